@@ -1,0 +1,2 @@
+/** Picocli commands of the {@code newsarchive} launcher that need nothing beyond index-core. */
+package io.newsarchive.cli;

@@ -1,0 +1,22 @@
+package io.newsarchive.entities;
+
+import io.newsarchive.article.Entity;
+import java.util.List;
+
+/**
+ * Finds the people, organizations and places named in an article. Implementations are thread-safe:
+ * the indexer calls one instance from several threads.
+ */
+public interface EntityExtractor {
+
+  /**
+   * The entities named in an article's title and body, each once, with its canonical name and its
+   * number of mentions.
+   */
+  List<Entity> extract(String title, String body);
+
+  /** An extractor that finds nothing, for indexing without entity extraction. */
+  static EntityExtractor none() {
+    return (title, body) -> List.of();
+  }
+}

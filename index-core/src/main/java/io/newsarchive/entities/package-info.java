@@ -1,0 +1,2 @@
+/** Named-entity extraction (people, organizations, places) and name normalization. */
+package io.newsarchive.entities;

@@ -1,0 +1,139 @@
+package io.newsarchive.schema;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.article.CodeScheme;
+import io.newsarchive.article.Entity;
+import io.newsarchive.article.EntityType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexableField;
+
+/** Converts an {@link Article} to a Lucene {@link Document} and back. Stateless and thread-safe. */
+public final class ArticleDocuments {
+
+  private ArticleDocuments() {}
+
+  /** The document that indexes {@code article} under the fields of {@link ArticleFields}. */
+  public static Document toDocument(Article article) {
+    Document doc = new Document();
+    doc.add(new KeywordField(ArticleFields.ID, article.id(), Field.Store.YES));
+    doc.add(new KeywordField(ArticleFields.SOURCE, article.source(), Field.Store.YES));
+    addStored(doc, ArticleFields.SOURCE_ID, article.sourceId());
+    addStored(doc, ArticleFields.URL, article.url());
+    doc.add(new Field(ArticleFields.TITLE, article.title(), ArticleFields.TEXT_WITH_OFFSETS));
+    doc.add(new TextField(ArticleFields.TITLE_EXACT, article.title(), Field.Store.NO));
+    doc.add(new Field(ArticleFields.BODY, article.body(), ArticleFields.TEXT_WITH_OFFSETS));
+    doc.add(new TextField(ArticleFields.BODY_EXACT, article.body(), Field.Store.NO));
+    if (article.published() != null) {
+      doc.add(
+          new LongField(
+              ArticleFields.PUBLISHED, article.published().toEpochMilli(), Field.Store.YES));
+    }
+    addStored(doc, ArticleFields.PUBLISHED_TEXT, article.publishedText());
+    if (!article.language().isEmpty()) {
+      doc.add(new KeywordField(ArticleFields.LANGUAGE, article.language(), Field.Store.YES));
+    }
+    for (String author : article.authors()) {
+      doc.add(new KeywordField(ArticleFields.AUTHOR, author, Field.Store.YES));
+    }
+    for (Entity entity : article.entities()) {
+      doc.add(
+          new KeywordField(
+              ArticleFields.entityField(entity.type()), entity.name(), Field.Store.NO));
+      doc.add(
+          new TextField(
+              ArticleFields.entityTextField(entity.type()), entity.name(), Field.Store.NO));
+      doc.add(new StoredField(ArticleFields.ENTITY, encode(entity)));
+    }
+    for (CodeScheme scheme : CodeScheme.values()) {
+      for (String code : article.codes(scheme)) {
+        doc.add(new KeywordField(scheme.field(), code, Field.Store.YES));
+      }
+    }
+    doc.add(new StoredField(ArticleFields.CONTENT_HASH, contentHash(article)));
+    return doc;
+  }
+
+  /**
+   * The article stored in {@code doc}. The document must have been loaded with all its stored
+   * fields.
+   */
+  public static Article toArticle(Document doc) {
+    Article.Builder builder =
+        Article.builder()
+            .id(doc.get(ArticleFields.ID))
+            .source(doc.get(ArticleFields.SOURCE))
+            .sourceId(doc.get(ArticleFields.SOURCE_ID))
+            .url(doc.get(ArticleFields.URL))
+            .title(doc.get(ArticleFields.TITLE))
+            .body(doc.get(ArticleFields.BODY))
+            .language(doc.get(ArticleFields.LANGUAGE));
+    IndexableField published = doc.getField(ArticleFields.PUBLISHED);
+    builder.published(
+        published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()),
+        doc.get(ArticleFields.PUBLISHED_TEXT));
+    for (String author : doc.getValues(ArticleFields.AUTHOR)) {
+      builder.author(author);
+    }
+    for (String encoded : doc.getValues(ArticleFields.ENTITY)) {
+      builder.entity(decode(encoded));
+    }
+    for (CodeScheme scheme : CodeScheme.values()) {
+      String[] values = doc.getValues(scheme.field());
+      if (values.length > 0) {
+        builder.codes(scheme, List.of(values));
+      }
+    }
+    return builder.build();
+  }
+
+  /**
+   * A digest of everything an article stores. Two articles with the same id and hash index to the
+   * same document, so a re-ingest can skip them.
+   */
+  public static String contentHash(Article article) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      // Records render every component; a separator-free concatenation could collide.
+      digest.update(article.toString().getBytes(StandardCharsets.UTF_8));
+      digest.update((byte) ArticleFields.SCHEMA_VERSION);
+      return HexFormat.of().formatHex(digest.digest(), 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+
+  /** Encodes an entity for the stored {@link ArticleFields#ENTITY} field. */
+  static String encode(Entity entity) {
+    return entity.type().key() + '\t' + entity.name() + '\t' + entity.mentions();
+  }
+
+  /** Decodes a stored {@link ArticleFields#ENTITY} value. */
+  static Entity decode(String encoded) {
+    int first = encoded.indexOf('\t');
+    int last = encoded.lastIndexOf('\t');
+    if (first < 0 || last <= first) {
+      throw new IllegalStateException("corrupt stored entity: " + encoded);
+    }
+    return new Entity(
+        encoded.substring(first + 1, last),
+        EntityType.parse(encoded.substring(0, first)),
+        Integer.parseInt(encoded.substring(last + 1)));
+  }
+
+  private static void addStored(Document doc, String field, String value) {
+    if (!value.isEmpty()) {
+      doc.add(new StoredField(field, value));
+    }
+  }
+}

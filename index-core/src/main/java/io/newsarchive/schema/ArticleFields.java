@@ -1,0 +1,148 @@
+package io.newsarchive.schema;
+
+import io.newsarchive.article.CodeScheme;
+import io.newsarchive.article.EntityType;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+
+/**
+ * The only place where the index's field names, field types and analyzers are declared. Each
+ * constant says why the field is indexed the way it is.
+ *
+ * <p>Bump {@link #SCHEMA_VERSION} whenever a field changes in a way that old indexes cannot serve;
+ * the indexer and searcher refuse to open an index of another version.
+ */
+public final class ArticleFields {
+
+  /** Version of this schema, written into every commit's user data under {@link #SCHEMA_KEY}. */
+  public static final int SCHEMA_VERSION = 1;
+
+  /** Commit user-data key that holds the schema version. */
+  public static final String SCHEMA_KEY = "newsarchive.schema";
+
+  /**
+   * Stable article id: exact term for upserts and lookups, sorted doc values as a sort tie-break.
+   */
+  public static final String ID = "id";
+
+  /** Publisher or collection: exact keyword with doc values for the source filter and facet. */
+  public static final String SOURCE = "source";
+
+  /** The source's own article id: stored for display only. */
+  public static final String SOURCE_ID = "source_id";
+
+  /** Article URL: stored for display only. */
+  public static final String URL = "url";
+
+  /** Headline: English-stemmed full text, stored, with offsets for fast highlighting. */
+  public static final String TITLE = "title";
+
+  /** Headline, unstemmed and with stop words kept, for precise phrase queries. */
+  public static final String TITLE_EXACT = "title_exact";
+
+  /** Body: English-stemmed full text, stored, with offsets for fast highlighting. */
+  public static final String BODY = "body";
+
+  /** Body, unstemmed and with stop words kept, for precise phrase queries. */
+  public static final String BODY_EXACT = "body_exact";
+
+  /**
+   * Publication time in epoch milliseconds: point for range filters, doc values for sort and
+   * timeline.
+   */
+  public static final String PUBLISHED = "published";
+
+  /** The date as the source wrote it: stored for display and audit only. */
+  public static final String PUBLISHED_TEXT = "published_text";
+
+  /** Primary language subtag: exact keyword with doc values for the language filter and facet. */
+  public static final String LANGUAGE = "language";
+
+  /** Bylines: exact keyword with doc values, stored. */
+  public static final String AUTHOR = "author";
+
+  /** Canonical entity names per type: exact keywords with doc values for filters and facets. */
+  public static final String PERSON = EntityType.PERSON.key();
+
+  /** See {@link #PERSON}. */
+  public static final String ORG = EntityType.ORGANIZATION.key();
+
+  /** See {@link #PERSON}. */
+  public static final String PLACE = EntityType.LOCATION.key();
+
+  /** Suffix of the analyzed twin of each entity field, so that a name in a query matches it. */
+  public static final String TEXT_SUFFIX = "_text";
+
+  /**
+   * Stored entities with type and mention count, {@code type TAB name TAB mentions}, for display.
+   */
+  public static final String ENTITY = "entity";
+
+  /** Hash of every stored field, to tell an unchanged article from an updated one on re-ingest. */
+  public static final String CONTENT_HASH = "content_hash";
+
+  /** Text field type with positions and offsets in the postings (phrases and fast highlighting). */
+  public static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+  private ArticleFields() {}
+
+  /** The keyword field that holds entities of one type. */
+  public static String entityField(EntityType type) {
+    return type.key();
+  }
+
+  /** The analyzed field that holds entity names of one type, for full-text matching. */
+  public static String entityTextField(EntityType type) {
+    return type.key() + TEXT_SUFFIX;
+  }
+
+  /** Every exact keyword field that carries sorted-set doc values, i.e. that can be faceted. */
+  public static List<String> keywordFields() {
+    return List.of(
+        SOURCE,
+        LANGUAGE,
+        AUTHOR,
+        PERSON,
+        ORG,
+        PLACE,
+        CodeScheme.TOPICS.field(),
+        CodeScheme.PLACES.field(),
+        CodeScheme.PEOPLE.field(),
+        CodeScheme.ORGS.field(),
+        CodeScheme.EXCHANGES.field());
+  }
+
+  /**
+   * The analyzer for indexing and querying every analyzed field: English stemming for {@link
+   * #TITLE} and {@link #BODY}; lower-cased standard tokens without stop-word removal for the exact
+   * and entity text fields. Thread-safe; build it once and share it.
+   */
+  public static Analyzer analyzer() {
+    Analyzer exact = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+    Map<String, Analyzer> perField = new HashMap<>();
+    perField.put(TITLE, new EnglishAnalyzer());
+    perField.put(BODY, new EnglishAnalyzer());
+    perField.put(TITLE_EXACT, exact);
+    perField.put(BODY_EXACT, exact);
+    for (EntityType type : EntityType.values()) {
+      perField.put(entityTextField(type), exact);
+    }
+    return new PerFieldAnalyzerWrapper(exact, perField);
+  }
+
+  private static FieldType textWithOffsets() {
+    FieldType type = new FieldType(TextField.TYPE_STORED);
+    type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+}

@@ -1,0 +1,4 @@
+/**
+ * Searching the index: request validation, query building, ranking, facets, timelines, snippets.
+ */
+package io.newsarchive.search;
