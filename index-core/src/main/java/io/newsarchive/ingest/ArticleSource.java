@@ -1,0 +1,25 @@
+package io.newsarchive.ingest;
+
+import io.newsarchive.article.Article;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * A stream of articles read from one input file. A malformed record does not end the stream: the
+ * source reports it to its {@link IngestListener} as a {@link Rejection} and moves on to the next
+ * record. Not thread-safe: one thread reads one source.
+ */
+public interface ArticleSource extends AutoCloseable {
+
+  /**
+   * Reads the next well-formed article.
+   *
+   * @return the article, or empty at the end of the input
+   * @throws IOException when the file cannot be read at all (not for a malformed record)
+   */
+  Optional<Article> next() throws IOException;
+
+  /** Closes the underlying file. */
+  @Override
+  void close() throws IOException;
+}

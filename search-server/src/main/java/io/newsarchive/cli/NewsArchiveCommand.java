@@ -1,0 +1,26 @@
+package io.newsarchive.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code newsarchive} launcher: one subcommand per task. */
+@Command(
+    name = "newsarchive",
+    mixinStandardHelpOptions = true,
+    version = "newsarchive 0.1.0",
+    description = "Full-text search engine for news archives.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class NewsArchiveCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Runs the launcher and exits with the subcommand's exit code. */
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new NewsArchiveCommand()).execute(args));
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+  }
+}
