@@ -23,6 +23,14 @@ public enum SourceFormat {
         throws IOException {
       return KayhanTextSource.open(file, options, listener);
     }
+  },
+  /** Reuters-21578 SGML ({@code reut2-NNN.sgm}); see {@link ReutersSgmlSource}. */
+  REUTERS_SGML(List.of("reuters", "reuters-sgml", "sgml"), ReutersSgmlSource::looksLike) {
+    @Override
+    public ArticleSource open(Path file, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return ReutersSgmlSource.open(file, listener);
+    }
   };
 
   private final List<String> names;
