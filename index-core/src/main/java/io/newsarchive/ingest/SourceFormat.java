@@ -31,6 +31,17 @@ public enum SourceFormat {
         throws IOException {
       return ReutersSgmlSource.open(file, listener);
     }
+  },
+  /**
+   * One JSON object per line, fields named by a {@link JsonFieldMapping}; see {@link
+   * JsonLinesSource}.
+   */
+  JSON_LINES(List.of("jsonl", "json-lines", "ndjson", "json"), JsonLinesSource::looksLike) {
+    @Override
+    public ArticleSource open(Path file, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return JsonLinesSource.open(file, options, listener);
+    }
   };
 
   private final List<String> names;
