@@ -9,7 +9,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "newsarchive 0.1.0",
     description = "Full-text search engine for news archives.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      TrainEntitiesCommand.class,
+      EvaluateEntitiesCommand.class
+    })
 public final class NewsArchiveCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
