@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 /**
  * The input formats the archive reads, each with the reader that turns its files into articles.
  * Users name a format with {@link #parse}; {@link #detect} recognizes it from a file's content.
+ * Thread-safe; each {@link #open} returns a new, unshared source.
  */
 public enum SourceFormat {
   /**
