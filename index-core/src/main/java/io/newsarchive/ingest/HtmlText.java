@@ -32,15 +32,19 @@ final class HtmlText {
 
   private static String clean(String raw) {
     if (hasTag(raw)) {
-      Element body = Jsoup.parseBodyFragment(raw).body();
-      Collector collector = new Collector();
-      NodeTraversor.traverse(collector, body);
-      return tidyLines(collector.out.toString());
+      return text(Jsoup.parseBodyFragment(raw).body());
     }
     if (hasEntity(raw)) {
       return tidyLines(Parser.unescapeEntities(raw, false));
     }
     return raw;
+  }
+
+  /** The text of a parsed element, each block element's text on its own line. */
+  static String text(Element root) {
+    Collector collector = new Collector();
+    NodeTraversor.traverse(collector, root);
+    return tidyLines(collector.out.toString());
   }
 
   /** The text of a field on a single line, e.g. for a headline. */

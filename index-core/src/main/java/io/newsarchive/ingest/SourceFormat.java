@@ -43,6 +43,14 @@ public enum SourceFormat {
         throws IOException {
       return JsonLinesSource.open(file, options, listener);
     }
+  },
+  /** Web archives (WARC), one article per captured HTML page; see {@link WarcSource}. */
+  WARC(List.of("warc"), WarcSource::looksLike) {
+    @Override
+    public ArticleSource open(Path file, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return WarcSource.open(file, listener);
+    }
   };
 
   private final List<String> names;
