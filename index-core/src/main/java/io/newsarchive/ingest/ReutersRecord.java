@@ -18,7 +18,6 @@ final class ReutersRecord {
   private static final Pattern NEWID = Pattern.compile("\\bNEWID=\"(\\d+)\"");
   private static final Pattern BYLINE_START = Pattern.compile("(?i)^by\\s+");
   private static final Pattern BYLINE_END = Pattern.compile("(?i),?\\s*reuters?\\s*$");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern SIGNATURE = Pattern.compile("(?i)\\s*reuters?\\s*");
   private static final Pattern LEADING_STARS = Pattern.compile("^\\*+");
   private static final String BRIEF_PLACEHOLDER = "Blah blah blah.";
@@ -109,7 +108,7 @@ final class ReutersRecord {
       if (!out.isEmpty()) {
         out.append(newParagraph || indented ? '\n' : ' ');
       }
-      out.append(SPACES.matcher(line.strip()).replaceAll(" "));
+      out.append(TextInput.collapseSpaces(line));
       newParagraph = false;
     }
     return out.toString();
@@ -141,6 +140,6 @@ final class ReutersRecord {
   }
 
   private static String oneLine(String text) {
-    return SPACES.matcher(SgmlText.decode(text)).replaceAll(" ").strip();
+    return TextInput.collapseSpaces(SgmlText.decode(text));
   }
 }
