@@ -88,11 +88,25 @@ public record JsonFieldMapping(
               + ") or field=name pairs with fields "
               + String.join(", ", KEYS));
     }
+    Map<String, String> names = pairs(trimmed);
+    return new JsonFieldMapping(
+        names.get("id"),
+        names.get("source"),
+        names.get("url"),
+        names.get("title"),
+        names.get("body"),
+        names.get("published"),
+        names.get("language"),
+        names.get("authors"));
+  }
+
+  /** Every key's field name: the default, unless the comma-separated pairs name another. */
+  private static Map<String, String> pairs(String text) {
     Map<String, String> names = new LinkedHashMap<>();
     for (String key : KEYS) {
       names.put(key, DEFAULT.name(key));
     }
-    for (String pair : trimmed.split(",")) {
+    for (String pair : text.split(",")) {
       int equals = pair.indexOf('=');
       if (equals < 0) {
         throw new IllegalArgumentException(
@@ -108,15 +122,7 @@ public record JsonFieldMapping(
       }
       names.put(key, pair.substring(equals + 1).strip());
     }
-    return new JsonFieldMapping(
-        names.get("id"),
-        names.get("source"),
-        names.get("url"),
-        names.get("title"),
-        names.get("body"),
-        names.get("published"),
-        names.get("language"),
-        names.get("authors"));
+    return names;
   }
 
   /** The mapping as {@code field=name} pairs, the form {@link #parse} reads. */

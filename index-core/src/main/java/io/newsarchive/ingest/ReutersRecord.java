@@ -39,16 +39,7 @@ final class ReutersRecord {
     }
     String id = newId.group(1);
     Article.Builder article = Article.builder().source("reuters").sourceId(id).language("en");
-    Optional<String> date = SgmlText.element(record, "DATE");
-    if (date.isPresent()) {
-      ReutersDate parsed = ReutersDate.parse(SgmlText.decode(date.get()));
-      article.published(parsed.instant(), date.get().strip());
-      if (!parsed.oddity().isEmpty()) {
-        warnings.accept("NEWID " + id + ": " + parsed.oddity());
-      }
-    } else {
-      warnings.accept("NEWID " + id + ": no DATE; kept undated");
-    }
+    date(record, article).ifPresent(oddity -> warnings.accept("NEWID " + id + ": " + oddity));
     for (CodeScheme scheme : CodeScheme.values()) {
       List<String> codes =
           SgmlText.element(record, scheme.name()).map(SgmlText::values).orElse(List.of());
@@ -64,6 +55,17 @@ final class ReutersRecord {
       throw new IllegalArgumentException("NEWID " + id + " has neither a TITLE nor any text");
     }
     return article.title(title).body(body).build();
+  }
+
+  /** Sets the article's date from the DATE element; returns what was odd about it, if anything. */
+  private static Optional<String> date(String record, Article.Builder article) {
+    Optional<String> date = SgmlText.element(record, "DATE");
+    if (date.isEmpty()) {
+      return Optional.of("no DATE; kept undated");
+    }
+    ReutersDate parsed = ReutersDate.parse(SgmlText.decode(date.get()));
+    article.published(parsed.instant(), date.get().strip());
+    return parsed.oddity().isEmpty() ? Optional.empty() : Optional.of(parsed.oddity());
   }
 
   /**
