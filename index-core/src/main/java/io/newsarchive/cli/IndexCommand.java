@@ -15,6 +15,7 @@ import io.newsarchive.ingest.SourceFiles;
 import io.newsarchive.ingest.SourceFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -153,6 +154,9 @@ public final class IndexCommand implements Callable<Integer> {
         return NOTHING_READ;
       }
       return 0;
+    } catch (NoSuchFileException e) {
+      err.println("error: no such file or directory: " + e.getFile());
+      return IO_FAILURE;
     } catch (IOException e) {
       err.println("error: " + e.getMessage());
       return IO_FAILURE;
