@@ -29,7 +29,7 @@ final class ReutersRecord {
    *
    * @param record the record's text, from {@code <REUTERS} to {@code </REUTERS>}
    * @param warnings receives what was odd but repaired, e.g. a malformed date
-   * @throws IllegalArgumentException when the record has no NEWID or no text at all
+   * @throws IllegalArgumentException when the record has no NEWID
    */
   static Article parse(String record, Consumer<String> warnings) {
     String head = record.substring(0, Math.max(record.indexOf('>'), 0));
@@ -52,7 +52,8 @@ final class ReutersRecord {
     SgmlText.element(text, "AUTHOR").ifPresent(author -> article.author(byline(author)));
     String body = body(text);
     if (title.isEmpty() && body.isEmpty()) {
-      throw new IllegalArgumentException("NEWID " + id + " has neither a TITLE nor any text");
+      // The collection counts it (NEWID 12793 is one): keep its date and codes, say so.
+      warnings.accept("NEWID " + id + " has neither a TITLE nor any text; indexed without text");
     }
     return article.title(title).body(body).build();
   }

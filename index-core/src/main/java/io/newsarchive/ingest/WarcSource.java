@@ -106,6 +106,10 @@ public final class WarcSource implements ArticleSource {
               responses,
               "unreadable date '" + page.publishedText() + "' in " + url + "; kept undated"));
     }
+    if (page.title().isEmpty() && page.text().isEmpty()) {
+      reject(response, "HTML page " + url + " has neither title nor text");
+      return Optional.empty();
+    }
     Article.Builder article =
         Article.builder()
             .source(host(url))
@@ -115,12 +119,7 @@ public final class WarcSource implements ArticleSource {
             .published(page.published(), page.publishedText())
             .language(page.language());
     page.authors().forEach(article::author);
-    try {
-      return Optional.of(article.build());
-    } catch (IllegalArgumentException e) {
-      reject(response, "HTML page " + url + " has neither title nor text");
-      return Optional.empty();
-    }
+    return Optional.of(article.build());
   }
 
   private void reject(WarcRecord record, String reason) {
