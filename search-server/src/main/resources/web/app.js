@@ -1,0 +1,448 @@
+// The search page: reads its state from the URL, asks the API, and renders results,
+// facets, the timeline and the article view. Every change of state is a new URL.
+
+import * as api from './api.js';
+import { appendSnippet, clear, formatCount, formatDate, h, isWebUrl } from './dom.js';
+import {
+  FILTER_NAMES, LIST_FILTERS, PAGE_SIZE, hasCriteria, readState, searchParams, toQueryString,
+  toggleFilter, withChanges,
+} from './state.js';
+import { Timeline } from './timeline.js';
+
+const $ = (id) => document.getElementById(id);
+const els = {
+  form: $('search-form'), q: $('q'), suggestions: $('suggestions'), error: $('search-error'),
+  stats: $('stats'), filters: $('filters'), filtersToggle: $('filters-toggle'),
+  filterForm: $('filter-form'), from: $('from'), to: $('to'), sort: $('sort'),
+  resultsView: $('results-view'), resultsHeading: $('results-heading'), activeFilters: $('active-filters'),
+  summary: $('summary'), zeroHits: $('zero-hits'), results: $('results'),
+  pager: $('pager'), prev: $('prev-page'), next: $('next-page'), pageLabel: $('page-label'),
+  articleView: $('article-view'), articleError: $('article-error'), articleTitle: $('article-title'),
+  articleMeta: $('article-meta'), articleBody: $('article-body'), articleEntities: $('article-entities'),
+  related: $('related'), back: $('back-to-results'),
+};
+const ENTITY_TYPES = [['person', 'People'], ['org', 'Organizations'], ['place', 'Places']];
+const FACETS = [['source', 'source'], ['person', 'person'], ['org', 'org'], ['place', 'place'], ['language', 'lang']];
+
+let state = readState(location.search);
+let inFlight = null; // AbortController of the running update
+let lastSearch = { key: '', data: null };
+let cameFromResults = false;
+
+const timeline = new Timeline($('timeline'), (from, to) => {
+  navigate(withChanges(state, { from, to }), { focus: () => $('timeline').querySelector('.timeline-plot') });
+});
+
+// ---- navigation -------------------------------------------------------------------
+
+/** Moves to a new state: a new history entry, then a render. */
+function navigate(next, { focus, replace } = {}) {
+  const url = `${location.pathname}${toQueryString(next)}`;
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  state = next;
+  return update(focus);
+}
+
+window.addEventListener('popstate', () => {
+  state = readState(location.search);
+  cameFromResults = false;
+  update(state.article ? () => els.articleTitle : null);
+});
+
+async function update(focus) {
+  if (inFlight) inFlight.abort();
+  inFlight = new AbortController();
+  const { signal } = inFlight;
+  syncForm();
+  setBusy(true);
+  try {
+    if (state.article) await showArticle(signal);
+    else await showResults(signal);
+    setBusy(false);
+    restoreFocus(focus);
+  } catch (error) {
+    if (error.name === 'AbortError') return;
+    setBusy(false);
+    if (error instanceof api.ApiError) showError(error);
+    else showError(new api.ApiError(0, 'Something went wrong on this page', String(error.message || error)));
+  }
+}
+
+function restoreFocus(focus) {
+  const target = typeof focus === 'function' ? focus() : null;
+  if (target && document.contains(target)) target.focus();
+}
+
+function setBusy(busy) {
+  document.body.classList.toggle('loading', busy);
+  els.resultsView.setAttribute('aria-busy', String(busy));
+}
+
+// ---- the search form, filters and paging ------------------------------------------
+
+function syncForm() {
+  if (document.activeElement !== els.q || els.q.value === '') els.q.value = state.q;
+  els.from.value = state.from;
+  els.to.value = state.to;
+  els.sort.value = state.sort;
+}
+
+els.form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  navigate(withChanges(state, { q: els.q.value.trim() }));
+});
+
+els.filterForm.addEventListener('submit', (e) => {
+  e.preventDefault();
+  navigate(withChanges(state, { from: els.from.value, to: els.to.value, sort: els.sort.value }));
+});
+
+els.sort.addEventListener('change', () => {
+  navigate(withChanges(state, { sort: els.sort.value }), { focus: () => els.sort });
+});
+
+els.filtersToggle.addEventListener('click', () => {
+  const open = els.filtersToggle.getAttribute('aria-expanded') !== 'true';
+  els.filtersToggle.setAttribute('aria-expanded', String(open));
+  els.filters.classList.toggle('open', open);
+});
+
+$('home-link').addEventListener('click', (e) => {
+  if (isModified(e)) return;
+  e.preventDefault();
+  els.q.value = '';
+  navigate(readState(''), { focus: () => els.q });
+});
+
+els.prev.addEventListener('click', () => {
+  navigate({ ...state, page: state.page - 1, cursor: '' }, { focus: () => els.resultsHeading });
+});
+
+let nextCursor = '';
+els.next.addEventListener('click', () => {
+  navigate({ ...state, page: state.page + 1, cursor: nextCursor }, { focus: () => els.resultsHeading });
+});
+
+let suggestTimer = 0;
+let suggestAbort = null;
+els.q.addEventListener('input', () => {
+  clearTimeout(suggestTimer);
+  const prefix = els.q.value.trim();
+  if (prefix.length < 2) {
+    clear(els.suggestions);
+    return;
+  }
+  suggestTimer = setTimeout(async () => {
+    if (suggestAbort) suggestAbort.abort();
+    suggestAbort = new AbortController();
+    try {
+      const data = await api.suggest(prefix, suggestAbort.signal);
+      clear(els.suggestions).append(
+        ...(data.suggestions || []).map((s) => h('option', { value: s.text, label: s.kind })),
+      );
+    } catch (error) {
+      // Suggestions are a convenience: a failure leaves the list empty and the search works.
+      if (error.name !== 'AbortError') clear(els.suggestions);
+    }
+  }, 200);
+});
+
+// ---- errors -------------------------------------------------------------------------
+
+function showError(error) {
+  clear(els.error).append(
+    h('strong', { text: error.title }),
+    error.detail ? h('span', { text: ` ${error.detail}` }) : null,
+  );
+  els.error.hidden = false;
+  for (const input of [els.q, els.from, els.to]) input.removeAttribute('aria-invalid');
+  const field = { q: els.q, from: els.from, to: els.to }[error.param];
+  if (field) field.setAttribute('aria-invalid', 'true');
+  if (!state.article) {
+    els.summary.textContent = 'The search could not run.';
+    clear(els.results);
+    els.zeroHits.hidden = true;
+    els.pager.hidden = true;
+    timeline.render(null);
+    for (const panel of document.querySelectorAll('.facet')) panel.hidden = true;
+  } else {
+    clear(els.articleError).append(h('strong', { text: error.title }), ` ${error.detail}`);
+    els.articleError.hidden = false;
+  }
+}
+
+function clearError() {
+  els.error.hidden = true;
+  clear(els.error);
+  for (const input of [els.q, els.from, els.to]) input.removeAttribute('aria-invalid');
+}
+
+// ---- results ------------------------------------------------------------------------
+
+async function showResults(signal) {
+  els.articleView.hidden = true;
+  els.resultsView.hidden = false;
+  const params = searchParams(state);
+  const key = params.toString();
+  const data = lastSearch.key === key ? lastSearch.data : await api.search(params, signal);
+  lastSearch = { key, data };
+  clearError();
+  document.title = state.q ? `${state.q} – newsarchive search` : 'newsarchive search';
+  renderActiveFilters();
+  renderSummary(data);
+  renderFacets(data.facets || {});
+  timeline.render(data.timeline, state.from, state.to);
+  renderZeroHits(data);
+  clear(els.results).append(...(data.hits || []).map(renderHit));
+  nextCursor = data.nextCursor || '';
+  els.pager.hidden = state.page === 1 && !nextCursor;
+  els.prev.disabled = state.page <= 1;
+  els.next.disabled = !nextCursor;
+  els.pageLabel.textContent = `Page ${state.page}`;
+}
+
+function renderSummary(data) {
+  const count = formatCount(data.total);
+  const noun = data.total === 1 ? 'article' : 'articles';
+  let text = data.totalExact === false ? `At least ${count} ${noun}` : `${count} ${noun}`;
+  if (state.q) text += ` for “${state.q}”`;
+  if (data.total > 0 && data.hits && data.hits.length) {
+    const first = (state.page - 1) * PAGE_SIZE + 1;
+    text += `, showing ${formatCount(first)}–${formatCount(first + data.hits.length - 1)}`;
+  }
+  text += ` (${data.tookMs} ms).`;
+  if (data.timedOut) text += ' The search took too long and stopped early, so results may be incomplete.';
+  els.summary.textContent = text;
+}
+
+function renderActiveFilters() {
+  const chips = [];
+  for (const name of [...LIST_FILTERS, 'lang', 'from', 'to']) {
+    const values = LIST_FILTERS.includes(name) ? state[name] : state[name] ? [state[name]] : [];
+    for (const value of values) {
+      const label = `${FILTER_NAMES[name]}: ${value}`;
+      chips.push(h('li', {}, h('button', {
+        type: 'button', class: `chip chip-${name}`, 'data-filter': name, 'data-value': value,
+        'aria-label': `Remove filter ${label}`,
+        onclick: () => navigate(removeFilter(name, value), { focus: focusAfterChipRemoval(name, value) }),
+      }, h('span', { text: label }), h('span', { class: 'chip-x', 'aria-hidden': 'true', text: '×' }))));
+    }
+  }
+  if (chips.length > 1) {
+    chips.push(h('li', {}, h('button', {
+      type: 'button', class: 'link-button',
+      onclick: () => navigate(withChanges(readState(''), { q: state.q, sort: state.sort }), { focus: () => els.resultsHeading }),
+    }, 'Clear all filters')));
+  }
+  clear(els.activeFilters).append(...chips);
+  els.activeFilters.hidden = chips.length === 0;
+}
+
+function removeFilter(name, value) {
+  return LIST_FILTERS.includes(name) ? toggleFilter(state, name, value) : withChanges(state, { [name]: '' });
+}
+
+function focusAfterChipRemoval(name, value) {
+  const chips = [...els.activeFilters.querySelectorAll('button')];
+  const index = chips.findIndex((b) => b.dataset.filter === name && b.dataset.value === value);
+  return () => els.activeFilters.querySelectorAll('button')[index] || els.resultsHeading;
+}
+
+function renderFacets(facets) {
+  for (const [apiName, filter] of FACETS) {
+    const panel = document.querySelector(`.facet[data-facet="${filter}"]`);
+    const list = panel.querySelector('.facet-list');
+    const values = facets[apiName] || [];
+    const selected = LIST_FILTERS.includes(filter) ? state[filter] : state[filter] ? [state[filter]] : [];
+    const shown = [...values];
+    for (const value of selected) {
+      if (!shown.some((f) => f.value === value)) shown.unshift({ value, count: null });
+    }
+    panel.hidden = shown.length === 0 || (filter === 'lang' && shown.length < 2 && !selected.length);
+    clear(list).append(...shown.map((facet) => {
+      const on = selected.includes(facet.value);
+      const label = filter === 'lang' ? languageName(facet.value) : facet.value;
+      return h('li', {}, h('button', {
+        type: 'button', class: 'facet-value', 'aria-pressed': String(on),
+        'data-filter': filter, 'data-value': facet.value,
+        onclick: () => navigate(toggleFilter(state, filter, facet.value), { focus: () => findFacetButton(filter, facet.value) }),
+      }, h('span', { class: 'facet-name', text: label }),
+      facet.count === null ? null : h('span', { class: 'count', text: formatCount(facet.count) })));
+    }));
+  }
+}
+
+function findFacetButton(filter, value) {
+  return [...document.querySelectorAll('.facet-value')].find(
+    (b) => b.dataset.filter === filter && b.dataset.value === value) || els.resultsHeading;
+}
+
+const languageNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'language' }) : null;
+function languageName(code) {
+  try {
+    return (languageNames && code && languageNames.of(code)) || code || 'Unknown';
+  } catch {
+    return code;
+  }
+}
+
+function renderZeroHits(data) {
+  if (data.total > 0 || (data.hits && data.hits.length)) {
+    els.zeroHits.hidden = true;
+    return;
+  }
+  const parts = [h('p', { text: state.q ? `No articles match “${state.q}”.` : 'No articles match these filters.' })];
+  if (data.didYouMean) {
+    parts.push(h('p', {}, 'Did you mean ', h('a', {
+      href: toQueryString(withChanges(state, { q: data.didYouMean })), class: 'did-you-mean',
+      onclick: (e) => {
+        if (isModified(e)) return;
+        e.preventDefault();
+        navigate(withChanges(state, { q: data.didYouMean }), { focus: () => els.resultsHeading });
+      },
+    }, h('strong', { text: data.didYouMean })), '?'));
+  }
+  if (hasCriteria({ ...state, q: '' })) {
+    parts.push(h('p', { text: 'Removing a filter or widening the dates may find more.' }));
+  } else {
+    parts.push(h('p', { text: 'Check the spelling, use fewer words, or end a word with * to match its variants (e.g. export*).' }));
+  }
+  clear(els.zeroHits).append(...parts);
+  els.zeroHits.hidden = false;
+}
+
+function renderHit(hit) {
+  const title = h('a', { href: toQueryString({ ...state, article: hit.id }), class: 'hit-title' });
+  if (hit.titleSnippet) appendSnippet(title, hit.titleSnippet);
+  else title.textContent = hit.title || '(untitled)';
+  title.addEventListener('click', (e) => openArticle(e, hit.id));
+  const meta = h('p', { class: 'meta' },
+    h('span', { class: 'source', text: hit.source }),
+    hit.published ? h('time', { datetime: hit.published, text: formatDate(hit.published) }) : null);
+  const snippet = hit.bodySnippet ? appendSnippet(h('p', { class: 'snippet' }), hit.bodySnippet) : null;
+  return h('li', { class: 'hit', 'data-id': hit.id }, h('h3', {}, title), meta, snippet, entityChips(hit.entities));
+}
+
+function entityChips(entities) {
+  if (!entities) return null;
+  const items = [];
+  for (const [type, name] of ENTITY_TYPES) {
+    for (const value of (entities[type] || []).slice(0, 5)) {
+      const on = state[type].includes(value);
+      items.push(h('li', {}, h('button', {
+        type: 'button', class: `chip chip-${type}`, 'aria-pressed': String(on),
+        title: on ? `Remove the filter ${FILTER_NAMES[type]}: ${value}` : `Show only articles about ${value}`,
+        onclick: () => navigate(toggleFilter(state, type, value), { focus: () => els.resultsHeading }),
+      }, h('span', { class: 'visually-hidden', text: `${name.slice(0, -1)}: ` }), value)));
+    }
+  }
+  return items.length ? h('ul', { class: 'chips entity-chips', 'aria-label': 'Entities' }, items) : null;
+}
+
+function openArticle(e, id) {
+  if (isModified(e)) return;
+  e.preventDefault();
+  cameFromResults = !state.article;
+  navigate({ ...state, article: id }, { focus: () => els.articleTitle });
+}
+
+function isModified(e) {
+  return e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey;
+}
+
+// ---- the article view ---------------------------------------------------------------
+
+async function showArticle(signal) {
+  const id = state.article;
+  els.resultsView.hidden = true;
+  els.articleView.hidden = false;
+  els.articleError.hidden = true;
+  const relatedPromise = api.related(id, signal).catch((error) => error);
+  const article = await api.article(id, signal);
+  clearError();
+  document.title = `${article.title || 'Article'} – newsarchive`;
+  els.articleTitle.textContent = article.title || '(untitled)';
+  renderArticleMeta(article);
+  clear(els.articleBody).append(...paragraphs(article.body));
+  renderArticleEntities(article.entities || []);
+  const related = await relatedPromise;
+  if (related.name === 'AbortError') throw related;
+  if (related instanceof Error) {
+    clear(els.related).append(h('li', { class: 'error', text: `Related articles are unavailable: ${related.message}` }));
+  } else if (!related.hits || !related.hits.length) {
+    clear(els.related).append(h('li', { text: 'No related articles found.' }));
+  } else {
+    clear(els.related).append(...related.hits.map((hit) => h('li', {},
+      h('a', { href: toQueryString({ ...state, article: hit.id }), text: hit.title || '(untitled)',
+        onclick: (e) => openArticle(e, hit.id) }),
+      h('span', { class: 'meta' }, ` ${hit.source}`, hit.published ? ` · ${formatDate(hit.published)}` : ''))));
+  }
+}
+
+function renderArticleMeta(article) {
+  const parts = [h('span', { class: 'source', text: article.source })];
+  if (article.published) {
+    parts.push(h('time', { datetime: article.published, text: formatDate(article.published) }));
+  } else if (article.publishedText) {
+    parts.push(h('span', { text: article.publishedText }));
+  }
+  if (article.authors && article.authors.length) parts.push(h('span', { text: `By ${article.authors.join(', ')}` }));
+  if (article.language) parts.push(h('span', { text: languageName(article.language) }));
+  if (article.url && isWebUrl(article.url)) {
+    parts.push(h('a', { href: article.url, rel: 'noopener noreferrer', target: '_blank', text: 'Original article' }));
+  }
+  clear(els.articleMeta).append(...parts);
+}
+
+function paragraphs(body) {
+  const text = (body || '').replace(/\r\n?/g, '\n').trim();
+  // Wire copy is hard-wrapped with indented or blank-line paragraphs; web copy has one
+  // paragraph per line.
+  const wrapped = /\n[ \t]+\S|\n[ \t]*\n/.test(text);
+  const blocks = (wrapped ? text.split(/\n(?:[ \t]*\n)+|\n(?=[ \t]+\S)/) : text.split('\n'))
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  return blocks.length ? blocks.map((t) => h('p', { text: t })) : [h('p', { class: 'meta', text: 'This article has no body text.' })];
+}
+
+function renderArticleEntities(entities) {
+  const groups = [];
+  for (const [type, name] of ENTITY_TYPES) {
+    const ofType = entities.filter((e) => e.type === type).sort((a, b) => b.mentions - a.mentions);
+    if (!ofType.length) continue;
+    groups.push(h('h4', { text: name }), h('ul', { class: 'chips' }, ofType.map((entity) => h('li', {}, h('button', {
+      type: 'button', class: `chip chip-${type}`,
+      title: `Search articles about ${entity.name}`,
+      onclick: () => navigate(withChanges(state, { [type]: state[type].includes(entity.name) ? state[type] : [...state[type], entity.name] }),
+        { focus: () => els.resultsHeading }),
+    }, entity.name, h('span', { class: 'count', 'aria-label': `${entity.mentions} mentions`, text: String(entity.mentions) }))))));
+  }
+  clear(els.articleEntities).append(...(groups.length ? groups : [h('p', { class: 'meta', text: 'No entities found in this article.' })]));
+}
+
+els.back.addEventListener('click', () => {
+  if (cameFromResults) {
+    history.back();
+  } else {
+    navigate({ ...state, article: '' }, { focus: () => els.resultsHeading });
+  }
+});
+
+// ---- archive statistics and start -------------------------------------------------
+
+async function showStats() {
+  try {
+    const s = await api.stats();
+    const sources = s.sources ? s.sources.length : 0;
+    let text = `${formatCount(s.articles)} articles from ${formatCount(sources)} source${sources === 1 ? '' : 's'}`;
+    if (s.oldest && s.newest) text += `, ${formatDate(s.oldest)} to ${formatDate(s.newest)}`;
+    els.stats.textContent = `${text}.`;
+  } catch (error) {
+    els.stats.textContent = '';
+    if (error instanceof api.ApiError && error.status === 0) showError(error);
+  }
+}
+
+showStats();
+update();
