@@ -1,0 +1,164 @@
+package io.newsarchive.index;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.schema.ArticleDocuments;
+import io.newsarchive.schema.ArticleFields;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Writes articles into a Lucene index, keyed by {@link Article#id()}: an article whose id is new is
+ * added, one whose stored content differs is replaced, and one that is already there unchanged is
+ * skipped. Re-running an ingest over the same input is therefore idempotent.
+ *
+ * <p>Thread-safe: {@link #upsert} may be called from several threads at once. Changes become
+ * durable and visible to searchers at {@link #commit()} and {@link #close()}.
+ */
+public final class ArticleIndexer implements Closeable {
+
+  private static final int LOCK_STRIPES = 64;
+
+  private final Directory directory;
+  private final IndexWriter writer;
+  private final DirectoryReader before;
+  private final ConcurrentHashMap<String, String> writtenThisRun = new ConcurrentHashMap<>();
+  private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
+
+  private ArticleIndexer(Directory directory, IndexWriter writer, DirectoryReader before) {
+    this.directory = directory;
+    this.writer = writer;
+    this.before = before;
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new ReentrantLock();
+    }
+  }
+
+  /**
+   * Opens (or creates) the index in a file-system directory.
+   *
+   * @throws IndexVersionException when the directory holds an index of another schema version
+   */
+  public static ArticleIndexer open(Path location) throws IOException {
+    Directory directory = FSDirectory.open(location);
+    try {
+      return open(directory, location);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens (or creates) the index in {@code directory}; {@code location} names it in messages. The
+   * indexer closes the directory when it is closed.
+   */
+  public static ArticleIndexer open(Directory directory, Path location) throws IOException {
+    IndexSchemaCheck.requireCompatible(directory, location);
+    IndexWriterConfig config = new IndexWriterConfig(ArticleFields.analyzer());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(256);
+    config.setCommitOnClose(true);
+    IndexWriter writer = new IndexWriter(directory, config);
+    writer.setLiveCommitData(IndexSchemaCheck.commitUserData().entrySet());
+    DirectoryReader before =
+        DirectoryReader.indexExists(directory) ? DirectoryReader.open(directory) : null;
+    return new ArticleIndexer(directory, writer, before);
+  }
+
+  /**
+   * Adds the article, replaces the stored one with the same id if its content differs, or does
+   * nothing if it is unchanged.
+   */
+  public UpsertOutcome upsert(Article article) throws IOException {
+    String hash = ArticleDocuments.contentHash(article);
+    ReentrantLock lock = stripes[Math.floorMod(article.id().hashCode(), LOCK_STRIPES)];
+    lock.lock();
+    try {
+      String previous = writtenThisRun.get(article.id());
+      if (previous == null) {
+        previous = storedHash(article.id());
+      }
+      if (hash.equals(previous)) {
+        return UpsertOutcome.UNCHANGED;
+      }
+      Document doc = ArticleDocuments.toDocument(article);
+      writer.updateDocument(new Term(ArticleFields.ID, article.id()), doc);
+      writtenThisRun.put(article.id(), hash);
+      return previous == null ? UpsertOutcome.ADDED : UpsertOutcome.UPDATED;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Makes every change so far durable and visible to searchers that refresh. */
+  public void commit() throws IOException {
+    writer.setLiveCommitData(IndexSchemaCheck.commitUserData().entrySet());
+    writer.commit();
+  }
+
+  /** Number of live documents, counting changes not yet committed. */
+  public long documentCount() throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      return reader.numDocs();
+    }
+  }
+
+  /** Commits and closes the index. */
+  @Override
+  public void close() throws IOException {
+    try (directory;
+        writer;
+        DirectoryReader ignored = before) {
+      commit();
+    }
+  }
+
+  /** The content hash stored for {@code id} in the index as it was opened, or null if absent. */
+  private String storedHash(String id) throws IOException {
+    if (before == null) {
+      return null;
+    }
+    BytesRef term = new BytesRef(id);
+    for (LeafReaderContext leaf : before.leaves()) {
+      Terms terms = leaf.reader().terms(ArticleFields.ID);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum termsEnum = terms.iterator();
+      if (!termsEnum.seekExact(term)) {
+        continue;
+      }
+      PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
+      Bits live = leaf.reader().getLiveDocs();
+      for (int doc = postings.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = postings.nextDoc()) {
+        if (live == null || live.get(doc)) {
+          return leaf.reader()
+              .storedFields()
+              .document(doc, Set.of(ArticleFields.CONTENT_HASH))
+              .get(ArticleFields.CONTENT_HASH);
+        }
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,19 @@
+package io.newsarchive.index;
+
+import io.newsarchive.ingest.ArticleSource;
+import io.newsarchive.ingest.IngestListener;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** One input file of an ingest run, with a way to open it as an {@link ArticleSource}. */
+public interface IngestInput {
+
+  /** The file, for messages. */
+  Path path();
+
+  /** Size of the file in bytes, for progress estimates. */
+  long bytes();
+
+  /** Opens the file; malformed records go to {@code listener}. */
+  ArticleSource open(IngestListener listener) throws IOException;
+}

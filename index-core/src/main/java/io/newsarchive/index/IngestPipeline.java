@@ -1,0 +1,246 @@
+package io.newsarchive.index;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.entities.EntityExtractor;
+import io.newsarchive.ingest.ArticleSource;
+import io.newsarchive.ingest.IngestListener;
+import io.newsarchive.ingest.Rejection;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * Reads input files, extracts entities and upserts every article into an {@link ArticleIndexer},
+ * using several threads: reader threads parse files concurrently into a bounded queue, and worker
+ * threads run the (costly) entity extraction and analysis. A malformed record or an unreadable file
+ * is reported and counted, and the run goes on; only a failure to write the index ends it.
+ *
+ * <p>One instance runs one ingest; it is not meant to be shared between threads.
+ */
+public final class IngestPipeline {
+
+  private static final int BATCH = 64;
+  private static final List<Article> END = List.of();
+
+  private final ArticleIndexer indexer;
+  private final IngestSettings settings;
+  private final AtomicLong read = new AtomicLong();
+  private final AtomicLong added = new AtomicLong();
+  private final AtomicLong updated = new AtomicLong();
+  private final AtomicLong unchanged = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
+  private final AtomicLong warnings = new AtomicLong();
+  private final AtomicInteger filesDone = new AtomicInteger();
+  private final AtomicLong bytesDone = new AtomicLong();
+  private final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+
+  /** A pipeline that writes into {@code indexer} with the given settings. */
+  public IngestPipeline(ArticleIndexer indexer, IngestSettings settings) {
+    this.indexer = indexer;
+    this.settings = settings;
+  }
+
+  /**
+   * Ingests every input, reporting rejections to {@code listener} and counters to {@code progress}
+   * about four times a second, then commits.
+   *
+   * @return the final counters
+   * @throws IOException when the index cannot be written
+   */
+  public IngestProgress run(
+      List<? extends IngestInput> inputs,
+      IngestListener listener,
+      Consumer<IngestProgress> progress)
+      throws IOException {
+    long started = System.nanoTime();
+    long bytesTotal = inputs.stream().mapToLong(IngestInput::bytes).sum();
+    IngestListener counting = countingListener(listener);
+    BlockingQueue<List<Article>> queue = new ArrayBlockingQueue<>(settings.threads() * 8);
+    int readerCount = Math.max(1, Math.min(settings.threads(), inputs.size()));
+    ExecutorService readers = Executors.newFixedThreadPool(readerCount, named("ingest-reader"));
+    ExecutorService workers =
+        Executors.newFixedThreadPool(settings.threads(), named("ingest-worker"));
+    try {
+      List<Future<?>> readerTasks = new ArrayList<>();
+      for (IngestInput input : inputs) {
+        readerTasks.add(readers.submit(() -> readFile(input, counting, queue)));
+      }
+      List<Future<?>> workerTasks = new ArrayList<>();
+      for (int i = 0; i < settings.threads(); i++) {
+        workerTasks.add(workers.submit(() -> work(queue)));
+      }
+      long lastCommit = System.nanoTime();
+      while (!allDone(readerTasks) && failures.isEmpty()) {
+        progress.accept(snapshot(inputs.size(), bytesTotal, started));
+        if (System.nanoTime() - lastCommit > settings.commitInterval().toNanos()) {
+          indexer.commit();
+          lastCommit = System.nanoTime();
+        }
+        sleepQuietly(250);
+      }
+      rethrowFailure();
+      for (int i = 0; i < settings.threads(); i++) {
+        putQuietly(queue, END);
+      }
+      while (!allDone(workerTasks) && failures.isEmpty()) {
+        progress.accept(snapshot(inputs.size(), bytesTotal, started));
+        sleepQuietly(100);
+      }
+      rethrowFailure();
+      indexer.commit();
+      IngestProgress done = snapshot(inputs.size(), bytesTotal, started);
+      progress.accept(done);
+      return done;
+    } finally {
+      readers.shutdownNow();
+      workers.shutdownNow();
+      awaitQuietly(readers);
+      awaitQuietly(workers);
+    }
+  }
+
+  private void readFile(
+      IngestInput input, IngestListener listener, BlockingQueue<List<Article>> queue) {
+    if (!failures.isEmpty()) {
+      return;
+    }
+    try (ArticleSource source = input.open(listener)) {
+      List<Article> batch = new ArrayList<>(BATCH);
+      for (Optional<Article> next = source.next(); next.isPresent(); next = source.next()) {
+        read.incrementAndGet();
+        batch.add(next.get());
+        if (batch.size() == BATCH) {
+          queue.put(batch);
+          batch = new ArrayList<>(BATCH);
+        }
+      }
+      if (!batch.isEmpty()) {
+        queue.put(batch);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      listener.rejected(
+          new Rejection(input.path(), 0, 0, "could not read the file: " + e.getMessage()));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } finally {
+      filesDone.incrementAndGet();
+      bytesDone.addAndGet(input.bytes());
+    }
+  }
+
+  private void work(BlockingQueue<List<Article>> queue) {
+    try {
+      for (List<Article> batch = queue.take(); batch != END; batch = queue.take()) {
+        for (Article article : batch) {
+          index(article);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException | RuntimeException e) {
+      failures.add(e);
+      queue.clear();
+    }
+  }
+
+  private void index(Article article) throws IOException {
+    EntityExtractor extractor = settings.extractor();
+    Article withEntities = article.withEntities(extractor.extract(article.title(), article.body()));
+    switch (indexer.upsert(withEntities)) {
+      case ADDED -> added.incrementAndGet();
+      case UPDATED -> updated.incrementAndGet();
+      case UNCHANGED -> unchanged.incrementAndGet();
+    }
+  }
+
+  private IngestListener countingListener(IngestListener listener) {
+    return new IngestListener() {
+      @Override
+      public void rejected(Rejection rejection) {
+        rejected.incrementAndGet();
+        listener.rejected(rejection);
+      }
+
+      @Override
+      public void warned(Rejection warning) {
+        warnings.incrementAndGet();
+        listener.warned(warning);
+      }
+    };
+  }
+
+  private IngestProgress snapshot(int filesTotal, long bytesTotal, long started) {
+    return new IngestProgress(
+        read.get(),
+        added.get(),
+        updated.get(),
+        unchanged.get(),
+        rejected.get(),
+        warnings.get(),
+        filesDone.get(),
+        filesTotal,
+        bytesDone.get(),
+        bytesTotal,
+        Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private void rethrowFailure() throws IOException {
+    Throwable failure = failures.peek();
+    if (failure instanceof IOException io) {
+      throw io;
+    }
+    if (failure instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+  }
+
+  private static boolean allDone(List<Future<?>> tasks) {
+    return tasks.stream().allMatch(Future::isDone);
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String prefix) {
+    AtomicInteger counter = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + "-" + counter.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  private static void sleepQuietly(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void putQuietly(BlockingQueue<List<Article>> queue, List<Article> item) {
+    try {
+      queue.put(item);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void awaitQuietly(ExecutorService executor) {
+    try {
+      executor.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

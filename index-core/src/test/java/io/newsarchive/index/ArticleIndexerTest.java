@@ -1,0 +1,133 @@
+package io.newsarchive.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.schema.ArticleDocuments;
+import io.newsarchive.schema.ArticleFields;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.junit.jupiter.api.Test;
+
+class ArticleIndexerTest {
+
+  private static final Path LOCATION = Path.of("memory");
+
+  private static Article article(String id, String body) {
+    return Article.builder()
+        .source("kayhan.ir")
+        .sourceId(id)
+        .title("Title " + id)
+        .body(body)
+        .published(Instant.parse("2020-09-26T18:25:00Z"), "26 September 2020 - 21:55")
+        .language("en")
+        .build();
+  }
+
+  /** Keeps the directory open after the indexer closes, so the test can reopen it. */
+  private static Directory keepOpen(ByteBuffersDirectory directory) {
+    return new org.apache.lucene.store.FilterDirectory(directory) {
+      @Override
+      public void close() {}
+    };
+  }
+
+  @Test
+  void secondRunOverSameArticlesAddsNothing() throws IOException {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    try (ArticleIndexer indexer = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
+      assertThat(indexer.upsert(article("1", "first body"))).isEqualTo(UpsertOutcome.ADDED);
+      assertThat(indexer.upsert(article("2", "second body"))).isEqualTo(UpsertOutcome.ADDED);
+    }
+    try (ArticleIndexer indexer = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
+      assertThat(indexer.upsert(article("1", "first body"))).isEqualTo(UpsertOutcome.UNCHANGED);
+      assertThat(indexer.upsert(article("2", "second body"))).isEqualTo(UpsertOutcome.UNCHANGED);
+      assertThat(indexer.documentCount()).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void changedContentReplacesTheStoredArticle() throws IOException {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    try (ArticleIndexer indexer = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
+      indexer.upsert(article("1", "old body"));
+    }
+    try (ArticleIndexer indexer = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
+      assertThat(indexer.upsert(article("1", "new body"))).isEqualTo(UpsertOutcome.UPDATED);
+    }
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      assertThat(reader.numDocs()).isEqualTo(1);
+      IndexSearcher searcher = new IndexSearcher(reader);
+      int doc =
+          searcher.search(new TermQuery(new Term(ArticleFields.ID, "kayhan.ir-1")), 1)
+              .scoreDocs[0]
+              .doc;
+      Document stored = searcher.storedFields().document(doc);
+      assertThat(ArticleDocuments.toArticle(stored).body()).isEqualTo("new body");
+    }
+  }
+
+  @Test
+  void duplicateIdWithinOneRunKeepsOneDocument() throws IOException {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    try (ArticleIndexer indexer = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
+      assertThat(indexer.upsert(article("7", "same"))).isEqualTo(UpsertOutcome.ADDED);
+      assertThat(indexer.upsert(article("7", "same"))).isEqualTo(UpsertOutcome.UNCHANGED);
+      assertThat(indexer.upsert(article("7", "edited"))).isEqualTo(UpsertOutcome.UPDATED);
+      assertThat(indexer.documentCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void commitCarriesTheSchemaVersion() throws IOException {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    try (ArticleIndexer indexer = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
+      indexer.upsert(article("1", "body"));
+    }
+    Map<String, String> userData = DirectoryReader.listCommits(directory).getLast().getUserData();
+    assertThat(userData)
+        .containsEntry(ArticleFields.SCHEMA_KEY, String.valueOf(ArticleFields.SCHEMA_VERSION));
+  }
+
+  @Test
+  void refusesAnIndexOfAnotherSchemaVersion() throws IOException {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+      Document doc = new Document();
+      doc.add(new StringField("id", "x", Field.Store.YES));
+      writer.addDocument(doc);
+      writer.setLiveCommitData(Map.of(ArticleFields.SCHEMA_KEY, "0").entrySet());
+      writer.commit();
+    }
+    assertThatThrownBy(() -> ArticleIndexer.open(keepOpen(directory), LOCATION))
+        .isInstanceOf(IndexVersionException.class)
+        .hasMessageContaining("schema version 0")
+        .hasMessageContaining("re-index");
+  }
+
+  @Test
+  void refusesAForeignIndex() throws IOException {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+      writer.addDocument(new Document());
+      writer.commit();
+    }
+    assertThatThrownBy(() -> ArticleIndexer.open(keepOpen(directory), LOCATION))
+        .isInstanceOf(IndexVersionException.class)
+        .hasMessageContaining("did not write");
+  }
+}

@@ -1,0 +1,88 @@
+package io.newsarchive.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.article.CodeScheme;
+import io.newsarchive.article.Entity;
+import io.newsarchive.article.EntityType;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+
+class ArticleDocumentsTest {
+
+  private static Article fullArticle() {
+    return Article.builder()
+        .source("reuters")
+        .sourceId("42")
+        .url("https://example.org/a/42")
+        .title("Cocoa prices rise")
+        .body("Cocoa prices rose in Abidjan.\nTraders said.")
+        .published(Instant.parse("1987-02-26T15:01:01Z"), "26-FEB-1987 15:01:01.79")
+        .language("en-US")
+        .author("Jane Doe")
+        .entity(new Entity("Abidjan", EntityType.LOCATION, 1))
+        .entity(new Entity("Mike Pompeo", EntityType.PERSON, 3))
+        .codes(CodeScheme.TOPICS, List.of("cocoa"))
+        .codes(CodeScheme.PLACES, List.of("ivory-coast", "usa"))
+        .build();
+  }
+
+  @Test
+  void storedDocumentReadsBackAsTheSameArticle() throws IOException {
+    Article article = fullArticle();
+    try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+      try (IndexWriter writer =
+          new IndexWriter(directory, new IndexWriterConfig(ArticleFields.analyzer()))) {
+        writer.addDocument(ArticleDocuments.toDocument(article));
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        Document stored = reader.storedFields().document(0);
+        assertThat(ArticleDocuments.toArticle(stored)).isEqualTo(article);
+      }
+    }
+  }
+
+  @Test
+  void contentHashChangesWithAnyField() {
+    Article article = fullArticle();
+    Article retitled =
+        Article.builder()
+            .source("reuters")
+            .sourceId("42")
+            .url(article.url())
+            .title("Cocoa prices fall")
+            .body(article.body())
+            .published(article.published(), article.publishedText())
+            .build();
+    assertThat(ArticleDocuments.contentHash(article))
+        .isEqualTo(ArticleDocuments.contentHash(fullArticle()))
+        .isNotEqualTo(ArticleDocuments.contentHash(retitled))
+        .isNotEqualTo(
+            ArticleDocuments.contentHash(
+                article.withEntities(List.of(new Entity("Abidjan", EntityType.LOCATION, 2)))));
+  }
+
+  @Test
+  void languageKeepsOnlyThePrimarySubtag() {
+    assertThat(fullArticle().language()).isEqualTo("en");
+  }
+
+  @Test
+  void idIsDerivedFromSourceAndLocalIdOrFromTheUrl() {
+    assertThat(fullArticle().id()).isEqualTo("reuters-42");
+    Article noLocalId =
+        Article.builder().source("The Guardian").url("https://example.org/x").title("t").build();
+    assertThat(noLocalId.id()).matches("the-guardian-[0-9a-f]{16}");
+    Article sameUrl =
+        Article.builder().source("The Guardian").url("https://example.org/x").title("u").build();
+    assertThat(sameUrl.id()).isEqualTo(noLocalId.id());
+  }
+}
