@@ -95,7 +95,8 @@ export class Timeline {
       bar.setAttribute('y', String(HEIGHT - height));
       bar.setAttribute('width', String(BAR - 2));
       bar.setAttribute('height', String(height));
-      hit.dataset.index = String(i);
+      hit.dataset.start = bucket.start;
+      hit.dataset.count = String(bucket.count);
       svg.append(bar, hit);
     });
     this.selection = document.createElementNS(SVG, 'rect');
@@ -121,7 +122,8 @@ export class Timeline {
   }
 
   indexAt(clientX) {
-    const box = this.plot.getBoundingClientRect();
+    const svg = this.plot.querySelector('svg');
+    const box = (svg || this.plot).getBoundingClientRect();
     const ratio = (clientX - box.left) / Math.max(1, box.width);
     return Math.min(this.buckets.length - 1, Math.max(0, Math.floor(ratio * this.buckets.length)));
   }
