@@ -82,7 +82,7 @@ function setBusy(busy) {
 // ---- the search form, filters and paging ------------------------------------------
 
 function syncForm() {
-  if (document.activeElement !== els.q || els.q.value === '') els.q.value = state.q;
+  els.q.value = state.q;
   els.from.value = state.from;
   els.to.value = state.to;
   els.sort.value = state.sort;
@@ -151,6 +151,11 @@ els.q.addEventListener('input', () => {
 // ---- errors -------------------------------------------------------------------------
 
 function showError(error) {
+  if (state.article) {
+    clear(els.articleError).append(h('strong', { text: error.title }), error.detail ? ` ${error.detail}` : '');
+    els.articleError.hidden = false;
+    return;
+  }
   clear(els.error).append(
     h('strong', { text: error.title }),
     error.detail ? h('span', { text: ` ${error.detail}` }) : null,
@@ -159,17 +164,12 @@ function showError(error) {
   for (const input of [els.q, els.from, els.to]) input.removeAttribute('aria-invalid');
   const field = { q: els.q, from: els.from, to: els.to }[error.param];
   if (field) field.setAttribute('aria-invalid', 'true');
-  if (!state.article) {
-    els.summary.textContent = 'The search could not run.';
-    clear(els.results);
-    els.zeroHits.hidden = true;
-    els.pager.hidden = true;
-    timeline.render(null);
-    for (const panel of document.querySelectorAll('.facet')) panel.hidden = true;
-  } else {
-    clear(els.articleError).append(h('strong', { text: error.title }), ` ${error.detail}`);
-    els.articleError.hidden = false;
-  }
+  els.summary.textContent = 'The search could not run.';
+  clear(els.results);
+  els.zeroHits.hidden = true;
+  els.pager.hidden = true;
+  timeline.render(null);
+  for (const panel of document.querySelectorAll('.facet')) panel.hidden = true;
 }
 
 function clearError() {

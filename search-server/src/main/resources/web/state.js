@@ -67,7 +67,8 @@ export function searchParams(state) {
   if (state.lang) p.set('lang', state.lang);
   if (state.from) p.set('from', state.from);
   if (state.to) p.set('to', state.to);
-  p.set('sort', state.sort);
+  // Without query text every article scores the same, so relevance means newest first.
+  p.set('sort', state.sort === 'relevance' && !state.q.trim() ? 'newest' : state.sort);
   p.set('page', String(state.page));
   p.set('size', String(PAGE_SIZE));
   if (state.cursor) p.set('cursor', state.cursor);
