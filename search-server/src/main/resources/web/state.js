@@ -69,9 +69,10 @@ export function searchParams(state) {
   if (state.to) p.set('to', state.to);
   // Without query text every article scores the same, so relevance means newest first.
   p.set('sort', state.sort === 'relevance' && !state.q.trim() ? 'newest' : state.sort);
-  p.set('page', String(state.page));
-  p.set('size', String(PAGE_SIZE));
+  // A cursor replaces the page number in the API; the page number stays in the URL for display.
   if (state.cursor) p.set('cursor', state.cursor);
+  else p.set('page', String(state.page));
+  p.set('size', String(PAGE_SIZE));
   p.set('facets', 'source,person,org,place,language');
   p.set('facetSize', '10');
   p.set('interval', 'auto');
