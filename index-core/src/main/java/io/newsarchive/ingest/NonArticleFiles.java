@@ -1,0 +1,57 @@
+package io.newsarchive.ingest;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Recognizes, by name, files that travel with article collections but hold no articles:
+ * documentation, checksums, DTDs, and the extra files of the Reuters-21578 distribution. Discovery
+ * skips them inside directories instead of reporting them as unreadable. Stateless.
+ */
+final class NonArticleFiles {
+
+  private NonArticleFiles() {}
+
+  /** Why a file found in a directory is not an article file, or empty when it may be one. */
+  static Optional<String> reason(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (name.startsWith("readme")
+        || name.startsWith("license")
+        || name.startsWith("licence")
+        || name.startsWith("copying")
+        || name.startsWith("changelog")
+        || name.equals("source.md")
+        || name.endsWith(".md")) {
+      return Optional.of("documentation");
+    }
+    if (name.endsWith(".dtd") || name.endsWith(".xsd")) {
+      return Optional.of("document type definition");
+    }
+    if (name.startsWith("sha256sums")
+        || name.startsWith("md5sums")
+        || name.endsWith(".sha256")
+        || name.endsWith(".md5")) {
+      return Optional.of("checksums");
+    }
+    if (name.startsWith("all-") && name.endsWith("-strings.lc.txt")) {
+      return Optional.of("Reuters-21578 list of category names");
+    }
+    if (name.startsWith("cat-descriptions")) {
+      return Optional.of("Reuters-21578 category descriptions");
+    }
+    if (name.equals("feldman-cia-worldfactbook-data.txt")) {
+      return Optional.of("Reuters-21578 contributed resource (CIA World Factbook data)");
+    }
+    return Optional.empty();
+  }
+
+  /** Whether a file or directory is hidden by the Unix convention of a leading dot. */
+  static boolean isHidden(Path path) {
+    Path name = path.getFileName();
+    return name != null
+        && name.toString().startsWith(".")
+        && !name.toString().equals(".")
+        && !name.toString().equals("..");
+  }
+}

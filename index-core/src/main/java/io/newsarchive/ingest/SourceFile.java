@@ -1,0 +1,33 @@
+package io.newsarchive.ingest;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * One input file found by {@link SourceFiles#discover}, with the format it will be read as.
+ *
+ * @param path the file
+ * @param format the format it was detected as, or the one the user forced
+ * @param bytes its size on disk (compressed size for gzip files), for progress reporting
+ */
+public record SourceFile(Path path, SourceFormat format, long bytes) {
+
+  /** Validates that path and format are present and the size is not negative. */
+  public SourceFile {
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(format, "format");
+    if (bytes < 0) {
+      throw new IllegalArgumentException("file size must not be negative");
+    }
+  }
+
+  /**
+   * Opens the file with its format's reader.
+   *
+   * @throws java.io.IOException when the file cannot be opened
+   */
+  public ArticleSource open(ReadOptions options, IngestListener listener)
+      throws java.io.IOException {
+    return format.open(path, options, listener);
+  }
+}

@@ -1,0 +1,101 @@
+package io.newsarchive.ingest;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.LineNumberReader;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens input files for the readers: gzip is recognized by its magic bytes and decompressed on the
+ * fly, and a UTF-8 byte order mark is dropped, so every reader sees plain text whatever the file
+ * name says.
+ */
+final class TextInput {
+
+  /** How much of a file {@link #head} reads for format detection. */
+  static final int HEAD_CHARS = 64 * 1024;
+
+  private static final int BUFFER = 64 * 1024;
+
+  private TextInput() {}
+
+  /** A buffered stream of the file's bytes, decompressed when the file is gzip. */
+  static InputStream openStream(Path file) throws IOException {
+    BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+    try {
+      raw.mark(2);
+      int first = raw.read();
+      int second = raw.read();
+      raw.reset();
+      if (first == 0x1f && second == 0x8b) {
+        return new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER);
+      }
+      return raw;
+    } catch (IOException e) {
+      raw.close();
+      throw e;
+    }
+  }
+
+  /**
+   * A line-counting reader over the file's text in {@code charset}, with a leading byte order mark
+   * removed. Malformed bytes become U+FFFD rather than failing the whole file.
+   */
+  static LineNumberReader openReader(Path file, Charset charset) throws IOException {
+    LineNumberReader reader =
+        new LineNumberReader(new InputStreamReader(openStream(file), charset), BUFFER);
+    try {
+      reader.mark(1);
+      if (reader.read() != '\uFEFF') {
+        reader.reset();
+      }
+      return reader;
+    } catch (IOException e) {
+      reader.close();
+      throw e;
+    }
+  }
+
+  /** Up to {@link #HEAD_CHARS} characters from the start of the file, for format detection. */
+  static String head(Path file, Charset charset) throws IOException {
+    try (BufferedReader reader = openReader(file, charset)) {
+      char[] buffer = new char[HEAD_CHARS];
+      int filled = 0;
+      int read;
+      while (filled < buffer.length
+          && (read = reader.read(buffer, filled, buffer.length - filled)) > 0) {
+        filled += read;
+      }
+      return new String(buffer, 0, filled);
+    }
+  }
+
+  /** The text without trailing whitespace, counting no-break spaces as whitespace. */
+  static String stripTrailing(String text) {
+    int end = text.length();
+    while (end > 0 && isSpace(text.charAt(end - 1))) {
+      end--;
+    }
+    return text.substring(0, end);
+  }
+
+  /** Whether the text is empty or only whitespace, counting no-break spaces as whitespace. */
+  static boolean isBlank(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (!isSpace(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isSpace(char c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
+  }
+}

@@ -1,0 +1,54 @@
+package io.newsarchive.ingest;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.newsarchive.article.Article;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Locates test fixtures and the shared corpora, and drains sources into lists. */
+final class Fixtures {
+  private Fixtures() {}
+
+  /** A file under {@code src/test/resources/fixtures/}. */
+  static Path fixture(String relative) {
+    URL url = Fixtures.class.getResource("/fixtures/" + relative);
+    if (url == null) {
+      throw new IllegalStateException("missing test fixture " + relative);
+    }
+    try {
+      return Path.of(url.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * The shared data folder (system property {@code newsarchive.shared}, else {@code ../shared});
+   * the calling test is skipped when it is absent.
+   */
+  static Path shared(String relative) {
+    String configured = System.getProperty("newsarchive.shared", "");
+    Path root = configured.isBlank() ? Path.of("../shared") : Path.of(configured);
+    Path path = root.resolve(relative);
+    assumeTrue(Files.exists(path), path + " absent: skipping the real-data test");
+    return path;
+  }
+
+  /** Every article of a source, which is closed afterwards. */
+  static List<Article> readAll(ArticleSource source) throws IOException {
+    try (source) {
+      List<Article> articles = new ArrayList<>();
+      for (Optional<Article> next = source.next(); next.isPresent(); next = source.next()) {
+        articles.add(next.get());
+      }
+      return articles;
+    }
+  }
+}

@@ -1,0 +1,171 @@
+package io.newsarchive.ingest;
+
+import static io.newsarchive.ingest.Fixtures.fixture;
+import static io.newsarchive.ingest.Fixtures.readAll;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.article.CodeScheme;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class ReutersSgmlSourceTest {
+
+  private final RecordingListener listener = new RecordingListener();
+
+  private List<Article> read(Path file) throws IOException {
+    return readAll(SourceFormat.REUTERS_SGML.open(file, ReadOptions.defaults(), listener));
+  }
+
+  @Test
+  void readsEveryWellFormedRecordAndRejectsTheOneWithoutNewid() throws IOException {
+    List<Article> articles = read(fixture("reuters/mixed.sgm"));
+
+    assertThat(articles).extracting(Article::sourceId).containsExactly("1", "2", "4", "5");
+    assertThat(articles).extracting(Article::id).startsWith("reuters-1", "reuters-2");
+    assertThat(articles).extracting(Article::language).containsOnly("en");
+    assertThat(listener.rejections)
+        .singleElement()
+        .satisfies(r -> {
+          assertThat(r.line()).isEqualTo(39);
+          assertThat(r.record()).isEqualTo(3);
+          assertThat(r.reason()).contains("NEWID");
+        });
+  }
+
+  @Test
+  void decodesReferencesDropsControlCharactersAndKeepsAStrayLessThan() throws IOException {
+    Article first = read(fixture("reuters/mixed.sgm")).get(0);
+
+    assertThat(first.title()).isEqualTo("BAHIA COCOA <BCR> REVIEW & OUTLOOK");
+    assertThat(first.body())
+        .isEqualTo(
+            "SALVADOR, Feb 26 - Showers continued throughout the week in the Bahia cocoa zone,"
+                + " at prices < 5 dlrs & Müller said.\n"
+                + "The dry period means the temporao will be late.\n"
+                + "Shr 28 cts vs 22 cts");
+    assertThat(first.body()).doesNotContain("\u0003", "&#", "Reuter");
+  }
+
+  @Test
+  void readsDateInUtcAuthorAndCategoryCodes() throws IOException {
+    Article first = read(fixture("reuters/mixed.sgm")).get(0);
+
+    assertThat(first.published()).isEqualTo(Instant.parse("1987-02-26T15:01:01.79Z"));
+    assertThat(first.publishedText()).isEqualTo("26-FEB-1987 15:01:01.79");
+    assertThat(first.authors()).containsExactly("John O'Doe-Smith");
+    assertThat(first.codes(CodeScheme.TOPICS)).containsExactly("cocoa");
+    assertThat(first.codes(CodeScheme.PLACES)).containsExactly("el-salvador", "usa");
+    assertThat(first.codes(CodeScheme.PEOPLE)).containsExactly("reagan");
+    assertThat(first.codes(CodeScheme.EXCHANGES)).containsExactly("nyse");
+    assertThat(first.codes(CodeScheme.ORGS)).isEmpty();
+  }
+
+  @Test
+  void keepsTitleOnlyBriefWithEmptyBody() throws IOException {
+    Article brief = read(fixture("reuters/mixed.sgm")).get(1);
+
+    assertThat(brief.title()).isEqualTo("ASSETS OF MONEY MARKET MUTUAL FUNDS ROSE 720.4 MLN DLRS");
+    assertThat(brief.body()).isEmpty();
+  }
+
+  @Test
+  void keepsUnprocessedTextAsBodyWithItsLineLayout() throws IOException {
+    Article table = read(fixture("reuters/mixed.sgm")).get(2);
+
+    assertThat(table.title()).isEmpty();
+    assertThat(table.body())
+        .isEqualTo(
+            "FEDERAL RESERVE WEEKLY REPORT 1 - FEB 26\n"
+                + "    Two weeks ended Feb 25      daily avgs-mlns\n"
+                + " Net free reserves.............644 vs.....1,337\n"
+                + " Bank borrowings...............680 vs.......425");
+  }
+
+  @Test
+  void keepsWhatItCanOfOddDatesAndWarnsWithTheOriginalText() throws IOException {
+    List<Article> articles = read(fixture("reuters/mixed.sgm"));
+
+    assertThat(articles.get(2).published()).isEqualTo(Instant.parse("1987-03-03T09:15:05.40Z"));
+    assertThat(articles.get(3).published()).isEqualTo(Instant.parse("1987-03-31T00:00:00Z"));
+    assertThat(articles.get(3).publishedText()).isEqualTo("31-MAR-1987 605:12:19.12");
+    assertThat(listener.warnings)
+        .extracting(Rejection::reason)
+        .satisfiesExactly(
+            w -> assertThat(w).contains("NEWID 4", "'3-MAR-1987  09:15:05.40'"),
+            w -> assertThat(w).contains("NEWID 5", "'31-MAR-1987 605:12:19.12'", "day only"));
+    assertThat(listener.warnings).extracting(Rejection::line).containsExactly(47L, 64L);
+  }
+
+  @Test
+  void rejectsUnclosedAndEmptyRecordsAndReadsCrlfRecordsBetweenThem() throws IOException {
+    List<Article> articles = read(fixture("reuters/unclosed-crlf.sgm"));
+
+    assertThat(articles)
+        .singleElement()
+        .satisfies(a -> {
+          assertThat(a.sourceId()).isEqualTo("11");
+          assertThat(a.title()).isEqualTo("CRLF RECORD AFTER THE BROKEN ONE");
+          assertThat(a.body()).isEqualTo("Body line one continues here.");
+        });
+    assertThat(listener.rejections)
+        .extracting(Rejection::line, Rejection::record)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(2L, 1L),
+            org.assertj.core.groups.Tuple.tuple(14L, 3L));
+    assertThat(listener.rejections.get(0).reason()).contains("not closed");
+    assertThat(listener.rejections.get(1).reason()).contains("NEWID 12");
+  }
+
+  @Test
+  void recognizesReutersSgmlFromContent() throws IOException {
+    assertThat(SourceFormat.detect(fixture("reuters/mixed.sgm")))
+        .contains(SourceFormat.REUTERS_SGML);
+  }
+
+  @Test
+  void readsTheWholeReuters21578Collection() throws IOException {
+    Path dir = Fixtures.shared("corpora/reuters21578");
+    List<Path> files;
+    try (Stream<Path> listing = Files.list(dir)) {
+      files = listing.filter(p -> p.toString().endsWith(".sgm")).sorted().toList();
+    }
+    List<Article> articles = new ArrayList<>();
+    for (Path file : files) {
+      articles.addAll(read(file));
+    }
+
+    // NEWID 12793 is an empty UNPROC record: no title and no text, so there is nothing to index.
+    assertThat(listener.rejections)
+        .singleElement()
+        .satisfies(r -> {
+          assertThat(r.reason()).contains("NEWID 12793");
+          assertThat(r.file().getFileName()).hasToString("reut2-012.sgm");
+        });
+    assertThat(articles).hasSize(21_577);
+    Set<String> ids = new HashSet<>();
+    articles.forEach(a -> ids.add(a.sourceId()));
+    assertThat(ids).hasSize(21_577).doesNotContain("12793");
+    assertThat(ids).contains("1", "21578");
+    List<Instant> dates =
+        articles.stream().map(Article::published).filter(Objects::nonNull).toList();
+    assertThat(dates).hasSize(21_577);
+    assertThat(dates.stream().min(Comparator.naturalOrder()))
+        .contains(Instant.parse("1987-02-26T15:01:01.79Z"));
+    assertThat(dates.stream().max(Comparator.naturalOrder()).orElseThrow())
+        .isBetween(Instant.parse("1987-10-20T22:53:18Z"), Instant.parse("1987-10-20T22:53:19Z"));
+    assertThat(listener.warnings).hasSize(4);
+    assertThat(articles).filteredOn(a -> a.title().isEmpty() && a.body().isEmpty()).isEmpty();
+    assertThat(articles).filteredOn(a -> a.body().contains("&#")).isEmpty();
+  }
+}
