@@ -139,6 +139,27 @@ public final class ArticleFields {
     return new PerFieldAnalyzerWrapper(exact, perField);
   }
 
+  /**
+   * The analyzer for parsing user queries: {@link #analyzer()}, except that the entity text fields
+   * drop English stop words. Names are indexed with their stop words ("Bank of England"), but a
+   * query word such as "of" must not become a clause that only entity names can satisfy; the
+   * dropped word leaves a position gap, so the phrase "bank of england" still matches the name.
+   * Thread-safe; build it once and share it.
+   */
+  public static Analyzer queryAnalyzer() {
+    Analyzer names = new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    Analyzer exact = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+    Map<String, Analyzer> perField = new HashMap<>();
+    perField.put(TITLE, new EnglishAnalyzer());
+    perField.put(BODY, new EnglishAnalyzer());
+    perField.put(TITLE_EXACT, exact);
+    perField.put(BODY_EXACT, exact);
+    for (EntityType type : EntityType.values()) {
+      perField.put(entityTextField(type), names);
+    }
+    return new PerFieldAnalyzerWrapper(exact, perField);
+  }
+
   private static FieldType textWithOffsets() {
     FieldType type = new FieldType(TextField.TYPE_STORED);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);

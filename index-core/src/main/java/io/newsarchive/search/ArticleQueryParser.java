@@ -1,0 +1,290 @@
+package io.newsarchive.search;
+
+import io.newsarchive.article.CodeScheme;
+import io.newsarchive.article.EntityType;
+import io.newsarchive.schema.ArticleFields;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Turns a {@link SearchRequest} into a Lucene {@link Query}. Thread-safe: the analyzer is built
+ * once, and each call parses with a fresh (cheap) classic query parser, which is not thread-safe.
+ *
+ * <p>Query syntax is Lucene's classic syntax with AND as the default operator. Unqualified words
+ * are searched in these fields, whose BM25 scores add up:
+ *
+ * <ul>
+ *   <li>{@code title} with boost {@value #TITLE_BOOST}: a headline match is the strongest signal;
+ *   <li>{@code body} with boost {@value #BODY_BOOST};
+ *   <li>{@code person_text}, {@code org_text}, {@code place_text} with boost {@value
+ *       #ENTITY_BOOST}: a name finds the articles where it is a tagged entity, ahead of passing
+ *       mentions.
+ * </ul>
+ *
+ * <p>Field prefixes: {@code title:}, {@code body:}, {@code person:}, {@code org:}, {@code place:}
+ * (analyzed entity names), and the exact keywords {@code source:}, {@code lang:} and {@code
+ * topic:}. Cost is bounded: no leading wildcards, at least {@value #MIN_WILDCARD_PREFIX} literal
+ * characters before a wildcard, at most {@value #MAX_EXPANSIONS} terms per wildcard, fuzzy or
+ * regular expression, and Lucene's clause limit.
+ */
+public final class ArticleQueryParser {
+
+  /** Boost of headline matches. */
+  public static final float TITLE_BOOST = 3.0f;
+
+  /** Boost of body matches. */
+  public static final float BODY_BOOST = 1.0f;
+
+  /** Boost of matches on tagged entity names. */
+  public static final float ENTITY_BOOST = 2.0f;
+
+  /** Score added to an article published at the newest date; halves at the recency half-life. */
+  public static final float RECENCY_WEIGHT = 5.0f;
+
+  /** Most index terms one wildcard, prefix, fuzzy or regular-expression term expands to. */
+  public static final int MAX_EXPANSIONS = 500;
+
+  /** Literal characters required before the first wildcard character. */
+  public static final int MIN_WILDCARD_PREFIX = 2;
+
+  private static final long DAY_MILLIS = 86_400_000L;
+
+  private static final Map<String, String> TEXT_FIELDS =
+      Map.of(
+          "title", ArticleFields.TITLE,
+          "body", ArticleFields.BODY,
+          "person", ArticleFields.entityTextField(EntityType.PERSON),
+          "org", ArticleFields.entityTextField(EntityType.ORGANIZATION),
+          "place", ArticleFields.entityTextField(EntityType.LOCATION));
+
+  private static final Map<String, String> KEYWORD_FIELDS =
+      Map.of(
+          "source", ArticleFields.SOURCE,
+          "lang", ArticleFields.LANGUAGE,
+          "topic", CodeScheme.TOPICS.field());
+
+  private static final Map<String, Float> BOOSTS =
+      Map.of(
+          ArticleFields.TITLE,
+          TITLE_BOOST,
+          ArticleFields.BODY,
+          BODY_BOOST,
+          ArticleFields.entityTextField(EntityType.PERSON),
+          ENTITY_BOOST,
+          ArticleFields.entityTextField(EntityType.ORGANIZATION),
+          ENTITY_BOOST,
+          ArticleFields.entityTextField(EntityType.LOCATION),
+          ENTITY_BOOST);
+
+  private static final String[] DEFAULT_FIELDS = BOOSTS.keySet().toArray(String[]::new);
+
+  private final Analyzer analyzer = ArticleFields.queryAnalyzer();
+
+  /** A parser with its query analyzer built. */
+  public ArticleQueryParser() {}
+
+  /** The analyzer that query text is analyzed with. */
+  public Analyzer analyzer() {
+    return analyzer;
+  }
+
+  /**
+   * The query for the text of {@code q} alone, without filters: what ranks hits and what snippets
+   * highlight. A blank query, {@code *} or {@code *:*} matches every article.
+   *
+   * @throws InvalidRequestException with parameter {@code q} when the text does not parse
+   */
+  public Query textQuery(String q) {
+    String text = q == null ? "" : q.strip();
+    if (text.isEmpty() || text.equals("*") || text.equals("*:*")) {
+      return MatchAllDocsQuery.INSTANCE;
+    }
+    try {
+      return new Parser(analyzer).parse(text);
+    } catch (ParseException e) {
+      throw new InvalidRequestException("q", "query syntax error", describe(e));
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new InvalidRequestException(
+          "q", "query too complex", "it expands to more than " + e.getMaxClauseCount() + " terms");
+    }
+  }
+
+  /**
+   * The full query of a request: its text, its filters as non-scoring clauses and, when asked, a
+   * recency boost relative to {@code newestMillis}, the newest publication time in the index.
+   */
+  public Query query(SearchRequest request, long newestMillis) {
+    return query(textQuery(request.query()), request, newestMillis);
+  }
+
+  /** Like {@link #query(SearchRequest, long)} for an already parsed {@code text} query. */
+  public Query query(Query text, SearchRequest request, long newestMillis) {
+    BooleanQuery.Builder builder = new BooleanQuery.Builder().add(text, Occur.MUST);
+    if (request.from() != null || request.to() != null) {
+      long from = request.from() == null ? Long.MIN_VALUE : request.from().toEpochMilli();
+      long to = request.to() == null ? Long.MAX_VALUE : request.to().toEpochMilli();
+      builder.add(LongField.newRangeQuery(ArticleFields.PUBLISHED, from, to), Occur.FILTER);
+    }
+    if (!request.sources().isEmpty()) {
+      List<BytesRef> values = request.sources().stream().map(BytesRef::new).toList();
+      builder.add(KeywordField.newSetQuery(ArticleFields.SOURCE, values), Occur.FILTER);
+    }
+    addAll(builder, ArticleFields.PERSON, request.persons());
+    addAll(builder, ArticleFields.ORG, request.orgs());
+    addAll(builder, ArticleFields.PLACE, request.places());
+    if (!request.language().isEmpty()) {
+      String language = request.language().toLowerCase(Locale.ROOT);
+      builder.add(KeywordField.newExactQuery(ArticleFields.LANGUAGE, language), Occur.FILTER);
+    }
+    if (request.recencyDays() > 0) {
+      builder.add(
+          LongField.newDistanceFeatureQuery(
+              ArticleFields.PUBLISHED,
+              RECENCY_WEIGHT,
+              newestMillis,
+              request.recencyDays() * DAY_MILLIS),
+          Occur.SHOULD);
+    }
+    return builder.build();
+  }
+
+  private static void addAll(BooleanQuery.Builder builder, String field, List<String> values) {
+    for (String value : values) {
+      builder.add(KeywordField.newExactQuery(field, value), Occur.FILTER);
+    }
+  }
+
+  private static String describe(ParseException e) {
+    String message = e.getMessage() == null ? "unparseable query" : e.getMessage();
+    int newline = message.indexOf('\n');
+    String first = newline < 0 ? message : message.substring(0, newline);
+    int colon = first.indexOf("': ");
+    if (first.startsWith("Cannot parse '") && colon > 0) {
+      first = first.substring(colon + 3);
+    }
+    if (!first.contains("Encountered")) {
+      return first.strip();
+    }
+    return first.strip()
+        + " (check quotes, parentheses and operators; quote text that contains a colon)";
+  }
+
+  /** The classic parser with field aliases and cost limits. Not thread-safe; one per parse. */
+  private static final class Parser extends MultiFieldQueryParser {
+
+    Parser(Analyzer analyzer) {
+      super(DEFAULT_FIELDS, analyzer, BOOSTS);
+      setDefaultOperator(Operator.AND);
+      setAllowLeadingWildcard(false);
+      setMultiTermRewriteMethod(
+          new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS));
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
+      if (field == null) {
+        return super.getFieldQuery(null, text, quoted);
+      }
+      String keyword = KEYWORD_FIELDS.get(field);
+      if (keyword != null) {
+        return new TermQuery(new Term(keyword, text));
+      }
+      return super.getFieldQuery(textField(field), text, quoted);
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String text, int slop) throws ParseException {
+      if (field == null) {
+        return super.getFieldQuery(null, text, slop);
+      }
+      if (KEYWORD_FIELDS.containsKey(field)) {
+        return getFieldQuery(field, text, true);
+      }
+      return super.getFieldQuery(textField(field), text, slop);
+    }
+
+    @Override
+    protected Query getWildcardQuery(String field, String term) throws ParseException {
+      checkWildcard(term);
+      return super.getWildcardQuery(anyField(field), term);
+    }
+
+    @Override
+    protected Query getPrefixQuery(String field, String term) throws ParseException {
+      checkWildcard(term);
+      return super.getPrefixQuery(anyField(field), term);
+    }
+
+    @Override
+    protected Query getFuzzyQuery(String field, String term, float similarity)
+        throws ParseException {
+      return super.getFuzzyQuery(anyField(field), term, similarity);
+    }
+
+    @Override
+    protected Query getRegexpQuery(String field, String term) throws ParseException {
+      return super.getRegexpQuery(anyField(field), term);
+    }
+
+    @Override
+    protected Query getRangeQuery(
+        String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
+        throws ParseException {
+      throw new ParseException("range queries are not supported in q: use the from and to filters");
+    }
+
+    private static void checkWildcard(String term) throws ParseException {
+      int literal = 0;
+      while (literal < term.length()
+          && term.charAt(literal) != '*'
+          && term.charAt(literal) != '?') {
+        literal++;
+      }
+      if (literal < MIN_WILDCARD_PREFIX) {
+        throw new ParseException(
+            "wildcard term '"
+                + term
+                + "' is too broad: put at least "
+                + MIN_WILDCARD_PREFIX
+                + " letters before * or ?");
+      }
+    }
+
+    private static String anyField(String field) throws ParseException {
+      if (field == null) {
+        return null;
+      }
+      String keyword = KEYWORD_FIELDS.get(field);
+      return keyword != null ? keyword : textField(field);
+    }
+
+    private static String textField(String field) throws ParseException {
+      String mapped = TEXT_FIELDS.get(field);
+      if (mapped != null) {
+        return mapped;
+      }
+      if (BOOSTS.containsKey(field)) {
+        return field; // MultiFieldQueryParser expands unqualified terms to the internal names.
+      }
+      throw new ParseException(
+          "unknown field '"
+              + field
+              + ":': use title, body, person, org, place, source, lang or topic");
+    }
+  }
+}

@@ -1,0 +1,363 @@
+package io.newsarchive.search;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.article.EntityType;
+import io.newsarchive.schema.ArticleDocuments;
+import io.newsarchive.schema.ArticleFields;
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.SortedSetSortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * Answers searches, article lookups, related-article, entity, suggestion and statistics requests
+ * over one index. Thread-safe: each call acquires the current searcher from a {@link
+ * SearcherManager}, which a background thread refreshes so that commits of a concurrent indexing
+ * run become visible without a restart. Close it to release the index.
+ */
+public final class ArticleSearcher implements Closeable {
+
+  private static final SortField ID_ORDER = new SortedSetSortField(ArticleFields.ID, false);
+
+  private final Directory directory;
+  private final SearcherManager manager;
+  private final SearcherOptions options;
+  private final ArticleQueryParser parser = new ArticleQueryParser();
+  private final Analyzer indexAnalyzer = ArticleFields.analyzer();
+  private final HitReader hitReader = new HitReader(indexAnalyzer);
+  private final TitleSuggester suggester = new TitleSuggester();
+  private final ScheduledExecutorService refresher;
+
+  /**
+   * Opens the index in {@code dir}.
+   *
+   * @throws IOException when {@code dir} holds no index, an index of another schema version, or
+   *     cannot be read; the message says which
+   */
+  public static ArticleSearcher open(Path dir, SearcherOptions options) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      throw new IOException(
+          "no index at "
+              + dir
+              + ": the directory does not exist; build one with newsarchive index");
+    }
+    return new ArticleSearcher(FSDirectory.open(dir), dir.toString(), options);
+  }
+
+  /**
+   * Searches the index in {@code directory}; closing the searcher closes the directory.
+   *
+   * @param where how to name the index in error messages
+   * @throws IOException when the directory holds no index or one of another schema version
+   */
+  public ArticleSearcher(Directory directory, String where, SearcherOptions options)
+      throws IOException {
+    this.directory = directory;
+    this.options = options;
+    if (!DirectoryReader.indexExists(directory)) {
+      directory.close();
+      throw new IOException(
+          "no index at " + where + ": the directory is empty; build one with newsarchive index");
+    }
+    try {
+      this.manager = new SearcherManager(directory, null);
+      checkSchema(where);
+    } catch (IOException | RuntimeException e) {
+      directory.close();
+      throw e;
+    }
+    this.refresher =
+        Executors.newSingleThreadScheduledExecutor(runnable -> {
+          Thread thread = new Thread(runnable, "newsarchive-index-refresh");
+          thread.setDaemon(true);
+          return thread;
+        });
+    long period = options.refreshInterval().toMillis();
+    refresher.scheduleWithFixedDelay(this::refreshQuietly, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  private void checkSchema(String where) throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
+      String version = reader.getIndexCommit().getUserData().get(ArticleFields.SCHEMA_KEY);
+      if (!String.valueOf(ArticleFields.SCHEMA_VERSION).equals(version)) {
+        manager.close();
+        throw new IOException(
+            "index at "
+                + where
+                + " has schema version "
+                + (version == null ? "(none)" : version)
+                + " but this build reads version "
+                + ArticleFields.SCHEMA_VERSION
+                + ": rebuild it with newsarchive index");
+      }
+    } finally {
+      searcher.getIndexReader().decRef();
+    }
+  }
+
+  /**
+   * Runs one search.
+   *
+   * @throws InvalidRequestException when the query does not parse or is too expensive
+   */
+  public SearchResult search(SearchRequest request) throws IOException {
+    long start = System.nanoTime();
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return search(searcher, request, start);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new InvalidRequestException(
+          "q", "query too complex", "it expands to more than " + e.getMaxClauseCount() + " terms");
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  private SearchResult search(IndexSearcher searcher, SearchRequest request, long start)
+      throws IOException {
+    DateSpan dates = DateSpan.of(searcher.getIndexReader());
+    Query text = parser.textQuery(request.query());
+    Query query = parser.query(text, request, dates.newest());
+    FieldDoc after =
+        request.cursor().isEmpty() ? null : Cursor.decode(request.cursor(), request.sort());
+    int offset = after == null ? (request.page() - 1) * request.size() : 0;
+    // One hit more than the page shows whether a next page exists.
+    var top =
+        new TopFieldCollectorManager(
+            sortOf(request.sort()), offset + request.size() + 1, after, Integer.MAX_VALUE);
+    long deadline = start + options.timeBudget().toNanos();
+    List<FacetField> facets = List.copyOf(request.facets());
+    PageCollectorManager.Page page =
+        searcher.search(query, new PageCollectorManager(top, facets, dates.days(), deadline));
+    ScoreDoc[] all = page.top().scoreDocs;
+    int end = Math.min(all.length, offset + request.size());
+    ScoreDoc[] docs = offset >= end ? new ScoreDoc[0] : Arrays.copyOfRange(all, offset, end);
+    if (request.sort() == SortOrder.RELEVANCE) {
+      for (ScoreDoc doc : docs) {
+        doc.score = (Float) ((FieldDoc) doc).fields[0];
+      }
+    } else if (docs.length > 0) {
+      TopFieldCollector.populateScores(docs, searcher, query);
+    }
+    List<Hit> hits = hitReader.read(searcher, text, docs);
+    Map<FacetField, List<FacetCount>> facetCounts = new EnumMap<>(FacetField.class);
+    for (FacetCounter counter : page.facets()) {
+      facetCounts.put(counter.facet(), counter.top(request.facetSize()));
+    }
+    Optional<String> next =
+        all.length > offset + request.size() && docs.length > 0
+            ? Optional.of(Cursor.encode(request.sort(), (FieldDoc) docs[docs.length - 1]))
+            : Optional.empty();
+    SearchResult result =
+        new SearchResult(
+            page.count(),
+            !page.timedOut(),
+            (System.nanoTime() - start) / 1_000_000,
+            page.timedOut(),
+            hits,
+            facetCounts,
+            page.days().timeline(request.interval()),
+            next,
+            Optional.empty());
+    if (page.count() == 0 && !request.query().isEmpty()) {
+      Optional<String> corrected =
+          SpellingCorrector.correct(searcher.getIndexReader(), request.query());
+      if (corrected.isPresent()
+          && searcher.count(parser.query(request.withQuery(corrected.get()), dates.newest())) > 0) {
+        return result.withDidYouMean(corrected.get());
+      }
+    }
+    return result;
+  }
+
+  private static Sort sortOf(SortOrder order) {
+    return switch (order) {
+      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, ID_ORDER);
+      case NEWEST ->
+          new Sort(
+              LongField.newSortField(
+                  ArticleFields.PUBLISHED, true, SortedNumericSelector.Type.MIN, Long.MIN_VALUE),
+              ID_ORDER);
+      case OLDEST ->
+          new Sort(
+              LongField.newSortField(
+                  ArticleFields.PUBLISHED, false, SortedNumericSelector.Type.MIN, Long.MAX_VALUE),
+              ID_ORDER);
+    };
+  }
+
+  /** The article with {@code id}, if the index holds one. */
+  public Optional<Article> article(String id) throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      TopDocs top = searcher.search(new TermQuery(new Term(ArticleFields.ID, id)), 1);
+      if (top.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          ArticleDocuments.toArticle(searcher.storedFields().document(top.scoreDocs[0].doc)));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /**
+   * Up to {@code size} articles most like the one with {@code id}, by shared distinctive title and
+   * body terms and shared entities; never the article itself. Empty when the id is unknown.
+   */
+  public Optional<List<Hit>> related(String id, int size) throws IOException {
+    if (size < 1 || size > SearchRequest.MAX_SIZE) {
+      throw new InvalidRequestException(
+          "size", "size out of range", "use a size from 1 to " + SearchRequest.MAX_SIZE);
+    }
+    IndexSearcher searcher = manager.acquire();
+    try {
+      TopDocs self = searcher.search(new TermQuery(new Term(ArticleFields.ID, id)), 1);
+      if (self.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      int doc = self.scoreDocs[0].doc;
+      Article article = ArticleDocuments.toArticle(searcher.storedFields().document(doc));
+      Query like = RelatedQuery.of(searcher.getIndexReader(), indexAnalyzer, doc, article);
+      TopDocs top = searcher.search(like, size);
+      return Optional.of(hitReader.read(searcher, MatchAllDocsQuery.INSTANCE, top.scoreDocs));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /**
+   * The most frequent entities of one type among the articles matching {@code request} (its query,
+   * dates and filters; page and facets are ignored), at most {@code request.facetSize()}.
+   */
+  public List<FacetCount> topEntities(EntityType type, SearchRequest request) throws IOException {
+    FacetField facet = FacetField.of(type);
+    SearchRequest counting =
+        new SearchRequest(
+            request.query(),
+            request.from(),
+            request.to(),
+            request.sources(),
+            request.persons(),
+            request.orgs(),
+            request.places(),
+            request.language(),
+            SortOrder.RELEVANCE,
+            1,
+            0,
+            "",
+            Set.of(facet),
+            request.facetSize(),
+            Interval.AUTO,
+            0);
+    return search(counting).facets().get(facet);
+  }
+
+  /** Up to {@code size} headlines and entity names whose words start with the words typed. */
+  public List<Suggestion> suggest(String prefix, int size) throws IOException {
+    if (size < 1 || size > SearchRequest.MAX_SIZE) {
+      throw new InvalidRequestException(
+          "size", "size out of range", "use a size from 1 to " + SearchRequest.MAX_SIZE);
+    }
+    if (prefix == null || prefix.isBlank()) {
+      return List.of();
+    }
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return suggester.suggest((DirectoryReader) searcher.getIndexReader(), prefix.strip(), size);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** Article count, date range, sources and on-disk size of the current index version. */
+  public IndexStats stats() throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
+      DateSpan dates = DateSpan.of(reader);
+      long bytes = 0;
+      for (String file : reader.getIndexCommit().getFileNames()) {
+        bytes += directory.fileLength(file);
+      }
+      SearchRequest all =
+          SearchRequest.builder()
+              .size(0)
+              .facets(Set.of(FacetField.SOURCE))
+              .facetSize(SearchRequest.MAX_FACET_SIZE)
+              .build();
+      List<FacetCount> sources = search(all).facets().get(FacetField.SOURCE);
+      Optional<Instant> oldest =
+          dates.any() ? Optional.of(Instant.ofEpochMilli(dates.oldest())) : Optional.empty();
+      Optional<Instant> newest =
+          dates.any() ? Optional.of(Instant.ofEpochMilli(dates.newest())) : Optional.empty();
+      return new IndexStats(reader.numDocs(), oldest, newest, sources, bytes);
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** Number of live articles in the current index version. */
+  public long count() throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return searcher.getIndexReader().numDocs();
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  /** Makes the latest commit visible now instead of at the next scheduled refresh. */
+  public void refresh() throws IOException {
+    manager.maybeRefreshBlocking();
+  }
+
+  private void refreshQuietly() {
+    try {
+      manager.maybeRefresh();
+    } catch (IOException | RuntimeException e) {
+      // The next round retries; a broken index shows up in the requests that use it.
+      System.getLogger(ArticleSearcher.class.getName())
+          .log(System.Logger.Level.WARNING, "index refresh failed: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    refresher.shutdownNow();
+    IOUtils.close(suggester, manager, directory);
+  }
+}

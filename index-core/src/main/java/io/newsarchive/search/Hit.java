@@ -1,0 +1,36 @@
+package io.newsarchive.search;
+
+import io.newsarchive.article.EntityType;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One article in a result list.
+ *
+ * @param id article id
+ * @param title plain headline
+ * @param source publisher or collection
+ * @param published publication instant, or {@code null} when the article has no date
+ * @param url article address, possibly empty
+ * @param score relevance score of the article for the query (also computed for date orders)
+ * @param titleSnippet the whole headline with matches marked
+ * @param bodySnippet the best passages of the body with matches marked
+ * @param entities canonical entity names by type, in the article's order
+ */
+public record Hit(
+    String id,
+    String title,
+    String source,
+    Instant published,
+    String url,
+    float score,
+    Snippet titleSnippet,
+    Snippet bodySnippet,
+    Map<EntityType, List<String>> entities) {
+
+  /** Copies the entity map. */
+  public Hit {
+    entities = Map.copyOf(entities);
+  }
+}

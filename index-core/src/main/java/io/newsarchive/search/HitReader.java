@@ -1,0 +1,153 @@
+package io.newsarchive.search;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.article.Entity;
+import io.newsarchive.article.EntityType;
+import io.newsarchive.schema.ArticleDocuments;
+import io.newsarchive.schema.ArticleFields;
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
+import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+
+/**
+ * Turns matching documents into {@link Hit}s: stored fields plus snippets from the unified
+ * highlighter, which reads match offsets straight from the postings of {@code title} and {@code
+ * body}. Thread-safe: the analyzer and formatter are shared, a highlighter is built per call.
+ */
+final class HitReader {
+
+  static final String MARK_OPEN = "<mark>";
+  static final String MARK_CLOSE = "</mark>";
+
+  /** Preferred length of a body passage, in characters. */
+  private static final int PASSAGE_LENGTH = 160;
+
+  /** Body passages per snippet. */
+  private static final int BODY_PASSAGES = 2;
+
+  private static final String[] FIELDS = {ArticleFields.TITLE, ArticleFields.BODY};
+
+  /** Query terms from these fields are highlighted in title and body, which share an analyzer. */
+  private static final Predicate<String> MATCHING_FIELDS =
+      Set.of(
+              ArticleFields.TITLE,
+              ArticleFields.BODY,
+              ArticleFields.entityTextField(EntityType.PERSON),
+              ArticleFields.entityTextField(EntityType.ORGANIZATION),
+              ArticleFields.entityTextField(EntityType.LOCATION))
+          ::contains;
+
+  private final Analyzer analyzer;
+  private final PassageFormatter formatter =
+      new DefaultPassageFormatter(MARK_OPEN, MARK_CLOSE, " … ", true);
+
+  HitReader(Analyzer indexAnalyzer) {
+    this.analyzer = indexAnalyzer;
+  }
+
+  /** The hits for {@code docs}, in order, with snippets for {@code textQuery}. */
+  List<Hit> read(IndexSearcher searcher, Query textQuery, ScoreDoc[] docs) throws IOException {
+    if (docs.length == 0) {
+      return List.of();
+    }
+    int[] ids = new int[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      ids[i] = docs[i].doc;
+    }
+    Map<String, String[]> snippets =
+        highlighter(searcher).highlightFields(FIELDS, textQuery, ids, new int[] {1, BODY_PASSAGES});
+    StoredFields stored = searcher.storedFields();
+    List<Hit> hits = new ArrayList<>(docs.length);
+    for (int i = 0; i < docs.length; i++) {
+      Article article = ArticleDocuments.toArticle(stored.document(ids[i]));
+      hits.add(
+          hit(
+              article,
+              docs[i].score,
+              snippet(snippets.get(ArticleFields.TITLE)[i], article.title()),
+              snippet(snippets.get(ArticleFields.BODY)[i], article.body())));
+    }
+    return hits;
+  }
+
+  /** The hit for an article outside a query, e.g. a related article, with plain snippets. */
+  static Hit hit(Article article, float score, Snippet title, Snippet body) {
+    Map<EntityType, List<String>> entities = new EnumMap<>(EntityType.class);
+    for (EntityType type : EntityType.values()) {
+      entities.put(type, new ArrayList<>());
+    }
+    for (Entity entity : article.entities()) {
+      entities.get(entity.type()).add(entity.name());
+    }
+    return new Hit(
+        article.id(),
+        article.title(),
+        article.source(),
+        article.published(),
+        article.url(),
+        Float.isNaN(score) ? 0f : score,
+        title,
+        body,
+        entities);
+  }
+
+  private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+    UnifiedHighlighter.Builder builder =
+        UnifiedHighlighter.builder(searcher, analyzer)
+            .withFormatter(formatter)
+            .withMaxNoHighlightPassages(1)
+            .withFieldMatcher(MATCHING_FIELDS)
+            .withWeightMatches(false);
+    return new UnifiedHighlighter(builder) {
+      @Override
+      protected BreakIterator getBreakIterator(String field) {
+        if (field.equals(ArticleFields.TITLE)) {
+          return new WholeBreakIterator();
+        }
+        return LengthGoalBreakIterator.createClosestToLength(
+            BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_LENGTH, 0.5f);
+      }
+    };
+  }
+
+  private static Snippet snippet(String html, String plain) {
+    if (html == null) {
+      String start = plain.length() <= PASSAGE_LENGTH ? plain : plain.substring(0, PASSAGE_LENGTH);
+      return new Snippet(escape(start), false);
+    }
+    return new Snippet(html.strip(), html.contains(MARK_OPEN));
+  }
+
+  /** {@code text} with HTML's special characters escaped. */
+  static String escape(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '&' -> out.append("&amp;");
+        case '<' -> out.append("&lt;");
+        case '>' -> out.append("&gt;");
+        case '"' -> out.append("&quot;");
+        case '\'' -> out.append("&#x27;");
+        default -> out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,51 @@
+package io.newsarchive.search;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The answer to a {@link SearchRequest}. Counts, facets and timeline cover the whole matching set,
+ * not just the page.
+ *
+ * @param total number of matching articles
+ * @param totalExact whether {@code total} is exact; false only when the time budget ran out
+ * @param tookMillis time spent searching, in milliseconds
+ * @param timedOut whether the time budget ran out, so counts and hits are partial
+ * @param hits the requested page of hits
+ * @param facets top values per requested facet, most frequent first, ties by value
+ * @param timeline matching articles over time
+ * @param nextCursor token for the page after this one, when there may be one
+ * @param didYouMean a corrected query when this one matched nothing and a correction exists
+ */
+public record SearchResult(
+    long total,
+    boolean totalExact,
+    long tookMillis,
+    boolean timedOut,
+    List<Hit> hits,
+    Map<FacetField, List<FacetCount>> facets,
+    Timeline timeline,
+    Optional<String> nextCursor,
+    Optional<String> didYouMean) {
+
+  /** Copies the collections. */
+  public SearchResult {
+    hits = List.copyOf(hits);
+    facets = Map.copyOf(facets);
+  }
+
+  /** This result with a spelling suggestion attached. */
+  public SearchResult withDidYouMean(String suggestion) {
+    return new SearchResult(
+        total,
+        totalExact,
+        tookMillis,
+        timedOut,
+        hits,
+        facets,
+        timeline,
+        nextCursor,
+        Optional.of(suggestion));
+  }
+}

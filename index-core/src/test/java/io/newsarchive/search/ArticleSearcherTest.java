@@ -1,0 +1,292 @@
+package io.newsarchive.search;
+
+import static io.newsarchive.search.TestArticles.article;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.article.EntityType;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ArticleSearcherTest {
+
+  private ByteBuffersDirectory dir;
+  private ArticleSearcher searcher;
+
+  @BeforeEach
+  void open() throws IOException {
+    dir = new ByteBuffersDirectory();
+    TestArticles.index(dir, TestArticles.archive());
+    searcher = new ArticleSearcher(dir, "test", SearcherOptions.DEFAULTS);
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    searcher.close();
+  }
+
+  private SearchResult search(String q) throws IOException {
+    return searcher.search(SearchRequest.builder().query(q).build());
+  }
+
+  private static List<String> ids(SearchResult result) {
+    return result.hits().stream().map(Hit::id).toList();
+  }
+
+  @Test
+  void cocoaRanksCocoaStoriesFirst() throws IOException {
+    SearchResult result = search("cocoa");
+    assertThat(ids(result).subList(0, 2)).containsExactlyInAnyOrder("reuters-1", "reuters-2");
+    assertThat(ids(result)).contains("reuters-3", "kayhan-5");
+    assertThat(result.total()).isEqualTo(4);
+    assertThat(result.totalExact()).isTrue();
+  }
+
+  @Test
+  void defaultOperatorIsAnd() throws IOException {
+    assertThat(ids(search("cocoa ghana"))).containsExactly("reuters-1");
+    assertThat(ids(search("cocoa OR sugar"))).hasSize(5);
+  }
+
+  @Test
+  void emptyQueryMatchesEverything() throws IOException {
+    assertThat(search("").total()).isEqualTo(8);
+  }
+
+  @Test
+  void nameInQueryFindsArticlesTaggedWithIt() throws IOException {
+    assertThat(ids(search("\"bank of england\""))).containsExactly("reuters-4");
+    assertThat(ids(search("person:pompeo"))).containsExactly("kayhan-5");
+    assertThat(ids(search("source:kayhan.ir"))).containsExactlyInAnyOrder("kayhan-5", "kayhan-6");
+    assertThat(ids(search("topic:sugar"))).containsExactly("reuters-8");
+  }
+
+  @Test
+  void placeFilterKeepsOnlyTaggedArticles() throws IOException {
+    SearchResult result = searcher.search(SearchRequest.builder().places(List.of("Iraq")).build());
+    assertThat(ids(result)).containsExactlyInAnyOrder("kayhan-5", "kayhan-6");
+    SearchResult both =
+        searcher.search(SearchRequest.builder().places(List.of("Iraq", "Baghdad")).build());
+    assertThat(ids(both)).containsExactly("kayhan-5");
+  }
+
+  @Test
+  void dateRangeWithNewestIsOrderedAndBounded() throws IOException {
+    SearchResult result =
+        searcher.search(
+            SearchRequest.builder()
+                .from(Instant.parse("1987-03-01T00:00:00Z"))
+                .to(Instant.parse("1987-05-07T08:00:00Z"))
+                .sort(SortOrder.NEWEST)
+                .build());
+    assertThat(ids(result)).containsExactly("reuters-4", "reuters-3", "reuters-2", "reuters-1");
+    SearchResult oldest = searcher.search(SearchRequest.builder().sort(SortOrder.OLDEST).build());
+    assertThat(ids(oldest)).startsWith("reuters-1").endsWith("reuters-7");
+    assertThat(oldest.hits().get(0).score()).isGreaterThan(0f);
+  }
+
+  @Test
+  void facetCountsCoverTheWholeMatchingSet() throws IOException {
+    SearchResult result =
+        searcher.search(SearchRequest.builder().query("oil OR cocoa").size(1).build());
+    assertThat(result.total()).isEqualTo(5);
+    assertThat(result.facets().get(FacetField.SOURCE))
+        .containsExactly(new FacetCount("reuters", 3), new FacetCount("kayhan.ir", 2));
+    assertThat(result.facets().get(FacetField.PLACE))
+        .startsWith(new FacetCount("Iraq", 2))
+        .contains(new FacetCount("Ghana", 1), new FacetCount("London", 1));
+    assertThat(result.facets().get(FacetField.LANGUAGE)).containsExactly(new FacetCount("en", 5));
+  }
+
+  @Test
+  void timelineCountsMonthsAndFillsGaps() throws IOException {
+    SearchResult result =
+        searcher.search(
+            SearchRequest.builder().sources(List.of("reuters")).interval(Interval.MONTH).build());
+    Timeline timeline = result.timeline();
+    assertThat(timeline.interval()).isEqualTo(Interval.MONTH);
+    assertThat(timeline.buckets())
+        .containsExactly(
+            new TimelineBucket(Instant.parse("1987-03-01T00:00:00Z"), 2),
+            new TimelineBucket(Instant.parse("1987-04-01T00:00:00Z"), 1),
+            new TimelineBucket(Instant.parse("1987-05-01T00:00:00Z"), 1),
+            new TimelineBucket(Instant.parse("1987-06-01T00:00:00Z"), 1));
+    assertThat(search("").timeline().interval()).isEqualTo(Interval.YEAR);
+  }
+
+  @Test
+  void snippetsMarkMatchesAndEscapeHtml() throws IOException {
+    Hit hit = search("pompeo cocoa").hits().get(0);
+    assertThat(hit.titleSnippet().html()).isEqualTo("<mark>Pompeo</mark> visits Baghdad");
+    assertThat(hit.bodySnippet().html())
+        .contains("<mark>cocoa</mark>")
+        .contains("&lt;script&gt;")
+        .contains("&amp;")
+        .doesNotContain("<script>");
+    assertThat(hit.entities().get(EntityType.PERSON)).containsExactly("Mike Pompeo");
+  }
+
+  @Test
+  void pagesDoNotOverlap() throws IOException {
+    SearchRequest.Builder request = SearchRequest.builder().size(3).sort(SortOrder.NEWEST);
+    List<String> first = ids(searcher.search(request.page(1).build()));
+    List<String> second = ids(searcher.search(request.page(2).build()));
+    List<String> third = ids(searcher.search(request.page(3).build()));
+    Set<String> all = new HashSet<>(first);
+    all.addAll(second);
+    all.addAll(third);
+    assertThat(first).hasSize(3);
+    assertThat(second).hasSize(3);
+    assertThat(third).hasSize(2);
+    assertThat(all).hasSize(8);
+  }
+
+  @Test
+  void cursorPagingVisitsEveryHitExactlyOnce() throws IOException {
+    List<Article> many = new ArrayList<>();
+    for (int i = 0; i < 1500; i++) {
+      many.add(
+          article(
+              "wire-" + i,
+              "Market update " + (i % 7),
+              "Markets moved " + (i % 13) + " points in session " + i,
+              Instant.parse("2020-01-01T00:00:00Z").plusSeconds(3600L * (i % 400)).toString(),
+              List.of()));
+    }
+    TestArticles.index(dir, many);
+    searcher.refresh();
+    for (SortOrder sort : SortOrder.values()) {
+      Set<String> seen = new HashSet<>();
+      String cursor = "";
+      int pages = 0;
+      while (true) {
+        SearchResult page =
+            searcher.search(
+                SearchRequest.builder()
+                    .query("markets")
+                    .sort(sort)
+                    .size(100)
+                    .cursor(cursor)
+                    .build());
+        assertThat(page.total()).isEqualTo(1501); // with "Grain markets quiet"
+        for (Hit hit : page.hits()) {
+          assertThat(seen.add(hit.id())).as("hit %s seen twice", hit.id()).isTrue();
+        }
+        pages++;
+        if (page.nextCursor().isEmpty()) {
+          break;
+        }
+        cursor = page.nextCursor().get();
+      }
+      assertThat(seen).hasSize(1501);
+      assertThat(pages).isEqualTo(16);
+    }
+  }
+
+  @Test
+  void cursorOfAnotherSortIsRefused() throws IOException {
+    String cursor = searcher.search(SearchRequest.builder().size(2).build()).nextCursor().get();
+    assertThatThrownBy(() ->
+            searcher.search(SearchRequest.builder().cursor(cursor).sort(SortOrder.NEWEST).build()))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("another sort");
+    assertThatThrownBy(() -> searcher.search(SearchRequest.builder().cursor("!!").build()))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("malformed");
+  }
+
+  @Test
+  void syntaxErrorSaysWhere() {
+    assertThatThrownBy(() -> search("cocoa AND (oil"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("column")
+        .satisfies(e -> assertThat(((InvalidRequestException) e).param()).contains("q"));
+  }
+
+  @Test
+  void broadWildcardsAndUnknownFieldsAreRefused() throws IOException {
+    assertThatThrownBy(() -> search("*coa")).hasMessageContaining("too broad");
+    assertThatThrownBy(() -> search("c*")).hasMessageContaining("too broad");
+    assertThatThrownBy(() -> search("colour:red")).hasMessageContaining("unknown field");
+    assertThat(ids(search("coc*"))).contains("reuters-1");
+    assertThat(ids(search("cocao~"))).contains("reuters-1");
+  }
+
+  @Test
+  void zeroHitsOfferDidYouMean() throws IOException {
+    SearchResult result = search("cocao prices");
+    assertThat(result.total()).isZero();
+    assertThat(result.didYouMean()).contains("cocoa prices");
+    assertThat(search("cocoa").didYouMean()).isEmpty();
+  }
+
+  @Test
+  void recencyBoostsNewerArticles() throws IOException {
+    SearchResult plain = search("oil");
+    SearchResult recent =
+        searcher.search(SearchRequest.builder().query("oil").recencyDays(30).build());
+    assertThat(recent.total()).isEqualTo(plain.total());
+    assertThat(ids(recent).get(0)).startsWith("kayhan");
+    assertThat(ids(recent).indexOf("reuters-3")).isGreaterThan(ids(recent).indexOf("kayhan-6"));
+  }
+
+  @Test
+  void relatedArticlesShareTermsAndExcludeTheArticle() throws IOException {
+    List<Hit> related = searcher.related("reuters-1", 5).orElseThrow();
+    assertThat(related).extracting(Hit::id).doesNotContain("reuters-1").contains("reuters-2");
+    assertThat(searcher.related("nope", 5)).isEmpty();
+  }
+
+  @Test
+  void topEntitiesCountOverTheQuery() throws IOException {
+    SearchRequest oil = SearchRequest.builder().query("oil").facetSize(2).build();
+    assertThat(searcher.topEntities(EntityType.LOCATION, oil))
+        .containsExactly(new FacetCount("Iraq", 2), new FacetCount("Baghdad", 1));
+  }
+
+  @Test
+  void suggestCompletesTitlesAndNames() throws IOException {
+    List<Suggestion> suggestions = searcher.suggest("bag", 8);
+    assertThat(suggestions).contains(new Suggestion("Baghdad", Suggestion.Kind.PLACE));
+    assertThat(suggestions)
+        .contains(new Suggestion("Pompeo visits Baghdad", Suggestion.Kind.TITLE));
+    assertThat(searcher.suggest("mike po", 8))
+        .containsExactly(new Suggestion("Mike Pompeo", Suggestion.Kind.PERSON));
+  }
+
+  @Test
+  void statsDescribeTheIndex() throws IOException {
+    IndexStats stats = searcher.stats();
+    assertThat(stats.articles()).isEqualTo(8);
+    assertThat(stats.oldest()).contains(Instant.parse("1987-03-02T10:00:00Z"));
+    assertThat(stats.newest()).contains(Instant.parse("2019-02-14T07:00:00Z"));
+    assertThat(stats.sources())
+        .containsExactly(new FacetCount("reuters", 6), new FacetCount("kayhan.ir", 2));
+    assertThat(stats.indexBytes()).isPositive();
+  }
+
+  @Test
+  void articleLookupReturnsTheStoredArticle() throws IOException {
+    Article article = searcher.article("kayhan-5").orElseThrow();
+    assertThat(article.title()).isEqualTo("Pompeo visits Baghdad");
+    assertThat(article.entities()).hasSize(3);
+    assertThat(searcher.article("missing")).isEmpty();
+  }
+
+  @Test
+  void newCommitBecomesVisibleAfterRefresh() throws IOException {
+    TestArticles.index(
+        dir, List.of(article("reuters-99", "Coffee talks", "Coffee quota talks", null, List.of())));
+    searcher.refresh();
+    assertThat(ids(search("coffee"))).containsExactly("reuters-99");
+  }
+}

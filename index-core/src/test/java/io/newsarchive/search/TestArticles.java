@@ -1,0 +1,130 @@
+package io.newsarchive.search;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.article.CodeScheme;
+import io.newsarchive.article.Entity;
+import io.newsarchive.article.EntityType;
+import io.newsarchive.schema.ArticleDocuments;
+import io.newsarchive.schema.ArticleFields;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.Directory;
+
+/** A small hand-written archive and helpers to index it. */
+final class TestArticles {
+
+  private TestArticles() {}
+
+  static Article article(String id, String title, String body, String date, List<Entity> entities) {
+    return Article.builder()
+        .id(id)
+        .source(id.startsWith("kayhan") ? "kayhan.ir" : "reuters")
+        .title(title)
+        .body(body)
+        .published(date == null ? null : Instant.parse(date), date == null ? "" : date)
+        .language("en")
+        .build()
+        .withEntities(entities);
+  }
+
+  static Entity place(String name) {
+    return new Entity(name, EntityType.LOCATION, 1);
+  }
+
+  static Entity person(String name) {
+    return new Entity(name, EntityType.PERSON, 2);
+  }
+
+  static Entity org(String name) {
+    return new Entity(name, EntityType.ORGANIZATION, 1);
+  }
+
+  /** Eight articles on cocoa, oil, banking and politics, one of them undated. */
+  static List<Article> archive() {
+    List<Article> list = new ArrayList<>();
+    list.add(
+        article(
+            "reuters-1",
+            "Cocoa prices rise as Ghana crop shrinks",
+            "Cocoa futures rose sharply in London after Ghana said its cocoa crop would be smaller."
+                + " Traders expect cocoa supplies to tighten.",
+            "1987-03-02T10:00:00Z",
+            List.of(place("Ghana"), place("London"))));
+    list.add(
+        article(
+            "reuters-2",
+            "Ivory Coast cocoa exports steady",
+            "Exports of cocoa from Ivory Coast held steady in February, officials said.",
+            "1987-03-20T09:30:00Z",
+            List.of(place("Ivory Coast"))));
+    list.add(
+        article(
+            "reuters-3",
+            "Oil prices fall on OPEC output",
+            "Crude oil prices fell as OPEC members raised output. Analysts mentioned cocoa once.",
+            "1987-04-10T12:00:00Z",
+            List.of(org("OPEC"))));
+    list.add(
+        article(
+            "reuters-4",
+            "Bank of England raises interest rates",
+            "The Bank of England raised its base rate by half a point on Thursday.",
+            "1987-05-07T08:00:00Z",
+            List.of(org("Bank of England"), place("London"))));
+    list.add(
+        article(
+            "kayhan-5",
+            "Pompeo visits Baghdad",
+            "Mike Pompeo met Iraqi leaders in Baghdad. <script>alert('x')</script> Pompeo said"
+                + " the talks on cocoa & oil went well.",
+            "2019-01-09T15:00:00Z",
+            List.of(person("Mike Pompeo"), place("Baghdad"), place("Iraq"))));
+    list.add(
+        article(
+            "kayhan-6",
+            "Iraq oil exports climb",
+            "Iraq raised its oil exports through Basra, the ministry said.",
+            "2019-02-14T07:00:00Z",
+            List.of(place("Iraq"), place("Basra"))));
+    list.add(
+        article(
+            "reuters-7",
+            "Grain markets quiet",
+            "Wheat and corn markets were quiet ahead of the holiday.",
+            null,
+            List.of()));
+    list.add(
+        Article.builder()
+            .id("reuters-8")
+            .source("reuters")
+            .title("Sugar quota talks stall")
+            .body("Talks on sugar quotas stalled in Geneva.")
+            .published(Instant.parse("1987-06-01T00:00:00Z"), "1 JUN 1987")
+            .language("en")
+            .codes(CodeScheme.TOPICS, List.of("sugar"))
+            .build()
+            .withEntities(List.of(place("Geneva"))));
+    return list;
+  }
+
+  /** Indexes {@code articles} into {@code dir} and commits with the current schema version. */
+  static void index(Directory dir, List<Article> articles) throws IOException {
+    try (IndexWriter writer =
+        new IndexWriter(dir, new IndexWriterConfig(ArticleFields.analyzer()))) {
+      for (Article article : articles) {
+        writer.updateDocument(
+            new Term(ArticleFields.ID, article.id()), ArticleDocuments.toDocument(article));
+      }
+      writer.setLiveCommitData(
+          Map.of(ArticleFields.SCHEMA_KEY, String.valueOf(ArticleFields.SCHEMA_VERSION))
+              .entrySet());
+      writer.commit();
+    }
+  }
+}

@@ -1,0 +1,180 @@
+package io.newsarchive.cli;
+
+import io.javalin.Javalin;
+import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.search.SearcherOptions;
+import io.newsarchive.server.SearchServer;
+import io.newsarchive.server.ServerConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code newsarchive bench}: measures result pages per second and latency percentiles of {@code
+ * /api/search} with one client over loopback HTTP, against a server started in this process.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure /api/search with one client over loopback HTTP: starts the server on 127.0.0.1 in"
+          + " this process, cycles through a mixed query set and prints pages/s and latency"
+          + " percentiles. A page is the top 10 hits with highlights, all five facets and a"
+          + " monthly timeline.",
+      "Stops after --requests measured requests or --seconds, whichever comes first."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:measured",
+      "1:the index could not be opened or a request failed",
+      "2:bad options"
+    })
+public final class BenchCommand implements Callable<Integer> {
+
+  /** A mix of term, phrase, boolean, wildcard, fuzzy, field, filter and sort requests. */
+  static final List<String> DEFAULT_QUERIES =
+      List.of(
+          "q=cocoa",
+          "q=oil+prices",
+          "q=%22trade+deficit%22",
+          "q=bank+OR+banks",
+          "q=wheat+AND+export",
+          "q=gold",
+          "q=coffee+OR+sugar+OR+cocoa",
+          "q=interest+rates&sort=newest",
+          "q=export*",
+          "q=goverment~",
+          "q=title:dollar",
+          "q=%22stock+exchange%22~3",
+          "q=shares+NOT+oil",
+          "q=",
+          "q=market&from=1987-03-01&to=1987-03-31",
+          "q=election",
+          "q=president",
+          "q=crude+oil&sort=oldest",
+          "q=profit+loss",
+          "q=japan+trade",
+          "q=company&page=3",
+          "q=war",
+          "q=inflation+OR+prices&recency=30",
+          "q=merger+acquisition");
+
+  @Option(
+      names = "--index",
+      required = true,
+      paramLabel = "DIR",
+      description = "Index directory built by 'newsarchive index'.")
+  Path index;
+
+  @Option(
+      names = "--requests",
+      defaultValue = "2000",
+      description = "Measured requests (default: ${DEFAULT-VALUE}).")
+  int requests;
+
+  @Option(
+      names = "--warmup",
+      defaultValue = "300",
+      description = "Unmeasured requests first (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(
+      names = "--seconds",
+      defaultValue = "60",
+      description = "Upper bound on the measured time (default: ${DEFAULT-VALUE}).")
+  int seconds;
+
+  @Option(
+      names = "--queries",
+      paramLabel = "FILE",
+      description =
+          "File with one query string per line (e.g. q=cocoa&place=Ghana), used instead of the"
+              + " built-in mix.")
+  Path queries;
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    if (requests < 1 || warmup < 0 || seconds < 1) {
+      System.err.println("newsarchive bench: --requests and --seconds must be positive");
+      return 2;
+    }
+    List<String> mix = queries == null ? DEFAULT_QUERIES : readQueries(queries);
+    ArticleSearcher searcher;
+    try {
+      searcher = ArticleSearcher.open(index, SearcherOptions.DEFAULTS);
+    } catch (IOException e) {
+      System.err.println("newsarchive bench: " + e.getMessage());
+      return 1;
+    }
+    Javalin app = SearchServer.create(searcher, new ServerConfig("127.0.0.1", 0)).start();
+    try (searcher;
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+      String base = "http://127.0.0.1:" + app.port() + "/api/search?size=10&interval=month&";
+      for (int i = 0; i < warmup; i++) {
+        get(client, base + mix.get(i % mix.size()));
+      }
+      long[] nanos = new long[requests];
+      int done = 0;
+      long start = System.nanoTime();
+      long end = start + seconds * 1_000_000_000L;
+      while (done < requests && System.nanoTime() < end) {
+        long t0 = System.nanoTime();
+        get(client, base + mix.get(done % mix.size()));
+        nanos[done++] = System.nanoTime() - t0;
+      }
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      report(Arrays.copyOf(nanos, done), elapsed, mix.size(), searcher.count());
+      return 0;
+    } finally {
+      app.stop();
+    }
+  }
+
+  private static void get(HttpClient client, String url) throws IOException, InterruptedException {
+    HttpResponse<byte[]> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create(url)).GET().build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      throw new IOException(
+          "GET " + url + " answered " + response.statusCode() + ": " + new String(response.body()));
+    }
+  }
+
+  private static void report(long[] nanos, double seconds, int queries, long articles) {
+    Arrays.sort(nanos);
+    System.out.printf(
+        "index: %d articles; %d requests over %d distinct queries in %.1f s, one client%n",
+        articles, nanos.length, queries, seconds);
+    System.out.printf("pages/s: %.0f%n", nanos.length / seconds);
+    System.out.printf(
+        "latency ms: p50 %.2f  p95 %.2f  p99 %.2f  max %.2f%n",
+        percentile(nanos, 50),
+        percentile(nanos, 95),
+        percentile(nanos, 99),
+        nanos[nanos.length - 1] / 1e6);
+  }
+
+  private static double percentile(long[] sorted, int p) {
+    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, index)] / 1e6;
+  }
+
+  private static List<String> readQueries(Path file) throws IOException {
+    List<String> lines =
+        Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    if (lines.isEmpty()) {
+      throw new IOException(file + " holds no queries");
+    }
+    return lines;
+  }
+}

@@ -1,0 +1,62 @@
+package io.newsarchive.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.newsarchive.search.ArticleSearcher;
+import java.util.List;
+
+/**
+ * Builds the HTTP server: the JSON API under {@code /api}, {@code /health}, and the web page from
+ * the class path folder {@code web/} at {@code /}. Both the {@code serve} command and the tests
+ * start the app this factory returns.
+ */
+public final class SearchServer {
+
+  /** Class path folder of the web page. */
+  static final String WEB_FOLDER = "/web";
+
+  private SearchServer() {}
+
+  /**
+   * The app for {@code searcher}, configured to listen where {@code config} says; call {@code
+   * start()} on it. The caller keeps ownership of the searcher.
+   */
+  public static Javalin create(ArticleSearcher searcher, ServerConfig config) {
+    List<Route> routes = routes(searcher);
+    ObjectMapper mapper = new ObjectMapper();
+    return Javalin.create(javalin -> {
+      javalin.startup.showJavalinBanner = false;
+      javalin.jetty.host = config.host();
+      javalin.jetty.port = config.port();
+      javalin.jsonMapper(new JavalinJackson(mapper, false));
+      if (SearchServer.class.getResource(WEB_FOLDER) != null) {
+        javalin.staticFiles.add(WEB_FOLDER, Location.CLASSPATH);
+      }
+      for (Route route : routes) {
+        javalin.routes.get(route.path(), route.handler());
+      }
+      ErrorMapping.register(javalin.routes);
+    });
+  }
+
+  /** Every GET route with the query parameters it accepts. */
+  static List<Route> routes(ArticleSearcher searcher) {
+    SearchHandler search = new SearchHandler(searcher);
+    ArticleHandler articles = new ArticleHandler(searcher);
+    EntityHandler entities = new EntityHandler(searcher);
+    SuggestHandler suggest = new SuggestHandler(searcher);
+    StatsHandler stats = new StatsHandler(searcher);
+    OpenApiHandler openApi = new OpenApiHandler();
+    return List.of(
+        new Route("/api/search", SearchHandler.PARAMS, search::search),
+        new Route("/api/articles/{id}", ArticleHandler.ARTICLE_PARAMS, articles::article),
+        new Route("/api/articles/{id}/related", ArticleHandler.RELATED_PARAMS, articles::related),
+        new Route("/api/entities", EntityHandler.PARAMS, entities::entities),
+        new Route("/api/suggest", SuggestHandler.PARAMS, suggest::suggest),
+        new Route("/api/stats", StatsHandler.PARAMS, stats::stats),
+        new Route("/api/openapi.json", OpenApiHandler.PARAMS, openApi::document),
+        new Route("/health", StatsHandler.PARAMS, stats::health));
+  }
+}

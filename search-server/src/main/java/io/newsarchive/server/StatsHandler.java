@@ -1,0 +1,30 @@
+package io.newsarchive.server;
+
+import io.javalin.http.Context;
+import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.server.api.HealthResponse;
+import io.newsarchive.server.api.StatsResponse;
+import java.io.IOException;
+import java.util.Set;
+
+/** {@code GET /api/stats} and {@code GET /health}. */
+final class StatsHandler {
+
+  static final Set<String> PARAMS = Set.of();
+
+  private final ArticleSearcher searcher;
+
+  StatsHandler(ArticleSearcher searcher) {
+    this.searcher = searcher;
+  }
+
+  void stats(Context ctx) throws IOException {
+    QueryParams.of(ctx, PARAMS);
+    ctx.json(StatsResponse.of(searcher.stats()));
+  }
+
+  void health(Context ctx) throws IOException {
+    QueryParams.of(ctx, PARAMS);
+    ctx.json(new HealthResponse("ok", searcher.count()));
+  }
+}

@@ -1,0 +1,11 @@
+package io.newsarchive.server.api;
+
+import java.util.List;
+
+/**
+ * The body of {@code GET /api/entities}.
+ *
+ * @param type the entity type counted: person, org or place
+ * @param entities names with the number of matching articles that carry them, most first
+ */
+public record EntitiesResponse(String type, List<FacetValue> entities) {}

@@ -1,0 +1,49 @@
+package io.newsarchive.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ServeCommandTest {
+
+  private static CommandLine launcher(StringWriter out, StringWriter err) {
+    CommandLine cli = new CommandLine(new NewsArchiveCommand());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    return cli;
+  }
+
+  @Test
+  void helpListsTheOptionsAndDefaults() {
+    StringWriter out = new StringWriter();
+    int code = launcher(out, new StringWriter()).execute("serve", "--help");
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("--index=DIR")
+        .contains("--port")
+        .contains("default: 7070")
+        .contains("--host")
+        .contains("default: 127.0.0.1")
+        .contains("Exit codes");
+  }
+
+  @Test
+  void missingIndexExitsWithAClearMessage(@TempDir Path tmp) {
+    int code =
+        launcher(new StringWriter(), new StringWriter())
+            .execute("serve", "--index", tmp.resolve("none").toString(), "--port", "0");
+    assertThat(code).isEqualTo(1);
+  }
+
+  @Test
+  void missingIndexOptionIsAUsageError() {
+    StringWriter err = new StringWriter();
+    assertThat(launcher(new StringWriter(), err).execute("serve")).isEqualTo(2);
+    assertThat(err.toString()).contains("--index");
+  }
+}

@@ -1,0 +1,294 @@
+package io.newsarchive.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsarchive.server.TestServer.Reply;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class SearchServerTest {
+
+  @TempDir static Path indexDir;
+  private static TestServer server;
+
+  @BeforeAll
+  static void start() throws IOException {
+    List<io.newsarchive.article.Article> all = new ArrayList<>(Fixtures.archive());
+    all.addAll(Fixtures.wire(1200));
+    TestServer.index(indexDir, all);
+    server = new TestServer(indexDir);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    server.close();
+  }
+
+  private static String enc(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  private static List<String> ids(JsonNode response) {
+    List<String> ids = new ArrayList<>();
+    response.get("hits").forEach(hit -> ids.add(hit.get("id").asText()));
+    return ids;
+  }
+
+  @Test
+  void searchAnswersTheContractShape() {
+    Reply reply = server.get("/api/search?q=cocoa");
+    assertThat(reply.status()).isEqualTo(200);
+    assertThat(reply.contentType()).startsWith("application/json");
+    JsonNode json = reply.json();
+    assertThat(json.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "total",
+            "totalExact",
+            "tookMs",
+            "timedOut",
+            "page",
+            "size",
+            "hits",
+            "facets",
+            "timeline",
+            "nextCursor",
+            "didYouMean");
+    assertThat(json.get("total").asLong()).isEqualTo(4);
+    assertThat(json.get("totalExact").asBoolean()).isTrue();
+    JsonNode hit = json.get("hits").get(0);
+    assertThat(hit.fieldNames())
+        .toIterable()
+        .containsExactly(
+            "id",
+            "title",
+            "source",
+            "published",
+            "url",
+            "score",
+            "titleSnippet",
+            "bodySnippet",
+            "entities");
+    assertThat(hit.get("entities").fieldNames())
+        .toIterable()
+        .containsExactly("person", "org", "place");
+    assertThat(json.get("facets").fieldNames())
+        .toIterable()
+        .containsExactly("source", "person", "org", "place", "language");
+    assertThat(json.get("timeline").get("interval").asText()).isNotEqualTo("auto");
+    assertThat(json.get("nextCursor").isNull()).isTrue();
+    assertThat(json.get("didYouMean").isNull()).isTrue();
+  }
+
+  @Test
+  void cocoaRanksCocoaStoriesFirst() {
+    List<String> ids = ids(server.get("/api/search?q=cocoa").json());
+    assertThat(ids.subList(0, 2)).containsExactlyInAnyOrder("reuters-1", "reuters-2");
+  }
+
+  @Test
+  void placeFilterKeepsOnlyTaggedArticles() {
+    JsonNode json = server.get("/api/search?place=Iraq&place=Baghdad").json();
+    assertThat(ids(json)).containsExactly("kayhan-5");
+    JsonNode tokyo = server.get("/api/search?q=wire&place=Tokyo&size=0").json();
+    assertThat(tokyo.get("total").asLong()).isEqualTo(400);
+  }
+
+  @Test
+  void dateRangeWithNewestIsOrderedAndBounded() {
+    JsonNode json =
+        server.get("/api/search?q=wire&from=1988-02-01&to=1988-02-10&sort=newest&size=100").json();
+    List<Instant> dates = new ArrayList<>();
+    json.get("hits").forEach(hit -> dates.add(Instant.parse(hit.get("published").asText())));
+    assertThat(dates).isNotEmpty().hasSize((int) json.get("total").asLong());
+    assertThat(dates).isSortedAccordingTo((a, b) -> b.compareTo(a));
+    assertThat(dates)
+        .allSatisfy(d ->
+            assertThat(d)
+                .isBetween(
+                    Instant.parse("1988-02-01T00:00:00Z"),
+                    Instant.parse("1988-02-10T23:59:59.999Z")));
+  }
+
+  @Test
+  void facetCountsEqualADirectCountOfTheMatchingSet() {
+    JsonNode json = server.get("/api/search?q=" + enc("wire OR oil") + "&size=1").json();
+    long total = json.get("total").asLong();
+    long sum = 0;
+    for (JsonNode place : json.get("facets").get("place")) {
+      String name = place.get("value").asText();
+      JsonNode filtered =
+          server.get("/api/search?q=" + enc("wire OR oil") + "&size=0&place=" + enc(name)).json();
+      assertThat(place.get("count").asLong()).as(name).isEqualTo(filtered.get("total").asLong());
+    }
+    for (JsonNode source : json.get("facets").get("source")) {
+      sum += source.get("count").asLong();
+    }
+    assertThat(sum).isEqualTo(total);
+    long buckets = 0;
+    for (JsonNode bucket : json.get("timeline").get("buckets")) {
+      buckets += bucket.get("count").asLong();
+    }
+    assertThat(buckets).isEqualTo(total); // every match is dated
+  }
+
+  @Test
+  void snippetsMarkMatchesAndEscapeScript() {
+    JsonNode hit = server.get("/api/search?q=pompeo").json().get("hits").get(0);
+    assertThat(hit.get("titleSnippet").asText()).isEqualTo("<mark>Pompeo</mark> visits Baghdad");
+    String body = hit.get("bodySnippet").asText();
+    assertThat(body)
+        .contains("<mark>Pompeo</mark>")
+        .contains("&lt;script&gt;")
+        .doesNotContain("<script");
+    assertThat(body.replace("<mark>", "").replace("</mark>", "")).doesNotContain("<", ">");
+  }
+
+  @Test
+  void cursorPagingVisitsEveryHitExactlyOnce() {
+    for (String sort : List.of("relevance", "newest", "oldest")) {
+      Set<String> seen = new HashSet<>();
+      String cursor = null;
+      long total = -1;
+      do {
+        String url =
+            "/api/search?q=wire&size=100&facets=&sort="
+                + sort
+                + (cursor == null ? "" : "&cursor=" + enc(cursor));
+        JsonNode json = server.get(url).json();
+        total = json.get("total").asLong();
+        for (String id : ids(json)) {
+          assertThat(seen.add(id)).as("%s seen twice with sort %s", id, sort).isTrue();
+        }
+        cursor = json.get("nextCursor").isNull() ? null : json.get("nextCursor").asText();
+      } while (cursor != null);
+      assertThat(total).isEqualTo(1200);
+      assertThat(seen).hasSize(1200);
+    }
+  }
+
+  @Test
+  void zeroHitsCarryDidYouMean() {
+    JsonNode json = server.get("/api/search?q=cocao").json();
+    assertThat(json.get("total").asLong()).isZero();
+    assertThat(json.get("didYouMean").asText()).isEqualTo("cocoa");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "/api/search?size=500, size",
+    "/api/search?size=ten, size",
+    "/api/search?page=0, page",
+    "/api/search?page=500&size=100, page",
+    "/api/search?sort=best, sort",
+    "/api/search?from=yesterday, from",
+    "/api/search?from=2020-02-01&to=2020-01-01, from",
+    "/api/search?q=%28cocoa, q",
+    "/api/search?q=*coa, q",
+    "/api/search?q=c*, q",
+    "/api/search?q=colour:red, q",
+    "/api/search?facets=colour, facets",
+    "/api/search?facetSize=0, facetSize",
+    "/api/search?interval=hour, interval",
+    "/api/search?recency=-1, recency",
+    "/api/search?cursor=garbage!, cursor",
+    "/api/search?sizee=5, sizee",
+    "/api/search?q=a&q=b, q",
+    "/api/entities?q=oil, type",
+    "/api/entities?type=animal, type",
+    "/api/entities?type=place&size=0, size",
+    "/api/suggest?prefix=co&size=0, size",
+    "/api/articles/reuters-1/related?size=0, size",
+    "/api/stats?verbose=1, verbose",
+  })
+  void badParametersGive400WithOneJsonShape(String url, String param) {
+    Reply reply = server.get(url);
+    assertThat(reply.status()).as(url).isEqualTo(400);
+    assertThat(reply.json().fieldNames()).toIterable().containsExactly("error", "detail", "param");
+    assertThat(reply.json().get("param").asText()).isEqualTo(param);
+    assertThat(reply.json().get("detail").asText()).isNotBlank();
+    assertThat(reply.body()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void syntaxErrorSaysWhere() {
+    Reply reply = server.get("/api/search?q=" + enc("cocoa AND (oil"));
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("error").asText()).isEqualTo("query syntax error");
+    assertThat(reply.json().get("detail").asText()).contains("column");
+  }
+
+  @Test
+  void unknownRoutesAndArticlesGive404Json() {
+    Reply route = server.get("/api/nothing");
+    assertThat(route.status()).isEqualTo(404);
+    assertThat(route.json().get("error").asText()).isEqualTo("not found");
+    Reply article = server.get("/api/articles/no-such-id");
+    assertThat(article.status()).isEqualTo(404);
+    assertThat(article.json().get("detail").asText()).contains("no-such-id");
+    assertThat(server.get("/api/articles/no-such-id/related").status()).isEqualTo(404);
+  }
+
+  @Test
+  void articleComesWhole() {
+    JsonNode json = server.get("/api/articles/kayhan-5").json();
+    assertThat(json.get("title").asText()).isEqualTo("Pompeo visits Baghdad");
+    assertThat(json.get("body").asText()).contains("<script>");
+    assertThat(json.get("published").asText()).isEqualTo("2019-01-09T15:00:00Z");
+    assertThat(json.get("entities")).hasSize(3);
+    assertThat(json.get("entities").get(0).get("type").asText()).isEqualTo("person");
+    assertThat(json.get("codes").has("topics")).isTrue();
+  }
+
+  @Test
+  void relatedExcludesTheArticle() {
+    JsonNode json = server.get("/api/articles/reuters-1/related?size=3").json();
+    assertThat(ids(json)).hasSizeBetween(1, 3).doesNotContain("reuters-1").contains("reuters-2");
+  }
+
+  @Test
+  void entitiesCountOverTheQuery() {
+    JsonNode json = server.get("/api/entities?type=place&q=oil&size=2").json();
+    assertThat(json.get("type").asText()).isEqualTo("place");
+    assertThat(json.get("entities").get(0).get("value").asText()).isEqualTo("Iraq");
+    assertThat(json.get("entities").get(0).get("count").asLong()).isEqualTo(2);
+    JsonNode wire = server.get("/api/entities?type=place&q=wire&from=1988-01-01").json();
+    assertThat(wire.get("entities").get(0).get("value").asText()).isEqualTo("Paris");
+    assertThat(wire.get("entities").get(0).get("count").asLong()).isEqualTo(800);
+  }
+
+  @Test
+  void suggestCompletesNamesAndTitles() {
+    JsonNode json = server.get("/api/suggest?prefix=bag").json();
+    List<String> texts = new ArrayList<>();
+    json.get("suggestions")
+        .forEach(s -> texts.add(s.get("kind").asText() + ":" + s.get("text").asText()));
+    assertThat(texts).contains("place:Baghdad", "title:Pompeo visits Baghdad");
+  }
+
+  @Test
+  void statsAndHealthDescribeTheIndex() {
+    JsonNode stats = server.get("/api/stats").json();
+    assertThat(stats.get("articles").asLong()).isEqualTo(1207);
+    assertThat(stats.get("oldest").asText()).isEqualTo("1987-03-02T10:00:00Z");
+    assertThat(stats.get("sources").get(0).get("value").asText()).isEqualTo("reuters");
+    assertThat(stats.get("indexBytes").asLong()).isPositive();
+    JsonNode health = server.get("/health").json();
+    assertThat(health.get("status").asText()).isEqualTo("ok");
+    assertThat(health.get("articles").asLong()).isEqualTo(1207);
+  }
+}

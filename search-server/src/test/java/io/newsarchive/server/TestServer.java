@@ -1,0 +1,93 @@
+package io.newsarchive.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.newsarchive.article.Article;
+import io.newsarchive.schema.ArticleDocuments;
+import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.search.SearcherOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.store.FSDirectory;
+
+/** The real app on a random loopback port over an index in a directory, and a client for it. */
+final class TestServer implements AutoCloseable {
+
+  /** A response: status, raw body and parsed JSON. */
+  record Reply(int status, String contentType, String body, JsonNode json) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ArticleSearcher searcher;
+  private final Javalin app;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  TestServer(Path indexDir) throws IOException {
+    searcher =
+        ArticleSearcher.open(
+            indexDir, new SearcherOptions(Duration.ofMillis(100), Duration.ofSeconds(10)));
+    app = SearchServer.create(searcher, new ServerConfig("127.0.0.1", 0)).start();
+  }
+
+  Javalin app() {
+    return app;
+  }
+
+  ArticleSearcher searcher() {
+    return searcher;
+  }
+
+  /** GETs {@code pathAndQuery} (already URL-encoded). */
+  Reply get(String pathAndQuery) {
+    try {
+      HttpResponse<String> response =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + app.port() + pathAndQuery))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      String type = response.headers().firstValue("Content-Type").orElse("");
+      JsonNode json = type.startsWith("application/json") ? JSON.readTree(response.body()) : null;
+      return new Reply(response.statusCode(), type, response.body(), json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Indexes {@code articles} into {@code dir}, upserting by id, and commits. */
+  static void index(Path dir, List<Article> articles) throws IOException {
+    try (FSDirectory directory = FSDirectory.open(dir);
+        IndexWriter writer =
+            new IndexWriter(directory, new IndexWriterConfig(ArticleFields.analyzer()))) {
+      for (Article article : articles) {
+        writer.updateDocument(
+            new Term(ArticleFields.ID, article.id()), ArticleDocuments.toDocument(article));
+      }
+      writer.setLiveCommitData(
+          Map.of(ArticleFields.SCHEMA_KEY, String.valueOf(ArticleFields.SCHEMA_VERSION))
+              .entrySet());
+      writer.commit();
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    app.stop();
+    searcher.close();
+  }
+}
