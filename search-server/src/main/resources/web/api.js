@@ -7,7 +7,7 @@ export class ApiError extends Error {
     super(detail ? `${title}: ${detail}` : title);
     this.name = 'ApiError';
     this.status = status;
-    this.title = title;
+    this.title = title ? title.charAt(0).toUpperCase() + title.slice(1) : 'Error';
     this.detail = detail ?? '';
     this.param = param ?? null;
   }
