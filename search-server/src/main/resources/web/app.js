@@ -330,13 +330,21 @@ function renderZeroHits(data) {
 function renderHit(hit) {
   const title = h('a', { href: toQueryString({ ...state, article: hit.id }), class: 'hit-title' });
   if (hit.titleSnippet) appendSnippet(title, hit.titleSnippet);
-  else title.textContent = hit.title || '(untitled)';
+  else title.textContent = displayTitle(hit);
   title.addEventListener('click', (e) => openArticle(e, hit.id));
   const meta = h('p', { class: 'meta' },
     h('span', { class: 'source', text: hit.source }),
     hit.published ? h('time', { datetime: hit.published, text: formatDate(hit.published) }) : null);
   const snippet = hit.bodySnippet ? appendSnippet(h('p', { class: 'snippet' }), hit.bodySnippet) : null;
   return h('li', { class: 'hit', 'data-id': hit.id }, h('h3', {}, title), meta, snippet, entityChips(hit.entities));
+}
+
+/** The title, or for an untitled wire item the start of its text. */
+function displayTitle(hit) {
+  if (hit.title) return hit.title;
+  const text = hit.bodySnippet ? appendSnippet(document.createElement('div'), hit.bodySnippet).textContent.trim() : '';
+  if (!text) return '(untitled)';
+  return text.length > 80 ? `${text.slice(0, 80).replace(/\s+\S*$/, '')}…` : text;
 }
 
 function entityChips(entities) {
@@ -381,6 +389,7 @@ async function showArticle(signal) {
   renderArticleMeta(article);
   clear(els.articleBody).append(...paragraphs(article.body));
   renderArticleEntities(article.entities || []);
+  renderArticleCodes(article.codes || {});
   const related = await relatedPromise;
   if (related.name === 'AbortError') throw related;
   if (related instanceof Error) {
@@ -389,7 +398,7 @@ async function showArticle(signal) {
     clear(els.related).append(h('li', { text: 'No related articles found.' }));
   } else {
     clear(els.related).append(...related.hits.map((hit) => h('li', {},
-      h('a', { href: toQueryString({ ...state, article: hit.id }), text: hit.title || '(untitled)',
+      h('a', { href: toQueryString({ ...state, article: hit.id }), text: displayTitle(hit),
         onclick: (e) => openArticle(e, hit.id) }),
       h('span', { class: 'meta' }, ` ${hit.source}`, hit.published ? ` · ${formatDate(hit.published)}` : ''))));
   }
@@ -434,6 +443,29 @@ function renderArticleEntities(entities) {
     }, entity.name, h('span', { class: 'count', 'aria-label': `${entity.mentions} mentions`, text: String(entity.mentions) }))))));
   }
   clear(els.articleEntities).append(...(groups.length ? groups : [h('p', { class: 'meta', text: 'No entities found in this article.' })]));
+}
+
+const CODE_NAMES = { topics: 'Topics', places: 'Places', people: 'People', orgs: 'Organizations', exchanges: 'Exchanges' };
+
+function renderArticleCodes(codes) {
+  const rows = [];
+  for (const [scheme, values] of Object.entries(codes)) {
+    if (!Array.isArray(values) || !values.length) continue;
+    // Topics are searchable with the topic: field; the other code lists are shown as they are.
+    const items = values.map((value) => (scheme === 'topics'
+      ? h('a', { href: toQueryString(readState(`?q=${encodeURIComponent(`topic:${value}`)}`)), text: value,
+        onclick: (e) => {
+          if (isModified(e)) return;
+          e.preventDefault();
+          navigate(readState(`?q=${encodeURIComponent(`topic:${value}`)}`), { focus: () => els.resultsHeading });
+        } })
+      : h('span', { text: value })));
+    const dd = h('dd');
+    items.forEach((item, i) => dd.append(...(i ? [', ', item] : [item])));
+    rows.push(h('dt', { text: CODE_NAMES[scheme] || scheme }), dd);
+  }
+  clear($('article-codes')).append(...rows);
+  $('article-codes-section').hidden = rows.length === 0;
 }
 
 els.back.addEventListener('click', () => {
