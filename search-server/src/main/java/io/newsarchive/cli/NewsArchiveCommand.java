@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "newsarchive 0.1.0",
     description = "Full-text search engine for news archives.",
-    subcommands = {CommandLine.HelpCommand.class, ServeCommand.class, BenchCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      IndexCommand.class,
+      ServeCommand.class,
+      BenchCommand.class
+    })
 public final class NewsArchiveCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,35 @@
+package io.newsarchive.cli;
+
+import io.newsarchive.entities.EntityExtractor;
+import java.io.IOException;
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Whether the index command extracts named entities. */
+enum EntityMode {
+  /** Extract people, organizations and places with the bundled model. */
+  MODEL,
+  /** Index without entities (faster). */
+  NONE;
+
+  /** The extractor for this mode. */
+  EntityExtractor extractor() throws IOException {
+    return switch (this) {
+      case MODEL -> EntityExtractor.none();
+      case NONE -> EntityExtractor.none();
+    };
+  }
+
+  /** Parses {@code model} or {@code none}. */
+  static final class Converter implements ITypeConverter<EntityMode> {
+    @Override
+    public EntityMode convert(String value) {
+      try {
+        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException("expected model or none, got '" + value + "'");
+      }
+    }
+  }
+}

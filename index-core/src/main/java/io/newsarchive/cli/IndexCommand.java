@@ -1,0 +1,210 @@
+package io.newsarchive.cli;
+
+import io.newsarchive.entities.EntityExtractor;
+import io.newsarchive.index.ArticleIndexer;
+import io.newsarchive.index.IngestInput;
+import io.newsarchive.index.IngestPipeline;
+import io.newsarchive.index.IngestProgress;
+import io.newsarchive.index.IngestSettings;
+import io.newsarchive.ingest.ArticleSource;
+import io.newsarchive.ingest.IngestListener;
+import io.newsarchive.ingest.JsonFieldMapping;
+import io.newsarchive.ingest.ReadOptions;
+import io.newsarchive.ingest.SourceFile;
+import io.newsarchive.ingest.SourceFiles;
+import io.newsarchive.ingest.SourceFormat;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code newsarchive index}: reads archive files and upserts their articles into an index. */
+@Command(
+    name = "index",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Read news articles from files and directories and add them to an index.",
+      "Re-running over the same input adds nothing: articles are upserted by id."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the input was indexed (malformed records are reported and skipped)",
+      "1:nothing could be read from the input",
+      "2:invalid options",
+      "3:an input or the index could not be read or written"
+    })
+public final class IndexCommand implements Callable<Integer> {
+
+  /** Exit code when no article could be read. */
+  static final int NOTHING_READ = 1;
+
+  /** Exit code for an I/O failure. */
+  static final int IO_FAILURE = 3;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--index",
+      paramLabel = "DIR",
+      defaultValue = "newsarchive-index",
+      description = "Index directory, created when missing (default: ${DEFAULT-VALUE}).")
+  Path index;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description = "Files or directories to read; directories are walked recursively.")
+  List<Path> inputs;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      converter = SourceFormatConverter.class,
+      description =
+          "Read every file as this format instead of detecting it: ${COMPLETION-CANDIDATES}.")
+  SourceFormat format;
+
+  @Option(
+      names = "--json-mapping",
+      paramLabel = "SPEC",
+      converter = JsonMappingConverter.class,
+      description = {
+        "JSON Lines field names, e.g. title=headline,body=text,published=date,source=site.",
+        "Default: detected from the first record (our schema, or the rss-news-2023 export)."
+      })
+  JsonFieldMapping jsonMapping;
+
+  @Option(
+      names = "--json-source",
+      paramLabel = "NAME",
+      description = "Source name for JSON records that carry none (default: the file name).")
+  String jsonSource;
+
+  @Option(
+      names = "--timezone",
+      paramLabel = "ZONE",
+      defaultValue = "Asia/Tehran",
+      converter = ZoneConverter.class,
+      description = "Time zone of dates in Kayhan-style text files (default: ${DEFAULT-VALUE}).")
+  ZoneId timezone;
+
+  @Option(
+      names = "--rejects",
+      paramLabel = "FILE",
+      description = "Also write every rejected record and warning to FILE as JSON lines.")
+  Path rejects;
+
+  @Option(
+      names = "--entities",
+      paramLabel = "MODE",
+      defaultValue = "model",
+      converter = EntityMode.Converter.class,
+      description =
+          "Entity extraction: model (the bundled NER model) or none (default: ${DEFAULT-VALUE}).")
+  EntityMode entities;
+
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Worker threads (default: one per processor).")
+  Integer threads;
+
+  @Option(
+      names = "--progress",
+      paramLabel = "WHEN",
+      defaultValue = "auto",
+      converter = ProgressMode.Converter.class,
+      description =
+          "Progress bar: auto (on a terminal), always or never (default: ${DEFAULT-VALUE}).")
+  ProgressMode progress;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (RejectionLog log = RejectionLog.open(err, Optional.ofNullable(rejects))) {
+      List<SourceFile> files = SourceFiles.discover(inputs, Optional.ofNullable(format), log);
+      if (files.isEmpty()) {
+        err.println("error: no readable article files in " + inputs);
+        return NOTHING_READ;
+      }
+      EntityExtractor extractor = entities.extractor();
+      IngestProgress result;
+      try (ArticleIndexer indexer = ArticleIndexer.open(index);
+          ConsoleProgress bar = ConsoleProgress.start(progress, err)) {
+        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+        IngestSettings settings = new IngestSettings(workers, extractor, Duration.ofMinutes(1));
+        result =
+            new IngestPipeline(indexer, settings).run(asInputs(files, readOptions()), log, bar);
+        out.println(summary(result, indexer.documentCount()));
+      }
+      log.printSummary();
+      if (result.read() == 0) {
+        err.println("error: no article could be read from " + inputs);
+        return NOTHING_READ;
+      }
+      return 0;
+    } catch (IOException e) {
+      err.println("error: " + e.getMessage());
+      return IO_FAILURE;
+    }
+  }
+
+  private ReadOptions readOptions() {
+    ReadOptions options = ReadOptions.defaults().withKayhanZone(timezone);
+    if (jsonMapping != null) {
+      options = options.withJsonMapping(jsonMapping);
+    }
+    if (jsonSource != null) {
+      options = options.withJsonSource(jsonSource);
+    }
+    return options;
+  }
+
+  private static List<IngestInput> asInputs(List<SourceFile> files, ReadOptions options) {
+    return files.stream().<IngestInput>map(file -> new FileInput(file, options)).toList();
+  }
+
+  private String summary(IngestProgress p, long documents) {
+    return String.format(
+        "Indexed into %s: read %,d, added %,d, updated %,d, unchanged %,d, rejected %,d,"
+            + " warnings %,d in %.1f s (%,.0f articles/s); the index holds %,d articles.",
+        index,
+        p.read(),
+        p.added(),
+        p.updated(),
+        p.unchanged(),
+        p.rejected(),
+        p.warnings(),
+        p.elapsed().toMillis() / 1000.0,
+        p.articlesPerSecond(),
+        documents);
+  }
+
+  /** A discovered file opened with the run's read options. */
+  private record FileInput(SourceFile file, ReadOptions options) implements IngestInput {
+    @Override
+    public Path path() {
+      return file.path();
+    }
+
+    @Override
+    public long bytes() {
+      return file.bytes();
+    }
+
+    @Override
+    public ArticleSource open(IngestListener listener) throws IOException {
+      return file.format().open(file.path(), options, listener);
+    }
+  }
+}

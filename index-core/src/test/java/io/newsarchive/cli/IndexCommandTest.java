@@ -1,0 +1,165 @@
+package io.newsarchive.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.schema.ArticleDocuments;
+import io.newsarchive.schema.ArticleFields;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IndexCommandTest {
+
+  @TempDir Path temp;
+
+  private CliRun index(String... args) {
+    return CliRun.run(new IndexCommand(), args);
+  }
+
+  private static Article storedArticle(Path index, String id) throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      TopDocs top = searcher.search(new TermQuery(new Term(ArticleFields.ID, id)), 2);
+      assertThat(top.totalHits.value()).as("documents with id %s", id).isEqualTo(1);
+      return ArticleDocuments.toArticle(searcher.storedFields().document(top.scoreDocs[0].doc));
+    }
+  }
+
+  private static int documentCount(Path index) throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+      return reader.numDocs();
+    }
+  }
+
+  @Test
+  void bundledSeedArticleIsIndexedExactly() throws IOException {
+    Path index = temp.resolve("index");
+    CliRun run = index("--index", index.toString(), SharedData.bundledData().toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("read 1,", "added 1,", "rejected 0,");
+    Article seed = storedArticle(index, "kayhan.ir-83245");
+    assertThat(seed.source()).isEqualTo("kayhan.ir");
+    assertThat(seed.sourceId()).isEqualTo("83245");
+    assertThat(seed.published())
+        .isEqualTo(
+            ZonedDateTime.of(2020, 9, 26, 21, 55, 0, 0, ZoneId.of("Asia/Tehran")).toInstant());
+    assertThat(seed.title()).isEqualTo("Pompeo Threatens to ‘Liquidate’ Iraq’s Anti-Terror Groups");
+    assertThat(seed.body()).startsWith("WASHINGTON (Dispatches) --");
+  }
+
+  @Test
+  void secondRunOverTheSameInputAddsNothing() throws IOException {
+    Path index = temp.resolve("index");
+    String data = SharedData.bundledData().toString();
+    assertThat(index("--index", index.toString(), data).exitCode()).isZero();
+    int before = documentCount(index);
+
+    CliRun again = index("--index", index.toString(), data);
+
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.out()).contains("added 0,", "updated 0,", "unchanged 1,");
+    assertThat(documentCount(index)).isEqualTo(before).isEqualTo(1);
+  }
+
+  @Test
+  void malformedRecordIsRejectedWithItsPlaceAndTheRestIsIndexed() throws IOException {
+    Path input = temp.resolve("export.jsonl");
+    Files.writeString(
+        input,
+        """
+        {"id":"1","source":"wire","title":"First story","body":"Text one.","published":"2023-01-02T10:00:00Z"}
+        {"id":"2","source":"wire","title":"Broken
+        {"id":"3","source":"wire","title":"Third story","body":"Text three.","published":"2023-01-03T10:00:00Z"}
+        """,
+        StandardCharsets.UTF_8);
+    Path rejects = temp.resolve("rejects.jsonl");
+    Path index = temp.resolve("index");
+
+    CliRun run =
+        index("--index", index.toString(), "--rejects", rejects.toString(), input.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("read 2,", "added 2,", "rejected 1,");
+    assertThat(run.err()).contains("export.jsonl:2");
+    List<String> lines = Files.readAllLines(rejects);
+    assertThat(lines).hasSize(1);
+    assertThat(lines.getFirst()).contains("\"kind\":\"rejected\"", "\"line\":2", "export.jsonl");
+    assertThat(documentCount(index)).isEqualTo(2);
+  }
+
+  @Test
+  void inputWithNothingReadableExitsWithAnError() throws IOException {
+    Path input = temp.resolve("notes.bin");
+    Files.write(input, new byte[] {0, 1, 2, 3, 4, 5});
+
+    CliRun run = index("--index", temp.resolve("index").toString(), input.toString());
+
+    assertThat(run.exitCode()).isEqualTo(IndexCommand.NOTHING_READ);
+    assertThat(run.err()).contains("notes.bin").contains("no readable article files");
+  }
+
+  @Test
+  void missingInputPathIsReportedNotIgnored() {
+    CliRun run =
+        index("--index", temp.resolve("index").toString(), temp.resolve("nowhere").toString());
+
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.err()).contains("nowhere");
+  }
+
+  @Test
+  void reutersCorpusGivesEveryArticleOnceWithItsDates() throws IOException {
+    Path corpus = SharedData.require("corpora/reuters21578");
+    Path index = temp.resolve("reuters");
+
+    CliRun run = index("--index", index.toString(), "--entities", "none", corpus.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("read 21,578,", "added 21,578,", "rejected 0,", "warnings 4 ");
+    assertThat(documentCount(index)).isEqualTo(21_578);
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+      Instant oldest =
+          Instant.ofEpochMilli(
+              LongPoint.decodeDimension(
+                  PointValues.getMinPackedValue(reader, ArticleFields.PUBLISHED), 0));
+      Instant newest =
+          Instant.ofEpochMilli(
+              LongPoint.decodeDimension(
+                  PointValues.getMaxPackedValue(reader, ArticleFields.PUBLISHED), 0));
+      assertThat(oldest.toString()).startsWith("1987-02-26");
+      assertThat(newest.toString()).startsWith("1987-10-20");
+    }
+    CliRun again = index("--index", index.toString(), "--entities", "none", corpus.toString());
+    assertThat(again.out()).contains("added 0,", "updated 0,", "unchanged 21,578,");
+    assertThat(documentCount(index)).isEqualTo(21_578);
+  }
+
+  @Test
+  void rssNews2023ReadsAsIsWithoutOptions() throws IOException {
+    Path corpus = SharedData.require("corpora/rss-news-2023/rss2023-news-en.jsonl.gz");
+    Path index = temp.resolve("rss");
+
+    CliRun run = index("--index", index.toString(), "--entities", "none", corpus.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("read 121,844,", "added 121,844,", "rejected 0,");
+    assertThat(documentCount(index)).isEqualTo(121_844);
+  }
+}
