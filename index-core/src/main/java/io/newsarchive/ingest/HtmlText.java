@@ -1,6 +1,5 @@
 package io.newsarchive.ingest;
 
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -16,10 +15,8 @@ import org.jsoup.select.NodeVisitor;
  */
 final class HtmlText {
 
-  private static final Pattern TAG = Pattern.compile("<[a-zA-Z/!]");
-  private static final Pattern ENTITY =
-      Pattern.compile("&(#\\d+|#[xX][0-9a-fA-F]+|[a-zA-Z]+\\d*);");
-  private static final Pattern SPACES = Pattern.compile("[\\s\\u00a0]+");
+  /** Longest entity name worth looking for, e.g. {@code &thetasym;}. */
+  private static final int MAX_ENTITY = 10;
 
   private HtmlText() {}
 
@@ -34,13 +31,13 @@ final class HtmlText {
   }
 
   private static String clean(String raw) {
-    if (TAG.matcher(raw).find()) {
+    if (hasTag(raw)) {
       Element body = Jsoup.parseBodyFragment(raw).body();
       Collector collector = new Collector();
       NodeTraversor.traverse(collector, body);
       return tidyLines(collector.out.toString());
     }
-    if (ENTITY.matcher(raw).find()) {
+    if (hasEntity(raw)) {
       return tidyLines(Parser.unescapeEntities(raw, false));
     }
     return raw;
@@ -48,18 +45,81 @@ final class HtmlText {
 
   /** The text of a field on a single line, e.g. for a headline. */
   static String oneLine(String raw) {
-    return SPACES.matcher(toText(raw)).replaceAll(" ").strip();
+    return collapseSpaces(toText(raw));
   }
 
   private static String tidyLines(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (String line : text.split("\n")) {
-      String tidy = SPACES.matcher(line).replaceAll(" ").strip();
+      String tidy = collapseSpaces(line);
       if (!tidy.isEmpty()) {
         out.append(tidy).append('\n');
       }
     }
     return out.toString().strip();
+  }
+
+  // Hand-written scans: these run on every field of every record, and regexes were the hot spot.
+
+  private static boolean hasTag(String text) {
+    for (int at = text.indexOf('<'); at >= 0; at = text.indexOf('<', at + 1)) {
+      char next = at + 1 < text.length() ? text.charAt(at + 1) : ' ';
+      if (next == '/' || next == '!' || (next < 128 && Character.isLetter(next))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasEntity(String text) {
+    for (int at = text.indexOf('&'); at >= 0; at = text.indexOf('&', at + 1)) {
+      int end = Math.min(text.length(), at + MAX_ENTITY + 2);
+      for (int i = at + 1; i < end; i++) {
+        char c = text.charAt(i);
+        if (c == ';') {
+          return i > at + 1;
+        }
+        if (!Character.isLetterOrDigit(c) && c != '#') {
+          break;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The text with runs of white space (no-break spaces included) as one space, stripped. */
+  private static String collapseSpaces(String text) {
+    if (isCollapsed(text)) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || c == '\u00a0') {
+        space = !out.isEmpty();
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isCollapsed(String text) {
+    char previous = ' ';
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c == ' ' && previous == ' ')
+          || (c != ' ' && (Character.isWhitespace(c) || c == '\u00a0'))) {
+        return false;
+      }
+      previous = c;
+    }
+    return previous != ' ' || text.isEmpty();
   }
 
   /** Appends text nodes and a line break around each block element. */

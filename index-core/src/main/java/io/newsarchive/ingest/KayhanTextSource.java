@@ -49,6 +49,9 @@ import java.util.regex.Pattern;
  */
 public final class KayhanTextSource implements ArticleSource {
 
+  /** Far more than any article has; a longer "record" means the file is not in this format. */
+  static final int MAX_RECORD_LINES = 20_000;
+
   private static final Pattern NEWS_ID = Pattern.compile("(?i)\\s*news\\s*id\\s*:(.*)");
   private static final Pattern PUBLISH_DATE =
       Pattern.compile("(?i)\\s*publish(?:ed)?\\s*date\\s*:(.*)");
@@ -67,6 +70,7 @@ public final class KayhanTextSource implements ArticleSource {
   private final LineNumberReader reader;
   private final List<Line> carried = new ArrayList<>();
   private long records;
+  private boolean overlong;
 
   private KayhanTextSource(
       Path file, ZoneId zone, IngestListener listener, LineNumberReader reader) {
@@ -128,24 +132,37 @@ public final class KayhanTextSource implements ArticleSource {
     reader.close();
   }
 
-  /** The lines of the next record, from its source line on, or empty at the end of the file. */
+  /**
+   * The lines of the next record, from its source line on, or empty at the end of the file. Only
+   * the first {@value #MAX_RECORD_LINES} lines are kept, so a file in another format cannot fill
+   * the memory; such a record is then rejected.
+   */
   private List<Line> readRecord() throws IOException {
     List<Line> lines = new ArrayList<>(carried);
     carried.clear();
+    overlong = false;
+    Line lastText = lines.isEmpty() ? null : lines.get(lines.size() - 1);
     String text;
     while ((text = reader.readLine()) != null) {
       Line line = new Line(reader.getLineNumber(), TextInput.stripTrailing(text));
-      if (isHeader(line.text())) {
-        int source = lastNonBlank(lines);
-        if (source > 0 && !isHeader(lines.get(source).text())) {
-          // The line before this header is the next record's source line.
-          carried.addAll(lines.subList(source, lines.size()));
-          carried.add(line);
-          return List.copyOf(lines.subList(0, source));
-        }
+      boolean blank = TextInput.isBlank(line.text());
+      if (isHeader(line.text())
+          && lastText != null
+          && lastText.number() != lines.get(0).number()
+          && !isHeader(lastText.text())) {
+        // The last text line before this header is the next record's source line.
+        carried.add(lastText);
+        carried.add(line);
+        int end = lines.indexOf(lastText);
+        return List.copyOf(lines.subList(0, end < 0 ? lines.size() : end));
       }
-      if (!lines.isEmpty() || !TextInput.isBlank(line.text())) {
+      if (lines.size() >= MAX_RECORD_LINES) {
+        overlong = true;
+      } else if (!lines.isEmpty() || !blank) {
         lines.add(line);
+      }
+      if (!blank) {
+        lastText = line;
       }
     }
     return lines;
@@ -153,6 +170,12 @@ public final class KayhanTextSource implements ArticleSource {
 
   private Article parse(List<Line> lines) {
     Line sourceLine = lines.get(0);
+    if (overlong) {
+      throw new IllegalArgumentException(
+          "record runs over "
+              + MAX_RECORD_LINES
+              + " lines without a next 'News ID:' header; not read");
+    }
     if (isHeader(sourceLine.text())) {
       throw new IllegalArgumentException(
           "no source line (such as 'kayhan.ir') before '" + sourceLine.text().strip() + "'");
@@ -212,15 +235,6 @@ public final class KayhanTextSource implements ArticleSource {
 
   private static boolean isHeader(String text) {
     return NEWS_ID.matcher(text).matches() || PUBLISH_DATE.matcher(text).matches();
-  }
-
-  private static int lastNonBlank(List<Line> lines) {
-    for (int i = lines.size() - 1; i >= 0; i--) {
-      if (!TextInput.isBlank(lines.get(i).text())) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   /** One input line and its 1-based number. */

@@ -37,6 +37,9 @@ import java.util.regex.Pattern;
  */
 public final class ReutersSgmlSource implements ArticleSource {
 
+  /** Real records are under 20 KB; a longer one is a broken file, so stop collecting it. */
+  static final int MAX_RECORD_CHARS = 1 << 20;
+
   private static final String OPEN = "<REUTERS";
   private static final String CLOSE = "</REUTERS>";
   private static final Pattern RECORD_TAG = Pattern.compile("<REUTERS\\b[^>]*\\bNEWID=\"\\d+\"");
@@ -106,6 +109,11 @@ public final class ReutersSgmlSource implements ArticleSource {
         return Optional.empty();
       }
       record.append(line).append('\n');
+      if (record.length() > MAX_RECORD_CHARS) {
+        reject(
+            startLine, "record runs over " + MAX_RECORD_CHARS + " characters without </REUTERS>");
+        return Optional.empty();
+      }
     }
     try {
       return Optional.of(ReutersRecord.parse(record.toString(), reason -> warn(startLine, reason)));

@@ -14,9 +14,10 @@ import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
@@ -39,8 +40,9 @@ import org.apache.lucene.util.BytesRef;
  * <p>Field prefixes: {@code title:}, {@code body:}, {@code person:}, {@code org:}, {@code place:}
  * (analyzed entity names), and the exact keywords {@code source:}, {@code lang:} and {@code
  * topic:}. Cost is bounded: no leading wildcards, at least {@value #MIN_WILDCARD_PREFIX} literal
- * characters before a wildcard, at most {@value #MAX_EXPANSIONS} terms per wildcard, fuzzy or
- * regular expression, and Lucene's clause limit.
+ * characters before a wildcard (whose matching terms then score as one constant-score clause), at
+ * most {@value #MAX_FUZZY_EXPANSIONS} terms per fuzzy term, Lucene's clause limit, and the
+ * searcher's time budget.
  */
 public final class ArticleQueryParser {
 
@@ -56,11 +58,14 @@ public final class ArticleQueryParser {
   /** Score added to an article published at the newest date; halves at the recency half-life. */
   public static final float RECENCY_WEIGHT = 5.0f;
 
-  /** Most index terms one wildcard, prefix, fuzzy or regular-expression term expands to. */
-  public static final int MAX_EXPANSIONS = 500;
+  /** Most index terms one fuzzy term expands to (Lucene's default, kept explicit). */
+  public static final int MAX_FUZZY_EXPANSIONS = FuzzyQuery.defaultMaxExpansions;
 
   /** Literal characters required before the first wildcard character. */
   public static final int MIN_WILDCARD_PREFIX = 2;
+
+  /** Leading characters that a fuzzy term must share with its matches. */
+  public static final int FUZZY_PREFIX = 1;
 
   private static final long DAY_MILLIS = 86_400_000L;
 
@@ -191,8 +196,8 @@ public final class ArticleQueryParser {
       super(DEFAULT_FIELDS, analyzer, BOOSTS);
       setDefaultOperator(Operator.AND);
       setAllowLeadingWildcard(false);
-      setMultiTermRewriteMethod(
-          new MultiTermQuery.TopTermsBlendedFreqScoringRewrite(MAX_EXPANSIONS));
+      // The first character of a misspelt word is rarely wrong; fixing it makes fuzzy terms cheap.
+      setFuzzyPrefixLength(FUZZY_PREFIX);
     }
 
     @Override
@@ -218,27 +223,55 @@ public final class ArticleQueryParser {
       return super.getFieldQuery(textField(field), text, slop);
     }
 
+    // Unqualified wildcard, fuzzy and regular-expression terms search title and body only: the
+    // entity text fields repeat names that the body contains, and each field multiplies the cost
+    // of expanding the term.
+
     @Override
     protected Query getWildcardQuery(String field, String term) throws ParseException {
       checkWildcard(term);
+      if (field == null) {
+        return titleOrBody(f -> super.getWildcardQuery(f, term));
+      }
       return super.getWildcardQuery(anyField(field), term);
     }
 
     @Override
     protected Query getPrefixQuery(String field, String term) throws ParseException {
       checkWildcard(term);
+      if (field == null) {
+        return titleOrBody(f -> super.getPrefixQuery(f, term));
+      }
       return super.getPrefixQuery(anyField(field), term);
     }
 
     @Override
     protected Query getFuzzyQuery(String field, String term, float similarity)
         throws ParseException {
+      if (field == null) {
+        return titleOrBody(f -> super.getFuzzyQuery(f, term, similarity));
+      }
       return super.getFuzzyQuery(anyField(field), term, similarity);
     }
 
     @Override
     protected Query getRegexpQuery(String field, String term) throws ParseException {
+      if (field == null) {
+        return titleOrBody(f -> super.getRegexpQuery(f, term));
+      }
       return super.getRegexpQuery(anyField(field), term);
+    }
+
+    /** Builds a query for one field; may fail like the parser's own builders. */
+    private interface FieldQuery {
+      Query build(String field) throws ParseException;
+    }
+
+    private static Query titleOrBody(FieldQuery perField) throws ParseException {
+      return new BooleanQuery.Builder()
+          .add(new BoostQuery(perField.build(ArticleFields.TITLE), TITLE_BOOST), Occur.SHOULD)
+          .add(new BoostQuery(perField.build(ArticleFields.BODY), BODY_BOOST), Occur.SHOULD)
+          .build();
     }
 
     @Override

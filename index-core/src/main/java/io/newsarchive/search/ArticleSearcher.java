@@ -150,7 +150,8 @@ public final class ArticleSearcher implements Closeable {
       throws IOException {
     DateSpan dates = DateSpan.of(searcher.getIndexReader());
     Query text = parser.textQuery(request.query());
-    Query query = parser.query(text, request, dates.newest());
+    // Rewritten once: the search and the highlighter then share expanded fuzzy and wildcard terms.
+    Query query = searcher.rewrite(parser.query(text, request, dates.newest()));
     FieldDoc after =
         request.cursor().isEmpty() ? null : Cursor.decode(request.cursor(), request.sort());
     int offset = after == null ? (request.page() - 1) * request.size() : 0;
@@ -172,7 +173,7 @@ public final class ArticleSearcher implements Closeable {
     } else if (docs.length > 0) {
       TopFieldCollector.populateScores(docs, searcher, query);
     }
-    List<Hit> hits = hitReader.read(searcher, text, docs);
+    List<Hit> hits = hitReader.read(searcher, query, docs);
     Map<FacetField, List<FacetCount>> facetCounts = new EnumMap<>(FacetField.class);
     for (FacetCounter counter : page.facets()) {
       facetCounts.put(counter.facet(), counter.top(request.facetSize()));

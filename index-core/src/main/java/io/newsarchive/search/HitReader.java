@@ -9,21 +9,26 @@ import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Turns matching documents into {@link Hit}s: stored fields plus snippets from the unified
@@ -53,6 +58,8 @@ final class HitReader {
               ArticleFields.entityTextField(EntityType.LOCATION))
           ::contains;
 
+  private static final PassageScorer SCORER = new SnippetScorer();
+
   private final Analyzer analyzer;
   private final PassageFormatter formatter =
       new DefaultPassageFormatter(MARK_OPEN, MARK_CLOSE, " … ", true);
@@ -61,21 +68,27 @@ final class HitReader {
     this.analyzer = indexAnalyzer;
   }
 
-  /** The hits for {@code docs}, in order, with snippets for {@code textQuery}. */
-  List<Hit> read(IndexSearcher searcher, Query textQuery, ScoreDoc[] docs) throws IOException {
+  /**
+   * The hits for {@code docs}, in order, with snippets for the text terms of {@code query}; give it
+   * the rewritten query so that fuzzy and wildcard terms are not expanded a second time.
+   */
+  List<Hit> read(IndexSearcher searcher, Query query, ScoreDoc[] docs) throws IOException {
     if (docs.length == 0) {
       return List.of();
     }
     int[] ids = new int[docs.length];
+    Map<Integer, Article> articles = new HashMap<>();
+    StoredFields stored = searcher.storedFields();
     for (int i = 0; i < docs.length; i++) {
       ids[i] = docs[i].doc;
+      articles.put(ids[i], ArticleDocuments.toArticle(stored.document(ids[i])));
     }
     Map<String, String[]> snippets =
-        highlighter(searcher).highlightFields(FIELDS, textQuery, ids, new int[] {1, BODY_PASSAGES});
-    StoredFields stored = searcher.storedFields();
+        highlighter(searcher, articles)
+            .highlightFields(FIELDS, query, ids, new int[] {1, BODY_PASSAGES});
     List<Hit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
-      Article article = ArticleDocuments.toArticle(stored.document(ids[i]));
+      Article article = articles.get(ids[i]);
       hits.add(
           hit(
               article,
@@ -107,10 +120,11 @@ final class HitReader {
         entities);
   }
 
-  private UnifiedHighlighter highlighter(IndexSearcher searcher) {
+  private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, Article> articles) {
     UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
             .withFormatter(formatter)
+            .withScorer(SCORER)
             .withMaxNoHighlightPassages(1)
             .withFieldMatcher(MATCHING_FIELDS)
             .withWeightMatches(false);
@@ -120,8 +134,28 @@ final class HitReader {
         if (field.equals(ArticleFields.TITLE)) {
           return new WholeBreakIterator();
         }
+        // Splitting at full stops is many times cheaper than the JDK's sentence rules, and
+        // passages are cut to a length goal anyway.
         return LengthGoalBreakIterator.createClosestToLength(
-            BreakIterator.getSentenceInstance(Locale.ROOT), PASSAGE_LENGTH, 0.5f);
+            new CustomSeparatorBreakIterator('.'), PASSAGE_LENGTH, 0.5f);
+      }
+
+      @Override
+      protected List<CharSequence[]> loadFieldValues(
+          String[] fields, DocIdSetIterator docs, int cacheCharsThreshold) throws IOException {
+        // The articles are already loaded for the hits; reading them again would double the
+        // stored-field decompression.
+        List<CharSequence[]> values = new ArrayList<>();
+        for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+          Article article = articles.get(doc);
+          CharSequence[] row = new CharSequence[fields.length];
+          for (int f = 0; f < fields.length; f++) {
+            String text = fields[f].equals(ArticleFields.TITLE) ? article.title() : article.body();
+            row[f] = text.length() > getMaxLength() ? text.substring(0, getMaxLength()) : text;
+          }
+          values.add(row);
+        }
+        return values;
       }
     };
   }
@@ -149,5 +183,36 @@ final class HitReader {
       }
     }
     return out.toString();
+  }
+
+  /**
+   * Lucene's default BM25-like passage scoring, without the per-passage hash table that the default
+   * allocates: a passage has only a handful of matches, so counting them pairwise is cheaper.
+   */
+  private static final class SnippetScorer extends PassageScorer {
+    @Override
+    public float score(Passage passage, int contentLength) {
+      int matches = passage.getNumMatches();
+      BytesRef[] terms = passage.getMatchTerms();
+      int[] freqsInDoc = passage.getMatchTermFreqsInDoc();
+      float score = 0;
+      for (int i = 0; i < matches; i++) {
+        boolean seen = false;
+        for (int j = 0; j < i && !seen; j++) {
+          seen = terms[j].bytesEquals(terms[i]);
+        }
+        if (seen) {
+          continue;
+        }
+        int freq = 1;
+        for (int j = i + 1; j < matches; j++) {
+          if (terms[j].bytesEquals(terms[i])) {
+            freq++;
+          }
+        }
+        score += tf(freq, passage.getLength()) * weight(contentLength, freqsInDoc[i]);
+      }
+      return score * norm(passage.getStartOffset());
+    }
   }
 }

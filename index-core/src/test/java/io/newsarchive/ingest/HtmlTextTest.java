@@ -33,5 +33,7 @@ class HtmlTextTest {
   @Test
   void oneLineJoinsLinesWithSpaces() {
     assertThat(HtmlText.oneLine("<p>Head</p><p>line</p>")).isEqualTo("Head line");
+    assertThat(HtmlText.oneLine("  Head\u00a0 line\t ")).isEqualTo("Head line");
+    assertThat(HtmlText.oneLine("Already clean")).isEqualTo("Already clean");
   }
 }

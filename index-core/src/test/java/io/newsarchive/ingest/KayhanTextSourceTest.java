@@ -6,11 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsarchive.article.Article;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class KayhanTextSourceTest {
 
@@ -107,6 +110,20 @@ class KayhanTextSourceTest {
     assertThat(seedArticle.body().lines()).hasSize(16);
     assertThat(listener.rejections).isEmpty();
     assertThat(listener.warnings).isEmpty();
+  }
+
+  @Test
+  void rejectsAFileInAnotherFormatWithoutHoldingItAllInMemory(@TempDir Path dir)
+      throws IOException {
+    Path prose = dir.resolve("prose.txt");
+    Files.write(prose, Collections.nCopies(KayhanTextSource.MAX_RECORD_LINES + 5, "Some prose."));
+
+    List<Article> articles = read(prose, ReadOptions.defaults());
+
+    assertThat(articles).isEmpty();
+    assertThat(listener.rejections)
+        .singleElement()
+        .satisfies(r -> assertThat(r.reason()).contains("runs over 20000 lines"));
   }
 
   @Test

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ReutersSgmlSourceTest {
 
@@ -125,6 +126,34 @@ class ReutersSgmlSourceTest {
             org.assertj.core.groups.Tuple.tuple(14L, 3L));
     assertThat(listener.rejections.get(0).reason()).contains("not closed");
     assertThat(listener.rejections.get(1).reason()).contains("NEWID 12");
+  }
+
+  @Test
+  void givesUpOnARecordThatNeverEndsAndReadsTheNextOne(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("runaway.sgm");
+    String filler = "x".repeat(100) + "\n";
+    Files.writeString(
+        file,
+        "<REUTERS NEWID=\"1\">\n<TEXT><BODY>"
+            + filler.repeat(ReutersSgmlSource.MAX_RECORD_CHARS / filler.length() + 10)
+            + "<REUTERS NEWID=\"2\">\n<TEXT><TITLE>NEXT</TITLE></TEXT>\n</REUTERS>\n");
+
+    List<Article> articles = read(file);
+
+    assertThat(articles).extracting(Article::sourceId).containsExactly("2");
+    assertThat(listener.rejections)
+        .singleElement()
+        .satisfies(r -> assertThat(r.reason()).contains("without </REUTERS>"));
+  }
+
+  @Test
+  void rejectsAFileWithoutRecords() throws IOException {
+    List<Article> articles = read(fixture("kayhan/undated.txt"));
+
+    assertThat(articles).isEmpty();
+    assertThat(listener.rejections)
+        .singleElement()
+        .satisfies(r -> assertThat(r.reason()).contains("no <REUTERS> records"));
   }
 
   @Test

@@ -94,6 +94,11 @@ public final class BenchCommand implements Callable<Integer> {
   int seconds;
 
   @Option(
+      names = "--per-query",
+      description = "Also print latency percentiles of each query of the mix.")
+  boolean perQuery;
+
+  @Option(
       names = "--queries",
       paramLabel = "FILE",
       description =
@@ -132,6 +137,9 @@ public final class BenchCommand implements Callable<Integer> {
         nanos[done++] = System.nanoTime() - t0;
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
+      if (perQuery) {
+        reportPerQuery(nanos, done, mix);
+      }
       report(Arrays.copyOf(nanos, done), elapsed, mix.size(), searcher.count());
       return 0;
     } finally {
@@ -162,6 +170,24 @@ public final class BenchCommand implements Callable<Integer> {
         percentile(nanos, 95),
         percentile(nanos, 99),
         nanos[nanos.length - 1] / 1e6);
+  }
+
+  private static void reportPerQuery(long[] nanos, int done, List<String> mix) {
+    for (int q = 0; q < mix.size(); q++) {
+      long[] times = new long[(done - q + mix.size() - 1) / mix.size()];
+      int n = 0;
+      for (int i = q; i < done; i += mix.size()) {
+        times[n++] = nanos[i];
+      }
+      if (n > 0) {
+        Arrays.sort(times, 0, n);
+        System.out.printf(
+            "  p50 %7.2f ms  p95 %7.2f ms  %s%n",
+            percentile(Arrays.copyOf(times, n), 50),
+            percentile(Arrays.copyOf(times, n), 95),
+            mix.get(q));
+      }
+    }
   }
 
   private static double percentile(long[] sorted, int p) {

@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       IndexCommand.class,
       ServeCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      TrainEntitiesCommand.class,
+      EvaluateEntitiesCommand.class
     })
 public final class NewsArchiveCommand implements Runnable {
 

@@ -1,0 +1,148 @@
+package io.newsarchive.entities;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * Lists of names: the English names of ISO 3166 countries and the cities that name time zones (both
+ * from the JDK), and the project's own lists in {@code data/gazetteers/} (organization designator
+ * words, well-known organizations, name particles). Tags tokens that start or continue a listed
+ * name, so that names rare in the training data still look like what they are. The lists are stored
+ * in the model, so tagging does not depend on the JDK or the working directory. Immutable and
+ * thread-safe.
+ */
+final class Gazetteer {
+
+  /** List files in {@code data/gazetteers/}, in kind order after the two JDK lists. */
+  static final List<String> FILES =
+      List.of("organization-words.txt", "organizations.txt", "name-particles.txt");
+
+  private static final int COUNTRY = 0;
+  private static final int CITY = 1;
+  private static final int MAX_TOKENS = 4;
+
+  private final Map<String, Integer> names;
+  private final java.util.Set<String> firstWords = new java.util.HashSet<>();
+
+  private Gazetteer(Map<String, Integer> names) {
+    this.names = Map.copyOf(names);
+    for (String name : names.keySet()) {
+      int space = name.indexOf(' ');
+      firstWords.add(space < 0 ? name : name.substring(0, space));
+    }
+  }
+
+  static Gazetteer empty() {
+    return new Gazetteer(Map.of());
+  }
+
+  /**
+   * The JDK's countries and time-zone cities plus the lists in {@code folder}, if it is not null.
+   *
+   * @throws IOException when a list file in the folder cannot be read
+   */
+  static Gazetteer build(Path folder) throws IOException {
+    Map<String, Integer> names = new HashMap<>();
+    for (String id : TimeZone.getAvailableIDs()) {
+      int slash = id.lastIndexOf('/');
+      if (slash > 0 && !id.startsWith("Etc/") && !id.startsWith("SystemV/")) {
+        names.put(key(id.substring(slash + 1).replace('_', ' ')), CITY);
+      }
+    }
+    for (String code : Locale.getISOCountries()) {
+      String name = Locale.of("", code).getDisplayCountry(Locale.ENGLISH);
+      if (!name.isBlank() && !name.equals(code)) {
+        names.put(key(name), COUNTRY);
+        int comma = name.indexOf(',');
+        if (comma > 0) {
+          names.put(key(name.substring(0, comma)), COUNTRY);
+        }
+      }
+    }
+    if (folder != null) {
+      for (int f = 0; f < FILES.size(); f++) {
+        for (String line :
+            Files.readAllLines(folder.resolve(FILES.get(f)), StandardCharsets.UTF_8)) {
+          String name = line.strip();
+          if (!name.isEmpty() && !name.startsWith("#")) {
+            names.put(key(name), 2 + f);
+          }
+        }
+      }
+    }
+    return new Gazetteer(names);
+  }
+
+  /**
+   * Per token of a lower-cased sentence: 0 outside any listed name, else {@code 1 + 2 * kind} for a
+   * name's first token and {@code 2 + 2 * kind} for the others.
+   */
+  int[] tag(String[] lowerWords) {
+    String[] words = lowerWords;
+    int[] tags = new int[words.length];
+    if (names.isEmpty()) {
+      return tags;
+    }
+    int i = 0;
+    while (i < words.length) {
+      if (!firstWords.contains(words[i])) {
+        i++;
+        continue;
+      }
+      int matched = 0;
+      int kind = -1;
+      StringBuilder phrase = new StringBuilder();
+      for (int len = 1; len <= MAX_TOKENS && i + len <= words.length; len++) {
+        if (len > 1) {
+          phrase.append(' ');
+        }
+        phrase.append(words[i + len - 1]);
+        Integer found = names.get(phrase.toString());
+        if (found != null) {
+          matched = len;
+          kind = found;
+        }
+      }
+      if (matched == 0) {
+        i++;
+        continue;
+      }
+      tags[i] = 1 + 2 * kind;
+      for (int j = i + 1; j < i + matched; j++) {
+        tags[j] = 2 + 2 * kind;
+      }
+      i += matched;
+    }
+    return tags;
+  }
+
+  void write(DataOutput out) throws IOException {
+    out.writeInt(names.size());
+    for (Map.Entry<String, Integer> e : names.entrySet()) {
+      out.writeUTF(e.getKey());
+      out.writeByte(e.getValue());
+    }
+  }
+
+  static Gazetteer read(DataInput in) throws IOException {
+    int size = in.readInt();
+    Map<String, Integer> names = new HashMap<>(size * 2);
+    for (int i = 0; i < size; i++) {
+      names.put(in.readUTF(), (int) in.readByte());
+    }
+    return new Gazetteer(names);
+  }
+
+  private static String key(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}

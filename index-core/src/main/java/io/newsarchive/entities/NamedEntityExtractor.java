@@ -1,0 +1,171 @@
+package io.newsarchive.entities;
+
+import io.newsarchive.article.Entity;
+import io.newsarchive.article.EntityType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Extracts people, organizations and places with the bundled two-pass tagger trained on CoNLL-2003,
+ * then resolves their names within the article (see {@link EntityCanonicalizer}). CoNLL's fourth
+ * type, MISC (nationalities, events, works), is tagged but not returned, because the archive has no
+ * field for it. A headline written in title case ("Pompeo Threatens to ‘Liquidate’ …") is first put
+ * in sentence case with the capitalization statistics of unlabeled news, and its entities are kept
+ * only when the body names them too. Immutable and thread-safe.
+ */
+public final class NamedEntityExtractor implements EntityExtractor {
+
+  /** Where the bundled model lives on the class path. */
+  public static final String DEFAULT_MODEL_RESOURCE = "/models/ner-en.bin";
+
+  private static final EntityType[] TYPES = {
+    EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION, null
+  };
+
+  private static final java.util.Set<String> NAME_PARTICLES =
+      java.util.Set.of("abu", "umm", "bin", "ibn", "bint");
+
+  private final NerModel model;
+
+  NamedEntityExtractor(NerModel model) {
+    this.model = model;
+  }
+
+  /**
+   * The extractor with the model bundled in the jar.
+   *
+   * @throws IllegalStateException when the jar has no model (a broken build)
+   */
+  public static NamedEntityExtractor loadDefault() {
+    try (InputStream in = NamedEntityExtractor.class.getResourceAsStream(DEFAULT_MODEL_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("no named-entity model at " + DEFAULT_MODEL_RESOURCE);
+      }
+      return new NamedEntityExtractor(NerModel.read(in));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read the bundled named-entity model", e);
+    }
+  }
+
+  /**
+   * The extractor with a model file written by the {@code train-entities} command.
+   *
+   * @throws IOException when the file cannot be read or is not a model
+   */
+  public static NamedEntityExtractor load(Path modelFile) throws IOException {
+    try (InputStream in = Files.newInputStream(modelFile)) {
+      return new NamedEntityExtractor(NerModel.read(in));
+    }
+  }
+
+  NerModel model() {
+    return model;
+  }
+
+  @Override
+  public List<Entity> extract(String title, String body) {
+    return EntityCanonicalizer.entities(
+        mentions(title == null ? "" : title, body == null ? "" : body));
+  }
+
+  /** All tagged PER, ORG and LOC mentions of an article, headline first. */
+  List<Mention> mentions(String title, String body) {
+    NewsTokenizer.Tokens titleTokens = NewsTokenizer.tokenize(title.replace('\n', ' '));
+    NewsTokenizer.Tokens bodyTokens = NewsTokenizer.tokenize(body);
+    String[] titleWords = titleTokens.words();
+    boolean headlineCase = isHeadlineCase(titleWords);
+    if (headlineCase) {
+      titleWords = sentenceCase(titleWords);
+    }
+    List<String[]> sentences = new ArrayList<>();
+    if (titleWords.length > 0) {
+      sentences.add(titleWords);
+    }
+    for (int s = 0; s < bodyTokens.sentenceStarts().length; s++) {
+      int start = bodyTokens.sentenceStarts()[s];
+      int end = bodyTokens.sentenceEnd(s);
+      if (end > start) {
+        sentences.add(Arrays.copyOfRange(bodyTokens.words(), start, end));
+      }
+    }
+    List<int[]> labels = model.tag(sentences);
+    List<Mention> mentions = new ArrayList<>();
+    for (int s = 0; s < sentences.size(); s++) {
+      boolean inTitle = headlineCase && s == 0 && titleWords.length > 0;
+      String[] original = inTitle ? titleTokens.words() : sentences.get(s);
+      for (NerLabels.Span span : joinNameParticles(original, NerLabels.decode(labels.get(s)))) {
+        EntityType type = TYPES[span.type()];
+        if (type != null) {
+          List<String> words = Arrays.asList(original).subList(span.start(), span.end());
+          mentions.add(new Mention(words, type, inTitle));
+        }
+      }
+    }
+    return mentions;
+  }
+
+  /**
+   * Joins a lone name particle to the person right after it: "Abu" + "Mahdi al-Muhandis" is one
+   * name, whatever type the tagger gave "Abu" (it also starts "Abu Dhabi").
+   */
+  static List<NerLabels.Span> joinNameParticles(String[] words, List<NerLabels.Span> spans) {
+    List<NerLabels.Span> result = new ArrayList<>(spans.size());
+    for (int k = 0; k < spans.size(); k++) {
+      NerLabels.Span span = spans.get(k);
+      NerLabels.Span next = k + 1 < spans.size() ? spans.get(k + 1) : null;
+      boolean particle =
+          span.end() - span.start() == 1
+              && NAME_PARTICLES.contains(words[span.start()].toLowerCase(Locale.ROOT));
+      if (particle
+          && next != null
+          && next.start() == span.end()
+          && TYPES[next.type()] == EntityType.PERSON) {
+        result.add(new NerLabels.Span(span.start(), next.end(), next.type()));
+        k++;
+      } else {
+        result.add(span);
+      }
+    }
+    return result;
+  }
+
+  /** Whether most of a headline's words are capitalized, as in "Pompeo Threatens to Act". */
+  static boolean isHeadlineCase(String[] words) {
+    int letters = 0;
+    int capitalized = 0;
+    for (String w : words) {
+      if (w.length() > 3 && Character.isLetter(w.charAt(0))) {
+        letters++;
+        if (Character.isUpperCase(w.charAt(0))) {
+          capitalized++;
+        }
+      }
+    }
+    return letters >= 2 && capitalized * 4 >= letters * 3;
+  }
+
+  /** Lower-cases headline words that unlabeled news mostly writes in lower case. */
+  private String[] sentenceCase(String[] words) {
+    String[] result = words.clone();
+    for (int i = 0; i < words.length; i++) {
+      String w = words[i];
+      int bin = model.lexicon().caseBin(w);
+      if (bin >= 0 && bin <= 2 && !isAcronym(w)) {
+        result[i] = w.toLowerCase(Locale.ROOT);
+      } else if (TokenFeatures.isAllCaps(w) && w.length() > 3 && bin >= 4) {
+        result[i] = w.charAt(0) + w.substring(1).toLowerCase(Locale.ROOT);
+      }
+    }
+    return result;
+  }
+
+  private static boolean isAcronym(String w) {
+    return w.length() <= 3 && TokenFeatures.isAllCaps(w);
+  }
+}

@@ -1,0 +1,117 @@
+package io.newsarchive.entities;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A trained two-pass tagger: the first pass labels a document's sentences from local features, the
+ * second relabels them knowing what the first pass called the same words elsewhere in the document.
+ * Immutable and thread-safe.
+ */
+final class NerModel {
+
+  private static final int MAGIC = 0x4e45524d; // "NERM"
+  private static final int VERSION = 2;
+
+  private final TokenFeatures features;
+  private final WordLexicon lexicon;
+  private final Gazetteer gazetteer;
+  private final SequencePerceptron firstPass;
+  private final SequencePerceptron secondPass;
+
+  NerModel(
+      WordLexicon lexicon,
+      Gazetteer gazetteer,
+      SequencePerceptron firstPass,
+      SequencePerceptron secondPass) {
+    this.lexicon = lexicon;
+    this.gazetteer = gazetteer;
+    this.features = new TokenFeatures(lexicon, gazetteer);
+    this.firstPass = firstPass;
+    this.secondPass = secondPass;
+  }
+
+  WordLexicon lexicon() {
+    return lexicon;
+  }
+
+  /** BILOU labels for every sentence of one document. */
+  List<int[]> tag(List<String[]> sentences) {
+    TokenFeatures.DocumentContext doc = new TokenFeatures.DocumentContext(sentences);
+    List<int[]> first = new ArrayList<>(sentences.size());
+    List<long[][]> hashes = new ArrayList<>(sentences.size());
+    for (String[] words : sentences) {
+      long[][] sentence = features.sentence(words, doc);
+      hashes.add(sentence);
+      int[] labels = firstPass.decode(rows(firstPass, sentence));
+      first.add(labels);
+      doc.addVotes(words, labels);
+    }
+    if (secondPass == null) {
+      return first;
+    }
+    List<int[]> second = new ArrayList<>(sentences.size());
+    for (int s = 0; s < sentences.size(); s++) {
+      long[][] votes = features.votes(sentences.get(s), doc, first.get(s));
+      second.add(secondPass.decode(rows(secondPass, TokenFeatures.concat(hashes.get(s), votes))));
+    }
+    return second;
+  }
+
+  static int[][] rows(SequencePerceptron model, long[][] hashes) {
+    int[][] rows = new int[hashes.length][];
+    for (int i = 0; i < hashes.length; i++) {
+      rows[i] = model.rows(hashes[i], hashes[i].length);
+    }
+    return rows;
+  }
+
+  /** Writes the model, gzip-compressed. */
+  void write(OutputStream stream) throws IOException {
+    DataOutputStream out =
+        new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(stream), 1 << 16));
+    out.writeInt(MAGIC);
+    out.writeInt(VERSION);
+    lexicon.write(out);
+    gazetteer.write(out);
+    firstPass.write(out);
+    out.writeBoolean(secondPass != null);
+    if (secondPass != null) {
+      secondPass.write(out);
+    }
+    out.flush();
+    out.close();
+  }
+
+  /**
+   * Reads a model written by {@link #write}.
+   *
+   * @throws IOException when the stream cannot be read or holds no model of this version
+   */
+  static NerModel read(InputStream stream) throws IOException {
+    try (DataInputStream in =
+        new DataInputStream(new BufferedInputStream(new GZIPInputStream(stream), 1 << 16))) {
+      if (in.readInt() != MAGIC) {
+        throw new IOException("not a named-entity model");
+      }
+      int version = in.readInt();
+      if (version != VERSION) {
+        throw new IOException("named-entity model version " + version + ", expected " + VERSION);
+      }
+      WordLexicon lexicon = WordLexicon.read(in);
+      Gazetteer gazetteer = Gazetteer.read(in);
+      SequencePerceptron first = SequencePerceptron.read(in);
+      SequencePerceptron second = in.readBoolean() ? SequencePerceptron.read(in) : null;
+      return new NerModel(lexicon, gazetteer, first, second);
+    }
+  }
+}

@@ -1,0 +1,215 @@
+package io.newsarchive.entities;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Trains the two-pass tagger. The first pass is trained on all training documents; the second pass
+ * is trained on first-pass labels produced by jackknifing (each fold labelled by a first pass that
+ * never saw it), so it learns how far to trust labels as good as those it will get at run time. The
+ * number of epochs of each pass is chosen by F1 on the development set. Not thread-safe.
+ */
+final class NerTrainer {
+
+  private final TokenFeatures features;
+  private final WordLexicon lexicon;
+  private final Gazetteer gazetteer;
+  private final Consumer<String> log;
+
+  NerTrainer(WordLexicon lexicon, Gazetteer gazetteer, Consumer<String> log) {
+    this.lexicon = lexicon;
+    this.gazetteer = gazetteer;
+    this.features = new TokenFeatures(lexicon, gazetteer);
+    this.log = log;
+  }
+
+  /** Sentences of a document with their features and gold labels. */
+  private record Prepared(
+      List<String[]> words, List<int[]> gold, TokenFeatures.DocumentContext context) {}
+
+  NerModel train(
+      List<ConllCorpus.Document> train, List<ConllCorpus.Document> dev, int epochs, int folds) {
+    List<Prepared> trainDocs = prepare(train);
+    List<Prepared> devDocs = prepare(dev);
+    FeatureIndex firstIndex = new FeatureIndex(1 << 20);
+    List<List<int[][]>> trainRows = firstPassRows(trainDocs, firstIndex);
+    List<List<int[][]>> devRows = firstPassRows(devDocs, firstIndex);
+    log.accept("first pass: " + firstIndex.size() + " features");
+    List<List<int[]>> jackknifed = new ArrayList<>();
+    for (int d = 0; d < trainDocs.size(); d++) {
+      jackknifed.add(null);
+    }
+    for (int fold = 0; fold < folds; fold++) {
+      List<Integer> in = new ArrayList<>();
+      for (int d = 0; d < trainDocs.size(); d++) {
+        if (d % folds != fold) {
+          in.add(d);
+        }
+      }
+      SequencePerceptron model = fit(firstIndex, trainDocs, trainRows, in, epochs);
+      for (int d = fold; d < trainDocs.size(); d += folds) {
+        jackknifed.set(d, decodeAll(model, trainRows.get(d)));
+      }
+      log.accept("fold " + (fold + 1) + "/" + folds + " labelled");
+    }
+    SequencePerceptron first =
+        fitChoosingEpochs(firstIndex, trainDocs, trainRows, devDocs, devRows, epochs);
+    List<List<int[]>> devFirst = new ArrayList<>();
+    for (List<int[][]> doc : devRows) {
+      devFirst.add(decodeAll(first, doc));
+    }
+    FeatureIndex secondIndex = new FeatureIndex(1 << 20);
+    List<List<int[][]>> trainRows2 = secondPassRows(trainDocs, jackknifed, secondIndex);
+    List<List<int[][]>> devRows2 = secondPassRows(devDocs, devFirst, secondIndex);
+    log.accept("second pass: " + secondIndex.size() + " features");
+    SequencePerceptron second =
+        fitChoosingEpochs(secondIndex, trainDocs, trainRows2, devDocs, devRows2, epochs);
+    return new NerModel(lexicon, gazetteer, first, second);
+  }
+
+  /** Trains the first pass alone, for labelling unlabeled text. */
+  NerModel firstPassOnly(
+      List<ConllCorpus.Document> train, List<ConllCorpus.Document> dev, int epochs) {
+    List<Prepared> trainDocs = prepare(train);
+    List<Prepared> devDocs = prepare(dev);
+    FeatureIndex index = new FeatureIndex(1 << 20);
+    List<List<int[][]>> trainRows = firstPassRows(trainDocs, index);
+    List<List<int[][]>> devRows = firstPassRows(devDocs, index);
+    return new NerModel(
+        lexicon,
+        gazetteer,
+        fitChoosingEpochs(index, trainDocs, trainRows, devDocs, devRows, epochs),
+        null);
+  }
+
+  private List<Prepared> prepare(List<ConllCorpus.Document> docs) {
+    List<Prepared> result = new ArrayList<>();
+    for (ConllCorpus.Document doc : docs) {
+      List<String[]> words = new ArrayList<>();
+      List<int[]> gold = new ArrayList<>();
+      for (ConllCorpus.Sentence s : doc.sentences()) {
+        words.add(s.words());
+        gold.add(NerLabels.encode(s.words().length, s.spans()));
+      }
+      result.add(new Prepared(words, gold, new TokenFeatures.DocumentContext(words)));
+    }
+    return result;
+  }
+
+  private List<List<int[][]>> firstPassRows(List<Prepared> docs, FeatureIndex index) {
+    List<List<int[][]>> result = new ArrayList<>();
+    for (Prepared doc : docs) {
+      List<int[][]> sentences = new ArrayList<>();
+      for (String[] words : doc.words()) {
+        sentences.add(index(features.sentence(words, doc.context()), index));
+      }
+      result.add(sentences);
+    }
+    return result;
+  }
+
+  private List<List<int[][]>> secondPassRows(
+      List<Prepared> docs, List<List<int[]>> firstLabels, FeatureIndex index) {
+    List<List<int[][]>> result = new ArrayList<>();
+    for (int d = 0; d < docs.size(); d++) {
+      Prepared doc = docs.get(d);
+      List<String[]> words = doc.words();
+      TokenFeatures.DocumentContext context = new TokenFeatures.DocumentContext(words);
+      for (int s = 0; s < words.size(); s++) {
+        context.addVotes(words.get(s), firstLabels.get(d).get(s));
+      }
+      List<int[][]> sentences = new ArrayList<>();
+      for (int s = 0; s < words.size(); s++) {
+        String[] sentence = words.get(s);
+        long[][] hashes =
+            TokenFeatures.concat(
+                features.sentence(sentence, context),
+                features.votes(sentence, context, firstLabels.get(d).get(s)));
+        sentences.add(index(hashes, index));
+      }
+      result.add(sentences);
+    }
+    return result;
+  }
+
+  private static int[][] index(long[][] hashes, FeatureIndex index) {
+    int[][] rows = new int[hashes.length][];
+    for (int i = 0; i < hashes.length; i++) {
+      rows[i] = new int[hashes[i].length];
+      for (int k = 0; k < hashes[i].length; k++) {
+        rows[i][k] = index.add(hashes[i][k]);
+      }
+    }
+    return rows;
+  }
+
+  private SequencePerceptron fit(
+      FeatureIndex index,
+      List<Prepared> docs,
+      List<List<int[][]>> rows,
+      List<Integer> subset,
+      int epochs) {
+    SequencePerceptron model = new SequencePerceptron(index);
+    Random random = new Random(17);
+    List<Integer> order = new ArrayList<>(subset);
+    for (int epoch = 0; epoch < epochs; epoch++) {
+      java.util.Collections.shuffle(order, random);
+      for (int d : order) {
+        for (int s = 0; s < rows.get(d).size(); s++) {
+          model.train(rows.get(d).get(s), docs.get(d).gold().get(s));
+        }
+      }
+    }
+    return model.averaged();
+  }
+
+  private SequencePerceptron fitChoosingEpochs(
+      FeatureIndex index,
+      List<Prepared> docs,
+      List<List<int[][]>> rows,
+      List<Prepared> devDocs,
+      List<List<int[][]>> devRows,
+      int epochs) {
+    SequencePerceptron model = new SequencePerceptron(index);
+    Random random = new Random(17);
+    List<Integer> order = new ArrayList<>();
+    for (int d = 0; d < docs.size(); d++) {
+      order.add(d);
+    }
+    SequencePerceptron best = null;
+    double bestF1 = -1;
+    for (int epoch = 1; epoch <= epochs; epoch++) {
+      java.util.Collections.shuffle(order, random);
+      for (int d : order) {
+        for (int s = 0; s < rows.get(d).size(); s++) {
+          model.train(rows.get(d).get(s), docs.get(d).gold().get(s));
+        }
+      }
+      SequencePerceptron averaged = model.averaged();
+      NerEvaluation eval = new NerEvaluation();
+      for (int d = 0; d < devDocs.size(); d++) {
+        for (int s = 0; s < devRows.get(d).size(); s++) {
+          int[] predicted = averaged.decode(devRows.get(d).get(s));
+          eval.add(NerLabels.decode(devDocs.get(d).gold().get(s)), NerLabels.decode(predicted));
+        }
+      }
+      double f1 = eval.microF1();
+      log.accept(String.format(java.util.Locale.ROOT, "  epoch %d: dev F1 %.2f", epoch, f1));
+      if (f1 > bestF1) {
+        bestF1 = f1;
+        best = averaged;
+      }
+    }
+    return best;
+  }
+
+  private static List<int[]> decodeAll(SequencePerceptron model, List<int[][]> sentences) {
+    List<int[]> labels = new ArrayList<>();
+    for (int[][] sentence : sentences) {
+      labels.add(model.decode(sentence));
+    }
+    return labels;
+  }
+}

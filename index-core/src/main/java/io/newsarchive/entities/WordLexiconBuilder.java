@@ -1,0 +1,317 @@
+package io.newsarchive.entities;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Learns a {@link WordLexicon} from unlabeled news text. Capitalization bins count how often each
+ * word is capitalized when not first in a sentence. Word clusters are hierarchical: each frequent
+ * word gets a vector of its left and right neighbours (positive pointwise mutual information,
+ * randomly projected to a few dimensions), and the words are split in two by spherical 2-means,
+ * recursively, so a word's path of 0s and 1s plays the part of a Brown-cluster bit string. Not
+ * thread-safe.
+ */
+final class WordLexiconBuilder {
+
+  private static final int MIN_CASE_COUNT = 3;
+  private static final int MIN_CLUSTER_COUNT = 4;
+  private static final int MAX_CLUSTER_WORDS = 120_000;
+  private static final int CONTEXT_WORDS = 2_000;
+  private static final int DIMENSIONS = 128;
+  private static final int MAX_DEPTH = 40;
+  private static final int MIN_SPLIT = 6;
+
+  private final Map<String, Integer> ids = new HashMap<>();
+  private final List<String> words = new ArrayList<>();
+  private final List<int[]> sentences = new ArrayList<>();
+  private final Map<String, long[]> caseCounts = new HashMap<>();
+  private final Consumer<String> log;
+  private long tokens;
+  private int newsSentences;
+
+  WordLexiconBuilder(Consumer<String> log) {
+    this.log = log;
+  }
+
+  /**
+   * Reads the corpora and builds the lexicon.
+   *
+   * @throws IOException when a corpus file cannot be read
+   */
+  WordLexicon build(Path corpora) throws IOException {
+    UnlabeledText.forEachNewsSentence(corpora, this::add);
+    newsSentences = sentences.size();
+    UnlabeledText.forEachConllSentence(corpora, this::add);
+    log.accept("unlabeled text: " + tokens + " tokens, " + words.size() + " distinct words");
+    Map<String, Byte> bins = new HashMap<>();
+    caseCounts.forEach((word, counts) -> {
+      if (counts[1] >= MIN_CASE_COUNT) {
+        bins.put(word, WordLexicon.binOf(counts[0], counts[1]));
+      }
+    });
+    Map<String, String> clusters = cluster();
+    log.accept("lexicon: " + bins.size() + " case bins, " + clusters.size() + " clustered words");
+    return new WordLexicon(bins, clusters, Map.of());
+  }
+
+  /**
+   * The entity type {@code model} gives each capitalized word most often across the news text (not
+   * the CoNLL files, whose labels the model has learned), as {@code 3 * type + confidence}: type
+   * 0-3 a CoNLL type, 4 mostly no entity; confidence 2 for at least 90% of its capitalized
+   * mentions, 1 for at least 60%, else 0. Words capitalized fewer than three times are left out.
+   */
+  Map<String, Byte> corpusTypes(NerModel model) {
+    Map<String, int[]> votes = new HashMap<>();
+    String[] buffer = new String[0];
+    for (int s = 0; s < newsSentences; s++) {
+      int[] encoded = sentences.get(s);
+      if (buffer.length != encoded.length) {
+        buffer = new String[encoded.length];
+      }
+      for (int i = 0; i < encoded.length; i++) {
+        buffer[i] = words.get(encoded[i]);
+      }
+      int[] labels = model.tag(List.<String[]>of(buffer)).get(0);
+      for (int i = 0; i < buffer.length; i++) {
+        if (Character.isUpperCase(buffer[i].charAt(0))) {
+          int type = NerLabels.type(labels[i]);
+          votes
+              .computeIfAbsent(buffer[i].toLowerCase(Locale.ROOT), k -> new int[5])[
+              type < 0 ? 4 : type]++;
+        }
+      }
+    }
+    Map<String, Byte> types = new HashMap<>();
+    votes.forEach((word, counts) -> {
+      int total = 0;
+      int best = 0;
+      for (int v = 0; v < 5; v++) {
+        total += counts[v];
+        best = counts[v] > counts[best] ? v : best;
+      }
+      if (total >= 3) {
+        double share = (double) counts[best] / total;
+        int confidence = share >= 0.9 ? 2 : share >= 0.6 ? 1 : 0;
+        types.put(word, (byte) (3 * best + confidence));
+      }
+    });
+    log.accept("corpus types: " + types.size() + " words");
+    return types;
+  }
+
+  private void add(String[] sentence) {
+    int[] encoded = new int[sentence.length];
+    boolean shouting = TokenFeatures.isShouting(sentence);
+    for (int i = 0; i < sentence.length; i++) {
+      String w = sentence[i];
+      encoded[i] =
+          ids.computeIfAbsent(
+              w,
+              k -> {
+                words.add(k);
+                return words.size() - 1;
+              });
+      char c = w.charAt(0);
+      if (i > 0 && !shouting && Character.isLetter(c)) {
+        long[] counts = caseCounts.computeIfAbsent(w.toLowerCase(Locale.ROOT), k -> new long[2]);
+        counts[0] += Character.isUpperCase(c) ? 1 : 0;
+        counts[1]++;
+      }
+    }
+    tokens += sentence.length;
+    sentences.add(encoded);
+  }
+
+  private Map<String, String> cluster() {
+    int[] frequency = new int[words.size()];
+    for (int[] s : sentences) {
+      for (int id : s) {
+        frequency[id]++;
+      }
+    }
+    Integer[] byFrequency = new Integer[words.size()];
+    for (int i = 0; i < byFrequency.length; i++) {
+      byFrequency[i] = i;
+    }
+    Arrays.sort(byFrequency, (a, b) -> Integer.compare(frequency[b], frequency[a]));
+    int[] row = new int[words.size()];
+    int[] context = new int[words.size()];
+    Arrays.fill(row, -1);
+    Arrays.fill(context, -1);
+    int vocabulary = 0;
+    for (int rank = 0; rank < byFrequency.length && rank < MAX_CLUSTER_WORDS; rank++) {
+      int id = byFrequency[rank];
+      if (frequency[id] < MIN_CLUSTER_COUNT) {
+        break;
+      }
+      row[id] = vocabulary++;
+      if (rank < CONTEXT_WORDS) {
+        context[id] = rank;
+      }
+    }
+    float[][] vectors = project(row, context, vocabulary, frequency);
+    String[] paths = new String[vocabulary];
+    int[] all = new int[vocabulary];
+    for (int i = 0; i < vocabulary; i++) {
+      all[i] = i;
+    }
+    split(vectors, all, new StringBuilder(), paths, new Random(7));
+    Map<String, String> clusters = new HashMap<>();
+    for (int id = 0; id < words.size(); id++) {
+      if (row[id] >= 0 && !paths[row[id]].isEmpty()) {
+        clusters.put(words.get(id), paths[row[id]]);
+      }
+    }
+    return clusters;
+  }
+
+  /** PPMI of (word, neighbour on the left or right), projected to {@link #DIMENSIONS}. */
+  private float[][] project(int[] row, int[] context, int vocabulary, int[] frequency) {
+    FeatureIndex pairs = new FeatureIndex(1 << 22);
+    int[] counts = new int[1 << 22];
+    long[] contextTotals = new long[2 * CONTEXT_WORDS];
+    long[] wordTotals = new long[vocabulary];
+    long total = 0;
+    for (int[] s : sentences) {
+      for (int i = 0; i < s.length; i++) {
+        int w = row[s[i]];
+        if (w < 0) {
+          continue;
+        }
+        for (int side = 0; side < 2; side++) {
+          int j = side == 0 ? i - 1 : i + 1;
+          int c = j < 0 || j >= s.length ? -1 : context[s[j]];
+          if (c < 0) {
+            continue;
+          }
+          int feature = side * CONTEXT_WORDS + c;
+          int slot = pairs.add((long) w * (2L * CONTEXT_WORDS) + feature + 1);
+          if (slot >= counts.length) {
+            counts = Arrays.copyOf(counts, counts.length * 2);
+          }
+          counts[slot]++;
+          contextTotals[feature]++;
+          wordTotals[w]++;
+          total++;
+        }
+      }
+    }
+    log.accept("cluster contexts: " + pairs.size() + " word-neighbour pairs");
+    double[] smoothed = new double[contextTotals.length];
+    double smoothedTotal = 0;
+    for (int c = 0; c < smoothed.length; c++) {
+      smoothed[c] = Math.pow(contextTotals[c], 0.75);
+      smoothedTotal += smoothed[c];
+    }
+    Random random = new Random(11);
+    float[][] basis = new float[contextTotals.length][DIMENSIONS];
+    for (float[] b : basis) {
+      for (int d = 0; d < DIMENSIONS; d++) {
+        b[d] = (float) random.nextGaussian();
+      }
+    }
+    float[][] vectors = new float[vocabulary][DIMENSIONS];
+    long[] keys = pairs.featuresByRow();
+    for (int slot = 0; slot < keys.length; slot++) {
+      long key = keys[slot] - 1;
+      int w = (int) (key / (2L * CONTEXT_WORDS));
+      int c = (int) (key % (2L * CONTEXT_WORDS));
+      double pmi = Math.log(counts[slot] * smoothedTotal / ((double) wordTotals[w] * smoothed[c]));
+      if (pmi > 0) {
+        float weight = (float) pmi;
+        float[] v = vectors[w];
+        float[] b = basis[c];
+        for (int d = 0; d < DIMENSIONS; d++) {
+          v[d] += weight * b[d];
+        }
+      }
+    }
+    for (float[] v : vectors) {
+      normalize(v);
+    }
+    return vectors;
+  }
+
+  /** Splits {@code members} in two by spherical 2-means and recurses, writing bit paths. */
+  private static void split(
+      float[][] vectors, int[] members, StringBuilder path, String[] paths, Random random) {
+    if (members.length < MIN_SPLIT || path.length() >= MAX_DEPTH) {
+      for (int m : members) {
+        paths[m] = path.toString();
+      }
+      return;
+    }
+    float[][] centroids = {
+      vectors[members[random.nextInt(members.length)]].clone(),
+      vectors[members[random.nextInt(members.length)]].clone()
+    };
+    boolean[] side = new boolean[members.length];
+    int ones = 0;
+    for (int iteration = 0; iteration < 8; iteration++) {
+      float[][] sums = new float[2][DIMENSIONS];
+      ones = 0;
+      for (int k = 0; k < members.length; k++) {
+        float[] v = vectors[members[k]];
+        side[k] = dot(v, centroids[1]) > dot(v, centroids[0]);
+        float[] sum = sums[side[k] ? 1 : 0];
+        for (int d = 0; d < DIMENSIONS; d++) {
+          sum[d] += v[d];
+        }
+        ones += side[k] ? 1 : 0;
+      }
+      if (ones == 0 || ones == members.length) {
+        break;
+      }
+      normalize(sums[0]);
+      normalize(sums[1]);
+      centroids = sums;
+    }
+    if (ones == 0 || ones == members.length) {
+      for (int m : members) {
+        paths[m] = path.toString();
+      }
+      return;
+    }
+    int[] left = new int[members.length - ones];
+    int[] right = new int[ones];
+    int l = 0;
+    int r = 0;
+    for (int k = 0; k < members.length; k++) {
+      if (side[k]) {
+        right[r++] = members[k];
+      } else {
+        left[l++] = members[k];
+      }
+    }
+    int depth = path.length();
+    split(vectors, left, path.append('0'), paths, random);
+    path.setLength(depth);
+    split(vectors, right, path.append('1'), paths, random);
+    path.setLength(depth);
+  }
+
+  private static float dot(float[] a, float[] b) {
+    float s = 0;
+    for (int d = 0; d < a.length; d++) {
+      s += a[d] * b[d];
+    }
+    return s;
+  }
+
+  private static void normalize(float[] v) {
+    double norm = Math.sqrt(dot(v, v));
+    if (norm > 0) {
+      for (int d = 0; d < v.length; d++) {
+        v[d] /= (float) norm;
+      }
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package io.newsarchive.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsarchive.article.Entity;
+import io.newsarchive.article.EntityType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class NamedEntityExtractorTest {
+
+  private static NamedEntityExtractor extractor;
+  private static String title;
+  private static String body;
+
+  @BeforeAll
+  static void loadModelAndSeed() throws IOException {
+    extractor = NamedEntityExtractor.loadDefault();
+    List<String> lines = Files.readAllLines(Path.of("../data/kayhan-83245.txt"));
+    int i = 0;
+    while (!lines.get(i).startsWith("Publish Date")) {
+      i++;
+    }
+    i++;
+    while (lines.get(i).isBlank()) {
+      i++;
+    }
+    title = lines.get(i);
+    body = String.join("\n", lines.subList(i + 1, lines.size())).strip();
+  }
+
+  private static List<String> names(List<Entity> entities, EntityType type) {
+    return entities.stream().filter(e -> e.type() == type).map(Entity::name).toList();
+  }
+
+  @Test
+  void seedArticleYieldsItsPeopleOrganizationsAndPlaces() {
+    List<Entity> entities = extractor.extract(title, body);
+    assertThat(names(entities, EntityType.PERSON))
+        .contains(
+            "Mike Pompeo",
+            "Mustafa al-Kadhimi",
+            "Barham Salih",
+            "Qassem Soleimani",
+            "Abu Mahdi al-Muhandis",
+            "Joel Wing")
+        .containsAnyOf("Trump", "Donald Trump");
+    assertThat(names(entities, EntityType.ORGANIZATION))
+        .contains("Washington Post", "State Department", "Kataib Hezbollah", "Asaib Ahl al-Haq");
+    assertThat(names(entities, EntityType.LOCATION))
+        .contains("Iraq", "Baghdad", "Iran", "United States");
+    assertThat(entities)
+        .extracting(Entity::name)
+        .doesNotContain("So", "Last", "Throughout", "Pompeo", "Kadhimi", "U.S.", "Pompeo Threatens")
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void surnameMentionsAreCountedUnderTheFullName() {
+    Entity pompeo =
+        extractor.extract(title, body).stream()
+            .filter(e -> e.name().equals("Mike Pompeo"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(pompeo.mentions()).isGreaterThanOrEqualTo(8);
+  }
+
+  @Test
+  void headlineCaseProducesNoEntityTheBodyLacks() {
+    List<Entity> withTitle = extractor.extract(title, body);
+    List<Entity> bodyOnly = extractor.extract("", body);
+    assertThat(withTitle)
+        .extracting(Entity::name)
+        .containsExactlyInAnyOrderElementsOf(bodyOnly.stream().map(Entity::name).toList());
+  }
+
+  @Test
+  void emptyArticleHasNoEntities() {
+    assertThat(extractor.extract("", "")).isEmpty();
+    assertThat(extractor.extract(null, null)).isEmpty();
+  }
+
+  @Test
+  void concurrentCallsGiveTheSameEntities() throws Exception {
+    List<Entity> expected = extractor.extract(title, body);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<Entity>>> results =
+          pool.invokeAll(java.util.Collections.nCopies(8, () -> extractor.extract(title, body)));
+      for (Future<List<Entity>> result : results) {
+        assertThat(result.get()).isEqualTo(expected);
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package io.newsarchive.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+class NerEvaluationTest {
+
+  /** A little under what the committed model measured (see data/models/README.md). */
+  private static final double TESTB_FLOOR = 85.0;
+
+  @Test
+  void bundledModelKeepsItsScoreOnConllTestb() throws IOException {
+    Path shared = Path.of(System.getProperty("newsarchive.shared", "../../shared"));
+    Path testb = shared.resolve("corpora/conll2003/eng.testb");
+    Assumptions.assumeTrue(Files.isRegularFile(testb), testb + " absent: skipping");
+    NerEvaluation.Run run = NerEvaluation.run(NamedEntityExtractor.loadDefault(), testb);
+    assertThat(run.tokens()).isEqualTo(46_435);
+    assertThat(run.scores().microF1()).isGreaterThan(TESTB_FLOOR);
+    assertThat(run.scores().f1("PER")).isGreaterThan(TESTB_FLOOR);
+  }
+
+  @Test
+  void perfectPredictionsScoreOneHundred() {
+    NerEvaluation eval = new NerEvaluation();
+    java.util.List<NerLabels.Span> spans =
+        java.util.List.of(new NerLabels.Span(0, 2, 0), new NerLabels.Span(3, 4, 2));
+    eval.add(spans, spans);
+    assertThat(eval.microF1()).isEqualTo(100.0);
+  }
+
+  @Test
+  void wrongBoundaryCountsAsBothFalsePositiveAndFalseNegative() {
+    NerEvaluation eval = new NerEvaluation();
+    eval.add(
+        java.util.List.of(new NerLabels.Span(0, 2, 0), new NerLabels.Span(3, 4, 2)),
+        java.util.List.of(new NerLabels.Span(0, 1, 0), new NerLabels.Span(3, 4, 2)));
+    assertThat(eval.microF1()).isEqualTo(50.0);
+  }
+}

@@ -1,0 +1,54 @@
+package io.newsarchive.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class NewsTokenizerTest {
+
+  @Test
+  void splitsPossessivesAndKeepsHyphenatedNamesWhole() {
+    NewsTokenizer.Tokens tokens =
+        NewsTokenizer.tokenize("Iraq\u2019s new prime minister, Mustafa al-Kadhimi, said so.");
+    assertThat(tokens.words())
+        .containsExactly(
+            "Iraq",
+            "'s",
+            "new",
+            "prime",
+            "minister",
+            ",",
+            "Mustafa",
+            "al-Kadhimi",
+            ",",
+            "said",
+            "so",
+            ".");
+  }
+
+  @Test
+  void keepsAbbreviationsWholeAndDoesNotSplitSentencesAfterThem() {
+    NewsTokenizer.Tokens tokens =
+        NewsTokenizer.tokenize(
+            "It urged more against the anti-U.S. groups. Attacks on U.S. troops rose.");
+    assertThat(tokens.words()).contains("anti-U.S.", "U.S.");
+    assertThat(tokens.sentenceStarts()).containsExactly(0, 8);
+    assertThat(tokens.words()[8]).isEqualTo("Attacks");
+  }
+
+  @Test
+  void offsetsPointIntoTheOriginalText() {
+    String text = "\u201cWe will go,\u201d Trump said.";
+    NewsTokenizer.Tokens tokens = NewsTokenizer.tokenize(text);
+    int trump = Arrays.asList(tokens.words()).indexOf("Trump");
+    assertThat(text.substring(tokens.starts()[trump], tokens.ends()[trump])).isEqualTo("Trump");
+    assertThat(tokens.words()[0]).isEqualTo("\"");
+  }
+
+  @Test
+  void lineBreaksEndSentences() {
+    NewsTokenizer.Tokens tokens = NewsTokenizer.tokenize("First line\nSecond line");
+    assertThat(tokens.sentenceStarts()).containsExactly(0, 2);
+  }
+}
