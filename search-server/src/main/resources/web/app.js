@@ -45,10 +45,19 @@ function navigate(next, { focus, replace } = {}) {
 }
 
 window.addEventListener('popstate', () => {
+  const leaving = state.article;
   state = readState(location.search);
   cameFromResults = false;
-  update(state.article ? () => els.articleTitle : null);
+  update(state.article ? () => els.articleTitle : () => focusAfterArticle(leaving));
 });
+
+/** Back from an article, focus its link in the results, so keyboard users keep their place. */
+function focusAfterArticle(id) {
+  const active = document.activeElement;
+  if (active && active !== document.body && !els.articleView.contains(active)) return null;
+  const hit = id ? [...els.results.querySelectorAll('.hit')].find((li) => li.dataset.id === id) : null;
+  return hit ? hit.querySelector('.hit-title') : els.resultsHeading;
+}
 
 async function update(focus) {
   if (inFlight) inFlight.abort();
@@ -472,7 +481,8 @@ els.back.addEventListener('click', () => {
   if (cameFromResults) {
     history.back();
   } else {
-    navigate({ ...state, article: '' }, { focus: () => els.resultsHeading });
+    const id = state.article;
+    navigate({ ...state, article: '' }, { focus: () => focusAfterArticle(id) });
   }
 });
 

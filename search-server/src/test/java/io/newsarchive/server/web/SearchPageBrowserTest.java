@@ -199,6 +199,9 @@ class SearchPageBrowserTest {
     assertThat(currentParams("article")).isEmpty();
     assertThat(driver.findElement(By.id("results-view")).isDisplayed()).isTrue();
     assertThat(currentParams("q")).containsExactly("Pompeo");
+    assertThat(driver.switchTo().activeElement().getAttribute("href"))
+        .as("focus returns to the link of the article just read")
+        .contains("article=kayhan.ir-83245");
   }
 
   @Test
