@@ -133,6 +133,7 @@ els.next.addEventListener('click', () => {
   navigate({ ...state, page: state.page + 1, cursor: nextCursor }, { focus: () => els.resultsHeading });
 });
 
+const SUGGESTION_KINDS = { title: 'Headline', person: 'Person', org: 'Organization', place: 'Place' };
 let suggestTimer = 0;
 let suggestAbort = null;
 els.q.addEventListener('input', () => {
@@ -148,7 +149,7 @@ els.q.addEventListener('input', () => {
     try {
       const data = await api.suggest(prefix, suggestAbort.signal);
       clear(els.suggestions).append(
-        ...(data.suggestions || []).map((s) => h('option', { value: s.text, label: s.kind })),
+        ...(data.suggestions || []).map((s) => h('option', { value: s.text, label: SUGGESTION_KINDS[s.kind] || s.kind })),
       );
     } catch (error) {
       // Suggestions are a convenience: a failure leaves the list empty and the search works.

@@ -314,6 +314,38 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void anUnknownArticleGetsAReadableMessage() {
+    openPage("?q=cocoa&article=no-such-article");
+
+    WebElement error = driver.findElement(By.id("article-error"));
+    assertThat(error.isDisplayed()).isTrue();
+    assertThat(error.getText()).startsWith("Not found").contains("no-such-article");
+    driver.findElement(By.id("back-to-results")).click();
+    awaitIdle();
+    assertThat(driver.findElements(By.cssSelector("#results .hit"))).isNotEmpty();
+  }
+
+  @Test
+  void datesInTheWrongOrderAreExplainedNextToTheSearchBox() {
+    openPage("?q=oil&from=1987-06-01&to=1987-03-01");
+
+    WebElement error = driver.findElement(By.id("search-error"));
+    assertThat(error.isDisplayed()).isTrue();
+    assertThat(error.getText()).startsWith("From is after to");
+    assertThat(driver.findElement(By.id("from")).getAttribute("aria-invalid")).isEqualTo("true");
+  }
+
+  @Test
+  void typingOffersSuggestionsFromTheArchive() {
+    openPage("");
+    driver.findElement(By.id("q")).sendKeys("Pompe");
+
+    wait.until(d ->
+        d.findElements(By.cssSelector("#suggestions option")).stream()
+            .anyMatch(o -> "Mike Pompeo".equals(o.getAttribute("value"))));
+  }
+
+  @Test
   void untrustedArticleTextIsShownAsTextNotMarkup() {
     openPage("?q=" + ArchiveUnderTest.HOSTILE_WORD);
     WebElement title = driver.findElement(By.cssSelector("#results .hit .hit-title"));
