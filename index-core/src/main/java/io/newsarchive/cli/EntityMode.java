@@ -1,7 +1,7 @@
 package io.newsarchive.cli;
 
 import io.newsarchive.entities.EntityExtractor;
-import java.io.IOException;
+import io.newsarchive.entities.NamedEntityExtractor;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -14,9 +14,9 @@ enum EntityMode {
   NONE;
 
   /** The extractor for this mode. */
-  EntityExtractor extractor() throws IOException {
+  EntityExtractor extractor() {
     return switch (this) {
-      case MODEL -> EntityExtractor.none();
+      case MODEL -> NamedEntityExtractor.loadDefault();
       case NONE -> EntityExtractor.none();
     };
   }

@@ -15,6 +15,7 @@ import io.newsarchive.ingest.SourceFiles;
 import io.newsarchive.ingest.SourceFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -145,7 +146,7 @@ public final class IndexCommand implements Callable<Integer> {
         IngestSettings settings = new IngestSettings(workers, extractor, Duration.ofMinutes(1));
         result =
             new IngestPipeline(indexer, settings).run(asInputs(files, readOptions()), log, bar);
-        out.println(summary(result, indexer.documentCount()));
+        out.println(summary(result, log, indexer.documentCount()));
       }
       log.printSummary();
       if (result.read() == 0) {
@@ -153,6 +154,9 @@ public final class IndexCommand implements Callable<Integer> {
         return NOTHING_READ;
       }
       return 0;
+    } catch (NoSuchFileException e) {
+      err.println("error: no such file or directory: " + e.getFile());
+      return IO_FAILURE;
     } catch (IOException e) {
       err.println("error: " + e.getMessage());
       return IO_FAILURE;
@@ -174,7 +178,7 @@ public final class IndexCommand implements Callable<Integer> {
     return files.stream().<IngestInput>map(file -> new FileInput(file, options)).toList();
   }
 
-  private String summary(IngestProgress p, long documents) {
+  private String summary(IngestProgress p, RejectionLog log, long documents) {
     return String.format(
         "Indexed into %s: read %,d, added %,d, updated %,d, unchanged %,d, rejected %,d,"
             + " warnings %,d in %.1f s (%,.0f articles/s); the index holds %,d articles.",
@@ -183,8 +187,8 @@ public final class IndexCommand implements Callable<Integer> {
         p.added(),
         p.updated(),
         p.unchanged(),
-        p.rejected(),
-        p.warnings(),
+        log.rejectedCount(),
+        log.warnedCount(),
         p.elapsed().toMillis() / 1000.0,
         p.articlesPerSecond(),
         documents);

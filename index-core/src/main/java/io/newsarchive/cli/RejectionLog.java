@@ -53,6 +53,16 @@ final class RejectionLog implements IngestListener, AutoCloseable {
     report(warning, "warning", warned.incrementAndGet());
   }
 
+  /** Records and files rejected so far, in discovery and reading alike. */
+  long rejectedCount() {
+    return rejected.get();
+  }
+
+  /** Warnings so far. */
+  long warnedCount() {
+    return warned.get();
+  }
+
   /** Prints how many reports the console did not show, and where to find them. */
   void printSummary() {
     long hidden =

@@ -62,7 +62,8 @@ final class ReutersRecord {
     SgmlText.element(text, "AUTHOR").ifPresent(author -> article.author(byline(author)));
     String body = body(text);
     if (title.isEmpty() && body.isEmpty()) {
-      throw new IllegalArgumentException("NEWID " + id + " has neither a TITLE nor any text");
+      // The collection counts it (NEWID 12793 is one): keep its date and codes, say so.
+      warnings.accept("NEWID " + id + " has neither a TITLE nor any text; indexed without text");
     }
     return article.title(title).body(body).build();
   }

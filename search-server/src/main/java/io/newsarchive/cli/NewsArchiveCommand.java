@@ -1,5 +1,7 @@
 package io.newsarchive.cli;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,10 +21,15 @@ import picocli.CommandLine.Command;
     })
 public final class NewsArchiveCommand implements Runnable {
 
+  /** Lucene announces its vector support at INFO level; the console is kept for results. */
+  private static final Logger LUCENE_VECTOR_LOG =
+      Logger.getLogger("org.apache.lucene.internal.vectorization");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Runs the launcher and exits with the subcommand's exit code. */
   public static void main(String[] args) {
+    LUCENE_VECTOR_LOG.setLevel(Level.WARNING);
     System.exit(new CommandLine(new NewsArchiveCommand()).execute(args));
   }
 
