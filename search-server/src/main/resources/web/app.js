@@ -99,6 +99,7 @@ function syncForm() {
 
 els.form.addEventListener('submit', (e) => {
   e.preventDefault();
+  lastSearch = { key: '', data: null }; // searching again asks the server again
   navigate(withChanges(state, { q: els.q.value.trim() }));
 });
 
@@ -313,28 +314,30 @@ function languageName(code) {
 }
 
 function renderZeroHits(data) {
-  if (data.total > 0 || (data.hits && data.hits.length)) {
-    els.zeroHits.hidden = true;
-    return;
-  }
-  const parts = [h('p', { text: state.q ? `No articles match “${state.q}”.` : 'No articles match these filters.' })];
-  if (data.didYouMean) {
-    parts.push(h('p', {}, 'Did you mean ', h('a', {
-      href: toQueryString(withChanges(state, { q: data.didYouMean })), class: 'did-you-mean',
-      onclick: (e) => {
-        if (isModified(e)) return;
-        e.preventDefault();
-        navigate(withChanges(state, { q: data.didYouMean }), { focus: () => els.resultsHeading });
-      },
-    }, h('strong', { text: data.didYouMean })), '?'));
-  }
-  if (hasCriteria({ ...state, q: '' })) {
+  const zero = !(data.total > 0 || (data.hits && data.hits.length));
+  const parts = [];
+  if (zero) parts.push(h('p', { text: state.q ? `No articles match “${state.q}”.` : 'No articles match these filters.' }));
+  if (data.didYouMean) parts.push(didYouMean(data.didYouMean));
+  if (zero && hasCriteria({ ...state, q: '' })) {
     parts.push(h('p', { text: 'Removing a filter or widening the dates may find more.' }));
-  } else {
+  } else if (zero) {
     parts.push(h('p', { text: 'Check the spelling, use fewer words, or end a word with * to match its variants (e.g. export*).' }));
   }
   clear(els.zeroHits).append(...parts);
-  els.zeroHits.hidden = false;
+  els.zeroHits.classList.toggle('few-hits', !zero);
+  els.zeroHits.hidden = parts.length === 0;
+}
+
+function didYouMean(suggestion) {
+  const next = withChanges(state, { q: suggestion });
+  return h('p', {}, 'Did you mean ', h('a', {
+    href: toQueryString(next), class: 'did-you-mean',
+    onclick: (e) => {
+      if (isModified(e)) return;
+      e.preventDefault();
+      navigate(next, { focus: () => els.resultsHeading });
+    },
+  }, h('strong', { text: suggestion })), '?');
 }
 
 function renderHit(hit) {

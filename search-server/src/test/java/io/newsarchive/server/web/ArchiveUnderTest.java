@@ -2,41 +2,34 @@ package io.newsarchive.server.web;
 
 import io.javalin.Javalin;
 import io.newsarchive.article.Article;
-import io.newsarchive.entities.EntityExtractor;
-import io.newsarchive.entities.NamedEntityExtractor;
+import io.newsarchive.cli.NewsArchiveCommand;
 import io.newsarchive.index.ArticleIndexer;
-import io.newsarchive.index.IngestInput;
-import io.newsarchive.index.IngestPipeline;
-import io.newsarchive.index.IngestProgress;
-import io.newsarchive.index.IngestSettings;
-import io.newsarchive.ingest.ArticleSource;
-import io.newsarchive.ingest.IngestListener;
-import io.newsarchive.ingest.ReadOptions;
-import io.newsarchive.ingest.Rejection;
-import io.newsarchive.ingest.SourceFormat;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.server.SearchServer;
 import io.newsarchive.server.ServerConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import picocli.CommandLine;
 
 /**
- * The real app on a random loopback port over an index that the real readers, the bundled
- * named-entity model and the ingest pipeline build from the seed article and Reuters-21578.
+ * The real app on a random loopback port over an index that {@code newsarchive index} (with its
+ * bundled named-entity model) builds from the seed article and Reuters-21578 in ../shared, plus one
+ * article with markup in its text.
  */
 final class ArchiveUnderTest implements AutoCloseable {
 
   /** A word found only in {@link #hostileArticle()}, to search for it. */
   static final String HOSTILE_WORD = "zqxhostile";
 
-  private static final Path SEED = Path.of("..", "data", "kayhan-83245.txt");
+  private static final Path SEED = Path.of("..", "data", "sample", "kayhan-83245.txt");
 
   private final ArticleSearcher searcher;
   private final Javalin app;
@@ -70,24 +63,35 @@ final class ArchiveUnderTest implements AutoCloseable {
     if (!Files.isDirectory(reuters)) {
       throw new IllegalStateException(missingInputs());
     }
-    List<FileInput> inputs = new ArrayList<>();
-    inputs.add(new FileInput(SEED, SourceFormat.KAYHAN_TEXT));
+    List<String> args =
+        new ArrayList<>(List.of("index", "--index", indexDir.toString(), "--progress", "never"));
+    args.add(SEED.toString());
+    // Only the 22 SGML files: the corpus folder also holds its README and category lists.
     try (Stream<Path> files = Files.list(reuters)) {
       files
-          .filter(f -> f.getFileName().toString().matches("reut2-\\d{3}\\.sgm"))
+          .map(Path::toString)
+          .filter(name -> name.matches(".*reut2-\\d{3}\\.sgm"))
           .sorted()
-          .forEach(f -> inputs.add(new FileInput(f, SourceFormat.REUTERS_SGML)));
+          .forEach(args::add);
     }
-    EntityExtractor extractor = NamedEntityExtractor.loadDefault();
+    StringWriter log = new StringWriter();
+    int exit =
+        new CommandLine(new NewsArchiveCommand())
+            .setOut(new PrintWriter(log, true))
+            .setErr(new PrintWriter(log, true))
+            .execute(args.toArray(String[]::new));
+    if (exit != 0) {
+      throw new IllegalStateException("newsarchive index exited with " + exit + ":\n" + log);
+    }
     try (ArticleIndexer indexer = ArticleIndexer.open(indexDir)) {
-      IngestSettings settings = IngestSettings.defaults(extractor);
-      IngestProgress done =
-          new IngestPipeline(indexer, settings).run(inputs, new CountingListener(), p -> {});
-      if (done.filesDone() != inputs.size() || done.indexed() < 20_000) {
-        throw new IllegalStateException("the test corpus did not index fully: " + done);
+      if (indexer.documentCount() != 21_579) {
+        throw new IllegalStateException(
+            "expected the seed and 21,578 Reuters articles, found "
+                + indexer.documentCount()
+                + ":\n"
+                + log);
       }
-      Article hostile = hostileArticle();
-      indexer.upsert(hostile.withEntities(extractor.extract(hostile.title(), hostile.body())));
+      indexer.upsert(hostileArticle());
     }
     ArticleSearcher searcher = ArticleSearcher.open(indexDir, SearcherOptions.DEFAULTS);
     try {
@@ -123,35 +127,5 @@ final class ArchiveUnderTest implements AutoCloseable {
         .published(Instant.parse("1987-06-01T12:00:00Z"), "1 June 1987")
         .language("en")
         .build();
-  }
-
-  /** One input file and its format. */
-  private record FileInput(Path path, SourceFormat format) implements IngestInput {
-
-    @Override
-    public long bytes() {
-      try {
-        return Files.size(path);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-
-    @Override
-    public ArticleSource open(IngestListener listener) throws IOException {
-      return format.open(path, ReadOptions.defaults(), listener);
-    }
-  }
-
-  /**
-   * Accepts the reader's reports: Reuters-21578 has a few records with neither title nor body,
-   * which are rightly skipped; the fixture checks the counts instead.
-   */
-  private static final class CountingListener implements IngestListener {
-    @Override
-    public void rejected(Rejection rejection) {}
-
-    @Override
-    public void warned(Rejection warning) {}
   }
 }

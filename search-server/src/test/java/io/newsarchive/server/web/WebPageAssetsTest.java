@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebPageAssetsTest {
 
-  private static final Path SEED = Path.of("..", "data", "kayhan-83245.txt");
+  private static final Path SEED = Path.of("..", "data", "sample", "kayhan-83245.txt");
   private static final Pattern HTML_REFERENCE = Pattern.compile("(?:src|href)=\"([^\"#]+)\"");
   private static final Pattern JS_IMPORT = Pattern.compile("from '(\\./[^']+)'");
   private static final Pattern ABSOLUTE_URL = Pattern.compile("\\b[a-z][a-z0-9+.-]*://[^\\s'\"`]+");
