@@ -371,10 +371,11 @@ class SearchPageBrowserTest {
       WebElement toggle = driver.findElement(By.id("filters-toggle"));
       assertThat(toggle.isDisplayed()).isTrue();
       assertThat(driver.findElement(By.id("filters")).isDisplayed()).isFalse();
+      assertThat(driver.findElement(By.cssSelector("#results .hit")).isDisplayed()).isTrue();
+      browser.screenshot(SCREENSHOTS.resolve("search-results-narrow.png"));
       toggle.click();
       assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
       assertThat(driver.findElement(By.id("filters")).isDisplayed()).isTrue();
-      browser.screenshot(SCREENSHOTS.resolve("search-results-narrow.png"));
     } finally {
       browser.resetWidth();
     }
