@@ -2,9 +2,12 @@
 // facets, the timeline and the article view. Every change of state is a new URL.
 
 import * as api from './api.js';
-import { appendSnippet, clear, formatCount, formatDate, h, isWebUrl } from './dom.js';
+import { ArticleView } from './article.js';
 import {
-  FILTER_NAMES, LIST_FILTERS, PAGE_SIZE, hasCriteria, readState, searchParams, toQueryString,
+  appendSnippet, clear, displayTitle, formatCount, formatDate, h, isModified, languageName,
+} from './dom.js';
+import {
+  ENTITY_TYPES, FILTER_NAMES, LIST_FILTERS, PAGE_SIZE, hasCriteria, readState, searchParams, toQueryString,
   toggleFilter, withChanges,
 } from './state.js';
 import { Timeline } from './timeline.js';
@@ -18,10 +21,8 @@ const els = {
   summary: $('summary'), zeroHits: $('zero-hits'), results: $('results'),
   pager: $('pager'), prev: $('prev-page'), next: $('next-page'), pageLabel: $('page-label'),
   articleView: $('article-view'), articleError: $('article-error'), articleTitle: $('article-title'),
-  articleMeta: $('article-meta'), articleBody: $('article-body'), articleEntities: $('article-entities'),
-  related: $('related'), back: $('back-to-results'),
+  back: $('back-to-results'),
 };
-const ENTITY_TYPES = [['person', 'People'], ['org', 'Organizations'], ['place', 'Places']];
 const FACETS = [['source', 'source'], ['person', 'person'], ['org', 'org'], ['place', 'place'], ['language', 'lang']];
 
 let state = readState(location.search);
@@ -304,15 +305,6 @@ function findFacetButton(filter, value) {
     (b) => b.dataset.filter === filter && b.dataset.value === value) || els.resultsHeading;
 }
 
-const languageNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'language' }) : null;
-function languageName(code) {
-  try {
-    return (languageNames && code && languageNames.of(code)) || code || 'Unknown';
-  } catch {
-    return code;
-  }
-}
-
 function renderZeroHits(data) {
   const zero = !(data.total > 0 || (data.hits && data.hits.length));
   const parts = [];
@@ -352,14 +344,6 @@ function renderHit(hit) {
   return h('li', { class: 'hit', 'data-id': hit.id }, h('h3', {}, title), meta, snippet, entityChips(hit.entities));
 }
 
-/** The title, or for an untitled wire item the start of its text. */
-function displayTitle(hit) {
-  if (hit.title) return hit.title;
-  const text = hit.bodySnippet ? appendSnippet(document.createElement('div'), hit.bodySnippet).textContent.trim() : '';
-  if (!text) return '(untitled)';
-  return text.length > 80 ? `${text.slice(0, 80).replace(/\s+\S*$/, '')}…` : text;
-}
-
 function entityChips(entities) {
   if (!entities) return null;
   const items = [];
@@ -383,102 +367,32 @@ function openArticle(e, id) {
   navigate({ ...state, article: id }, { focus: () => els.articleTitle });
 }
 
-function isModified(e) {
-  return e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey;
-}
-
 // ---- the article view ---------------------------------------------------------------
 
+const articleView = new ArticleView(els.articleView, {
+  articleHref: (id) => toQueryString({ ...state, article: id }),
+  openArticle,
+  addEntity: (type, name) => navigate(
+    withChanges(state, { [type]: state[type].includes(name) ? state[type] : [...state[type], name] }),
+    { focus: () => els.resultsHeading }),
+  topicHref: (topic) => toQueryString(topicSearch(topic)),
+  openTopic: (e, topic) => {
+    if (isModified(e)) return;
+    e.preventDefault();
+    navigate(topicSearch(topic), { focus: () => els.resultsHeading });
+  },
+});
+
+function topicSearch(topic) {
+  return withChanges(readState(''), { q: `topic:${topic}` });
+}
+
 async function showArticle(signal) {
-  const id = state.article;
   els.resultsView.hidden = true;
   els.articleView.hidden = false;
-  els.articleError.hidden = true;
-  const relatedPromise = api.related(id, signal).catch((error) => error);
-  const article = await api.article(id, signal);
+  const article = await articleView.show(state.article, signal);
   clearError();
   document.title = `${article.title || 'Article'} – newsarchive`;
-  els.articleTitle.textContent = article.title || '(untitled)';
-  renderArticleMeta(article);
-  clear(els.articleBody).append(...paragraphs(article.body));
-  renderArticleEntities(article.entities || []);
-  renderArticleCodes(article.codes || {});
-  const related = await relatedPromise;
-  if (related.name === 'AbortError') throw related;
-  if (related instanceof Error) {
-    clear(els.related).append(h('li', { class: 'error', text: `Related articles are unavailable: ${related.message}` }));
-  } else if (!related.hits || !related.hits.length) {
-    clear(els.related).append(h('li', { text: 'No related articles found.' }));
-  } else {
-    clear(els.related).append(...related.hits.map((hit) => h('li', {},
-      h('a', { href: toQueryString({ ...state, article: hit.id }), text: displayTitle(hit),
-        onclick: (e) => openArticle(e, hit.id) }),
-      h('span', { class: 'meta' }, ` ${hit.source}`, hit.published ? ` · ${formatDate(hit.published)}` : ''))));
-  }
-}
-
-function renderArticleMeta(article) {
-  const parts = [h('span', { class: 'source', text: article.source })];
-  if (article.published) {
-    parts.push(h('time', { datetime: article.published, text: formatDate(article.published) }));
-  } else if (article.publishedText) {
-    parts.push(h('span', { text: article.publishedText }));
-  }
-  if (article.authors && article.authors.length) parts.push(h('span', { text: `By ${article.authors.join(', ')}` }));
-  if (article.language) parts.push(h('span', { text: languageName(article.language) }));
-  if (article.url && isWebUrl(article.url)) {
-    parts.push(h('a', { href: article.url, rel: 'noopener noreferrer', target: '_blank', text: 'Original article' }));
-  }
-  clear(els.articleMeta).append(...parts);
-}
-
-function paragraphs(body) {
-  const text = (body || '').replace(/\r\n?/g, '\n').trim();
-  // Wire copy is hard-wrapped with indented or blank-line paragraphs; web copy has one
-  // paragraph per line.
-  const wrapped = /\n[ \t]+\S|\n[ \t]*\n/.test(text);
-  const blocks = (wrapped ? text.split(/\n(?:[ \t]*\n)+|\n(?=[ \t]+\S)/) : text.split('\n'))
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-  return blocks.length ? blocks.map((t) => h('p', { text: t })) : [h('p', { class: 'meta', text: 'This article has no body text.' })];
-}
-
-function renderArticleEntities(entities) {
-  const groups = [];
-  for (const [type, name] of ENTITY_TYPES) {
-    const ofType = entities.filter((e) => e.type === type).sort((a, b) => b.mentions - a.mentions);
-    if (!ofType.length) continue;
-    groups.push(h('h4', { text: name }), h('ul', { class: 'chips' }, ofType.map((entity) => h('li', {}, h('button', {
-      type: 'button', class: `chip chip-${type}`,
-      title: `Search articles about ${entity.name}`,
-      onclick: () => navigate(withChanges(state, { [type]: state[type].includes(entity.name) ? state[type] : [...state[type], entity.name] }),
-        { focus: () => els.resultsHeading }),
-    }, entity.name, h('span', { class: 'count', 'aria-label': `${entity.mentions} mentions`, text: String(entity.mentions) }))))));
-  }
-  clear(els.articleEntities).append(...(groups.length ? groups : [h('p', { class: 'meta', text: 'No entities found in this article.' })]));
-}
-
-const CODE_NAMES = { topics: 'Topics', places: 'Places', people: 'People', orgs: 'Organizations', exchanges: 'Exchanges' };
-
-function renderArticleCodes(codes) {
-  const rows = [];
-  for (const [scheme, values] of Object.entries(codes)) {
-    if (!Array.isArray(values) || !values.length) continue;
-    // Topics are searchable with the topic: field; the other code lists are shown as they are.
-    const items = values.map((value) => (scheme === 'topics'
-      ? h('a', { href: toQueryString(readState(`?q=${encodeURIComponent(`topic:${value}`)}`)), text: value,
-        onclick: (e) => {
-          if (isModified(e)) return;
-          e.preventDefault();
-          navigate(readState(`?q=${encodeURIComponent(`topic:${value}`)}`), { focus: () => els.resultsHeading });
-        } })
-      : h('span', { text: value })));
-    const dd = h('dd');
-    items.forEach((item, i) => dd.append(...(i ? [', ', item] : [item])));
-    rows.push(h('dt', { text: CODE_NAMES[scheme] || scheme }), dd);
-  }
-  clear($('article-codes')).append(...rows);
-  $('article-codes-section').hidden = rows.length === 0;
 }
 
 els.back.addEventListener('click', () => {

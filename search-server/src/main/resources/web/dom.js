@@ -89,3 +89,27 @@ export function isWebUrl(text) {
     return false;
   }
 }
+
+/** True when a click asks for a new tab or window, which the page leaves to the browser. */
+export function isModified(e) {
+  return e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey;
+}
+
+/** The title, or for an untitled wire item the start of its text. */
+export function displayTitle(hit) {
+  if (hit.title) return hit.title;
+  const text = hit.bodySnippet ? appendSnippet(document.createElement('div'), hit.bodySnippet).textContent.trim() : '';
+  if (!text) return '(untitled)';
+  return text.length > 80 ? `${text.slice(0, 80).replace(/\s+\S*$/, '')}…` : text;
+}
+
+const languageNames = typeof Intl.DisplayNames === 'function' ? new Intl.DisplayNames(['en'], { type: 'language' }) : null;
+
+/** "English" for "en"; the code itself when the browser has no name for it. */
+export function languageName(code) {
+  try {
+    return (languageNames && code && languageNames.of(code)) || code || 'Unknown';
+  } catch {
+    return code;
+  }
+}

@@ -15,6 +15,9 @@ export const FILTER_NAMES = {
   to: 'To',
 };
 
+/** Entity filter keys with the plural names of their panels. */
+export const ENTITY_TYPES = [['person', 'People'], ['org', 'Organizations'], ['place', 'Places']];
+
 export const SORTS = ['relevance', 'newest', 'oldest'];
 export const PAGE_SIZE = 10;
 

@@ -75,7 +75,8 @@ class WebPageAssetsTest {
     Map<String, HttpResponse<String>> files = crawl();
 
     assertThat(files.keySet())
-        .contains("", "app.css", "app.js", "api.js", "dom.js", "state.js", "timeline.js");
+        .contains(
+            "", "app.css", "app.js", "api.js", "article.js", "dom.js", "state.js", "timeline.js");
     files.forEach((path, response) -> {
       assertThat(response.statusCode()).as(path).isEqualTo(200);
       String type = response.headers().firstValue("Content-Type").orElse("");
