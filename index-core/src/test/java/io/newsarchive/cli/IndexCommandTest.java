@@ -116,6 +116,19 @@ class IndexCommandTest {
   }
 
   @Test
+  void invalidOptionsAreRefusedWithAUsageError() {
+    String data = SharedData.bundledData().toString();
+
+    CliRun threads = index("--index", temp.resolve("i").toString(), "--threads", "0", data);
+    CliRun format = index("--index", temp.resolve("i").toString(), "--format", "pdf", data);
+
+    assertThat(threads.exitCode()).isEqualTo(2);
+    assertThat(threads.err()).contains("--threads must be at least 1");
+    assertThat(format.exitCode()).isEqualTo(2);
+    assertThat(format.err()).contains("pdf", "reuters", "jsonl");
+  }
+
+  @Test
   void missingInputPathIsReportedNotIgnored() {
     CliRun run =
         index("--index", temp.resolve("index").toString(), temp.resolve("nowhere").toString());
