@@ -38,6 +38,9 @@ final class ErrorMapping {
         HttpResponseException.class,
         (e, ctx) ->
             write(ctx, e.getStatus(), new ErrorBody(title(e.getStatus()), e.getMessage(), null)));
+    routes.exception(
+        IllegalArgumentException.class,
+        (e, ctx) -> write(ctx, 400, new ErrorBody("bad request", e.getMessage(), null)));
     routes.exception(IOException.class, (e, ctx) -> unavailable(ctx, e));
     routes.exception(AlreadyClosedException.class, (e, ctx) -> unavailable(ctx, e));
     routes.exception(
