@@ -109,6 +109,7 @@ public final class ArticleSearcher implements Closeable {
                 + ArticleFields.SCHEMA_VERSION
                 + ": rebuild it with newsarchive index");
       }
+      suggester.prepare(reader);
     } finally {
       searcher.getIndexReader().decRef();
     }
@@ -199,7 +200,10 @@ public final class ArticleSearcher implements Closeable {
     return search(counting).facets().get(facet);
   }
 
-  /** Up to {@code size} headlines and entity names whose words start with the words typed. */
+  /**
+   * Up to {@code size} headlines and entity names whose words start with the words typed. Empty
+   * until the suggester of the index has been built in the background after opening.
+   */
   public List<Suggestion> suggest(String prefix, int size) throws IOException {
     if (size < 1 || size > SearchRequest.MAX_SIZE) {
       throw new InvalidRequestException(

@@ -11,8 +11,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -32,27 +36,84 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Autocomplete over headlines and entity names with Lucene's infix suggester: every word of the
- * input must start a word of the suggestion. The suggester lives in memory and is rebuilt lazily
- * for each new version of the index. Entity names rank ahead of headlines, each by how many
- * articles carry them. Thread-safe.
+ * input must start a word of the suggestion. Entity names rank ahead of headlines, each by how many
+ * articles carry them. The suggester lives in memory and is built in the background for each new
+ * version of the index (tens of seconds for a hundred thousand articles); until the first build
+ * finishes there are no suggestions, and afterwards the previous build answers while the next one
+ * runs, so a lookup never waits. Thread-safe.
  */
 final class TitleSuggester implements Closeable {
 
   /** Entity weights start here, so that names rank ahead of headlines. */
   private static final long ENTITY_BASE_WEIGHT = 1L << 40;
 
+  private static final System.Logger LOG = System.getLogger(TitleSuggester.class.getName());
+
   private record Built(long version, AnalyzingInfixSuggester lookup) {}
 
   private final AtomicReference<Built> current = new AtomicReference<>();
-  private final ReentrantLock building = new ReentrantLock();
+  private final AtomicBoolean building = new AtomicBoolean();
+  private final ExecutorService builder =
+      Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "newsarchive-suggest-build");
+        thread.setDaemon(true);
+        return thread;
+      });
 
-  /** Up to {@code size} suggestions for {@code prefix} from the articles of {@code reader}. */
+  /**
+   * Up to {@code size} suggestions for {@code prefix}, from the latest build; starts a build for
+   * {@code reader}'s version when the latest is older.
+   */
   List<Suggestion> suggest(DirectoryReader reader, String prefix, int size) throws IOException {
+    Built built = current.get();
+    if (built == null || built.version() != reader.getVersion()) {
+      prepare(reader);
+    }
+    if (built == null) {
+      return List.of();
+    }
     try {
-      return lookup(suggester(reader), prefix, size);
+      return lookup(built.lookup(), prefix, size);
     } catch (AlreadyClosedException e) {
-      // A newer index version replaced the suggester mid-lookup; the next one is current.
-      return lookup(suggester(reader), prefix, size);
+      // A newer build replaced this one mid-lookup; the newer one answers.
+      return lookup(current.get().lookup(), prefix, size);
+    }
+  }
+
+  /** Starts building the suggester of {@code reader}'s version, unless a build is running. */
+  void prepare(DirectoryReader reader) {
+    if (!building.compareAndSet(false, true)) {
+      return;
+    }
+    reader.incRef();
+    try {
+      builder.execute(() -> buildAndSwap(reader));
+    } catch (RejectedExecutionException e) {
+      building.set(false);
+      decRef(reader);
+    }
+  }
+
+  private void buildAndSwap(DirectoryReader reader) {
+    try {
+      Built fresh = new Built(reader.getVersion(), build(reader));
+      Built old = current.getAndSet(fresh);
+      if (old != null) {
+        old.lookup().close();
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "building suggestions failed: " + e.getMessage());
+    } finally {
+      decRef(reader);
+      building.set(false);
+    }
+  }
+
+  private static void decRef(DirectoryReader reader) {
+    try {
+      reader.decRef();
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "releasing an index version failed: " + e.getMessage());
     }
   }
 
@@ -64,28 +125,6 @@ final class TitleSuggester implements Closeable {
       out.add(new Suggestion(result.key.toString(), kind));
     }
     return out;
-  }
-
-  private AnalyzingInfixSuggester suggester(DirectoryReader reader) throws IOException {
-    Built built = current.get();
-    if (built != null && built.version() == reader.getVersion()) {
-      return built.lookup();
-    }
-    building.lock();
-    try {
-      built = current.get();
-      if (built != null && built.version() == reader.getVersion()) {
-        return built.lookup();
-      }
-      Built fresh = new Built(reader.getVersion(), build(reader));
-      current.set(fresh);
-      if (built != null) {
-        built.lookup().close();
-      }
-      return fresh.lookup();
-    } finally {
-      building.unlock();
-    }
   }
 
   private static AnalyzingInfixSuggester build(DirectoryReader reader) throws IOException {
@@ -133,6 +172,12 @@ final class TitleSuggester implements Closeable {
 
   @Override
   public void close() throws IOException {
+    builder.shutdownNow();
+    try {
+      builder.awaitTermination(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     Built built = current.getAndSet(null);
     if (built != null) {
       built.lookup().close();

@@ -254,8 +254,13 @@ class ArticleSearcherTest {
   }
 
   @Test
-  void suggestCompletesTitlesAndNames() throws IOException {
+  void suggestCompletesTitlesAndNames() throws IOException, InterruptedException {
+    // The suggester is built in the background after opening; allow it up to 10 s.
     List<Suggestion> suggestions = searcher.suggest("bag", 8);
+    for (int i = 0; i < 100 && suggestions.isEmpty(); i++) {
+      Thread.sleep(100);
+      suggestions = searcher.suggest("bag", 8);
+    }
     assertThat(suggestions).contains(new Suggestion("Baghdad", Suggestion.Kind.PLACE));
     assertThat(suggestions)
         .contains(new Suggestion("Pompeo visits Baghdad", Suggestion.Kind.TITLE));

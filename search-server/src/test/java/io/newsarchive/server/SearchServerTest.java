@@ -273,8 +273,13 @@ class SearchServerTest {
   }
 
   @Test
-  void suggestCompletesNamesAndTitles() {
+  void suggestCompletesNamesAndTitles() throws InterruptedException {
+    // The suggester is built in the background after opening; allow it up to 10 s.
     JsonNode json = server.get("/api/suggest?prefix=bag").json();
+    for (int i = 0; i < 100 && json.get("suggestions").isEmpty(); i++) {
+      Thread.sleep(100);
+      json = server.get("/api/suggest?prefix=bag").json();
+    }
     List<String> texts = new ArrayList<>();
     json.get("suggestions")
         .forEach(s -> texts.add(s.get("kind").asText() + ":" + s.get("text").asText()));
