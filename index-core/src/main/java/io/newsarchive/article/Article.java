@@ -23,7 +23,9 @@ import java.util.Objects;
  * @param sourceId the source's own id for the article (the seed's "News ID"), or empty
  * @param url canonical address of the article, or empty
  * @param title headline, may be empty when the source has none
- * @param body text of the article, may be empty (a headline-only wire item)
+ * @param body text of the article, may be empty (a headline-only wire item); a record with neither
+ *     title nor body is still an article of its collection (it has a date, a source, codes), so
+ *     readers decide whether their format allows it
  * @param published publication instant, or {@code null} when the source gives no date
  * @param publishedText the date exactly as the source wrote it, or empty
  * @param language lower-case primary language subtag, e.g. {@code en}, or empty when unknown
@@ -57,9 +59,6 @@ public record Article(
     body = clean(body);
     publishedText = clean(publishedText);
     language = normalizeLanguage(language);
-    if (title.isEmpty() && body.isEmpty()) {
-      throw new IllegalArgumentException("article has neither title nor body");
-    }
     id = clean(id);
     if (id.isEmpty()) {
       id = deriveId(source, sourceId, url.isEmpty() ? title + "\n" + published : url);

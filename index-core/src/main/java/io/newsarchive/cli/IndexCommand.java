@@ -15,6 +15,7 @@ import io.newsarchive.ingest.SourceFiles;
 import io.newsarchive.ingest.SourceFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -24,6 +25,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -129,6 +131,9 @@ public final class IndexCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (threads != null && threads < 1) {
+      throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (RejectionLog log = RejectionLog.open(err, Optional.ofNullable(rejects))) {
@@ -153,6 +158,9 @@ public final class IndexCommand implements Callable<Integer> {
         return NOTHING_READ;
       }
       return 0;
+    } catch (NoSuchFileException e) {
+      err.println("error: no such file or directory: " + e.getFile());
+      return IO_FAILURE;
     } catch (IOException e) {
       err.println("error: " + e.getMessage());
       return IO_FAILURE;

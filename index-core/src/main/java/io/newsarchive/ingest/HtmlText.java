@@ -32,10 +32,7 @@ final class HtmlText {
 
   private static String clean(String raw) {
     if (hasTag(raw)) {
-      Element body = Jsoup.parseBodyFragment(raw).body();
-      Collector collector = new Collector();
-      NodeTraversor.traverse(collector, body);
-      return tidyLines(collector.out.toString());
+      return text(Jsoup.parseBodyFragment(raw).body());
     }
     if (hasEntity(raw)) {
       return tidyLines(Parser.unescapeEntities(raw, false));
@@ -43,15 +40,22 @@ final class HtmlText {
     return raw;
   }
 
+  /** The text of a parsed element, each block element's text on its own line. */
+  static String text(Element root) {
+    Collector collector = new Collector();
+    NodeTraversor.traverse(collector, root);
+    return tidyLines(collector.out.toString());
+  }
+
   /** The text of a field on a single line, e.g. for a headline. */
   static String oneLine(String raw) {
-    return collapseSpaces(toText(raw));
+    return TextInput.collapseSpaces(toText(raw));
   }
 
   private static String tidyLines(String text) {
     StringBuilder out = new StringBuilder(text.length());
     for (String line : text.split("\n")) {
-      String tidy = collapseSpaces(line);
+      String tidy = TextInput.collapseSpaces(line);
       if (!tidy.isEmpty()) {
         out.append(tidy).append('\n');
       }
@@ -85,41 +89,6 @@ final class HtmlText {
       }
     }
     return false;
-  }
-
-  /** The text with runs of white space (no-break spaces included) as one space, stripped. */
-  private static String collapseSpaces(String text) {
-    if (isCollapsed(text)) {
-      return text;
-    }
-    StringBuilder out = new StringBuilder(text.length());
-    boolean space = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (Character.isWhitespace(c) || c == '\u00a0') {
-        space = !out.isEmpty();
-      } else {
-        if (space) {
-          out.append(' ');
-          space = false;
-        }
-        out.append(c);
-      }
-    }
-    return out.toString();
-  }
-
-  private static boolean isCollapsed(String text) {
-    char previous = ' ';
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if ((c == ' ' && previous == ' ')
-          || (c != ' ' && (Character.isWhitespace(c) || c == '\u00a0'))) {
-        return false;
-      }
-      previous = c;
-    }
-    return previous != ' ' || text.isEmpty();
   }
 
   /** Appends text nodes and a line break around each block element. */

@@ -6,7 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Which JSON field of an export holds each article field, for {@link JsonLinesSource}. Immutable.
+ * Which JSON field of an export holds each article field, for {@link JsonLinesSource}. Immutable,
+ * so thread-safe.
  *
  * <p>Every component is the name of a top-level field in the JSON objects; an empty name means the
  * export has no such field.
@@ -87,11 +88,25 @@ public record JsonFieldMapping(
               + ") or field=name pairs with fields "
               + String.join(", ", KEYS));
     }
+    Map<String, String> names = pairs(trimmed);
+    return new JsonFieldMapping(
+        names.get("id"),
+        names.get("source"),
+        names.get("url"),
+        names.get("title"),
+        names.get("body"),
+        names.get("published"),
+        names.get("language"),
+        names.get("authors"));
+  }
+
+  /** Every key's field name: the default, unless the comma-separated pairs name another. */
+  private static Map<String, String> pairs(String text) {
     Map<String, String> names = new LinkedHashMap<>();
     for (String key : KEYS) {
       names.put(key, DEFAULT.name(key));
     }
-    for (String pair : trimmed.split(",")) {
+    for (String pair : text.split(",")) {
       int equals = pair.indexOf('=');
       if (equals < 0) {
         throw new IllegalArgumentException(
@@ -107,15 +122,7 @@ public record JsonFieldMapping(
       }
       names.put(key, pair.substring(equals + 1).strip());
     }
-    return new JsonFieldMapping(
-        names.get("id"),
-        names.get("source"),
-        names.get("url"),
-        names.get("title"),
-        names.get("body"),
-        names.get("published"),
-        names.get("language"),
-        names.get("authors"));
+    return names;
   }
 
   /** The mapping as {@code field=name} pairs, the form {@link #parse} reads. */

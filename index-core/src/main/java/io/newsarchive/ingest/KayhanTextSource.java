@@ -188,18 +188,12 @@ public final class KayhanTextSource implements ArticleSource {
     if (next >= lines.size()) {
       throw new IllegalArgumentException("News ID " + header.newsId + " has no title");
     }
-    StringBuilder body = new StringBuilder();
-    for (Line line : lines.subList(next + 1, lines.size())) {
-      if (!TextInput.isBlank(line.text())) {
-        body.append(line.text().strip()).append('\n');
-      }
-    }
     Article.Builder article =
         Article.builder()
             .source(sourceLine.text().strip())
             .sourceId(header.newsId)
             .title(lines.get(next).text().strip())
-            .body(body.toString())
+            .body(paragraphs(lines.subList(next + 1, lines.size())))
             .language("en");
     if (header.dateLine == null) {
       listener.warned(
@@ -212,6 +206,17 @@ public final class KayhanTextSource implements ArticleSource {
       article.published(parseDate(header.dateText, header.dateLine), header.dateText);
     }
     return article.build();
+  }
+
+  /** The non-blank lines, stripped, one paragraph per line. */
+  private static String paragraphs(List<Line> lines) {
+    StringBuilder body = new StringBuilder();
+    for (Line line : lines) {
+      if (!TextInput.isBlank(line.text())) {
+        body.append(line.text().strip()).append('\n');
+      }
+    }
+    return body.toString();
   }
 
   private Instant parseDate(String text, Line line) {

@@ -18,7 +18,6 @@ final class ReutersRecord {
   private static final Pattern NEWID = Pattern.compile("\\bNEWID=\"(\\d+)\"");
   private static final Pattern BYLINE_START = Pattern.compile("(?i)^by\\s+");
   private static final Pattern BYLINE_END = Pattern.compile("(?i),?\\s*reuters?\\s*$");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern SIGNATURE = Pattern.compile("(?i)\\s*reuters?\\s*");
   private static final Pattern LEADING_STARS = Pattern.compile("^\\*+");
   private static final String BRIEF_PLACEHOLDER = "Blah blah blah.";
@@ -30,7 +29,7 @@ final class ReutersRecord {
    *
    * @param record the record's text, from {@code <REUTERS} to {@code </REUTERS>}
    * @param warnings receives what was odd but repaired, e.g. a malformed date
-   * @throws IllegalArgumentException when the record has no NEWID or no text at all
+   * @throws IllegalArgumentException when the record has no NEWID
    */
   static Article parse(String record, Consumer<String> warnings) {
     String head = record.substring(0, Math.max(record.indexOf('>'), 0));
@@ -40,16 +39,7 @@ final class ReutersRecord {
     }
     String id = newId.group(1);
     Article.Builder article = Article.builder().source("reuters").sourceId(id).language("en");
-    Optional<String> date = SgmlText.element(record, "DATE");
-    if (date.isPresent()) {
-      ReutersDate parsed = ReutersDate.parse(SgmlText.decode(date.get()));
-      article.published(parsed.instant(), date.get().strip());
-      if (!parsed.oddity().isEmpty()) {
-        warnings.accept("NEWID " + id + ": " + parsed.oddity());
-      }
-    } else {
-      warnings.accept("NEWID " + id + ": no DATE; kept undated");
-    }
+    date(record, article).ifPresent(oddity -> warnings.accept("NEWID " + id + ": " + oddity));
     for (CodeScheme scheme : CodeScheme.values()) {
       List<String> codes =
           SgmlText.element(record, scheme.name()).map(SgmlText::values).orElse(List.of());
@@ -62,9 +52,21 @@ final class ReutersRecord {
     SgmlText.element(text, "AUTHOR").ifPresent(author -> article.author(byline(author)));
     String body = body(text);
     if (title.isEmpty() && body.isEmpty()) {
-      throw new IllegalArgumentException("NEWID " + id + " has neither a TITLE nor any text");
+      // The collection counts it (NEWID 12793 is one): keep its date and codes, say so.
+      warnings.accept("NEWID " + id + " has neither a TITLE nor any text; indexed without text");
     }
     return article.title(title).body(body).build();
+  }
+
+  /** Sets the article's date from the DATE element; returns what was odd about it, if anything. */
+  private static Optional<String> date(String record, Article.Builder article) {
+    Optional<String> date = SgmlText.element(record, "DATE");
+    if (date.isEmpty()) {
+      return Optional.of("no DATE; kept undated");
+    }
+    ReutersDate parsed = ReutersDate.parse(SgmlText.decode(date.get()));
+    article.published(parsed.instant(), date.get().strip());
+    return parsed.oddity().isEmpty() ? Optional.empty() : Optional.of(parsed.oddity());
   }
 
   /**
@@ -109,7 +111,7 @@ final class ReutersRecord {
       if (!out.isEmpty()) {
         out.append(newParagraph || indented ? '\n' : ' ');
       }
-      out.append(SPACES.matcher(line.strip()).replaceAll(" "));
+      out.append(TextInput.collapseSpaces(line));
       newParagraph = false;
     }
     return out.toString();
@@ -141,6 +143,6 @@ final class ReutersRecord {
   }
 
   private static String oneLine(String text) {
-    return SPACES.matcher(SgmlText.decode(text)).replaceAll(" ").strip();
+    return TextInput.collapseSpaces(SgmlText.decode(text));
   }
 }

@@ -32,8 +32,9 @@ import java.util.regex.Pattern;
  *       {@code <} in the text is kept as text.
  * </ul>
  *
- * <p>A record without NEWID, without any text, or never closed is rejected with the line it starts
- * on, and reading goes on. Not thread-safe.
+ * <p>A record without any text keeps its date and codes and is reported as a warning; a record
+ * without NEWID or never closed is rejected with the line it starts on, and reading goes on. Not
+ * thread-safe.
  */
 public final class ReutersSgmlSource implements ArticleSource {
 

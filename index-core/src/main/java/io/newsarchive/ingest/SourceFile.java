@@ -5,6 +5,7 @@ import java.util.Objects;
 
 /**
  * One input file found by {@link SourceFiles#discover}, with the format it will be read as.
+ * Immutable.
  *
  * @param path the file
  * @param format the format it was detected as, or the one the user forced

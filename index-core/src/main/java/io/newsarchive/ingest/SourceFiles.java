@@ -36,7 +36,8 @@ import java.util.Set;
  * one, else in the format {@link SourceFormat#detect} finds in its content. A file whose format
  * cannot be detected, an empty file, or one that cannot be read is reported to {@link
  * IngestListener#rejected} ("unrecognized format; use --format") and skipped, never guessed. A file
- * reached twice (two arguments, or a link) is listed once. Not thread-safe; use one per call.
+ * reached twice (two arguments, or a link) is listed once. Thread-safe: each call keeps its own
+ * state.
  */
 public final class SourceFiles {
 

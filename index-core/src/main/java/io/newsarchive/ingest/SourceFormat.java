@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 /**
  * The input formats the archive reads, each with the reader that turns its files into articles.
  * Users name a format with {@link #parse}; {@link #detect} recognizes it from a file's content.
+ * Thread-safe; each {@link #open} returns a new, unshared source.
  */
 public enum SourceFormat {
   /**
@@ -41,6 +42,14 @@ public enum SourceFormat {
     public ArticleSource open(Path file, ReadOptions options, IngestListener listener)
         throws IOException {
       return JsonLinesSource.open(file, options, listener);
+    }
+  },
+  /** Web archives (WARC), one article per captured HTML page; see {@link WarcSource}. */
+  WARC(List.of("warc"), WarcSource::looksLike) {
+    @Override
+    public ArticleSource open(Path file, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return WarcSource.open(file, listener);
     }
   };
 

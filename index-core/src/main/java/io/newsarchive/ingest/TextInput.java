@@ -95,6 +95,41 @@ final class TextInput {
     return true;
   }
 
+  /** The text with runs of white space (no-break spaces included) as one space, stripped. */
+  static String collapseSpaces(String text) {
+    if (isCollapsed(text)) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    boolean space = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isWhitespace(c) || c == '\u00a0') {
+        space = !out.isEmpty();
+      } else {
+        if (space) {
+          out.append(' ');
+          space = false;
+        }
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
+  private static boolean isCollapsed(String text) {
+    char previous = ' ';
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c == ' ' && previous == ' ')
+          || (c != ' ' && (Character.isWhitespace(c) || c == '\u00a0'))) {
+        return false;
+      }
+      previous = c;
+    }
+    return previous != ' ' || text.isEmpty();
+  }
+
   private static boolean isSpace(char c) {
     return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
   }

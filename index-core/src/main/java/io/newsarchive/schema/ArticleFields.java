@@ -127,16 +127,7 @@ public final class ArticleFields {
    * and entity text fields. Thread-safe; build it once and share it.
    */
   public static Analyzer analyzer() {
-    Analyzer exact = new StandardAnalyzer(CharArraySet.EMPTY_SET);
-    Map<String, Analyzer> perField = new HashMap<>();
-    perField.put(TITLE, new EnglishAnalyzer());
-    perField.put(BODY, new EnglishAnalyzer());
-    perField.put(TITLE_EXACT, exact);
-    perField.put(BODY_EXACT, exact);
-    for (EntityType type : EntityType.values()) {
-      perField.put(entityTextField(type), exact);
-    }
-    return new PerFieldAnalyzerWrapper(exact, perField);
+    return perField(new StandardAnalyzer(CharArraySet.EMPTY_SET));
   }
 
   /**
@@ -147,7 +138,10 @@ public final class ArticleFields {
    * Thread-safe; build it once and share it.
    */
   public static Analyzer queryAnalyzer() {
-    Analyzer names = new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+    return perField(new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
+  }
+
+  private static Analyzer perField(Analyzer names) {
     Analyzer exact = new StandardAnalyzer(CharArraySet.EMPTY_SET);
     Map<String, Analyzer> perField = new HashMap<>();
     perField.put(TITLE, new EnglishAnalyzer());

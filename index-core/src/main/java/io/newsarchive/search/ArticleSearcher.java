@@ -91,7 +91,7 @@ public final class ArticleSearcher implements Closeable {
           "no index at " + where + ": the directory is empty; build one with newsarchive index");
     }
     try {
-      this.manager = new SearcherManager(directory, null);
+      this.manager = new SearcherManager(directory, ArchiveSearcher.FACTORY);
       checkSchema(where);
     } catch (IOException | RuntimeException e) {
       directory.close();
@@ -148,7 +148,8 @@ public final class ArticleSearcher implements Closeable {
 
   private SearchResult search(IndexSearcher searcher, SearchRequest request, long start)
       throws IOException {
-    DateSpan dates = DateSpan.of(searcher.getIndexReader());
+    ArchiveSearcher archive = (ArchiveSearcher) searcher;
+    DateSpan dates = archive.dates();
     Query text = parser.textQuery(request.query());
     // Rewritten once: the search and the highlighter then share expanded fuzzy and wildcard terms.
     Query query = searcher.rewrite(parser.query(text, request, dates.newest()));
@@ -162,7 +163,7 @@ public final class ArticleSearcher implements Closeable {
     long deadline = start + options.timeBudget().toNanos();
     List<FacetField> facets = List.copyOf(request.facets());
     PageCollectorManager.Page page =
-        searcher.search(query, new PageCollectorManager(top, facets, dates.days(), deadline));
+        searcher.search(query, new PageCollectorManager(top, facets, archive, deadline));
     ScoreDoc[] all = page.top().scoreDocs;
     int end = Math.min(all.length, offset + request.size());
     ScoreDoc[] docs = offset >= end ? new ScoreDoc[0] : Arrays.copyOfRange(all, offset, end);
@@ -309,7 +310,7 @@ public final class ArticleSearcher implements Closeable {
     IndexSearcher searcher = manager.acquire();
     try {
       DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
-      DateSpan dates = DateSpan.of(reader);
+      DateSpan dates = ((ArchiveSearcher) searcher).dates();
       long bytes = 0;
       for (String file : reader.getIndexCommit().getFileNames()) {
         bytes += directory.fileLength(file);

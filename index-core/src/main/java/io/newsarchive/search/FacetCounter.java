@@ -2,30 +2,35 @@ package io.newsarchive.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
+import java.util.PriorityQueue;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.util.LongValues;
 
 /**
  * Counts the values of one sorted-set doc-values field over collected documents. Per segment it
- * counts ordinals in an array and resolves only the ordinals that occurred to terms, once, when the
- * segment is finished. Not thread-safe: one per collector.
+ * counts segment ordinals in an array, then adds them into global-ordinal counts when the segment
+ * is finished (directly, without the copy, when the index has one segment); only the top global
+ * ordinals are ever resolved to values. Not thread-safe: one per collector.
  */
 final class FacetCounter {
 
   private final FacetField facet;
-  private final Map<String, long[]> totals = new HashMap<>();
+  private final FacetOrdinals.Field ordinals;
+  private final int[] totals;
   private SortedDocValues single;
   private SortedSetDocValues multi;
+  private LongValues toGlobal;
   private int[] counts;
 
-  FacetCounter(FacetField facet) {
+  FacetCounter(FacetField facet, FacetOrdinals.Field ordinals) {
     this.facet = facet;
+    this.ordinals = ordinals;
+    this.totals = new int[ordinals.valueCount()];
   }
 
   FacetField facet() {
@@ -33,12 +38,12 @@ final class FacetCounter {
   }
 
   /** Starts a segment. */
-  void startSegment(LeafReader reader) throws IOException {
-    SortedSetDocValues values = DocValues.getSortedSet(reader, facet.field());
+  void startSegment(LeafReaderContext context) throws IOException {
+    SortedSetDocValues values = DocValues.getSortedSet(context.reader(), facet.field());
     single = DocValues.unwrapSingleton(values);
     multi = single == null ? values : null;
-    long valueCount = values.getValueCount();
-    counts = new int[(int) valueCount];
+    toGlobal = ordinals.toGlobal(context.ord);
+    counts = toGlobal == null ? totals : new int[(int) values.getValueCount()];
   }
 
   /** Counts the values of one matching document of the current segment. */
@@ -54,16 +59,13 @@ final class FacetCounter {
     }
   }
 
-  /** Resolves the current segment's counted ordinals to values. */
-  void finishSegment() throws IOException {
-    if (counts == null) {
-      return;
-    }
-    for (int ord = 0; ord < counts.length; ord++) {
-      if (counts[ord] > 0) {
-        String value =
-            (single != null ? single.lookupOrd(ord) : multi.lookupOrd(ord)).utf8ToString();
-        totals.computeIfAbsent(value, v -> new long[1])[0] += counts[ord];
+  /** Adds the current segment's counts to the global counts. */
+  void finishSegment() {
+    if (toGlobal != null) {
+      for (int ord = 0; ord < counts.length; ord++) {
+        if (counts[ord] > 0) {
+          totals[(int) toGlobal.get(ord)] += counts[ord];
+        }
       }
     }
     counts = null;
@@ -73,16 +75,41 @@ final class FacetCounter {
 
   /** Adds another counter's totals for the same facet into this one. */
   void addAll(FacetCounter other) {
-    other.totals.forEach(
-        (value, count) -> totals.computeIfAbsent(value, v -> new long[1])[0] += count[0]);
+    for (int i = 0; i < totals.length; i++) {
+      totals[i] += other.totals[i];
+    }
   }
 
-  /** The {@code size} most frequent values, ties broken by value. */
-  List<FacetCount> top(int size) {
-    List<FacetCount> all = new ArrayList<>(totals.size());
-    totals.forEach((value, count) -> all.add(new FacetCount(value, count[0])));
-    all.sort(
-        Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value));
-    return all.size() > size ? List.copyOf(all.subList(0, size)) : all;
+  /**
+   * The {@code size} most frequent values, ties broken by value (global ordinals are in value
+   * order, so the smaller ordinal wins).
+   */
+  List<FacetCount> top(int size) throws IOException {
+    // Min-heap of the best ordinals so far: the weakest on top.
+    PriorityQueue<Integer> best =
+        new PriorityQueue<>(
+            size + 1, (a, b) -> totals[a] != totals[b] ? totals[a] - totals[b] : b - a);
+    for (int ord = 0; ord < totals.length; ord++) {
+      int count = totals[ord];
+      if (count == 0) {
+        continue;
+      }
+      if (best.size() < size) {
+        best.add(ord);
+      } else {
+        int weakest = best.peek();
+        if (count > totals[weakest] || (count == totals[weakest] && ord < weakest)) {
+          best.poll();
+          best.add(ord);
+        }
+      }
+    }
+    List<FacetCount> top = new ArrayList<>(best.size());
+    while (!best.isEmpty()) {
+      int ord = best.poll();
+      top.add(new FacetCount(ordinals.value(ord), totals[ord]));
+    }
+    Collections.reverse(top);
+    return top;
   }
 }

@@ -2,7 +2,6 @@ package io.newsarchive.search;
 
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -33,12 +32,9 @@ final class PageCollector implements Collector {
   private boolean timedOut;
 
   PageCollector(
-      TopFieldCollector top, List<FacetField> facets, DayHistogram days, long deadlineNanos) {
+      TopFieldCollector top, List<FacetCounter> facets, DayHistogram days, long deadlineNanos) {
     this.top = top;
-    this.facets = new ArrayList<>(facets.size());
-    for (FacetField facet : facets) {
-      this.facets.add(new FacetCounter(facet));
-    }
+    this.facets = facets;
     this.days = days;
     this.deadlineNanos = deadlineNanos;
   }
@@ -75,7 +71,7 @@ final class PageCollector implements Collector {
     }
     LeafCollector topLeaf = top.getLeafCollector(context);
     for (FacetCounter facet : facets) {
-      facet.startSegment(context.reader());
+      facet.startSegment(context);
     }
     SortedNumericDocValues published =
         DocValues.getSortedNumeric(context.reader(), ArticleFields.PUBLISHED);

@@ -23,29 +23,36 @@ final class PageCollectorManager
 
   private final TopFieldCollectorManager top;
   private final List<FacetField> facets;
-  private final long firstDay;
-  private final long lastDay;
+  private final ArchiveSearcher searcher;
   private final long deadlineNanos;
 
   /**
    * @param top the manager of the top-hits collectors
    * @param facets the fields to count
-   * @param daySpan the first and last epoch day of the index's dates
+   * @param searcher the searcher that runs the collection, with the index version's dates and facet
+   *     ordinals
    * @param deadlineNanos {@link System#nanoTime()} after which collection stops
    */
   PageCollectorManager(
-      TopFieldCollectorManager top, List<FacetField> facets, long[] daySpan, long deadlineNanos) {
+      TopFieldCollectorManager top,
+      List<FacetField> facets,
+      ArchiveSearcher searcher,
+      long deadlineNanos) {
     this.top = top;
     this.facets = List.copyOf(facets);
-    this.firstDay = daySpan[0];
-    this.lastDay = daySpan[1];
+    this.searcher = searcher;
     this.deadlineNanos = deadlineNanos;
   }
 
   @Override
   public PageCollector newCollector() throws IOException {
+    List<FacetCounter> counters = new ArrayList<>(facets.size());
+    for (FacetField facet : facets) {
+      counters.add(new FacetCounter(facet, searcher.ordinals().field(facet)));
+    }
+    long[] days = searcher.dates().days();
     return new PageCollector(
-        top.newCollector(), facets, new DayHistogram(firstDay, lastDay), deadlineNanos);
+        top.newCollector(), counters, new DayHistogram(days[0], days[1]), deadlineNanos);
   }
 
   @Override

@@ -116,6 +116,19 @@ class IndexCommandTest {
   }
 
   @Test
+  void invalidOptionsAreRefusedWithAUsageError() {
+    String data = SharedData.bundledData().toString();
+
+    CliRun threads = index("--index", temp.resolve("i").toString(), "--threads", "0", data);
+    CliRun format = index("--index", temp.resolve("i").toString(), "--format", "pdf", data);
+
+    assertThat(threads.exitCode()).isEqualTo(2);
+    assertThat(threads.err()).contains("--threads must be at least 1");
+    assertThat(format.exitCode()).isEqualTo(2);
+    assertThat(format.err()).contains("pdf", "reuters", "jsonl");
+  }
+
+  @Test
   void missingInputPathIsReportedNotIgnored() {
     CliRun run =
         index("--index", temp.resolve("index").toString(), temp.resolve("nowhere").toString());
@@ -132,7 +145,8 @@ class IndexCommandTest {
     CliRun run = index("--index", index.toString(), "--entities", "none", corpus.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("read 21,578,", "added 21,578,", "rejected 0,", "warnings 4 ");
+    // Warnings: 10 documentation files skipped, 4 odd DATE values, 1 record without text.
+    assertThat(run.out()).contains("read 21,578,", "added 21,578,", "rejected 0,", "warnings 15 ");
     assertThat(documentCount(index)).isEqualTo(21_578);
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
       Instant oldest =

@@ -22,6 +22,6 @@ final class SharedData {
 
   /** The repository's own data folder with the bundled sample. */
   static Path bundledData() {
-    return Path.of("..", "data").toAbsolutePath().normalize();
+    return Path.of("..", "data", "sample").toAbsolutePath().normalize();
   }
 }

@@ -23,7 +23,7 @@ class NamedEntityExtractorTest {
   @BeforeAll
   static void loadModelAndSeed() throws IOException {
     extractor = NamedEntityExtractor.loadDefault();
-    List<String> lines = Files.readAllLines(Path.of("../data/kayhan-83245.txt"));
+    List<String> lines = Files.readAllLines(Path.of("../data/sample/kayhan-83245.txt"));
     int i = 0;
     while (!lines.get(i).startsWith("Publish Date")) {
       i++;

@@ -20,6 +20,7 @@ class ReaderThroughputBenchmark {
 
   private static final int ROUNDS = 3;
   private static final int KAYHAN_COPIES = 20_000;
+  private static final int WARC_COPIES = 5_000;
 
   @TempDir Path dir;
 
@@ -35,6 +36,19 @@ class ReaderThroughputBenchmark {
         SourceFiles.discover(List.of(reuters), Optional.empty(), listener);
     measure("reuters21578", reutersFiles.stream().map(SourceFile::path).toList(), listener);
     measure("rss-news-2023 (.gz)", List.of(rss), listener);
+    measure("warc (fixture x " + WARC_COPIES + ", .gz)", List.of(warcFile()), listener);
+  }
+
+  /** The WARC fixture's gzip records repeated: 3 HTML articles and 5 other records per copy. */
+  private Path warcFile() throws IOException {
+    byte[] records = Files.readAllBytes(Fixtures.fixture("warc/news.warc.gz"));
+    Path file = dir.resolve("many.warc.gz");
+    try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file))) {
+      for (int i = 0; i < WARC_COPIES; i++) {
+        out.write(records);
+      }
+    }
+    return file;
   }
 
   /** The seed article repeated with distinct News IDs, as one multi-article file. */

@@ -109,23 +109,28 @@ class ReutersSgmlSourceTest {
   }
 
   @Test
-  void rejectsUnclosedAndEmptyRecordsAndReadsCrlfRecordsBetweenThem() throws IOException {
+  void rejectsUnclosedRecordsKeepsEmptyOnesAndReadsCrlfRecordsBetweenThem() throws IOException {
     List<Article> articles = read(fixture("reuters/unclosed-crlf.sgm"));
 
-    assertThat(articles)
-        .singleElement()
-        .satisfies(a -> {
-          assertThat(a.sourceId()).isEqualTo("11");
-          assertThat(a.title()).isEqualTo("CRLF RECORD AFTER THE BROKEN ONE");
-          assertThat(a.body()).isEqualTo("Body line one continues here.");
-        });
+    assertThat(articles).extracting(Article::sourceId).containsExactly("11", "12");
+    assertThat(articles.get(0).title()).isEqualTo("CRLF RECORD AFTER THE BROKEN ONE");
+    assertThat(articles.get(0).body()).isEqualTo("Body line one continues here.");
+    assertThat(articles.get(1).title()).isEmpty();
+    assertThat(articles.get(1).body()).isEmpty();
+    assertThat(articles.get(1).published()).isEqualTo(Instant.parse("1987-04-02T00:00:00Z"));
     assertThat(listener.rejections)
-        .extracting(Rejection::line, Rejection::record)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(2L, 1L),
-            org.assertj.core.groups.Tuple.tuple(14L, 3L));
-    assertThat(listener.rejections.get(0).reason()).contains("not closed");
-    assertThat(listener.rejections.get(1).reason()).contains("NEWID 12");
+        .singleElement()
+        .satisfies(r -> {
+          assertThat(r.line()).isEqualTo(2L);
+          assertThat(r.record()).isEqualTo(1L);
+          assertThat(r.reason()).contains("not closed");
+        });
+    assertThat(listener.warnings)
+        .singleElement()
+        .satisfies(w -> {
+          assertThat(w.line()).isEqualTo(14L);
+          assertThat(w.reason()).contains("NEWID 12", "without text");
+        });
   }
 
   @Test
@@ -174,27 +179,29 @@ class ReutersSgmlSourceTest {
       articles.addAll(read(file));
     }
 
-    // NEWID 12793 is an empty UNPROC record: no title and no text, so there is nothing to index.
-    assertThat(listener.rejections)
-        .singleElement()
-        .satisfies(r -> {
-          assertThat(r.reason()).contains("NEWID 12793");
-          assertThat(r.file().getFileName()).hasToString("reut2-012.sgm");
-        });
-    assertThat(articles).hasSize(21_577);
+    assertThat(listener.rejections).isEmpty();
+    assertThat(articles).hasSize(21_578);
     Set<String> ids = new HashSet<>();
     articles.forEach(a -> ids.add(a.sourceId()));
-    assertThat(ids).hasSize(21_577).doesNotContain("12793");
+    assertThat(ids).hasSize(21_578);
     assertThat(ids).contains("1", "21578");
     List<Instant> dates =
         articles.stream().map(Article::published).filter(Objects::nonNull).toList();
-    assertThat(dates).hasSize(21_577);
+    assertThat(dates).hasSize(21_578);
     assertThat(dates.stream().min(Comparator.naturalOrder()))
         .contains(Instant.parse("1987-02-26T15:01:01.79Z"));
     assertThat(dates.stream().max(Comparator.naturalOrder()).orElseThrow())
         .isBetween(Instant.parse("1987-10-20T22:53:18Z"), Instant.parse("1987-10-20T22:53:19Z"));
-    assertThat(listener.warnings).hasSize(4);
-    assertThat(articles).filteredOn(a -> a.title().isEmpty() && a.body().isEmpty()).isEmpty();
+    // Four odd DATE values, and NEWID 12793, an empty UNPROC record kept for its date and codes.
+    assertThat(listener.warnings).hasSize(5);
+    assertThat(listener.warnings)
+        .filteredOn(w -> w.reason().contains("NEWID 12793"))
+        .singleElement()
+        .satisfies(w -> assertThat(w.file().getFileName()).hasToString("reut2-012.sgm"));
+    assertThat(articles)
+        .filteredOn(a -> a.title().isEmpty() && a.body().isEmpty())
+        .extracting(Article::sourceId)
+        .containsExactly("12793");
     assertThat(articles).filteredOn(a -> a.body().contains("&#")).isEmpty();
   }
 }

@@ -19,6 +19,10 @@ class SourceFormatTest {
     assertThat(SourceFormat.parse("kayhan")).isEqualTo(SourceFormat.KAYHAN_TEXT);
     assertThat(SourceFormat.parse(" Kayhan_Text ")).isEqualTo(SourceFormat.KAYHAN_TEXT);
     assertThat(SourceFormat.parse("kayhan-text")).isEqualTo(SourceFormat.KAYHAN_TEXT);
+    assertThat(SourceFormat.parse("reuters")).isEqualTo(SourceFormat.REUTERS_SGML);
+    assertThat(SourceFormat.parse("jsonl")).isEqualTo(SourceFormat.JSON_LINES);
+    assertThat(SourceFormat.parse("JSON_LINES")).isEqualTo(SourceFormat.JSON_LINES);
+    assertThat(SourceFormat.parse("warc")).isEqualTo(SourceFormat.WARC);
   }
 
   @Test
@@ -26,7 +30,7 @@ class SourceFormatTest {
     assertThatThrownBy(() -> SourceFormat.parse("io.newsarchive.ingest.KayhanTextSource"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown format 'io.newsarchive.ingest.KayhanTextSource'")
-        .hasMessageContaining("kayhan");
+        .hasMessageContaining("expected one of kayhan, reuters, jsonl, warc");
   }
 
   @Test

@@ -289,4 +289,30 @@ class ArticleSearcherTest {
     searcher.refresh();
     assertThat(ids(search("coffee"))).containsExactly("reuters-99");
   }
+
+  @Test
+  void facetsMergeValuesAcrossSegments() throws IOException {
+    TestArticles.index(
+        dir,
+        List.of(
+            article(
+                "kayhan-98",
+                "Iraq talks",
+                "Talks in Iraq",
+                null,
+                List.of(TestArticles.place("Iraq"))),
+            article(
+                "reuters-97",
+                "Aachen fair",
+                "A fair",
+                null,
+                List.of(TestArticles.place("Aachen")))));
+    searcher.refresh();
+    SearchResult result = searcher.search(SearchRequest.builder().facetSize(3).build());
+    assertThat(result.facets().get(FacetField.SOURCE))
+        .containsExactly(new FacetCount("reuters", 7), new FacetCount("kayhan.ir", 3));
+    assertThat(result.facets().get(FacetField.PLACE))
+        .containsExactly(
+            new FacetCount("Iraq", 3), new FacetCount("London", 2), new FacetCount("Aachen", 1));
+  }
 }

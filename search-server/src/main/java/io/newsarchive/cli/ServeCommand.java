@@ -31,9 +31,9 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Option(
       names = "--index",
-      required = true,
+      defaultValue = "newsarchive-index",
       paramLabel = "DIR",
-      description = "Index directory built by 'newsarchive index'.")
+      description = "Index directory built by 'newsarchive index' (default: ${DEFAULT-VALUE}).")
   Path index;
 
   @Option(

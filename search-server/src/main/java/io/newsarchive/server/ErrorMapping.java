@@ -3,6 +3,7 @@ package io.newsarchive.server;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.javalin.router.EndpointNotFound;
 import io.newsarchive.search.InvalidRequestException;
 import io.newsarchive.server.api.ErrorBody;
 import java.io.IOException;
@@ -23,6 +24,16 @@ final class ErrorMapping {
     routes.exception(
         InvalidRequestException.class,
         (e, ctx) -> write(ctx, 400, new ErrorBody(e.title(), e.detail(), e.param().orElse(null))));
+    routes.exception(
+        EndpointNotFound.class,
+        (e, ctx) ->
+            write(
+                ctx,
+                404,
+                new ErrorBody(
+                    "not found",
+                    "no route " + ctx.method() + " " + ctx.path() + "; see /api/openapi.json",
+                    null)));
     routes.exception(
         HttpResponseException.class,
         (e, ctx) ->

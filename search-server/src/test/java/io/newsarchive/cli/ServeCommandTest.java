@@ -25,6 +25,7 @@ class ServeCommandTest {
     assertThat(code).isZero();
     assertThat(out.toString())
         .contains("--index=DIR")
+        .contains("default: newsarchive-index")
         .contains("--port")
         .contains("default: 7070")
         .contains("--host")
@@ -41,9 +42,9 @@ class ServeCommandTest {
   }
 
   @Test
-  void missingIndexOptionIsAUsageError() {
+  void badPortIsAUsageError() {
     StringWriter err = new StringWriter();
-    assertThat(launcher(new StringWriter(), err).execute("serve")).isEqualTo(2);
-    assertThat(err.toString()).contains("--index");
+    assertThat(launcher(new StringWriter(), err).execute("serve", "--port", "http")).isEqualTo(2);
+    assertThat(err.toString()).contains("--port");
   }
 }

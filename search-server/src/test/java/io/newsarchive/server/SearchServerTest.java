@@ -237,6 +237,7 @@ class SearchServerTest {
     Reply route = server.get("/api/nothing");
     assertThat(route.status()).isEqualTo(404);
     assertThat(route.json().get("error").asText()).isEqualTo("not found");
+    assertThat(route.json().get("detail").asText()).contains("/api/nothing").contains("openapi");
     Reply article = server.get("/api/articles/no-such-id");
     assertThat(article.status()).isEqualTo(404);
     assertThat(article.json().get("detail").asText()).contains("no-such-id");

@@ -1,0 +1,156 @@
+package io.newsarchive.ingest;
+
+import io.newsarchive.article.Article;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.netpreserve.jwarc.HttpResponse;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResponse;
+
+/**
+ * Reads web archives (WARC 1.0/1.1, plain or gzip-compressed per record): every HTML page captured
+ * with HTTP status 200 becomes one article. Other records (requests, metadata, revisits, redirects,
+ * images, scripts) are not articles and are passed over.
+ *
+ * <p>The page's URL is {@link Article#url()}, its host without {@code www.} the source, and its id
+ * is derived from the URL. Title, text, date, language and authors come from the HTML as {@link
+ * HtmlPage} describes; chunked and compressed HTTP bodies are decoded, and the charset is taken
+ * from the HTTP header or the page. The date is the page's own publication date; the WARC capture
+ * date is not used, since a page may be captured years after it appeared, so a page without one is
+ * kept undated. A page with neither title nor text is rejected, numbered by its place among the
+ * file's responses; an unreadable date is reported as a warning. Not thread-safe.
+ */
+public final class WarcSource implements ArticleSource {
+
+  private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
+
+  private final Path file;
+  private final IngestListener listener;
+  private final WarcReader reader;
+  private long responses;
+
+  private WarcSource(Path file, IngestListener listener, WarcReader reader) {
+    this.file = file;
+    this.listener = listener;
+    this.reader = reader;
+  }
+
+  /**
+   * Opens a WARC file for reading.
+   *
+   * @throws IOException when the file cannot be opened
+   */
+  public static WarcSource open(Path file, IngestListener listener) throws IOException {
+    Objects.requireNonNull(listener, "listener");
+    return new WarcSource(file, listener, new WarcReader(file));
+  }
+
+  /** Whether the start of a file is a WARC record header. */
+  static boolean looksLike(String head) {
+    return head.startsWith("WARC/1.0\r\n") || head.startsWith("WARC/1.1\r\n");
+  }
+
+  @Override
+  public Optional<Article> next() throws IOException {
+    for (Optional<WarcRecord> record = reader.next(); record.isPresent(); record = reader.next()) {
+      if (record.get() instanceof WarcResponse response) {
+        responses++;
+        Optional<Article> article = read(response);
+        if (article.isPresent()) {
+          return article;
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public void close() throws IOException {
+    reader.close();
+  }
+
+  private Optional<Article> read(WarcResponse response) throws IOException {
+    String url = response.target();
+    HttpResponse http;
+    try {
+      http = response.http();
+    } catch (IOException e) {
+      reject(response, "unreadable HTTP response for " + url + ": " + e.getMessage());
+      return Optional.empty();
+    }
+    if (http.status() != 200 || !HTML.contains(baseType(http.contentType()))) {
+      return Optional.empty();
+    }
+    Document document;
+    try (InputStream body = http.bodyDecoded().stream()) {
+      document = Jsoup.parse(body, charset(http.contentType()), url);
+    }
+    HtmlPage page = HtmlPage.of(document);
+    if (page.published() == null && !page.publishedText().isEmpty()) {
+      listener.warned(
+          new Rejection(
+              file,
+              0,
+              responses,
+              "unreadable date '" + page.publishedText() + "' in " + url + "; kept undated"));
+    }
+    if (page.title().isEmpty() && page.text().isEmpty()) {
+      reject(response, "HTML page " + url + " has neither title nor text");
+      return Optional.empty();
+    }
+    Article.Builder article =
+        Article.builder()
+            .source(host(url))
+            .url(url)
+            .title(page.title())
+            .body(page.text())
+            .published(page.published(), page.publishedText())
+            .language(page.language());
+    page.authors().forEach(article::author);
+    return Optional.of(article.build());
+  }
+
+  private void reject(WarcRecord record, String reason) {
+    listener.rejected(
+        new Rejection(file, 0, responses, reason + " (record at byte " + record.position() + ")"));
+  }
+
+  private static String baseType(MediaType type) {
+    return type == null ? "" : type.base().toString().toLowerCase(Locale.ROOT);
+  }
+
+  /** The charset the HTTP header names, or null to let the page (or UTF-8) decide. */
+  private static String charset(MediaType type) {
+    String name = type == null ? null : type.parameters().get("charset");
+    try {
+      return name != null && Charset.isSupported(name) ? name : null;
+    } catch (IllegalCharsetNameException e) {
+      return null;
+    }
+  }
+
+  private static String host(String url) {
+    try {
+      String host = URI.create(url).getHost();
+      if (host != null && !host.isBlank()) {
+        String lower = host.toLowerCase(Locale.ROOT);
+        return lower.startsWith("www.") ? lower.substring(4) : lower;
+      }
+    } catch (IllegalArgumentException e) {
+      // Not a parsable URI: fall through to the generic source name.
+    }
+    return "web";
+  }
+}

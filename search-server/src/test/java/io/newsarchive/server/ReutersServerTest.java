@@ -1,0 +1,221 @@
+package io.newsarchive.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.newsarchive.cli.NewsArchiveCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * End to end over real data: {@code newsarchive index} builds an index from the seed article and
+ * Reuters-21578, and the server answers over it.
+ */
+class ReutersServerTest {
+
+  @TempDir static Path indexDir;
+  private static TestServer server;
+
+  @BeforeAll
+  static void indexAndStart() throws IOException {
+    Path shared = Path.of(System.getProperty("newsarchive.shared", "../shared"));
+    Path reuters = shared.resolve("corpora/reuters21578");
+    Path seed = shared.resolve("seed/kayhan-83245.txt");
+    assumeTrue(
+        Files.isDirectory(reuters) && Files.isRegularFile(seed),
+        "shared corpora absent at " + shared + ": skipping the Reuters-21578 server tests");
+    StringWriter out = new StringWriter();
+    CommandLine cli = new CommandLine(new NewsArchiveCommand());
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(out));
+    int code =
+        cli.execute(
+            "index",
+            "--index",
+            indexDir.toString(),
+            "--progress",
+            "never",
+            seed.toString(),
+            reuters.toString());
+    assertThat(code).as(out.toString()).isZero();
+    server = new TestServer(indexDir);
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static String enc(String text) {
+    return URLEncoder.encode(text, StandardCharsets.UTF_8);
+  }
+
+  private static JsonNode get(String url) {
+    TestServer.Reply reply = server.get(url);
+    assertThat(reply.status()).as(url + " -> " + reply.body()).isEqualTo(200);
+    return reply.json();
+  }
+
+  @Test
+  void statsCountTheSeedAndEveryReutersStory() {
+    JsonNode stats = get("/api/stats");
+    assertThat(stats.get("articles").asLong()).isEqualTo(21_578);
+    assertThat(stats.get("oldest").asText()).startsWith("1987-");
+    assertThat(stats.get("newest").asText()).startsWith("2020-09-26");
+    List<String> sources = new ArrayList<>();
+    stats.get("sources").forEach(s -> sources.add(s.get("value").asText()));
+    assertThat(sources).containsExactly("reuters", "kayhan.ir");
+  }
+
+  @Test
+  void cocoaRanksCocoaStoriesFirst() {
+    JsonNode json = get("/api/search?q=cocoa&size=10");
+    assertThat(json.get("total").asLong()).isGreaterThan(50);
+    for (JsonNode hit : json.get("hits")) {
+      JsonNode article = get("/api/articles/" + hit.get("id").asText());
+      List<String> topics = new ArrayList<>();
+      article.get("codes").get("topics").forEach(t -> topics.add(t.asText()));
+      assertThat(topics).as(hit.get("title").asText()).contains("cocoa");
+      assertThat(hit.get("titleSnippet").asText()).containsIgnoringCase("<mark>cocoa</mark>");
+    }
+  }
+
+  @Test
+  void theSeedArticleIsFoundByTheNamesInIt() {
+    JsonNode json = get("/api/search?q=" + enc("pompeo baghdad embassy"));
+    assertThat(json.get("hits").get(0).get("id").asText()).isEqualTo("kayhan.ir-83245");
+    JsonNode article = get("/api/articles/kayhan.ir-83245");
+    List<String> people = new ArrayList<>();
+    article
+        .get("entities")
+        .forEach(e -> people.add(e.get("type").asText() + ":" + e.get("name").asText()));
+    assertThat(people).contains("person:Mike Pompeo");
+  }
+
+  @Test
+  void placeFilterKeepsOnlyArticlesTaggedWithThePlace() {
+    JsonNode cocoa = get("/api/search?q=cocoa&size=0&facets=place");
+    JsonNode top = cocoa.get("facets").get("place").get(0);
+    String place = top.get("value").asText();
+    JsonNode filtered = get("/api/search?q=cocoa&size=100&place=" + enc(place));
+    assertThat(filtered.get("total").asLong()).isEqualTo(top.get("count").asLong());
+    for (JsonNode hit : filtered.get("hits")) {
+      List<String> places = new ArrayList<>();
+      hit.get("entities").get("place").forEach(p -> places.add(p.asText()));
+      assertThat(places).as(hit.get("id").asText()).contains(place);
+    }
+  }
+
+  @Test
+  void dateRangeWithNewestIsOrderedAndBounded() {
+    JsonNode json =
+        get("/api/search?q=oil&from=1987-03-01&to=1987-03-31&sort=newest&size=100&interval=day");
+    List<Instant> dates = new ArrayList<>();
+    json.get("hits").forEach(hit -> dates.add(Instant.parse(hit.get("published").asText())));
+    assertThat(dates).hasSize(100).isSortedAccordingTo((a, b) -> b.compareTo(a));
+    assertThat(dates.get(0)).isBefore(Instant.parse("1987-04-01T00:00:00Z"));
+    assertThat(dates.get(99)).isAfterOrEqualTo(Instant.parse("1987-03-01T00:00:00Z"));
+    long inBuckets = 0;
+    for (JsonNode bucket : json.get("timeline").get("buckets")) {
+      assertThat(bucket.get("start").asText()).startsWith("1987-03-");
+      inBuckets += bucket.get("count").asLong();
+    }
+    assertThat(inBuckets).isEqualTo(json.get("total").asLong());
+  }
+
+  @Test
+  void facetCountsEqualADirectCountOfTheMatchingSet() {
+    JsonNode json = get("/api/search?q=oil&size=0&facetSize=4");
+    for (String facet : List.of("person", "org", "place")) {
+      for (JsonNode value : json.get("facets").get(facet)) {
+        String name = value.get("value").asText();
+        JsonNode direct = get("/api/search?q=oil&size=0&facets=&" + facet + "=" + enc(name));
+        assertThat(value.get("count").asLong())
+            .as(facet + "=" + name)
+            .isEqualTo(direct.get("total").asLong());
+      }
+    }
+    JsonNode entities = get("/api/entities?type=place&q=oil&size=4");
+    assertThat(entities.get("entities")).isEqualTo(json.get("facets").get("place"));
+  }
+
+  @Test
+  void snippetsMarkMatchesAndEscapeEverythingElse() {
+    // Reuters writes company names in angle brackets, e.g. <American Express Co>.
+    JsonNode json = get("/api/search?q=" + enc("american express") + "&size=50");
+    boolean sawEscapedBracket = false;
+    for (JsonNode hit : json.get("hits")) {
+      for (String field : List.of("titleSnippet", "bodySnippet")) {
+        String html = hit.get(field).asText();
+        String bare = html.replace("<mark>", "").replace("</mark>", "");
+        assertThat(bare).as(hit.get("id").asText()).doesNotContain("<", ">");
+        sawEscapedBracket |= html.contains("&lt;");
+      }
+      assertThat(hit.get("bodySnippet").asText() + hit.get("titleSnippet").asText())
+          .contains("<mark>");
+    }
+    assertThat(sawEscapedBracket).isTrue();
+  }
+
+  @Test
+  void cursorPagingVisitsEveryHitOfALargeResultExactlyOnce() {
+    Set<String> seen = new HashSet<>();
+    String cursor = null;
+    long total;
+    do {
+      JsonNode json =
+          get(
+              "/api/search?q=oil&size=100&facets=&sort=newest"
+                  + (cursor == null ? "" : "&cursor=" + enc(cursor)));
+      total = json.get("total").asLong();
+      for (JsonNode hit : json.get("hits")) {
+        assertThat(seen.add(hit.get("id").asText())).isTrue();
+      }
+      cursor = json.get("nextCursor").isNull() ? null : json.get("nextCursor").asText();
+    } while (cursor != null);
+    assertThat(total).isGreaterThan(1_000);
+    assertThat(seen).hasSize((int) total);
+  }
+
+  @Test
+  void relatedStoriesShareTheSubject() {
+    String id = get("/api/search?q=cocoa&size=1").get("hits").get(0).get("id").asText();
+    JsonNode related = get("/api/articles/" + id + "/related?size=5");
+    assertThat(related.get("hits")).hasSize(5);
+    int aboutCocoa = 0;
+    for (JsonNode hit : related.get("hits")) {
+      assertThat(hit.get("id").asText()).isNotEqualTo(id);
+      if ((hit.get("title").asText() + hit.get("bodySnippet").asText())
+          .toLowerCase()
+          .contains("cocoa")) {
+        aboutCocoa++;
+      }
+    }
+    assertThat(aboutCocoa).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void misspeltQueryGetsACorrection() {
+    JsonNode json = get("/api/search?q=cocao");
+    assertThat(json.get("total").asLong()).isZero();
+    assertThat(json.get("didYouMean").asText()).isEqualTo("cocoa");
+  }
+}
