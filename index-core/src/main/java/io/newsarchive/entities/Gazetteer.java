@@ -41,6 +41,26 @@ final class Gazetteer {
     }
   }
 
+  /** Whether a tag marks a name particle, which is written in lower case too ("bin", "von"). */
+  static boolean isParticleTag(int tag) {
+    return tag > 0 && (tag - 1) / 2 == 2 + FILES.indexOf("name-particles.txt");
+  }
+
+  /** Kind of the project list {@code organization-words.txt}. */
+  static final int ORGANIZATION_WORD = 2 + FILES.indexOf("organization-words.txt");
+
+  /** Kind of the project list {@code organizations.txt}. */
+  static final int ORGANIZATION = 2 + FILES.indexOf("organizations.txt");
+
+  /** Kind of the project list {@code name-particles.txt}. */
+  static final int NAME_PARTICLE = 2 + FILES.indexOf("name-particles.txt");
+
+  /** The list kind of a lower-case name, or -1 when no list has it. */
+  int kind(String lowerName) {
+    Integer kind = names.get(lowerName);
+    return kind == null ? -1 : kind;
+  }
+
   static Gazetteer empty() {
     return new Gazetteer(Map.of());
   }

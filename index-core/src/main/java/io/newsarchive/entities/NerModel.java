@@ -40,6 +40,10 @@ final class NerModel {
     this.secondPass = secondPass;
   }
 
+  Gazetteer gazetteer() {
+    return gazetteer;
+  }
+
   WordLexicon lexicon() {
     return lexicon;
   }

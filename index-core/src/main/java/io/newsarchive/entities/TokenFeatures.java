@@ -14,7 +14,8 @@ import java.util.Map;
  */
 final class TokenFeatures {
 
-  private static final int MAX_FEATURES = 64;
+  private static final int MAX_FEATURES = 96;
+  private static final int MAX_CONTEXTS = 8;
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
   private static final long PAD = hash("<PAD>");
@@ -33,14 +34,21 @@ final class TokenFeatures {
     private static final int SEEN_MID_CAPITALIZED = 2;
     private final Map<String, Integer> flags = new HashMap<>();
     private final Map<String, int[]> votes = new HashMap<>();
+    private final Map<String, long[]> contexts = new HashMap<>();
 
-    /** Collects the case clues of a document's sentences. */
+    /**
+     * Collects the case clues of a document's sentences, and the neighbours of each capitalized
+     * word's first few occurrences (Ratinov and Roth's context aggregation).
+     */
     DocumentContext(List<String[]> sentences) {
       for (String[] words : sentences) {
         boolean shouting = isShouting(words);
         for (int i = 0; i < words.length; i++) {
           String w = words[i];
           char c = w.charAt(0);
+          if (Character.isUpperCase(c)) {
+            addContext(w.toLowerCase(Locale.ROOT), words, i);
+          }
           int flag = 0;
           if (Character.isLowerCase(c)) {
             flag = SEEN_LOWER;
@@ -51,6 +59,16 @@ final class TokenFeatures {
             flags.merge(w.toLowerCase(Locale.ROOT), flag, (a, b) -> a | b);
           }
         }
+      }
+    }
+
+    private void addContext(String key, String[] words, int i) {
+      long[] list = contexts.computeIfAbsent(key, k -> new long[1 + 2 * MAX_CONTEXTS]);
+      int n = (int) list[0];
+      if (n < MAX_CONTEXTS) {
+        list[1 + 2 * n] = i > 0 ? hash(words[i - 1].toLowerCase(Locale.ROOT)) : PAD;
+        list[2 + 2 * n] = i + 1 < words.length ? hash(words[i + 1].toLowerCase(Locale.ROOT)) : PAD;
+        list[0] = n + 1;
       }
     }
 
@@ -88,6 +106,12 @@ final class TokenFeatures {
     }
     boolean shouting = isShouting(words);
     int[] gazetteerTags = gazetteer.tag(lowerWords);
+    for (int i = 0; i < n; i++) {
+      // Lists match case-insensitively, but "party" or "post" in lower case names nothing.
+      if (Character.isLowerCase(words[i].charAt(0)) && !Gazetteer.isParticleTag(gazetteerTags[i])) {
+        gazetteerTags[i] = 0;
+      }
+    }
     long[][] result = new long[n][];
     long[] buffer = new long[MAX_FEATURES];
     for (int i = 0; i < n; i++) {
@@ -115,7 +139,10 @@ final class TokenFeatures {
         int j = i + o;
         long[] clusters = j < 0 || j >= n ? null : tokens[j].info.clusterPrefixes();
         for (int p = 0; p < WordLexicon.CLUSTER_PREFIXES.length; p++) {
-          buffer[k++] = f(40 + 4 * (o + 1) + p, clusters == null ? PAD : clusters[p]);
+          buffer[k++] =
+              f(
+                  40 + WordLexicon.CLUSTER_PREFIXES.length * (o + 1) + p,
+                  clusters == null ? PAD : clusters[p]);
         }
       }
       int caseBin = t.info.caseBin();
@@ -134,6 +161,22 @@ final class TokenFeatures {
       buffer[k++] = f(81, corpusType, t.shape);
       buffer[k++] = f(82, i > 0 ? tokens[i - 1].info.corpusType() : -2, corpusType);
       buffer[k++] = f(83, corpusType, i + 1 < n ? tokens[i + 1].info.corpusType() : -2);
+      long[] contexts = doc.contexts.get(t.lowerText);
+      if (contexts != null && Character.isUpperCase(words[i].charAt(0))) {
+        long prev = i > 0 ? tokens[i - 1].lower : PAD;
+        long next = i + 1 < n ? tokens[i + 1].lower : PAD;
+        boolean skippedOwn = false;
+        for (int c = 0; c < contexts[0]; c++) {
+          long left = contexts[1 + 2 * c];
+          long right = contexts[2 + 2 * c];
+          if (!skippedOwn && left == prev && right == next) {
+            skippedOwn = true;
+            continue;
+          }
+          buffer[k++] = f(90, left);
+          buffer[k++] = f(91, right);
+        }
+      }
       result[i] = java.util.Arrays.copyOf(buffer, k);
     }
     return result;

@@ -14,18 +14,18 @@ import java.util.function.Consumer;
 /**
  * Learns a {@link WordLexicon} from unlabeled news text. Capitalization bins count how often each
  * word is capitalized when not first in a sentence. Word clusters are hierarchical: each frequent
- * word gets a vector of its left and right neighbours (positive pointwise mutual information,
- * randomly projected to a few dimensions), and the words are split in two by spherical 2-means,
- * recursively, so a word's path of 0s and 1s plays the part of a Brown-cluster bit string. Not
- * thread-safe.
+ * word gets a vector of positive pointwise mutual information with the most frequent words as its
+ * left and right neighbours, centred and normalized, and the words are split in two by spherical
+ * 2-means, recursively, so a word's path of 0s and 1s plays the part of a Brown-cluster bit string.
+ * Not thread-safe.
  */
 final class WordLexiconBuilder {
 
   private static final int MIN_CASE_COUNT = 3;
   private static final int MIN_CLUSTER_COUNT = 4;
   private static final int MAX_CLUSTER_WORDS = 120_000;
-  private static final int CONTEXT_WORDS = 2_000;
-  private static final int DIMENSIONS = 128;
+  private static final int CONTEXT_WORDS = 300;
+  private static final int DIMENSIONS = 2 * CONTEXT_WORDS;
   private static final int MAX_DEPTH = 40;
   private static final int MIN_SPLIT = 6;
 
@@ -173,7 +173,7 @@ final class WordLexiconBuilder {
     return clusters;
   }
 
-  /** PPMI of (word, neighbour on the left or right), projected to {@link #DIMENSIONS}. */
+  /** PPMI of (word, frequent neighbour on the left or right), one dimension per neighbour. */
   private float[][] project(int[] row, int[] context, int vocabulary, int[] frequency) {
     FeatureIndex pairs = new FeatureIndex(1 << 22);
     int[] counts = new int[1 << 22];
@@ -211,13 +211,6 @@ final class WordLexiconBuilder {
       smoothed[c] = Math.pow(contextTotals[c], 0.75);
       smoothedTotal += smoothed[c];
     }
-    Random random = new Random(11);
-    float[][] basis = new float[contextTotals.length][DIMENSIONS];
-    for (float[] b : basis) {
-      for (int d = 0; d < DIMENSIONS; d++) {
-        b[d] = (float) random.nextGaussian();
-      }
-    }
     float[][] vectors = new float[vocabulary][DIMENSIONS];
     long[] keys = pairs.featuresByRow();
     for (int slot = 0; slot < keys.length; slot++) {
@@ -226,15 +219,22 @@ final class WordLexiconBuilder {
       int c = (int) (key % (2L * CONTEXT_WORDS));
       double pmi = Math.log(counts[slot] * smoothedTotal / ((double) wordTotals[w] * smoothed[c]));
       if (pmi > 0) {
-        float weight = (float) pmi;
-        float[] v = vectors[w];
-        float[] b = basis[c];
-        for (int d = 0; d < DIMENSIONS; d++) {
-          v[d] += weight * b[d];
-        }
+        vectors[w][c] = (float) pmi;
       }
     }
     for (float[] v : vectors) {
+      normalize(v);
+    }
+    float[] mean = new float[DIMENSIONS];
+    for (float[] v : vectors) {
+      for (int d = 0; d < DIMENSIONS; d++) {
+        mean[d] += v[d] / vectors.length;
+      }
+    }
+    for (float[] v : vectors) {
+      for (int d = 0; d < DIMENSIONS; d++) {
+        v[d] -= mean[d];
+      }
       normalize(v);
     }
     return vectors;
@@ -249,10 +249,17 @@ final class WordLexiconBuilder {
       }
       return;
     }
-    float[][] centroids = {
-      vectors[members[random.nextInt(members.length)]].clone(),
-      vectors[members[random.nextInt(members.length)]].clone()
-    };
+    float[] first = vectors[members[random.nextInt(members.length)]];
+    int farthest = members[0];
+    float lowest = Float.POSITIVE_INFINITY;
+    for (int m : members) {
+      float similarity = dot(vectors[m], first);
+      if (similarity < lowest) {
+        lowest = similarity;
+        farthest = m;
+      }
+    }
+    float[][] centroids = {first.clone(), vectors[farthest].clone()};
     boolean[] side = new boolean[members.length];
     int ones = 0;
     for (int iteration = 0; iteration < 8; iteration++) {

@@ -25,6 +25,13 @@ final class NonArticleFiles {
         || name.endsWith(".md")) {
       return Optional.of("documentation");
     }
+    if (name.endsWith(".bin")) {
+      return Optional.of("binary data (e.g. the named-entity model in data/models)");
+    }
+    Path folder = file.getParent() == null ? null : file.getParent().getFileName();
+    if (folder != null && folder.toString().equals("gazetteers")) {
+      return Optional.of("name list for entity extraction (data/gazetteers)");
+    }
     if (name.endsWith(".dtd") || name.endsWith(".xsd")) {
       return Optional.of("document type definition");
     }

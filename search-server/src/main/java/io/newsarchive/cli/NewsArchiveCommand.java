@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       BenchCommand.class,
       TrainEntitiesCommand.class,
-      EvaluateEntitiesCommand.class
+      EvaluateEntitiesCommand.class,
+      CheckEntitiesCommand.class
     })
 public final class NewsArchiveCommand implements Runnable {
 

@@ -1,0 +1,36 @@
+package io.newsarchive.entities;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.article.CodeScheme;
+import io.newsarchive.article.Entity;
+import io.newsarchive.article.EntityType;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CodeCoverageTest {
+
+  @Test
+  void placeCodesMatchNamesAndPeopleCodesMatchLastNames() {
+    Article article =
+        Article.builder()
+            .source("reuters")
+            .title("Baker sees talks")
+            .body("text")
+            .codes(CodeScheme.PLACES, List.of("usa", "west-germany", "japan"))
+            .codes(CodeScheme.PEOPLE, List.of("james-baker", "volcker"))
+            .build();
+    CodeCoverage coverage = new CodeCoverage();
+    coverage.add(
+        article,
+        List.of(
+            new Entity("United States", EntityType.LOCATION, 2),
+            new Entity("West Germany", EntityType.LOCATION, 1),
+            new Entity("James Baker", EntityType.PERSON, 1)));
+    assertThat(coverage.summary())
+        .contains(
+            "PLACES: 1 articles with codes, 3 codes, 66.7% of codes covered, 0.0% of articles")
+        .contains("PEOPLE: 1 articles with codes, 2 codes, 50.0% of codes covered");
+  }
+}
