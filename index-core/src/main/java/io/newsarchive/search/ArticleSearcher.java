@@ -9,33 +9,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedNumericSelector;
-import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.TopFieldCollector;
-import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
@@ -48,14 +36,12 @@ import org.apache.lucene.util.IOUtils;
  */
 public final class ArticleSearcher implements Closeable {
 
-  private static final SortField ID_ORDER = new SortedSetSortField(ArticleFields.ID, false);
-
   private final Directory directory;
   private final SearcherManager manager;
-  private final SearcherOptions options;
   private final ArticleQueryParser parser = new ArticleQueryParser();
   private final Analyzer indexAnalyzer = ArticleFields.analyzer();
   private final HitReader hitReader = new HitReader(indexAnalyzer);
+  private final PageSearch pages;
   private final TitleSuggester suggester = new TitleSuggester();
   private final ScheduledExecutorService refresher;
 
@@ -84,7 +70,7 @@ public final class ArticleSearcher implements Closeable {
   public ArticleSearcher(Directory directory, String where, SearcherOptions options)
       throws IOException {
     this.directory = directory;
-    this.options = options;
+    this.pages = new PageSearch(parser, hitReader, options.timeBudget());
     if (!DirectoryReader.indexExists(directory)) {
       directory.close();
       throw new IOException(
@@ -137,88 +123,13 @@ public final class ArticleSearcher implements Closeable {
     long start = System.nanoTime();
     IndexSearcher searcher = manager.acquire();
     try {
-      return search(searcher, request, start);
+      return pages.run((ArchiveSearcher) searcher, request, start);
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidRequestException(
           "q", "query too complex", "it expands to more than " + e.getMaxClauseCount() + " terms");
     } finally {
       manager.release(searcher);
     }
-  }
-
-  private SearchResult search(IndexSearcher searcher, SearchRequest request, long start)
-      throws IOException {
-    ArchiveSearcher archive = (ArchiveSearcher) searcher;
-    DateSpan dates = archive.dates();
-    Query text = parser.textQuery(request.query());
-    // Rewritten once: the search and the highlighter then share expanded fuzzy and wildcard terms.
-    Query query = searcher.rewrite(parser.query(text, request, dates.newest()));
-    FieldDoc after =
-        request.cursor().isEmpty() ? null : Cursor.decode(request.cursor(), request.sort());
-    int offset = after == null ? (request.page() - 1) * request.size() : 0;
-    // One hit more than the page shows whether a next page exists.
-    var top =
-        new TopFieldCollectorManager(
-            sortOf(request.sort()), offset + request.size() + 1, after, Integer.MAX_VALUE);
-    long deadline = start + options.timeBudget().toNanos();
-    List<FacetField> facets = List.copyOf(request.facets());
-    PageCollectorManager.Page page =
-        searcher.search(query, new PageCollectorManager(top, facets, archive, deadline));
-    ScoreDoc[] all = page.top().scoreDocs;
-    int end = Math.min(all.length, offset + request.size());
-    ScoreDoc[] docs = offset >= end ? new ScoreDoc[0] : Arrays.copyOfRange(all, offset, end);
-    if (request.sort() == SortOrder.RELEVANCE) {
-      for (ScoreDoc doc : docs) {
-        doc.score = (Float) ((FieldDoc) doc).fields[0];
-      }
-    } else if (docs.length > 0) {
-      TopFieldCollector.populateScores(docs, searcher, query);
-    }
-    List<Hit> hits = hitReader.read(searcher, query, docs);
-    Map<FacetField, List<FacetCount>> facetCounts = new EnumMap<>(FacetField.class);
-    for (FacetCounter counter : page.facets()) {
-      facetCounts.put(counter.facet(), counter.top(request.facetSize()));
-    }
-    Optional<String> next =
-        all.length > offset + request.size() && docs.length > 0
-            ? Optional.of(Cursor.encode(request.sort(), (FieldDoc) docs[docs.length - 1]))
-            : Optional.empty();
-    SearchResult result =
-        new SearchResult(
-            page.count(),
-            !page.timedOut(),
-            (System.nanoTime() - start) / 1_000_000,
-            page.timedOut(),
-            hits,
-            facetCounts,
-            page.days().timeline(request.interval()),
-            next,
-            Optional.empty());
-    if (page.count() == 0 && !request.query().isEmpty()) {
-      Optional<String> corrected =
-          SpellingCorrector.correct(searcher.getIndexReader(), request.query());
-      if (corrected.isPresent()
-          && searcher.count(parser.query(request.withQuery(corrected.get()), dates.newest())) > 0) {
-        return result.withDidYouMean(corrected.get());
-      }
-    }
-    return result;
-  }
-
-  private static Sort sortOf(SortOrder order) {
-    return switch (order) {
-      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, ID_ORDER);
-      case NEWEST ->
-          new Sort(
-              LongField.newSortField(
-                  ArticleFields.PUBLISHED, true, SortedNumericSelector.Type.MIN, Long.MIN_VALUE),
-              ID_ORDER);
-      case OLDEST ->
-          new Sort(
-              LongField.newSortField(
-                  ArticleFields.PUBLISHED, false, SortedNumericSelector.Type.MIN, Long.MAX_VALUE),
-              ID_ORDER);
-    };
   }
 
   /** The article with {@code id}, if the index holds one. */

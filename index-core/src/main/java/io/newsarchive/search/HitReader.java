@@ -12,8 +12,6 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Predicate;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -33,7 +31,10 @@ import org.apache.lucene.util.BytesRef;
 /**
  * Turns matching documents into {@link Hit}s: stored fields plus snippets from the unified
  * highlighter, which reads match offsets straight from the postings of {@code title} and {@code
- * body}. Thread-safe: the analyzer and formatter are shared, a highlighter is built per call.
+ * body}. Each field highlights the query terms on that field only: unqualified words always query
+ * both, and looking up the entity fields' unstemmed terms in stemmed postings would cost a seek per
+ * document for nothing. Thread-safe: the analyzer and formatter are shared, a highlighter is built
+ * per call.
  */
 final class HitReader {
 
@@ -47,16 +48,6 @@ final class HitReader {
   private static final int BODY_PASSAGES = 2;
 
   private static final String[] FIELDS = {ArticleFields.TITLE, ArticleFields.BODY};
-
-  /** Query terms from these fields are highlighted in title and body, which share an analyzer. */
-  private static final Predicate<String> MATCHING_FIELDS =
-      Set.of(
-              ArticleFields.TITLE,
-              ArticleFields.BODY,
-              ArticleFields.entityTextField(EntityType.PERSON),
-              ArticleFields.entityTextField(EntityType.ORGANIZATION),
-              ArticleFields.entityTextField(EntityType.LOCATION))
-          ::contains;
 
   private static final PassageScorer SCORER = new SnippetScorer();
 
@@ -126,7 +117,6 @@ final class HitReader {
             .withFormatter(formatter)
             .withScorer(SCORER)
             .withMaxNoHighlightPassages(1)
-            .withFieldMatcher(MATCHING_FIELDS)
             .withWeightMatches(false);
     return new UnifiedHighlighter(builder) {
       @Override

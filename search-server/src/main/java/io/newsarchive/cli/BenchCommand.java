@@ -42,7 +42,10 @@ import picocli.CommandLine.Option;
     })
 public final class BenchCommand implements Callable<Integer> {
 
-  /** A mix of term, phrase, boolean, wildcard, fuzzy, field, filter and sort requests. */
+  /**
+   * A mix of term, phrase, boolean, wildcard, fuzzy, field, filter and sort requests; {@code
+   * {month}} stands for the month of the index's oldest article.
+   */
   static final List<String> DEFAULT_QUERIES =
       List.of(
           "q=cocoa",
@@ -59,7 +62,7 @@ public final class BenchCommand implements Callable<Integer> {
           "q=%22stock+exchange%22~3",
           "q=shares+NOT+oil",
           "q=",
-          "q=market&from=1987-03-01&to=1987-03-31",
+          "q=market&from={month}-01&to={month}-28",
           "q=election",
           "q=president",
           "q=crude+oil&sort=oldest",
@@ -114,7 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
       System.err.println("newsarchive bench: --requests and --seconds must be positive");
       return 2;
     }
-    List<String> mix = queries == null ? DEFAULT_QUERIES : readQueries(queries);
+    List<String> given = queries == null ? DEFAULT_QUERIES : readQueries(queries);
     ArticleSearcher searcher;
     try {
       searcher = ArticleSearcher.open(index, SearcherOptions.DEFAULTS);
@@ -122,6 +125,9 @@ public final class BenchCommand implements Callable<Integer> {
       System.err.println("newsarchive bench: " + e.getMessage());
       return 1;
     }
+    String month =
+        searcher.stats().oldest().map(i -> i.toString().substring(0, 7)).orElse("2000-01");
+    List<String> mix = given.stream().map(q -> q.replace("{month}", month)).toList();
     Javalin app = SearchServer.create(searcher, new ServerConfig("127.0.0.1", 0)).start();
     // HttpURLConnection keeps one connection alive and costs the shared CPUs less than HttpClient.
     try (searcher) {

@@ -25,7 +25,7 @@ class ServeCommandTest {
     assertThat(code).isZero();
     assertThat(out.toString())
         .contains("--index=DIR")
-        .contains("default: newsarchive-index")
+        .contains("newsarchive-index")
         .contains("--port")
         .contains("default: 7070")
         .contains("--host")

@@ -1,0 +1,118 @@
+package io.newsarchive.search;
+
+import io.newsarchive.schema.ArticleFields;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.SortedSetSortField;
+import org.apache.lucene.search.TopFieldCollector;
+import org.apache.lucene.search.TopFieldCollectorManager;
+
+/**
+ * Runs one search request on one index version: parse, rewrite once, collect the page with its
+ * total, facets and timeline in a single pass, highlight the page, and propose a spelling when
+ * nothing matched. Thread-safe: it holds only thread-safe collaborators.
+ */
+final class PageSearch {
+
+  /** Every order ends with the article id, so that positions are total and cursors exact. */
+  private static final SortField ID_ORDER = new SortedSetSortField(ArticleFields.ID, false);
+
+  private final ArticleQueryParser parser;
+  private final HitReader hitReader;
+  private final Duration budget;
+
+  PageSearch(ArticleQueryParser parser, HitReader hitReader, Duration budget) {
+    this.parser = parser;
+    this.hitReader = hitReader;
+    this.budget = budget;
+  }
+
+  /**
+   * Runs {@code request} on {@code searcher}; {@code start} is the {@link System#nanoTime()} at
+   * which the request arrived, from which the time budget and the reported time count.
+   */
+  SearchResult run(ArchiveSearcher searcher, SearchRequest request, long start) throws IOException {
+    DateSpan dates = searcher.dates();
+    Query text = parser.textQuery(request.query());
+    // Rewritten once: the search and the highlighter then share expanded fuzzy and wildcard terms.
+    Query query = searcher.rewrite(parser.query(text, request, dates.newest()));
+    FieldDoc after =
+        request.cursor().isEmpty() ? null : Cursor.decode(request.cursor(), request.sort());
+    int offset = after == null ? (request.page() - 1) * request.size() : 0;
+    // One hit more than the page shows whether a next page exists.
+    var top =
+        new TopFieldCollectorManager(
+            sortOf(request.sort()), offset + request.size() + 1, after, Integer.MAX_VALUE);
+    long deadline = start + budget.toNanos();
+    List<FacetField> facets = List.copyOf(request.facets());
+    PageCollectorManager.Page page =
+        searcher.search(query, new PageCollectorManager(top, facets, searcher, deadline));
+    ScoreDoc[] all = page.top().scoreDocs;
+    int end = Math.min(all.length, offset + request.size());
+    ScoreDoc[] docs = offset >= end ? new ScoreDoc[0] : Arrays.copyOfRange(all, offset, end);
+    if (request.sort() == SortOrder.RELEVANCE) {
+      for (ScoreDoc doc : docs) {
+        doc.score = (Float) ((FieldDoc) doc).fields[0];
+      }
+    } else if (docs.length > 0) {
+      TopFieldCollector.populateScores(docs, searcher, query);
+    }
+    List<Hit> hits = hitReader.read(searcher, query, docs);
+    Map<FacetField, List<FacetCount>> facetCounts = new EnumMap<>(FacetField.class);
+    for (FacetCounter counter : page.facets()) {
+      facetCounts.put(counter.facet(), counter.top(request.facetSize()));
+    }
+    Optional<String> next =
+        all.length > offset + request.size() && docs.length > 0
+            ? Optional.of(Cursor.encode(request.sort(), (FieldDoc) docs[docs.length - 1]))
+            : Optional.empty();
+    SearchResult result =
+        new SearchResult(
+            page.count(),
+            !page.timedOut(),
+            (System.nanoTime() - start) / 1_000_000,
+            page.timedOut(),
+            hits,
+            facetCounts,
+            page.days().timeline(request.interval()),
+            next,
+            Optional.empty());
+    if (page.count() == 0 && !request.query().isEmpty()) {
+      Optional<String> corrected =
+          SpellingCorrector.correct(searcher.getIndexReader(), request.query());
+      if (corrected.isPresent()
+          && searcher.count(parser.query(request.withQuery(corrected.get()), dates.newest())) > 0) {
+        return result.withDidYouMean(corrected.get());
+      }
+    }
+    return result;
+  }
+
+  private static Sort sortOf(SortOrder order) {
+    return switch (order) {
+      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, ID_ORDER);
+      case NEWEST ->
+          new Sort(
+              LongField.newSortField(
+                  ArticleFields.PUBLISHED, true, SortedNumericSelector.Type.MIN, Long.MIN_VALUE),
+              ID_ORDER);
+      case OLDEST ->
+          new Sort(
+              LongField.newSortField(
+                  ArticleFields.PUBLISHED, false, SortedNumericSelector.Type.MIN, Long.MAX_VALUE),
+              ID_ORDER);
+    };
+  }
+}

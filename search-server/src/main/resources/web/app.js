@@ -1,0 +1,423 @@
+// The search page: reads its state from the URL, asks the API, and renders results,
+// facets, the timeline and the article view. Every change of state is a new URL.
+
+import * as api from './api.js';
+import { ArticleView } from './article.js';
+import {
+  appendSnippet, clear, displayTitle, formatCount, formatDate, h, isModified, languageName,
+} from './dom.js';
+import {
+  ENTITY_TYPES, FILTER_NAMES, LIST_FILTERS, PAGE_SIZE, hasCriteria, readState, searchParams, toQueryString,
+  toggleFilter, withChanges,
+} from './state.js';
+import { Timeline } from './timeline.js';
+
+const $ = (id) => document.getElementById(id);
+const els = {
+  form: $('search-form'), q: $('q'), suggestions: $('suggestions'), error: $('search-error'),
+  stats: $('stats'), filters: $('filters'), filtersToggle: $('filters-toggle'),
+  filterForm: $('filter-form'), from: $('from'), to: $('to'), sort: $('sort'),
+  resultsView: $('results-view'), resultsHeading: $('results-heading'), activeFilters: $('active-filters'),
+  summary: $('summary'), zeroHits: $('zero-hits'), results: $('results'),
+  pager: $('pager'), prev: $('prev-page'), next: $('next-page'), pageLabel: $('page-label'),
+  articleView: $('article-view'), articleError: $('article-error'), articleTitle: $('article-title'),
+  back: $('back-to-results'),
+};
+const FACETS = [['source', 'source'], ['person', 'person'], ['org', 'org'], ['place', 'place'], ['language', 'lang']];
+
+let state = readState(location.search);
+let inFlight = null; // AbortController of the running update
+let lastSearch = { key: '', data: null };
+let cameFromResults = false;
+
+const timeline = new Timeline($('timeline'), (from, to) => {
+  navigate(withChanges(state, { from, to }), { focus: () => $('timeline').querySelector('.timeline-plot') });
+});
+
+// ---- navigation -------------------------------------------------------------------
+
+/** Moves to a new state: a new history entry, then a render. */
+function navigate(next, { focus, replace } = {}) {
+  const url = `${location.pathname}${toQueryString(next)}`;
+  if (replace) history.replaceState(null, '', url);
+  else history.pushState(null, '', url);
+  state = next;
+  return update(focus);
+}
+
+window.addEventListener('popstate', () => {
+  const leaving = state.article;
+  state = readState(location.search);
+  cameFromResults = false;
+  update(state.article ? () => els.articleTitle : () => focusAfterArticle(leaving));
+});
+
+/** Back from an article, focus its link in the results, so keyboard users keep their place. */
+function focusAfterArticle(id) {
+  const active = document.activeElement;
+  if (active && active !== document.body && !els.articleView.contains(active)) return null;
+  const hit = id ? [...els.results.querySelectorAll('.hit')].find((li) => li.dataset.id === id) : null;
+  return hit ? hit.querySelector('.hit-title') : els.resultsHeading;
+}
+
+async function update(focus) {
+  if (inFlight) inFlight.abort();
+  inFlight = new AbortController();
+  const { signal } = inFlight;
+  syncForm();
+  setBusy(true);
+  try {
+    if (state.article) await showArticle(signal);
+    else await showResults(signal);
+    setBusy(false);
+    restoreFocus(focus);
+  } catch (error) {
+    if (error.name === 'AbortError') return;
+    setBusy(false);
+    if (error instanceof api.ApiError) showError(error);
+    else showError(new api.ApiError(0, 'Something went wrong on this page', String(error.message || error)));
+  }
+}
+
+function restoreFocus(focus) {
+  const target = typeof focus === 'function' ? focus() : null;
+  if (target && document.contains(target)) target.focus();
+}
+
+function setBusy(busy) {
+  document.body.classList.toggle('loading', busy);
+  els.resultsView.setAttribute('aria-busy', String(busy));
+}
+
+// ---- the search form, filters and paging ------------------------------------------
+
+function syncForm() {
+  els.q.value = state.q;
+  els.from.value = state.from;
+  els.to.value = state.to;
+  els.sort.value = state.sort;
+}
+
+els.form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  lastSearch = { key: '', data: null }; // searching again asks the server again
+  navigate(withChanges(state, { q: els.q.value.trim() }));
+});
+
+els.filterForm.addEventListener('submit', (e) => {
+  e.preventDefault();
+  navigate(withChanges(state, { from: els.from.value, to: els.to.value, sort: els.sort.value }));
+});
+
+els.sort.addEventListener('change', () => {
+  navigate(withChanges(state, { sort: els.sort.value }), { focus: () => els.sort });
+});
+
+els.filtersToggle.addEventListener('click', () => {
+  const open = els.filtersToggle.getAttribute('aria-expanded') !== 'true';
+  els.filtersToggle.setAttribute('aria-expanded', String(open));
+  els.filters.classList.toggle('open', open);
+});
+
+$('home-link').addEventListener('click', (e) => {
+  if (isModified(e)) return;
+  e.preventDefault();
+  els.q.value = '';
+  navigate(readState(''), { focus: () => els.q });
+});
+
+els.prev.addEventListener('click', () => {
+  navigate({ ...state, page: state.page - 1, cursor: '' }, { focus: () => els.resultsHeading });
+});
+
+let nextCursor = '';
+els.next.addEventListener('click', () => {
+  navigate({ ...state, page: state.page + 1, cursor: nextCursor }, { focus: () => els.resultsHeading });
+});
+
+const SUGGESTION_KINDS = { title: 'Headline', person: 'Person', org: 'Organization', place: 'Place' };
+let suggestTimer = 0;
+let suggestAbort = null;
+els.q.addEventListener('input', () => {
+  clearTimeout(suggestTimer);
+  const prefix = els.q.value.trim();
+  if (prefix.length < 2) {
+    clear(els.suggestions);
+    return;
+  }
+  suggestTimer = setTimeout(async () => {
+    if (suggestAbort) suggestAbort.abort();
+    suggestAbort = new AbortController();
+    try {
+      const data = await api.suggest(prefix, suggestAbort.signal);
+      clear(els.suggestions).append(
+        ...(data.suggestions || []).map((s) => h('option', { value: s.text, label: SUGGESTION_KINDS[s.kind] || s.kind })),
+      );
+    } catch (error) {
+      // Suggestions are a convenience: a failure leaves the list empty and the search works.
+      if (error.name !== 'AbortError') clear(els.suggestions);
+    }
+  }, 200);
+});
+
+// ---- errors -------------------------------------------------------------------------
+
+function showError(error) {
+  if (state.article) {
+    clear(els.articleError).append(h('strong', { text: error.title }), error.detail ? ` ${error.detail}` : '');
+    els.articleError.hidden = false;
+    return;
+  }
+  const hint = error.param === 'q' ? queryHint(state.q) : '';
+  clear(els.error).append(
+    h('strong', { text: error.title }),
+    error.detail ? h('span', { text: ` ${error.detail}` }) : null,
+    hint ? h('span', { class: 'hint', text: hint }) : null,
+  );
+  els.error.hidden = false;
+  for (const input of [els.q, els.from, els.to]) input.removeAttribute('aria-invalid');
+  const field = { q: els.q, from: els.from, to: els.to }[error.param];
+  if (field) field.setAttribute('aria-invalid', 'true');
+  els.summary.textContent = 'The search could not run.';
+  clear(els.results);
+  els.zeroHits.hidden = true;
+  els.pager.hidden = true;
+  timeline.render(null);
+  for (const panel of document.querySelectorAll('.facet')) panel.hidden = true;
+}
+
+/** A plain-words hint for the commonest syntax slips, which the parser reports technically. */
+function queryHint(q) {
+  const quotes = (q.replace(/\\"/g, '').match(/"/g) || []).length;
+  if (quotes % 2 === 1) return 'A quotation mark is not closed: add the closing " or remove the opening one.';
+  let depth = 0;
+  for (const c of q) {
+    if (c === '(') depth++;
+    if (c === ')' && --depth < 0) return 'A ) has no matching (.';
+  }
+  if (depth > 0) return 'A ( is not closed: add the missing ).';
+  return '';
+}
+
+function clearError() {
+  els.error.hidden = true;
+  clear(els.error);
+  for (const input of [els.q, els.from, els.to]) input.removeAttribute('aria-invalid');
+}
+
+// ---- results ------------------------------------------------------------------------
+
+async function showResults(signal) {
+  els.articleView.hidden = true;
+  els.resultsView.hidden = false;
+  const params = searchParams(state);
+  const key = params.toString();
+  const data = lastSearch.key === key ? lastSearch.data : await api.search(params, signal);
+  lastSearch = { key, data };
+  clearError();
+  document.title = state.q ? `${state.q} – newsarchive search` : 'newsarchive search';
+  renderActiveFilters();
+  renderSummary(data);
+  renderFacets(data.facets || {});
+  timeline.render(data.timeline, state.from, state.to);
+  renderZeroHits(data);
+  clear(els.results).append(...(data.hits || []).map(renderHit));
+  nextCursor = data.nextCursor || '';
+  els.pager.hidden = state.page === 1 && !nextCursor;
+  els.prev.disabled = state.page <= 1;
+  els.next.disabled = !nextCursor;
+  els.pageLabel.textContent = `Page ${state.page}`;
+}
+
+function renderSummary(data) {
+  const count = formatCount(data.total);
+  const noun = data.total === 1 ? 'article' : 'articles';
+  let text = data.totalExact === false ? `At least ${count} ${noun}` : `${count} ${noun}`;
+  if (state.q) text += ` for “${state.q}”`;
+  if (data.total > 0 && data.hits && data.hits.length) {
+    const first = (state.page - 1) * PAGE_SIZE + 1;
+    text += `, showing ${formatCount(first)}–${formatCount(first + data.hits.length - 1)}`;
+  }
+  text += ` (${data.tookMs} ms).`;
+  if (data.timedOut) text += ' The search took too long and stopped early, so results may be incomplete.';
+  els.summary.textContent = text;
+}
+
+function renderActiveFilters() {
+  const chips = [];
+  for (const name of [...LIST_FILTERS, 'lang', 'from', 'to']) {
+    const values = LIST_FILTERS.includes(name) ? state[name] : state[name] ? [state[name]] : [];
+    for (const value of values) {
+      const label = `${FILTER_NAMES[name]}: ${value}`;
+      chips.push(h('li', {}, h('button', {
+        type: 'button', class: `chip chip-${name}`, 'data-filter': name, 'data-value': value,
+        'aria-label': `Remove filter ${label}`,
+        onclick: () => navigate(removeFilter(name, value), { focus: focusAfterChipRemoval(name, value) }),
+      }, h('span', { text: label }), h('span', { class: 'chip-x', 'aria-hidden': 'true', text: '×' }))));
+    }
+  }
+  if (chips.length > 1) {
+    chips.push(h('li', {}, h('button', {
+      type: 'button', class: 'link-button',
+      onclick: () => navigate(withChanges(readState(''), { q: state.q, sort: state.sort }), { focus: () => els.resultsHeading }),
+    }, 'Clear all filters')));
+  }
+  clear(els.activeFilters).append(...chips);
+  els.activeFilters.hidden = chips.length === 0;
+}
+
+function removeFilter(name, value) {
+  return LIST_FILTERS.includes(name) ? toggleFilter(state, name, value) : withChanges(state, { [name]: '' });
+}
+
+function focusAfterChipRemoval(name, value) {
+  const chips = [...els.activeFilters.querySelectorAll('button')];
+  const index = chips.findIndex((b) => b.dataset.filter === name && b.dataset.value === value);
+  return () => els.activeFilters.querySelectorAll('button')[index] || els.resultsHeading;
+}
+
+function renderFacets(facets) {
+  for (const [apiName, filter] of FACETS) {
+    const panel = document.querySelector(`.facet[data-facet="${filter}"]`);
+    const list = panel.querySelector('.facet-list');
+    const values = facets[apiName] || [];
+    const selected = LIST_FILTERS.includes(filter) ? state[filter] : state[filter] ? [state[filter]] : [];
+    const shown = [...values];
+    for (const value of selected) {
+      if (!shown.some((f) => f.value === value)) shown.unshift({ value, count: null });
+    }
+    panel.hidden = shown.length === 0 || (filter === 'lang' && shown.length < 2 && !selected.length);
+    clear(list).append(...shown.map((facet) => {
+      const on = selected.includes(facet.value);
+      const label = filter === 'lang' ? languageName(facet.value) : facet.value;
+      return h('li', {}, h('button', {
+        type: 'button', class: 'facet-value', 'aria-pressed': String(on),
+        'data-filter': filter, 'data-value': facet.value,
+        onclick: () => navigate(toggleFilter(state, filter, facet.value), { focus: () => findFacetButton(filter, facet.value) }),
+      }, h('span', { class: 'facet-name', text: label }),
+      facet.count === null ? null : h('span', { class: 'count', text: formatCount(facet.count) })));
+    }));
+  }
+}
+
+function findFacetButton(filter, value) {
+  return [...document.querySelectorAll('.facet-value')].find(
+    (b) => b.dataset.filter === filter && b.dataset.value === value) || els.resultsHeading;
+}
+
+function renderZeroHits(data) {
+  const zero = !(data.total > 0 || (data.hits && data.hits.length));
+  const parts = [];
+  if (zero) parts.push(h('p', { text: state.q ? `No articles match “${state.q}”.` : 'No articles match these filters.' }));
+  if (data.didYouMean) parts.push(didYouMean(data.didYouMean));
+  if (zero && hasCriteria({ ...state, q: '' })) {
+    parts.push(h('p', { text: 'Removing a filter or widening the dates may find more.' }));
+  } else if (zero) {
+    parts.push(h('p', { text: 'Check the spelling, use fewer words, or end a word with * to match its variants (e.g. export*).' }));
+  }
+  clear(els.zeroHits).append(...parts);
+  els.zeroHits.classList.toggle('few-hits', !zero);
+  els.zeroHits.hidden = parts.length === 0;
+}
+
+function didYouMean(suggestion) {
+  const next = withChanges(state, { q: suggestion });
+  return h('p', {}, 'Did you mean ', h('a', {
+    href: toQueryString(next), class: 'did-you-mean',
+    onclick: (e) => {
+      if (isModified(e)) return;
+      e.preventDefault();
+      navigate(next, { focus: () => els.resultsHeading });
+    },
+  }, h('strong', { text: suggestion })), '?');
+}
+
+function renderHit(hit) {
+  const title = h('a', { href: toQueryString({ ...state, article: hit.id }), class: 'hit-title' });
+  if (hit.titleSnippet) appendSnippet(title, hit.titleSnippet);
+  else title.textContent = displayTitle(hit);
+  title.addEventListener('click', (e) => openArticle(e, hit.id));
+  const meta = h('p', { class: 'meta' },
+    h('span', { class: 'source', text: hit.source }),
+    hit.published ? h('time', { datetime: hit.published, text: formatDate(hit.published) }) : null);
+  const snippet = hit.bodySnippet ? appendSnippet(h('p', { class: 'snippet' }), hit.bodySnippet) : null;
+  return h('li', { class: 'hit', 'data-id': hit.id }, h('h3', {}, title), meta, snippet, entityChips(hit.entities));
+}
+
+function entityChips(entities) {
+  if (!entities) return null;
+  const items = [];
+  for (const [type, name] of ENTITY_TYPES) {
+    for (const value of (entities[type] || []).slice(0, 5)) {
+      const on = state[type].includes(value);
+      items.push(h('li', {}, h('button', {
+        type: 'button', class: `chip chip-${type}`, 'aria-pressed': String(on),
+        title: on ? `Remove the filter ${FILTER_NAMES[type]}: ${value}` : `Show only articles about ${value}`,
+        onclick: () => navigate(toggleFilter(state, type, value), { focus: () => els.resultsHeading }),
+      }, h('span', { class: 'visually-hidden', text: `${name.slice(0, -1)}: ` }), value)));
+    }
+  }
+  return items.length ? h('ul', { class: 'chips entity-chips', 'aria-label': 'Entities' }, items) : null;
+}
+
+function openArticle(e, id) {
+  if (isModified(e)) return;
+  e.preventDefault();
+  cameFromResults = !state.article;
+  navigate({ ...state, article: id }, { focus: () => els.articleTitle });
+}
+
+// ---- the article view ---------------------------------------------------------------
+
+const articleView = new ArticleView(els.articleView, {
+  articleHref: (id) => toQueryString({ ...state, article: id }),
+  openArticle,
+  addEntity: (type, name) => navigate(
+    withChanges(state, { [type]: state[type].includes(name) ? state[type] : [...state[type], name] }),
+    { focus: () => els.resultsHeading }),
+  topicHref: (topic) => toQueryString(topicSearch(topic)),
+  openTopic: (e, topic) => {
+    if (isModified(e)) return;
+    e.preventDefault();
+    navigate(topicSearch(topic), { focus: () => els.resultsHeading });
+  },
+});
+
+function topicSearch(topic) {
+  return withChanges(readState(''), { q: `topic:${topic}` });
+}
+
+async function showArticle(signal) {
+  els.resultsView.hidden = true;
+  els.articleView.hidden = false;
+  const article = await articleView.show(state.article, signal);
+  clearError();
+  document.title = `${article.title || 'Article'} – newsarchive`;
+}
+
+els.back.addEventListener('click', () => {
+  if (cameFromResults) {
+    history.back();
+  } else {
+    const id = state.article;
+    navigate({ ...state, article: '' }, { focus: () => focusAfterArticle(id) });
+  }
+});
+
+// ---- archive statistics and start -------------------------------------------------
+
+async function showStats() {
+  try {
+    const s = await api.stats();
+    const sources = s.sources ? s.sources.length : 0;
+    let text = `${formatCount(s.articles)} articles from ${formatCount(sources)} source${sources === 1 ? '' : 's'}`;
+    if (s.oldest && s.newest) text += `, ${formatDate(s.oldest)} to ${formatDate(s.newest)}`;
+    els.stats.textContent = `${text}.`;
+  } catch (error) {
+    els.stats.textContent = '';
+    if (error instanceof api.ApiError && error.status === 0) showError(error);
+  }
+}
+
+showStats();
+update();

@@ -1,0 +1,112 @@
+// The page's whole state lives in the URL query string, so any view can be shared,
+// bookmarked and reached with the browser's back and forward buttons.
+
+/** Filters that may be given more than once. */
+export const LIST_FILTERS = ['source', 'person', 'org', 'place'];
+
+/** Human names of the filter kinds, for chips and labels. */
+export const FILTER_NAMES = {
+  source: 'Source',
+  person: 'Person',
+  org: 'Organization',
+  place: 'Place',
+  lang: 'Language',
+  from: 'From',
+  to: 'To',
+};
+
+/** Entity filter keys with the plural names of their panels. */
+export const ENTITY_TYPES = [['person', 'People'], ['org', 'Organizations'], ['place', 'Places']];
+
+export const SORTS = ['relevance', 'newest', 'oldest'];
+export const PAGE_SIZE = 10;
+
+/** Reads the state from a query string such as location.search. */
+export function readState(search) {
+  const p = new URLSearchParams(search);
+  const page = Number.parseInt(p.get('page') ?? '1', 10);
+  const sort = p.get('sort') ?? 'relevance';
+  const state = {
+    q: p.get('q') ?? '',
+    from: p.get('from') ?? '',
+    to: p.get('to') ?? '',
+    lang: p.get('lang') ?? '',
+    sort: SORTS.includes(sort) ? sort : 'relevance',
+    page: Number.isFinite(page) && page > 0 ? page : 1,
+    cursor: p.get('cursor') ?? '',
+    article: p.get('article') ?? '',
+  };
+  for (const name of LIST_FILTERS) {
+    state[name] = unique(p.getAll(name).filter((v) => v !== ''));
+  }
+  return state;
+}
+
+/** The query string for a state, leaving out defaults so URLs stay short. */
+export function toQueryString(state) {
+  const p = new URLSearchParams();
+  if (state.q) p.set('q', state.q);
+  for (const name of LIST_FILTERS) {
+    for (const value of state[name]) p.append(name, value);
+  }
+  if (state.lang) p.set('lang', state.lang);
+  if (state.from) p.set('from', state.from);
+  if (state.to) p.set('to', state.to);
+  if (state.sort !== 'relevance') p.set('sort', state.sort);
+  if (state.page > 1) p.set('page', String(state.page));
+  if (state.cursor) p.set('cursor', state.cursor);
+  if (state.article) p.set('article', state.article);
+  const text = p.toString();
+  return text ? `?${text}` : '';
+}
+
+/** The /api/search parameters for a state. */
+export function searchParams(state) {
+  const p = new URLSearchParams();
+  p.set('q', state.q);
+  for (const name of LIST_FILTERS) {
+    for (const value of state[name]) p.append(name, value);
+  }
+  if (state.lang) p.set('lang', state.lang);
+  if (state.from) p.set('from', state.from);
+  if (state.to) p.set('to', state.to);
+  // Without query text every article scores the same, so relevance means newest first.
+  p.set('sort', state.sort === 'relevance' && !state.q.trim() ? 'newest' : state.sort);
+  // A cursor replaces the page number in the API; the page number stays in the URL for display.
+  if (state.cursor) p.set('cursor', state.cursor);
+  else p.set('page', String(state.page));
+  p.set('size', String(PAGE_SIZE));
+  p.set('facets', 'source,person,org,place,language');
+  p.set('facetSize', '10');
+  p.set('interval', 'auto');
+  return p;
+}
+
+/** A copy of the state with changes applied; any change of the query resets paging. */
+export function withChanges(state, changes) {
+  const next = { ...state, page: 1, cursor: '', article: '', ...changes };
+  for (const name of LIST_FILTERS) next[name] = [...next[name]];
+  return next;
+}
+
+/** A copy of the state with one filter value added, or removed when already present. */
+export function toggleFilter(state, name, value) {
+  if (LIST_FILTERS.includes(name)) {
+    const values = state[name].includes(value)
+      ? state[name].filter((v) => v !== value)
+      : [...state[name], value];
+    return withChanges(state, { [name]: values });
+  }
+  return withChanges(state, { [name]: state[name] === value ? '' : value });
+}
+
+/** True when the state asks for anything beyond the whole archive. */
+export function hasCriteria(state) {
+  return Boolean(
+    state.q || state.from || state.to || state.lang || LIST_FILTERS.some((n) => state[n].length),
+  );
+}
+
+function unique(values) {
+  return [...new Set(values)];
+}

@@ -1,0 +1,89 @@
+package io.newsarchive.server.web;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * A headless Debian Chromium driven through its own chromedriver. Both binaries are given by path,
+ * so Selenium never looks for (or downloads) a browser or driver.
+ */
+final class BrowserSession implements AutoCloseable {
+
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+  private final ChromeDriver driver;
+
+  private BrowserSession(ChromeDriver driver) {
+    this.driver = driver;
+  }
+
+  /** True when both the browser and its driver are installed (see .ci/install-browser). */
+  static boolean available() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  }
+
+  /** Starts the browser with a fresh profile in {@code work}. */
+  static BrowserSession start(Path work) throws IOException {
+    Path profile = Files.createTempDirectory(work, "chromium-profile");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--window-size=1280,1000",
+        "--lang=en-GB",
+        "--user-data-dir=" + profile);
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    ChromeDriver driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+    driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+    return new BrowserSession(driver);
+  }
+
+  ChromeDriver driver() {
+    return driver;
+  }
+
+  /** Lays the page out as on a phone {@code width} CSS pixels wide. */
+  void emulateWidth(int width) {
+    driver.executeCdpCommand(
+        "Emulation.setDeviceMetricsOverride",
+        Map.of("width", width, "height", 800, "deviceScaleFactor", 1, "mobile", true));
+  }
+
+  /** Undoes {@link #emulateWidth}. */
+  void resetWidth() {
+    driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+  }
+
+  /** Saves a PNG of the viewport. */
+  void screenshot(Path file) throws IOException {
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+  }
+
+  /** Quits the browser; the profile stays in the caller's temporary folder. */
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}

@@ -1,0 +1,463 @@
+package io.newsarchive.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Drives the search page in a real headless Chromium against the real server and an index built
+ * from the seed article and Reuters-21578. Skips when Chromium or the corpus is absent.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchPageBrowserTest {
+
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Pattern FIRST_NUMBER = Pattern.compile("(\\d[\\d,]*)");
+
+  private String skipReason = "";
+  private ArchiveUnderTest archive;
+  private BrowserSession browser;
+  private WebDriver driver;
+  private WebDriverWait wait;
+
+  @BeforeAll
+  void start(@TempDir Path work) throws IOException {
+    skipReason = ArchiveUnderTest.missingInputs();
+    if (!BrowserSession.available()) {
+      skipReason =
+          "/usr/bin/chromium or /usr/bin/chromedriver is absent: skipping the browser tests"
+              + " (.ci/install-browser installs them)";
+    }
+    if (skipReason.isEmpty()) {
+      archive = ArchiveUnderTest.start(work.resolve("index"));
+      browser = BrowserSession.start(work);
+      driver = browser.driver();
+      wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+  }
+
+  /** Skips each test, so that reports count and explain them, when an input is missing. */
+  @BeforeEach
+  void requireInputs() {
+    assumeTrue(skipReason.isEmpty(), skipReason);
+  }
+
+  @AfterAll
+  void stop() throws IOException {
+    if (browser != null) {
+      browser.close();
+    }
+    if (archive != null) {
+      archive.close();
+    }
+  }
+
+  @Test
+  void typingAQueryShowsHighlightedResults() throws IOException {
+    openPage("");
+    WebElement box = driver.findElement(By.id("q"));
+    assertThat(driver.findElement(By.cssSelector("label[for=q]")).getText())
+        .isEqualTo("Search articles");
+
+    box.sendKeys("cocoa", Keys.ENTER);
+    awaitIdle();
+
+    assertThat(currentParams("q")).containsExactly("cocoa");
+    List<WebElement> hits = driver.findElements(By.cssSelector("#results .hit"));
+    assertThat(hits).hasSize(10);
+    assertThat(driver.findElements(By.cssSelector("#results .hit mark")))
+        .isNotEmpty()
+        .allSatisfy(mark -> assertThat(mark.getText()).containsIgnoringCase("cocoa"));
+    WebElement first = hits.get(0);
+    assertThat(first.findElement(By.cssSelector(".source")).getText()).isEqualTo("reuters");
+    assertThat(first.findElement(By.cssSelector("time")).getText()).contains("1987");
+    assertThat(summaryText()).contains("for “cocoa”").contains("showing 1–10");
+    assertThat(summaryTotal()).isGreaterThan(10);
+    assertThat(driver.findElement(By.id("timeline")).isDisplayed()).isTrue();
+    assertThat(driver.findElement(By.id("pager")).isDisplayed()).isTrue();
+
+    browser.screenshot(SCREENSHOTS.resolve("search-results.png"));
+  }
+
+  @Test
+  void nextPageFollowsTheCursorAndBackReturns() {
+    openPage("?q=oil");
+    List<String> firstPage = hitIds();
+    driver.findElement(By.id("next-page")).click();
+    awaitIdle();
+
+    assertThat(currentParams("page")).containsExactly("2");
+    assertThat(currentParams("cursor")).hasSize(1);
+    assertThat(hitIds()).hasSize(10).doesNotContainAnyElementsOf(firstPage);
+    assertThat(summaryText()).contains("showing 11–20");
+    assertThat(focusedId()).isEqualTo("results-heading");
+
+    driver.navigate().back();
+    awaitIdle();
+    assertThat(hitIds()).isEqualTo(firstPage);
+  }
+
+  @Test
+  void addingAnEntityFacetNarrowsResultsAndChangesTheUrl() {
+    openPage("?q=oil");
+    long before = summaryTotal();
+    WebElement facet = driver.findElement(By.cssSelector(".facet[data-facet=place] .facet-value"));
+    String place = facet.getAttribute("data-value");
+    long count = parseNumber(facet.findElement(By.cssSelector(".count")).getText());
+    assertThat(count).isBetween(1L, before);
+
+    facet.click();
+    awaitIdle();
+
+    assertThat(currentParams("place")).containsExactly(place);
+    assertThat(currentParams("q")).containsExactly("oil");
+    assertThat(summaryTotal()).isEqualTo(count);
+    WebElement chip = driver.findElement(By.cssSelector("#active-filters .chip-place"));
+    assertThat(chip.getAttribute("aria-label")).isEqualTo("Remove filter Place: " + place);
+    assertThat(facetButton("place", place).getAttribute("aria-pressed")).isEqualTo("true");
+    assertThat(focusedDataValue()).isEqualTo(place);
+
+    driver.navigate().back();
+    awaitIdle();
+    assertThat(currentParams("place")).isEmpty();
+    assertThat(summaryTotal()).isEqualTo(before);
+
+    driver.navigate().forward();
+    awaitIdle();
+    assertThat(currentParams("place")).containsExactly(place);
+    assertThat(summaryTotal()).isEqualTo(count);
+
+    driver.findElement(By.cssSelector("#active-filters .chip-place")).click();
+    awaitIdle();
+    assertThat(currentParams("place")).isEmpty();
+    assertThat(summaryTotal()).isEqualTo(before);
+    assertThat(driver.findElements(By.cssSelector("#active-filters .chip"))).isEmpty();
+  }
+
+  @Test
+  void openingAnArticleShowsItsEntitiesAndRelatedArticles() {
+    openPage("?q=Pompeo");
+    WebElement title = driver.findElement(By.cssSelector("#results .hit .hit-title"));
+    assertThat(title.getText()).contains("Pompeo Threatens");
+    title.click();
+    awaitIdle();
+
+    assertThat(currentParams("article")).containsExactly("kayhan.ir-83245");
+    WebElement heading = driver.findElement(By.id("article-title"));
+    assertThat(heading.getText())
+        .isEqualTo("Pompeo Threatens to ‘Liquidate’ Iraq’s Anti-Terror Groups");
+    assertThat(focusedId()).isEqualTo("article-title");
+    assertThat(driver.findElement(By.id("results-view")).isDisplayed()).isFalse();
+    assertThat(driver.findElement(By.id("article-meta")).getText())
+        .contains("kayhan.ir")
+        .contains("2020");
+    assertThat(driver.findElements(By.cssSelector("#article-body p")).size()).isGreaterThan(10);
+    assertThat(texts(By.cssSelector("#article-entities .chip")))
+        .anySatisfy(name -> assertThat(name).contains("Pompeo"))
+        .anySatisfy(name -> assertThat(name).contains("Iraq"));
+
+    List<WebElement> related = driver.findElements(By.cssSelector("#related a"));
+    assertThat(related).isNotEmpty();
+    String relatedTitle = related.get(0).getText();
+    related.get(0).click();
+    awaitIdle();
+    assertThat(currentParams("article")).doesNotContain("kayhan.ir-83245").hasSize(1);
+    assertThat(driver.findElement(By.id("article-title")).getText()).isEqualTo(relatedTitle);
+
+    driver.navigate().back();
+    awaitIdle();
+    assertThat(driver.findElement(By.id("article-title")).getText()).contains("Pompeo Threatens");
+    driver.findElement(By.id("back-to-results")).click();
+    awaitIdle();
+    assertThat(currentParams("article")).isEmpty();
+    assertThat(driver.findElement(By.id("results-view")).isDisplayed()).isTrue();
+    assertThat(currentParams("q")).containsExactly("Pompeo");
+    assertThat(driver.switchTo().activeElement().getAttribute("href"))
+        .as("focus returns to the link of the article just read")
+        .contains("article=kayhan.ir-83245");
+  }
+
+  @Test
+  void draggingAcrossTheTimelineFiltersByThoseDates() {
+    openPage("?q=oil&source=reuters");
+    List<WebElement> buckets = driver.findElements(By.cssSelector("#timeline rect.bucket"));
+    int n = buckets.size();
+    assertThat(n).isGreaterThan(3);
+    List<Long> counts = new ArrayList<>();
+    List<String> starts = new ArrayList<>();
+    for (WebElement bucket : buckets) {
+      counts.add(Long.parseLong(bucket.getAttribute("data-count")));
+      starts.add(bucket.getAttribute("data-start"));
+    }
+    int lo = n / 4;
+    int hi = n / 2;
+    WebElement plot = driver.findElement(By.cssSelector("#timeline .timeline-plot"));
+    int width = plot.getRect().getWidth();
+    int xLo = bucketCentre(lo, n, width);
+    int xHi = bucketCentre(hi, n, width);
+    new Actions(driver)
+        .moveToElement(plot, xLo, 0)
+        .clickAndHold()
+        .moveByOffset((xHi - xLo) / 2, 0)
+        .moveByOffset(xHi - xLo - (xHi - xLo) / 2, 0)
+        .release()
+        .perform();
+    awaitIdle();
+
+    long expected = counts.subList(lo, hi + 1).stream().mapToLong(Long::longValue).sum();
+    assertThat(expected).isPositive();
+    String from = LocalDate.ofInstant(Instant.parse(starts.get(lo)), ZoneOffset.UTC).toString();
+    assertThat(currentParams("from")).containsExactly(from);
+    assertThat(currentParams("to")).hasSize(1);
+    LocalDate to = LocalDate.parse(currentParams("to").get(0));
+    assertThat(driver.findElement(By.id("from")).getAttribute("value")).isEqualTo(from);
+    assertThat(driver.findElement(By.id("to")).getAttribute("value")).isEqualTo(to.toString());
+    assertThat(summaryTotal()).isEqualTo(expected);
+    for (WebElement time : driver.findElements(By.cssSelector("#results .hit time"))) {
+      LocalDate day =
+          LocalDate.ofInstant(Instant.parse(time.getAttribute("datetime")), ZoneOffset.UTC);
+      assertThat(day).isBetween(LocalDate.parse(from), to);
+    }
+    assertThat(texts(By.cssSelector("#active-filters .chip")))
+        .contains("From: " + from + "×", "To: " + to + "×");
+  }
+
+  @Test
+  void theTimelineCanBeOperatedByKeyboard() {
+    openPage("?q=oil&source=reuters");
+    List<WebElement> buckets = driver.findElements(By.cssSelector("#timeline rect.bucket"));
+    String lastStart = buckets.get(buckets.size() - 1).getAttribute("data-start");
+    String secondLastStart = buckets.get(buckets.size() - 2).getAttribute("data-start");
+    WebElement plot = driver.findElement(By.cssSelector("#timeline .timeline-plot"));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].focus()", plot);
+
+    plot.sendKeys(Keys.END, Keys.chord(Keys.SHIFT, Keys.ARROW_LEFT));
+    assertThat(driver.findElement(By.id("timeline-status")).getAttribute("textContent"))
+        .contains(" to ")
+        .contains("articles");
+    plot.sendKeys(Keys.ENTER);
+    awaitIdle();
+
+    String from = LocalDate.ofInstant(Instant.parse(secondLastStart), ZoneOffset.UTC).toString();
+    assertThat(currentParams("from")).containsExactly(from);
+    assertThat(LocalDate.parse(currentParams("to").get(0)))
+        .isAfterOrEqualTo(LocalDate.ofInstant(Instant.parse(lastStart), ZoneOffset.UTC));
+  }
+
+  @Test
+  void aMalformedQueryGetsAReadableMessageNextToTheSearchBox() {
+    openPage("");
+    WebElement box = driver.findElement(By.id("q"));
+    box.sendKeys("\"cocoa exports", Keys.ENTER);
+    awaitIdle();
+
+    WebElement error = driver.findElement(By.id("search-error"));
+    wait.until(ExpectedConditions.visibilityOf(error));
+    assertThat(error.getAttribute("role")).isEqualTo("alert");
+    assertThat(error.getText())
+        .contains("A quotation mark is not closed")
+        .doesNotContain("Exception")
+        .doesNotContain("at io.")
+        .doesNotContain("{");
+    assertThat(box.getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(box.getAttribute("aria-describedby")).contains("search-error");
+    assertThat(driver.findElements(By.cssSelector("#results .hit"))).isEmpty();
+
+    box.clear();
+    box.sendKeys("cocoa exports", Keys.ENTER);
+    awaitIdle();
+    assertThat(error.isDisplayed()).isFalse();
+    assertThat(box.getAttribute("aria-invalid")).isNull();
+    assertThat(driver.findElements(By.cssSelector("#results .hit"))).isNotEmpty();
+  }
+
+  @Test
+  void aQueryWithoutHitsOffersTheSpellingSuggestion() {
+    openPage("?q=cocao");
+    WebElement zero = driver.findElement(By.id("zero-hits"));
+    assertThat(zero.isDisplayed()).isTrue();
+    assertThat(zero.getText()).contains("No articles match “cocao”");
+    WebElement suggestion = zero.findElement(By.cssSelector("a.did-you-mean"));
+    assertThat(suggestion.getText()).isEqualTo("cocoa");
+
+    suggestion.click();
+    awaitIdle();
+    assertThat(currentParams("q")).containsExactly("cocoa");
+    assertThat(driver.findElements(By.cssSelector("#results .hit"))).isNotEmpty();
+  }
+
+  @Test
+  void anUnknownArticleGetsAReadableMessage() {
+    openPage("?q=cocoa&article=no-such-article");
+
+    WebElement error = driver.findElement(By.id("article-error"));
+    assertThat(error.isDisplayed()).isTrue();
+    assertThat(error.getText()).startsWith("Not found").contains("no-such-article");
+    driver.findElement(By.id("back-to-results")).click();
+    awaitIdle();
+    assertThat(driver.findElements(By.cssSelector("#results .hit"))).isNotEmpty();
+  }
+
+  @Test
+  void datesInTheWrongOrderAreExplainedNextToTheSearchBox() {
+    openPage("?q=oil&from=1987-06-01&to=1987-03-01");
+
+    WebElement error = driver.findElement(By.id("search-error"));
+    assertThat(error.isDisplayed()).isTrue();
+    assertThat(error.getText()).startsWith("From is after to");
+    assertThat(driver.findElement(By.id("from")).getAttribute("aria-invalid")).isEqualTo("true");
+  }
+
+  @Test
+  void typingOffersSuggestionsFromTheArchive() {
+    openPage("");
+    driver.findElement(By.id("q")).sendKeys("Pompe");
+
+    wait.until(d ->
+        d.findElements(By.cssSelector("#suggestions option")).stream()
+            .anyMatch(o -> "Mike Pompeo".equals(o.getAttribute("value"))));
+  }
+
+  @Test
+  void untrustedArticleTextIsShownAsTextNotMarkup() {
+    openPage("?q=" + ArchiveUnderTest.HOSTILE_WORD);
+    WebElement title = driver.findElement(By.cssSelector("#results .hit .hit-title"));
+    assertThat(title.getText()).contains("<img src=x onerror=");
+    assertThat(driver.findElements(By.cssSelector("#results img, #results script"))).isEmpty();
+    assertThat(((JavascriptExecutor) driver).executeScript("return window.hostileRan === true"))
+        .isEqualTo(false);
+
+    title.click();
+    awaitIdle();
+    assertThat(driver.findElement(By.id("article-title")).getText()).contains("<img src=x");
+    assertThat(driver.findElements(By.cssSelector("#article-view img"))).isEmpty();
+  }
+
+  @Test
+  void aNarrowScreenNeedsNoSidewaysScrolling() throws IOException {
+    browser.emulateWidth(360);
+    try {
+      openPage("?q=cocoa");
+      JavascriptExecutor js = (JavascriptExecutor) driver;
+      Number scrollWidth = (Number) js.executeScript("return document.documentElement.scrollWidth");
+      assertThat(scrollWidth.intValue()).isLessThanOrEqualTo(360);
+      WebElement toggle = driver.findElement(By.id("filters-toggle"));
+      assertThat(toggle.isDisplayed()).isTrue();
+      assertThat(driver.findElement(By.id("filters")).isDisplayed()).isFalse();
+      assertThat(driver.findElement(By.cssSelector("#results .hit")).isDisplayed()).isTrue();
+      browser.screenshot(SCREENSHOTS.resolve("search-results-narrow.png"));
+      toggle.click();
+      assertThat(toggle.getAttribute("aria-expanded")).isEqualTo("true");
+      assertThat(driver.findElement(By.id("filters")).isDisplayed()).isTrue();
+    } finally {
+      browser.resetWidth();
+    }
+  }
+
+  // ---- helpers ------------------------------------------------------------------------
+
+  private void openPage(String query) {
+    driver.get(archive.baseUrl() + query);
+    awaitIdle();
+  }
+
+  /** Waits until the page has finished the update that the last action started. */
+  private void awaitIdle() {
+    wait.until(d ->
+        Boolean.TRUE.equals(
+            ((JavascriptExecutor) d)
+                .executeScript(
+                    "return document.readyState === 'complete'"
+                        + " && document.getElementById('results-view')"
+                        + ".getAttribute('aria-busy') === 'false'")));
+  }
+
+  private List<String> currentParams(String name) {
+    String query = URI.create(driver.getCurrentUrl()).getRawQuery();
+    List<String> values = new ArrayList<>();
+    if (query == null) {
+      return values;
+    }
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      if (key.equals(name)) {
+        values.add(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return values;
+  }
+
+  private String summaryText() {
+    return driver.findElement(By.id("summary")).getText();
+  }
+
+  private long summaryTotal() {
+    return parseNumber(summaryText());
+  }
+
+  private static long parseNumber(String text) {
+    Matcher m = FIRST_NUMBER.matcher(text);
+    assertThat(m.find()).as("a number in '%s'", text).isTrue();
+    return Long.parseLong(m.group(1).replace(",", ""));
+  }
+
+  private List<String> hitIds() {
+    return driver.findElements(By.cssSelector("#results .hit")).stream()
+        .map(hit -> hit.getAttribute("data-id"))
+        .toList();
+  }
+
+  private List<String> texts(By by) {
+    return driver.findElements(by).stream().map(e -> e.getText().replace("\n", "")).toList();
+  }
+
+  private WebElement facetButton(String filter, String value) {
+    return driver.findElements(By.cssSelector(".facet-value")).stream()
+        .filter(b -> filter.equals(b.getAttribute("data-filter")))
+        .filter(b -> value.equals(b.getAttribute("data-value")))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private String focusedId() {
+    return driver.switchTo().activeElement().getAttribute("id");
+  }
+
+  private String focusedDataValue() {
+    return driver.switchTo().activeElement().getAttribute("data-value");
+  }
+
+  /** Offset from the plot's centre, as Actions measures it, of bucket {@code i}'s centre. */
+  private static int bucketCentre(int i, int n, int width) {
+    double x = (i + 0.5) * width / n;
+    return (int) Math.round(x - width / 2.0);
+  }
+}
