@@ -39,7 +39,7 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
   @Option(
       names = "--folds",
       description = "Jackknife folds for the second pass.",
-      defaultValue = "5")
+      defaultValue = "4")
   int folds;
 
   @Option(

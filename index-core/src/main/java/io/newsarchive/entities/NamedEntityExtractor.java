@@ -28,6 +28,9 @@ public final class NamedEntityExtractor implements EntityExtractor {
     EntityType.PERSON, EntityType.ORGANIZATION, EntityType.LOCATION, null
   };
 
+  private static final java.util.regex.Pattern ARTICLE_NAME =
+      java.util.regex.Pattern.compile("(al|el|ul)-\\p{Lu}\\p{L}+");
+
   private static final java.util.Set<String> NAME_PARTICLES =
       java.util.Set.of("abu", "umm", "bin", "ibn", "bint");
 
@@ -113,13 +116,26 @@ public final class NamedEntityExtractor implements EntityExtractor {
 
   /**
    * Joins a lone name particle to the person right after it: "Abu" + "Mahdi al-Muhandis" is one
-   * name, whatever type the tagger gave "Abu" (it also starts "Abu Dhabi").
+   * name, whatever type the tagger gave "Abu" (it also starts "Abu Dhabi"); and extends a name by
+   * an untagged Arabic "al-" word right after it ("Asaib Ahl" + "al-Haq").
    */
   static List<NerLabels.Span> joinNameParticles(String[] words, List<NerLabels.Span> spans) {
     List<NerLabels.Span> result = new ArrayList<>(spans.size());
     for (int k = 0; k < spans.size(); k++) {
       NerLabels.Span span = spans.get(k);
       NerLabels.Span next = k + 1 < spans.size() ? spans.get(k + 1) : null;
+      int after = span.end();
+      if (after < words.length && ARTICLE_NAME.matcher(words[after]).matches()) {
+        // "Asaib Ahl" + "al-Haq" (untagged or tagged alone): an "al-" word right after a name
+        // ends that name.
+        if (next == null || next.start() > after) {
+          span = new NerLabels.Span(span.start(), after + 1, span.type());
+        } else if (next.end() == after + 1) {
+          span = new NerLabels.Span(span.start(), after + 1, span.type());
+          k++;
+          next = k + 1 < spans.size() ? spans.get(k + 1) : null;
+        }
+      }
       boolean particle =
           span.end() - span.start() == 1
               && NAME_PARTICLES.contains(words[span.start()].toLowerCase(Locale.ROOT));

@@ -13,6 +13,12 @@ import java.util.function.Consumer;
  */
 final class NerTrainer {
 
+  /**
+   * Differently shuffled perceptrons whose mean is the final model of each pass: averaging over
+   * shuffles lowers the variance that the order of the training documents brings.
+   */
+  private static final int SHUFFLES = 2;
+
   private final TokenFeatures features;
   private final WordLexicon lexicon;
   private final Gazetteer gazetteer;
@@ -55,7 +61,7 @@ final class NerTrainer {
       log.accept("fold " + (fold + 1) + "/" + folds + " labelled");
     }
     SequencePerceptron first =
-        fitChoosingEpochs(firstIndex, trainDocs, trainRows, devDocs, devRows, epochs);
+        fitChoosingEpochs(firstIndex, trainDocs, trainRows, devDocs, devRows, epochs, SHUFFLES);
     List<List<int[]>> devFirst = new ArrayList<>();
     for (List<int[][]> doc : devRows) {
       devFirst.add(decodeAll(first, doc));
@@ -65,7 +71,7 @@ final class NerTrainer {
     List<List<int[][]>> devRows2 = secondPassRows(devDocs, devFirst, secondIndex);
     log.accept("second pass: " + secondIndex.size() + " features");
     SequencePerceptron second =
-        fitChoosingEpochs(secondIndex, trainDocs, trainRows2, devDocs, devRows2, epochs);
+        fitChoosingEpochs(secondIndex, trainDocs, trainRows2, devDocs, devRows2, epochs, SHUFFLES);
     return new NerModel(lexicon, gazetteer, first, second);
   }
 
@@ -80,7 +86,7 @@ final class NerTrainer {
     return new NerModel(
         lexicon,
         gazetteer,
-        fitChoosingEpochs(index, trainDocs, trainRows, devDocs, devRows, epochs),
+        fitChoosingEpochs(index, trainDocs, trainRows, devDocs, devRows, epochs, 1),
         null);
   }
 
@@ -171,23 +177,36 @@ final class NerTrainer {
       List<List<int[][]>> rows,
       List<Prepared> devDocs,
       List<List<int[][]>> devRows,
-      int epochs) {
-    SequencePerceptron model = new SequencePerceptron(index);
-    Random random = new Random(17);
-    List<Integer> order = new ArrayList<>();
-    for (int d = 0; d < docs.size(); d++) {
-      order.add(d);
+      int epochs,
+      int shuffles) {
+    List<SequencePerceptron> models = new ArrayList<>();
+    List<Random> randoms = new ArrayList<>();
+    List<List<Integer>> orders = new ArrayList<>();
+    for (int m = 0; m < shuffles; m++) {
+      models.add(new SequencePerceptron(index));
+      randoms.add(new Random(17 + m));
+      List<Integer> order = new ArrayList<>();
+      for (int d = 0; d < docs.size(); d++) {
+        order.add(d);
+      }
+      orders.add(order);
     }
     SequencePerceptron best = null;
     double bestF1 = -1;
     for (int epoch = 1; epoch <= epochs; epoch++) {
-      java.util.Collections.shuffle(order, random);
-      for (int d : order) {
-        for (int s = 0; s < rows.get(d).size(); s++) {
-          model.train(rows.get(d).get(s), docs.get(d).gold().get(s));
+      List<SequencePerceptron> averages = new ArrayList<>();
+      for (int m = 0; m < shuffles; m++) {
+        java.util.Collections.shuffle(orders.get(m), randoms.get(m));
+        for (int d : orders.get(m)) {
+          for (int s = 0; s < rows.get(d).size(); s++) {
+            models.get(m).train(rows.get(d).get(s), docs.get(d).gold().get(s));
+          }
         }
+        averages.add(models.get(m).averaged());
       }
-      SequencePerceptron averaged = model.averaged();
+      SequencePerceptron averaged =
+          averages.size() == 1 ? averages.get(0) : SequencePerceptron.mean(averages);
+      averages.clear();
       NerEvaluation eval = new NerEvaluation();
       for (int d = 0; d < devDocs.size(); d++) {
         for (int s = 0; s < devRows.get(d).size(); s++) {

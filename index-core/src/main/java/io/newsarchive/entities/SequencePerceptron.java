@@ -3,6 +3,7 @@ package io.newsarchive.entities;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * A first-order linear-chain model over BILOU labels, decoded with Viterbi and trained as an
@@ -148,6 +149,25 @@ final class SequencePerceptron {
       tr[i] = transitions[i] - transitionTotals[i] / updates;
     }
     return new SequencePerceptron(index, w, tr);
+  }
+
+  /** The mean of models that share one feature index (trained on differently shuffled data). */
+  static SequencePerceptron mean(List<SequencePerceptron> models) {
+    SequencePerceptron first = models.get(0);
+    float[] w = new float[first.weights.length];
+    float[] tr = new float[first.transitions.length];
+    for (SequencePerceptron model : models) {
+      if (model.index != first.index) {
+        throw new IllegalArgumentException("models to average must share their feature index");
+      }
+      for (int i = 0; i < w.length; i++) {
+        w[i] += model.weights[i] / models.size();
+      }
+      for (int i = 0; i < tr.length; i++) {
+        tr[i] += model.transitions[i] / models.size();
+      }
+    }
+    return new SequencePerceptron(first.index, w, tr);
   }
 
   /** Writes the non-zero weights; features whose weights are all zero are left out. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class NerEvaluationTest {
 
   /** A little under what the committed model measured (see data/models/README.md). */
-  private static final double TESTB_FLOOR = 87.0;
+  private static final double TESTB_FLOOR = 87.5;
 
   @Test
   void bundledModelKeepsItsScoreOnConllTestb() throws IOException {
