@@ -148,6 +148,20 @@ final class NewsTokenizer {
   /** Splits a punctuation-free chunk at dashes, possessives and contractions. */
   private static void splitWord(
       String text, int start, int end, List<String> words, List<int[]> offsets) {
+    int dots = text.indexOf("..", start);
+    if (dots > start && dots < end - 2) {
+      // "said....Cocoa": an ellipsis glued between two words.
+      int after = dots;
+      while (after < end && text.charAt(after) == '.') {
+        after++;
+      }
+      if (after < end) {
+        splitWord(text, start, dots, words, offsets);
+        add(words, offsets, "...", dots, after);
+        splitWord(text, after, end, words, offsets);
+        return;
+      }
+    }
     int dash = text.indexOf("--", start);
     if (dash >= start && dash < end) {
       if (dash > start) {

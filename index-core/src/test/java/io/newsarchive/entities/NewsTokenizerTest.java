@@ -47,6 +47,14 @@ class NewsTokenizerTest {
   }
 
   @Test
+  void ellipsisGluedBetweenWordsIsSplit() {
+    NewsTokenizer.Tokens tokens =
+        NewsTokenizer.tokenize("traders said....Cocoa Producers Alliance heard");
+    assertThat(tokens.words())
+        .containsExactly("traders", "said", "...", "Cocoa", "Producers", "Alliance", "heard");
+  }
+
+  @Test
   void lineBreaksEndSentences() {
     NewsTokenizer.Tokens tokens = NewsTokenizer.tokenize("First line\nSecond line");
     assertThat(tokens.sentenceStarts()).containsExactly(0, 2);
