@@ -2,9 +2,8 @@ package io.newsarchive.search;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
-import java.util.PriorityQueue;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedDocValues;
@@ -85,31 +84,72 @@ final class FacetCounter {
    * order, so the smaller ordinal wins).
    */
   List<FacetCount> top(int size) throws IOException {
-    // Min-heap of the best ordinals so far: the weakest on top.
-    PriorityQueue<Integer> best =
-        new PriorityQueue<>(
-            size + 1, (a, b) -> totals[a] != totals[b] ? totals[a] - totals[b] : b - a);
+    // Min-heap of the best ordinals so far, weakest at the root. Ordinals are scanned in value
+    // order, so a later ordinal with an equal count never displaces an earlier one.
+    int[] heap = new int[Math.max(0, size)];
+    int length = 0;
     for (int ord = 0; ord < totals.length; ord++) {
       int count = totals[ord];
       if (count == 0) {
         continue;
       }
-      if (best.size() < size) {
-        best.add(ord);
-      } else {
-        int weakest = best.peek();
-        if (count > totals[weakest] || (count == totals[weakest] && ord < weakest)) {
-          best.poll();
-          best.add(ord);
-        }
+      if (length < heap.length) {
+        heap[length] = ord;
+        siftUp(heap, length++);
+      } else if (length > 0 && count > totals[heap[0]]) {
+        heap[0] = ord;
+        siftDown(heap, length);
       }
     }
-    List<FacetCount> top = new ArrayList<>(best.size());
-    while (!best.isEmpty()) {
-      int ord = best.poll();
+    Integer[] best = new Integer[length];
+    for (int i = 0; i < length; i++) {
+      best[i] = heap[i];
+    }
+    Arrays.sort(best, (x, y) -> weaker(y, x) ? -1 : weaker(x, y) ? 1 : 0);
+    List<FacetCount> top = new ArrayList<>(length);
+    for (int ord : best) {
       top.add(new FacetCount(ordinals.value(ord), totals[ord]));
     }
-    Collections.reverse(top);
     return top;
+  }
+
+  /** Whether ordinal {@code a} ranks below {@code b}: a smaller count, or a larger ordinal. */
+  private boolean weaker(int a, int b) {
+    return totals[a] != totals[b] ? totals[a] < totals[b] : a > b;
+  }
+
+  private void siftUp(int[] heap, int index) {
+    int i = index;
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (!weaker(heap[i], heap[parent])) {
+        return;
+      }
+      swap(heap, i, parent);
+      i = parent;
+    }
+  }
+
+  private void siftDown(int[] heap, int length) {
+    int i = 0;
+    while (true) {
+      int left = 2 * i + 1;
+      if (left >= length) {
+        return;
+      }
+      int right = left + 1;
+      int child = right < length && weaker(heap[right], heap[left]) ? right : left;
+      if (!weaker(heap[child], heap[i])) {
+        return;
+      }
+      swap(heap, i, child);
+      i = child;
+    }
+  }
+
+  private static void swap(int[] heap, int i, int j) {
+    int t = heap[i];
+    heap[i] = heap[j];
+    heap[j] = t;
   }
 }

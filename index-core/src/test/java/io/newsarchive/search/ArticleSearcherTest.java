@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsarchive.article.Article;
+import io.newsarchive.article.Entity;
 import io.newsarchive.article.EntityType;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -319,5 +321,31 @@ class ArticleSearcherTest {
     assertThat(result.facets().get(FacetField.PLACE))
         .containsExactly(
             new FacetCount("Iraq", 3), new FacetCount("London", 2), new FacetCount("Aachen", 1));
+  }
+
+  @Test
+  void facetTopValuesBreakTiesByValueAtTheCutOff() throws IOException {
+    TestArticles.index(
+        dir,
+        List.of(
+            article("reuters-201", "Gold", "Gold", null, places("Zurich", "Madrid")),
+            article("reuters-202", "Gold", "Gold", null, places("Zurich", "Madrid", "Berlin")),
+            article("reuters-203", "Gold", "Gold", null, places("Berlin", "Madrid", "Athens"))));
+    searcher.refresh();
+    SearchRequest gold = SearchRequest.builder().query("title:gold").facetSize(2).build();
+
+    assertThat(searcher.search(gold).facets().get(FacetField.PLACE))
+        .containsExactly(new FacetCount("Madrid", 3), new FacetCount("Berlin", 2));
+    SearchRequest wider = SearchRequest.builder().query("title:gold").facetSize(10).build();
+    assertThat(searcher.search(wider).facets().get(FacetField.PLACE))
+        .containsExactly(
+            new FacetCount("Madrid", 3),
+            new FacetCount("Berlin", 2),
+            new FacetCount("Zurich", 2),
+            new FacetCount("Athens", 1));
+  }
+
+  private static List<Entity> places(String... names) {
+    return Arrays.stream(names).map(TestArticles::place).toList();
   }
 }
