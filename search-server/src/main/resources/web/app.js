@@ -168,11 +168,9 @@ function showError(error) {
     els.articleError.hidden = false;
     return;
   }
-  const hint = error.param === 'q' ? queryHint(state.q) : '';
   clear(els.error).append(
     h('strong', { text: error.title }),
     error.detail ? h('span', { text: ` ${error.detail}` }) : null,
-    hint ? h('span', { class: 'hint', text: hint }) : null,
   );
   els.error.hidden = false;
   for (const input of [els.q, els.from, els.to]) input.removeAttribute('aria-invalid');
@@ -186,18 +184,6 @@ function showError(error) {
   for (const panel of document.querySelectorAll('.facet')) panel.hidden = true;
 }
 
-/** A plain-words hint for the commonest syntax slips, which the parser reports technically. */
-function queryHint(q) {
-  const quotes = (q.replace(/\\"/g, '').match(/"/g) || []).length;
-  if (quotes % 2 === 1) return 'A quotation mark is not closed: add the closing " or remove the opening one.';
-  let depth = 0;
-  for (const c of q) {
-    if (c === '(') depth++;
-    if (c === ')' && --depth < 0) return 'A ) has no matching (.';
-  }
-  if (depth > 0) return 'A ( is not closed: add the missing ).';
-  return '';
-}
 
 function clearError() {
   els.error.hidden = true;

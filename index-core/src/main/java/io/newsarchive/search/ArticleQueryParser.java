@@ -122,7 +122,7 @@ public final class ArticleQueryParser {
     try {
       return new Parser(analyzer).parse(text);
     } catch (ParseException e) {
-      throw new InvalidRequestException("q", "query syntax error", describe(e));
+      throw new InvalidRequestException("q", "query syntax error", describe(text, e));
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidRequestException(
           "q", "query too complex", "it expands to more than " + e.getMaxClauseCount() + " terms");
@@ -174,7 +174,7 @@ public final class ArticleQueryParser {
     }
   }
 
-  private static String describe(ParseException e) {
+  private static String describe(String text, ParseException e) {
     String message = e.getMessage() == null ? "unparseable query" : e.getMessage();
     int newline = message.indexOf('\n');
     String first = newline < 0 ? message : message.substring(0, newline);
@@ -182,11 +182,37 @@ public final class ArticleQueryParser {
     if (first.startsWith("Cannot parse '") && colon > 0) {
       first = first.substring(colon + 3);
     }
+    String hint = plainHint(text);
+    if (!hint.isEmpty()) {
+      return hint + " (" + first.strip() + ")";
+    }
     if (!first.contains("Encountered")) {
       return first.strip();
     }
     return first.strip()
         + " (check quotes, parentheses and operators; quote text that contains a colon)";
+  }
+
+  /** The commonest mistakes in plain words: an unclosed quote or an unbalanced parenthesis. */
+  static String plainHint(String text) {
+    boolean inQuote = false;
+    int depth = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == '"') {
+        inQuote = !inQuote;
+      } else if (!inQuote && c == '(') {
+        depth++;
+      } else if (!inQuote && c == ')' && --depth < 0) {
+        return "there is a ')' without its '(': remove it or add the '('";
+      }
+    }
+    if (inQuote) {
+      return "a quoted phrase is not closed: add the missing '\"'";
+    }
+    return depth > 0 ? "a parenthesis is not closed: add the missing ')'" : "";
   }
 
   /** The classic parser with field aliases and cost limits. Not thread-safe; one per parse. */

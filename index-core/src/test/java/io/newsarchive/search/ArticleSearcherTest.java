@@ -215,6 +215,16 @@ class ArticleSearcherTest {
   }
 
   @Test
+  void syntaxErrorsNameTheCommonestSlipsInPlainWords() {
+    assertThatThrownBy(() -> search("cocoa AND (oil"))
+        .hasMessageContaining("a parenthesis is not closed");
+    assertThatThrownBy(() -> search("\"cocoa exports"))
+        .hasMessageContaining("a quoted phrase is not closed");
+    assertThatThrownBy(() -> search("cocoa) AND oil")).hasMessageContaining("')' without its '('");
+    assertThat(ArticleQueryParser.plainHint("\"(not a group\" AND \\( oil")).isEmpty();
+  }
+
+  @Test
   void broadWildcardsAndUnknownFieldsAreRefused() throws IOException {
     assertThatThrownBy(() -> search("*coa")).hasMessageContaining("too broad");
     assertThatThrownBy(() -> search("c*")).hasMessageContaining("too broad");

@@ -282,7 +282,7 @@ class SearchPageBrowserTest {
     wait.until(ExpectedConditions.visibilityOf(error));
     assertThat(error.getAttribute("role")).isEqualTo("alert");
     assertThat(error.getText())
-        .contains("A quotation mark is not closed")
+        .contains("a quoted phrase is not closed")
         .doesNotContain("Exception")
         .doesNotContain("at io.")
         .doesNotContain("{");
