@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * Sanity check of the entity model on Reuters-21578: how often extracted places and people cover
@@ -29,25 +29,17 @@ import picocli.CommandLine.Option;
     description = "Compare extracted places and people with Reuters-21578 PLACES/PEOPLE codes.")
 public final class CheckEntitiesCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--shared",
-      description = "Shared data folder holding corpora/ (default: ../shared).",
-      defaultValue = "../shared")
-  Path shared;
-
-  @Option(names = "--model", description = "Model file (default: the bundled model).")
-  Path model;
+  @Mixin EntityModelOptions options;
 
   @Override
   public Integer call() {
-    Path reuters = shared.resolve("corpora").resolve("reuters21578");
+    Path reuters = options.corpus("reuters21578");
     if (!Files.isDirectory(reuters)) {
       System.err.println("no Reuters-21578 folder at " + reuters);
       return 2;
     }
     try {
-      NamedEntityExtractor extractor =
-          model == null ? NamedEntityExtractor.loadDefault() : NamedEntityExtractor.load(model);
+      NamedEntityExtractor extractor = options.extractor();
       List<Path> files = new ArrayList<>();
       try (DirectoryStream<Path> stream = Files.newDirectoryStream(reuters, "reut2-*.sgm")) {
         stream.forEach(files::add);

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,14 +21,7 @@ import picocli.CommandLine.Option;
     description = "Score the named-entity model on CoNLL-2003 eng.testb and time it.")
 public final class EvaluateEntitiesCommand implements Callable<Integer> {
 
-  @Option(
-      names = "--shared",
-      description = "Shared data folder holding corpora/ (default: ../shared).",
-      defaultValue = "../shared")
-  Path shared;
-
-  @Option(names = "--model", description = "Model file (default: the bundled model).")
-  Path model;
+  @Mixin EntityModelOptions options;
 
   @Option(
       names = "--test",
@@ -37,14 +31,13 @@ public final class EvaluateEntitiesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path file = shared.resolve("corpora").resolve("conll2003").resolve(test);
+    Path file = options.corpus("conll2003", test);
     if (!Files.isRegularFile(file)) {
       System.err.println("no CoNLL file at " + file);
       return 2;
     }
     try {
-      NamedEntityExtractor extractor =
-          model == null ? NamedEntityExtractor.loadDefault() : NamedEntityExtractor.load(model);
+      NamedEntityExtractor extractor = options.extractor();
       // Warm up, then keep the fastest of three runs: the scores are the same every time.
       NerEvaluation.Run run = NerEvaluation.run(extractor, file);
       double tagging = 0;

@@ -212,7 +212,7 @@ public final class IndexCommand implements Callable<Integer> {
 
     @Override
     public ArticleSource open(IngestListener listener) throws IOException {
-      return file.format().open(file.path(), options, listener);
+      return file.open(options, listener);
     }
   }
 }

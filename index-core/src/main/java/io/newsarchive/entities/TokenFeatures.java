@@ -304,10 +304,7 @@ final class TokenFeatures {
     char last = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      char s =
-          Character.isUpperCase(c)
-              ? 'X'
-              : Character.isLowerCase(c) ? 'x' : Character.isDigit(c) ? 'd' : c;
+      char s = shapeClass(c);
       if (s != last || !(s == 'X' || s == 'x' || s == 'd')) {
         out.append(s);
       }
@@ -316,16 +313,24 @@ final class TokenFeatures {
     return out.toString();
   }
 
+  /** A character's class in a shape: X upper-case, x lower-case, d digit, else itself. */
+  private static char shapeClass(char c) {
+    if (Character.isUpperCase(c)) {
+      return 'X';
+    }
+    if (Character.isLowerCase(c)) {
+      return 'x';
+    }
+    return Character.isDigit(c) ? 'd' : c;
+  }
+
   /** The same value as {@code hash(shape(text))}, without building the shape. */
   static long shapeHash(String text) {
     long h = FNV_OFFSET;
     char last = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      char s =
-          Character.isUpperCase(c)
-              ? 'X'
-              : Character.isLowerCase(c) ? 'x' : Character.isDigit(c) ? 'd' : c;
+      char s = shapeClass(c);
       if (s != last || !(s == 'X' || s == 'x' || s == 'd')) {
         h = (h ^ s) * FNV_PRIME;
       }
