@@ -1,9 +1,11 @@
 package io.newsarchive.entities;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Trains the two-pass tagger. The first pass is trained on all training documents; the second pass
@@ -47,19 +49,22 @@ final class NerTrainer {
     for (int d = 0; d < trainDocs.size(); d++) {
       jackknifed.add(null);
     }
-    for (int fold = 0; fold < folds; fold++) {
-      List<Integer> in = new ArrayList<>();
-      for (int d = 0; d < trainDocs.size(); d++) {
-        if (d % folds != fold) {
-          in.add(d);
-        }
-      }
-      SequencePerceptron model = fit(firstIndex, trainDocs, trainRows, in, epochs);
-      for (int d = fold; d < trainDocs.size(); d += folds) {
-        jackknifed.set(d, decodeAll(model, trainRows.get(d)));
-      }
-      log.accept("fold " + (fold + 1) + "/" + folds + " labelled");
-    }
+    // Folds are independent; each writes only its own documents' labels.
+    IntStream.range(0, folds)
+        .parallel()
+        .forEach(fold -> {
+          List<Integer> in = new ArrayList<>();
+          for (int d = 0; d < trainDocs.size(); d++) {
+            if (d % folds != fold) {
+              in.add(d);
+            }
+          }
+          SequencePerceptron model = fit(firstIndex, trainDocs, trainRows, in, epochs);
+          for (int d = fold; d < trainDocs.size(); d += folds) {
+            jackknifed.set(d, decodeAll(model, trainRows.get(d)));
+          }
+          log.accept("fold " + (fold + 1) + "/" + folds + " labelled");
+        });
     SequencePerceptron first =
         fitChoosingEpochs(firstIndex, trainDocs, trainRows, devDocs, devRows, epochs, SHUFFLES);
     List<List<int[]>> devFirst = new ArrayList<>();
@@ -161,7 +166,7 @@ final class NerTrainer {
     Random random = new Random(17);
     List<Integer> order = new ArrayList<>(subset);
     for (int epoch = 0; epoch < epochs; epoch++) {
-      java.util.Collections.shuffle(order, random);
+      Collections.shuffle(order, random);
       for (int d : order) {
         for (int s = 0; s < rows.get(d).size(); s++) {
           model.train(rows.get(d).get(s), docs.get(d).gold().get(s));
@@ -194,19 +199,23 @@ final class NerTrainer {
     SequencePerceptron best = null;
     double bestF1 = -1;
     for (int epoch = 1; epoch <= epochs; epoch++) {
-      List<SequencePerceptron> averages = new ArrayList<>();
-      for (int m = 0; m < shuffles; m++) {
-        java.util.Collections.shuffle(orders.get(m), randoms.get(m));
-        for (int d : orders.get(m)) {
-          for (int s = 0; s < rows.get(d).size(); s++) {
-            models.get(m).train(rows.get(d).get(s), docs.get(d).gold().get(s));
-          }
-        }
-        averages.add(models.get(m).averaged());
-      }
+      // Each shuffled model has its own order and random source, so training them side by side
+      // gives the same weights as training them one after another.
+      List<SequencePerceptron> averages =
+          IntStream.range(0, shuffles)
+              .parallel()
+              .mapToObj(m -> {
+                Collections.shuffle(orders.get(m), randoms.get(m));
+                for (int d : orders.get(m)) {
+                  for (int s = 0; s < rows.get(d).size(); s++) {
+                    models.get(m).train(rows.get(d).get(s), docs.get(d).gold().get(s));
+                  }
+                }
+                return models.get(m).averaged();
+              })
+              .toList();
       SequencePerceptron averaged =
           averages.size() == 1 ? averages.get(0) : SequencePerceptron.mean(averages);
-      averages.clear();
       NerEvaluation eval = new NerEvaluation();
       for (int d = 0; d < devDocs.size(); d++) {
         for (int s = 0; s < devRows.get(d).size(); s++) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 
 /**
  * Learns a {@link WordLexicon} from unlabeled news text. Capitalization bins count how often each
@@ -69,25 +70,21 @@ final class WordLexiconBuilder {
    * mentions, 1 for at least 60%, else 0. Words capitalized fewer than three times are left out.
    */
   Map<String, Byte> corpusTypes(NerModel model) {
+    // Sentences are tagged in parallel slices; vote counts are sums, so the result is the same.
+    int slices = 64;
+    List<Map<String, int[]>> parts =
+        IntStream.range(0, slices)
+            .parallel()
+            .mapToObj(slice -> typeVotes(model, slice, slices))
+            .toList();
     Map<String, int[]> votes = new HashMap<>();
-    String[] buffer = new String[0];
-    for (int s = 0; s < newsSentences; s++) {
-      int[] encoded = sentences.get(s);
-      if (buffer.length != encoded.length) {
-        buffer = new String[encoded.length];
-      }
-      for (int i = 0; i < encoded.length; i++) {
-        buffer[i] = words.get(encoded[i]);
-      }
-      int[] labels = model.tag(List.<String[]>of(buffer)).get(0);
-      for (int i = 0; i < buffer.length; i++) {
-        if (Character.isUpperCase(buffer[i].charAt(0))) {
-          int type = NerLabels.type(labels[i]);
-          votes
-              .computeIfAbsent(buffer[i].toLowerCase(Locale.ROOT), k -> new int[5])[
-              type < 0 ? 4 : type]++;
+    for (Map<String, int[]> part : parts) {
+      part.forEach((word, counts) -> {
+        int[] sum = votes.computeIfAbsent(word, k -> new int[5]);
+        for (int v = 0; v < 5; v++) {
+          sum[v] += counts[v];
         }
-      }
+      });
     }
     Map<String, Byte> types = new HashMap<>();
     votes.forEach((word, counts) -> {
@@ -105,6 +102,28 @@ final class WordLexiconBuilder {
     });
     log.accept("corpus types: " + types.size() + " words");
     return types;
+  }
+
+  /** Type votes of capitalized words over every {@code slices}-th news sentence. */
+  private Map<String, int[]> typeVotes(NerModel model, int slice, int slices) {
+    Map<String, int[]> votes = new HashMap<>();
+    for (int s = slice; s < newsSentences; s += slices) {
+      int[] encoded = sentences.get(s);
+      String[] sentence = new String[encoded.length];
+      for (int i = 0; i < encoded.length; i++) {
+        sentence[i] = words.get(encoded[i]);
+      }
+      int[] labels = model.tag(List.<String[]>of(sentence)).get(0);
+      for (int i = 0; i < sentence.length; i++) {
+        if (Character.isUpperCase(sentence[i].charAt(0))) {
+          int type = NerLabels.type(labels[i]);
+          votes
+              .computeIfAbsent(sentence[i].toLowerCase(Locale.ROOT), k -> new int[5])[
+              type < 0 ? 4 : type]++;
+        }
+      }
+    }
+    return votes;
   }
 
   private void add(String[] sentence) {
