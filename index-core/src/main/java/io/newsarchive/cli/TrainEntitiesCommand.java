@@ -48,6 +48,12 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
       defaultValue = "data/gazetteers")
   Path gazetteers;
 
+  @Option(
+      names = "--seed",
+      description = "Seed of the training-document shuffles (default: 17, the bundled model's).",
+      defaultValue = "17")
+  int seed;
+
   @Option(names = "--no-word-statistics", description = "Skip clusters and case statistics.")
   boolean noWordStatistics;
 
@@ -71,7 +77,8 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
               noWordStatistics ? null : corpora,
               gazetteers,
               epochs,
-              folds);
+              folds,
+              seed);
       long start = System.nanoTime();
       EntityModelTrainer.train(settings, output, System.out::println);
       System.out.printf("trained in %.0f s%n", (System.nanoTime() - start) / 1e9);

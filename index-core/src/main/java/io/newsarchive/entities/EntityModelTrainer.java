@@ -25,9 +25,16 @@ public final class EntityModelTrainer {
    * @param gazetteers folder of the project's name lists ({@code data/gazetteers}), or null
    * @param epochs maximum passes over the training data, at least 1
    * @param folds jackknife folds for the second pass, at least 2
+   * @param seed seed of the training-document shuffles; the same settings give the same model
    */
   public record Settings(
-      Path trainFile, Path devFile, Path corpora, Path gazetteers, int epochs, int folds) {
+      Path trainFile,
+      Path devFile,
+      Path corpora,
+      Path gazetteers,
+      int epochs,
+      int folds,
+      int seed) {
     /** Validates the settings. */
     public Settings {
       Objects.requireNonNull(trainFile, "trainFile");
@@ -58,11 +65,12 @@ public final class EntityModelTrainer {
       lexicon = builder.build(settings.corpora());
       log.accept("labelling unlabeled news with a first-pass model");
       NerModel labeller =
-          new NerTrainer(lexicon, gazetteer, log).firstPassOnly(train, dev, settings.epochs());
+          new NerTrainer(lexicon, gazetteer, settings.seed(), log)
+              .firstPassOnly(train, dev, settings.epochs());
       lexicon = lexicon.withCorpusTypes(builder.corpusTypes(labeller));
     }
     NerModel model =
-        new NerTrainer(lexicon, gazetteer, log)
+        new NerTrainer(lexicon, gazetteer, settings.seed(), log)
             .train(train, dev, settings.epochs(), settings.folds());
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null) {

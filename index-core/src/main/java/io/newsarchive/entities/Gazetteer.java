@@ -14,20 +14,34 @@ import java.util.TimeZone;
 
 /**
  * Lists of names: the English names of ISO 3166 countries and the cities that name time zones (both
- * from the JDK), and the project's own lists in {@code data/gazetteers/} (organization designator
- * words, well-known organizations, name particles). Tags tokens that start or continue a listed
- * name, so that names rare in the training data still look like what they are. The lists are stored
- * in the model, so tagging does not depend on the JDK or the working directory. Immutable and
- * thread-safe.
+ * from the JDK), and the lists in {@code data/gazetteers/} (see its README: organization designator
+ * words, well-known organizations, places, nationalities, given and family names, name particles).
+ * Tags tokens that start or continue a listed name, so that names rare in the training data still
+ * look like what they are. A name on several lists keeps the kind of the first: the JDK lists, then
+ * {@link #FILES} in order, from the most specific list to the least ("Chad" stays a country, not a
+ * given name). The lists are stored in the model, so tagging does not depend on the JDK or the
+ * working directory. Immutable and thread-safe.
  */
 final class Gazetteer {
 
   /** List files in {@code data/gazetteers/}, in kind order after the two JDK lists. */
   static final List<String> FILES =
-      List.of("organization-words.txt", "organizations.txt", "name-particles.txt");
+      List.of(
+          "organizations.txt",
+          "organizations-known.txt",
+          "places.txt",
+          "demonyms.txt",
+          "organization-words.txt",
+          "name-particles.txt",
+          "last-names.txt",
+          "first-names.txt");
 
-  private static final int COUNTRY = 0;
-  private static final int CITY = 1;
+  /** Kind of the JDK's country names. */
+  static final int COUNTRY = 0;
+
+  /** Kind of the JDK's time-zone cities. */
+  static final int CITY = 1;
+
   private static final int MAX_TOKENS = 4;
 
   private final Map<String, Integer> names;
@@ -44,6 +58,15 @@ final class Gazetteer {
   /** Whether a tag marks a name particle, which is written in lower case too ("bin", "von"). */
   static boolean isParticleTag(int tag) {
     return tag > 0 && (tag - 1) / 2 == 2 + FILES.indexOf("name-particles.txt");
+  }
+
+  /** Kind of the list {@code file}, one of {@link #FILES}. */
+  static int kindOf(String file) {
+    int index = FILES.indexOf(file);
+    if (index < 0) {
+      throw new IllegalArgumentException("no name list " + file);
+    }
+    return 2 + index;
   }
 
   /** Kind of the project list {@code organization-words.txt}. */
@@ -72,20 +95,20 @@ final class Gazetteer {
    */
   static Gazetteer build(Path folder) throws IOException {
     Map<String, Integer> names = new HashMap<>();
-    for (String id : TimeZone.getAvailableIDs()) {
-      int slash = id.lastIndexOf('/');
-      if (slash > 0 && !id.startsWith("Etc/") && !id.startsWith("SystemV/")) {
-        names.put(key(id.substring(slash + 1).replace('_', ' ')), CITY);
-      }
-    }
     for (String code : Locale.getISOCountries()) {
       String name = Locale.of("", code).getDisplayCountry(Locale.ENGLISH);
       if (!name.isBlank() && !name.equals(code)) {
-        names.put(key(name), COUNTRY);
+        names.putIfAbsent(key(name), COUNTRY);
         int comma = name.indexOf(',');
         if (comma > 0) {
-          names.put(key(name.substring(0, comma)), COUNTRY);
+          names.putIfAbsent(key(name.substring(0, comma)), COUNTRY);
         }
+      }
+    }
+    for (String id : TimeZone.getAvailableIDs()) {
+      int slash = id.lastIndexOf('/');
+      if (slash > 0 && !id.startsWith("Etc/") && !id.startsWith("SystemV/")) {
+        names.putIfAbsent(key(id.substring(slash + 1).replace('_', ' ')), CITY);
       }
     }
     if (folder != null) {
@@ -94,7 +117,7 @@ final class Gazetteer {
             Files.readAllLines(folder.resolve(FILES.get(f)), StandardCharsets.UTF_8)) {
           String name = line.strip();
           if (!name.isEmpty() && !name.startsWith("#")) {
-            names.put(key(name), 2 + f);
+            names.putIfAbsent(key(name), 2 + f);
           }
         }
       }

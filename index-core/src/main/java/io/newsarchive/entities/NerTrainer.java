@@ -19,15 +19,17 @@ final class NerTrainer {
    * Differently shuffled perceptrons whose mean is the final model of each pass: averaging over
    * shuffles lowers the variance that the order of the training documents brings.
    */
-  private static final int SHUFFLES = 2;
+  private static final int SHUFFLES = 4;
 
   private final TokenFeatures features;
   private final WordLexicon lexicon;
   private final Gazetteer gazetteer;
   private final Consumer<String> log;
+  private final int seed;
 
-  NerTrainer(WordLexicon lexicon, Gazetteer gazetteer, Consumer<String> log) {
+  NerTrainer(WordLexicon lexicon, Gazetteer gazetteer, int seed, Consumer<String> log) {
     this.lexicon = lexicon;
+    this.seed = seed;
     this.gazetteer = gazetteer;
     this.features = new TokenFeatures(lexicon, gazetteer);
     this.log = log;
@@ -163,7 +165,7 @@ final class NerTrainer {
       List<Integer> subset,
       int epochs) {
     SequencePerceptron model = new SequencePerceptron(index);
-    Random random = new Random(17);
+    Random random = new Random(seed);
     List<Integer> order = new ArrayList<>(subset);
     for (int epoch = 0; epoch < epochs; epoch++) {
       Collections.shuffle(order, random);
@@ -189,7 +191,7 @@ final class NerTrainer {
     List<List<Integer>> orders = new ArrayList<>();
     for (int m = 0; m < shuffles; m++) {
       models.add(new SequencePerceptron(index));
-      randoms.add(new Random(17 + m));
+      randoms.add(new Random(seed + m));
       List<Integer> order = new ArrayList<>();
       for (int d = 0; d < docs.size(); d++) {
         order.add(d);

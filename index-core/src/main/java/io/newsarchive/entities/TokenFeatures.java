@@ -106,6 +106,7 @@ final class TokenFeatures {
     }
     boolean shouting = isShouting(words);
     int[] gazetteerTags = gazetteer.tag(lowerWords);
+    int[] phraseTags = lexicon.phraseTags(words, lowerWords);
     for (int i = 0; i < n; i++) {
       // Lists match case-insensitively, but "party" or "post" in lower case names nothing.
       if (Character.isLowerCase(words[i].charAt(0)) && !Gazetteer.isParticleTag(gazetteerTags[i])) {
@@ -161,6 +162,27 @@ final class TokenFeatures {
       buffer[k++] = f(81, corpusType, t.shape);
       buffer[k++] = f(82, i > 0 ? tokens[i - 1].info.corpusType() : -2, corpusType);
       buffer[k++] = f(83, corpusType, i + 1 < n ? tokens[i + 1].info.corpusType() : -2);
+      // Multi-word names the corpus tagger found in unlabeled news ("Standard Liege").
+      buffer[k++] = f(84, phraseTags[i]);
+      buffer[k++] = f(85, i > 0 ? phraseTags[i - 1] : -2, phraseTags[i]);
+      buffer[k++] = f(86, phraseTags[i], i + 1 < n ? phraseTags[i + 1] : -2);
+      // A hyphenated word is read through its parts too: "Tripoli-based", "German-Israeli".
+      int hyphen = words[i].indexOf('-');
+      int lastHyphen = words[i].lastIndexOf('-');
+      if (hyphen > 0 && lastHyphen < words[i].length() - 1) {
+        String head = words[i].substring(0, hyphen);
+        String tail = t.lowerText.substring(lastHyphen + 1);
+        WordLexicon.Info headInfo = lexicon.info(head);
+        long tailHash = hash(tail);
+        long headShape = shapeHash(head);
+        buffer[k++] = f(100, tailHash);
+        buffer[k++] = f(101, headInfo.corpusType(), tailHash);
+        buffer[k++] = f(102, headInfo.corpusType(), headShape);
+        buffer[k++] = f(103, headInfo.caseBin(), headShape);
+        buffer[k++] =
+            f(104, headInfo.clusterPrefixes() == null ? PAD : headInfo.clusterPrefixes()[1]);
+        buffer[k++] = f(105, hash(head.toLowerCase(Locale.ROOT)));
+      }
       long[] contexts = doc.contexts.get(t.lowerText);
       if (contexts != null && Character.isUpperCase(words[i].charAt(0))) {
         long prev = i > 0 ? tokens[i - 1].lower : PAD;

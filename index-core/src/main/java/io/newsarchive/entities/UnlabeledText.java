@@ -25,6 +25,8 @@ final class UnlabeledText {
 
   private static final Pattern REUTERS_TEXT =
       Pattern.compile("<(TITLE|BODY)>(.*?)</\\1>", Pattern.DOTALL);
+  private static final Pattern REUTERS_STORY =
+      Pattern.compile("<REUTERS\\b.*?</REUTERS>", Pattern.DOTALL);
   private static final Pattern ENTITY = Pattern.compile("&(#\\d+|lt|gt|amp);");
 
   private UnlabeledText() {}
@@ -34,16 +36,23 @@ final class UnlabeledText {
    *
    * @throws IOException when a corpus file cannot be read
    */
-  static void forEachNewsSentence(Path corpora, Consumer<String[]> sink) throws IOException {
+  static void forEachNewsDocument(Path corpora, Consumer<List<String[]>> sink) throws IOException {
     Path reuters = corpora.resolve("reuters21578");
     if (Files.isDirectory(reuters)) {
       try (DirectoryStream<Path> files = Files.newDirectoryStream(reuters, "reut2-*.sgm")) {
         for (Path file : files) {
           String sgml = Files.readString(file, StandardCharsets.ISO_8859_1);
-          Matcher m = REUTERS_TEXT.matcher(sgml);
-          while (m.find()) {
-            String text = ENTITY.matcher(m.group(2)).replaceAll(" ");
-            sentences(text.replace("\n", " ").replace("Reuter \u0003", ""), sink);
+          Matcher story = REUTERS_STORY.matcher(sgml);
+          while (story.find()) {
+            List<String[]> document = new ArrayList<>();
+            Matcher m = REUTERS_TEXT.matcher(story.group());
+            while (m.find()) {
+              String text = ENTITY.matcher(m.group(2)).replaceAll(" ");
+              sentences(text.replace("\n", " ").replace("Reuter \u0003", ""), document::add);
+            }
+            if (!document.isEmpty()) {
+              sink.accept(document);
+            }
           }
         }
       }
@@ -59,8 +68,12 @@ final class UnlabeledText {
         String line;
         while ((line = reader.readLine()) != null) {
           JsonNode node = json.readTree(line);
-          sentences(node.path("title").asText(""), sink);
-          sentences(node.path("description").asText(""), sink);
+          List<String[]> document = new ArrayList<>();
+          sentences(node.path("title").asText(""), document::add);
+          sentences(node.path("description").asText(""), document::add);
+          if (!document.isEmpty()) {
+            sink.accept(document);
+          }
         }
       }
     }

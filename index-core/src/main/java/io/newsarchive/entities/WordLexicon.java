@@ -4,21 +4,27 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What unlabeled news text says about words: how often each word is capitalized in mid-sentence (so
  * "Last" and "So" at a sentence start, or "THREATENS" in a headline, read as the common words they
  * are), a hierarchical word cluster (a bit path whose prefixes group words used alike), and the
  * entity type a first tagger gave the word most often across the unlabeled text (so a name rare in
- * the training data but common in the news, like "Hezbollah", brings its usual type). Immutable and
- * thread-safe.
+ * the training data but common in the news, like "Hezbollah", brings its usual type). The same
+ * table holds the type of multi-word names the tagger found there ("standard liege"), keyed by
+ * their lower-cased words joined by spaces. Immutable and thread-safe.
  */
 final class WordLexicon {
 
   /** Number of capitalization bins; bin values are {@code 0..CASE_BINS-1}. */
   static final int CASE_BINS = 7;
+
+  /** Most words in a corpus name phrase. */
+  static final int MAX_PHRASE = 6;
 
   /** Cluster path prefix lengths used as features. */
   static final int[] CLUSTER_PREFIXES = {4, 8, 12, 40};
@@ -32,6 +38,7 @@ final class WordLexicon {
   private final Map<String, String> clusters;
   private final Map<String, Byte> corpusTypes;
   private final Map<String, Info> infos = new HashMap<>();
+  private final Set<String> phraseStarts = new HashSet<>();
 
   WordLexicon(Map<String, Byte> caseBins, Map<String, String> clusters, Map<String, Byte> types) {
     this.caseBins = Map.copyOf(caseBins);
@@ -44,7 +51,12 @@ final class WordLexicon {
       infos.computeIfAbsent(word, this::compute);
     }
     for (String word : types.keySet()) {
-      infos.computeIfAbsent(word, this::compute);
+      int space = word.indexOf(' ');
+      if (space < 0) {
+        infos.computeIfAbsent(word, this::compute);
+      } else {
+        phraseStarts.add(word.substring(0, space));
+      }
     }
   }
 
@@ -99,6 +111,46 @@ final class WordLexicon {
       }
     }
     return new Info(bin == null ? -1 : bin, prefixes, type == null ? -1 : type);
+  }
+
+  /**
+   * Per token: 0 outside any phrase of two or more words that the corpus tagger marked as a name,
+   * else {@code 1 + 3 * typeCode + part}, part 0 first word, 1 inside, 2 last word.
+   */
+  int[] phraseTags(String[] words, String[] lowerWords) {
+    int[] tags = new int[words.length];
+    if (phraseStarts.isEmpty()) {
+      return tags;
+    }
+    int i = 0;
+    StringBuilder phrase = new StringBuilder();
+    while (i < words.length) {
+      if (!Character.isUpperCase(words[i].charAt(0)) || !phraseStarts.contains(lowerWords[i])) {
+        i++;
+        continue;
+      }
+      int matched = 0;
+      int code = -1;
+      phrase.setLength(0);
+      phrase.append(lowerWords[i]);
+      for (int len = 2; len <= MAX_PHRASE && i + len <= words.length; len++) {
+        phrase.append(' ').append(lowerWords[i + len - 1]);
+        Byte found = corpusTypes.get(phrase.toString());
+        if (found != null) {
+          matched = len;
+          code = found;
+        }
+      }
+      if (matched == 0) {
+        i++;
+        continue;
+      }
+      for (int j = i; j < i + matched; j++) {
+        tags[j] = 1 + 3 * code + (j == i ? 0 : j == i + matched - 1 ? 2 : 1);
+      }
+      i += matched;
+    }
+    return tags;
   }
 
   int clusterCount() {

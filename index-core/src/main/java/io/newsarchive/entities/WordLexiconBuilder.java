@@ -33,6 +33,7 @@ final class WordLexiconBuilder {
   private final Map<String, Integer> ids = new HashMap<>();
   private final List<String> words = new ArrayList<>();
   private final List<int[]> sentences = new ArrayList<>();
+  private final List<Integer> documentStarts = new ArrayList<>();
   private final Map<String, long[]> caseCounts = new HashMap<>();
   private final Consumer<String> log;
   private long tokens;
@@ -48,8 +49,14 @@ final class WordLexiconBuilder {
    * @throws IOException when a corpus file cannot be read
    */
   WordLexicon build(Path corpora) throws IOException {
-    UnlabeledText.forEachNewsSentence(corpora, this::add);
+    UnlabeledText.forEachNewsDocument(
+        corpora,
+        document -> {
+          documentStarts.add(sentences.size());
+          document.forEach(this::add);
+        });
     newsSentences = sentences.size();
+    documentStarts.add(newsSentences);
     UnlabeledText.forEachConllSentence(corpora, this::add);
     log.accept("unlabeled text: " + tokens + " tokens, " + words.size() + " distinct words");
     Map<String, Byte> bins = new HashMap<>();
@@ -68,9 +75,13 @@ final class WordLexiconBuilder {
    * the CoNLL files, whose labels the model has learned), as {@code 3 * type + confidence}: type
    * 0-3 a CoNLL type, 4 mostly no entity; confidence 2 for at least 90% of its capitalized
    * mentions, 1 for at least 60%, else 0. Words capitalized fewer than three times are left out.
+   * Names of two to {@link WordLexicon#MAX_PHRASE} words that the model found at least three times
+   * are added the same way, keyed by their lower-cased words joined by spaces; their confidence is
+   * the share of their most frequent type. Each news story is tagged as one document, so the model
+   * sees the rest of the story as it does at run time.
    */
   Map<String, Byte> corpusTypes(NerModel model) {
-    // Sentences are tagged in parallel slices; vote counts are sums, so the result is the same.
+    // Stories are tagged in parallel slices; vote counts are sums, so the result is the same.
     int slices = 64;
     List<Map<String, int[]>> parts =
         IntStream.range(0, slices)
@@ -104,22 +115,44 @@ final class WordLexiconBuilder {
     return types;
   }
 
-  /** Type votes of capitalized words over every {@code slices}-th news sentence. */
+  /** Type votes of capitalized words and multi-word names over every {@code slices}-th story. */
   private Map<String, int[]> typeVotes(NerModel model, int slice, int slices) {
     Map<String, int[]> votes = new HashMap<>();
-    for (int s = slice; s < newsSentences; s += slices) {
-      int[] encoded = sentences.get(s);
-      String[] sentence = new String[encoded.length];
-      for (int i = 0; i < encoded.length; i++) {
-        sentence[i] = words.get(encoded[i]);
+    for (int d = slice; d + 1 < documentStarts.size(); d += slices) {
+      List<String[]> document = new ArrayList<>();
+      for (int s = documentStarts.get(d); s < documentStarts.get(d + 1); s++) {
+        int[] encoded = sentences.get(s);
+        String[] sentence = new String[encoded.length];
+        for (int i = 0; i < encoded.length; i++) {
+          sentence[i] = words.get(encoded[i]);
+        }
+        document.add(sentence);
       }
-      int[] labels = model.tag(List.<String[]>of(sentence)).get(0);
-      for (int i = 0; i < sentence.length; i++) {
-        if (Character.isUpperCase(sentence[i].charAt(0))) {
-          int type = NerLabels.type(labels[i]);
-          votes
-              .computeIfAbsent(sentence[i].toLowerCase(Locale.ROOT), k -> new int[5])[
-              type < 0 ? 4 : type]++;
+      List<int[]> labels = model.tag(document);
+      for (int s = 0; s < document.size(); s++) {
+        for (NerLabels.Span span : NerLabels.decode(labels.get(s))) {
+          int length = span.end() - span.start();
+          if (length >= 2 && length <= WordLexicon.MAX_PHRASE) {
+            StringBuilder key = new StringBuilder();
+            for (int i = span.start(); i < span.end(); i++) {
+              if (i > span.start()) {
+                key.append(' ');
+              }
+              key.append(document.get(s)[i].toLowerCase(Locale.ROOT));
+            }
+            votes.computeIfAbsent(key.toString(), k -> new int[5])[span.type()]++;
+          }
+        }
+      }
+      for (int s = 0; s < document.size(); s++) {
+        String[] sentence = document.get(s);
+        for (int i = 0; i < sentence.length; i++) {
+          if (Character.isUpperCase(sentence[i].charAt(0))) {
+            int type = NerLabels.type(labels.get(s)[i]);
+            votes
+                .computeIfAbsent(sentence[i].toLowerCase(Locale.ROOT), k -> new int[5])[
+                type < 0 ? 4 : type]++;
+          }
         }
       }
     }

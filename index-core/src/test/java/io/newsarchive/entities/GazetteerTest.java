@@ -12,13 +12,54 @@ class GazetteerTest {
     return text.toLowerCase(java.util.Locale.ROOT).split(" ");
   }
 
+  /** Tag of a name's first token of list kind {@code kind}. */
+  private static int first(int kind) {
+    return 1 + 2 * kind;
+  }
+
+  /** Tag of a name's later tokens of list kind {@code kind}. */
+  private static int rest(int kind) {
+    return 2 + 2 * kind;
+  }
+
   @Test
   void tagsTheLongestListedNameFromTheJdkAndProjectLists() throws IOException {
     Gazetteer gazetteer = Gazetteer.build(Path.of("../data/gazetteers"));
-    // kinds: 0 country, 1 city, 2 organization word, 3 organization, 4 name particle
     assertThat(gazetteer.tag(lower("troops left New Zealand for Kataib Hezbollah bases")))
-        .containsExactly(0, 0, 1, 2, 0, 5, 7, 0);
-    assertThat(gazetteer.tag(lower("Abu Mahdi in Baghdad"))).containsExactly(9, 0, 0, 3);
+        .containsExactly(
+            0,
+            0,
+            first(Gazetteer.COUNTRY),
+            rest(Gazetteer.COUNTRY),
+            0,
+            first(Gazetteer.ORGANIZATION_WORD),
+            first(Gazetteer.ORGANIZATION),
+            0);
+    assertThat(gazetteer.tag(lower("Abu Mahdi in Baghdad")))
+        .containsExactly(
+            first(Gazetteer.NAME_PARTICLE),
+            first(Gazetteer.kindOf("first-names.txt")),
+            0,
+            first(Gazetteer.CITY));
+    assertThat(gazetteer.tag(lower("Mike Pompeo met Germans from Aston Villa")))
+        .containsExactly(
+            first(Gazetteer.kindOf("first-names.txt")),
+            0,
+            0,
+            first(Gazetteer.kindOf("demonyms.txt")),
+            0,
+            first(Gazetteer.kindOf("organizations-known.txt")),
+            rest(Gazetteer.kindOf("organizations-known.txt")));
+  }
+
+  @Test
+  void aNameOnSeveralListsKeepsTheKindOfTheFirst() throws IOException {
+    Gazetteer gazetteer = Gazetteer.build(Path.of("../data/gazetteers"));
+    // "chad" is a given name in first-names.txt and a country in the JDK's list.
+    assertThat(gazetteer.kind("chad")).isEqualTo(Gazetteer.COUNTRY);
+    assertThat(gazetteer.kind("sofia")).isEqualTo(Gazetteer.CITY);
+    assertThat(gazetteer.kind("mike")).isEqualTo(Gazetteer.kindOf("first-names.txt"));
+    assertThat(gazetteer.kind("kabul")).isEqualTo(Gazetteer.CITY);
   }
 
   @Test

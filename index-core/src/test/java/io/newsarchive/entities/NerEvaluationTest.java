@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class NerEvaluationTest {
 
-  /** A little under what the committed model measured (see data/models/README.md). */
-  private static final double TESTB_FLOOR = 87.5;
+  /** The target micro F1; the committed model measures 88.43 (see data/models/README.md). */
+  private static final double TESTB_FLOOR = 88.0;
 
   @Test
   void bundledModelKeepsItsScoreOnConllTestb() throws IOException {
