@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
+import java.util.TreeMap;
 
 /**
  * Lists of names: the English names of ISO 3166 countries and the cities that name time zones (both
@@ -168,9 +169,10 @@ final class Gazetteer {
     return tags;
   }
 
+  /** Writes the tables in key order, so that the same model is always the same bytes. */
   void write(DataOutput out) throws IOException {
     out.writeInt(names.size());
-    for (Map.Entry<String, Integer> e : names.entrySet()) {
+    for (Map.Entry<String, Integer> e : new TreeMap<>(names).entrySet()) {
       out.writeUTF(e.getKey());
       out.writeByte(e.getValue());
     }

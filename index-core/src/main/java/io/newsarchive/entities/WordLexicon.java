@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What unlabeled news text says about words: how often each word is capitalized in mid-sentence (so
@@ -168,10 +169,11 @@ final class WordLexicon {
     return bin;
   }
 
+  /** Writes the tables in key order, so that the same model is always the same bytes. */
   void write(DataOutput out) throws IOException {
     writeBytes(out, caseBins);
     out.writeInt(clusters.size());
-    for (Map.Entry<String, String> e : clusters.entrySet()) {
+    for (Map.Entry<String, String> e : new TreeMap<>(clusters).entrySet()) {
       out.writeUTF(e.getKey());
       out.writeUTF(e.getValue());
     }
@@ -190,7 +192,7 @@ final class WordLexicon {
 
   private static void writeBytes(DataOutput out, Map<String, Byte> map) throws IOException {
     out.writeInt(map.size());
-    for (Map.Entry<String, Byte> e : map.entrySet()) {
+    for (Map.Entry<String, Byte> e : new TreeMap<>(map).entrySet()) {
       out.writeUTF(e.getKey());
       out.writeByte(e.getValue());
     }
