@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Turns an article's mentions into its entities: strips possessives, a leading "the" and personal
  * titles, maps common variants to one name through a small alias table, maps a later surname-only
- * mention to the full name seen in the article ("Pompeo" to "Mike Pompeo"), keeps headline mentions
- * only when the body supports them, and counts each entity's mentions under its most frequent type.
+ * mention to the full name seen in the article ("Pompeo" to "Mike Pompeo"), writes names given only
+ * in capitals as news usually writes them ("NEW YORK" as "New York"), keeps headline mentions only
+ * when the body supports them, and counts each entity's mentions under its most frequent type.
  * Stateless and thread-safe.
  */
 final class EntityCanonicalizer {
@@ -60,8 +62,67 @@ final class EntityCanonicalizer {
 
   private EntityCanonicalizer() {}
 
-  /** The article's entities, most mentioned first. */
+  /**
+   * US state abbreviations of datelines ("SAN JOSE, Calif."), mapped for places only; "Wash." is
+   * left out, as "Washington" would merge the state with the capital.
+   */
+  static final Map<String, String> STATES =
+      Map.ofEntries(
+          Map.entry("Ala", "Alabama"),
+          Map.entry("Ariz", "Arizona"),
+          Map.entry("Ark", "Arkansas"),
+          Map.entry("Calif", "California"),
+          Map.entry("Colo", "Colorado"),
+          Map.entry("Conn", "Connecticut"),
+          Map.entry("Del", "Delaware"),
+          Map.entry("Fla", "Florida"),
+          Map.entry("Ga", "Georgia"),
+          Map.entry("Ill", "Illinois"),
+          Map.entry("Ind", "Indiana"),
+          Map.entry("Kan", "Kansas"),
+          Map.entry("Ky", "Kentucky"),
+          Map.entry("La", "Louisiana"),
+          Map.entry("Mass", "Massachusetts"),
+          Map.entry("Md", "Maryland"),
+          Map.entry("Mich", "Michigan"),
+          Map.entry("Minn", "Minnesota"),
+          Map.entry("Miss", "Mississippi"),
+          Map.entry("Mo", "Missouri"),
+          Map.entry("Mont", "Montana"),
+          Map.entry("N.C.", "North Carolina"),
+          Map.entry("N.D.", "North Dakota"),
+          Map.entry("N.H.", "New Hampshire"),
+          Map.entry("N.J.", "New Jersey"),
+          Map.entry("N.M.", "New Mexico"),
+          Map.entry("N.Y.", "New York"),
+          Map.entry("Neb", "Nebraska"),
+          Map.entry("Nev", "Nevada"),
+          Map.entry("Okla", "Oklahoma"),
+          Map.entry("Ore", "Oregon"),
+          Map.entry("Pa", "Pennsylvania"),
+          Map.entry("R.I.", "Rhode Island"),
+          Map.entry("S.C.", "South Carolina"),
+          Map.entry("S.D.", "South Dakota"),
+          Map.entry("Tenn", "Tennessee"),
+          Map.entry("Tex", "Texas"),
+          Map.entry("Va", "Virginia"),
+          Map.entry("Vt", "Vermont"),
+          Map.entry("W.Va", "West Virginia"),
+          Map.entry("Wis", "Wisconsin"),
+          Map.entry("Wyo", "Wyoming"));
+
+  /** The article's entities, most mentioned first, with names in capitals left as written. */
   static List<Entity> entities(List<Mention> mentions) {
+    return entities(mentions, UnaryOperator.identity());
+  }
+
+  /**
+   * The article's entities, most mentioned first.
+   *
+   * @param usualSpelling how news usually writes a word also printed in capitals ("LONDON" as
+   *     "London"), for names the article gives in capitals only
+   */
+  static List<Entity> entities(List<Mention> mentions, UnaryOperator<String> usualSpelling) {
     List<Mention> cleaned = new ArrayList<>();
     for (Mention m : mentions) {
       Mention c = clean(m);
@@ -87,10 +148,14 @@ final class EntityCanonicalizer {
           && organizations.containsKey(key(name))) {
         name = organizations.get(key(name));
       } else {
-        if (TokenFeatures.isAllCaps(name) && mixedCase.containsKey(key(name))) {
-          name = mixedCase.get(key(name));
+        if (TokenFeatures.isAllCaps(name)) {
+          String mixed = mixedCase.get(key(name));
+          name = mixed != null ? mixed : respelled(m, usualSpelling);
         }
         name = ALIASES.getOrDefault(name, name);
+        if (type == EntityType.LOCATION) {
+          name = STATES.getOrDefault(name, name);
+        }
       }
       Map<String, Map<EntityType, Integer>> counts = m.inTitle() ? titleCounts : bodyCounts;
       counts
@@ -122,6 +187,27 @@ final class EntityCanonicalizer {
       }
     }
     return new Entity(name, best, total);
+  }
+
+  /**
+   * A name in capitals in its usual spelling, word by word ("BANK OF ENGLAND" as "Bank of
+   * England"). A first word that news writes in lower case is capitalized ("NEW YORK" as "New
+   * York"), or, when it is the whole name, kept: it is an acronym there ("WHO", "US").
+   */
+  private static String respelled(Mention m, UnaryOperator<String> usualSpelling) {
+    if (m.words().size() == 1) {
+      String usual = usualSpelling.apply(m.words().get(0));
+      return usual.isEmpty() || Character.isLowerCase(usual.charAt(0)) ? m.text() : usual;
+    }
+    List<String> words = new ArrayList<>(m.words().size());
+    for (int i = 0; i < m.words().size(); i++) {
+      String usual = usualSpelling.apply(m.words().get(i));
+      if (i == 0 && !usual.isEmpty() && Character.isLowerCase(usual.charAt(0))) {
+        usual = Character.toUpperCase(usual.charAt(0)) + usual.substring(1);
+      }
+      words.add(usual);
+    }
+    return new Mention(words, m.type(), m.inTitle()).text();
   }
 
   /** The first mixed-case spelling of each name, for names also written in capitals. */

@@ -74,7 +74,8 @@ public final class NamedEntityExtractor implements EntityExtractor {
   @Override
   public List<Entity> extract(String title, String body) {
     return EntityCanonicalizer.entities(
-        mentions(title == null ? "" : title, body == null ? "" : body));
+        mentions(title == null ? "" : title, body == null ? "" : body),
+        model.lexicon()::usualSpelling);
   }
 
   /** All tagged PER, ORG and LOC mentions of an article, headline first. */

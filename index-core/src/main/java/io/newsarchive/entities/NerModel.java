@@ -20,7 +20,7 @@ import java.util.zip.GZIPOutputStream;
 final class NerModel {
 
   private static final int MAGIC = 0x4e45524d; // "NERM"
-  private static final int VERSION = 3;
+  private static final int VERSION = 4;
 
   private final TokenFeatures features;
   private final WordLexicon lexicon;

@@ -38,13 +38,19 @@ final class WordLexicon {
   private final Map<String, Byte> caseBins;
   private final Map<String, String> clusters;
   private final Map<String, Byte> corpusTypes;
+  private final Map<String, String> spellings;
   private final Map<String, Info> infos = new HashMap<>();
   private final Set<String> phraseStarts = new HashSet<>();
 
-  WordLexicon(Map<String, Byte> caseBins, Map<String, String> clusters, Map<String, Byte> types) {
+  WordLexicon(
+      Map<String, Byte> caseBins,
+      Map<String, String> clusters,
+      Map<String, Byte> types,
+      Map<String, String> spellings) {
     this.caseBins = Map.copyOf(caseBins);
     this.clusters = Map.copyOf(clusters);
     this.corpusTypes = Map.copyOf(types);
+    this.spellings = Map.copyOf(spellings);
     for (String word : clusters.keySet()) {
       infos.put(word, compute(word));
     }
@@ -62,12 +68,22 @@ final class WordLexicon {
   }
 
   static WordLexicon empty() {
-    return new WordLexicon(Map.of(), Map.of(), Map.of());
+    return new WordLexicon(Map.of(), Map.of(), Map.of(), Map.of());
   }
 
   /** This lexicon with corpus-wide entity types added. */
   WordLexicon withCorpusTypes(Map<String, Byte> types) {
-    return new WordLexicon(caseBins, clusters, types);
+    return new WordLexicon(caseBins, clusters, types, spellings);
+  }
+
+  /**
+   * How news text usually writes a word that it also prints in capitals: "LONDON" as "London", "OF"
+   * as "of". The word itself when the text writes it in capitals at least as often ("NATO") or
+   * never saw it.
+   */
+  String usualSpelling(String word) {
+    String usual = spellings.get(word.toLowerCase(Locale.ROOT));
+    return usual == null ? word : usual;
   }
 
   /** Everything known about a word form, trying it as written, in title case, in lower case. */
@@ -178,16 +194,27 @@ final class WordLexicon {
       out.writeUTF(e.getValue());
     }
     writeBytes(out, corpusTypes);
+    out.writeInt(spellings.size());
+    for (Map.Entry<String, String> e : new TreeMap<>(spellings).entrySet()) {
+      out.writeUTF(e.getKey());
+      out.writeUTF(e.getValue());
+    }
   }
 
   static WordLexicon read(DataInput in) throws IOException {
     Map<String, Byte> caseBins = readBytes(in);
-    int clusterCount = in.readInt();
-    Map<String, String> clusters = new HashMap<>(clusterCount * 2);
-    for (int i = 0; i < clusterCount; i++) {
-      clusters.put(in.readUTF(), in.readUTF());
+    Map<String, String> clusters = readStrings(in);
+    Map<String, Byte> types = readBytes(in);
+    return new WordLexicon(caseBins, clusters, types, readStrings(in));
+  }
+
+  private static Map<String, String> readStrings(DataInput in) throws IOException {
+    int size = in.readInt();
+    Map<String, String> map = new HashMap<>(size * 2);
+    for (int i = 0; i < size; i++) {
+      map.put(in.readUTF(), in.readUTF());
     }
-    return new WordLexicon(caseBins, clusters, readBytes(in));
+    return map;
   }
 
   private static void writeBytes(DataOutput out, Map<String, Byte> map) throws IOException {

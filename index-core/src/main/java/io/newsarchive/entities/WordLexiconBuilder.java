@@ -5,10 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -35,6 +37,7 @@ final class WordLexiconBuilder {
   private final List<int[]> sentences = new ArrayList<>();
   private final List<Integer> documentStarts = new ArrayList<>();
   private final Map<String, long[]> caseCounts = new HashMap<>();
+  private int[] spellingCounts = new int[1 << 16];
   private final Consumer<String> log;
   private long tokens;
   private int newsSentences;
@@ -66,8 +69,16 @@ final class WordLexiconBuilder {
       }
     });
     Map<String, String> clusters = cluster();
-    log.accept("lexicon: " + bins.size() + " case bins, " + clusters.size() + " clustered words");
-    return new WordLexicon(bins, clusters, Map.of());
+    Map<String, String> spellings = spellings();
+    log.accept(
+        "lexicon: "
+            + bins.size()
+            + " case bins, "
+            + clusters.size()
+            + " clustered words, "
+            + spellings.size()
+            + " usual spellings of words also printed in capitals");
+    return new WordLexicon(bins, clusters, Map.of(), spellings);
   }
 
   /**
@@ -172,7 +183,16 @@ final class WordLexiconBuilder {
                 return words.size() - 1;
               });
       char c = w.charAt(0);
+      if (encoded[i] >= spellingCounts.length) {
+        spellingCounts = Arrays.copyOf(spellingCounts, 2 * spellingCounts.length);
+      }
       if (i > 0 && !shouting && Character.isLetter(c)) {
+        // A word in capitals counts as a spelling only among words that are not: "NATO said",
+        // not a dateline ("NEW YORK, March 3") or a heading.
+        if (!TokenFeatures.isAllCaps(w)
+            || !inCapitals(sentence, i - 1) && !inCapitals(sentence, i + 1)) {
+          spellingCounts[encoded[i]]++;
+        }
         long[] counts = caseCounts.computeIfAbsent(w.toLowerCase(Locale.ROOT), k -> new long[2]);
         counts[0] += Character.isUpperCase(c) ? 1 : 0;
         counts[1]++;
@@ -180,6 +200,43 @@ final class WordLexiconBuilder {
     }
     tokens += sentence.length;
     sentences.add(encoded);
+  }
+
+  private static boolean inCapitals(String[] sentence, int i) {
+    return i >= 0
+        && i < sentence.length
+        && sentence[i].length() > 1
+        && TokenFeatures.isAllCaps(sentence[i]);
+  }
+
+  /**
+   * For each word the text prints in capitals somewhere (headlines, datelines), its most frequent
+   * spelling in running text, when that is not in capitals and was seen at least twice.
+   */
+  private Map<String, String> spellings() {
+    Map<String, Integer> best = new HashMap<>();
+    Set<String> capitalized = new HashSet<>();
+    for (int id = 0; id < words.size(); id++) {
+      String w = words.get(id);
+      String key = w.toLowerCase(Locale.ROOT);
+      if (w.length() > 1 && TokenFeatures.isAllCaps(w)) {
+        capitalized.add(key);
+      }
+      if (spellingCounts[id] > 0) {
+        Integer current = best.get(key);
+        if (current == null || spellingCounts[id] > spellingCounts[current]) {
+          best.put(key, id);
+        }
+      }
+    }
+    Map<String, String> result = new HashMap<>();
+    for (String key : capitalized) {
+      Integer id = best.get(key);
+      if (id != null && spellingCounts[id] >= 2 && !TokenFeatures.isAllCaps(words.get(id))) {
+        result.put(key, words.get(id));
+      }
+    }
+    return result;
   }
 
   private Map<String, String> cluster() {

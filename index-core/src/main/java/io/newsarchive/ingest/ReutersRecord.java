@@ -19,6 +19,8 @@ final class ReutersRecord {
   private static final Pattern BYLINE_START = Pattern.compile("(?i)^by\\s+");
   private static final Pattern BYLINE_END = Pattern.compile("(?i),?\\s*reuters?\\s*$");
   private static final Pattern SIGNATURE = Pattern.compile("(?i)\\s*reuters?\\s*");
+  private static final Pattern GLUED_SIGNATURE =
+      Pattern.compile("\\s(?:REUTER|Reuter)(?:\\s+[A-Z]{1,3})?\\s*$");
   private static final Pattern LEADING_STARS = Pattern.compile("^\\*+");
   private static final String BRIEF_PLACEHOLDER = "Blah blah blah.";
 
@@ -117,13 +119,15 @@ final class ReutersRecord {
     return out.toString();
   }
 
-  /** The text without the wire's closing "Reuter" signature line. */
+  /** The text without the wire's closing "Reuter", on a line of its own or run into the text. */
   private static String dropSignature(String text) {
     int lastBreak = text.lastIndexOf('\n');
     if (SIGNATURE.matcher(text.substring(lastBreak + 1)).matches()) {
       return lastBreak < 0 ? "" : text.substring(0, lastBreak).strip();
     }
-    return text;
+    // Some stories run the sign-off into their last paragraph: "... currencies. REUTER".
+    Matcher glued = GLUED_SIGNATURE.matcher(text);
+    return glued.find() ? text.substring(0, glued.start()).strip() : text;
   }
 
   /** An AUTHOR value without its "By " and ", Reuters"; all-capital names in title case. */

@@ -99,4 +99,39 @@ class EntityCanonicalizerTest {
     assertThat(EntityCanonicalizer.entities(List.of(body(EntityType.ORGANIZATION, "1996", "'s"))))
         .isEmpty();
   }
+
+  @Test
+  void namesInCapitalsOnlyTakeTheirUsualSpellingButAcronymsStay() {
+    java.util.Map<String, String> usual =
+        java.util.Map.of(
+            "NEW", "New", "YORK", "York", "OF", "of", "ENGLAND", "England", "WHO", "who", "BANK",
+            "Bank");
+    List<Entity> entities =
+        EntityCanonicalizer.entities(
+            List.of(
+                body(EntityType.LOCATION, "NEW", "YORK"),
+                body(EntityType.ORGANIZATION, "BANK", "OF", "ENGLAND"),
+                body(EntityType.ORGANIZATION, "WHO"),
+                body(EntityType.ORGANIZATION, "NAPM")),
+            word -> usual.getOrDefault(word, word));
+    assertThat(entities)
+        .extracting(Entity::name)
+        .containsExactly("New York", "Bank of England", "WHO", "NAPM");
+  }
+
+  @Test
+  void stateAbbreviationsNameTheStateOnlyForPlaces() {
+    List<Entity> entities =
+        EntityCanonicalizer.entities(
+            List.of(
+                body(EntityType.LOCATION, "Calif"),
+                body(EntityType.LOCATION, "California"),
+                body(EntityType.LOCATION, "N.J."),
+                body(EntityType.PERSON, "Miss")));
+    assertThat(entities)
+        .containsExactly(
+            new Entity("California", EntityType.LOCATION, 2),
+            new Entity("New Jersey", EntityType.LOCATION, 1),
+            new Entity("Miss", EntityType.PERSON, 1));
+  }
 }

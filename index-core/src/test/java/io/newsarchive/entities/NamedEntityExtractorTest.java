@@ -82,6 +82,19 @@ class NamedEntityExtractorTest {
   }
 
   @Test
+  void datelinesInCapitalsGiveTheNamesBodyTextWouldGive() {
+    // Reuters-style datelines: the place is never written in mixed case in the article itself.
+    List<Entity> entities =
+        extractor.extract(
+            "",
+            "NEW YORK, March 3 - Shares of the company rose after it said it would buy a"
+                + " rival. In SAN JOSE, Calif., analysts said the deal was fair.");
+    assertThat(names(entities, EntityType.LOCATION))
+        .contains("New York", "California")
+        .doesNotContain("NEW YORK", "Calif");
+  }
+
+  @Test
   void emptyArticleHasNoEntities() {
     assertThat(extractor.extract("", "")).isEmpty();
     assertThat(extractor.extract(null, null)).isEmpty();

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,6 +57,28 @@ class ReutersSgmlSourceTest {
                 + "The dry period means the temporao will be late.\n"
                 + "Shr 28 cts vs 22 cts");
     assertThat(first.body()).doesNotContain("\u0003", "&#", "Reuter");
+  }
+
+  @Test
+  void signOffRunIntoTheLastParagraphIsDropped() throws IOException {
+    Path shared = Path.of(System.getProperty("newsarchive.shared", "../../shared"));
+    Path file = shared.resolve("corpora/reuters21578/reut2-010.sgm");
+    Assumptions.assumeTrue(Files.isRegularFile(file), file + " absent: skipping");
+    List<Article> articles = read(file);
+
+    assertThat(body(articles, "10048")).endsWith("to stabilise their currencies.");
+    assertThat(body(articles, "10280")).endsWith("books close August 3 to 10.");
+    assertThat(articles)
+        .extracting(Article::body)
+        .noneMatch(b -> b.matches("(?s).*\\b(REUTER|Reuter)(\\s+[A-Z]{1,3})?\\s*"));
+  }
+
+  private static String body(List<Article> articles, String newId) {
+    return articles.stream()
+        .filter(a -> a.sourceId().equals(newId))
+        .findFirst()
+        .orElseThrow()
+        .body();
   }
 
   @Test
