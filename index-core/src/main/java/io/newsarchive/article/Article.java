@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -69,7 +70,9 @@ public record Article(
     if (codes != null) {
       codes.forEach((scheme, values) -> copy.put(scheme, List.copyOf(values)));
     }
-    codes = Map.copyOf(copy);
+    // Scheme order, not Map.copyOf's per-JVM order: toString() feeds the content hash, which must
+    // be the same in every run for a re-ingest to find the article unchanged.
+    codes = Collections.unmodifiableMap(copy);
   }
 
   /** This article with its entities replaced, e.g. by an extractor's output. */

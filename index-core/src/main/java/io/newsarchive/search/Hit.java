@@ -2,6 +2,8 @@ package io.newsarchive.search;
 
 import io.newsarchive.article.EntityType;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,6 +33,9 @@ public record Hit(
 
   /** Copies the entity map. */
   public Hit {
-    entities = Map.copyOf(entities);
+    // In enum order, so JSON output is the same from one run to the next.
+    EnumMap<EntityType, List<String>> ordered = new EnumMap<>(EntityType.class);
+    ordered.putAll(entities);
+    entities = Collections.unmodifiableMap(ordered);
   }
 }

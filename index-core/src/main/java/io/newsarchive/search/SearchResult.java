@@ -1,5 +1,7 @@
 package io.newsarchive.search;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +34,10 @@ public record SearchResult(
   /** Copies the collections. */
   public SearchResult {
     hits = List.copyOf(hits);
-    facets = Map.copyOf(facets);
+    // In enum order, so JSON output is the same from one run to the next.
+    EnumMap<FacetField, List<FacetCount>> ordered = new EnumMap<>(FacetField.class);
+    ordered.putAll(facets);
+    facets = Collections.unmodifiableMap(ordered);
   }
 
   /** This result with a spelling suggestion attached. */

@@ -71,6 +71,21 @@ class ArticleDocumentsTest {
   }
 
   @Test
+  void codesIterateInSchemeOrderSoTheContentHashIsTheSameInEveryJvm() {
+    // Map.copyOf iterates in an order salted per JVM; the content hash renders the codes, so a
+    // second ingest in a new JVM would see every multi-scheme article as updated.
+    Article.Builder builder = Article.builder().source("reuters").sourceId("7").title("t");
+    CodeScheme[] schemes = CodeScheme.values();
+    for (int i = schemes.length - 1; i >= 0; i--) {
+      builder.codes(schemes[i], List.of(schemes[i].name().toLowerCase(java.util.Locale.ROOT)));
+    }
+    Article article = builder.build();
+    assertThat(article.codes().keySet()).containsExactly(schemes);
+    assertThat(article.toString())
+        .contains("codes={TOPICS=[topics], PLACES=[places], PEOPLE=[people], ORGS=[orgs]");
+  }
+
+  @Test
   void languageKeepsOnlyThePrimarySubtag() {
     assertThat(fullArticle().language()).isEqualTo("en");
   }
