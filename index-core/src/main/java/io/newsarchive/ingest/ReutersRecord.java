@@ -18,9 +18,9 @@ final class ReutersRecord {
   private static final Pattern NEWID = Pattern.compile("\\bNEWID=\"(\\d+)\"");
   private static final Pattern BYLINE_START = Pattern.compile("(?i)^by\\s+");
   private static final Pattern BYLINE_END = Pattern.compile("(?i),?\\s*reuters?\\s*$");
-  private static final Pattern SIGNATURE = Pattern.compile("(?i)\\s*reuters?\\s*");
+  private static final Pattern SIGNATURE = Pattern.compile("(?i)\\s*reuters?\\.*\\s*");
   private static final Pattern GLUED_SIGNATURE =
-      Pattern.compile("\\s(?:REUTER|Reuter)(?:\\s+[A-Z]{1,3})?\\s*$");
+      Pattern.compile("\\s(?:REUTER|Reuter)\\.*(?:\\s+[A-Z]{1,3})?\\s*$");
   private static final Pattern LEADING_STARS = Pattern.compile("^\\*+");
   private static final String BRIEF_PLACEHOLDER = "Blah blah blah.";
 
