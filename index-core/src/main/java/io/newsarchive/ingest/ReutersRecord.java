@@ -20,7 +20,8 @@ final class ReutersRecord {
   private static final Pattern BYLINE_END = Pattern.compile("(?i),?\\s*reuters?\\s*$");
   private static final Pattern SIGNATURE = Pattern.compile("(?i)\\s*reuters?\\.*\\s*");
   private static final Pattern GLUED_SIGNATURE =
-      Pattern.compile("\\s(?:REUTER|Reuter)\\.*(?:\\s+[A-Z]{1,3})?\\s*$");
+      Pattern.compile("\\s(?:REUTER|Reuter)\\.*(?:\\^M|\\s+[A-Z]{1,3})?\\s*$");
+  private static final Pattern DATELINE_SIGNATURE = Pattern.compile(",\\s*Reuter\\s*-\\s*$");
   private static final Pattern LEADING_STARS = Pattern.compile("^\\*+");
   private static final String BRIEF_PLACEHOLDER = "Blah blah blah.";
 
@@ -79,7 +80,12 @@ final class ReutersRecord {
   private static String body(String text) {
     Optional<String> body = SgmlText.element(text, "BODY");
     if (body.isPresent()) {
-      String dateline = SgmlText.element(text, "DATELINE").map(ReutersRecord::oneLine).orElse("");
+      // A few datelines carry the agency: "ROME, March 13, Reuter -".
+      String dateline =
+          SgmlText.element(text, "DATELINE")
+              .map(ReutersRecord::oneLine)
+              .map(d -> DATELINE_SIGNATURE.matcher(d).replaceFirst(" -"))
+              .orElse("");
       String paragraphs = dropSignature(reflow(SgmlText.decode(body.get())));
       return dateline.isEmpty() ? paragraphs : dateline + " " + paragraphs;
     }
@@ -123,9 +129,10 @@ final class ReutersRecord {
   private static String dropSignature(String text) {
     int lastBreak = text.lastIndexOf('\n');
     if (SIGNATURE.matcher(text.substring(lastBreak + 1)).matches()) {
-      return lastBreak < 0 ? "" : text.substring(0, lastBreak).strip();
+      text = lastBreak < 0 ? "" : text.substring(0, lastBreak).strip();
     }
-    // Some stories run the sign-off into their last paragraph: "... currencies. REUTER".
+    // Some stories run the sign-off into their last paragraph ("... currencies. REUTER"), a few
+    // before the signature line as well.
     Matcher glued = GLUED_SIGNATURE.matcher(text);
     return glued.find() ? text.substring(0, glued.start()).strip() : text;
   }

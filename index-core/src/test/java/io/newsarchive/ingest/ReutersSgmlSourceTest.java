@@ -68,9 +68,25 @@ class ReutersSgmlSourceTest {
 
     assertThat(body(articles, "10048")).endsWith("to stabilise their currencies.");
     assertThat(body(articles, "10280")).endsWith("books close August 3 to 10.");
+    // The dateline "BRUSSELS, March 27, Reuter -" loses the agency.
+    assertThat(body(articles, "10511")).startsWith("BRUSSELS, March 27 - Greece and Turkey");
     assertThat(articles)
         .extracting(Article::body)
         .noneMatch(b -> b.matches("(?s).*\\b(REUTER|Reuter)\\.*(\\s+[A-Z]{1,3})?\\s*"));
+  }
+
+  @Test
+  void signOffBeforeTheSignatureLineAndInTheDatelineIsDropped() throws IOException {
+    Path shared = Path.of(System.getProperty("newsarchive.shared", "../../shared"));
+    Path file = shared.resolve("corpora/reuters21578/reut2-012.sgm");
+    Assumptions.assumeTrue(Files.isRegularFile(file), file + " absent: skipping");
+    List<Article> articles = read(file);
+
+    // "... February 28. REUTER" and then a " Reuter" line.
+    assertThat(body(articles, "12014")).endsWith("period ended February 28.");
+    assertThat(articles)
+        .extracting(Article::body)
+        .noneMatch(b -> b.matches("(?s).*\\b(REUTER|Reuter)\\.*(\\^M|\\s+[A-Z]{1,3})?\\s*"));
   }
 
   private static String body(List<Article> articles, String newId) {
