@@ -100,6 +100,7 @@ public final class NamedEntityExtractor implements EntityExtractor {
     }
     List<int[]> labels = model.tag(sentences);
     List<Mention> mentions = new ArrayList<>();
+    int firstBodySentence = titleWords.length > 0 ? 1 : 0;
     for (int s = 0; s < sentences.size(); s++) {
       boolean inTitle = headlineCase && s == 0 && titleWords.length > 0;
       String[] original = inTitle ? titleTokens.words() : sentences.get(s);
@@ -107,6 +108,9 @@ public final class NamedEntityExtractor implements EntityExtractor {
         EntityType type = TYPES[span.type()];
         List<String> words = Arrays.asList(original).subList(span.start(), span.end());
         type = listedType(words, type);
+        if (s == firstBodySentence && span.start() == 0 && isDateline(original, span.end())) {
+          type = EntityType.LOCATION;
+        }
         if (type != null) {
           mentions.add(new Mention(words, type, inTitle));
         }
@@ -179,6 +183,51 @@ public final class NamedEntityExtractor implements EntityExtractor {
     }
     return tagged;
   }
+
+  /**
+   * Whether the words from {@code end} on continue a wire dateline: a comma, then a month and a day
+   * within a few words ("SAO PAULO, March 3 -", "OKLAHOMA CITY, Okla. March 11"), so the name
+   * before them is the place the story was filed from.
+   */
+  static boolean isDateline(String[] words, int end) {
+    if (end >= words.length || !words[end].equals(",")) {
+      return false;
+    }
+    for (int i = end + 1; i < Math.min(words.length - 1, end + 5); i++) {
+      if (MONTHS.contains(words[i].toLowerCase(Locale.ROOT))
+          && Character.isDigit(words[i + 1].charAt(0))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final java.util.Set<String> MONTHS =
+      java.util.Set.of(
+          "january",
+          "february",
+          "march",
+          "april",
+          "may",
+          "june",
+          "july",
+          "august",
+          "september",
+          "october",
+          "november",
+          "december",
+          "jan",
+          "feb",
+          "mar",
+          "apr",
+          "jun",
+          "jul",
+          "aug",
+          "sep",
+          "sept",
+          "oct",
+          "nov",
+          "dec");
 
   /** Whether most of a headline's words are capitalized, as in "Pompeo Threatens to Act". */
   static boolean isHeadlineCase(String[] words) {

@@ -95,6 +95,25 @@ class NamedEntityExtractorTest {
   }
 
   @Test
+  void theNameOpeningADatelineIsAPlace() {
+    assertThat(NamedEntityExtractor.isDateline(new String[] {"SAO", "PAULO", ",", "March", "3"}, 2))
+        .isTrue();
+    assertThat(
+            NamedEntityExtractor.isDateline(
+                new String[] {"OKLAHOMA", "CITY", ",", "Okla", ".", "March", "11", "-"}, 2))
+        .isTrue();
+    assertThat(NamedEntityExtractor.isDateline(new String[] {"Baker", ",", "who", "said"}, 1))
+        .isFalse();
+    List<Entity> entities =
+        extractor.extract(
+            "BRAZIL COFFEE EXPORTS",
+            "SAO PAULO, March 3 - Brazil's coffee exports rose in February, the Brazilian Coffee"
+                + " Institute said.");
+    assertThat(names(entities, EntityType.LOCATION)).contains("Sao Paulo");
+    assertThat(names(entities, EntityType.PERSON)).doesNotContain("Sao Paulo");
+  }
+
+  @Test
   void emptyArticleHasNoEntities() {
     assertThat(extractor.extract("", "")).isEmpty();
     assertThat(extractor.extract(null, null)).isEmpty();
