@@ -45,7 +45,11 @@ public final class CheckEntitiesCommand implements Callable<Integer> {
         stream.forEach(files::add);
       }
       Collections.sort(files);
-      CodeCoverage coverage = new CodeCoverage();
+      Path factbook = reuters.resolve("feldman-cia-worldfactbook-data.txt");
+      CodeCoverage coverage =
+          Files.isRegularFile(factbook)
+              ? new CodeCoverage(CodeCoverage.capitals(factbook))
+              : new CodeCoverage();
       long[] rejected = new long[1];
       IngestListener listener =
           new IngestListener() {

@@ -6,7 +6,12 @@ import io.newsarchive.article.Article;
 import io.newsarchive.article.CodeScheme;
 import io.newsarchive.article.Entity;
 import io.newsarchive.article.EntityType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class CodeCoverageTest {
@@ -32,5 +37,37 @@ class CodeCoverageTest {
         .contains(
             "PLACES: 1 articles with codes, 3 codes, 66.7% of codes covered, 0.0% of articles")
         .contains("PEOPLE: 1 articles with codes, 2 codes, 50.0% of codes covered");
+  }
+
+  @Test
+  void aStateOrACapitalCoversItsCountry() {
+    Article article =
+        Article.builder()
+            .source("reuters")
+            .title("t")
+            .body("text")
+            .codes(CodeScheme.PLACES, List.of("usa", "japan", "france"))
+            .build();
+    CodeCoverage coverage = new CodeCoverage(Map.of("japan", List.of("tokyo")));
+    coverage.add(
+        article,
+        List.of(
+            new Entity("California", EntityType.LOCATION, 1),
+            new Entity("Tokyo", EntityType.LOCATION, 1)));
+    assertThat(coverage.summary())
+        .contains("3 codes, 66.7% of codes covered")
+        .contains("most often missed: france 1");
+  }
+
+  @Test
+  void readsCapitalsFromTheFactbookFactsShippedWithReuters() throws IOException {
+    Path shared = Path.of(System.getProperty("newsarchive.shared", "../../shared"));
+    Path factbook = shared.resolve("corpora/reuters21578/feldman-cia-worldfactbook-data.txt");
+    Assumptions.assumeTrue(Files.isRegularFile(factbook), factbook + " absent: skipping");
+    Map<String, List<String>> capitals = CodeCoverage.capitals(factbook);
+    assertThat(capitals.get("japan")).containsExactly("tokyo");
+    assertThat(capitals.get("united states")).containsExactly("washington");
+    assertThat(capitals.get("united kingdom")).containsExactly("london");
+    assertThat(capitals).hasSizeGreaterThan(200);
   }
 }
