@@ -241,7 +241,18 @@ final class EntityCanonicalizer {
     return result;
   }
 
-  /** A mention without possessive, leading "the" or personal title; null when nothing is left. */
+  /**
+   * Capitalized words the tagger takes for names that a news archive should not list as people,
+   * organizations or places: common-noun acronyms ("AI"), holidays and group adjectives it types
+   * wrongly, and feed boilerplate ("Full Article" closes many RSS descriptions).
+   */
+  static final Set<String> NOT_NAMES =
+      Set.of("AI", "PC", "TV", "Full Article", "Christmas", "Black", "White", "Indigenous");
+
+  /**
+   * A mention without possessive, leading "the" or personal title; null when nothing is left or
+   * what is left is not a name ({@link #NOT_NAMES}).
+   */
   static Mention clean(Mention m) {
     List<String> words = new ArrayList<>(m.words());
     while (!words.isEmpty() && isPossessiveOrPunctuation(words.get(words.size() - 1))) {
@@ -262,7 +273,8 @@ final class EntityCanonicalizer {
     if (words.isEmpty() || words.stream().noneMatch(EntityCanonicalizer::hasLetter)) {
       return null;
     }
-    return new Mention(words, m.type(), m.inTitle());
+    Mention cleaned = new Mention(words, m.type(), m.inTitle());
+    return NOT_NAMES.contains(cleaned.text()) ? null : cleaned;
   }
 
   private static boolean isDroppedPrefix(String word, EntityType type) {

@@ -162,10 +162,18 @@ public final class NamedEntityExtractor implements EntityExtractor {
    * know it: a name that contains a listed organization ("Kataib Hezbollah") is an organization; a
    * person-like name that opens with an organization designator ("Asaib Ahl al-Haq") is one too; a
    * name of three or more words that opens with a name particle ("Abu Mahdi al-Muhandis") and holds
-   * no organization word is a person. Otherwise the tagger's type stands.
+   * no organization word is a person; a country the tagger took for an organization, as in "the
+   * U.S. said", is a place. Otherwise the tagger's type stands.
    */
   private EntityType listedType(List<String> words, EntityType tagged) {
     Gazetteer lists = model.gazetteer();
+    if (tagged == EntityType.ORGANIZATION) {
+      String text = new Mention(words, tagged, false).text();
+      String name = EntityCanonicalizer.ALIASES.getOrDefault(text, text);
+      if (lists.kind(name.toLowerCase(Locale.ROOT)) == Gazetteer.COUNTRY) {
+        return EntityType.LOCATION;
+      }
+    }
     boolean organizationWord = false;
     for (String word : words) {
       int kind = lists.kind(word.toLowerCase(Locale.ROOT));

@@ -134,4 +134,16 @@ class EntityCanonicalizerTest {
             new Entity("New Jersey", EntityType.LOCATION, 1),
             new Entity("Miss", EntityType.PERSON, 1));
   }
+
+  @Test
+  void commonNounsAndFeedBoilerplateAreNotNames() {
+    List<Entity> entities =
+        EntityCanonicalizer.entities(
+            List.of(
+                body(EntityType.ORGANIZATION, "AI"),
+                body(EntityType.ORGANIZATION, "Full", "Article"),
+                body(EntityType.LOCATION, "Christmas"),
+                body(EntityType.ORGANIZATION, "OpenAI")));
+    assertThat(entities).containsExactly(new Entity("OpenAI", EntityType.ORGANIZATION, 1));
+  }
 }

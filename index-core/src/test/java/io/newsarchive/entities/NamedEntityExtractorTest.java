@@ -114,6 +114,18 @@ class NamedEntityExtractorTest {
   }
 
   @Test
+  void aCountryIsAlwaysAPlace() {
+    List<Entity> entities =
+        extractor.extract(
+            "",
+            "The U.S. said on Monday it would send more aid, and the UK said it would match it."
+                + " Officials in Washington and London declined to comment.");
+    assertThat(names(entities, EntityType.LOCATION)).contains("United States", "United Kingdom");
+    assertThat(names(entities, EntityType.ORGANIZATION))
+        .doesNotContain("United States", "United Kingdom");
+  }
+
+  @Test
   void emptyArticleHasNoEntities() {
     assertThat(extractor.extract("", "")).isEmpty();
     assertThat(extractor.extract(null, null)).isEmpty();
