@@ -19,7 +19,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * Streams the unlabeled news text that word statistics are learned from: Reuters-21578 titles and
  * bodies, RSS titles and descriptions, and the words of the CoNLL training and development files
- * (never the test file). Each text is handed over as tokenized sentences.
+ * (never the test file), as tokenized sentences: news story by story, CoNLL sentence by sentence.
  */
 final class UnlabeledText {
 
@@ -32,7 +32,8 @@ final class UnlabeledText {
   private UnlabeledText() {}
 
   /**
-   * Hands every sentence of the corpora under {@code corpora} to {@code sink}.
+   * Hands every news story under {@code corpora} (a Reuters record's title and body, an RSS item's
+   * title and description) to {@code sink} as its tokenized sentences.
    *
    * @throws IOException when a corpus file cannot be read
    */

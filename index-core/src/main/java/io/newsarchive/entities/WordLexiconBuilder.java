@@ -40,7 +40,6 @@ final class WordLexiconBuilder {
   private int[] spellingCounts = new int[1 << 16];
   private final Consumer<String> log;
   private long tokens;
-  private int newsSentences;
 
   WordLexiconBuilder(Consumer<String> log) {
     this.log = log;
@@ -58,8 +57,7 @@ final class WordLexiconBuilder {
           documentStarts.add(sentences.size());
           document.forEach(this::add);
         });
-    newsSentences = sentences.size();
-    documentStarts.add(newsSentences);
+    documentStarts.add(sentences.size());
     UnlabeledText.forEachConllSentence(corpora, this::add);
     log.accept("unlabeled text: " + tokens + " tokens, " + words.size() + " distinct words");
     Map<String, Byte> bins = new HashMap<>();
@@ -141,22 +139,15 @@ final class WordLexiconBuilder {
       }
       List<int[]> labels = model.tag(document);
       for (int s = 0; s < document.size(); s++) {
+        String[] sentence = document.get(s);
         for (NerLabels.Span span : NerLabels.decode(labels.get(s))) {
           int length = span.end() - span.start();
           if (length >= 2 && length <= WordLexicon.MAX_PHRASE) {
-            StringBuilder key = new StringBuilder();
-            for (int i = span.start(); i < span.end(); i++) {
-              if (i > span.start()) {
-                key.append(' ');
-              }
-              key.append(document.get(s)[i].toLowerCase(Locale.ROOT));
-            }
-            votes.computeIfAbsent(key.toString(), k -> new int[5])[span.type()]++;
+            String phrase =
+                String.join(" ", Arrays.asList(sentence).subList(span.start(), span.end()));
+            votes.computeIfAbsent(phrase.toLowerCase(Locale.ROOT), k -> new int[5])[span.type()]++;
           }
         }
-      }
-      for (int s = 0; s < document.size(); s++) {
-        String[] sentence = document.get(s);
         for (int i = 0; i < sentence.length; i++) {
           if (Character.isUpperCase(sentence[i].charAt(0))) {
             int type = NerLabels.type(labels.get(s)[i]);
