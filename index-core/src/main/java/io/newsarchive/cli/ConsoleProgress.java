@@ -1,6 +1,6 @@
 package io.newsarchive.cli;
 
-import io.newsarchive.index.IngestProgress;
+import io.newsarchive.ingest.IngestProgress;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.function.Consumer;

@@ -2,12 +2,12 @@ package io.newsarchive.cli;
 
 import io.newsarchive.entities.EntityExtractor;
 import io.newsarchive.index.ArticleIndexer;
-import io.newsarchive.index.IngestInput;
-import io.newsarchive.index.IngestPipeline;
-import io.newsarchive.index.IngestProgress;
-import io.newsarchive.index.IngestSettings;
 import io.newsarchive.ingest.ArticleSource;
+import io.newsarchive.ingest.IngestInput;
 import io.newsarchive.ingest.IngestListener;
+import io.newsarchive.ingest.IngestPipeline;
+import io.newsarchive.ingest.IngestProgress;
+import io.newsarchive.ingest.IngestSettings;
 import io.newsarchive.ingest.JsonFieldMapping;
 import io.newsarchive.ingest.ReadOptions;
 import io.newsarchive.ingest.SourceFile;

@@ -1,4 +1,4 @@
-package io.newsarchive.index;
+package io.newsarchive.ingest;
 
 import io.newsarchive.entities.EntityExtractor;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.newsarchive.index;
+package io.newsarchive.ingest;
 
 import java.time.Duration;
 

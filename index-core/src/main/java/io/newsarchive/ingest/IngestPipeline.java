@@ -1,10 +1,8 @@
-package io.newsarchive.index;
+package io.newsarchive.ingest;
 
 import io.newsarchive.article.Article;
 import io.newsarchive.entities.EntityExtractor;
-import io.newsarchive.ingest.ArticleSource;
-import io.newsarchive.ingest.IngestListener;
-import io.newsarchive.ingest.Rejection;
+import io.newsarchive.index.ArticleIndexer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;

@@ -1,7 +1,5 @@
-package io.newsarchive.index;
+package io.newsarchive.ingest;
 
-import io.newsarchive.ingest.ArticleSource;
-import io.newsarchive.ingest.IngestListener;
 import java.io.IOException;
 import java.nio.file.Path;
 
