@@ -5,7 +5,7 @@ import io.newsarchive.entities.CodeCoverage;
 import io.newsarchive.entities.NamedEntityExtractor;
 import io.newsarchive.ingest.IngestListener;
 import io.newsarchive.ingest.Rejection;
-import io.newsarchive.ingest.ReutersSgmlSource;
+import io.newsarchive.ingest.ReutersSgmlReader;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -63,9 +63,9 @@ public final class CheckEntitiesCommand implements Callable<Integer> {
           };
       long articles = 0;
       for (Path file : files) {
-        try (ReutersSgmlSource source = ReutersSgmlSource.open(file, listener)) {
+        try (ReutersSgmlReader reader = ReutersSgmlReader.open(file, listener)) {
           Optional<Article> next;
-          while ((next = source.next()).isPresent()) {
+          while ((next = reader.next()).isPresent()) {
             Article article = next.get();
             coverage.add(article, extractor.extract(article.title(), article.body()));
             articles++;

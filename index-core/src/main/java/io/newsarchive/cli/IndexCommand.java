@@ -2,17 +2,17 @@ package io.newsarchive.cli;
 
 import io.newsarchive.entities.EntityExtractor;
 import io.newsarchive.index.ArticleIndexer;
-import io.newsarchive.ingest.ArticleSource;
+import io.newsarchive.ingest.ArticleReader;
 import io.newsarchive.ingest.IngestInput;
 import io.newsarchive.ingest.IngestListener;
 import io.newsarchive.ingest.IngestPipeline;
 import io.newsarchive.ingest.IngestProgress;
 import io.newsarchive.ingest.IngestSettings;
+import io.newsarchive.ingest.InputFile;
+import io.newsarchive.ingest.InputFiles;
+import io.newsarchive.ingest.InputFormat;
 import io.newsarchive.ingest.JsonFieldMapping;
 import io.newsarchive.ingest.ReadOptions;
-import io.newsarchive.ingest.SourceFile;
-import io.newsarchive.ingest.SourceFiles;
-import io.newsarchive.ingest.SourceFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
@@ -70,10 +70,10 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(
       names = "--format",
       paramLabel = "FORMAT",
-      converter = SourceFormatConverter.class,
+      converter = InputFormatConverter.class,
       description =
           "Read every file as this format instead of detecting it: ${COMPLETION-CANDIDATES}.")
-  SourceFormat format;
+  InputFormat format;
 
   @Option(
       names = "--json-mapping",
@@ -137,7 +137,7 @@ public final class IndexCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (RejectionLog log = RejectionLog.open(err, Optional.ofNullable(rejects))) {
-      List<SourceFile> files = SourceFiles.discover(inputs, Optional.ofNullable(format), log);
+      List<InputFile> files = InputFiles.discover(inputs, Optional.ofNullable(format), log);
       if (files.isEmpty()) {
         err.println("error: no readable article files in " + inputs);
         return NOTHING_READ;
@@ -178,7 +178,7 @@ public final class IndexCommand implements Callable<Integer> {
     return options;
   }
 
-  private static List<IngestInput> asInputs(List<SourceFile> files, ReadOptions options) {
+  private static List<IngestInput> asInputs(List<InputFile> files, ReadOptions options) {
     return files.stream().<IngestInput>map(file -> new FileInput(file, options)).toList();
   }
 
@@ -199,7 +199,7 @@ public final class IndexCommand implements Callable<Integer> {
   }
 
   /** A discovered file opened with the run's read options. */
-  private record FileInput(SourceFile file, ReadOptions options) implements IngestInput {
+  private record FileInput(InputFile file, ReadOptions options) implements IngestInput {
     @Override
     public Path path() {
       return file.path();
@@ -211,7 +211,7 @@ public final class IndexCommand implements Callable<Integer> {
     }
 
     @Override
-    public ArticleSource open(IngestListener listener) throws IOException {
+    public ArticleReader open(IngestListener listener) throws IOException {
       return file.open(options, listener);
     }
   }

@@ -7,7 +7,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * The article fields found in one archived HTML page, as {@link WarcSource} extracts them.
+ * The article fields found in one archived HTML page, as {@link WarcReader} extracts them.
  *
  * @param title {@code og:title}, else {@code <title>}, else the first {@code <h1>}
  * @param text the text of the page's {@code <article>} (the longest, when there are several), else

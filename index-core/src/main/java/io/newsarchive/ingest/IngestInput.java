@@ -3,7 +3,7 @@ package io.newsarchive.ingest;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** One input file of an ingest run, with a way to open it as an {@link ArticleSource}. */
+/** One input file of an ingest run, with a way to open it as an {@link ArticleReader}. */
 public interface IngestInput {
 
   /** The file, for messages. */
@@ -13,5 +13,5 @@ public interface IngestInput {
   long bytes();
 
   /** Opens the file; malformed records go to {@code listener}. */
-  ArticleSource open(IngestListener listener) throws IOException;
+  ArticleReader open(IngestListener listener) throws IOException;
 }

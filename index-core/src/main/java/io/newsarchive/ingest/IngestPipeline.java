@@ -115,9 +115,9 @@ public final class IngestPipeline {
     if (!failures.isEmpty()) {
       return;
     }
-    try (ArticleSource source = input.open(listener)) {
+    try (ArticleReader reader = input.open(listener)) {
       List<Article> batch = new ArrayList<>(BATCH);
-      for (Optional<Article> next = source.next(); next.isPresent(); next = source.next()) {
+      for (Optional<Article> next = reader.next(); next.isPresent(); next = reader.next()) {
         read.incrementAndGet();
         batch.add(next.get());
         if (batch.size() == BATCH) {

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Which JSON field of an export holds each article field, for {@link JsonLinesSource}. Immutable,
+ * Which JSON field of an export holds each article field, for {@link JsonLinesReader}. Immutable,
  * so thread-safe.
  *
  * <p>Every component is the name of a top-level field in the JSON objects; an empty name means the

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Turns the text of one {@code <REUTERS ...>...</REUTERS>} record into an article; see {@link
- * ReutersSgmlSource} for the mapping. Stateless.
+ * ReutersSgmlReader} for the mapping. Stateless.
  */
 final class ReutersRecord {
 

@@ -1,12 +1,14 @@
 /**
- * Readers that turn archive files of each supported format into a stream of articles.
+ * Readers that turn archive files of each supported format into a stream of articles, and the
+ * {@link io.newsarchive.ingest.IngestPipeline} that runs them and hands every article, with its
+ * entities, to the index writer.
  *
- * <p>The flow: {@link io.newsarchive.ingest.SourceFiles#discover} walks the user's paths and pairs
- * each input file with its {@link io.newsarchive.ingest.SourceFormat}, detected from the content or
- * forced; {@link io.newsarchive.ingest.SourceFormat#open} returns the format's {@link
- * io.newsarchive.ingest.ArticleSource} ({@link io.newsarchive.ingest.KayhanTextSource}, {@link
- * io.newsarchive.ingest.ReutersSgmlSource}, {@link io.newsarchive.ingest.JsonLinesSource}, {@link
- * io.newsarchive.ingest.WarcSource}), which streams articles and reports each bad record to an
+ * <p>The flow: {@link io.newsarchive.ingest.InputFiles#discover} walks the user's paths and pairs
+ * each input file with its {@link io.newsarchive.ingest.InputFormat}, detected from the content or
+ * forced; {@link io.newsarchive.ingest.InputFormat#open} returns the format's {@link
+ * io.newsarchive.ingest.ArticleReader} ({@link io.newsarchive.ingest.KayhanTextReader}, {@link
+ * io.newsarchive.ingest.ReutersSgmlReader}, {@link io.newsarchive.ingest.JsonLinesReader}, {@link
+ * io.newsarchive.ingest.WarcReader}), which streams articles and reports each bad record to an
  * {@link io.newsarchive.ingest.IngestListener} as a {@link io.newsarchive.ingest.Rejection}. {@link
  * io.newsarchive.ingest.ReadOptions} carries what files cannot say themselves: the Kayhan time zone
  * and the JSON field mapping.

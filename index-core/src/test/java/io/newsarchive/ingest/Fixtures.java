@@ -41,11 +41,11 @@ final class Fixtures {
     return path;
   }
 
-  /** Every article of a source, which is closed afterwards. */
-  static List<Article> readAll(ArticleSource source) throws IOException {
-    try (source) {
+  /** Every article of a reader, which is closed afterwards. */
+  static List<Article> readAll(ArticleReader reader) throws IOException {
+    try (reader) {
       List<Article> articles = new ArrayList<>();
-      for (Optional<Article> next = source.next(); next.isPresent(); next = source.next()) {
+      for (Optional<Article> next = reader.next(); next.isPresent(); next = reader.next()) {
         articles.add(next.get());
       }
       return articles;

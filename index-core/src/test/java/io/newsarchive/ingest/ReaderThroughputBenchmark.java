@@ -32,9 +32,9 @@ class ReaderThroughputBenchmark {
     RecordingListener listener = new RecordingListener();
 
     measure("kayhan (seed x " + KAYHAN_COPIES + ")", List.of(kayhan), listener);
-    List<SourceFile> reutersFiles =
-        SourceFiles.discover(List.of(reuters), Optional.empty(), listener);
-    measure("reuters21578", reutersFiles.stream().map(SourceFile::path).toList(), listener);
+    List<InputFile> reutersFiles =
+        InputFiles.discover(List.of(reuters), Optional.empty(), listener);
+    measure("reuters21578", reutersFiles.stream().map(InputFile::path).toList(), listener);
     measure("rss-news-2023 (.gz)", List.of(rss), listener);
     measure("warc (fixture x " + WARC_COPIES + ", .gz)", List.of(warcFile()), listener);
   }
@@ -78,9 +78,9 @@ class ReaderThroughputBenchmark {
       articles = 0;
       chars = 0;
       for (Path file : files) {
-        SourceFormat format = SourceFormat.detect(file).orElseThrow();
-        try (ArticleSource source = format.open(file, ReadOptions.defaults(), listener)) {
-          for (Optional<Article> a = source.next(); a.isPresent(); a = source.next()) {
+        InputFormat format = InputFormat.detect(file).orElseThrow();
+        try (ArticleReader reader = format.open(file, ReadOptions.defaults(), listener)) {
+          for (Optional<Article> a = reader.next(); a.isPresent(); a = reader.next()) {
             articles++;
             chars += a.get().body().length();
           }

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
 import io.newsarchive.index.ArticleIndexer;
-import io.newsarchive.ingest.ArticleSource;
+import io.newsarchive.ingest.ArticleReader;
 import io.newsarchive.ingest.IngestListener;
+import io.newsarchive.ingest.InputFormat;
 import io.newsarchive.ingest.ReadOptions;
 import io.newsarchive.ingest.Rejection;
-import io.newsarchive.ingest.SourceFormat;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.server.SearchServer;
@@ -50,8 +50,8 @@ class WebPageAssetsTest {
   @BeforeAll
   void start(@TempDir Path indexDir) throws IOException {
     try (ArticleIndexer indexer = ArticleIndexer.open(indexDir);
-        ArticleSource seed =
-            SourceFormat.KAYHAN_TEXT.open(SEED, ReadOptions.defaults(), new FailingListener())) {
+        ArticleReader seed =
+            InputFormat.KAYHAN_TEXT.open(SEED, ReadOptions.defaults(), new FailingListener())) {
       for (var article = seed.next(); article.isPresent(); article = seed.next()) {
         indexer.upsert(article.get());
       }

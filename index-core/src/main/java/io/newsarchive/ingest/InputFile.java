@@ -4,17 +4,17 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * One input file found by {@link SourceFiles#discover}, with the format it will be read as.
+ * One input file found by {@link InputFiles#discover}, with the format it will be read as.
  * Immutable.
  *
  * @param path the file
  * @param format the format it was detected as, or the one the user forced
  * @param bytes its size on disk (compressed size for gzip files), for progress reporting
  */
-public record SourceFile(Path path, SourceFormat format, long bytes) {
+public record InputFile(Path path, InputFormat format, long bytes) {
 
   /** Validates that path and format are present and the size is not negative. */
-  public SourceFile {
+  public InputFile {
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(format, "format");
     if (bytes < 0) {
@@ -27,7 +27,7 @@ public record SourceFile(Path path, SourceFormat format, long bytes) {
    *
    * @throws java.io.IOException when the file cannot be opened
    */
-  public ArticleSource open(ReadOptions options, IngestListener listener)
+  public ArticleReader open(ReadOptions options, IngestListener listener)
       throws java.io.IOException {
     return format.open(path, options, listener);
   }

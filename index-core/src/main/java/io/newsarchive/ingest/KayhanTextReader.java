@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  * without headline is rejected and reading goes on with the next record; a record without any date
  * is kept undated, with a warning. Not thread-safe.
  */
-public final class KayhanTextSource implements ArticleSource {
+public final class KayhanTextReader implements ArticleReader {
 
   /** Far more than any article has; a longer "record" means the file is not in this format. */
   static final int MAX_RECORD_LINES = 20_000;
@@ -72,7 +72,7 @@ public final class KayhanTextSource implements ArticleSource {
   private long records;
   private boolean overlong;
 
-  private KayhanTextSource(
+  private KayhanTextReader(
       Path file, ZoneId zone, IngestListener listener, LineNumberReader reader) {
     this.file = file;
     this.zone = zone;
@@ -85,11 +85,11 @@ public final class KayhanTextSource implements ArticleSource {
    *
    * @throws IOException when the file cannot be opened
    */
-  public static KayhanTextSource open(Path file, ReadOptions options, IngestListener listener)
+  public static KayhanTextReader open(Path file, ReadOptions options, IngestListener listener)
       throws IOException {
     Objects.requireNonNull(listener, "listener");
     LineNumberReader reader = TextInput.openReader(file, StandardCharsets.UTF_8);
-    return new KayhanTextSource(file, options.kayhanZone(), listener, reader);
+    return new KayhanTextReader(file, options.kayhanZone(), listener, reader);
   }
 
   /**

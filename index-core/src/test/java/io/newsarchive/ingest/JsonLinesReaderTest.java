@@ -16,12 +16,12 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class JsonLinesSourceTest {
+class JsonLinesReaderTest {
 
   private final RecordingListener listener = new RecordingListener();
 
   private List<Article> read(Path file, ReadOptions options) throws IOException {
-    return readAll(SourceFormat.JSON_LINES.open(file, options, listener));
+    return readAll(InputFormat.JSON_LINES.open(file, options, listener));
   }
 
   @Test
@@ -124,24 +124,24 @@ class JsonLinesSourceTest {
 
   @Test
   void recognizesJsonLinesFromContentEvenWhenCompressed() throws IOException {
-    assertThat(SourceFormat.detect(fixture("jsonl/mixed.jsonl"))).contains(SourceFormat.JSON_LINES);
-    assertThat(SourceFormat.detect(fixture("jsonl/rss-sample.jsonl.gz")))
-        .contains(SourceFormat.JSON_LINES);
+    assertThat(InputFormat.detect(fixture("jsonl/mixed.jsonl"))).contains(InputFormat.JSON_LINES);
+    assertThat(InputFormat.detect(fixture("jsonl/rss-sample.jsonl.gz")))
+        .contains(InputFormat.JSON_LINES);
   }
 
   @Test
   void readsTheWholeRssNews2023CorpusWithoutOptions() throws IOException {
     Path corpus = Fixtures.shared("corpora/rss-news-2023/rss2023-news-en.jsonl.gz");
-    assertThat(SourceFormat.detect(corpus)).contains(SourceFormat.JSON_LINES);
+    assertThat(InputFormat.detect(corpus)).contains(InputFormat.JSON_LINES);
 
     Set<String> ids = new HashSet<>();
     Set<String> languages = new HashSet<>();
     List<Article> undatedOrMarkedUp = new ArrayList<>();
     Article first = null;
     long count = 0;
-    try (ArticleSource source =
-        SourceFormat.JSON_LINES.open(corpus, ReadOptions.defaults(), listener)) {
-      for (Optional<Article> next = source.next(); next.isPresent(); next = source.next()) {
+    try (ArticleReader reader =
+        InputFormat.JSON_LINES.open(corpus, ReadOptions.defaults(), listener)) {
+      for (Optional<Article> next = reader.next(); next.isPresent(); next = reader.next()) {
         Article article = next.get();
         count++;
         first = first == null ? article : first;

@@ -10,26 +10,26 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SourceFormatTest {
+class InputFormatTest {
 
   @TempDir Path dir;
 
   @Test
   void parseAcceptsShortNamesAndConstantNamesInAnyCase() {
-    assertThat(SourceFormat.parse("kayhan")).isEqualTo(SourceFormat.KAYHAN_TEXT);
-    assertThat(SourceFormat.parse(" Kayhan_Text ")).isEqualTo(SourceFormat.KAYHAN_TEXT);
-    assertThat(SourceFormat.parse("kayhan-text")).isEqualTo(SourceFormat.KAYHAN_TEXT);
-    assertThat(SourceFormat.parse("reuters")).isEqualTo(SourceFormat.REUTERS_SGML);
-    assertThat(SourceFormat.parse("jsonl")).isEqualTo(SourceFormat.JSON_LINES);
-    assertThat(SourceFormat.parse("JSON_LINES")).isEqualTo(SourceFormat.JSON_LINES);
-    assertThat(SourceFormat.parse("warc")).isEqualTo(SourceFormat.WARC);
+    assertThat(InputFormat.parse("kayhan")).isEqualTo(InputFormat.KAYHAN_TEXT);
+    assertThat(InputFormat.parse(" Kayhan_Text ")).isEqualTo(InputFormat.KAYHAN_TEXT);
+    assertThat(InputFormat.parse("kayhan-text")).isEqualTo(InputFormat.KAYHAN_TEXT);
+    assertThat(InputFormat.parse("reuters")).isEqualTo(InputFormat.REUTERS_SGML);
+    assertThat(InputFormat.parse("jsonl")).isEqualTo(InputFormat.JSON_LINES);
+    assertThat(InputFormat.parse("JSON_LINES")).isEqualTo(InputFormat.JSON_LINES);
+    assertThat(InputFormat.parse("warc")).isEqualTo(InputFormat.WARC);
   }
 
   @Test
   void parseRejectsAnUnknownNameAndListsTheChoices() {
-    assertThatThrownBy(() -> SourceFormat.parse("io.newsarchive.ingest.KayhanTextSource"))
+    assertThatThrownBy(() -> InputFormat.parse("io.newsarchive.ingest.KayhanTextReader"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("unknown format 'io.newsarchive.ingest.KayhanTextSource'")
+        .hasMessageContaining("unknown format 'io.newsarchive.ingest.KayhanTextReader'")
         .hasMessageContaining("expected one of kayhan, reuters, jsonl, warc");
   }
 
@@ -38,7 +38,7 @@ class SourceFormatTest {
     Path prose = dir.resolve("notes.txt");
     Files.writeString(prose, "Just some notes.\n\nNothing to see here.\n", StandardCharsets.UTF_8);
 
-    assertThat(SourceFormat.detect(prose)).isEmpty();
+    assertThat(InputFormat.detect(prose)).isEmpty();
   }
 
   @Test
@@ -46,7 +46,7 @@ class SourceFormatTest {
     Path misnamed = dir.resolve("articles.jsonl");
     Files.writeString(misnamed, "kayhan.ir\n\nNews ID: 1\nPublish Date : 1 May 2021\n\nT\n\nB\n");
 
-    assertThat(SourceFormat.detect(misnamed)).contains(SourceFormat.KAYHAN_TEXT);
+    assertThat(InputFormat.detect(misnamed)).contains(InputFormat.KAYHAN_TEXT);
   }
 
   @Test
@@ -57,6 +57,6 @@ class SourceFormatTest {
       out.write(text);
     }
 
-    assertThat(SourceFormat.detect(gz)).contains(SourceFormat.KAYHAN_TEXT);
+    assertThat(InputFormat.detect(gz)).contains(InputFormat.KAYHAN_TEXT);
   }
 }

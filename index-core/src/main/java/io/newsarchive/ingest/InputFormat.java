@@ -14,49 +14,49 @@ import java.util.function.Predicate;
  * Users name a format with {@link #parse}; {@link #detect} recognizes it from a file's content.
  * Thread-safe; each {@link #open} returns a new, unshared source.
  */
-public enum SourceFormat {
+public enum InputFormat {
   /**
-   * Plain-text dumps in the layout of Kayhan International's site; see {@link KayhanTextSource}.
+   * Plain-text dumps in the layout of Kayhan International's site; see {@link KayhanTextReader}.
    */
-  KAYHAN_TEXT(List.of("kayhan", "kayhan-text", "text"), KayhanTextSource::looksLike) {
+  KAYHAN_TEXT(List.of("kayhan", "kayhan-text", "text"), KayhanTextReader::looksLike) {
     @Override
-    public ArticleSource open(Path file, ReadOptions options, IngestListener listener)
+    public ArticleReader open(Path file, ReadOptions options, IngestListener listener)
         throws IOException {
-      return KayhanTextSource.open(file, options, listener);
+      return KayhanTextReader.open(file, options, listener);
     }
   },
-  /** Reuters-21578 SGML ({@code reut2-NNN.sgm}); see {@link ReutersSgmlSource}. */
-  REUTERS_SGML(List.of("reuters", "reuters-sgml", "sgml"), ReutersSgmlSource::looksLike) {
+  /** Reuters-21578 SGML ({@code reut2-NNN.sgm}); see {@link ReutersSgmlReader}. */
+  REUTERS_SGML(List.of("reuters", "reuters-sgml", "sgml"), ReutersSgmlReader::looksLike) {
     @Override
-    public ArticleSource open(Path file, ReadOptions options, IngestListener listener)
+    public ArticleReader open(Path file, ReadOptions options, IngestListener listener)
         throws IOException {
-      return ReutersSgmlSource.open(file, listener);
+      return ReutersSgmlReader.open(file, listener);
     }
   },
   /**
    * One JSON object per line, fields named by a {@link JsonFieldMapping}; see {@link
-   * JsonLinesSource}.
+   * JsonLinesReader}.
    */
-  JSON_LINES(List.of("jsonl", "json-lines", "ndjson", "json"), JsonLinesSource::looksLike) {
+  JSON_LINES(List.of("jsonl", "json-lines", "ndjson", "json"), JsonLinesReader::looksLike) {
     @Override
-    public ArticleSource open(Path file, ReadOptions options, IngestListener listener)
+    public ArticleReader open(Path file, ReadOptions options, IngestListener listener)
         throws IOException {
-      return JsonLinesSource.open(file, options, listener);
+      return JsonLinesReader.open(file, options, listener);
     }
   },
-  /** Web archives (WARC), one article per captured HTML page; see {@link WarcSource}. */
-  WARC(List.of("warc"), WarcSource::looksLike) {
+  /** Web archives (WARC), one article per captured HTML page; see {@link WarcReader}. */
+  WARC(List.of("warc"), WarcReader::looksLike) {
     @Override
-    public ArticleSource open(Path file, ReadOptions options, IngestListener listener)
+    public ArticleReader open(Path file, ReadOptions options, IngestListener listener)
         throws IOException {
-      return WarcSource.open(file, listener);
+      return WarcReader.open(file, listener);
     }
   };
 
   private final List<String> names;
   private final Predicate<String> sniffer;
 
-  SourceFormat(List<String> names, Predicate<String> sniffer) {
+  InputFormat(List<String> names, Predicate<String> sniffer) {
     this.names = names;
     this.sniffer = sniffer;
   }
@@ -67,10 +67,10 @@ public enum SourceFormat {
    * @param file the input file
    * @param options settings the file cannot carry itself (time zone, JSON mapping)
    * @param listener receives rejected records and warnings
-   * @return a source that the caller must close
+   * @return a reader that the caller must close
    * @throws IOException when the file cannot be opened
    */
-  public abstract ArticleSource open(Path file, ReadOptions options, IngestListener listener)
+  public abstract ArticleReader open(Path file, ReadOptions options, IngestListener listener)
       throws IOException;
 
   /** The short name users type, e.g. {@code kayhan}. */
@@ -84,10 +84,10 @@ public enum SourceFormat {
    *
    * @throws IOException when the file cannot be read
    */
-  public static Optional<SourceFormat> detect(Path file) throws IOException {
+  public static Optional<InputFormat> detect(Path file) throws IOException {
     String head = TextInput.head(file, StandardCharsets.UTF_8);
-    List<SourceFormat> matches = new ArrayList<>();
-    for (SourceFormat format : values()) {
+    List<InputFormat> matches = new ArrayList<>();
+    for (InputFormat format : values()) {
       if (format.sniffer.test(head)) {
         matches.add(format);
       }
@@ -101,16 +101,16 @@ public enum SourceFormat {
    *
    * @throws IllegalArgumentException when the text names no format; the message lists the choices
    */
-  public static SourceFormat parse(String userText) {
+  public static InputFormat parse(String userText) {
     String wanted = userText == null ? "" : userText.strip().toLowerCase(Locale.ROOT);
-    for (SourceFormat format : values()) {
+    for (InputFormat format : values()) {
       if (format.names.contains(wanted)
           || format.name().toLowerCase(Locale.ROOT).equals(wanted.replace('-', '_'))) {
         return format;
       }
     }
     List<String> choices = new ArrayList<>();
-    for (SourceFormat format : values()) {
+    for (InputFormat format : values()) {
       choices.add(format.userName());
     }
     throw new IllegalArgumentException(

@@ -15,12 +15,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class KayhanTextSourceTest {
+class KayhanTextReaderTest {
 
   private final RecordingListener listener = new RecordingListener();
 
   private List<Article> read(Path file, ReadOptions options) throws IOException {
-    return readAll(SourceFormat.KAYHAN_TEXT.open(file, options, listener));
+    return readAll(InputFormat.KAYHAN_TEXT.open(file, options, listener));
   }
 
   @Test
@@ -116,7 +116,7 @@ class KayhanTextSourceTest {
   void rejectsAFileInAnotherFormatWithoutHoldingItAllInMemory(@TempDir Path dir)
       throws IOException {
     Path prose = dir.resolve("prose.txt");
-    Files.write(prose, Collections.nCopies(KayhanTextSource.MAX_RECORD_LINES + 5, "Some prose."));
+    Files.write(prose, Collections.nCopies(KayhanTextReader.MAX_RECORD_LINES + 5, "Some prose."));
 
     List<Article> articles = read(prose, ReadOptions.defaults());
 
@@ -128,9 +128,8 @@ class KayhanTextSourceTest {
 
   @Test
   void recognizesTheLayoutFromContent() throws IOException {
-    assertThat(SourceFormat.detect(fixture("kayhan/two-articles-crlf.txt")))
-        .contains(SourceFormat.KAYHAN_TEXT);
-    assertThat(SourceFormat.detect(fixture("kayhan/undated.txt")))
-        .contains(SourceFormat.KAYHAN_TEXT);
+    assertThat(InputFormat.detect(fixture("kayhan/two-articles-crlf.txt")))
+        .contains(InputFormat.KAYHAN_TEXT);
+    assertThat(InputFormat.detect(fixture("kayhan/undated.txt"))).contains(InputFormat.KAYHAN_TEXT);
   }
 }

@@ -12,13 +12,13 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class WarcSourceTest {
+class WarcReaderTest {
 
   private final RecordingListener listener = new RecordingListener();
 
   private List<Article> read(String name) throws IOException {
     Path file = fixture("warc/" + name);
-    return readAll(SourceFormat.WARC.open(file, ReadOptions.defaults(), listener));
+    return readAll(InputFormat.WARC.open(file, ReadOptions.defaults(), listener));
   }
 
   @ParameterizedTest
@@ -75,6 +75,6 @@ class WarcSourceTest {
   @ParameterizedTest
   @ValueSource(strings = {"news.warc", "news.warc.gz"})
   void recognizesWebArchivesFromContent(String name) throws IOException {
-    assertThat(SourceFormat.detect(fixture("warc/" + name))).contains(SourceFormat.WARC);
+    assertThat(InputFormat.detect(fixture("warc/" + name))).contains(InputFormat.WARC);
   }
 }

@@ -33,20 +33,20 @@ import java.util.Set;
  * </ul>
  *
  * <p>Every other file, and every file named directly, is read in the forced format when there is
- * one, else in the format {@link SourceFormat#detect} finds in its content. A file whose format
+ * one, else in the format {@link InputFormat#detect} finds in its content. A file whose format
  * cannot be detected, an empty file, or one that cannot be read is reported to {@link
  * IngestListener#rejected} ("unrecognized format; use --format") and skipped, never guessed. A file
  * reached twice (two arguments, or a link) is listed once. Thread-safe: each call keeps its own
  * state.
  */
-public final class SourceFiles {
+public final class InputFiles {
 
-  private final Optional<SourceFormat> forced;
+  private final Optional<InputFormat> forced;
   private final IngestListener listener;
   private final Set<Path> seen = new HashSet<>();
-  private final List<SourceFile> found = new ArrayList<>();
+  private final List<InputFile> found = new ArrayList<>();
 
-  private SourceFiles(Optional<SourceFormat> forced, IngestListener listener) {
+  private InputFiles(Optional<InputFormat> forced, IngestListener listener) {
     this.forced = Objects.requireNonNull(forced, "forced");
     this.listener = Objects.requireNonNull(listener, "listener");
   }
@@ -61,9 +61,9 @@ public final class SourceFiles {
    * @throws NoSuchFileException when one of {@code paths} does not exist
    * @throws IOException when a directory cannot be listed at all
    */
-  public static List<SourceFile> discover(
-      List<Path> paths, Optional<SourceFormat> forced, IngestListener listener) throws IOException {
-    SourceFiles discovery = new SourceFiles(forced, listener);
+  public static List<InputFile> discover(
+      List<Path> paths, Optional<InputFormat> forced, IngestListener listener) throws IOException {
+    InputFiles discovery = new InputFiles(forced, listener);
     for (Path path : paths) {
       if (!Files.exists(path)) {
         throw new NoSuchFileException(path.toString(), null, "no such file or directory");
@@ -134,12 +134,12 @@ public final class SourceFiles {
         reject(file, "empty file; skipped");
         return;
       }
-      Optional<SourceFormat> format = forced.isPresent() ? forced : SourceFormat.detect(file);
+      Optional<InputFormat> format = forced.isPresent() ? forced : InputFormat.detect(file);
       if (format.isEmpty()) {
         reject(file, "unrecognized format; use --format");
         return;
       }
-      found.add(new SourceFile(file, format.get(), bytes));
+      found.add(new InputFile(file, format.get(), bytes));
     } catch (IOException e) {
       reject(file, "cannot read: " + e);
     }

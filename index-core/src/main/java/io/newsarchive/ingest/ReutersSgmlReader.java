@@ -36,7 +36,7 @@ import java.util.regex.Pattern;
  * without NEWID or never closed is rejected with the line it starts on, and reading goes on. Not
  * thread-safe.
  */
-public final class ReutersSgmlSource implements ArticleSource {
+public final class ReutersSgmlReader implements ArticleReader {
 
   /** Real records are under 20 KB; a longer one is a broken file, so stop collecting it. */
   static final int MAX_RECORD_CHARS = 1 << 20;
@@ -52,7 +52,7 @@ public final class ReutersSgmlSource implements ArticleSource {
   private boolean reportedEmpty;
   private String pending;
 
-  private ReutersSgmlSource(Path file, IngestListener listener, LineNumberReader reader) {
+  private ReutersSgmlReader(Path file, IngestListener listener, LineNumberReader reader) {
     this.file = file;
     this.listener = listener;
     this.reader = reader;
@@ -63,9 +63,9 @@ public final class ReutersSgmlSource implements ArticleSource {
    *
    * @throws IOException when the file cannot be opened
    */
-  public static ReutersSgmlSource open(Path file, IngestListener listener) throws IOException {
+  public static ReutersSgmlReader open(Path file, IngestListener listener) throws IOException {
     Objects.requireNonNull(listener, "listener");
-    return new ReutersSgmlSource(
+    return new ReutersSgmlReader(
         file, listener, TextInput.openReader(file, StandardCharsets.ISO_8859_1));
   }
 

@@ -6,10 +6,10 @@ import java.util.Optional;
 
 /**
  * A stream of articles read from one input file. A malformed record does not end the stream: the
- * source reports it to its {@link IngestListener} as a {@link Rejection} and moves on to the next
- * record. Not thread-safe: one thread reads one source.
+ * reader reports it to its {@link IngestListener} as a {@link Rejection} and moves on to the next
+ * record. Not thread-safe: one thread uses one reader.
  */
-public interface ArticleSource extends AutoCloseable {
+public interface ArticleReader extends AutoCloseable {
 
   /**
    * Reads the next well-formed article.

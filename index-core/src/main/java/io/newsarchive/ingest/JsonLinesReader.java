@@ -28,7 +28,7 @@ import java.util.Set;
  * neither title nor body, an unreadable date or a field of the wrong type is rejected with its line
  * number, and reading goes on. Not thread-safe.
  */
-public final class JsonLinesSource implements ArticleSource {
+public final class JsonLinesReader implements ArticleReader {
 
   /** Thread-safe once configured; shared by all sources. */
   private static final ObjectMapper JSON =
@@ -44,7 +44,7 @@ public final class JsonLinesSource implements ArticleSource {
   private JsonFieldMapping mapping;
   private long records;
 
-  private JsonLinesSource(
+  private JsonLinesReader(
       Path file, ReadOptions options, IngestListener listener, LineNumberReader reader) {
     this.file = file;
     this.listener = listener;
@@ -58,11 +58,11 @@ public final class JsonLinesSource implements ArticleSource {
    *
    * @throws IOException when the file cannot be opened
    */
-  public static JsonLinesSource open(Path file, ReadOptions options, IngestListener listener)
+  public static JsonLinesReader open(Path file, ReadOptions options, IngestListener listener)
       throws IOException {
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(options, "options");
-    return new JsonLinesSource(
+    return new JsonLinesReader(
         file, options, listener, TextInput.openReader(file, StandardCharsets.UTF_8));
   }
 

@@ -15,7 +15,6 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.netpreserve.jwarc.HttpResponse;
 import org.netpreserve.jwarc.MediaType;
-import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
 
@@ -32,16 +31,16 @@ import org.netpreserve.jwarc.WarcResponse;
  * kept undated. A page with neither title nor text is rejected, numbered by its place among the
  * file's responses; an unreadable date is reported as a warning. Not thread-safe.
  */
-public final class WarcSource implements ArticleSource {
+public final class WarcReader implements ArticleReader {
 
   private static final Set<String> HTML = Set.of("text/html", "application/xhtml+xml");
 
   private final Path file;
   private final IngestListener listener;
-  private final WarcReader reader;
+  private final org.netpreserve.jwarc.WarcReader reader;
   private long responses;
 
-  private WarcSource(Path file, IngestListener listener, WarcReader reader) {
+  private WarcReader(Path file, IngestListener listener, org.netpreserve.jwarc.WarcReader reader) {
     this.file = file;
     this.listener = listener;
     this.reader = reader;
@@ -52,9 +51,9 @@ public final class WarcSource implements ArticleSource {
    *
    * @throws IOException when the file cannot be opened
    */
-  public static WarcSource open(Path file, IngestListener listener) throws IOException {
+  public static WarcReader open(Path file, IngestListener listener) throws IOException {
     Objects.requireNonNull(listener, "listener");
-    return new WarcSource(file, listener, new WarcReader(file));
+    return new WarcReader(file, listener, new org.netpreserve.jwarc.WarcReader(file));
   }
 
   /** Whether the start of a file is a WARC record header. */

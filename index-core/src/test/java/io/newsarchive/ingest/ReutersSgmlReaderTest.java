@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ReutersSgmlSourceTest {
+class ReutersSgmlReaderTest {
 
   private final RecordingListener listener = new RecordingListener();
 
   private List<Article> read(Path file) throws IOException {
-    return readAll(SourceFormat.REUTERS_SGML.open(file, ReadOptions.defaults(), listener));
+    return readAll(InputFormat.REUTERS_SGML.open(file, ReadOptions.defaults(), listener));
   }
 
   @Test
@@ -179,7 +179,7 @@ class ReutersSgmlSourceTest {
     Files.writeString(
         file,
         "<REUTERS NEWID=\"1\">\n<TEXT><BODY>"
-            + filler.repeat(ReutersSgmlSource.MAX_RECORD_CHARS / filler.length() + 10)
+            + filler.repeat(ReutersSgmlReader.MAX_RECORD_CHARS / filler.length() + 10)
             + "<REUTERS NEWID=\"2\">\n<TEXT><TITLE>NEXT</TITLE></TEXT>\n</REUTERS>\n");
 
     List<Article> articles = read(file);
@@ -202,8 +202,7 @@ class ReutersSgmlSourceTest {
 
   @Test
   void recognizesReutersSgmlFromContent() throws IOException {
-    assertThat(SourceFormat.detect(fixture("reuters/mixed.sgm")))
-        .contains(SourceFormat.REUTERS_SGML);
+    assertThat(InputFormat.detect(fixture("reuters/mixed.sgm"))).contains(InputFormat.REUTERS_SGML);
   }
 
   @Test

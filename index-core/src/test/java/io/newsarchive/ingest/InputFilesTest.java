@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SourceFilesTest {
+class InputFilesTest {
 
   @TempDir Path dir;
   private final RecordingListener listener = new RecordingListener();
@@ -35,26 +35,25 @@ class SourceFilesTest {
     Files.writeString(dir.resolve("empty.jsonl"), "");
   }
 
-  private static List<String> names(List<SourceFile> files, Path root) {
+  private static List<String> names(List<InputFile> files, Path root) {
     return files.stream().map(f -> root.relativize(f.path()).toString()).toList();
   }
 
   @Test
   void walksRecursivelyInSortedOrderAndDetectsEachFormat() throws IOException {
-    List<SourceFile> files = SourceFiles.discover(List.of(dir), Optional.empty(), listener);
+    List<InputFile> files = InputFiles.discover(List.of(dir), Optional.empty(), listener);
 
     assertThat(names(files, dir))
         .containsExactly("a-kayhan.txt", "b/feed.jsonl.gz", "b/nested/reut2-000.sgm");
     assertThat(files)
-        .extracting(SourceFile::format)
-        .containsExactly(
-            SourceFormat.KAYHAN_TEXT, SourceFormat.JSON_LINES, SourceFormat.REUTERS_SGML);
+        .extracting(InputFile::format)
+        .containsExactly(InputFormat.KAYHAN_TEXT, InputFormat.JSON_LINES, InputFormat.REUTERS_SGML);
     assertThat(files.get(1).bytes()).isEqualTo(Files.size(dir.resolve("b/feed.jsonl.gz")));
   }
 
   @Test
   void rejectsUnrecognizedAndEmptyFilesAndWarnsAboutSkippedDocumentation() throws IOException {
-    SourceFiles.discover(List.of(dir), Optional.empty(), listener);
+    InputFiles.discover(List.of(dir), Optional.empty(), listener);
 
     assertThat(listener.rejections)
         .extracting(r -> r.file().getFileName().toString(), Rejection::reason)
@@ -69,7 +68,7 @@ class SourceFilesTest {
 
   @Test
   void neverListsHiddenFilesOrDirectories() throws IOException {
-    List<SourceFile> files = SourceFiles.discover(List.of(dir), Optional.empty(), listener);
+    List<InputFile> files = InputFiles.discover(List.of(dir), Optional.empty(), listener);
 
     assertThat(files).noneMatch(f -> f.path().toString().contains(".hidden"));
     assertThat(listener.rejections).noneMatch(r -> r.file().toString().contains(".DS_Store"));
@@ -77,20 +76,20 @@ class SourceFilesTest {
 
   @Test
   void forcedFormatAppliesToEveryFileButStillSkipsDocumentation() throws IOException {
-    List<SourceFile> files =
-        SourceFiles.discover(List.of(dir), Optional.of(SourceFormat.KAYHAN_TEXT), listener);
+    List<InputFile> files =
+        InputFiles.discover(List.of(dir), Optional.of(InputFormat.KAYHAN_TEXT), listener);
 
     assertThat(names(files, dir))
         .containsExactly("a-kayhan.txt", "b/feed.jsonl.gz", "b/nested/reut2-000.sgm", "notes.txt");
-    assertThat(files).extracting(SourceFile::format).containsOnly(SourceFormat.KAYHAN_TEXT);
+    assertThat(files).extracting(InputFile::format).containsOnly(InputFormat.KAYHAN_TEXT);
   }
 
   @Test
   void listsAFileOnceWhenItIsReachedTwice() throws IOException {
     Path kayhan = dir.resolve("a-kayhan.txt");
 
-    List<SourceFile> files =
-        SourceFiles.discover(List.of(kayhan, dir, kayhan), Optional.empty(), listener);
+    List<InputFile> files =
+        InputFiles.discover(List.of(kayhan, dir, kayhan), Optional.empty(), listener);
 
     assertThat(files).filteredOn(f -> f.path().endsWith("a-kayhan.txt")).hasSize(1);
     assertThat(files.get(0).path()).isEqualTo(kayhan);
@@ -100,7 +99,7 @@ class SourceFilesTest {
   void failsClearlyOnAMissingPath() {
     Path missing = dir.resolve("no-such-dir");
 
-    assertThatThrownBy(() -> SourceFiles.discover(List.of(missing), Optional.empty(), listener))
+    assertThatThrownBy(() -> InputFiles.discover(List.of(missing), Optional.empty(), listener))
         .isInstanceOf(NoSuchFileException.class)
         .hasMessageContaining("no-such-dir");
   }
@@ -109,9 +108,9 @@ class SourceFilesTest {
   void findsExactlyTheReutersArticleFilesInTheDistribution() throws IOException {
     Path reuters = Fixtures.shared("corpora/reuters21578");
 
-    List<SourceFile> files = SourceFiles.discover(List.of(reuters), Optional.empty(), listener);
+    List<InputFile> files = InputFiles.discover(List.of(reuters), Optional.empty(), listener);
 
-    assertThat(files).hasSize(22).allMatch(f -> f.format() == SourceFormat.REUTERS_SGML);
+    assertThat(files).hasSize(22).allMatch(f -> f.format() == InputFormat.REUTERS_SGML);
     assertThat(listener.rejections).isEmpty();
     assertThat(listener.warnings)
         .extracting(r -> r.file().getFileName().toString())
@@ -127,7 +126,7 @@ class SourceFilesTest {
             "cat-descriptions_120396.txt",
             "feldman-cia-worldfactbook-data.txt");
     long articles = 0;
-    for (SourceFile file : files) {
+    for (InputFile file : files) {
       articles += readAll(file.open(ReadOptions.defaults(), listener)).size();
     }
     assertThat(articles).isEqualTo(21_578);
@@ -139,13 +138,13 @@ class SourceFilesTest {
     Path seed = Fixtures.shared("seed");
     Path rss = Fixtures.shared("corpora/rss-news-2023");
 
-    List<SourceFile> files = SourceFiles.discover(List.of(seed, rss), Optional.empty(), listener);
+    List<InputFile> files = InputFiles.discover(List.of(seed, rss), Optional.empty(), listener);
 
     assertThat(files)
-        .extracting(f -> f.path().getFileName().toString(), SourceFile::format)
+        .extracting(f -> f.path().getFileName().toString(), InputFile::format)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("kayhan-83245.txt", SourceFormat.KAYHAN_TEXT),
+            org.assertj.core.groups.Tuple.tuple("kayhan-83245.txt", InputFormat.KAYHAN_TEXT),
             org.assertj.core.groups.Tuple.tuple(
-                "rss2023-news-en.jsonl.gz", SourceFormat.JSON_LINES));
+                "rss2023-news-en.jsonl.gz", InputFormat.JSON_LINES));
   }
 }
