@@ -5,9 +5,9 @@ import io.newsarchive.index.ArticleIndexer;
 import io.newsarchive.ingest.ArticleReader;
 import io.newsarchive.ingest.IngestInput;
 import io.newsarchive.ingest.IngestListener;
+import io.newsarchive.ingest.IngestOptions;
 import io.newsarchive.ingest.IngestPipeline;
 import io.newsarchive.ingest.IngestProgress;
-import io.newsarchive.ingest.IngestSettings;
 import io.newsarchive.ingest.InputFile;
 import io.newsarchive.ingest.InputFiles;
 import io.newsarchive.ingest.InputFormat;
@@ -147,9 +147,10 @@ public final class IndexCommand implements Callable<Integer> {
       try (ArticleIndexer indexer = ArticleIndexer.open(index);
           ConsoleProgress bar = ConsoleProgress.start(progress, err)) {
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        IngestSettings settings = new IngestSettings(workers, extractor, Duration.ofMinutes(1));
+        IngestOptions ingestOptions = new IngestOptions(workers, extractor, Duration.ofMinutes(1));
         result =
-            new IngestPipeline(indexer, settings).run(asInputs(files, readOptions()), log, bar);
+            new IngestPipeline(indexer, ingestOptions)
+                .run(asInputs(files, readOptions()), log, bar);
         out.println(summary(result, log, indexer.documentCount()));
       }
       log.printSummary();

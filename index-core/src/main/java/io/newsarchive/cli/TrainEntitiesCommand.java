@@ -70,8 +70,8 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
       return 2;
     }
     try {
-      EntityModelTrainer.Settings settings =
-          new EntityModelTrainer.Settings(
+      EntityModelTrainer.Options options =
+          new EntityModelTrainer.Options(
               conll.resolve("eng.train"),
               conll.resolve("eng.testa"),
               noWordStatistics ? null : corpora,
@@ -80,7 +80,7 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
               folds,
               seed);
       long start = System.nanoTime();
-      EntityModelTrainer.train(settings, output, System.out::println);
+      EntityModelTrainer.train(options, output, System.out::println);
       System.out.printf("trained in %.0f s%n", (System.nanoTime() - start) / 1e9);
       return 0;
     } catch (IllegalArgumentException e) {

@@ -25,9 +25,9 @@ public final class EntityModelTrainer {
    * @param gazetteers folder of the project's name lists ({@code data/gazetteers}), or null
    * @param epochs maximum passes over the training data, at least 1
    * @param folds jackknife folds for the second pass, at least 2
-   * @param seed seed of the training-document shuffles; the same settings give the same model
+   * @param seed seed of the training-document shuffles; the same options give the same model
    */
-  public record Settings(
+  public record Options(
       Path trainFile,
       Path devFile,
       Path corpora,
@@ -35,8 +35,8 @@ public final class EntityModelTrainer {
       int epochs,
       int folds,
       int seed) {
-    /** Validates the settings. */
-    public Settings {
+    /** Validates the options. */
+    public Options {
       Objects.requireNonNull(trainFile, "trainFile");
       Objects.requireNonNull(devFile, "devFile");
       if (epochs < 1) {
@@ -53,25 +53,24 @@ public final class EntityModelTrainer {
    *
    * @throws IOException when an input cannot be read or the model cannot be written
    */
-  public static void train(Settings settings, Path output, Consumer<String> log)
-      throws IOException {
-    List<ConllCorpus.Document> train = ConllCorpus.read(settings.trainFile());
-    List<ConllCorpus.Document> dev = ConllCorpus.read(settings.devFile());
+  public static void train(Options options, Path output, Consumer<String> log) throws IOException {
+    List<ConllCorpus.Document> train = ConllCorpus.read(options.trainFile());
+    List<ConllCorpus.Document> dev = ConllCorpus.read(options.devFile());
     log.accept("training documents: " + train.size() + ", development documents: " + dev.size());
-    Gazetteer gazetteer = Gazetteer.build(settings.gazetteers());
+    Gazetteer gazetteer = Gazetteer.build(options.gazetteers());
     WordLexicon lexicon = WordLexicon.empty();
-    if (settings.corpora() != null) {
+    if (options.corpora() != null) {
       WordLexiconBuilder builder = new WordLexiconBuilder(log);
-      lexicon = builder.build(settings.corpora());
+      lexicon = builder.build(options.corpora());
       log.accept("labelling unlabeled news with a first-pass model");
       NerModel labeller =
-          new NerTrainer(lexicon, gazetteer, settings.seed(), log)
-              .firstPassOnly(train, dev, settings.epochs());
+          new NerTrainer(lexicon, gazetteer, options.seed(), log)
+              .firstPassOnly(train, dev, options.epochs());
       lexicon = lexicon.withCorpusTypes(builder.corpusTypes(labeller));
     }
     NerModel model =
-        new NerTrainer(lexicon, gazetteer, settings.seed(), log)
-            .train(train, dev, settings.epochs(), settings.folds());
+        new NerTrainer(lexicon, gazetteer, options.seed(), log)
+            .train(train, dev, options.epochs(), options.folds());
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);

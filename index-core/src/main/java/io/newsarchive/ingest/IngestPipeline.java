@@ -34,7 +34,7 @@ public final class IngestPipeline {
   private static final List<Article> END = List.of();
 
   private final ArticleIndexer indexer;
-  private final IngestSettings settings;
+  private final IngestOptions options;
   private final AtomicLong read = new AtomicLong();
   private final AtomicLong added = new AtomicLong();
   private final AtomicLong updated = new AtomicLong();
@@ -45,10 +45,10 @@ public final class IngestPipeline {
   private final AtomicLong bytesDone = new AtomicLong();
   private final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
 
-  /** A pipeline that writes into {@code indexer} with the given settings. */
-  public IngestPipeline(ArticleIndexer indexer, IngestSettings settings) {
+  /** A pipeline that writes into {@code indexer} with the given options. */
+  public IngestPipeline(ArticleIndexer indexer, IngestOptions options) {
     this.indexer = indexer;
-    this.settings = settings;
+    this.options = options;
   }
 
   /**
@@ -66,31 +66,31 @@ public final class IngestPipeline {
     long started = System.nanoTime();
     long bytesTotal = inputs.stream().mapToLong(IngestInput::bytes).sum();
     IngestListener counting = countingListener(listener);
-    BlockingQueue<List<Article>> queue = new ArrayBlockingQueue<>(settings.threads() * 8);
-    int readerCount = Math.max(1, Math.min(settings.threads(), inputs.size()));
+    BlockingQueue<List<Article>> queue = new ArrayBlockingQueue<>(options.threads() * 8);
+    int readerCount = Math.max(1, Math.min(options.threads(), inputs.size()));
     ExecutorService readers = Executors.newFixedThreadPool(readerCount, named("ingest-reader"));
     ExecutorService workers =
-        Executors.newFixedThreadPool(settings.threads(), named("ingest-worker"));
+        Executors.newFixedThreadPool(options.threads(), named("ingest-worker"));
     try {
       List<Future<?>> readerTasks = new ArrayList<>();
       for (IngestInput input : inputs) {
         readerTasks.add(readers.submit(() -> readFile(input, counting, queue)));
       }
       List<Future<?>> workerTasks = new ArrayList<>();
-      for (int i = 0; i < settings.threads(); i++) {
+      for (int i = 0; i < options.threads(); i++) {
         workerTasks.add(workers.submit(() -> work(queue)));
       }
       long lastCommit = System.nanoTime();
       while (!allDone(readerTasks) && failures.isEmpty()) {
         progress.accept(snapshot(inputs.size(), bytesTotal, started));
-        if (System.nanoTime() - lastCommit > settings.commitInterval().toNanos()) {
+        if (System.nanoTime() - lastCommit > options.commitInterval().toNanos()) {
           indexer.commit();
           lastCommit = System.nanoTime();
         }
         sleepQuietly(250);
       }
       rethrowFailure();
-      for (int i = 0; i < settings.threads(); i++) {
+      for (int i = 0; i < options.threads(); i++) {
         putQuietly(queue, END);
       }
       while (!allDone(workerTasks) && failures.isEmpty()) {
@@ -155,7 +155,7 @@ public final class IngestPipeline {
   }
 
   private void index(Article article) throws IOException {
-    EntityExtractor extractor = settings.extractor();
+    EntityExtractor extractor = options.extractor();
     Article withEntities = article.withEntities(extractor.extract(article.title(), article.body()));
     switch (indexer.upsert(withEntities)) {
       case ADDED -> added.incrementAndGet();

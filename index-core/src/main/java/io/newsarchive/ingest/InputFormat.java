@@ -65,7 +65,7 @@ public enum InputFormat {
    * Opens a file of this format for reading; gzip-compressed files are decompressed on the fly.
    *
    * @param file the input file
-   * @param options settings the file cannot carry itself (time zone, JSON mapping)
+   * @param options what the file cannot carry itself (time zone, JSON mapping)
    * @param listener receives rejected records and warnings
    * @return a reader that the caller must close
    * @throws IOException when the file cannot be opened

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Settings that the readers cannot learn from the files themselves. Immutable, so thread-safe.
+ * What the readers cannot learn from the files themselves. Immutable, so thread-safe.
  *
  * @param kayhanZone the time zone of the local times in Kayhan-style text files ({@code Publish
  *     Date : 26 September 2020 - 21:55}); the site publishes in Tehran time

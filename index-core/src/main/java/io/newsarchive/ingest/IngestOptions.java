@@ -12,10 +12,10 @@ import java.util.Objects;
  * @param commitInterval how often a long run commits, so that searchers see progress and a crash
  *     loses little
  */
-public record IngestSettings(int threads, EntityExtractor extractor, Duration commitInterval) {
+public record IngestOptions(int threads, EntityExtractor extractor, Duration commitInterval) {
 
-  /** Validates the settings. */
-  public IngestSettings {
+  /** Validates the options. */
+  public IngestOptions {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
@@ -26,8 +26,8 @@ public record IngestSettings(int threads, EntityExtractor extractor, Duration co
   }
 
   /** One worker per available processor, the given extractor, a commit every minute. */
-  public static IngestSettings defaults(EntityExtractor extractor) {
-    return new IngestSettings(
+  public static IngestOptions defaults(EntityExtractor extractor) {
+    return new IngestOptions(
         Runtime.getRuntime().availableProcessors(), extractor, Duration.ofMinutes(1));
   }
 }
