@@ -1,13 +1,9 @@
 package io.newsarchive.article;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,8 +66,8 @@ public record Article(
     if (codes != null) {
       codes.forEach((scheme, values) -> copy.put(scheme, List.copyOf(values)));
     }
-    // Scheme order, not Map.copyOf's per-JVM order: toString() feeds the content hash, which must
-    // be the same in every run for a re-ingest to find the article unchanged.
+    // Scheme order, not Map.copyOf's per-JVM order: the stored codes feed the content hash, which
+    // must be the same in every run for a re-ingest to find the article unchanged.
     codes = Collections.unmodifiableMap(copy);
   }
 
@@ -121,7 +117,7 @@ public record Article(
     if (!local.isEmpty()) {
       return prefix + "-" + local;
     }
-    return prefix + "-" + sha256Hex(clean(fallback)).substring(0, 16);
+    return prefix + "-" + Sha256.hex(clean(fallback)).substring(0, 16);
   }
 
   /** A fresh builder; every field starts empty. */
@@ -156,15 +152,6 @@ public record Article(
       end--;
     }
     return out.substring(0, end);
-  }
-
-  static String sha256Hex(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
   }
 
   /** Mutable builder for readers that learn an article's fields one at a time. Not thread-safe. */

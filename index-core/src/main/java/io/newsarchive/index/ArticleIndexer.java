@@ -88,7 +88,8 @@ public final class ArticleIndexer implements Closeable {
    * nothing if it is unchanged.
    */
   public UpsertOutcome upsert(Article article) throws IOException {
-    String hash = ArticleDocuments.contentHash(article);
+    Document doc = ArticleDocuments.toDocument(article);
+    String hash = doc.get(ArticleFields.CONTENT_HASH);
     ReentrantLock lock = stripes[Math.floorMod(article.id().hashCode(), LOCK_STRIPES)];
     lock.lock();
     try {
@@ -99,7 +100,6 @@ public final class ArticleIndexer implements Closeable {
       if (hash.equals(previous)) {
         return UpsertOutcome.UNCHANGED;
       }
-      Document doc = ArticleDocuments.toDocument(article);
       writer.updateDocument(new Term(ArticleFields.ID, article.id()), doc);
       writtenThisRun.put(article.id(), hash);
       return previous == null ? UpsertOutcome.ADDED : UpsertOutcome.UPDATED;

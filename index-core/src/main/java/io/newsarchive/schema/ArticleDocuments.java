@@ -4,10 +4,16 @@ import io.newsarchive.article.Article;
 import io.newsarchive.article.CodeScheme;
 import io.newsarchive.article.Entity;
 import io.newsarchive.article.EntityType;
+import io.newsarchive.article.Sha256;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.apache.lucene.document.Document;
@@ -15,8 +21,10 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StoredValue;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.util.BytesRef;
 
 /** Converts an {@link Article} to a Lucene {@link Document} and back. Stateless and thread-safe. */
 public final class ArticleDocuments {
@@ -60,7 +68,7 @@ public final class ArticleDocuments {
         doc.add(new KeywordField(scheme.field(), code, Field.Store.YES));
       }
     }
-    doc.add(new StoredField(ArticleFields.CONTENT_HASH, contentHash(article)));
+    doc.add(new StoredField(ArticleFields.CONTENT_HASH, storedFieldsHash(doc)));
     return doc;
   }
 
@@ -102,15 +110,51 @@ public final class ArticleDocuments {
    * same document, so a re-ingest can skip them.
    */
   public static String contentHash(Article article) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      // Records render every component; a separator-free concatenation could collide.
-      digest.update(article.toString().getBytes(StandardCharsets.UTF_8));
-      digest.update((byte) ArticleFields.SCHEMA_VERSION);
-      return HexFormat.of().formatHex(digest.digest(), 0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    return toDocument(article).get(ArticleFields.CONTENT_HASH);
+  }
+
+  /**
+   * The digest of every stored field of {@code doc}, in the order {@link #toDocument} adds them,
+   * with the schema version: a stored field added there is part of the hash without further code.
+   * Each name and value is written with its length, so no two different documents encode alike.
+   */
+  private static String storedFieldsHash(Document doc) {
+    MessageDigest digest = Sha256.newDigest();
+    try (DataOutputStream out =
+        new DataOutputStream(new DigestOutputStream(OutputStream.nullOutputStream(), digest))) {
+      out.writeInt(ArticleFields.SCHEMA_VERSION);
+      for (IndexableField field : doc) {
+        StoredValue value = field.storedValue();
+        if (value != null) {
+          out.writeUTF(field.name());
+          writeStoredValue(out, value);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("hashing into memory failed", e);
     }
+    return HexFormat.of().formatHex(digest.digest(), 0, 16);
+  }
+
+  private static void writeStoredValue(DataOutputStream out, StoredValue value) throws IOException {
+    out.writeUTF(value.getType().name());
+    switch (value.getType()) {
+      case INTEGER -> out.writeInt(value.getIntValue());
+      case LONG -> out.writeLong(value.getLongValue());
+      case FLOAT -> out.writeFloat(value.getFloatValue());
+      case DOUBLE -> out.writeDouble(value.getDoubleValue());
+      case STRING -> writeBytes(out, value.getStringValue().getBytes(StandardCharsets.UTF_8));
+      case BINARY -> {
+        BytesRef bytes = value.getBinaryValue();
+        writeBytes(out, Arrays.copyOfRange(bytes.bytes, bytes.offset, bytes.offset + bytes.length));
+      }
+      case DATA_INPUT -> throw new IllegalStateException("articles store no data-input fields");
+    }
+  }
+
+  private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
+    out.writeInt(bytes.length);
+    out.write(bytes);
   }
 
   /** Encodes an entity for the stored {@link ArticleFields#ENTITY} field. */

@@ -71,6 +71,43 @@ class ArticleDocumentsTest {
   }
 
   @Test
+  void contentHashCoversStoredFieldsOutsideTitleAndBody() {
+    String hash = ArticleDocuments.contentHash(fullArticle());
+    Article.Builder changed = Article.builder().source("reuters").sourceId("42");
+    changed.url("https://example.org/a/42").title("Cocoa prices rise");
+    changed.body("Cocoa prices rose in Abidjan.\nTraders said.").language("en");
+    changed.published(Instant.parse("1987-02-26T15:01:01Z"), "26-FEB-1987 15:01:01.79");
+    changed.author("Jane Doe").entity(new Entity("Abidjan", EntityType.LOCATION, 1));
+    changed.entity(new Entity("Mike Pompeo", EntityType.PERSON, 3));
+    changed.codes(CodeScheme.TOPICS, List.of("cocoa"));
+    assertThat(ArticleDocuments.contentHash(changed.build()))
+        .as("one code fewer")
+        .isNotEqualTo(hash);
+    changed.codes(CodeScheme.PLACES, List.of("ivory-coast", "usa"));
+    assertThat(ArticleDocuments.contentHash(changed.build())).isEqualTo(hash);
+    assertThat(ArticleDocuments.contentHash(changed.author("John Roe").build()))
+        .as("another author")
+        .isNotEqualTo(hash);
+  }
+
+  @Test
+  void articleReadBackFromTheIndexHasTheSameContentHash() throws IOException {
+    Article article = fullArticle();
+    try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+      try (IndexWriter writer =
+          new IndexWriter(directory, new IndexWriterConfig(ArticleFields.analyzer()))) {
+        writer.addDocument(ArticleDocuments.toDocument(article));
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        Document stored = reader.storedFields().document(0);
+        assertThat(ArticleDocuments.contentHash(ArticleDocuments.toArticle(stored)))
+            .isEqualTo(stored.get(ArticleFields.CONTENT_HASH))
+            .isEqualTo(ArticleDocuments.contentHash(article));
+      }
+    }
+  }
+
+  @Test
   void codesIterateInSchemeOrderSoTheContentHashIsTheSameInEveryJvm() {
     // Map.copyOf iterates in an order salted per JVM; the content hash renders the codes, so a
     // second ingest in a new JVM would see every multi-scheme article as updated.
