@@ -1,6 +1,5 @@
 package io.newsarchive.cli;
 
-import io.newsarchive.entities.EntityExtractor;
 import io.newsarchive.index.ArticleIndexer;
 import io.newsarchive.ingest.ArticleReader;
 import io.newsarchive.ingest.IngestInput;
@@ -137,23 +136,23 @@ public final class IndexCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (RejectionLog log = RejectionLog.open(err, Optional.ofNullable(rejects))) {
-      List<InputFile> files = InputFiles.discover(inputs, Optional.ofNullable(format), log);
+      int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+      IngestPipeline pipeline =
+          new IngestPipeline(
+              new IngestOptions(workers, entities.extractor(), Duration.ofMinutes(1)), log);
+      List<InputFile> files =
+          InputFiles.discover(inputs, Optional.ofNullable(format), pipeline.listener());
       if (files.isEmpty()) {
         err.println("error: no readable article files in " + inputs);
         return NOTHING_READ;
       }
-      EntityExtractor extractor = entities.extractor();
       IngestProgress result;
       try (ArticleIndexer indexer = ArticleIndexer.open(index);
           ConsoleProgress bar = ConsoleProgress.start(progress, err)) {
-        int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-        IngestOptions ingestOptions = new IngestOptions(workers, extractor, Duration.ofMinutes(1));
-        result =
-            new IngestPipeline(indexer, ingestOptions)
-                .run(asInputs(files, readOptions()), log, bar);
-        out.println(summary(result, log, indexer.documentCount()));
+        result = pipeline.run(indexer, asInputs(files, readOptions()), bar);
+        out.println(summary(result, indexer.documentCount()));
       }
-      log.printSummary();
+      log.printSummary(result);
       if (result.read() == 0) {
         err.println("error: no article could be read from " + inputs);
         return NOTHING_READ;
@@ -183,7 +182,7 @@ public final class IndexCommand implements Callable<Integer> {
     return files.stream().<IngestInput>map(file -> new FileInput(file, options)).toList();
   }
 
-  private String summary(IngestProgress p, RejectionLog log, long documents) {
+  private String summary(IngestProgress p, long documents) {
     return String.format(
         "Indexed into %s: read %,d, added %,d, updated %,d, unchanged %,d, rejected %,d,"
             + " warnings %,d in %.1f s (%,.0f articles/s); the index holds %,d articles.",
@@ -192,8 +191,8 @@ public final class IndexCommand implements Callable<Integer> {
         p.added(),
         p.updated(),
         p.unchanged(),
-        log.rejectedCount(),
-        log.warnedCount(),
+        p.rejected(),
+        p.warnings(),
         p.elapsed().toMillis() / 1000.0,
         p.articlesPerSecond(),
         documents);

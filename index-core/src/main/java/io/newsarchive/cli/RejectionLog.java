@@ -2,6 +2,7 @@ package io.newsarchive.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsarchive.ingest.IngestListener;
+import io.newsarchive.ingest.IngestProgress;
 import io.newsarchive.ingest.Rejection;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -16,7 +17,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Reports rejected records and warnings: the first few on the console as they happen, every one as
- * a JSON line in an optional file. Thread-safe.
+ * a JSON line in an optional file. It counts only what it printed; how many rejections and warnings
+ * a run had is counted by the {@link io.newsarchive.ingest.IngestPipeline}. Thread-safe.
  */
 final class RejectionLog implements IngestListener, AutoCloseable {
 
@@ -27,8 +29,8 @@ final class RejectionLog implements IngestListener, AutoCloseable {
   private final Optional<Path> path;
   private final BufferedWriter file;
   private final ReentrantLock lock = new ReentrantLock();
-  private final AtomicLong rejected = new AtomicLong();
-  private final AtomicLong warned = new AtomicLong();
+  private final AtomicLong shownRejections = new AtomicLong();
+  private final AtomicLong shownWarnings = new AtomicLong();
 
   private RejectionLog(PrintWriter console, Optional<Path> path, BufferedWriter file) {
     this.console = console;
@@ -45,28 +47,21 @@ final class RejectionLog implements IngestListener, AutoCloseable {
 
   @Override
   public void rejected(Rejection rejection) {
-    report(rejection, "rejected", rejected.incrementAndGet());
+    report(rejection, "rejected", shownRejections);
   }
 
   @Override
   public void warned(Rejection warning) {
-    report(warning, "warning", warned.incrementAndGet());
+    report(warning, "warning", shownWarnings);
   }
 
-  /** Records and files rejected so far, in discovery and reading alike. */
-  long rejectedCount() {
-    return rejected.get();
-  }
-
-  /** Warnings so far. */
-  long warnedCount() {
-    return warned.get();
-  }
-
-  /** Prints how many reports the console did not show, and where to find them. */
-  void printSummary() {
-    long hidden =
-        Math.max(0, rejected.get() - CONSOLE_LIMIT) + Math.max(0, warned.get() - CONSOLE_LIMIT);
+  /**
+   * Prints how many of a run's reports the console did not show, and where to find them.
+   *
+   * @param run the run's final counters, which hold how many rejections and warnings it had
+   */
+  void printSummary(IngestProgress run) {
+    long hidden = run.rejected() + run.warnings() - shownRejections.get() - shownWarnings.get();
     if (hidden > 0) {
       console.printf(
           "%,d more rejections and warnings not shown%s%n",
@@ -82,10 +77,11 @@ final class RejectionLog implements IngestListener, AutoCloseable {
     }
   }
 
-  private void report(Rejection rejection, String kind, long count) {
+  private void report(Rejection rejection, String kind, AtomicLong shown) {
     lock.lock();
     try {
-      if (count <= CONSOLE_LIMIT) {
+      if (shown.get() < CONSOLE_LIMIT) {
+        shown.incrementAndGet();
         console.println(kind + ": " + rejection);
         console.flush();
       }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -26,6 +27,10 @@ import java.util.function.Consumer;
  * threads run the (costly) entity extraction and analysis. A malformed record or an unreadable file
  * is reported and counted, and the run goes on; only a failure to write the index ends it.
  *
+ * <p>Rejections and warnings are counted in one place, the pipeline's {@link #listener()}: hand it
+ * to {@link InputFiles#discover} as well, so that files skipped before reading are in the same
+ * counts as records skipped while reading.
+ *
  * <p>One instance runs one ingest; it is not meant to be shared between threads.
  */
 public final class IngestPipeline {
@@ -33,8 +38,8 @@ public final class IngestPipeline {
   private static final int BATCH = 64;
   private static final List<Article> END = List.of();
 
-  private final ArticleIndexer indexer;
   private final IngestOptions options;
+  private final IngestListener listener;
   private final AtomicLong read = new AtomicLong();
   private final AtomicLong added = new AtomicLong();
   private final AtomicLong updated = new AtomicLong();
@@ -45,27 +50,35 @@ public final class IngestPipeline {
   private final AtomicLong bytesDone = new AtomicLong();
   private final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
 
-  /** A pipeline that writes into {@code indexer} with the given options. */
-  public IngestPipeline(ArticleIndexer indexer, IngestOptions options) {
-    this.indexer = indexer;
-    this.options = options;
+  /**
+   * A pipeline with the given options that passes every rejection and warning on to {@code reports}
+   * once it has counted it.
+   */
+  public IngestPipeline(IngestOptions options, IngestListener reports) {
+    this.options = Objects.requireNonNull(options, "options");
+    this.listener = countingListener(Objects.requireNonNull(reports, "reports"));
   }
 
   /**
-   * Ingests every input, reporting rejections to {@code listener} and counters to {@code progress}
-   * about four times a second, then commits.
+   * The listener whose rejections and warnings are the run's {@link IngestProgress#rejected} and
+   * {@link IngestProgress#warnings}; it passes each on to the pipeline's reports. Thread-safe.
+   */
+  public IngestListener listener() {
+    return listener;
+  }
+
+  /**
+   * Ingests every input into {@code indexer}, reporting rejections to the {@link #listener()} and
+   * counters to {@code progress} about four times a second, then commits.
    *
    * @return the final counters
    * @throws IOException when the index cannot be written
    */
   public IngestProgress run(
-      List<? extends IngestInput> inputs,
-      IngestListener listener,
-      Consumer<IngestProgress> progress)
+      ArticleIndexer indexer, List<? extends IngestInput> inputs, Consumer<IngestProgress> progress)
       throws IOException {
     long started = System.nanoTime();
     long bytesTotal = inputs.stream().mapToLong(IngestInput::bytes).sum();
-    IngestListener counting = countingListener(listener);
     BlockingQueue<List<Article>> queue = new ArrayBlockingQueue<>(options.threads() * 8);
     int readerCount = Math.max(1, Math.min(options.threads(), inputs.size()));
     ExecutorService readers = Executors.newFixedThreadPool(readerCount, named("ingest-reader"));
@@ -74,11 +87,11 @@ public final class IngestPipeline {
     try {
       List<Future<?>> readerTasks = new ArrayList<>();
       for (IngestInput input : inputs) {
-        readerTasks.add(readers.submit(() -> readFile(input, counting, queue)));
+        readerTasks.add(readers.submit(() -> readFile(input, queue)));
       }
       List<Future<?>> workerTasks = new ArrayList<>();
       for (int i = 0; i < options.threads(); i++) {
-        workerTasks.add(workers.submit(() -> work(queue)));
+        workerTasks.add(workers.submit(() -> work(indexer, queue)));
       }
       long lastCommit = System.nanoTime();
       while (!allDone(readerTasks) && failures.isEmpty()) {
@@ -110,8 +123,7 @@ public final class IngestPipeline {
     }
   }
 
-  private void readFile(
-      IngestInput input, IngestListener listener, BlockingQueue<List<Article>> queue) {
+  private void readFile(IngestInput input, BlockingQueue<List<Article>> queue) {
     if (!failures.isEmpty()) {
       return;
     }
@@ -139,11 +151,11 @@ public final class IngestPipeline {
     }
   }
 
-  private void work(BlockingQueue<List<Article>> queue) {
+  private void work(ArticleIndexer indexer, BlockingQueue<List<Article>> queue) {
     try {
       for (List<Article> batch = queue.take(); batch != END; batch = queue.take()) {
         for (Article article : batch) {
-          index(article);
+          index(indexer, article);
         }
       }
     } catch (InterruptedException e) {
@@ -154,7 +166,7 @@ public final class IngestPipeline {
     }
   }
 
-  private void index(Article article) throws IOException {
+  private void index(ArticleIndexer indexer, Article article) throws IOException {
     EntityExtractor extractor = options.extractor();
     Article withEntities = article.withEntities(extractor.extract(article.title(), article.body()));
     switch (indexer.upsert(withEntities)) {

@@ -6,6 +6,7 @@ import io.newsarchive.article.Article;
 import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -102,6 +103,37 @@ class IndexCommandTest {
     assertThat(lines).hasSize(1);
     assertThat(lines.getFirst()).contains("\"kind\":\"rejected\"", "\"line\":2", "export.jsonl");
     assertThat(documentCount(index)).isEqualTo(2);
+  }
+
+  @Test
+  void summaryCountsEqualTheLinesOfTheRejectsFile() throws IOException, URISyntaxException {
+    Path input = Files.createDirectory(temp.resolve("input"));
+    for (String fixture : List.of("kayhan/malformed-middle.txt", "reuters/mixed.sgm")) {
+      Path file = Path.of(IndexCommandTest.class.getResource("/fixtures/" + fixture).toURI());
+      Files.copy(file, input.resolve(file.getFileName()));
+    }
+    Files.writeString(input.resolve("README.md"), "Not an article.\n");
+    Files.write(input.resolve("notes.bin"), new byte[] {0, 1, 2, 3, 4, 5});
+    Path rejects = temp.resolve("rejects.jsonl");
+
+    CliRun run =
+        index(
+            "--index",
+            temp.resolve("index").toString(),
+            "--entities",
+            "none",
+            "--rejects",
+            rejects.toString(),
+            input.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> lines = Files.readAllLines(rejects);
+    long rejected = lines.stream().filter(l -> l.contains("\"kind\":\"rejected\"")).count();
+    long warnings = lines.stream().filter(l -> l.contains("\"kind\":\"warning\"")).count();
+    assertThat(rejected).as("rejections: files and records").isGreaterThanOrEqualTo(2);
+    assertThat(warnings).as("warnings: README.md at least").isGreaterThanOrEqualTo(1);
+    assertThat(run.out())
+        .contains(String.format("rejected %,d, warnings %,d ", rejected, warnings));
   }
 
   @Test

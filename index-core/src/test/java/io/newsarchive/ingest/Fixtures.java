@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Locates test fixtures and the shared corpora, and drains sources into lists. */
+/** Locates test fixtures and the shared corpora, and drains readers into lists. */
 final class Fixtures {
   private Fixtures() {}
 
