@@ -18,7 +18,8 @@ public enum EntityType {
   }
 
   /**
-   * The short key used in URLs and index field names: {@code person}, {@code org} or {@code place}.
+   * The short key used in URLs and JSON: {@code person}, {@code org} or {@code place}. Index field
+   * names are declared apart, in the schema.
    */
   public String key() {
     return key;

@@ -3,7 +3,6 @@ package io.newsarchive.schema;
 import io.newsarchive.article.Article;
 import io.newsarchive.article.CodeScheme;
 import io.newsarchive.article.Entity;
-import io.newsarchive.article.EntityType;
 import io.newsarchive.article.Sha256;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -159,7 +158,11 @@ public final class ArticleDocuments {
 
   /** Encodes an entity for the stored {@link ArticleFields#ENTITY} field. */
   static String encode(Entity entity) {
-    return entity.type().key() + '\t' + entity.name() + '\t' + entity.mentions();
+    return ArticleFields.entityField(entity.type())
+        + '\t'
+        + entity.name()
+        + '\t'
+        + entity.mentions();
   }
 
   /** Decodes a stored {@link ArticleFields#ENTITY} value. */
@@ -171,7 +174,7 @@ public final class ArticleDocuments {
     }
     return new Entity(
         encoded.substring(first + 1, last),
-        EntityType.parse(encoded.substring(0, first)),
+        ArticleFields.entityType(encoded.substring(0, first)),
         Integer.parseInt(encoded.substring(last + 1)));
   }
 

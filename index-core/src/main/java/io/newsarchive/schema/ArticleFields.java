@@ -70,20 +70,25 @@ public final class ArticleFields {
   /** Bylines: exact keyword with doc values, stored. */
   public static final String AUTHOR = "author";
 
-  /** Canonical entity names per type: exact keywords with doc values for filters and facets. */
-  public static final String PERSON = EntityType.PERSON.key();
+  /**
+   * Canonical entity names per type: exact keywords with doc values for filters and facets. The
+   * names are spelled out here, not taken from {@link EntityType#key()}, so that renaming a URL or
+   * JSON key leaves the schema alone.
+   */
+  public static final String PERSON = "person";
 
   /** See {@link #PERSON}. */
-  public static final String ORG = EntityType.ORGANIZATION.key();
+  public static final String ORG = "org";
 
   /** See {@link #PERSON}. */
-  public static final String PLACE = EntityType.LOCATION.key();
+  public static final String PLACE = "place";
 
   /** Suffix of the analyzed twin of each entity field, so that a name in a query matches it. */
   public static final String TEXT_SUFFIX = "_text";
 
   /**
-   * Stored entities with type and mention count, {@code type TAB name TAB mentions}, for display.
+   * Stored entities with type and mention count, {@code field TAB name TAB mentions}, for display;
+   * the type is written as its {@link #entityField} name.
    */
   public static final String ENTITY = "entity";
 
@@ -97,12 +102,30 @@ public final class ArticleFields {
 
   /** The keyword field that holds entities of one type. */
   public static String entityField(EntityType type) {
-    return type.key();
+    return switch (type) {
+      case PERSON -> PERSON;
+      case ORGANIZATION -> ORG;
+      case LOCATION -> PLACE;
+    };
+  }
+
+  /**
+   * The entity type whose keyword field is {@code field}.
+   *
+   * @throws IllegalArgumentException when {@code field} is no entity field
+   */
+  public static EntityType entityType(String field) {
+    for (EntityType type : EntityType.values()) {
+      if (entityField(type).equals(field)) {
+        return type;
+      }
+    }
+    throw new IllegalArgumentException("not an entity field: " + field);
   }
 
   /** The analyzed field that holds entity names of one type, for full-text matching. */
   public static String entityTextField(EntityType type) {
-    return type.key() + TEXT_SUFFIX;
+    return entityField(type) + TEXT_SUFFIX;
   }
 
   /** Every exact keyword field that carries sorted-set doc values, i.e. that can be faceted. */

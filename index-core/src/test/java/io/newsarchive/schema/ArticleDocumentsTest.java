@@ -123,6 +123,19 @@ class ArticleDocumentsTest {
   }
 
   @Test
+  void everyEntityTypeHasItsOwnFieldThatMapsBackToIt() {
+    assertThat(EntityType.values())
+        .extracting(ArticleFields::entityField)
+        .containsExactly(ArticleFields.PERSON, ArticleFields.ORG, ArticleFields.PLACE)
+        .doesNotHaveDuplicates();
+    for (EntityType type : EntityType.values()) {
+      assertThat(ArticleFields.entityType(ArticleFields.entityField(type))).isEqualTo(type);
+    }
+    assertThat(ArticleFields.keywordFields())
+        .contains(ArticleFields.PERSON, ArticleFields.ORG, ArticleFields.PLACE);
+  }
+
+  @Test
   void languageKeepsOnlyThePrimarySubtag() {
     assertThat(fullArticle().language()).isEqualTo("en");
   }
