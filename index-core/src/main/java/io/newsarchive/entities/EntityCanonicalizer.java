@@ -22,43 +22,10 @@ import java.util.function.UnaryOperator;
 final class EntityCanonicalizer {
 
   /** Common variants and the one name each maps to; keys are exact spellings. */
-  static final Map<String, String> ALIASES =
-      Map.ofEntries(
-          Map.entry("U.S.", "United States"),
-          Map.entry("US", "United States"),
-          Map.entry("U.S.A.", "United States"),
-          Map.entry("USA", "United States"),
-          Map.entry("United States of America", "United States"),
-          Map.entry("U.K.", "United Kingdom"),
-          Map.entry("UK", "United Kingdom"),
-          Map.entry("U.N.", "United Nations"),
-          Map.entry("UN", "United Nations"),
-          Map.entry("E.U.", "European Union"),
-          Map.entry("EU", "European Union"));
+  static final Map<String, String> ALIASES = WordLists.resourcePairs("aliases.tsv");
 
-  private static final Set<String> TITLES =
-      Set.of(
-          "mr",
-          "mrs",
-          "ms",
-          "dr",
-          "president",
-          "general",
-          "gen",
-          "sen",
-          "senator",
-          "gov",
-          "governor",
-          "secretary",
-          "minister",
-          "premier",
-          "chancellor",
-          "lt",
-          "col",
-          "sgt",
-          "sheikh",
-          "ayatollah",
-          "judge");
+  /** Personal titles dropped before a person's name, lower case without a final dot. */
+  private static final Set<String> TITLES = WordLists.resourceSet("person-titles.txt");
 
   private EntityCanonicalizer() {}
 
@@ -66,50 +33,7 @@ final class EntityCanonicalizer {
    * US state abbreviations of datelines ("SAN JOSE, Calif."), mapped for places only; "Wash." is
    * left out, as "Washington" would merge the state with the capital.
    */
-  static final Map<String, String> STATES =
-      Map.ofEntries(
-          Map.entry("Ala", "Alabama"),
-          Map.entry("Ariz", "Arizona"),
-          Map.entry("Ark", "Arkansas"),
-          Map.entry("Calif", "California"),
-          Map.entry("Colo", "Colorado"),
-          Map.entry("Conn", "Connecticut"),
-          Map.entry("Del", "Delaware"),
-          Map.entry("Fla", "Florida"),
-          Map.entry("Ga", "Georgia"),
-          Map.entry("Ill", "Illinois"),
-          Map.entry("Ind", "Indiana"),
-          Map.entry("Kan", "Kansas"),
-          Map.entry("Ky", "Kentucky"),
-          Map.entry("La", "Louisiana"),
-          Map.entry("Mass", "Massachusetts"),
-          Map.entry("Md", "Maryland"),
-          Map.entry("Mich", "Michigan"),
-          Map.entry("Minn", "Minnesota"),
-          Map.entry("Miss", "Mississippi"),
-          Map.entry("Mo", "Missouri"),
-          Map.entry("Mont", "Montana"),
-          Map.entry("N.C.", "North Carolina"),
-          Map.entry("N.D.", "North Dakota"),
-          Map.entry("N.H.", "New Hampshire"),
-          Map.entry("N.J.", "New Jersey"),
-          Map.entry("N.M.", "New Mexico"),
-          Map.entry("N.Y.", "New York"),
-          Map.entry("Neb", "Nebraska"),
-          Map.entry("Nev", "Nevada"),
-          Map.entry("Okla", "Oklahoma"),
-          Map.entry("Ore", "Oregon"),
-          Map.entry("Pa", "Pennsylvania"),
-          Map.entry("R.I.", "Rhode Island"),
-          Map.entry("S.C.", "South Carolina"),
-          Map.entry("S.D.", "South Dakota"),
-          Map.entry("Tenn", "Tennessee"),
-          Map.entry("Tex", "Texas"),
-          Map.entry("Va", "Virginia"),
-          Map.entry("Vt", "Vermont"),
-          Map.entry("W.Va", "West Virginia"),
-          Map.entry("Wis", "Wisconsin"),
-          Map.entry("Wyo", "Wyoming"));
+  static final Map<String, String> STATES = WordLists.resourcePairs("us-state-abbreviations.tsv");
 
   /** The article's entities, most mentioned first, with names in capitals left as written. */
   static List<Entity> entities(List<Mention> mentions) {
@@ -246,8 +170,7 @@ final class EntityCanonicalizer {
    * organizations or places: common-noun acronyms ("AI"), holidays and group adjectives it types
    * wrongly, and feed boilerplate ("Full Article" closes many RSS descriptions).
    */
-  static final Set<String> NOT_NAMES =
-      Set.of("AI", "PC", "TV", "Full Article", "Christmas", "Black", "White", "Indigenous");
+  static final Set<String> NOT_NAMES = WordLists.resourceSet("not-names.txt");
 
   /**
    * A mention without possessive, leading "the" or personal title; null when nothing is left or

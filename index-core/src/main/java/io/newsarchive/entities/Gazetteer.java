@@ -3,11 +3,8 @@ package io.newsarchive.entities;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
@@ -19,23 +16,11 @@ import java.util.TreeMap;
  * words, well-known organizations, places, nationalities, given and family names, name particles).
  * Tags tokens that start or continue a listed name, so that names rare in the training data still
  * look like what they are. A name on several lists keeps the kind of the first: the JDK lists, then
- * {@link #FILES} in order, from the most specific list to the least ("Chad" stays a country, not a
- * given name). The lists are stored in the model, so tagging does not depend on the JDK or the
- * working directory. Immutable and thread-safe.
+ * the {@link GazetteerList}s in order, from the most specific list to the least ("Chad" stays a
+ * country, not a given name). The lists are stored in the model, so tagging does not depend on the
+ * JDK or the working directory. Immutable and thread-safe.
  */
 final class Gazetteer {
-
-  /** List files in {@code data/gazetteers/}, in kind order after the two JDK lists. */
-  static final List<String> FILES =
-      List.of(
-          "organizations.txt",
-          "organizations-known.txt",
-          "places.txt",
-          "demonyms.txt",
-          "organization-words.txt",
-          "name-particles.txt",
-          "last-names.txt",
-          "first-names.txt");
 
   /** Kind of the JDK's country names. */
   static final int COUNTRY = 0;
@@ -58,26 +43,17 @@ final class Gazetteer {
 
   /** Whether a tag marks a name particle, which is written in lower case too ("bin", "von"). */
   static boolean isParticleTag(int tag) {
-    return tag > 0 && (tag - 1) / 2 == 2 + FILES.indexOf("name-particles.txt");
-  }
-
-  /** Kind of the list {@code file}, one of {@link #FILES}. */
-  static int kindOf(String file) {
-    int index = FILES.indexOf(file);
-    if (index < 0) {
-      throw new IllegalArgumentException("no name list " + file);
-    }
-    return 2 + index;
+    return tag > 0 && (tag - 1) / 2 == NAME_PARTICLE;
   }
 
   /** Kind of the project list {@code organization-words.txt}. */
-  static final int ORGANIZATION_WORD = 2 + FILES.indexOf("organization-words.txt");
+  static final int ORGANIZATION_WORD = GazetteerList.ORGANIZATION_WORDS.kind();
 
   /** Kind of the project list {@code organizations.txt}. */
-  static final int ORGANIZATION = 2 + FILES.indexOf("organizations.txt");
+  static final int ORGANIZATION = GazetteerList.ORGANIZATIONS.kind();
 
   /** Kind of the project list {@code name-particles.txt}. */
-  static final int NAME_PARTICLE = 2 + FILES.indexOf("name-particles.txt");
+  static final int NAME_PARTICLE = GazetteerList.NAME_PARTICLES.kind();
 
   /** The list kind of a lower-case name, or -1 when no list has it. */
   int kind(String lowerName) {
@@ -113,13 +89,9 @@ final class Gazetteer {
       }
     }
     if (folder != null) {
-      for (int f = 0; f < FILES.size(); f++) {
-        for (String line :
-            Files.readAllLines(folder.resolve(FILES.get(f)), StandardCharsets.UTF_8)) {
-          String name = line.strip();
-          if (!name.isEmpty() && !name.startsWith("#")) {
-            names.putIfAbsent(key(name), 2 + f);
-          }
+      for (GazetteerList list : GazetteerList.values()) {
+        for (String name : WordLists.read(folder.resolve(list.file()))) {
+          names.putIfAbsent(key(name), list.kind());
         }
       }
     }

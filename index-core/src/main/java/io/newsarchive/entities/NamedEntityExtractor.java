@@ -31,8 +31,11 @@ public final class NamedEntityExtractor implements EntityExtractor {
   private static final java.util.regex.Pattern ARTICLE_NAME =
       java.util.regex.Pattern.compile("(al|el|ul)-\\p{Lu}\\p{L}+");
 
-  private static final java.util.Set<String> NAME_PARTICLES =
-      java.util.Set.of("abu", "umm", "bin", "ibn", "bint");
+  /** Particles that open a person's name when tagged alone right before it ("Abu" + "Bakr"). */
+  private static final java.util.Set<String> NAME_OPENERS =
+      WordLists.resourceSet("name-openers.txt").stream()
+          .map(word -> word.toLowerCase(Locale.ROOT))
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private final NerModel model;
 
@@ -143,7 +146,7 @@ public final class NamedEntityExtractor implements EntityExtractor {
       }
       boolean particle =
           span.end() - span.start() == 1
-              && NAME_PARTICLES.contains(words[span.start()].toLowerCase(Locale.ROOT));
+              && NAME_OPENERS.contains(words[span.start()].toLowerCase(Locale.ROOT));
       if (particle
           && next != null
           && next.start() == span.end()

@@ -2,8 +2,17 @@ package io.newsarchive.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GazetteerTest {
@@ -23,6 +32,48 @@ class GazetteerTest {
   }
 
   @Test
+  void listsGiveTheKindsOfTheBundledModel() throws IOException {
+    // The kinds are features of the model's weights: every listed name of the bundled model must
+    // get the same kind from the lists today. (JDK names are left out: they vary with the JDK.)
+    NerModel bundled;
+    try (InputStream in = Files.newInputStream(Path.of("../data/models/ner-en.bin"))) {
+      bundled = NerModel.read(in);
+    }
+    Gazetteer built = Gazetteer.build(Path.of("../data/gazetteers"));
+    int listed = 0;
+    try (DataInputStream in =
+        new DataInputStream(new ByteArrayInputStream(bytes(bundled.gazetteer())))) {
+      for (int i = in.readInt(); i > 0; i--) {
+        String name = in.readUTF();
+        int kind = in.readByte();
+        if (kind != Gazetteer.COUNTRY && kind != Gazetteer.CITY) {
+          assertThat(built.kind(name)).as(name).isEqualTo(kind);
+          listed++;
+        }
+      }
+    }
+    assertThat(listed).isGreaterThan(1000);
+  }
+
+  private static byte[] bytes(Gazetteer gazetteer) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (DataOutputStream data = new DataOutputStream(out)) {
+      gazetteer.write(data);
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void everyListFileExistsAndHasItsOwnKindAfterTheJdkLists() {
+    Set<Integer> kinds = new HashSet<>(List.of(Gazetteer.COUNTRY, Gazetteer.CITY));
+    for (GazetteerList list : GazetteerList.values()) {
+      assertThat(Path.of("../data/gazetteers", list.file())).as(list.file()).isRegularFile();
+      assertThat(kinds.add(list.kind())).as("kind of %s is new", list.file()).isTrue();
+      assertThat(list.kind()).as("kind fits the model's byte").isLessThan(Byte.MAX_VALUE);
+    }
+  }
+
+  @Test
   void tagsTheLongestListedNameFromTheJdkAndProjectLists() throws IOException {
     Gazetteer gazetteer = Gazetteer.build(Path.of("../data/gazetteers"));
     assertThat(gazetteer.tag(lower("troops left New Zealand for Kataib Hezbollah bases")))
@@ -38,18 +89,18 @@ class GazetteerTest {
     assertThat(gazetteer.tag(lower("Abu Mahdi in Baghdad")))
         .containsExactly(
             first(Gazetteer.NAME_PARTICLE),
-            first(Gazetteer.kindOf("first-names.txt")),
+            first(GazetteerList.FIRST_NAMES.kind()),
             0,
             first(Gazetteer.CITY));
     assertThat(gazetteer.tag(lower("Mike Pompeo met Germans from Aston Villa")))
         .containsExactly(
-            first(Gazetteer.kindOf("first-names.txt")),
+            first(GazetteerList.FIRST_NAMES.kind()),
             0,
             0,
-            first(Gazetteer.kindOf("demonyms.txt")),
+            first(GazetteerList.DEMONYMS.kind()),
             0,
-            first(Gazetteer.kindOf("organizations-known.txt")),
-            rest(Gazetteer.kindOf("organizations-known.txt")));
+            first(GazetteerList.ORGANIZATIONS_KNOWN.kind()),
+            rest(GazetteerList.ORGANIZATIONS_KNOWN.kind()));
   }
 
   @Test
@@ -58,7 +109,7 @@ class GazetteerTest {
     // "chad" is a given name in first-names.txt and a country in the JDK's list.
     assertThat(gazetteer.kind("chad")).isEqualTo(Gazetteer.COUNTRY);
     assertThat(gazetteer.kind("sofia")).isEqualTo(Gazetteer.CITY);
-    assertThat(gazetteer.kind("mike")).isEqualTo(Gazetteer.kindOf("first-names.txt"));
+    assertThat(gazetteer.kind("mike")).isEqualTo(GazetteerList.FIRST_NAMES.kind());
     assertThat(gazetteer.kind("kabul")).isEqualTo(Gazetteer.CITY);
   }
 
