@@ -5,6 +5,7 @@ import static io.newsarchive.ingest.Fixtures.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsarchive.testing.SharedCorpora;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -107,7 +108,7 @@ class SourceFilesTest {
 
   @Test
   void findsExactlyTheReutersArticleFilesInTheDistribution() throws IOException {
-    Path reuters = Fixtures.shared("corpora/reuters21578");
+    Path reuters = SharedCorpora.require("corpora/reuters21578");
 
     List<SourceFile> files = SourceFiles.discover(List.of(reuters), Optional.empty(), listener);
 
@@ -136,8 +137,8 @@ class SourceFilesTest {
 
   @Test
   void detectsTheSeedAndTheRssCorpus() throws IOException {
-    Path seed = Fixtures.shared("seed");
-    Path rss = Fixtures.shared("corpora/rss-news-2023");
+    Path seed = SharedCorpora.require("seed");
+    Path rss = SharedCorpora.require("corpora/rss-news-2023");
 
     List<SourceFile> files = SourceFiles.discover(List.of(seed, rss), Optional.empty(), listener);
 
