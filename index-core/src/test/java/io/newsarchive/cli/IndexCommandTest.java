@@ -3,8 +3,13 @@ package io.newsarchive.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsarchive.article.Article;
+import io.newsarchive.article.Entity;
+import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.testing.Repository;
+import io.newsarchive.testing.ReutersIndex;
+import io.newsarchive.testing.SharedCorpora;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +56,7 @@ class IndexCommandTest {
   @Test
   void bundledSeedArticleIsIndexedExactly() throws IOException {
     Path index = temp.resolve("index");
-    CliRun run = index("--index", index.toString(), SharedData.bundledData().toString());
+    CliRun run = index("--index", index.toString(), Repository.sample().toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("read 1,", "added 1,", "rejected 0,");
@@ -68,7 +73,7 @@ class IndexCommandTest {
   @Test
   void secondRunOverTheSameInputAddsNothing() throws IOException {
     Path index = temp.resolve("index");
-    String data = SharedData.bundledData().toString();
+    String data = Repository.sample().toString();
     assertThat(index("--index", index.toString(), data).exitCode()).isZero();
     int before = documentCount(index);
 
@@ -149,7 +154,7 @@ class IndexCommandTest {
 
   @Test
   void invalidOptionsAreRefusedWithAUsageError() {
-    String data = SharedData.bundledData().toString();
+    String data = Repository.sample().toString();
 
     CliRun threads = index("--index", temp.resolve("i").toString(), "--threads", "0", data);
     CliRun format = index("--index", temp.resolve("i").toString(), "--format", "pdf", data);
@@ -171,7 +176,7 @@ class IndexCommandTest {
 
   @Test
   void reutersCorpusGivesEveryArticleOnceWithItsDates() throws IOException {
-    Path corpus = SharedData.require("corpora/reuters21578");
+    Path corpus = SharedCorpora.require("corpora/reuters21578");
     Path index = temp.resolve("reuters");
 
     CliRun run = index("--index", index.toString(), "--entities", "none", corpus.toString());
@@ -198,8 +203,20 @@ class IndexCommandTest {
   }
 
   @Test
+  void reutersWithEntitiesIndexesTheSeedAndEveryArticleOnce() throws IOException {
+    // The shared index, built once per build by this command with the bundled entity model.
+    ReutersIndex shared = ReutersIndex.get();
+
+    assertThat(shared.indexOutput())
+        .contains("read 21,579,", "added 21,579,", "rejected 0,", "warnings 15 ");
+    assertThat(documentCount(shared.directory())).isEqualTo(ReutersIndex.ARTICLES);
+    Article seed = storedArticle(shared.directory(), "kayhan.ir-83245");
+    assertThat(seed.entities(EntityType.PERSON)).extracting(Entity::name).contains("Mike Pompeo");
+  }
+
+  @Test
   void rssNews2023ReadsAsIsWithoutOptions() throws IOException {
-    Path corpus = SharedData.require("corpora/rss-news-2023/rss2023-news-en.jsonl.gz");
+    Path corpus = SharedCorpora.require("corpora/rss-news-2023/rss2023-news-en.jsonl.gz");
     Path index = temp.resolve("rss");
 
     CliRun run = index("--index", index.toString(), "--entities", "none", corpus.toString());

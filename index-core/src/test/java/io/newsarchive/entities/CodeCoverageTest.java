@@ -6,12 +6,11 @@ import io.newsarchive.article.Article;
 import io.newsarchive.article.CodeScheme;
 import io.newsarchive.article.Entity;
 import io.newsarchive.article.EntityType;
+import io.newsarchive.testing.SharedCorpora;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class CodeCoverageTest {
@@ -61,9 +60,8 @@ class CodeCoverageTest {
 
   @Test
   void readsCapitalsFromTheFactbookFactsShippedWithReuters() throws IOException {
-    Path shared = Path.of(System.getProperty("newsarchive.shared", "../../shared"));
-    Path factbook = shared.resolve("corpora/reuters21578/feldman-cia-worldfactbook-data.txt");
-    Assumptions.assumeTrue(Files.isRegularFile(factbook), factbook + " absent: skipping");
+    Path factbook =
+        SharedCorpora.require("corpora/reuters21578/feldman-cia-worldfactbook-data.txt");
     Map<String, List<String>> capitals = CodeCoverage.capitals(factbook);
     assertThat(capitals.get("japan")).containsExactly("tokyo");
     assertThat(capitals.get("united states")).containsExactly("washington");

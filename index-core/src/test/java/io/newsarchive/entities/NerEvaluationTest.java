@@ -2,10 +2,9 @@ package io.newsarchive.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsarchive.testing.SharedCorpora;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class NerEvaluationTest {
@@ -15,9 +14,7 @@ class NerEvaluationTest {
 
   @Test
   void bundledModelKeepsItsScoreOnConllTestb() throws IOException {
-    Path shared = Path.of(System.getProperty("newsarchive.shared", "../../shared"));
-    Path testb = shared.resolve("corpora/conll2003/eng.testb");
-    Assumptions.assumeTrue(Files.isRegularFile(testb), testb + " absent: skipping");
+    Path testb = SharedCorpora.require("corpora/conll2003/eng.testb");
     NerEvaluation.Run run = NerEvaluation.run(NamedEntityExtractor.loadDefault(), testb);
     assertThat(run.tokens()).isEqualTo(46_435);
     assertThat(run.scores().microF1()).isGreaterThan(TESTB_FLOOR);

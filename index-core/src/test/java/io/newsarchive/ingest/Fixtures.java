@@ -1,18 +1,15 @@
 package io.newsarchive.ingest;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.newsarchive.article.Article;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Locates test fixtures and the shared corpora, and drains readers into lists. */
+/** Locates test fixtures and drains readers into lists. */
 final class Fixtures {
   private Fixtures() {}
 
@@ -27,18 +24,6 @@ final class Fixtures {
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  /**
-   * The shared data folder (system property {@code newsarchive.shared}, else {@code ../shared});
-   * the calling test is skipped when it is absent.
-   */
-  static Path shared(String relative) {
-    String configured = System.getProperty("newsarchive.shared", "");
-    Path root = configured.isBlank() ? Path.of("../shared") : Path.of(configured);
-    Path path = root.resolve(relative);
-    assumeTrue(Files.exists(path), path + " absent: skipping the real-data test");
-    return path;
   }
 
   /** Every article of a reader, which is closed afterwards. */

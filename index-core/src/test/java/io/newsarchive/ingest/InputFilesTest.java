@@ -5,6 +5,7 @@ import static io.newsarchive.ingest.Fixtures.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsarchive.testing.SharedCorpora;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -106,7 +107,7 @@ class InputFilesTest {
 
   @Test
   void findsExactlyTheReutersArticleFilesInTheDistribution() throws IOException {
-    Path reuters = Fixtures.shared("corpora/reuters21578");
+    Path reuters = SharedCorpora.require("corpora/reuters21578");
 
     List<InputFile> files = InputFiles.discover(List.of(reuters), Optional.empty(), listener);
 
@@ -135,8 +136,8 @@ class InputFilesTest {
 
   @Test
   void detectsTheSeedAndTheRssCorpus() throws IOException {
-    Path seed = Fixtures.shared("seed");
-    Path rss = Fixtures.shared("corpora/rss-news-2023");
+    Path seed = SharedCorpora.require("seed");
+    Path rss = SharedCorpora.require("corpora/rss-news-2023");
 
     List<InputFile> files = InputFiles.discover(List.of(seed, rss), Optional.empty(), listener);
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import io.newsarchive.article.Article;
+import io.newsarchive.testing.SharedCorpora;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -131,7 +132,7 @@ class JsonLinesReaderTest {
 
   @Test
   void readsTheWholeRssNews2023CorpusWithoutOptions() throws IOException {
-    Path corpus = Fixtures.shared("corpora/rss-news-2023/rss2023-news-en.jsonl.gz");
+    Path corpus = SharedCorpora.require("corpora/rss-news-2023/rss2023-news-en.jsonl.gz");
     assertThat(InputFormat.detect(corpus)).contains(InputFormat.JSON_LINES);
 
     Set<String> ids = new HashSet<>();

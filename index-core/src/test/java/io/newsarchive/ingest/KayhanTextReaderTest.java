@@ -5,6 +5,7 @@ import static io.newsarchive.ingest.Fixtures.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsarchive.article.Article;
+import io.newsarchive.testing.SharedCorpora;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,7 +95,7 @@ class KayhanTextReaderTest {
 
   @Test
   void readsTheSeedArticle() throws IOException {
-    Path seed = Fixtures.shared("seed/kayhan-83245.txt");
+    Path seed = SharedCorpora.require("seed/kayhan-83245.txt");
 
     List<Article> articles = read(seed, ReadOptions.defaults());
 

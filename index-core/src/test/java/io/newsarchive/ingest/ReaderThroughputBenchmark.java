@@ -1,6 +1,7 @@
 package io.newsarchive.ingest;
 
 import io.newsarchive.article.Article;
+import io.newsarchive.testing.SharedCorpora;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -26,9 +27,9 @@ class ReaderThroughputBenchmark {
 
   @Test
   void printsReadThroughputOfEachReader() throws IOException {
-    Path reuters = Fixtures.shared("corpora/reuters21578");
-    Path rss = Fixtures.shared("corpora/rss-news-2023/rss2023-news-en.jsonl.gz");
-    Path kayhan = kayhanFile(Fixtures.shared("seed/kayhan-83245.txt"));
+    Path reuters = SharedCorpora.require("corpora/reuters21578");
+    Path rss = SharedCorpora.require("corpora/rss-news-2023/rss2023-news-en.jsonl.gz");
+    Path kayhan = kayhanFile(SharedCorpora.require("seed/kayhan-83245.txt"));
     RecordingListener listener = new RecordingListener();
 
     measure("kayhan (seed x " + KAYHAN_COPIES + ")", List.of(kayhan), listener);

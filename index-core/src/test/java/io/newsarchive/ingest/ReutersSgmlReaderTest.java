@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsarchive.article.Article;
 import io.newsarchive.article.CodeScheme;
+import io.newsarchive.testing.SharedCorpora;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,9 +61,7 @@ class ReutersSgmlReaderTest {
 
   @Test
   void signOffRunIntoTheLastParagraphIsDropped() throws IOException {
-    Path shared = Path.of(System.getProperty("newsarchive.shared", "../../shared"));
-    Path file = shared.resolve("corpora/reuters21578/reut2-010.sgm");
-    Assumptions.assumeTrue(Files.isRegularFile(file), file + " absent: skipping");
+    Path file = SharedCorpora.require("corpora/reuters21578/reut2-010.sgm");
     List<Article> articles = read(file);
 
     assertThat(body(articles, "10048")).endsWith("to stabilise their currencies.");
@@ -77,9 +75,7 @@ class ReutersSgmlReaderTest {
 
   @Test
   void signOffBeforeTheSignatureLineAndInTheDatelineIsDropped() throws IOException {
-    Path shared = Path.of(System.getProperty("newsarchive.shared", "../../shared"));
-    Path file = shared.resolve("corpora/reuters21578/reut2-012.sgm");
-    Assumptions.assumeTrue(Files.isRegularFile(file), file + " absent: skipping");
+    Path file = SharedCorpora.require("corpora/reuters21578/reut2-012.sgm");
     List<Article> articles = read(file);
 
     // "... February 28. REUTER" and then a " Reuter" line.
@@ -207,7 +203,7 @@ class ReutersSgmlReaderTest {
 
   @Test
   void readsTheWholeReuters21578Collection() throws IOException {
-    Path dir = Fixtures.shared("corpora/reuters21578");
+    Path dir = SharedCorpora.require("corpora/reuters21578");
     List<Path> files;
     try (Stream<Path> listing = Files.list(dir)) {
       files = listing.filter(p -> p.toString().endsWith(".sgm")).sorted().toList();

@@ -1,12 +1,13 @@
 package io.newsarchive.search;
 
-import static io.newsarchive.search.TestArticles.article;
+import static io.newsarchive.testing.TestArticles.article;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsarchive.article.Article;
 import io.newsarchive.article.Entity;
 import io.newsarchive.article.EntityType;
+import io.newsarchive.testing.TestArticles;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;

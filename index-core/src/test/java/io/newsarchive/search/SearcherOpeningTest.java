@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.testing.TestArticles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.router.ParsedEndpoint;
+import io.newsarchive.testing.TestArticles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -27,7 +28,7 @@ class OpenApiDocumentTest {
 
   @BeforeAll
   static void start() throws IOException {
-    TestServer.index(indexDir, Fixtures.archive());
+    TestArticles.index(indexDir, TestArticles.archive());
     server = new TestServer(indexDir);
     try (InputStream in = OpenApiHandler.class.getResourceAsStream(OpenApiHandler.RESOURCE)) {
       document = new ObjectMapper().readTree(in);

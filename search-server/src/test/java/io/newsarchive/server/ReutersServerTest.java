@@ -1,17 +1,12 @@
 package io.newsarchive.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newsarchive.cli.NewsArchiveCommand;
+import io.newsarchive.testing.ReutersIndex;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -20,41 +15,19 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * End to end over real data: {@code newsarchive index} builds an index from the seed article and
- * Reuters-21578, and the server answers over it.
+ * Reuters-21578 (once per build, shared with other test classes: {@link ReutersIndex}), and the
+ * server answers over it.
  */
 class ReutersServerTest {
 
-  @TempDir static Path indexDir;
   private static TestServer server;
 
   @BeforeAll
-  static void indexAndStart() throws IOException {
-    Path shared = Path.of(System.getProperty("newsarchive.shared", "../shared"));
-    Path reuters = shared.resolve("corpora/reuters21578");
-    Path seed = shared.resolve("seed/kayhan-83245.txt");
-    assumeTrue(
-        Files.isDirectory(reuters) && Files.isRegularFile(seed),
-        "shared corpora absent at " + shared + ": skipping the Reuters-21578 server tests");
-    StringWriter out = new StringWriter();
-    CommandLine cli = new CommandLine(new NewsArchiveCommand());
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(out));
-    int code =
-        cli.execute(
-            "index",
-            "--index",
-            indexDir.toString(),
-            "--progress",
-            "never",
-            seed.toString(),
-            reuters.toString());
-    assertThat(code).as(out.toString()).isZero();
-    server = new TestServer(indexDir);
+  static void start() throws IOException {
+    server = new TestServer(ReutersIndex.get().directory());
   }
 
   @AfterAll
@@ -77,8 +50,8 @@ class ReutersServerTest {
   @Test
   void statsCountTheSeedAndEveryReutersStory() {
     JsonNode stats = get("/api/stats");
-    // 21,578 Reuters records, one of which has neither title nor text, plus the seed.
-    assertThat(stats.get("articles").asLong()).isBetween(21_578L, 21_579L);
+    // 21,578 Reuters records (one with neither title nor text keeps its date) and the seed.
+    assertThat(stats.get("articles").asLong()).isEqualTo(ReutersIndex.ARTICLES);
     long reuters = stats.get("sources").get(0).get("count").asLong();
     assertThat(stats.get("articles").asLong()).isEqualTo(reuters + 1);
     assertThat(stats.get("oldest").asText()).startsWith("1987-");

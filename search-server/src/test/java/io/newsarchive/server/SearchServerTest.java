@@ -3,7 +3,9 @@ package io.newsarchive.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.newsarchive.article.Article;
 import io.newsarchive.server.TestServer.Reply;
+import io.newsarchive.testing.TestArticles;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,15 +29,30 @@ class SearchServerTest {
 
   @BeforeAll
   static void start() throws IOException {
-    List<io.newsarchive.article.Article> all = new ArrayList<>(Fixtures.archive());
-    all.addAll(Fixtures.wire(1200));
-    TestServer.index(indexDir, all);
+    List<Article> all = new ArrayList<>(TestArticles.archive());
+    all.addAll(wire(1200));
+    TestArticles.index(indexDir, all);
     server = new TestServer(indexDir);
   }
 
   @AfterAll
   static void stop() throws IOException {
     server.close();
+  }
+
+  /** {@code count} wire items that all match "wire", spread over 1988; a third in Tokyo. */
+  private static List<Article> wire(int count) {
+    List<Article> list = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      list.add(
+          TestArticles.article(
+              "wire-" + i,
+              "Wire bulletin " + (i % 11),
+              "Wire report number " + i + " on markets " + (i % 17),
+              Instant.parse("1988-01-01T00:00:00Z").plusSeconds(20_000L * i).toString(),
+              List.of(TestArticles.place(i % 3 == 0 ? "Tokyo" : "Paris"))));
+    }
+    return list;
   }
 
   private static String enc(String text) {
@@ -289,12 +306,12 @@ class SearchServerTest {
   @Test
   void statsAndHealthDescribeTheIndex() {
     JsonNode stats = server.get("/api/stats").json();
-    assertThat(stats.get("articles").asLong()).isEqualTo(1207);
+    assertThat(stats.get("articles").asLong()).isEqualTo(1208);
     assertThat(stats.get("oldest").asText()).isEqualTo("1987-03-02T10:00:00Z");
     assertThat(stats.get("sources").get(0).get("value").asText()).isEqualTo("reuters");
     assertThat(stats.get("indexBytes").asLong()).isPositive();
     JsonNode health = server.get("/health").json();
     assertThat(health.get("status").asText()).isEqualTo("ok");
-    assertThat(health.get("articles").asLong()).isEqualTo(1207);
+    assertThat(health.get("articles").asLong()).isEqualTo(1208);
   }
 }

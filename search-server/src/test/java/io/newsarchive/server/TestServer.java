@@ -3,9 +3,6 @@ package io.newsarchive.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
-import io.newsarchive.article.Article;
-import io.newsarchive.schema.ArticleDocuments;
-import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.SearcherOptions;
 import java.io.IOException;
@@ -16,12 +13,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.Term;
-import org.apache.lucene.store.FSDirectory;
 
 /** The real app on a random loopback port over an index in a directory, and a client for it. */
 final class TestServer implements AutoCloseable {
@@ -66,22 +57,6 @@ final class TestServer implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
-    }
-  }
-
-  /** Indexes {@code articles} into {@code dir}, upserting by id, and commits. */
-  static void index(Path dir, List<Article> articles) throws IOException {
-    try (FSDirectory directory = FSDirectory.open(dir);
-        IndexWriter writer =
-            new IndexWriter(directory, new IndexWriterConfig(ArticleFields.analyzer()))) {
-      for (Article article : articles) {
-        writer.updateDocument(
-            new Term(ArticleFields.ID, article.id()), ArticleDocuments.toDocument(article));
-      }
-      writer.setLiveCommitData(
-          Map.of(ArticleFields.SCHEMA_KEY, String.valueOf(ArticleFields.SCHEMA_VERSION))
-              .entrySet());
-      writer.commit();
     }
   }
 

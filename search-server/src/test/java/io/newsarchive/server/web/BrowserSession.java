@@ -1,5 +1,6 @@
 package io.newsarchive.server.web;
 
+import io.newsarchive.testing.Prerequisites;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,9 +26,18 @@ final class BrowserSession implements AutoCloseable {
     this.driver = driver;
   }
 
-  /** True when both the browser and its driver are installed (see .ci/install-browser). */
-  static boolean available() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+  /**
+   * Returns when both the browser and its driver are installed; otherwise skips the calling test,
+   * or fails it with {@code CI=true} (see {@link Prerequisites}).
+   */
+  static void requireInstalled() {
+    Prerequisites.require(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Chromium is missing: looked for "
+            + CHROMIUM
+            + " and "
+            + CHROMEDRIVER
+            + "; .ci/install-browser installs Debian's chromium and chromium-driver");
   }
 
   /** Starts the browser with a fresh profile in {@code work}. */

@@ -1,7 +1,6 @@
 package io.newsarchive.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -18,7 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +31,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Drives the search page in a real headless Chromium against the real server and an index built
- * from the seed article and Reuters-21578. Skips when Chromium or the corpus is absent.
+ * from the seed article and Reuters-21578. Skips when Chromium or the corpus is absent (fails with
+ * {@code CI=true}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchPageBrowserTest {
@@ -41,32 +40,22 @@ class SearchPageBrowserTest {
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Pattern FIRST_NUMBER = Pattern.compile("(\\d[\\d,]*)");
 
-  private String skipReason = "";
   private ArchiveUnderTest archive;
   private BrowserSession browser;
   private WebDriver driver;
   private WebDriverWait wait;
 
+  /**
+   * Starts the browser and the server once for the class. When Chromium or the corpus is missing
+   * this skips every test (or, with {@code CI=true}, fails them) with a message saying what.
+   */
   @BeforeAll
   void start(@TempDir Path work) throws IOException {
-    skipReason = ArchiveUnderTest.missingInputs();
-    if (!BrowserSession.available()) {
-      skipReason =
-          "/usr/bin/chromium or /usr/bin/chromedriver is absent: skipping the browser tests"
-              + " (.ci/install-browser installs them)";
-    }
-    if (skipReason.isEmpty()) {
-      archive = ArchiveUnderTest.start(work.resolve("index"));
-      browser = BrowserSession.start(work);
-      driver = browser.driver();
-      wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-    }
-  }
-
-  /** Skips each test, so that reports count and explain them, when an input is missing. */
-  @BeforeEach
-  void requireInputs() {
-    assumeTrue(skipReason.isEmpty(), skipReason);
+    BrowserSession.requireInstalled();
+    archive = ArchiveUnderTest.start(work.resolve("index"));
+    browser = BrowserSession.start(work);
+    driver = browser.driver();
+    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
   }
 
   @AfterAll

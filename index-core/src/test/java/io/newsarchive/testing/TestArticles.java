@@ -1,4 +1,4 @@
-package io.newsarchive.search;
+package io.newsarchive.testing;
 
 import io.newsarchive.article.Article;
 import io.newsarchive.article.CodeScheme;
@@ -7,6 +7,7 @@ import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,13 +16,19 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 
-/** A small hand-written archive and helpers to index it. */
-final class TestArticles {
+/**
+ * A small hand-written archive, the helpers that write its articles and entities, and a way to
+ * index them; the one set of fixtures for the searcher's and the server's tests.
+ */
+public final class TestArticles {
 
   private TestArticles() {}
 
-  static Article article(String id, String title, String body, String date, List<Entity> entities) {
+  /** An English article; ids starting with "kayhan" come from kayhan.ir, others from reuters. */
+  public static Article article(
+      String id, String title, String body, String date, List<Entity> entities) {
     return Article.builder()
         .id(id)
         .source(id.startsWith("kayhan") ? "kayhan.ir" : "reuters")
@@ -33,20 +40,23 @@ final class TestArticles {
         .withEntities(entities);
   }
 
-  static Entity place(String name) {
+  /** A place mentioned once. */
+  public static Entity place(String name) {
     return new Entity(name, EntityType.LOCATION, 1);
   }
 
-  static Entity person(String name) {
+  /** A person mentioned twice (the full name, then the surname). */
+  public static Entity person(String name) {
     return new Entity(name, EntityType.PERSON, 2);
   }
 
-  static Entity org(String name) {
+  /** An organization mentioned once. */
+  public static Entity org(String name) {
     return new Entity(name, EntityType.ORGANIZATION, 1);
   }
 
   /** Eight articles on cocoa, oil, banking and politics, one of them undated. */
-  static List<Article> archive() {
+  public static List<Article> archive() {
     List<Article> list = new ArrayList<>();
     list.add(
         article(
@@ -113,8 +123,18 @@ final class TestArticles {
     return list;
   }
 
-  /** Indexes {@code articles} into {@code dir} and commits with the current schema version. */
-  static void index(Directory dir, List<Article> articles) throws IOException {
+  /** Indexes {@code articles} into the folder {@code dir}, upserting by id, and commits. */
+  public static void index(Path dir, List<Article> articles) throws IOException {
+    try (FSDirectory directory = FSDirectory.open(dir)) {
+      index(directory, articles);
+    }
+  }
+
+  /**
+   * Indexes {@code articles} into {@code dir}, upserting by id, and commits with the schema
+   * version.
+   */
+  public static void index(Directory dir, List<Article> articles) throws IOException {
     try (IndexWriter writer =
         new IndexWriter(dir, new IndexWriterConfig(ArticleFields.analyzer()))) {
       for (Article article : articles) {
