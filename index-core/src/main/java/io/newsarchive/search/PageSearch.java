@@ -1,5 +1,14 @@
 package io.newsarchive.search;
 
+import static io.newsarchive.search.SearchParameters.CURSOR;
+import static io.newsarchive.search.SearchParameters.FACETS;
+import static io.newsarchive.search.SearchParameters.FACET_SIZE;
+import static io.newsarchive.search.SearchParameters.INTERVAL;
+import static io.newsarchive.search.SearchParameters.PAGE;
+import static io.newsarchive.search.SearchParameters.QUERY;
+import static io.newsarchive.search.SearchParameters.SIZE;
+import static io.newsarchive.search.SearchParameters.SORT;
+
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.time.Duration;
@@ -45,24 +54,26 @@ final class PageSearch {
    */
   SearchResult run(ArchiveSearcher searcher, SearchRequest request, long start) throws IOException {
     DateSpan dates = searcher.dates();
-    Query text = parser.textQuery(request.query());
+    Query text = parser.textQuery(request.get(QUERY));
     // Rewritten once: the search and the highlighter then share expanded fuzzy and wildcard terms.
     Query query = searcher.rewrite(parser.query(text, request, dates.newest()));
     FieldDoc after =
-        request.cursor().isEmpty() ? null : Cursor.decode(request.cursor(), request.sort());
-    int offset = after == null ? (request.page() - 1) * request.size() : 0;
+        request.get(CURSOR).isEmpty()
+            ? null
+            : Cursor.decode(request.get(CURSOR), request.get(SORT));
+    int offset = after == null ? (request.get(PAGE) - 1) * request.get(SIZE) : 0;
     // One hit more than the page shows whether a next page exists.
     var top =
         new TopFieldCollectorManager(
-            sortOf(request.sort()), offset + request.size() + 1, after, Integer.MAX_VALUE);
+            sortOf(request.get(SORT)), offset + request.get(SIZE) + 1, after, Integer.MAX_VALUE);
     long deadline = start + budget.toNanos();
-    List<FacetField> facets = List.copyOf(request.facets());
+    List<FacetField> facets = List.copyOf(request.get(FACETS));
     PageCollectorManager.Page page =
         searcher.search(query, new PageCollectorManager(top, facets, searcher, deadline));
     ScoreDoc[] all = page.top().scoreDocs;
-    int end = Math.min(all.length, offset + request.size());
+    int end = Math.min(all.length, offset + request.get(SIZE));
     ScoreDoc[] docs = offset >= end ? new ScoreDoc[0] : Arrays.copyOfRange(all, offset, end);
-    if (request.sort() == SortOrder.RELEVANCE) {
+    if (request.get(SORT) == SortOrder.RELEVANCE) {
       for (ScoreDoc doc : docs) {
         doc.score = (Float) ((FieldDoc) doc).fields[0];
       }
@@ -72,11 +83,11 @@ final class PageSearch {
     List<Hit> hits = hitReader.read(searcher, query, docs);
     Map<FacetField, List<FacetCount>> facetCounts = new EnumMap<>(FacetField.class);
     for (FacetCounter counter : page.facets()) {
-      facetCounts.put(counter.facet(), counter.top(request.facetSize()));
+      facetCounts.put(counter.facet(), counter.top(request.get(FACET_SIZE)));
     }
     Optional<String> next =
-        all.length > offset + request.size() && docs.length > 0
-            ? Optional.of(Cursor.encode(request.sort(), (FieldDoc) docs[docs.length - 1]))
+        all.length > offset + request.get(SIZE) && docs.length > 0
+            ? Optional.of(Cursor.encode(request.get(SORT), (FieldDoc) docs[docs.length - 1]))
             : Optional.empty();
     SearchResult result =
         new SearchResult(
@@ -86,14 +97,15 @@ final class PageSearch {
             page.timedOut(),
             hits,
             facetCounts,
-            page.days().timeline(request.interval()),
+            page.days().timeline(request.get(INTERVAL)),
             next,
             Optional.empty());
-    if (page.count() == 0 && !request.query().isEmpty()) {
+    if (page.count() == 0 && !request.get(QUERY).isEmpty()) {
       Optional<String> corrected =
-          SpellingCorrector.correct(searcher.getIndexReader(), request.query());
+          SpellingCorrector.correct(searcher.getIndexReader(), request.get(QUERY));
       if (corrected.isPresent()
-          && searcher.count(parser.query(request.withQuery(corrected.get()), dates.newest())) > 0) {
+          && searcher.count(parser.query(request.with(QUERY, corrected.get()), dates.newest()))
+              > 0) {
         return result.withDidYouMean(corrected.get());
       }
     }

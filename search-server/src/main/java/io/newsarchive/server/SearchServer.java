@@ -5,6 +5,7 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.newsarchive.search.ArticleSearcher;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,15 +49,20 @@ public final class SearchServer {
     EntityHandler entities = new EntityHandler(searcher);
     SuggestHandler suggest = new SuggestHandler(searcher);
     StatsHandler stats = new StatsHandler(searcher);
-    OpenApiHandler openApi = new OpenApiHandler();
-    return List.of(
-        new Route("/api/search", SearchHandler.PARAMS, search::search),
-        new Route("/api/articles/{id}", ArticleHandler.ARTICLE_PARAMS, articles::article),
-        new Route("/api/articles/{id}/related", ArticleHandler.RELATED_PARAMS, articles::related),
-        new Route("/api/entities", EntityHandler.PARAMS, entities::entities),
-        new Route("/api/suggest", SuggestHandler.PARAMS, suggest::suggest),
-        new Route("/api/stats", StatsHandler.PARAMS, stats::stats),
-        new Route("/api/openapi.json", OpenApiHandler.PARAMS, openApi::document),
-        new Route("/health", StatsHandler.PARAMS, stats::health));
+    List<Route> api =
+        List.of(
+            new Route("/api/search", SearchHandler.PARAMS, search::search),
+            new Route("/api/articles/{id}", ArticleHandler.ARTICLE_PARAMS, articles::article),
+            new Route(
+                "/api/articles/{id}/related", ArticleHandler.RELATED_PARAMS, articles::related),
+            new Route("/api/entities", EntityHandler.PARAMS, entities::entities),
+            new Route("/api/suggest", SuggestHandler.PARAMS, suggest::suggest),
+            new Route("/api/stats", StatsHandler.PARAMS, stats::stats),
+            new Route("/health", StatsHandler.PARAMS, stats::health));
+    // The document describes the other routes; it takes no parameters of its own.
+    OpenApiHandler openApi = new OpenApiHandler(api);
+    List<Route> all = new ArrayList<>(api);
+    all.add(new Route("/api/openapi.json", OpenApiHandler.PARAMS, openApi::document));
+    return List.copyOf(all);
   }
 }

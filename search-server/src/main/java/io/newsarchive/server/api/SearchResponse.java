@@ -1,6 +1,7 @@
 package io.newsarchive.server.api;
 
 import io.newsarchive.search.FacetField;
+import io.newsarchive.search.SearchParameters;
 import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearchResult;
 import java.util.LinkedHashMap;
@@ -48,8 +49,8 @@ public record SearchResponse(
         result.totalExact(),
         result.tookMillis(),
         result.timedOut(),
-        request.page(),
-        request.size(),
+        request.get(SearchParameters.PAGE),
+        request.get(SearchParameters.SIZE),
         HitBody.of(result.hits()),
         facets,
         TimelineBody.of(result.timeline()),
