@@ -48,6 +48,7 @@ public final class SearchParameter<T> {
   private final Function<List<String>, T> parser;
   private final UnaryOperator<T> check;
   private final Map<String, Object> schema;
+  private final boolean required;
 
   private SearchParameter(
       Definition<T> definition, Function<List<String>, T> parser, UnaryOperator<T> check) {
@@ -61,6 +62,16 @@ public final class SearchParameter<T> {
     if (defaultValue != null) {
       check.apply(defaultValue);
     }
+    this.required = defaultValue == null && !isValid(check);
+  }
+
+  private static <T> boolean isValid(UnaryOperator<T> check) {
+    try {
+      check.apply(null);
+      return true;
+    } catch (InvalidRequestException e) {
+      return false;
+    }
   }
 
   /** The parts every kind of parameter has; the schema is the JSON Schema of its value. */
@@ -69,7 +80,7 @@ public final class SearchParameter<T> {
 
   /** A single text value, stripped, at most {@link #MAX_TEXT_LENGTH} characters; default empty. */
   public static SearchParameter<String> text(String name, String doc) {
-    Map<String, Object> schema = Map.of("type", "string", "maxLength", MAX_TEXT_LENGTH);
+    Map<String, Object> schema = ordered("type", "string", "maxLength", MAX_TEXT_LENGTH);
     return new SearchParameter<>(
         new Definition<>(name, doc, "", Arity.ONCE, schema),
         values -> values.get(0),
@@ -106,7 +117,7 @@ public final class SearchParameter<T> {
    */
   public static SearchParameter<Instant> instant(String name, String doc, Bound bound) {
     return new SearchParameter<>(
-        new Definition<>(name, doc, null, Arity.ONCE, Map.of("type", "string")),
+        new Definition<>(name, doc, null, Arity.ONCE, ordered("type", "string")),
         values -> parseInstant(name, values.get(0), bound),
         value -> value);
   }
@@ -114,7 +125,7 @@ public final class SearchParameter<T> {
   /** Repeatable exact names, blanks dropped, at most {@link #MAX_VALUES}; default none. */
   public static SearchParameter<List<String>> names(String name, String doc) {
     Map<String, Object> schema =
-        Map.of("type", "array", "items", Map.of("type", "string"), "maxItems", MAX_VALUES);
+        ordered("type", "array", "items", ordered("type", "string"), "maxItems", MAX_VALUES);
     return new SearchParameter<>(
         new Definition<>(name, doc, List.of(), Arity.REPEATED, schema),
         values -> values,
@@ -175,7 +186,7 @@ public final class SearchParameter<T> {
       String name, String doc, Class<E> type, Function<E, String> key) {
     List<E> constants = Arrays.asList(type.getEnumConstants());
     List<String> keys = constants.stream().map(key).toList();
-    Map<String, Object> schema = Map.of("type", "string", "example", String.join(",", keys));
+    Map<String, Object> schema = ordered("type", "string", "example", String.join(",", keys));
     return new SearchParameter<>(
         new Definition<>(name, doc, Set.copyOf(EnumSet.allOf(type)), Arity.ONCE, schema),
         values -> {
@@ -220,6 +231,11 @@ public final class SearchParameter<T> {
     return arity;
   }
 
+  /** Whether a request must give this parameter, having no default to fall back on. */
+  public boolean required() {
+    return required;
+  }
+
   /** The JSON Schema of the parameter's value, for the API document. */
   public Map<String, Object> schema() {
     return schema;
@@ -256,6 +272,14 @@ public final class SearchParameter<T> {
   @Override
   public String toString() {
     return name;
+  }
+
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return Collections.unmodifiableMap(map);
   }
 
   private static int parseInteger(String name, String text, int fallback) {

@@ -5,8 +5,6 @@ import io.javalin.http.NotFoundResponse;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.SearchParameter;
 import io.newsarchive.search.SearchParameters;
-import io.newsarchive.server.api.ArticleBody;
-import io.newsarchive.server.api.HitBody;
 import io.newsarchive.server.api.RelatedResponse;
 import java.io.IOException;
 import java.util.List;
@@ -26,14 +24,13 @@ final class ArticleHandler {
   void article(Context ctx) throws IOException {
     QueryParams.of(ctx, ARTICLE_PARAMS);
     String id = ctx.pathParam("id");
-    ctx.json(ArticleBody.of(searcher.article(id).orElseThrow(() -> unknown(id))));
+    ctx.json(searcher.article(id).orElseThrow(() -> unknown(id)));
   }
 
   void related(Context ctx) throws IOException {
     int size = QueryParams.of(ctx, RELATED_PARAMS).get(SearchParameters.RELATED_SIZE);
     String id = ctx.pathParam("id");
-    ctx.json(
-        new RelatedResponse(HitBody.of(searcher.related(id, size).orElseThrow(() -> unknown(id)))));
+    ctx.json(new RelatedResponse(searcher.related(id, size).orElseThrow(() -> unknown(id))));
   }
 
   private static NotFoundResponse unknown(String id) {

@@ -14,7 +14,6 @@ import io.newsarchive.search.FacetField;
 import io.newsarchive.search.SearchParameter;
 import io.newsarchive.search.SearchRequest;
 import io.newsarchive.server.api.EntitiesResponse;
-import io.newsarchive.server.api.FacetValue;
 import java.io.IOException;
 import java.util.List;
 
@@ -35,8 +34,6 @@ final class EntityHandler {
     SearchRequest request =
         SearchRequest.of(params.all(List.of(QUERY, FROM, TO)))
             .with(FACET_SIZE, params.get(ENTITY_SIZE));
-    ctx.json(
-        new EntitiesResponse(
-            FacetField.of(type).key(), FacetValue.of(searcher.topEntities(type, request))));
+    ctx.json(new EntitiesResponse(FacetField.of(type).key(), searcher.topEntities(type, request)));
   }
 }

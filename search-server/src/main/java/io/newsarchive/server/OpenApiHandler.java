@@ -53,7 +53,7 @@ final class OpenApiHandler {
     ObjectNode node = mapper.createObjectNode();
     node.put("name", parameter.name());
     node.put("in", "query");
-    node.put("required", false);
+    node.put("required", parameter.required());
     node.put("description", parameter.doc());
     node.set("schema", mapper.valueToTree(parameter.schema()));
     if (parameter.arity() == SearchParameter.Arity.REPEATED) {

@@ -1,10 +1,10 @@
 package io.newsarchive.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.server.api.ApiJson;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,12 +26,11 @@ public final class SearchServer {
    */
   public static Javalin create(ArticleSearcher searcher, ServerConfig config) {
     List<Route> routes = routes(searcher);
-    ObjectMapper mapper = new ObjectMapper();
     return Javalin.create(javalin -> {
       javalin.startup.showJavalinBanner = false;
       javalin.jetty.host = config.host();
       javalin.jetty.port = config.port();
-      javalin.jsonMapper(new JavalinJackson(mapper, false));
+      javalin.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
       if (SearchServer.class.getResource(WEB_FOLDER) != null) {
         javalin.staticFiles.add(WEB_FOLDER, Location.CLASSPATH);
       }

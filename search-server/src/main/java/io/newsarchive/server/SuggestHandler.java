@@ -23,6 +23,6 @@ final class SuggestHandler {
   void suggest(Context ctx) throws IOException {
     QueryParams params = QueryParams.of(ctx, PARAMS);
     int size = params.get(SearchParameters.SUGGEST_SIZE);
-    ctx.json(SuggestResponse.of(searcher.suggest(params.get(SearchParameters.PREFIX), size)));
+    ctx.json(new SuggestResponse(searcher.suggest(params.get(SearchParameters.PREFIX), size)));
   }
 }
