@@ -68,8 +68,6 @@ public final class ArticleQueryParser {
   /** Leading characters that a fuzzy term must share with its matches. */
   public static final int FUZZY_PREFIX = 1;
 
-  private static final long DAY_MILLIS = 86_400_000L;
-
   private static final Map<String, String> TEXT_FIELDS =
       Map.of(
           "title", ArticleFields.TITLE,
@@ -166,7 +164,7 @@ public final class ArticleQueryParser {
               ArticleFields.PUBLISHED,
               RECENCY_WEIGHT,
               newestMillis,
-              request.get(SearchParameters.RECENCY) * DAY_MILLIS),
+              request.get(SearchParameters.RECENCY) * DayValues.DAY_MILLIS),
           Occur.SHOULD);
     }
     return builder.build();
