@@ -8,6 +8,7 @@ import io.newsarchive.article.Article;
 import io.newsarchive.article.Entity;
 import io.newsarchive.article.EntityType;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,19 @@ class ArticleSearcherTest {
     assertThat(ids(result)).contains("reuters-3", "kayhan-5");
     assertThat(result.total()).isEqualTo(4);
     assertThat(result.totalExact()).isTrue();
+  }
+
+  @Test
+  void searchPastItsTimeBudgetIsFlaggedPartial() throws IOException {
+    Directory other = new ByteBuffersDirectory();
+    TestArticles.index(other, TestArticles.archive());
+    SearcherOptions hurried = new SearcherOptions(Duration.ofSeconds(1), Duration.ofNanos(1));
+    try (ArticleSearcher late = new ArticleSearcher(other, "test", hurried)) {
+      SearchResult result = late.search(SearchRequest.defaults());
+      assertThat(result.timedOut()).isTrue();
+      assertThat(result.totalExact()).isFalse();
+      assertThat(result.total()).isLessThan(search("").total());
+    }
   }
 
   @Test
