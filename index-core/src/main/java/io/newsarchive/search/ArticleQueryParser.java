@@ -146,11 +146,8 @@ public final class ArticleQueryParser {
       long to = toInstant == null ? Long.MAX_VALUE : toInstant.toEpochMilli();
       builder.add(LongField.newRangeQuery(ArticleFields.PUBLISHED, from, to), Occur.FILTER);
     }
-    if (!request.get(SearchParameters.SOURCES).isEmpty()) {
-      List<BytesRef> values =
-          request.get(SearchParameters.SOURCES).stream().map(BytesRef::new).toList();
-      builder.add(KeywordField.newSetQuery(ArticleFields.SOURCE, values), Occur.FILTER);
-    }
+    addAny(builder, ArticleFields.SOURCE, request.get(SearchParameters.SOURCES));
+    addAny(builder, CodeScheme.TOPICS.field(), request.get(SearchParameters.TOPICS));
     addAll(builder, ArticleFields.PERSON, request.get(SearchParameters.PERSONS));
     addAll(builder, ArticleFields.ORG, request.get(SearchParameters.ORGS));
     addAll(builder, ArticleFields.PLACE, request.get(SearchParameters.PLACES));
@@ -168,6 +165,13 @@ public final class ArticleQueryParser {
           Occur.SHOULD);
     }
     return builder.build();
+  }
+
+  private static void addAny(BooleanQuery.Builder builder, String field, List<String> values) {
+    if (!values.isEmpty()) {
+      List<BytesRef> terms = values.stream().map(BytesRef::new).toList();
+      builder.add(KeywordField.newSetQuery(field, terms), Occur.FILTER);
+    }
   }
 
   private static void addAll(BooleanQuery.Builder builder, String field, List<String> values) {

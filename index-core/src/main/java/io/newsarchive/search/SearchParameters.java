@@ -71,6 +71,13 @@ public final class SearchParameters {
   public static final SearchParameter<List<String>> PLACES =
       SearchParameter.names("place", "Require this tagged place (repeatable; all must match).");
 
+  /** Articles with any of these editor-assigned topic codes (Reuters TOPICS); empty for all. */
+  public static final SearchParameter<List<String>> TOPICS =
+      SearchParameter.names(
+          "topic",
+          "Restrict to articles with this editor-assigned topic code, e.g. cocoa (repeatable; any"
+              + " of them).");
+
   /** Primary language subtag, or empty for every language. */
   public static final SearchParameter<String> LANGUAGE =
       SearchParameter.text("lang", "Restrict to one primary language subtag, e.g. en.");
@@ -151,6 +158,7 @@ public final class SearchParameters {
           PERSONS,
           ORGS,
           PLACES,
+          TOPICS,
           LANGUAGE,
           SORT,
           PAGE,
@@ -163,7 +171,7 @@ public final class SearchParameters {
 
   /** The filters of a search: what selects the matching set, without order, paging or counts. */
   public static final List<SearchParameter<?>> FILTERS =
-      List.of(QUERY, FROM, TO, SOURCES, PERSONS, ORGS, PLACES, LANGUAGE);
+      List.of(QUERY, FROM, TO, SOURCES, PERSONS, ORGS, PLACES, TOPICS, LANGUAGE);
 
   /** Entity type counted by an entity request; required. */
   public static final SearchParameter<EntityType> ENTITY_TYPE =

@@ -69,6 +69,18 @@ class ArticleSearcherTest {
   }
 
   @Test
+  void topicFilterKeepsArticlesWithAnyGivenCode() throws IOException {
+    SearchRequest request =
+        SearchRequest.defaults().with(SearchParameters.QUERY, "quota OR markets");
+    assertThat(searcher.search(request).total()).isGreaterThan(1);
+    assertThat(
+            ids(searcher.search(request.with(SearchParameters.TOPICS, List.of("sugar", "cocoa")))))
+        .containsExactly("reuters-8");
+    assertThat(searcher.search(request.with(SearchParameters.TOPICS, List.of("cocoa"))).total())
+        .isZero();
+  }
+
+  @Test
   void defaultOperatorIsAnd() throws IOException {
     assertThat(ids(search("cocoa ghana"))).containsExactly("reuters-1");
     assertThat(ids(search("cocoa OR sugar"))).hasSize(5);
