@@ -1,14 +1,18 @@
 package io.newsarchive.search;
 
 import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
+import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 
 /**
  * An index searcher over one index version that carries what every search of that version needs and
- * can compute once, when the version is opened: its date span and its facet ordinals. Thread-safe
- * like {@link IndexSearcher}.
+ * can compute once, when the version is opened: its date span and, per facet field, the facet
+ * module's ordinal state (building that state maps every segment's values to global ordinals, too
+ * costly per query). Thread-safe like {@link IndexSearcher}.
  */
 final class ArchiveSearcher extends IndexSearcher {
 
@@ -23,12 +27,16 @@ final class ArchiveSearcher extends IndexSearcher {
       };
 
   private final DateSpan dates;
-  private final FacetOrdinals ordinals;
+  private final Map<FacetField, StringDocValuesReaderState> facetStates;
 
   private ArchiveSearcher(IndexReader reader) throws IOException {
     super(reader);
     this.dates = DateSpan.of(reader);
-    this.ordinals = FacetOrdinals.of(reader);
+    Map<FacetField, StringDocValuesReaderState> states = new EnumMap<>(FacetField.class);
+    for (FacetField facet : FacetField.values()) {
+      states.put(facet, new StringDocValuesReaderState(reader, facet.field()));
+    }
+    this.facetStates = states;
   }
 
   /** The publication dates of this version. */
@@ -36,8 +44,8 @@ final class ArchiveSearcher extends IndexSearcher {
     return dates;
   }
 
-  /** The global facet ordinals of this version. */
-  FacetOrdinals ordinals() {
-    return ordinals;
+  /** The facet module's state of one facet field in this version. */
+  StringDocValuesReaderState facetState(FacetField facet) {
+    return facetStates.get(facet);
   }
 }

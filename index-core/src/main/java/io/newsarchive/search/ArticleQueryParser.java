@@ -3,6 +3,7 @@ package io.newsarchive.search;
 import io.newsarchive.article.CodeScheme;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleFields;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,8 +67,6 @@ public final class ArticleQueryParser {
 
   /** Leading characters that a fuzzy term must share with its matches. */
   public static final int FUZZY_PREFIX = 1;
-
-  private static final long DAY_MILLIS = 86_400_000L;
 
   private static final Map<String, String> TEXT_FIELDS =
       Map.of(
@@ -134,38 +133,45 @@ public final class ArticleQueryParser {
    * recency boost relative to {@code newestMillis}, the newest publication time in the index.
    */
   public Query query(SearchRequest request, long newestMillis) {
-    return query(textQuery(request.query()), request, newestMillis);
+    return query(textQuery(request.get(SearchParameters.QUERY)), request, newestMillis);
   }
 
   /** Like {@link #query(SearchRequest, long)} for an already parsed {@code text} query. */
   public Query query(Query text, SearchRequest request, long newestMillis) {
     BooleanQuery.Builder builder = new BooleanQuery.Builder().add(text, Occur.MUST);
-    if (request.from() != null || request.to() != null) {
-      long from = request.from() == null ? Long.MIN_VALUE : request.from().toEpochMilli();
-      long to = request.to() == null ? Long.MAX_VALUE : request.to().toEpochMilli();
+    Instant fromInstant = request.get(SearchParameters.FROM);
+    Instant toInstant = request.get(SearchParameters.TO);
+    if (fromInstant != null || toInstant != null) {
+      long from = fromInstant == null ? Long.MIN_VALUE : fromInstant.toEpochMilli();
+      long to = toInstant == null ? Long.MAX_VALUE : toInstant.toEpochMilli();
       builder.add(LongField.newRangeQuery(ArticleFields.PUBLISHED, from, to), Occur.FILTER);
     }
-    if (!request.sources().isEmpty()) {
-      List<BytesRef> values = request.sources().stream().map(BytesRef::new).toList();
-      builder.add(KeywordField.newSetQuery(ArticleFields.SOURCE, values), Occur.FILTER);
-    }
-    addAll(builder, ArticleFields.PERSON, request.persons());
-    addAll(builder, ArticleFields.ORG, request.orgs());
-    addAll(builder, ArticleFields.PLACE, request.places());
-    if (!request.language().isEmpty()) {
-      String language = request.language().toLowerCase(Locale.ROOT);
+    addAny(builder, ArticleFields.SOURCE, request.get(SearchParameters.SOURCES));
+    addAny(builder, CodeScheme.TOPICS.field(), request.get(SearchParameters.TOPICS));
+    addAll(builder, ArticleFields.PERSON, request.get(SearchParameters.PERSONS));
+    addAll(builder, ArticleFields.ORG, request.get(SearchParameters.ORGS));
+    addAll(builder, ArticleFields.PLACE, request.get(SearchParameters.PLACES));
+    if (!request.get(SearchParameters.LANGUAGE).isEmpty()) {
+      String language = request.get(SearchParameters.LANGUAGE).toLowerCase(Locale.ROOT);
       builder.add(KeywordField.newExactQuery(ArticleFields.LANGUAGE, language), Occur.FILTER);
     }
-    if (request.recencyDays() > 0) {
+    if (request.get(SearchParameters.RECENCY) > 0) {
       builder.add(
           LongField.newDistanceFeatureQuery(
               ArticleFields.PUBLISHED,
               RECENCY_WEIGHT,
               newestMillis,
-              request.recencyDays() * DAY_MILLIS),
+              request.get(SearchParameters.RECENCY) * DayValues.DAY_MILLIS),
           Occur.SHOULD);
     }
     return builder.build();
+  }
+
+  private static void addAny(BooleanQuery.Builder builder, String field, List<String> values) {
+    if (!values.isEmpty()) {
+      List<BytesRef> terms = values.stream().map(BytesRef::new).toList();
+      builder.add(KeywordField.newSetQuery(field, terms), Occur.FILTER);
+    }
   }
 
   private static void addAll(BooleanQuery.Builder builder, String field, List<String> values) {

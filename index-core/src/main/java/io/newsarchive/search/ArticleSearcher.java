@@ -153,10 +153,7 @@ public final class ArticleSearcher implements Closeable {
    * body terms and shared entities; never the article itself. Empty when the id is unknown.
    */
   public Optional<List<Hit>> related(String id, int size) throws IOException {
-    if (size < 1 || size > SearchRequest.MAX_SIZE) {
-      throw new InvalidRequestException(
-          "size", "size out of range", "use a size from 1 to " + SearchRequest.MAX_SIZE);
-    }
+    SearchParameters.RELATED_SIZE.check(size);
     IndexSearcher searcher = manager.acquire();
     try {
       TopDocs self = searcher.search(new TermQuery(new Term(ArticleFields.ID, id)), 1);
@@ -175,28 +172,16 @@ public final class ArticleSearcher implements Closeable {
 
   /**
    * The most frequent entities of one type among the articles matching {@code request} (its query,
-   * dates and filters; page and facets are ignored), at most {@code request.facetSize()}.
+   * filters; page and facets are ignored), at most its {@link SearchParameters#FACET_SIZE}.
    */
   public List<FacetCount> topEntities(EntityType type, SearchRequest request) throws IOException {
     FacetField facet = FacetField.of(type);
     SearchRequest counting =
-        new SearchRequest(
-            request.query(),
-            request.from(),
-            request.to(),
-            request.sources(),
-            request.persons(),
-            request.orgs(),
-            request.places(),
-            request.language(),
-            SortOrder.RELEVANCE,
-            1,
-            0,
-            "",
-            Set.of(facet),
-            request.facetSize(),
-            Interval.AUTO,
-            0);
+        request
+            .keeping(SearchParameters.FILTERS)
+            .with(SearchParameters.SIZE, 0)
+            .with(SearchParameters.FACETS, Set.of(facet))
+            .with(SearchParameters.FACET_SIZE, request.get(SearchParameters.FACET_SIZE));
     return search(counting).facets().get(facet);
   }
 
@@ -205,10 +190,7 @@ public final class ArticleSearcher implements Closeable {
    * until the suggester of the index has been built in the background after opening.
    */
   public List<Suggestion> suggest(String prefix, int size) throws IOException {
-    if (size < 1 || size > SearchRequest.MAX_SIZE) {
-      throw new InvalidRequestException(
-          "size", "size out of range", "use a size from 1 to " + SearchRequest.MAX_SIZE);
-    }
+    SearchParameters.SUGGEST_SIZE.check(size);
     if (prefix == null || prefix.isBlank()) {
       return List.of();
     }
@@ -231,11 +213,10 @@ public final class ArticleSearcher implements Closeable {
         bytes += directory.fileLength(file);
       }
       SearchRequest all =
-          SearchRequest.builder()
-              .size(0)
-              .facets(Set.of(FacetField.SOURCE))
-              .facetSize(SearchRequest.MAX_FACET_SIZE)
-              .build();
+          SearchRequest.defaults()
+              .with(SearchParameters.SIZE, 0)
+              .with(SearchParameters.FACETS, Set.of(FacetField.SOURCE))
+              .with(SearchParameters.FACET_SIZE, SearchParameters.MAX_FACET_SIZE);
       List<FacetCount> sources = search(all).facets().get(FacetField.SOURCE);
       Optional<Instant> oldest =
           dates.any() ? Optional.of(Instant.ofEpochMilli(dates.oldest())) : Optional.empty();

@@ -15,8 +15,6 @@ import org.apache.lucene.index.PointValues;
  */
 record DateSpan(long oldest, long newest, boolean any) {
 
-  private static final long DAY_MILLIS = 86_400_000L;
-
   static DateSpan of(IndexReader reader) throws IOException {
     byte[] min = PointValues.getMinPackedValue(reader, ArticleFields.PUBLISHED);
     byte[] max = PointValues.getMaxPackedValue(reader, ArticleFields.PUBLISHED);
@@ -24,13 +22,5 @@ record DateSpan(long oldest, long newest, boolean any) {
       return new DateSpan(0, 0, false);
     }
     return new DateSpan(LongPoint.decodeDimension(min, 0), LongPoint.decodeDimension(max, 0), true);
-  }
-
-  /** First and last epoch day, or an empty span when no article is dated. */
-  long[] days() {
-    if (!any) {
-      return new long[] {0, -1};
-    }
-    return new long[] {Math.floorDiv(oldest, DAY_MILLIS), Math.floorDiv(newest, DAY_MILLIS)};
   }
 }

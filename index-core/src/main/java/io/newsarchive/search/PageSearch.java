@@ -1,15 +1,33 @@
 package io.newsarchive.search;
 
+import static io.newsarchive.search.SearchParameters.CURSOR;
+import static io.newsarchive.search.SearchParameters.FACETS;
+import static io.newsarchive.search.SearchParameters.FACET_SIZE;
+import static io.newsarchive.search.SearchParameters.INTERVAL;
+import static io.newsarchive.search.SearchParameters.PAGE;
+import static io.newsarchive.search.SearchParameters.QUERY;
+import static io.newsarchive.search.SearchParameters.SIZE;
+import static io.newsarchive.search.SearchParameters.SORT;
+
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.LongValueFacetCounts;
+import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -18,6 +36,7 @@ import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
 
 /**
  * Runs one search request on one index version: parse, rewrite once, collect the page with its
@@ -45,24 +64,32 @@ final class PageSearch {
    */
   SearchResult run(ArchiveSearcher searcher, SearchRequest request, long start) throws IOException {
     DateSpan dates = searcher.dates();
-    Query text = parser.textQuery(request.query());
+    Query text = parser.textQuery(request.get(QUERY));
     // Rewritten once: the search and the highlighter then share expanded fuzzy and wildcard terms.
     Query query = searcher.rewrite(parser.query(text, request, dates.newest()));
     FieldDoc after =
-        request.cursor().isEmpty() ? null : Cursor.decode(request.cursor(), request.sort());
-    int offset = after == null ? (request.page() - 1) * request.size() : 0;
+        request.get(CURSOR).isEmpty()
+            ? null
+            : Cursor.decode(request.get(CURSOR), request.get(SORT));
+    int offset = after == null ? (request.get(PAGE) - 1) * request.get(SIZE) : 0;
     // One hit more than the page shows whether a next page exists.
     var top =
         new TopFieldCollectorManager(
-            sortOf(request.sort()), offset + request.size() + 1, after, Integer.MAX_VALUE);
+            sortOf(request.get(SORT)), offset + request.get(SIZE) + 1, after, Integer.MAX_VALUE);
+    // A searcher of its own for this request, over the same index version, carries its deadline.
+    IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
     long deadline = start + budget.toNanos();
-    List<FacetField> facets = List.copyOf(request.facets());
-    PageCollectorManager.Page page =
-        searcher.search(query, new PageCollectorManager(top, facets, searcher, deadline));
-    ScoreDoc[] all = page.top().scoreDocs;
-    int end = Math.min(all.length, offset + request.size());
+    timed.setTimeout(() -> System.nanoTime() - deadline > 0);
+    Object[] collected =
+        timed.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
+    TopFieldDocs page = (TopFieldDocs) collected[0];
+    FacetsCollector matching = (FacetsCollector) collected[1];
+    boolean timedOut = timed.timedOut();
+    long total = page.totalHits.value();
+    ScoreDoc[] all = page.scoreDocs;
+    int end = Math.min(all.length, offset + request.get(SIZE));
     ScoreDoc[] docs = offset >= end ? new ScoreDoc[0] : Arrays.copyOfRange(all, offset, end);
-    if (request.sort() == SortOrder.RELEVANCE) {
+    if (request.get(SORT) == SortOrder.RELEVANCE) {
       for (ScoreDoc doc : docs) {
         doc.score = (Float) ((FieldDoc) doc).fields[0];
       }
@@ -71,33 +98,61 @@ final class PageSearch {
     }
     List<Hit> hits = hitReader.read(searcher, query, docs);
     Map<FacetField, List<FacetCount>> facetCounts = new EnumMap<>(FacetField.class);
-    for (FacetCounter counter : page.facets()) {
-      facetCounts.put(counter.facet(), counter.top(request.facetSize()));
+    for (FacetField facet : request.get(FACETS)) {
+      facetCounts.put(facet, top(searcher, facet, matching, request.get(FACET_SIZE)));
     }
     Optional<String> next =
-        all.length > offset + request.size() && docs.length > 0
-            ? Optional.of(Cursor.encode(request.sort(), (FieldDoc) docs[docs.length - 1]))
+        all.length > offset + request.get(SIZE) && docs.length > 0
+            ? Optional.of(Cursor.encode(request.get(SORT), (FieldDoc) docs[docs.length - 1]))
             : Optional.empty();
     SearchResult result =
         new SearchResult(
-            page.count(),
-            !page.timedOut(),
+            total,
+            !timedOut,
             (System.nanoTime() - start) / 1_000_000,
-            page.timedOut(),
+            timedOut,
             hits,
             facetCounts,
-            page.days().timeline(request.interval()),
+            timeline(matching, request.get(INTERVAL)),
             next,
             Optional.empty());
-    if (page.count() == 0 && !request.query().isEmpty()) {
+    if (total == 0 && !request.get(QUERY).isEmpty()) {
       Optional<String> corrected =
-          SpellingCorrector.correct(searcher.getIndexReader(), request.query());
+          SpellingCorrector.correct(searcher.getIndexReader(), request.get(QUERY));
       if (corrected.isPresent()
-          && searcher.count(parser.query(request.withQuery(corrected.get()), dates.newest())) > 0) {
+          && searcher.count(parser.query(request.with(QUERY, corrected.get()), dates.newest()))
+              > 0) {
         return result.withDidYouMean(corrected.get());
       }
     }
     return result;
+  }
+
+  /** The {@code size} most frequent values of {@code facet}, ties by value (ordinal order). */
+  private static List<FacetCount> top(
+      ArchiveSearcher searcher, FacetField facet, FacetsCollector matching, int size)
+      throws IOException {
+    FacetResult result =
+        new StringValueFacetCounts(searcher.facetState(facet), matching)
+            .getTopChildren(size, facet.field());
+    List<FacetCount> counts = new ArrayList<>();
+    for (LabelAndValue value : result == null ? new LabelAndValue[0] : result.labelValues) {
+      counts.add(new FacetCount(value.label, value.value.longValue()));
+    }
+    return counts;
+  }
+
+  private static Timeline timeline(FacetsCollector matching, Interval interval) throws IOException {
+    FacetResult perDay =
+        new LongValueFacetCounts("day", DayValues.INSTANCE, matching).getAllChildrenSortByValue();
+    LabelAndValue[] values = perDay.labelValues;
+    long[] days = new long[values.length];
+    long[] counts = new long[values.length];
+    for (int i = 0; i < values.length; i++) {
+      days[i] = Long.parseLong(values[i].label);
+      counts[i] = values[i].value.longValue();
+    }
+    return Timeline.ofDays(days, counts, interval);
   }
 
   private static Sort sortOf(SortOrder order) {

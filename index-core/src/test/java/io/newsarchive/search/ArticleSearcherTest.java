@@ -9,6 +9,7 @@ import io.newsarchive.article.Entity;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.testing.TestArticles;
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,7 +40,7 @@ class ArticleSearcherTest {
   }
 
   private SearchResult search(String q) throws IOException {
-    return searcher.search(SearchRequest.builder().query(q).build());
+    return searcher.search(SearchRequest.defaults().with(SearchParameters.QUERY, q));
   }
 
   private static List<String> ids(SearchResult result) {
@@ -52,6 +54,31 @@ class ArticleSearcherTest {
     assertThat(ids(result)).contains("reuters-3", "kayhan-5");
     assertThat(result.total()).isEqualTo(4);
     assertThat(result.totalExact()).isTrue();
+  }
+
+  @Test
+  void searchPastItsTimeBudgetIsFlaggedPartial() throws IOException {
+    Directory other = new ByteBuffersDirectory();
+    TestArticles.index(other, TestArticles.archive());
+    SearcherOptions hurried = new SearcherOptions(Duration.ofSeconds(1), Duration.ofNanos(1));
+    try (ArticleSearcher late = new ArticleSearcher(other, "test", hurried)) {
+      SearchResult result = late.search(SearchRequest.defaults());
+      assertThat(result.timedOut()).isTrue();
+      assertThat(result.totalExact()).isFalse();
+      assertThat(result.total()).isLessThan(search("").total());
+    }
+  }
+
+  @Test
+  void topicFilterKeepsArticlesWithAnyGivenCode() throws IOException {
+    SearchRequest request =
+        SearchRequest.defaults().with(SearchParameters.QUERY, "quota OR markets");
+    assertThat(searcher.search(request).total()).isGreaterThan(1);
+    assertThat(
+            ids(searcher.search(request.with(SearchParameters.TOPICS, List.of("sugar", "cocoa")))))
+        .containsExactly("reuters-8");
+    assertThat(searcher.search(request.with(SearchParameters.TOPICS, List.of("cocoa"))).total())
+        .isZero();
   }
 
   @Test
@@ -75,10 +102,12 @@ class ArticleSearcherTest {
 
   @Test
   void placeFilterKeepsOnlyTaggedArticles() throws IOException {
-    SearchResult result = searcher.search(SearchRequest.builder().places(List.of("Iraq")).build());
+    SearchResult result =
+        searcher.search(SearchRequest.defaults().with(SearchParameters.PLACES, List.of("Iraq")));
     assertThat(ids(result)).containsExactlyInAnyOrder("kayhan-5", "kayhan-6");
     SearchResult both =
-        searcher.search(SearchRequest.builder().places(List.of("Iraq", "Baghdad")).build());
+        searcher.search(
+            SearchRequest.defaults().with(SearchParameters.PLACES, List.of("Iraq", "Baghdad")));
     assertThat(ids(both)).containsExactly("kayhan-5");
   }
 
@@ -86,13 +115,13 @@ class ArticleSearcherTest {
   void dateRangeWithNewestIsOrderedAndBounded() throws IOException {
     SearchResult result =
         searcher.search(
-            SearchRequest.builder()
-                .from(Instant.parse("1987-03-01T00:00:00Z"))
-                .to(Instant.parse("1987-05-07T08:00:00Z"))
-                .sort(SortOrder.NEWEST)
-                .build());
+            SearchRequest.defaults()
+                .with(SearchParameters.FROM, Instant.parse("1987-03-01T00:00:00Z"))
+                .with(SearchParameters.TO, Instant.parse("1987-05-07T08:00:00Z"))
+                .with(SearchParameters.SORT, SortOrder.NEWEST));
     assertThat(ids(result)).containsExactly("reuters-4", "reuters-3", "reuters-2", "reuters-1");
-    SearchResult oldest = searcher.search(SearchRequest.builder().sort(SortOrder.OLDEST).build());
+    SearchResult oldest =
+        searcher.search(SearchRequest.defaults().with(SearchParameters.SORT, SortOrder.OLDEST));
     assertThat(ids(oldest)).startsWith("reuters-1").endsWith("reuters-7");
     assertThat(oldest.hits().get(0).score()).isGreaterThan(0f);
   }
@@ -100,7 +129,10 @@ class ArticleSearcherTest {
   @Test
   void facetCountsCoverTheWholeMatchingSet() throws IOException {
     SearchResult result =
-        searcher.search(SearchRequest.builder().query("oil OR cocoa").size(1).build());
+        searcher.search(
+            SearchRequest.defaults()
+                .with(SearchParameters.QUERY, "oil OR cocoa")
+                .with(SearchParameters.SIZE, 1));
     assertThat(result.total()).isEqualTo(5);
     assertThat(result.facets().get(FacetField.SOURCE))
         .containsExactly(new FacetCount("reuters", 3), new FacetCount("kayhan.ir", 2));
@@ -114,7 +146,9 @@ class ArticleSearcherTest {
   void timelineCountsMonthsAndFillsGaps() throws IOException {
     SearchResult result =
         searcher.search(
-            SearchRequest.builder().sources(List.of("reuters")).interval(Interval.MONTH).build());
+            SearchRequest.defaults()
+                .with(SearchParameters.SOURCES, List.of("reuters"))
+                .with(SearchParameters.INTERVAL, Interval.MONTH));
     Timeline timeline = result.timeline();
     assertThat(timeline.interval()).isEqualTo(Interval.MONTH);
     assertThat(timeline.buckets())
@@ -140,10 +174,13 @@ class ArticleSearcherTest {
 
   @Test
   void pagesDoNotOverlap() throws IOException {
-    SearchRequest.Builder request = SearchRequest.builder().size(3).sort(SortOrder.NEWEST);
-    List<String> first = ids(searcher.search(request.page(1).build()));
-    List<String> second = ids(searcher.search(request.page(2).build()));
-    List<String> third = ids(searcher.search(request.page(3).build()));
+    SearchRequest request =
+        SearchRequest.defaults()
+            .with(SearchParameters.SIZE, 3)
+            .with(SearchParameters.SORT, SortOrder.NEWEST);
+    List<String> first = ids(searcher.search(request.with(SearchParameters.PAGE, 1)));
+    List<String> second = ids(searcher.search(request.with(SearchParameters.PAGE, 2)));
+    List<String> third = ids(searcher.search(request.with(SearchParameters.PAGE, 3)));
     Set<String> all = new HashSet<>(first);
     all.addAll(second);
     all.addAll(third);
@@ -174,12 +211,11 @@ class ArticleSearcherTest {
       while (true) {
         SearchResult page =
             searcher.search(
-                SearchRequest.builder()
-                    .query("markets")
-                    .sort(sort)
-                    .size(100)
-                    .cursor(cursor)
-                    .build());
+                SearchRequest.defaults()
+                    .with(SearchParameters.QUERY, "markets")
+                    .with(SearchParameters.SORT, sort)
+                    .with(SearchParameters.SIZE, 100)
+                    .with(SearchParameters.CURSOR, cursor));
         assertThat(page.total()).isEqualTo(1501); // with "Grain markets quiet"
         for (Hit hit : page.hits()) {
           assertThat(seen.add(hit.id())).as("hit %s seen twice", hit.id()).isTrue();
@@ -197,12 +233,17 @@ class ArticleSearcherTest {
 
   @Test
   void cursorOfAnotherSortIsRefused() throws IOException {
-    String cursor = searcher.search(SearchRequest.builder().size(2).build()).nextCursor().get();
+    String cursor =
+        searcher.search(SearchRequest.defaults().with(SearchParameters.SIZE, 2)).nextCursor().get();
     assertThatThrownBy(() ->
-            searcher.search(SearchRequest.builder().cursor(cursor).sort(SortOrder.NEWEST).build()))
+            searcher.search(
+                SearchRequest.defaults()
+                    .with(SearchParameters.CURSOR, cursor)
+                    .with(SearchParameters.SORT, SortOrder.NEWEST)))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("another sort");
-    assertThatThrownBy(() -> searcher.search(SearchRequest.builder().cursor("!!").build()))
+    assertThatThrownBy(
+            () -> searcher.search(SearchRequest.defaults().with(SearchParameters.CURSOR, "!!")))
         .isInstanceOf(InvalidRequestException.class)
         .hasMessageContaining("malformed");
   }
@@ -246,7 +287,10 @@ class ArticleSearcherTest {
   void recencyBoostsNewerArticles() throws IOException {
     SearchResult plain = search("oil");
     SearchResult recent =
-        searcher.search(SearchRequest.builder().query("oil").recencyDays(30).build());
+        searcher.search(
+            SearchRequest.defaults()
+                .with(SearchParameters.QUERY, "oil")
+                .with(SearchParameters.RECENCY, 30));
     assertThat(recent.total()).isEqualTo(plain.total());
     assertThat(ids(recent).get(0)).startsWith("kayhan");
     assertThat(ids(recent).indexOf("reuters-3")).isGreaterThan(ids(recent).indexOf("kayhan-6"));
@@ -261,7 +305,10 @@ class ArticleSearcherTest {
 
   @Test
   void topEntitiesCountOverTheQuery() throws IOException {
-    SearchRequest oil = SearchRequest.builder().query("oil").facetSize(2).build();
+    SearchRequest oil =
+        SearchRequest.defaults()
+            .with(SearchParameters.QUERY, "oil")
+            .with(SearchParameters.FACET_SIZE, 2);
     assertThat(searcher.topEntities(EntityType.LOCATION, oil))
         .containsExactly(new FacetCount("Iraq", 2), new FacetCount("Baghdad", 1));
   }
@@ -326,7 +373,8 @@ class ArticleSearcherTest {
                 null,
                 List.of(TestArticles.place("Aachen")))));
     searcher.refresh();
-    SearchResult result = searcher.search(SearchRequest.builder().facetSize(3).build());
+    SearchResult result =
+        searcher.search(SearchRequest.defaults().with(SearchParameters.FACET_SIZE, 3));
     assertThat(result.facets().get(FacetField.SOURCE))
         .containsExactly(new FacetCount("reuters", 7), new FacetCount("kayhan.ir", 3));
     assertThat(result.facets().get(FacetField.PLACE))
@@ -343,11 +391,17 @@ class ArticleSearcherTest {
             article("reuters-202", "Gold", "Gold", null, places("Zurich", "Madrid", "Berlin")),
             article("reuters-203", "Gold", "Gold", null, places("Berlin", "Madrid", "Athens"))));
     searcher.refresh();
-    SearchRequest gold = SearchRequest.builder().query("title:gold").facetSize(2).build();
+    SearchRequest gold =
+        SearchRequest.defaults()
+            .with(SearchParameters.QUERY, "title:gold")
+            .with(SearchParameters.FACET_SIZE, 2);
 
     assertThat(searcher.search(gold).facets().get(FacetField.PLACE))
         .containsExactly(new FacetCount("Madrid", 3), new FacetCount("Berlin", 2));
-    SearchRequest wider = SearchRequest.builder().query("title:gold").facetSize(10).build();
+    SearchRequest wider =
+        SearchRequest.defaults()
+            .with(SearchParameters.QUERY, "title:gold")
+            .with(SearchParameters.FACET_SIZE, 10);
     assertThat(searcher.search(wider).facets().get(FacetField.PLACE))
         .containsExactly(
             new FacetCount("Madrid", 3),

@@ -3,17 +3,17 @@ package io.newsarchive.server;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
 import io.newsarchive.search.ArticleSearcher;
-import io.newsarchive.server.api.ArticleBody;
-import io.newsarchive.server.api.HitBody;
+import io.newsarchive.search.SearchParameter;
+import io.newsarchive.search.SearchParameters;
 import io.newsarchive.server.api.RelatedResponse;
 import java.io.IOException;
-import java.util.Set;
+import java.util.List;
 
 /** {@code GET /api/articles/{id}} and {@code GET /api/articles/{id}/related}. */
 final class ArticleHandler {
 
-  static final Set<String> ARTICLE_PARAMS = Set.of();
-  static final Set<String> RELATED_PARAMS = Set.of("size");
+  static final List<SearchParameter<?>> ARTICLE_PARAMS = List.of();
+  static final List<SearchParameter<?>> RELATED_PARAMS = List.of(SearchParameters.RELATED_SIZE);
 
   private final ArticleSearcher searcher;
 
@@ -24,14 +24,13 @@ final class ArticleHandler {
   void article(Context ctx) throws IOException {
     QueryParams.of(ctx, ARTICLE_PARAMS);
     String id = ctx.pathParam("id");
-    ctx.json(ArticleBody.of(searcher.article(id).orElseThrow(() -> unknown(id))));
+    ctx.json(searcher.article(id).orElseThrow(() -> unknown(id)));
   }
 
   void related(Context ctx) throws IOException {
-    int size = QueryParams.of(ctx, RELATED_PARAMS).integer("size", 5);
+    int size = QueryParams.of(ctx, RELATED_PARAMS).get(SearchParameters.RELATED_SIZE);
     String id = ctx.pathParam("id");
-    ctx.json(
-        new RelatedResponse(HitBody.of(searcher.related(id, size).orElseThrow(() -> unknown(id)))));
+    ctx.json(new RelatedResponse(searcher.related(id, size).orElseThrow(() -> unknown(id))));
   }
 
   private static NotFoundResponse unknown(String id) {

@@ -2,20 +2,16 @@ package io.newsarchive.server;
 
 import io.javalin.http.Context;
 import io.newsarchive.search.InvalidRequestException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import io.newsarchive.search.SearchParameter;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Reads typed query parameters of one request. Every bad value becomes an {@link
- * InvalidRequestException} that names the parameter; so does a parameter the route does not know,
- * so that a misspelt name is never silently ignored.
+ * Reads the declared query parameters of one request. Every bad value becomes an {@link
+ * InvalidRequestException} that names the parameter, as its declaration words it; so does a
+ * parameter the route does not declare, so that a misspelt name is never silently ignored.
  */
 final class QueryParams {
 
@@ -25,82 +21,34 @@ final class QueryParams {
     this.ctx = ctx;
   }
 
-  /** The parameters of {@code ctx}, after checking that each name is one of {@code known}. */
-  static QueryParams of(Context ctx, Set<String> known) {
+  /** The parameters of {@code ctx}, after checking that each name is one of {@code declared}. */
+  static QueryParams of(Context ctx, List<SearchParameter<?>> declared) {
+    TreeSet<String> known = new TreeSet<>();
+    declared.forEach(parameter -> known.add(parameter.name()));
     for (String name : ctx.queryParamMap().keySet()) {
       if (!known.contains(name)) {
         throw new InvalidRequestException(
             name,
             "unknown parameter '" + name + "'",
-            "this route takes " + String.join(", ", new TreeSet<>(known)));
+            known.isEmpty()
+                ? "this route takes no parameters"
+                : "this route takes " + String.join(", ", known));
       }
     }
     return new QueryParams(ctx);
   }
 
-  /** The single value of {@code name}, or {@code fallback} when absent. */
-  String text(String name, String fallback) {
-    List<String> values = ctx.queryParams(name);
-    if (values.isEmpty()) {
-      return fallback;
-    }
-    if (values.size() > 1) {
-      throw new InvalidRequestException(
-          name, "repeated parameter '" + name + "'", "give " + name + " once");
-    }
-    return values.get(0);
+  /** The value of {@code parameter}, its default when absent. */
+  <T> T get(SearchParameter<T> parameter) {
+    return parameter.parse(ctx.queryParams(parameter.name()));
   }
 
-  /** Every value of a repeatable parameter, blank ones dropped. */
-  List<String> all(String name) {
-    return ctx.queryParams(name).stream().filter(v -> !v.isBlank()).toList();
-  }
-
-  /** The whole number {@code name}, or {@code fallback} when absent or blank. */
-  int integer(String name, int fallback) {
-    String value = text(name, "").strip();
-    if (value.isEmpty()) {
-      return fallback;
+  /** The values of {@code parameters}, each its default when absent. */
+  Map<SearchParameter<?>, Object> all(List<SearchParameter<?>> parameters) {
+    Map<SearchParameter<?>, Object> values = new HashMap<>();
+    for (SearchParameter<?> parameter : parameters) {
+      values.put(parameter, get(parameter));
     }
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new InvalidRequestException(
-          name, name + " is not a whole number: '" + value + "'", "give digits, e.g. " + fallback);
-    }
-  }
-
-  /** The instant that starts the date or date-time {@code name}, or {@code null} when absent. */
-  Instant from(String name) {
-    return instant(name, false);
-  }
-
-  /** The last instant of the date, or the date-time, {@code name}; {@code null} when absent. */
-  Instant to(String name) {
-    return instant(name, true);
-  }
-
-  private Instant instant(String name, boolean endOfDay) {
-    String value = text(name, "").strip();
-    if (value.isEmpty()) {
-      return null;
-    }
-    try {
-      if (value.length() == 10) {
-        LocalDate day = LocalDate.parse(value);
-        return endOfDay
-            ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
-            : day.atStartOfDay(ZoneOffset.UTC).toInstant();
-      }
-      if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
-        return OffsetDateTime.parse(value).toInstant();
-      }
-      return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      throw new InvalidRequestException(
-          name,
-          name + " is not an ISO date: '" + value + "'",
-          "use 2020-01-31 or 2020-01-31T12:00:00Z (UTC when no offset is given)");
-    }
+    return values;
   }
 }

@@ -1,14 +1,15 @@
 package io.newsarchive.server;
 
 import io.javalin.http.Handler;
-import java.util.Set;
+import io.newsarchive.search.SearchParameter;
+import java.util.List;
 
 /**
  * One GET route of the API: its path in Javalin syntax, the query parameters it accepts and its
- * handler. The OpenAPI document is tested against this list.
+ * handler. The OpenAPI document lists the query parameters from these declarations.
  *
  * @param path e.g. {@code /api/articles/{id}}
- * @param params accepted query parameter names
+ * @param params the declared query parameters it accepts
  * @param handler what answers it
  */
-record Route(String path, Set<String> params, Handler handler) {}
+record Route(String path, List<SearchParameter<?>> params, Handler handler) {}

@@ -1,10 +1,11 @@
 package io.newsarchive.server;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.server.api.ApiJson;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -25,12 +26,11 @@ public final class SearchServer {
    */
   public static Javalin create(ArticleSearcher searcher, ServerConfig config) {
     List<Route> routes = routes(searcher);
-    ObjectMapper mapper = new ObjectMapper();
     return Javalin.create(javalin -> {
       javalin.startup.showJavalinBanner = false;
       javalin.jetty.host = config.host();
       javalin.jetty.port = config.port();
-      javalin.jsonMapper(new JavalinJackson(mapper, false));
+      javalin.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
       if (SearchServer.class.getResource(WEB_FOLDER) != null) {
         javalin.staticFiles.add(WEB_FOLDER, Location.CLASSPATH);
       }
@@ -48,15 +48,20 @@ public final class SearchServer {
     EntityHandler entities = new EntityHandler(searcher);
     SuggestHandler suggest = new SuggestHandler(searcher);
     StatsHandler stats = new StatsHandler(searcher);
-    OpenApiHandler openApi = new OpenApiHandler();
-    return List.of(
-        new Route("/api/search", SearchHandler.PARAMS, search::search),
-        new Route("/api/articles/{id}", ArticleHandler.ARTICLE_PARAMS, articles::article),
-        new Route("/api/articles/{id}/related", ArticleHandler.RELATED_PARAMS, articles::related),
-        new Route("/api/entities", EntityHandler.PARAMS, entities::entities),
-        new Route("/api/suggest", SuggestHandler.PARAMS, suggest::suggest),
-        new Route("/api/stats", StatsHandler.PARAMS, stats::stats),
-        new Route("/api/openapi.json", OpenApiHandler.PARAMS, openApi::document),
-        new Route("/health", StatsHandler.PARAMS, stats::health));
+    List<Route> api =
+        List.of(
+            new Route("/api/search", SearchHandler.PARAMS, search::search),
+            new Route("/api/articles/{id}", ArticleHandler.ARTICLE_PARAMS, articles::article),
+            new Route(
+                "/api/articles/{id}/related", ArticleHandler.RELATED_PARAMS, articles::related),
+            new Route("/api/entities", EntityHandler.PARAMS, entities::entities),
+            new Route("/api/suggest", SuggestHandler.PARAMS, suggest::suggest),
+            new Route("/api/stats", StatsHandler.PARAMS, stats::stats),
+            new Route("/health", StatsHandler.PARAMS, stats::health));
+    // The document describes the other routes; it takes no parameters of its own.
+    OpenApiHandler openApi = new OpenApiHandler(api);
+    List<Route> all = new ArrayList<>(api);
+    all.add(new Route("/api/openapi.json", OpenApiHandler.PARAMS, openApi::document));
+    return List.copyOf(all);
   }
 }

@@ -2,15 +2,16 @@ package io.newsarchive.server;
 
 import io.javalin.http.Context;
 import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.search.SearchParameter;
 import io.newsarchive.server.api.HealthResponse;
 import io.newsarchive.server.api.StatsResponse;
 import java.io.IOException;
-import java.util.Set;
+import java.util.List;
 
 /** {@code GET /api/stats} and {@code GET /health}. */
 final class StatsHandler {
 
-  static final Set<String> PARAMS = Set.of();
+  static final List<SearchParameter<?>> PARAMS = List.of();
 
   private final ArticleSearcher searcher;
 

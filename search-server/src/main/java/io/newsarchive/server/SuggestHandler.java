@@ -2,14 +2,17 @@ package io.newsarchive.server;
 
 import io.javalin.http.Context;
 import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.search.SearchParameter;
+import io.newsarchive.search.SearchParameters;
 import io.newsarchive.server.api.SuggestResponse;
 import java.io.IOException;
-import java.util.Set;
+import java.util.List;
 
 /** {@code GET /api/suggest}: autocomplete over headlines and entity names. */
 final class SuggestHandler {
 
-  static final Set<String> PARAMS = Set.of("prefix", "size");
+  static final List<SearchParameter<?>> PARAMS =
+      List.of(SearchParameters.PREFIX, SearchParameters.SUGGEST_SIZE);
 
   private final ArticleSearcher searcher;
 
@@ -19,7 +22,7 @@ final class SuggestHandler {
 
   void suggest(Context ctx) throws IOException {
     QueryParams params = QueryParams.of(ctx, PARAMS);
-    int size = params.integer("size", 8);
-    ctx.json(SuggestResponse.of(searcher.suggest(params.text("prefix", ""), size)));
+    int size = params.get(SearchParameters.SUGGEST_SIZE);
+    ctx.json(new SuggestResponse(searcher.suggest(params.get(SearchParameters.PREFIX), size)));
   }
 }

@@ -1,5 +1,6 @@
 package io.newsarchive.server.api;
 
+import io.newsarchive.search.FacetCount;
 import java.util.List;
 
 /**
@@ -8,4 +9,4 @@ import java.util.List;
  * @param type the entity type counted: person, org or place
  * @param entities names with the number of matching articles that carry them, most first
  */
-public record EntitiesResponse(String type, List<FacetValue> entities) {}
+public record EntitiesResponse(String type, List<FacetCount> entities) {}

@@ -1,5 +1,6 @@
 package io.newsarchive.server.api;
 
+import io.newsarchive.search.Hit;
 import java.util.List;
 
 /**
@@ -7,4 +8,4 @@ import java.util.List;
  *
  * @param hits the most similar articles, best first, never the article itself
  */
-public record RelatedResponse(List<HitBody> hits) {}
+public record RelatedResponse(List<Hit> hits) {}

@@ -1,14 +1,18 @@
 package io.newsarchive.server.api;
 
+import io.newsarchive.search.FacetCount;
 import io.newsarchive.search.FacetField;
+import io.newsarchive.search.Hit;
+import io.newsarchive.search.SearchParameters;
 import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearchResult;
-import java.util.LinkedHashMap;
+import io.newsarchive.search.Timeline;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The body of {@code GET /api/search}. Counts, facets and timeline cover the whole matching set.
+ * The body of {@code GET /api/search}: a library result with the page asked for. Counts, facets and
+ * timeline cover the whole matching set.
  *
  * @param total number of matching articles
  * @param totalExact whether {@code total} is exact (false only on timeout)
@@ -17,7 +21,7 @@ import java.util.Map;
  * @param page the page number served (1 when paging by cursor)
  * @param size the page size asked for
  * @param hits the page of hits
- * @param facets top values per requested facet key
+ * @param facets top values per requested facet
  * @param timeline matching articles over time
  * @param nextCursor token for the next page, or {@code null} when this is the last
  * @param didYouMean a corrected query when this one matched nothing, or {@code null}
@@ -29,30 +33,24 @@ public record SearchResponse(
     boolean timedOut,
     int page,
     int size,
-    List<HitBody> hits,
-    Map<String, List<FacetValue>> facets,
-    TimelineBody timeline,
+    List<Hit> hits,
+    Map<FacetField, List<FacetCount>> facets,
+    Timeline timeline,
     String nextCursor,
     String didYouMean) {
 
   /** The body of a library result for {@code request}. */
   public static SearchResponse of(SearchRequest request, SearchResult result) {
-    Map<String, List<FacetValue>> facets = new LinkedHashMap<>();
-    for (FacetField facet : FacetField.values()) {
-      if (result.facets().containsKey(facet)) {
-        facets.put(facet.key(), FacetValue.of(result.facets().get(facet)));
-      }
-    }
     return new SearchResponse(
         result.total(),
         result.totalExact(),
         result.tookMillis(),
         result.timedOut(),
-        request.page(),
-        request.size(),
-        HitBody.of(result.hits()),
-        facets,
-        TimelineBody.of(result.timeline()),
+        request.get(SearchParameters.PAGE),
+        request.get(SearchParameters.SIZE),
+        result.hits(),
+        result.facets(),
+        result.timeline(),
         result.nextCursor().orElse(null),
         result.didYouMean().orElse(null));
   }

@@ -1,5 +1,6 @@
 package io.newsarchive.server.api;
 
+import io.newsarchive.search.FacetCount;
 import io.newsarchive.search.IndexStats;
 import java.time.Instant;
 import java.util.List;
@@ -14,15 +15,15 @@ import java.util.List;
  * @param indexBytes size of the index on disk
  */
 public record StatsResponse(
-    long articles, String oldest, String newest, List<FacetValue> sources, long indexBytes) {
+    long articles, Instant oldest, Instant newest, List<FacetCount> sources, long indexBytes) {
 
   /** The body of library statistics. */
   public static StatsResponse of(IndexStats stats) {
     return new StatsResponse(
         stats.articles(),
-        stats.oldest().map(Instant::toString).orElse(null),
-        stats.newest().map(Instant::toString).orElse(null),
-        FacetValue.of(stats.sources()),
+        stats.oldest().orElse(null),
+        stats.newest().orElse(null),
+        stats.sources(),
         stats.indexBytes());
   }
 }

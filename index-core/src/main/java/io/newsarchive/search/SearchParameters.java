@@ -1,0 +1,197 @@
+package io.newsarchive.search;
+
+import io.newsarchive.article.EntityType;
+import io.newsarchive.search.SearchParameter.Bound;
+import io.newsarchive.search.SearchParameter.IntRange;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The parameters of a search, each declared once with its name, type, default, limits and meaning,
+ * and those of the requests that share them (entities, related articles, suggestions). {@link
+ * SearchRequest} holds one value per search parameter; the HTTP binding, the API document and the
+ * web page's tests read these declarations. Adding a search parameter is one constant here, one
+ * entry in {@link #ALL}, and the code that uses its value.
+ */
+public final class SearchParameters {
+
+  /** Largest page size. */
+  public static final int MAX_SIZE = 100;
+
+  /** Deepest hit reachable by page number; deeper paging uses the cursor, which has no limit. */
+  public static final int MAX_WINDOW = 10_000;
+
+  /** Largest number of values per facet. */
+  public static final int MAX_FACET_SIZE = 1_000;
+
+  /** Lucene classic query text; blank matches every article. */
+  public static final SearchParameter<String> QUERY =
+      SearchParameter.text(
+          "q",
+          "Lucene classic query syntax: AND/OR/NOT, \"phrases\", \"proximity\"~N, wildcards (at"
+              + " least 2 letters before * or ?), fuzzy~, fields title:, body:, person:, org:,"
+              + " place: (analyzed names), source:, lang:, topic: (exact). Default operator AND;"
+              + " empty matches every article. Unqualified words search title (boost 3), body"
+              + " (boost 1) and tagged entity names (boost 2); unqualified wildcard, fuzzy and"
+              + " regular-expression words search title and body only.");
+
+  /** Earliest publication instant, inclusive; {@code null} for no lower bound. */
+  public static final SearchParameter<Instant> FROM =
+      SearchParameter.instant(
+          "from",
+          "Earliest publication time, inclusive. ISO date (2020-01-31, whole day, UTC) or"
+              + " date-time (2020-01-31T12:00:00Z; UTC when no offset).",
+          Bound.START);
+
+  /** Latest publication instant, inclusive; {@code null} for no upper bound. */
+  public static final SearchParameter<Instant> TO =
+      SearchParameter.instant(
+          "to",
+          "Latest publication time, inclusive. ISO date (2020-01-31, whole day, UTC) or"
+              + " date-time (2020-01-31T12:00:00Z; UTC when no offset).",
+          Bound.END);
+
+  /** Articles from any of these sources; empty for all. */
+  public static final SearchParameter<List<String>> SOURCES =
+      SearchParameter.names("source", "Restrict to these sources (repeatable; any of them).");
+
+  /** Articles tagged with every one of these people (canonical names). */
+  public static final SearchParameter<List<String>> PERSONS =
+      SearchParameter.names(
+          "person",
+          "Require this tagged person, exact canonical name (repeatable; all must match).");
+
+  /** Articles tagged with every one of these organizations. */
+  public static final SearchParameter<List<String>> ORGS =
+      SearchParameter.names(
+          "org", "Require this tagged organization (repeatable; all must match).");
+
+  /** Articles tagged with every one of these places. */
+  public static final SearchParameter<List<String>> PLACES =
+      SearchParameter.names("place", "Require this tagged place (repeatable; all must match).");
+
+  /** Articles with any of these editor-assigned topic codes (Reuters TOPICS); empty for all. */
+  public static final SearchParameter<List<String>> TOPICS =
+      SearchParameter.names(
+          "topic",
+          "Restrict to articles with this editor-assigned topic code, e.g. cocoa (repeatable; any"
+              + " of them).");
+
+  /** Primary language subtag, or empty for every language. */
+  public static final SearchParameter<String> LANGUAGE =
+      SearchParameter.text("lang", "Restrict to one primary language subtag, e.g. en.");
+
+  /** Order of hits. */
+  public static final SearchParameter<SortOrder> SORT =
+      SearchParameter.choice(
+          "sort",
+          "Order of hits; ties are broken by article id.",
+          SortOrder.class,
+          SortOrder.RELEVANCE,
+          SortOrder::key);
+
+  /** 1-based page number; {@code page * size} may not exceed {@link #MAX_WINDOW}. */
+  public static final SearchParameter<Integer> PAGE =
+      SearchParameter.integer(
+          "page",
+          "1-based page number; page * size may not exceed " + MAX_WINDOW + " (use cursor beyond).",
+          1,
+          IntRange.atLeast(1));
+
+  /** Hits per page, 0 to {@link #MAX_SIZE} (0 counts only). */
+  public static final SearchParameter<Integer> SIZE =
+      SearchParameter.integer(
+          "size", "Hits per page; 0 returns counts only.", 10, new IntRange(0, MAX_SIZE));
+
+  /** Opaque token from a previous result's next cursor, or empty; replaces the page number. */
+  public static final SearchParameter<String> CURSOR =
+      SearchParameter.text(
+          "cursor",
+          "Opaque nextCursor of a previous response with the same query and sort; replaces page"
+              + " and has no depth limit.");
+
+  /** Which fields to count over the matching set. */
+  public static final SearchParameter<Set<FacetField>> FACETS =
+      SearchParameter.subset(
+          "facets",
+          "Comma-separated fields to count over the whole matching set; absent means all, empty"
+              + " means none.",
+          FacetField.class,
+          FacetField::key);
+
+  /** How many top values to return per facet. */
+  public static final SearchParameter<Integer> FACET_SIZE =
+      SearchParameter.integer(
+          "facetSize", "Values per facet.", 10, new IntRange(1, MAX_FACET_SIZE));
+
+  /** Timeline bucket width. */
+  public static final SearchParameter<Interval> INTERVAL =
+      SearchParameter.choice(
+          "interval",
+          "Timeline bucket width; auto picks day (span up to 92 days), week (2 years), month (20"
+              + " years) or year.",
+          Interval.class,
+          Interval.AUTO,
+          Interval::key);
+
+  /**
+   * 0 for pure relevance; otherwise the age in days, counted back from the newest article in the
+   * index, at which the recency boost has fallen to half its weight.
+   */
+  public static final SearchParameter<Integer> RECENCY =
+      SearchParameter.integer(
+          "recency",
+          "0 for pure relevance; otherwise a half-life in days: newer articles gain up to 5"
+              + " points of score, half of that at this age counted back from the newest article"
+              + " in the index.",
+          0,
+          IntRange.atLeast(0));
+
+  /** Every search parameter, in the order of the API document. */
+  public static final List<SearchParameter<?>> ALL =
+      List.of(
+          QUERY,
+          FROM,
+          TO,
+          SOURCES,
+          PERSONS,
+          ORGS,
+          PLACES,
+          TOPICS,
+          LANGUAGE,
+          SORT,
+          PAGE,
+          SIZE,
+          CURSOR,
+          FACETS,
+          FACET_SIZE,
+          INTERVAL,
+          RECENCY);
+
+  /** The filters of a search: what selects the matching set, without order, paging or counts. */
+  public static final List<SearchParameter<?>> FILTERS =
+      List.of(QUERY, FROM, TO, SOURCES, PERSONS, ORGS, PLACES, TOPICS, LANGUAGE);
+
+  /** Entity type counted by an entity request; required. */
+  public static final SearchParameter<EntityType> ENTITY_TYPE =
+      SearchParameter.choice("type", "Entity type.", EntityType.class, null, EntityType::key);
+
+  /** Number of entities an entity request returns. */
+  public static final SearchParameter<Integer> ENTITY_SIZE =
+      SearchParameter.integer("size", "Number of entities.", 20, new IntRange(1, MAX_FACET_SIZE));
+
+  /** Number of related articles. */
+  public static final SearchParameter<Integer> RELATED_SIZE =
+      SearchParameter.integer("size", "Number of related articles.", 5, new IntRange(1, MAX_SIZE));
+
+  /** Text typed so far, completed by suggestions. */
+  public static final SearchParameter<String> PREFIX =
+      SearchParameter.text("prefix", "Text typed so far.");
+
+  /** Number of suggestions. */
+  public static final SearchParameter<Integer> SUGGEST_SIZE =
+      SearchParameter.integer("size", "Number of suggestions.", 8, new IntRange(1, MAX_SIZE));
+
+  private SearchParameters() {}
+}

@@ -1,0 +1,104 @@
+package io.newsarchive.server.api;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.newsarchive.article.Article;
+import io.newsarchive.article.CodeScheme;
+import io.newsarchive.article.EntityType;
+import io.newsarchive.search.FacetField;
+import io.newsarchive.search.Interval;
+import io.newsarchive.search.Snippet;
+import io.newsarchive.search.Suggestion;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How library records print as JSON, so that the API serializes them directly: instants as ISO-8601
+ * strings ({@code null} when undated), enums and enum-keyed maps by their URL keys, snippets as
+ * their HTML, and an article's codes under every scheme.
+ */
+public final class ApiJson {
+
+  private ApiJson() {}
+
+  /** A mapper that writes the API's JSON. Thread-safe once built, like every Jackson mapper. */
+  public static ObjectMapper mapper() {
+    return JsonMapper.builder()
+        .addModule(new JavaTimeModule())
+        .addModule(module())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .build();
+  }
+
+  private static SimpleModule module() {
+    SimpleModule module = new SimpleModule("newsarchive-api");
+    module.setMixInAnnotation(Snippet.class, SnippetAsHtml.class);
+    module.setMixInAnnotation(Interval.class, ByKey.class);
+    module.setMixInAnnotation(EntityType.class, ByKey.class);
+    module.setMixInAnnotation(Suggestion.Kind.class, ByKey.class);
+    module.setMixInAnnotation(Article.class, ArticleCodes.class);
+    module.addKeySerializer(EntityType.class, new KeySerializer<>(EntityType::key));
+    module.addKeySerializer(FacetField.class, new KeySerializer<>(FacetField::key));
+    return module;
+  }
+
+  /** A snippet is its HTML string. */
+  private abstract static class SnippetAsHtml {
+    @JsonValue
+    abstract String html();
+  }
+
+  /** An enum is its lower-case URL key. */
+  private abstract static class ByKey {
+    @JsonValue
+    abstract String key();
+  }
+
+  /** An article's codes list every scheme, empty ones included, by lower-case scheme name. */
+  private abstract static class ArticleCodes {
+    @JsonSerialize(using = CodesSerializer.class)
+    abstract Map<CodeScheme, List<String>> codes();
+  }
+
+  private static final class CodesSerializer extends JsonSerializer<Map<CodeScheme, List<String>>> {
+    @Override
+    public void serialize(
+        Map<CodeScheme, List<String>> codes, JsonGenerator json, SerializerProvider provider)
+        throws IOException {
+      json.writeStartObject();
+      for (CodeScheme scheme : CodeScheme.values()) {
+        json.writeFieldName(scheme.name().toLowerCase(Locale.ROOT));
+        json.writeStartArray();
+        for (String code : codes.getOrDefault(scheme, List.of())) {
+          json.writeString(code);
+        }
+        json.writeEndArray();
+      }
+      json.writeEndObject();
+    }
+  }
+
+  private static final class KeySerializer<E> extends JsonSerializer<E> {
+    private final java.util.function.Function<E, String> key;
+
+    KeySerializer(java.util.function.Function<E, String> key) {
+      this.key = key;
+    }
+
+    @Override
+    public void serialize(E value, JsonGenerator json, SerializerProvider provider)
+        throws IOException {
+      json.writeFieldName(key.apply(value));
+    }
+  }
+}
