@@ -30,7 +30,7 @@ class SourceFormatTest {
     assertThatThrownBy(() -> SourceFormat.parse("io.newsarchive.ingest.KayhanTextSource"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown format 'io.newsarchive.ingest.KayhanTextSource'")
-        .hasMessageContaining("expected one of kayhan, reuters, jsonl, warc");
+        .hasMessageContaining("expected one of kayhan, reuters, jsonl, warc, smart");
   }
 
   @Test
