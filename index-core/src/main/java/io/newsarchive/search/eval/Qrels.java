@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 
 /**
@@ -66,9 +66,9 @@ public record Qrels(Map<String, Map<String, Integer>> grades) {
     return new Qrels(grades);
   }
 
-  /** The queries with at least one relevant document, in string order: the ones metrics cover. */
+  /** The queries with at least one relevant document, in file order: the ones metrics cover. */
   public Set<String> queriesWithRelevant() {
-    Set<String> queries = new TreeSet<>();
+    Set<String> queries = new LinkedHashSet<>();
     grades.forEach((query, docs) -> {
       if (docs.values().stream().anyMatch(grade -> grade > 0)) {
         queries.add(query);
