@@ -9,13 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -54,7 +54,12 @@ class RankingVariantsBenchmark {
   private final Analyzer analyzer = ArticleFields.queryAnalyzer();
 
   /** One way of scoring: how a query's words become a Lucene query, and BM25's parameters. */
-  private record Variant(String name, Function<List<String>, Query> query, float k1, float b) {}
+  private record Variant(String name, Expansion query, float k1, float b) {}
+
+  /** Builds the query of a variant's words; feedback variants search first. */
+  private interface Expansion {
+    Query build(IndexSearcher searcher, List<String> words) throws IOException;
+  }
 
   /** Words of one query and how many of them must match. */
   private record Shape(Map<String, Float> fields, boolean combined, String mm, float proximity) {}
@@ -70,7 +75,9 @@ class RankingVariantsBenchmark {
         Qrels.read(set.resolve("qrels.txt"), doc -> doc.contains("-") ? doc : "time-" + doc);
     Set<String> stop = stopWords(set.resolve("TIME.STP"));
 
-    List<Variant> variants = variants();
+    String only = System.getProperty("newsarchive.evalVariants", "");
+    List<Variant> variants =
+        variants().stream().filter(v -> only.isBlank() || v.name.contains(only)).toList();
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(Path.of(indexDir)))) {
       System.out.printf(
           Locale.ROOT,
@@ -84,7 +91,7 @@ class RankingVariantsBenchmark {
       for (Variant variant : variants) {
         print(variant, reader, queries, qrels, Set.of());
       }
-      for (Variant variant : variants.subList(0, 3)) {
+      for (Variant variant : variants.subList(0, Math.min(3, variants.size()))) {
         print(
             new Variant(
                 variant.name + " + TIME.STP stop words", variant.query, variant.k1, variant.b),
@@ -114,7 +121,7 @@ class RankingVariantsBenchmark {
           words.add(word);
         }
       }
-      Query query = variant.query.apply(words);
+      Query query = variant.query.build(searcher, words);
       List<ScoredDoc> run = new ArrayList<>();
       for (ScoreDoc hit : searcher.search(query, RankingMetrics.DEPTH).scoreDocs) {
         String doc = searcher.storedFields().document(hit.doc).get(ArticleFields.ID);
@@ -180,12 +187,88 @@ class RankingVariantsBenchmark {
         variants.add(
             new Variant(
                 "BM25F title 1.5 + body, OR, k1 " + k1 + " b " + b,
-                words -> build(words, shape),
+                (searcher, words) -> build(words, shape),
                 k1,
                 b));
       }
     }
+    Shape plain = new Shape(titleBody, true, "1", 0);
+    Shape pairs = new Shape(titleBody, true, "1", 0.5f);
+    for (int docs : new int[] {5, 10}) {
+      for (float original : new float[] {0.5f, 0.7f}) {
+        String name = "rm3 " + docs + " docs, 10 terms, original " + original;
+        variants.add(new Variant(name + ", OR", rm3(plain, docs, 10, original), 1.2f, 0.75f));
+        variants.add(
+            new Variant(name + ", OR, k1 2.0 b 0.9", rm3(plain, docs, 10, original), 2.0f, 0.9f));
+        variants.add(
+            new Variant(name + ", OR, pairs 0.5", rm3(pairs, docs, 10, original), 1.2f, 0.75f));
+      }
+    }
+    variants.add(
+        new Variant(
+            "best: BM25F, OR, pairs 0.5, k1 2.0 b 0.9", (s, w) -> build(w, pairs), 2.0f, 0.9f));
     return variants;
+  }
+
+  /**
+   * RM3 pseudo-relevance feedback as Anserini does it: the top {@code docs} hits' body terms,
+   * weighted by their frequency in each document times the document's share of the top scores, the
+   * best {@code terms} of them mixed with the query's own terms at {@code original}.
+   */
+  private Expansion rm3(Shape shape, int docs, int terms, float original) {
+    Analyzer index = ArticleFields.analyzer();
+    return (searcher, words) -> {
+      Query first = build(words, shape);
+      ScoreDoc[] top = searcher.search(first, docs).scoreDocs;
+      double total = 0;
+      for (ScoreDoc hit : top) {
+        total += hit.score;
+      }
+      Map<String, Double> feedback = new HashMap<>();
+      for (ScoreDoc hit : top) {
+        String body = searcher.storedFields().document(hit.doc).get(BODY);
+        Map<String, Integer> tf = new HashMap<>();
+        int length = 0;
+        try (TokenStream stream = index.tokenStream(BODY, body == null ? "" : body)) {
+          CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+          stream.reset();
+          while (stream.incrementToken()) {
+            tf.merge(term.toString(), 1, Integer::sum);
+            length++;
+          }
+          stream.end();
+        }
+        double share = hit.score / total;
+        int n = length;
+        tf.forEach((t, f) -> {
+          if (t.length() > 1 && !t.chars().allMatch(Character::isDigit)) {
+            feedback.merge(t, share * f / n, Double::sum);
+          }
+        });
+      }
+      List<Map.Entry<String, Double>> best = new ArrayList<>(feedback.entrySet());
+      best.sort(Map.Entry.<String, Double>comparingByValue().reversed());
+      best = best.subList(0, Math.min(terms, best.size()));
+      double sum = best.stream().mapToDouble(Map.Entry::getValue).sum();
+      Map<String, Double> weights = new HashMap<>();
+      List<String> own = new ArrayList<>();
+      for (String word : words) {
+        own.addAll(terms(BODY, word));
+      }
+      for (String t : own) {
+        weights.merge(t, (double) original / own.size(), Double::sum);
+      }
+      for (Map.Entry<String, Double> e : best) {
+        weights.merge(e.getKey(), (1 - original) * e.getValue() / sum, Double::sum);
+      }
+      BooleanQuery.Builder expanded = new BooleanQuery.Builder();
+      weights.forEach((t, w) -> {
+        CombinedFieldQuery.Builder combined = new CombinedFieldQuery.Builder(t);
+        combined.addField(BODY, 1f).addField(TITLE, 1.5f);
+        expanded.add(new BoostQuery(combined.build(), w.floatValue()), Occur.SHOULD);
+      });
+      return expanded.build();
+    };
   }
 
   private static Map<String, Float> weights(float title, float entity) {
@@ -201,7 +284,7 @@ class RankingVariantsBenchmark {
   private Variant variant(
       String name, Map<String, Float> fields, boolean combined, String mm, float proximity) {
     Shape shape = new Shape(fields, combined, mm, proximity);
-    return new Variant(name, words -> build(words, shape), 1.2f, 0.75f);
+    return new Variant(name, (searcher, words) -> build(words, shape), 1.2f, 0.75f);
   }
 
   /** One clause per query word (its fields summed, or title and body combined as BM25F). */
