@@ -91,7 +91,8 @@ class RankingVariantsBenchmark {
       for (Variant variant : variants) {
         print(variant, reader, queries, qrels, Set.of());
       }
-      for (Variant variant : variants.subList(0, Math.min(3, variants.size()))) {
+      List<Variant> stopped = only.isBlank() ? variants.subList(0, 3) : variants;
+      for (Variant variant : stopped) {
         print(
             new Variant(
                 variant.name + " + TIME.STP stop words", variant.query, variant.k1, variant.b),
@@ -207,6 +208,16 @@ class RankingVariantsBenchmark {
     variants.add(
         new Variant(
             "best: BM25F, OR, pairs 0.5, k1 2.0 b 0.9", (s, w) -> build(w, pairs), 2.0f, 0.9f));
+    for (float k1 : new float[] {2.0f, 2.5f, 3.0f}) {
+      for (float b : new float[] {0.9f, 1.0f}) {
+        variants.add(
+            new Variant(
+                "combo: BM25F, OR, pairs 0.5, k1 " + k1 + " b " + b,
+                (searcher, words) -> build(words, pairs),
+                k1,
+                b));
+      }
+    }
     return variants;
   }
 
