@@ -51,6 +51,17 @@ public enum InputFormat {
         throws IOException {
       return WarcReader.open(file, listener);
     }
+  },
+  /**
+   * Document files of the SMART test collections (TIME, CACM, CISI, MED, CRAN); see {@link
+   * SmartCollectionSource}.
+   */
+  SMART(List.of("smart", "smart-collection"), SmartCollectionSource::looksLike) {
+    @Override
+    public ArticleSource open(Path file, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return SmartCollectionSource.open(file, listener);
+    }
   };
 
   private final List<String> names;

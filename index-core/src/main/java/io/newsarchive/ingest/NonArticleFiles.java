@@ -6,8 +6,9 @@ import java.util.Optional;
 
 /**
  * Recognizes, by name, files that travel with article collections but hold no articles:
- * documentation, checksums, DTDs, and the extra files of the Reuters-21578 distribution. Discovery
- * skips them inside directories instead of reporting them as unreadable. Stateless.
+ * documentation, checksums, DTDs, the extra files of the Reuters-21578 distribution, and the
+ * queries and judgments of SMART test collections. Discovery skips them inside directories instead
+ * of reporting them as unreadable. Stateless.
  */
 final class NonArticleFiles {
 
@@ -46,6 +47,17 @@ final class NonArticleFiles {
     }
     if (name.startsWith("cat-descriptions")) {
       return Optional.of("Reuters-21578 category descriptions");
+    }
+    if (name.endsWith(".que")
+        || name.endsWith(".qry")
+        || name.endsWith(".rel")
+        || name.endsWith(".stp")
+        || name.startsWith("qrels")
+        || name.equals("queries.tsv")
+        || name.equals("query.text")
+        || name.equals("cranqrel")
+        || name.equals("common_words")) {
+      return Optional.of("queries, relevance judgments or stop words of a test collection");
     }
     if (name.equals("feldman-cia-worldfactbook-data.txt")) {
       return Optional.of("Reuters-21578 contributed resource (CIA World Factbook data)");

@@ -30,7 +30,7 @@ class InputFormatTest {
     assertThatThrownBy(() -> InputFormat.parse("io.newsarchive.ingest.KayhanTextReader"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown format 'io.newsarchive.ingest.KayhanTextReader'")
-        .hasMessageContaining("expected one of kayhan, reuters, jsonl, warc");
+        .hasMessageContaining("expected one of kayhan, reuters, jsonl, warc, smart");
   }
 
   @Test

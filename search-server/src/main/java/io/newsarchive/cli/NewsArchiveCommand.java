@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       TrainEntitiesCommand.class,
       EvaluateEntitiesCommand.class,
+      EvaluateRankingCommand.class,
       CheckEntitiesCommand.class
     })
 public final class NewsArchiveCommand implements Runnable {
