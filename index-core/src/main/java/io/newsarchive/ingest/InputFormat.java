@@ -54,13 +54,13 @@ public enum InputFormat {
   },
   /**
    * Document files of the SMART test collections (TIME, CACM, CISI, MED, CRAN); see {@link
-   * SmartCollectionSource}.
+   * SmartCollectionReader}.
    */
-  SMART(List.of("smart", "smart-collection"), SmartCollectionSource::looksLike) {
+  SMART(List.of("smart", "smart-collection"), SmartCollectionReader::looksLike) {
     @Override
-    public ArticleSource open(Path file, ReadOptions options, IngestListener listener)
+    public ArticleReader open(Path file, ReadOptions options, IngestListener listener)
         throws IOException {
-      return SmartCollectionSource.open(file, listener);
+      return SmartCollectionReader.open(file, listener);
     }
   };
 

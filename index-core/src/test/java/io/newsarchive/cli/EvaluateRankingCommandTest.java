@@ -2,6 +2,7 @@ package io.newsarchive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsarchive.testing.SharedCorpora;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class EvaluateRankingCommandTest {
 
   @BeforeAll
   static void indexTime() {
-    time = SharedData.require("corpora/time-ir-1963");
+    time = SharedCorpora.require("corpora/time-ir-1963");
     index = temp.resolve("time-index");
     CliRun run =
         CliRun.run(

@@ -2,6 +2,7 @@ package io.newsarchive.search.eval;
 
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.Hit;
+import io.newsarchive.search.SearchParameters;
 import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearchResult;
 import java.io.IOException;
@@ -78,9 +79,12 @@ public final class RankingEvaluation {
     List<ScoredDoc> run = new ArrayList<>();
     Optional<String> cursor = Optional.of("");
     while (cursor.isPresent() && run.size() < RankingMetrics.DEPTH) {
-      int size = Math.min(SearchRequest.MAX_SIZE, RankingMetrics.DEPTH - run.size());
+      int size = Math.min(SearchParameters.MAX_SIZE, RankingMetrics.DEPTH - run.size());
       SearchRequest request =
-          SearchRequest.builder().query(text).size(size).cursor(cursor.get()).build();
+          SearchRequest.defaults()
+              .with(SearchParameters.QUERY, text)
+              .with(SearchParameters.SIZE, size)
+              .with(SearchParameters.CURSOR, cursor.get());
       SearchResult result = searcher.search(request);
       for (Hit hit : result.hits()) {
         run.add(new ScoredDoc(hit.id(), hit.score()));

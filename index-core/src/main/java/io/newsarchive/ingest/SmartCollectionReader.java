@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  * judgments use. Hard-wrapped lines are joined with spaces; the text keeps its case. A record
  * without any text is rejected with its line, and reading goes on. Not thread-safe.
  */
-public final class SmartCollectionSource implements ArticleSource {
+public final class SmartCollectionReader implements ArticleReader {
 
   /** Far more than any record has; a longer one means the file is not in this layout. */
   static final int MAX_RECORD_LINES = 20_000;
@@ -67,7 +67,7 @@ public final class SmartCollectionSource implements ArticleSource {
   private boolean ended;
   private boolean reportedEmpty;
 
-  private SmartCollectionSource(Path file, IngestListener listener, LineNumberReader reader) {
+  private SmartCollectionReader(Path file, IngestListener listener, LineNumberReader reader) {
     this.file = file;
     this.collection = collectionName(file);
     this.listener = listener;
@@ -80,9 +80,9 @@ public final class SmartCollectionSource implements ArticleSource {
    *
    * @throws IOException when the file cannot be opened
    */
-  public static SmartCollectionSource open(Path file, IngestListener listener) throws IOException {
+  public static SmartCollectionReader open(Path file, IngestListener listener) throws IOException {
     Objects.requireNonNull(listener, "listener");
-    return new SmartCollectionSource(
+    return new SmartCollectionReader(
         file, listener, TextInput.openReader(file, StandardCharsets.UTF_8));
   }
 

@@ -2,7 +2,7 @@ package io.newsarchive.ingest;
 
 import static io.newsarchive.ingest.Fixtures.fixture;
 import static io.newsarchive.ingest.Fixtures.readAll;
-import static io.newsarchive.ingest.Fixtures.shared;
+import static io.newsarchive.testing.SharedCorpora.require;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -17,12 +17,12 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class SmartCollectionSourceTest {
+class SmartCollectionReaderTest {
 
   private final RecordingListener listener = new RecordingListener();
 
   private List<Article> read(Path file) throws IOException {
-    return readAll(SourceFormat.SMART.open(file, ReadOptions.defaults(), listener));
+    return readAll(InputFormat.SMART.open(file, ReadOptions.defaults(), listener));
   }
 
   private static Instant day(int year, int month, int day) {
@@ -90,14 +90,14 @@ class SmartCollectionSourceTest {
 
   @Test
   void bothLayoutsAreDetectedFromContent() throws IOException {
-    assertThat(SourceFormat.detect(fixture("smart/TIME.ALL"))).contains(SourceFormat.SMART);
-    assertThat(SourceFormat.detect(fixture("smart/cacm.all"))).contains(SourceFormat.SMART);
-    assertThat(SourceFormat.parse("smart")).isEqualTo(SourceFormat.SMART);
+    assertThat(InputFormat.detect(fixture("smart/TIME.ALL"))).contains(InputFormat.SMART);
+    assertThat(InputFormat.detect(fixture("smart/cacm.all"))).contains(InputFormat.SMART);
+    assertThat(InputFormat.parse("smart")).isEqualTo(InputFormat.SMART);
   }
 
   @Test
   void realTimeCollectionHasEveryStoryOnce() throws IOException {
-    List<Article> articles = read(shared("corpora/time-ir-1963/TIME.ALL"));
+    List<Article> articles = read(require("corpora/time-ir-1963/TIME.ALL"));
 
     assertThat(articles).hasSize(423);
     Set<String> ids = new HashSet<>();
