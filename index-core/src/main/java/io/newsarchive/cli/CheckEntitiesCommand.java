@@ -1,8 +1,8 @@
 package io.newsarchive.cli;
 
 import io.newsarchive.article.Article;
-import io.newsarchive.entities.CodeCoverage;
 import io.newsarchive.entities.NamedEntityExtractor;
+import io.newsarchive.entities.eval.CodeCoverage;
 import io.newsarchive.ingest.IngestListener;
 import io.newsarchive.ingest.Rejection;
 import io.newsarchive.ingest.ReutersSgmlReader;

@@ -1,7 +1,7 @@
 package io.newsarchive.cli;
 
 import io.newsarchive.entities.NamedEntityExtractor;
-import io.newsarchive.entities.NerEvaluation;
+import io.newsarchive.entities.eval.NerEvaluation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package io.newsarchive.cli;
 
-import io.newsarchive.entities.EntityModelTrainer;
+import io.newsarchive.entities.train.EntityModelTrainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,8 +6,11 @@ import java.util.Arrays;
  * An open-addressing map from 64-bit feature hashes to dense row numbers. Features are hashed
  * rather than kept as strings so that computing them allocates nothing. Not thread-safe while it
  * grows; read-only use after training is thread-safe.
+ *
+ * <p>Public for the entity model's training ({@code io.newsarchive.entities.train}) and evaluation
+ * ({@code io.newsarchive.entities.eval}) only; not an API for other callers.
  */
-final class FeatureIndex {
+public final class FeatureIndex {
 
   private static final long EMPTY = 0L;
 
@@ -15,13 +18,15 @@ final class FeatureIndex {
   private int[] rows;
   private int size;
 
-  FeatureIndex(int expected) {
+  /** An empty index sized for about {@code expected} features. */
+  public FeatureIndex(int expected) {
     int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
     keys = new long[capacity];
     rows = new int[capacity];
   }
 
-  int size() {
+  /** The number of features, which is the number of rows. */
+  public int size() {
     return size;
   }
 
@@ -43,7 +48,7 @@ final class FeatureIndex {
   }
 
   /** The row of a feature, adding it with the next free row when it is new. */
-  int add(long feature) {
+  public int add(long feature) {
     int row = get(feature);
     if (row >= 0) {
       return row;
@@ -56,7 +61,7 @@ final class FeatureIndex {
   }
 
   /** The feature hashes by row. */
-  long[] featuresByRow() {
+  public long[] featuresByRow() {
     long[] result = new long[size];
     for (int slot = 0; slot < keys.length; slot++) {
       if (keys[slot] != EMPTY) {

@@ -19,8 +19,11 @@ import java.util.TreeMap;
  * the {@link GazetteerList}s in order, from the most specific list to the least ("Chad" stays a
  * country, not a given name). The lists are stored in the model, so tagging does not depend on the
  * JDK or the working directory. Immutable and thread-safe.
+ *
+ * <p>Public for the entity model's training ({@code io.newsarchive.entities.train}) and evaluation
+ * ({@code io.newsarchive.entities.eval}) only; not an API for other callers.
  */
-final class Gazetteer {
+public final class Gazetteer {
 
   /** Kind of the JDK's country names. */
   static final int COUNTRY = 0;
@@ -70,7 +73,7 @@ final class Gazetteer {
    *
    * @throws IOException when a list file in the folder cannot be read
    */
-  static Gazetteer build(Path folder) throws IOException {
+  public static Gazetteer build(Path folder) throws IOException {
     Map<String, Integer> names = new HashMap<>();
     for (String code : Locale.getISOCountries()) {
       String name = Locale.of("", code).getDisplayCountry(Locale.ENGLISH);

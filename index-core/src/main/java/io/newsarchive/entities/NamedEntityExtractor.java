@@ -70,7 +70,8 @@ public final class NamedEntityExtractor implements EntityExtractor {
     }
   }
 
-  NerModel model() {
+  /** The model this extractor tags with, for evaluation. */
+  public NerModel model() {
     return model;
   }
 

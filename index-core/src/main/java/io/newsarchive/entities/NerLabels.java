@@ -3,11 +3,14 @@ package io.newsarchive.entities;
 /**
  * The BILOU label scheme of the tagger: {@code O} plus Begin, Inside, Last and Unit labels for each
  * of the four CoNLL types. BILOU lets the model learn where names end, which plain BIO cannot.
+ *
+ * <p>Public for the entity model's training ({@code io.newsarchive.entities.train}) and evaluation
+ * ({@code io.newsarchive.entities.eval}) only; not an API for other callers.
  */
-final class NerLabels {
+public final class NerLabels {
 
   /** CoNLL entity types, in label order. */
-  static final String[] TYPES = {"PER", "ORG", "LOC", "MISC"};
+  public static final String[] TYPES = {"PER", "ORG", "LOC", "MISC"};
 
   static final int OUTSIDE = 0;
   static final int COUNT = 1 + 4 * TYPES.length;
@@ -40,7 +43,7 @@ final class NerLabels {
   }
 
   /** The entity type of a label, or -1 for {@code O}. */
-  static int type(int label) {
+  public static int type(int label) {
     return label == OUTSIDE ? -1 : (label - 1) / 4;
   }
 
@@ -55,7 +58,7 @@ final class NerLabels {
   }
 
   /** Whether {@code next} may follow {@code previous}; -1 stands for the sentence start. */
-  static boolean allowed(int previous, int next) {
+  public static boolean allowed(int previous, int next) {
     boolean open = previous >= 0 && previous != OUTSIDE && !closes(previous);
     if (open) {
       int part = (next - 1) % 4;
@@ -69,7 +72,8 @@ final class NerLabels {
     return label == OUTSIDE || closes(label);
   }
 
-  static int typeIndex(String type) {
+  /** The index in {@link #TYPES} of a CoNLL type name such as {@code PER}, or -1. */
+  public static int typeIndex(String type) {
     for (int i = 0; i < TYPES.length; i++) {
       if (TYPES[i].equals(type)) {
         return i;
@@ -79,7 +83,7 @@ final class NerLabels {
   }
 
   /** BILOU labels for a sentence whose entities are given as spans. */
-  static int[] encode(int length, java.util.List<Span> spans) {
+  public static int[] encode(int length, java.util.List<Span> spans) {
     int[] labels = new int[length];
     for (Span span : spans) {
       if (span.end() - span.start() == 1) {
@@ -96,7 +100,7 @@ final class NerLabels {
   }
 
   /** The entity spans of a well-formed BILOU label sequence. */
-  static java.util.List<Span> decode(int[] labels) {
+  public static java.util.List<Span> decode(int[] labels) {
     java.util.List<Span> spans = new java.util.ArrayList<>();
     int start = -1;
     for (int i = 0; i < labels.length; i++) {
@@ -119,5 +123,5 @@ final class NerLabels {
    * @param end one past the last token
    * @param type index into {@link #TYPES}
    */
-  record Span(int start, int end, int type) {}
+  public record Span(int start, int end, int type) {}
 }

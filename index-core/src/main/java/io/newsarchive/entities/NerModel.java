@@ -16,8 +16,11 @@ import java.util.zip.GZIPOutputStream;
  * A trained two-pass tagger: the first pass labels a document's sentences from local features, the
  * second relabels them knowing what the first pass called the same words elsewhere in the document.
  * Immutable and thread-safe.
+ *
+ * <p>Public for the entity model's training ({@code io.newsarchive.entities.train}) and evaluation
+ * ({@code io.newsarchive.entities.eval}) only; not an API for other callers.
  */
-final class NerModel {
+public final class NerModel {
 
   private static final int MAGIC = 0x4e45524d; // "NERM"
   private static final int VERSION = 4;
@@ -28,7 +31,10 @@ final class NerModel {
   private final SequencePerceptron firstPass;
   private final SequencePerceptron secondPass;
 
-  NerModel(
+  /**
+   * A model of two perceptron passes over the given lexicon and gazetteer, as training builds it.
+   */
+  public NerModel(
       WordLexicon lexicon,
       Gazetteer gazetteer,
       SequencePerceptron firstPass,
@@ -49,7 +55,7 @@ final class NerModel {
   }
 
   /** BILOU labels for every sentence of one document. */
-  List<int[]> tag(List<String[]> sentences) {
+  public List<int[]> tag(List<String[]> sentences) {
     TokenFeatures.DocumentContext doc = new TokenFeatures.DocumentContext(sentences);
     List<int[]> first = new ArrayList<>(sentences.size());
     List<long[][]> hashes = new ArrayList<>(sentences.size());
@@ -80,7 +86,7 @@ final class NerModel {
   }
 
   /** Writes the model, gzip-compressed. */
-  void write(OutputStream stream) throws IOException {
+  public void write(OutputStream stream) throws IOException {
     DataOutputStream out =
         new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(stream), 1 << 16));
     out.writeInt(MAGIC);

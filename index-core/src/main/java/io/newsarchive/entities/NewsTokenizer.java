@@ -9,8 +9,11 @@ import java.util.Set;
  * trained on: punctuation and possessive {@code 's} are tokens, hyphenated words and abbreviations
  * like {@code U.S.} stay whole, typographic quotes and apostrophes become ASCII. Every token keeps
  * its character offsets in the original text. Stateless and thread-safe.
+ *
+ * <p>Public for the entity model's training ({@code io.newsarchive.entities.train}) and evaluation
+ * ({@code io.newsarchive.entities.eval}) only; not an API for other callers.
  */
-final class NewsTokenizer {
+public final class NewsTokenizer {
 
   private static final Set<String> ABBREVIATIONS =
       Set.of(
@@ -29,18 +32,19 @@ final class NewsTokenizer {
    * @param ends end offsets in the original text
    * @param sentenceStarts index of each sentence's first token, ascending; first is 0
    */
-  record Tokens(String[] words, int[] starts, int[] ends, int[] sentenceStarts) {
+  public record Tokens(String[] words, int[] starts, int[] ends, int[] sentenceStarts) {
     int size() {
       return words.length;
     }
 
-    int sentenceEnd(int sentence) {
+    /** The index after the last token of sentence {@code sentence}. */
+    public int sentenceEnd(int sentence) {
       return sentence + 1 < sentenceStarts.length ? sentenceStarts[sentence + 1] : words.length;
     }
   }
 
   /** Tokenizes {@code text}; a line break always ends a sentence. */
-  static Tokens tokenize(String text) {
+  public static Tokens tokenize(String text) {
     List<String> words = new ArrayList<>();
     List<int[]> offsets = new ArrayList<>();
     List<Integer> sentenceStarts = new ArrayList<>();

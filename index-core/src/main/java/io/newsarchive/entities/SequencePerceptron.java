@@ -10,8 +10,11 @@ import java.util.List;
  * averaged structured perceptron (Collins 2002), the learner of the Illinois NER tagger. Each
  * token's score for a label is the sum of that label's weights over the token's feature rows, plus
  * a label-to-label transition weight. Decoding is thread-safe; training is not.
+ *
+ * <p>Public for the entity model's training ({@code io.newsarchive.entities.train}) and evaluation
+ * ({@code io.newsarchive.entities.eval}) only; not an API for other callers.
  */
-final class SequencePerceptron {
+public final class SequencePerceptron {
 
   private static final int L = NerLabels.COUNT;
   private static final boolean[][] ALLOWED = allowedTransitions();
@@ -23,7 +26,8 @@ final class SequencePerceptron {
   private final float[] transitionTotals = new float[(L + 1) * L];
   private int updates = 1;
 
-  SequencePerceptron(FeatureIndex index) {
+  /** A model to train, with zero weights for every feature of {@code index}. */
+  public SequencePerceptron(FeatureIndex index) {
     this.index = index;
     this.weights = new float[Math.max(1, index.size()) * L];
     this.weightTotals = new float[weights.length];
@@ -53,7 +57,7 @@ final class SequencePerceptron {
   }
 
   /** The best label sequence for tokens given by their feature rows. */
-  int[] decode(int[][] tokenRows) {
+  public int[] decode(int[][] tokenRows) {
     int n = tokenRows.length;
     int[] labels = new int[n];
     if (n == 0) {
@@ -114,7 +118,7 @@ final class SequencePerceptron {
   }
 
   /** One perceptron step on a sentence: decode, then move weights toward the gold labels. */
-  void train(int[][] tokenRows, int[] gold) {
+  public void train(int[][] tokenRows, int[] gold) {
     int[] predicted = decode(tokenRows);
     for (int t = 0; t < gold.length; t++) {
       if (predicted[t] != gold[t]) {
@@ -139,7 +143,7 @@ final class SequencePerceptron {
   }
 
   /** The averaged model, for decoding; this trainer stays usable. */
-  SequencePerceptron averaged() {
+  public SequencePerceptron averaged() {
     float[] w = new float[weights.length];
     for (int i = 0; i < w.length; i++) {
       w[i] = weights[i] - weightTotals[i] / updates;
@@ -152,7 +156,7 @@ final class SequencePerceptron {
   }
 
   /** The mean of models that share one feature index (trained on differently shuffled data). */
-  static SequencePerceptron mean(List<SequencePerceptron> models) {
+  public static SequencePerceptron mean(List<SequencePerceptron> models) {
     SequencePerceptron first = models.get(0);
     float[] w = new float[first.weights.length];
     float[] tr = new float[first.transitions.length];

@@ -11,8 +11,11 @@ import java.util.Map;
  * and, in the second pass, the labels the first pass gave the same word elsewhere in the document.
  * Hashing instead of building feature strings keeps extraction free of allocation per feature.
  * Immutable and thread-safe.
+ *
+ * <p>Public for the entity model's training ({@code io.newsarchive.entities.train}) and evaluation
+ * ({@code io.newsarchive.entities.eval}) only; not an API for other callers.
  */
-final class TokenFeatures {
+public final class TokenFeatures {
 
   private static final int MAX_FEATURES = 96;
   private static final int MAX_CONTEXTS = 8;
@@ -23,13 +26,14 @@ final class TokenFeatures {
   private final WordLexicon lexicon;
   private final Gazetteer gazetteer;
 
-  TokenFeatures(WordLexicon lexicon, Gazetteer gazetteer) {
+  /** Features drawn from the given lexicon and gazetteer. */
+  public TokenFeatures(WordLexicon lexicon, Gazetteer gazetteer) {
     this.lexicon = lexicon;
     this.gazetteer = gazetteer;
   }
 
   /** What the whole document says about each word, keyed by lower case. */
-  static final class DocumentContext {
+  public static final class DocumentContext {
     private static final int SEEN_LOWER = 1;
     private static final int SEEN_MID_CAPITALIZED = 2;
     private final Map<String, Integer> flags = new HashMap<>();
@@ -40,7 +44,7 @@ final class TokenFeatures {
      * Collects the case clues of a document's sentences, and the neighbours of each capitalized
      * word's first few occurrences (Ratinov and Roth's context aggregation).
      */
-    DocumentContext(List<String[]> sentences) {
+    public DocumentContext(List<String[]> sentences) {
       for (String[] words : sentences) {
         boolean shouting = isShouting(words);
         for (int i = 0; i < words.length; i++) {
@@ -73,7 +77,7 @@ final class TokenFeatures {
     }
 
     /** Records first-pass labels of one sentence as votes for the second pass. */
-    void addVotes(String[] words, int[] labels) {
+    public void addVotes(String[] words, int[] labels) {
       for (int i = 0; i < words.length; i++) {
         int vote = vote(words[i], labels[i]);
         if (vote >= 0) {
@@ -96,7 +100,7 @@ final class TokenFeatures {
   }
 
   /** First-pass feature hashes of every token of a sentence. */
-  long[][] sentence(String[] words, DocumentContext doc) {
+  public long[][] sentence(String[] words, DocumentContext doc) {
     int n = words.length;
     Token[] tokens = new Token[n];
     String[] lowerWords = new String[n];
@@ -219,7 +223,7 @@ final class TokenFeatures {
   }
 
   /** Second-pass features: first-pass labels of the same words elsewhere in the document. */
-  long[][] votes(String[] words, DocumentContext doc, int[] ownLabels) {
+  public long[][] votes(String[] words, DocumentContext doc, int[] ownLabels) {
     long[][] result = new long[words.length][];
     long[] buffer = new long[8];
     for (int i = 0; i < words.length; i++) {
@@ -229,7 +233,7 @@ final class TokenFeatures {
   }
 
   /** First-pass features followed by second-pass features, token by token. */
-  static long[][] concat(long[][] first, long[][] second) {
+  public static long[][] concat(long[][] first, long[][] second) {
     long[][] result = new long[first.length][];
     for (int i = 0; i < first.length; i++) {
       result[i] = java.util.Arrays.copyOf(first[i], first[i].length + second[i].length);
@@ -272,7 +276,7 @@ final class TokenFeatures {
   }
 
   /** Whether a sentence is a shouted headline: most of its words in capitals. */
-  static boolean isShouting(String[] words) {
+  public static boolean isShouting(String[] words) {
     int letters = 0;
     int caps = 0;
     for (String w : words) {
@@ -286,7 +290,8 @@ final class TokenFeatures {
     return letters >= 2 && caps * 2 > letters;
   }
 
-  static boolean isAllCaps(String w) {
+  /** Whether a word has letters and all of them are capitals. */
+  public static boolean isAllCaps(String w) {
     boolean letter = false;
     for (int i = 0; i < w.length(); i++) {
       char c = w.charAt(i);

@@ -18,14 +18,17 @@ import java.util.TreeMap;
  * the training data but common in the news, like "Hezbollah", brings its usual type). The same
  * table holds the type of multi-word names the tagger found there ("standard liege"), keyed by
  * their lower-cased words joined by spaces. Immutable and thread-safe.
+ *
+ * <p>Public for the entity model's training ({@code io.newsarchive.entities.train}) and evaluation
+ * ({@code io.newsarchive.entities.eval}) only; not an API for other callers.
  */
-final class WordLexicon {
+public final class WordLexicon {
 
   /** Number of capitalization bins; bin values are {@code 0..CASE_BINS-1}. */
   static final int CASE_BINS = 7;
 
   /** Most words in a corpus name phrase. */
-  static final int MAX_PHRASE = 6;
+  public static final int MAX_PHRASE = 6;
 
   /** Cluster path prefix lengths used as features. */
   static final int[] CLUSTER_PREFIXES = {4, 8, 12, 40};
@@ -42,7 +45,8 @@ final class WordLexicon {
   private final Map<String, Info> infos = new HashMap<>();
   private final Set<String> phraseStarts = new HashSet<>();
 
-  WordLexicon(
+  /** A lexicon of the given tables, as training builds it. */
+  public WordLexicon(
       Map<String, Byte> caseBins,
       Map<String, String> clusters,
       Map<String, Byte> types,
@@ -67,12 +71,13 @@ final class WordLexicon {
     }
   }
 
-  static WordLexicon empty() {
+  /** A lexicon that knows no word. */
+  public static WordLexicon empty() {
     return new WordLexicon(Map.of(), Map.of(), Map.of(), Map.of());
   }
 
   /** This lexicon with corpus-wide entity types added. */
-  WordLexicon withCorpusTypes(Map<String, Byte> types) {
+  public WordLexicon withCorpusTypes(Map<String, Byte> types) {
     return new WordLexicon(caseBins, clusters, types, spellings);
   }
 
@@ -175,7 +180,7 @@ final class WordLexicon {
   }
 
   /** The bin for a word seen {@code capitalized} times capitalized out of {@code total}. */
-  static byte binOf(long capitalized, long total) {
+  public static byte binOf(long capitalized, long total) {
     double share = (double) capitalized / total;
     double[] limits = {0.02, 0.1, 0.35, 0.65, 0.9, 0.98};
     byte bin = 0;

@@ -20,7 +20,7 @@ import java.util.Set;
  * value. The lists that run time needs are on the class path under {@link #RESOURCES}; the others
  * are read from the folder when a model is trained. Stateless and thread-safe.
  */
-final class WordLists {
+public final class WordLists {
 
   /** Class-path folder of the lists that the extractor reads at run time. */
   static final String RESOURCES = "/gazetteers/";
@@ -48,7 +48,7 @@ final class WordLists {
    *
    * @throws IllegalStateException when the list is missing or a line has no tab
    */
-  static Map<String, String> resourcePairs(String name) {
+  public static Map<String, String> resourcePairs(String name) {
     Map<String, String> pairs = new HashMap<>();
     for (String entry : resource(name)) {
       int tab = entry.indexOf('\t');

@@ -1,5 +1,8 @@
-package io.newsarchive.entities;
+package io.newsarchive.entities.eval;
 
+import io.newsarchive.entities.NamedEntityExtractor;
+import io.newsarchive.entities.NerLabels;
+import io.newsarchive.entities.NerModel;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +20,7 @@ public final class NerEvaluation {
   private final long[] falseNegatives = new long[NerLabels.TYPES.length];
 
   /** Adds one sentence's gold and predicted spans. */
-  void add(List<NerLabels.Span> gold, List<NerLabels.Span> predicted) {
+  public void add(List<NerLabels.Span> gold, List<NerLabels.Span> predicted) {
     Set<NerLabels.Span> goldSet = new HashSet<>(gold);
     for (NerLabels.Span span : predicted) {
       if (goldSet.contains(span)) {

@@ -1,5 +1,10 @@
-package io.newsarchive.entities;
+package io.newsarchive.entities.train;
 
+import io.newsarchive.entities.FeatureIndex;
+import io.newsarchive.entities.NerLabels;
+import io.newsarchive.entities.NerModel;
+import io.newsarchive.entities.TokenFeatures;
+import io.newsarchive.entities.WordLexicon;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

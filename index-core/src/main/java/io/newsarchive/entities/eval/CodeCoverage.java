@@ -1,9 +1,10 @@
-package io.newsarchive.entities;
+package io.newsarchive.entities.eval;
 
 import io.newsarchive.article.Article;
 import io.newsarchive.article.CodeScheme;
 import io.newsarchive.article.Entity;
 import io.newsarchive.article.EntityType;
+import io.newsarchive.entities.WordLists;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,7 +46,9 @@ public final class CodeCoverage {
    */
   private static List<String> usaNames() {
     List<String> names = new ArrayList<>(List.of("united states", "america"));
-    EntityCanonicalizer.STATES.values().forEach(state -> names.add(state.toLowerCase(Locale.ROOT)));
+    WordLists.resourcePairs("us-state-abbreviations.tsv")
+        .values()
+        .forEach(state -> names.add(state.toLowerCase(Locale.ROOT)));
     for (String state :
         List.of("Alaska", "Hawaii", "Idaho", "Iowa", "Maine", "Ohio", "Oregon", "Texas", "Utah")) {
       names.add(state.toLowerCase(Locale.ROOT));

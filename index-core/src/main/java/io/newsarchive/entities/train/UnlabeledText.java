@@ -1,7 +1,9 @@
-package io.newsarchive.entities;
+package io.newsarchive.entities.train;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.newsarchive.entities.NewsTokenizer;
+import io.newsarchive.entities.eval.ConllCorpus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,7 +1,9 @@
-package io.newsarchive.entities;
+package io.newsarchive.entities.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsarchive.entities.NamedEntityExtractor;
+import io.newsarchive.entities.NerLabels;
 import io.newsarchive.testing.SharedCorpora;
 import java.io.IOException;
 import java.nio.file.Path;

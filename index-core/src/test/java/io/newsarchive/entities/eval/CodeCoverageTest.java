@@ -1,4 +1,4 @@
-package io.newsarchive.entities;
+package io.newsarchive.entities.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

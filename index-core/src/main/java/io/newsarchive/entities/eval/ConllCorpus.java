@@ -1,5 +1,6 @@
-package io.newsarchive.entities;
+package io.newsarchive.entities.eval;
 
+import io.newsarchive.entities.NerLabels;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,15 +14,15 @@ import java.util.List;
  * {@code -DOCSTART-}) into documents of sentences with entity spans. Span boundaries follow the
  * conlleval script: an {@code I-X} after anything but {@code X} opens a new entity.
  */
-final class ConllCorpus {
+public final class ConllCorpus {
 
   private ConllCorpus() {}
 
   /** One sentence: its words and its gold entity spans. */
-  record Sentence(String[] words, List<NerLabels.Span> spans) {}
+  public record Sentence(String[] words, List<NerLabels.Span> spans) {}
 
   /** One {@code -DOCSTART-} document. */
-  record Document(List<Sentence> sentences) {
+  public record Document(List<Sentence> sentences) {
     int tokenCount() {
       int count = 0;
       for (Sentence sentence : sentences) {
@@ -37,7 +38,7 @@ final class ConllCorpus {
    * @throws IOException when the file cannot be read
    * @throws IllegalArgumentException when a line has no NER column or an unknown tag
    */
-  static List<Document> read(Path file) throws IOException {
+  public static List<Document> read(Path file) throws IOException {
     List<Document> documents = new ArrayList<>();
     List<Sentence> sentences = new ArrayList<>();
     List<String> words = new ArrayList<>();

@@ -1,5 +1,14 @@
-package io.newsarchive.entities;
+package io.newsarchive.entities.train;
 
+import io.newsarchive.entities.FeatureIndex;
+import io.newsarchive.entities.Gazetteer;
+import io.newsarchive.entities.NerLabels;
+import io.newsarchive.entities.NerModel;
+import io.newsarchive.entities.SequencePerceptron;
+import io.newsarchive.entities.TokenFeatures;
+import io.newsarchive.entities.WordLexicon;
+import io.newsarchive.entities.eval.ConllCorpus;
+import io.newsarchive.entities.eval.NerEvaluation;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

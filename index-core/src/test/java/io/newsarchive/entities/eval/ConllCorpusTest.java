@@ -1,8 +1,9 @@
-package io.newsarchive.entities;
+package io.newsarchive.entities.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsarchive.entities.NerLabels;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

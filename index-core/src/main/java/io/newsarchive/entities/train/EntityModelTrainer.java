@@ -1,5 +1,9 @@
-package io.newsarchive.entities;
+package io.newsarchive.entities.train;
 
+import io.newsarchive.entities.Gazetteer;
+import io.newsarchive.entities.NerModel;
+import io.newsarchive.entities.WordLexicon;
+import io.newsarchive.entities.eval.ConllCorpus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
