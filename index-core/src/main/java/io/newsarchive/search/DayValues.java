@@ -6,6 +6,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.search.DoubleValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.LongValues;
 import org.apache.lucene.search.LongValuesSource;
@@ -26,8 +27,7 @@ final class DayValues extends LongValuesSource {
   private DayValues() {}
 
   @Override
-  public LongValues getValues(LeafReaderContext ctx, org.apache.lucene.search.DoubleValues scores)
-      throws IOException {
+  public LongValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
     SortedNumericDocValues all = DocValues.getSortedNumeric(ctx.reader(), ArticleFields.PUBLISHED);
     NumericDocValues single = DocValues.unwrapSingleton(all);
     if (single != null) {

@@ -1,11 +1,6 @@
 package io.newsarchive.search;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -115,10 +110,10 @@ public final class SearchParameter<T> {
    * given); absent means open. A date means its first instant for a lower bound, its last for an
    * upper bound.
    */
-  public static SearchParameter<Instant> instant(String name, String doc, Bound bound) {
+  public static SearchParameter<Instant> instant(String name, String doc, DateBound bound) {
     return new SearchParameter<>(
         new Definition<>(name, doc, null, Arity.ONCE, ordered("type", "string")),
-        values -> parseInstant(name, values.get(0), bound),
+        values -> bound.parse(name, values.get(0)),
         value -> value);
   }
 
@@ -295,30 +290,6 @@ public final class SearchParameter<T> {
     }
   }
 
-  private static Instant parseInstant(String name, String text, Bound bound) {
-    String value = text.strip();
-    if (value.isEmpty()) {
-      return null;
-    }
-    try {
-      if (value.length() == 10) {
-        LocalDate day = LocalDate.parse(value);
-        return bound == Bound.END
-            ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusMillis(1)
-            : day.atStartOfDay(ZoneOffset.UTC).toInstant();
-      }
-      if (value.endsWith("Z") || value.matches(".*[+-]\\d\\d:\\d\\d$")) {
-        return OffsetDateTime.parse(value).toInstant();
-      }
-      return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeParseException e) {
-      throw new InvalidRequestException(
-          name,
-          name + " is not an ISO date: '" + value + "'",
-          "use 2020-01-31 or 2020-01-31T12:00:00Z (UTC when no offset is given)");
-    }
-  }
-
   private static String alternatives(List<String> keys) {
     if (keys.size() == 1) {
       return keys.get(0);
@@ -326,40 +297,5 @@ public final class SearchParameter<T> {
     return keys.subList(0, keys.size() - 1).stream().collect(Collectors.joining(", "))
         + " or "
         + keys.get(keys.size() - 1);
-  }
-
-  /** Which end of a day a date-only bound stands for. */
-  public enum Bound {
-    /** The first instant of the day. */
-    START,
-    /** The last instant of the day. */
-    END
-  }
-
-  /**
-   * The accepted range of a whole-number parameter.
-   *
-   * @param min smallest accepted value
-   * @param max largest accepted value
-   */
-  public record IntRange(int min, int max) {
-
-    /** From {@code min} up, without an upper limit. */
-    public static IntRange atLeast(int min) {
-      return new IntRange(min, Integer.MAX_VALUE);
-    }
-
-    /** {@code value} when it lies in the range. */
-    int check(String name, Integer value) {
-      if (value == null || value < min || value > max) {
-        throw new InvalidRequestException(
-            name,
-            name + " out of range",
-            max == Integer.MAX_VALUE
-                ? "use a " + name + " of at least " + min
-                : "use a " + name + " from " + min + " to " + max);
-      }
-      return value;
-    }
   }
 }

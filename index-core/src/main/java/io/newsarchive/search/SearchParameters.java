@@ -1,8 +1,6 @@
 package io.newsarchive.search;
 
 import io.newsarchive.article.EntityType;
-import io.newsarchive.search.SearchParameter.Bound;
-import io.newsarchive.search.SearchParameter.IntRange;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +40,7 @@ public final class SearchParameters {
           "from",
           "Earliest publication time, inclusive. ISO date (2020-01-31, whole day, UTC) or"
               + " date-time (2020-01-31T12:00:00Z; UTC when no offset).",
-          Bound.START);
+          DateBound.START);
 
   /** Latest publication instant, inclusive; {@code null} for no upper bound. */
   public static final SearchParameter<Instant> TO =
@@ -50,7 +48,7 @@ public final class SearchParameters {
           "to",
           "Latest publication time, inclusive. ISO date (2020-01-31, whole day, UTC) or"
               + " date-time (2020-01-31T12:00:00Z; UTC when no offset).",
-          Bound.END);
+          DateBound.END);
 
   /** Articles from any of these sources; empty for all. */
   public static final SearchParameter<List<String>> SOURCES =

@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * How library records print as JSON, so that the API serializes them directly: instants as ISO-8601
@@ -89,9 +90,9 @@ public final class ApiJson {
   }
 
   private static final class KeySerializer<E> extends JsonSerializer<E> {
-    private final java.util.function.Function<E, String> key;
+    private final Function<E, String> key;
 
-    KeySerializer(java.util.function.Function<E, String> key) {
+    KeySerializer(Function<E, String> key) {
       this.key = key;
     }
 
