@@ -262,6 +262,31 @@ class AnalysisVariantsBenchmark {
         }
       }
     }
+    for (StopList stop : List.of(StopList.SNOWBALL_174, StopList.COLLECTION)) {
+      for (float[] w : new float[][] {{1f, 0f, 0f}, {0.9f, 0.05f, 0.05f}, {0.85f, 0.1f, 0.05f}}) {
+        for (float[] kb : new float[][] {{1.2f, 0.9f}, {1.5f, 0.9f}, {1.8f, 0.9f}, {1.5f, 1f}}) {
+          setups.add(
+              new Setup(
+                  "final sdm "
+                      + w[0]
+                      + "/"
+                      + w[1]
+                      + "/"
+                      + w[2]
+                      + ", PORTER, "
+                      + stop
+                      + ", BM25 "
+                      + kb[0]
+                      + "/"
+                      + kb[1],
+                  Stemming.PORTER,
+                  stop,
+                  () -> new BM25Similarity(kb[0], kb[1]),
+                  new Dependence(w[0], w[1], w[2]),
+                  Optional.empty()));
+        }
+      }
+    }
     Dependence sdm = new Dependence(0.9f, 0.05f, 0.05f);
     for (StopList stop : List.of(StopList.SNOWBALL_174, StopList.COLLECTION)) {
       for (int docs : new int[] {3, 5}) {
