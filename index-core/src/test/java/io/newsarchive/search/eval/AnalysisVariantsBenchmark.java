@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.newsarchive.article.Article;
 import io.newsarchive.ingest.IngestListener;
 import io.newsarchive.ingest.Rejection;
-import io.newsarchive.ingest.SmartCollectionSource;
+import io.newsarchive.ingest.SmartCollectionReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -520,8 +520,8 @@ class AnalysisVariantsBenchmark {
           @Override
           public void warned(Rejection warning) {}
         };
-    try (SmartCollectionSource source = SmartCollectionSource.open(file, strict)) {
-      for (Optional<Article> a = source.next(); a.isPresent(); a = source.next()) {
+    try (SmartCollectionReader reader = SmartCollectionReader.open(file, strict)) {
+      for (Optional<Article> a = reader.next(); a.isPresent(); a = reader.next()) {
         articles.add(a.get());
       }
     }
