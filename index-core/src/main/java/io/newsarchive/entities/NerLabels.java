@@ -13,7 +13,9 @@ public final class NerLabels {
   public static final String[] TYPES = {"PER", "ORG", "LOC", "MISC"};
 
   static final int OUTSIDE = 0;
-  static final int COUNT = 1 + 4 * TYPES.length;
+
+  /** The number of labels; labels are {@code 0} ({@code O}) to {@code COUNT - 1}. */
+  public static final int COUNT = 1 + 4 * TYPES.length;
 
   private static final int BEGIN = 0;
   private static final int INSIDE = 1;

@@ -3,16 +3,17 @@ package io.newsarchive.entities;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.List;
 
 /**
- * A first-order linear-chain model over BILOU labels, decoded with Viterbi and trained as an
- * averaged structured perceptron (Collins 2002), the learner of the Illinois NER tagger. Each
- * token's score for a label is the sum of that label's weights over the token's feature rows, plus
- * a label-to-label transition weight. Decoding is thread-safe; training is not.
+ * A first-order linear-chain model over BILOU labels, decoded with Viterbi. Each token's score for
+ * a label is the sum of that label's weights over the token's feature rows, plus a label-to-label
+ * transition weight. The weights are learned as an averaged structured perceptron (Collins 2002),
+ * the learner of the Illinois NER tagger, by {@code
+ * io.newsarchive.entities.train.PerceptronTrainer}. Decoding is thread-safe as long as nobody
+ * changes the weight arrays meanwhile.
  *
- * <p>Public for the entity model's training ({@code io.newsarchive.entities.train}) and evaluation
- * ({@code io.newsarchive.entities.eval}) only; not an API for other callers.
+ * <p>Public for the entity model's training ({@code io.newsarchive.entities.train}) only; not an
+ * API for other callers.
  */
 public final class SequencePerceptron {
 
@@ -20,27 +21,36 @@ public final class SequencePerceptron {
   private static final boolean[][] ALLOWED = allowedTransitions();
 
   private final FeatureIndex index;
-  private float[] weights;
-  private final float[] transitions = new float[(L + 1) * L];
-  private float[] weightTotals;
-  private final float[] transitionTotals = new float[(L + 1) * L];
-  private int updates = 1;
+  private final float[] weights;
+  private final float[] transitions;
 
-  /** A model to train, with zero weights for every feature of {@code index}. */
-  public SequencePerceptron(FeatureIndex index) {
-    this.index = index;
-    this.weights = new float[Math.max(1, index.size()) * L];
-    this.weightTotals = new float[weights.length];
-  }
-
-  private SequencePerceptron(FeatureIndex index, float[] weights, float[] transitions) {
+  /**
+   * A model over the features of {@code index} with the given weights, used as given, not copied,
+   * so that a trainer can decode with the weights it is still changing.
+   *
+   * @param weights the weight of label {@code y} for the feature in row {@code r} at {@code r *
+   *     NerLabels.COUNT + y}, for at least every row of {@code index}
+   * @param transitions the weight of label {@code y} after label {@code p} at {@code (p + 1) *
+   *     NerLabels.COUNT + y}, where {@code p = -1} is the sentence start
+   * @throws IllegalArgumentException when an array has the wrong length
+   */
+  public SequencePerceptron(FeatureIndex index, float[] weights, float[] transitions) {
+    if (weights.length % L != 0 || weights.length / L < index.size()) {
+      throw new IllegalArgumentException(
+          "expected "
+              + L
+              + " weights for each of "
+              + index.size()
+              + " features, got "
+              + weights.length);
+    }
+    if (transitions.length != (L + 1) * L) {
+      throw new IllegalArgumentException(
+          "expected " + (L + 1) * L + " transition weights, got " + transitions.length);
+    }
     this.index = index;
     this.weights = weights;
-    System.arraycopy(transitions, 0, this.transitions, 0, transitions.length);
-  }
-
-  FeatureIndex index() {
-    return index;
+    this.transitions = transitions;
   }
 
   /** Rows of the known features among {@code hashes}; unknown features are dropped. */
@@ -115,63 +125,6 @@ public final class SequencePerceptron {
         out[y] += weights[base + y];
       }
     }
-  }
-
-  /** One perceptron step on a sentence: decode, then move weights toward the gold labels. */
-  public void train(int[][] tokenRows, int[] gold) {
-    int[] predicted = decode(tokenRows);
-    for (int t = 0; t < gold.length; t++) {
-      if (predicted[t] != gold[t]) {
-        for (int row : tokenRows[t]) {
-          bump(weights, weightTotals, row * L + gold[t], 1f);
-          bump(weights, weightTotals, row * L + predicted[t], -1f);
-        }
-      }
-      int goldPrevious = t == 0 ? 0 : gold[t - 1] + 1;
-      int predictedPrevious = t == 0 ? 0 : predicted[t - 1] + 1;
-      if (goldPrevious != predictedPrevious || gold[t] != predicted[t]) {
-        bump(transitions, transitionTotals, goldPrevious * L + gold[t], 1f);
-        bump(transitions, transitionTotals, predictedPrevious * L + predicted[t], -1f);
-      }
-    }
-    updates++;
-  }
-
-  private void bump(float[] w, float[] totals, int i, float delta) {
-    w[i] += delta;
-    totals[i] += updates * delta;
-  }
-
-  /** The averaged model, for decoding; this trainer stays usable. */
-  public SequencePerceptron averaged() {
-    float[] w = new float[weights.length];
-    for (int i = 0; i < w.length; i++) {
-      w[i] = weights[i] - weightTotals[i] / updates;
-    }
-    float[] tr = new float[transitions.length];
-    for (int i = 0; i < tr.length; i++) {
-      tr[i] = transitions[i] - transitionTotals[i] / updates;
-    }
-    return new SequencePerceptron(index, w, tr);
-  }
-
-  /** The mean of models that share one feature index (trained on differently shuffled data). */
-  public static SequencePerceptron mean(List<SequencePerceptron> models) {
-    SequencePerceptron first = models.get(0);
-    float[] w = new float[first.weights.length];
-    float[] tr = new float[first.transitions.length];
-    for (SequencePerceptron model : models) {
-      if (model.index != first.index) {
-        throw new IllegalArgumentException("models to average must share their feature index");
-      }
-      for (int i = 0; i < w.length; i++) {
-        w[i] += model.weights[i] / models.size();
-      }
-      for (int i = 0; i < tr.length; i++) {
-        tr[i] += model.transitions[i] / models.size();
-      }
-    }
-    return new SequencePerceptron(first.index, w, tr);
   }
 
   /** Writes the non-zero weights; features whose weights are all zero are left out. */

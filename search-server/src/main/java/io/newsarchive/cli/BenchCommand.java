@@ -6,7 +6,7 @@ import io.javalin.Javalin;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.server.SearchServer;
-import io.newsarchive.server.ServerConfig;
+import io.newsarchive.server.ServerOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
@@ -128,7 +128,7 @@ public final class BenchCommand implements Callable<Integer> {
     String month =
         searcher.stats().oldest().map(i -> i.toString().substring(0, 7)).orElse("2000-01");
     List<String> mix = given.stream().map(q -> q.replace("{month}", month)).toList();
-    Javalin app = SearchServer.create(searcher, new ServerConfig("127.0.0.1", 0)).start();
+    Javalin app = SearchServer.create(searcher, new ServerOptions("127.0.0.1", 0)).start();
     // HttpURLConnection keeps one connection alive and costs the shared CPUs less than HttpClient.
     try (searcher) {
       String base = "http://127.0.0.1:" + app.port() + "/api/search?size=10&interval=month&";

@@ -4,7 +4,7 @@ import io.javalin.Javalin;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.server.SearchServer;
-import io.newsarchive.server.ServerConfig;
+import io.newsarchive.server.ServerOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -57,7 +57,7 @@ public final class ServeCommand implements Callable<Integer> {
       System.err.println("newsarchive serve: " + e.getMessage());
       return 1;
     }
-    Javalin app = SearchServer.create(searcher, new ServerConfig(host, port));
+    Javalin app = SearchServer.create(searcher, new ServerOptions(host, port));
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -21,15 +21,15 @@ public final class SearchServer {
   private SearchServer() {}
 
   /**
-   * The app for {@code searcher}, configured to listen where {@code config} says; call {@code
-   * start()} on it. The caller keeps ownership of the searcher.
+   * The app for {@code searcher}, listening where {@code options} say; call {@code start()} on it.
+   * The caller keeps ownership of the searcher.
    */
-  public static Javalin create(ArticleSearcher searcher, ServerConfig config) {
+  public static Javalin create(ArticleSearcher searcher, ServerOptions options) {
     List<Route> routes = routes(searcher);
     return Javalin.create(javalin -> {
       javalin.startup.showJavalinBanner = false;
-      javalin.jetty.host = config.host();
-      javalin.jetty.port = config.port();
+      javalin.jetty.host = options.host();
+      javalin.jetty.port = options.port();
       javalin.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
       if (SearchServer.class.getResource(WEB_FOLDER) != null) {
         javalin.staticFiles.add(WEB_FOLDER, Location.CLASSPATH);

@@ -30,7 +30,7 @@ final class TestServer implements AutoCloseable {
     searcher =
         ArticleSearcher.open(
             indexDir, new SearcherOptions(Duration.ofMillis(100), Duration.ofSeconds(10)));
-    app = SearchServer.create(searcher, new ServerConfig("127.0.0.1", 0)).start();
+    app = SearchServer.create(searcher, new ServerOptions("127.0.0.1", 0)).start();
   }
 
   Javalin app() {

@@ -173,18 +173,18 @@ final class NerTrainer {
       List<List<int[][]>> rows,
       List<Integer> subset,
       int epochs) {
-    SequencePerceptron model = new SequencePerceptron(index);
+    PerceptronTrainer trainer = new PerceptronTrainer(index);
     Random random = new Random(seed);
     List<Integer> order = new ArrayList<>(subset);
     for (int epoch = 0; epoch < epochs; epoch++) {
       Collections.shuffle(order, random);
       for (int d : order) {
         for (int s = 0; s < rows.get(d).size(); s++) {
-          model.train(rows.get(d).get(s), docs.get(d).gold().get(s));
+          trainer.train(rows.get(d).get(s), docs.get(d).gold().get(s));
         }
       }
     }
-    return model.averaged();
+    return trainer.averaged();
   }
 
   private SequencePerceptron fitChoosingEpochs(
@@ -195,11 +195,11 @@ final class NerTrainer {
       List<List<int[][]>> devRows,
       int epochs,
       int shuffles) {
-    List<SequencePerceptron> models = new ArrayList<>();
+    List<PerceptronTrainer> trainers = new ArrayList<>();
     List<Random> randoms = new ArrayList<>();
     List<List<Integer>> orders = new ArrayList<>();
     for (int m = 0; m < shuffles; m++) {
-      models.add(new SequencePerceptron(index));
+      trainers.add(new PerceptronTrainer(index));
       randoms.add(new Random(seed + m));
       List<Integer> order = new ArrayList<>();
       for (int d = 0; d < docs.size(); d++) {
@@ -212,21 +212,18 @@ final class NerTrainer {
     for (int epoch = 1; epoch <= epochs; epoch++) {
       // Each shuffled model has its own order and random source, so training them side by side
       // gives the same weights as training them one after another.
-      List<SequencePerceptron> averages =
-          IntStream.range(0, shuffles)
-              .parallel()
-              .mapToObj(m -> {
-                Collections.shuffle(orders.get(m), randoms.get(m));
-                for (int d : orders.get(m)) {
-                  for (int s = 0; s < rows.get(d).size(); s++) {
-                    models.get(m).train(rows.get(d).get(s), docs.get(d).gold().get(s));
-                  }
-                }
-                return models.get(m).averaged();
-              })
-              .toList();
+      IntStream.range(0, shuffles)
+          .parallel()
+          .forEach(m -> {
+            Collections.shuffle(orders.get(m), randoms.get(m));
+            for (int d : orders.get(m)) {
+              for (int s = 0; s < rows.get(d).size(); s++) {
+                trainers.get(m).train(rows.get(d).get(s), docs.get(d).gold().get(s));
+              }
+            }
+          });
       SequencePerceptron averaged =
-          averages.size() == 1 ? averages.get(0) : SequencePerceptron.mean(averages);
+          shuffles == 1 ? trainers.get(0).averaged() : PerceptronTrainer.mean(trainers);
       NerEvaluation eval = new NerEvaluation();
       for (int d = 0; d < devDocs.size(); d++) {
         for (int s = 0; s < devRows.get(d).size(); s++) {

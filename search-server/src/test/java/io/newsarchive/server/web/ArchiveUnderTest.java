@@ -6,7 +6,7 @@ import io.newsarchive.index.ArticleIndexer;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.server.SearchServer;
-import io.newsarchive.server.ServerConfig;
+import io.newsarchive.server.ServerOptions;
 import io.newsarchive.testing.ReutersIndex;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ final class ArchiveUnderTest implements AutoCloseable {
     }
     ArticleSearcher searcher = ArticleSearcher.open(indexDir, SearcherOptions.DEFAULTS);
     try {
-      Javalin app = SearchServer.create(searcher, new ServerConfig("127.0.0.1", 0)).start();
+      Javalin app = SearchServer.create(searcher, new ServerOptions("127.0.0.1", 0)).start();
       return new ArchiveUnderTest(searcher, app);
     } catch (RuntimeException e) {
       searcher.close();

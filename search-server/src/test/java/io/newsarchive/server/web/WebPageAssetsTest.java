@@ -12,7 +12,7 @@ import io.newsarchive.ingest.Rejection;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.server.SearchServer;
-import io.newsarchive.server.ServerConfig;
+import io.newsarchive.server.ServerOptions;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -57,7 +57,7 @@ class WebPageAssetsTest {
       }
     }
     searcher = ArticleSearcher.open(indexDir, SearcherOptions.DEFAULTS);
-    app = SearchServer.create(searcher, new ServerConfig("127.0.0.1", 0)).start();
+    app = SearchServer.create(searcher, new ServerOptions("127.0.0.1", 0)).start();
   }
 
   @AfterAll

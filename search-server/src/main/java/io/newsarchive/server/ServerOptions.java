@@ -6,10 +6,10 @@ package io.newsarchive.server;
  * @param host interface to bind, e.g. {@code 127.0.0.1}
  * @param port TCP port; 0 picks a free one
  */
-public record ServerConfig(String host, int port) {
+public record ServerOptions(String host, int port) {
 
   /** Validates the port range and that a host is given. */
-  public ServerConfig {
+  public ServerOptions {
     if (host == null || host.isBlank()) {
       throw new IllegalArgumentException("host must not be blank");
     }
