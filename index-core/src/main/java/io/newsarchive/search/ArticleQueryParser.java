@@ -35,16 +35,11 @@ import org.apache.lucene.util.BytesRef;
  * <p>Query syntax is Lucene's classic syntax. Explicit syntax keeps its meaning ({@code AND},
  * {@code OR}, {@code NOT}, {@code +}, {@code -}; quoted phrases and parenthesized groups are
  * required); plain words, those without any of it, must match a {@link MinimumMatch} of them, more
- * matching words ranking higher. Unqualified words are searched in these fields, whose BM25 scores
- * add up:
- *
- * <ul>
- *   <li>{@code title} with boost {@value #TITLE_BOOST}: a headline match is the strongest signal;
- *   <li>{@code body} with boost {@value #BODY_BOOST};
- *   <li>{@code person_text}, {@code org_text}, {@code place_text} with boost {@value
- *       #ENTITY_BOOST}: a name finds the articles where it is a tagged entity, ahead of passing
- *       mentions.
- * </ul>
+ * matching words ranking higher. Unqualified words are searched in {@code title} and {@code body}
+ * with equal weight ({@value #TITLE_BOOST} and {@value #BODY_BOOST}), their BM25 scores added: a
+ * heavier headline or any weight on the tagged entity names ranked worse on judged queries (see the
+ * ranking note in the README). Tagged entity names are searched only under the {@code person:},
+ * {@code org:} and {@code place:} prefixes, and filtered by the request's entity parameters.
  *
  * <p>Field prefixes: {@code title:}, {@code body:}, {@code person:}, {@code org:}, {@code place:}
  * (analyzed entity names), and the exact keywords {@code source:}, {@code lang:} and {@code
@@ -56,13 +51,10 @@ import org.apache.lucene.util.BytesRef;
 public final class ArticleQueryParser {
 
   /** Boost of headline matches. */
-  public static final float TITLE_BOOST = 3.0f;
+  public static final float TITLE_BOOST = 1.0f;
 
   /** Boost of body matches. */
   public static final float BODY_BOOST = 1.0f;
-
-  /** Boost of matches on tagged entity names. */
-  public static final float ENTITY_BOOST = 2.0f;
 
   /** Score added to an article published at the newest date; halves at the recency half-life. */
   public static final float RECENCY_WEIGHT = 5.0f;
@@ -91,17 +83,7 @@ public final class ArticleQueryParser {
           "topic", CodeScheme.TOPICS.field());
 
   private static final Map<String, Float> BOOSTS =
-      Map.of(
-          ArticleFields.TITLE,
-          TITLE_BOOST,
-          ArticleFields.BODY,
-          BODY_BOOST,
-          ArticleFields.entityTextField(EntityType.PERSON),
-          ENTITY_BOOST,
-          ArticleFields.entityTextField(EntityType.ORGANIZATION),
-          ENTITY_BOOST,
-          ArticleFields.entityTextField(EntityType.LOCATION),
-          ENTITY_BOOST);
+      Map.of(ArticleFields.TITLE, TITLE_BOOST, ArticleFields.BODY, BODY_BOOST);
 
   private static final String[] DEFAULT_FIELDS = BOOSTS.keySet().toArray(String[]::new);
 
@@ -467,7 +449,7 @@ public final class ArticleQueryParser {
       if (mapped != null) {
         return mapped;
       }
-      if (BOOSTS.containsKey(field)) {
+      if (TEXT_FIELDS.containsValue(field)) {
         return field; // MultiFieldQueryParser expands unqualified terms to the internal names.
       }
       throw new ParseException(

@@ -30,8 +30,8 @@ public final class SearchParameters {
           "Lucene classic query syntax: AND/OR/NOT, \"phrases\", \"proximity\"~N, wildcards (at"
               + " least 2 letters before * or ?), fuzzy~, fields title:, body:, person:, org:,"
               + " place: (analyzed names), source:, lang:, topic: (exact). Plain words: see op and mm;"
-              + " empty matches every article. Unqualified words search title (boost 3), body"
-              + " (boost 1) and tagged entity names (boost 2); unqualified wildcard, fuzzy and"
+              + " empty matches every article. Unqualified words search title and body"
+              + " with equal weight (entity names only with person:, org:, place:); unqualified wildcard, fuzzy and"
               + " regular-expression words search title and body only.");
 
   /** How many plain words must match when no minimum match is given. */

@@ -97,12 +97,12 @@ class WordMatchTest {
   void explicitSyntaxKeepsItsMeaning() throws IOException {
     assertThat(ids(search("cocoa OR sugar"))).hasSize(5);
     assertThat(ids(search("\"cocoa exports\" ghana"))).isEmpty();
-    assertThat(ids(search("+oil cocoa iraq"))).containsExactly("kayhan-5");
+    assertThat(ids(search("+oil cocoa pompeo"))).containsExactly("kayhan-5");
     SearchRequest any =
         SearchRequest.defaults()
-            .with(SearchParameters.QUERY, "+oil cocoa iraq")
+            .with(SearchParameters.QUERY, "+oil cocoa pompeo")
             .with(SearchParameters.OPERATOR, WordMatch.OR);
-    assertThat(ids(search(any))).containsExactlyInAnyOrder("reuters-3", "kayhan-5", "kayhan-6");
+    assertThat(ids(search(any))).containsExactlyInAnyOrder("reuters-3", "kayhan-5");
     assertThat(search("cocoa AND ghana").match()).isEmpty();
     assertThat(search("").match()).isEmpty();
   }
