@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * article, as the default does. Not part of the default test run; run it on indexes built with
  * {@code newsarchive index} with {@code ./mvnw -pl index-core test -Dtest=MatchModesBenchmark
  * -Dsurefire.failIfNoSpecifiedTests=false -Dnewsarchive.timeIndex=DIR
- * -Dnewsarchive.reutersIndex=DIR}.
+ * -Dnewsarchive.reutersIndex=DIR}; {@code -Dnewsarchive.evalVariants=a|b} runs the candidates whose
+ * names contain a or b.
  */
 class MatchModesBenchmark {
 
@@ -72,7 +74,7 @@ class MatchModesBenchmark {
         "R@1000",
         "zero");
     for (Candidate candidate : candidates()) {
-      if (!only.isBlank() && !candidate.name.contains(only)) {
+      if (!only.isBlank() && Arrays.stream(only.split("\\|")).noneMatch(candidate.name::contains)) {
         continue;
       }
       print(candidate, "TIME", Path.of(time), lower(timeQueries), timeQrels);
