@@ -296,6 +296,8 @@ function renderZeroHits(data) {
   const parts = [];
   if (zero) parts.push(h('p', { text: state.q ? `No articles match “${state.q}”.` : 'No articles match these filters.' }));
   if (data.didYouMean) parts.push(didYouMean(data.didYouMean));
+  const note = zero ? '' : matchNote(data.match);
+  if (note) parts.push(h('p', { class: 'match-note', text: note }));
   if (zero && hasCriteria({ ...state, q: '' })) {
     parts.push(h('p', { text: 'Removing a filter or widening the dates may find more.' }));
   } else if (zero) {
@@ -304,6 +306,16 @@ function renderZeroHits(data) {
   clear(els.zeroHits).append(...parts);
   els.zeroHits.classList.toggle('few-hits', !zero);
   els.zeroHits.hidden = parts.length === 0;
+}
+
+/** Says in words which articles are shown when not every word of the query had to match. */
+function matchNote(match) {
+  if (!match || match.mode === 'all') return '';
+  const some = match.mode === 'any' ? 'any of them' : `at least ${match.required}`;
+  if (match.relaxed) return `No article has all ${match.of} words; showing those with ${some}.`;
+  return match.mode === 'any'
+    ? `Showing articles with any of the ${match.of} words, those with most of them first.`
+    : `Showing articles with at least ${match.required} of the ${match.of} words.`;
 }
 
 function didYouMean(suggestion) {

@@ -28,6 +28,8 @@ export function readState(search) {
   const sort = p.get('sort') ?? 'relevance';
   const state = {
     q: p.get('q') ?? '',
+    op: p.get('op') ?? '',
+    mm: p.get('mm') ?? '',
     from: p.get('from') ?? '',
     to: p.get('to') ?? '',
     lang: p.get('lang') ?? '',
@@ -46,6 +48,8 @@ export function readState(search) {
 export function toQueryString(state) {
   const p = new URLSearchParams();
   if (state.q) p.set('q', state.q);
+  if (state.op) p.set('op', state.op);
+  if (state.mm) p.set('mm', state.mm);
   for (const name of LIST_FILTERS) {
     for (const value of state[name]) p.append(name, value);
   }
@@ -64,6 +68,9 @@ export function toQueryString(state) {
 export function searchParams(state) {
   const p = new URLSearchParams();
   p.set('q', state.q);
+  // How many plain words must match: the server's default unless the URL says otherwise.
+  if (state.op) p.set('op', state.op);
+  if (state.mm) p.set('mm', state.mm);
   for (const name of LIST_FILTERS) {
     for (const value of state[name]) p.append(name, value);
   }

@@ -4,15 +4,20 @@ import io.newsarchive.article.CodeScheme;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleFields;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -27,16 +32,14 @@ import org.apache.lucene.util.BytesRef;
  * Turns a {@link SearchRequest} into a Lucene {@link Query}. Thread-safe: the analyzer is built
  * once, and each call parses with a fresh (cheap) classic query parser, which is not thread-safe.
  *
- * <p>Query syntax is Lucene's classic syntax with AND as the default operator. Unqualified words
- * are searched in these fields, whose BM25 scores add up:
- *
- * <ul>
- *   <li>{@code title} with boost {@value #TITLE_BOOST}: a headline match is the strongest signal;
- *   <li>{@code body} with boost {@value #BODY_BOOST};
- *   <li>{@code person_text}, {@code org_text}, {@code place_text} with boost {@value
- *       #ENTITY_BOOST}: a name finds the articles where it is a tagged entity, ahead of passing
- *       mentions.
- * </ul>
+ * <p>Query syntax is Lucene's classic syntax. Explicit syntax keeps its meaning ({@code AND},
+ * {@code OR}, {@code NOT}, {@code +}, {@code -}; quoted phrases and parenthesized groups are
+ * required); plain words, those without any of it, must match a {@link MinimumMatch} of them, more
+ * matching words ranking higher. Unqualified words are searched in {@code title} and {@code body}
+ * with equal weight ({@value #TITLE_BOOST} and {@value #BODY_BOOST}), their BM25 scores added: a
+ * heavier headline or any weight on the tagged entity names ranked worse on judged queries (see the
+ * ranking note in the README). Tagged entity names are searched only under the {@code person:},
+ * {@code org:} and {@code place:} prefixes, and filtered by the request's entity parameters.
  *
  * <p>Field prefixes: {@code title:}, {@code body:}, {@code person:}, {@code org:}, {@code place:}
  * (analyzed entity names), and the exact keywords {@code source:}, {@code lang:} and {@code
@@ -48,13 +51,10 @@ import org.apache.lucene.util.BytesRef;
 public final class ArticleQueryParser {
 
   /** Boost of headline matches. */
-  public static final float TITLE_BOOST = 3.0f;
+  public static final float TITLE_BOOST = 1.0f;
 
   /** Boost of body matches. */
   public static final float BODY_BOOST = 1.0f;
-
-  /** Boost of matches on tagged entity names. */
-  public static final float ENTITY_BOOST = 2.0f;
 
   /** Score added to an article published at the newest date; halves at the recency half-life. */
   public static final float RECENCY_WEIGHT = 5.0f;
@@ -83,17 +83,7 @@ public final class ArticleQueryParser {
           "topic", CodeScheme.TOPICS.field());
 
   private static final Map<String, Float> BOOSTS =
-      Map.of(
-          ArticleFields.TITLE,
-          TITLE_BOOST,
-          ArticleFields.BODY,
-          BODY_BOOST,
-          ArticleFields.entityTextField(EntityType.PERSON),
-          ENTITY_BOOST,
-          ArticleFields.entityTextField(EntityType.ORGANIZATION),
-          ENTITY_BOOST,
-          ArticleFields.entityTextField(EntityType.LOCATION),
-          ENTITY_BOOST);
+      Map.of(ArticleFields.TITLE, TITLE_BOOST, ArticleFields.BODY, BODY_BOOST);
 
   private static final String[] DEFAULT_FIELDS = BOOSTS.keySet().toArray(String[]::new);
 
@@ -109,17 +99,22 @@ public final class ArticleQueryParser {
 
   /**
    * The query for the text of {@code q} alone, without filters: what ranks hits and what snippets
-   * highlight. A blank query, {@code *} or {@code *:*} matches every article.
+   * highlight. Its plain words (those without an operator, a sign or quotes) must match {@code
+   * match} of them; explicit syntax keeps its meaning. A blank query, {@code *} or {@code *:*}
+   * matches every article.
    *
    * @throws InvalidRequestException with parameter {@code q} when the text does not parse
    */
-  public Query textQuery(String q) {
+  public TextQuery textQuery(String q, MinimumMatch match) {
     String text = q == null ? "" : q.strip();
     if (text.isEmpty() || text.equals("*") || text.equals("*:*")) {
-      return MatchAllDocsQuery.INSTANCE;
+      return new TextQuery(MatchAllDocsQuery.INSTANCE, 0, 0);
     }
     try {
-      return new Parser(analyzer).parse(text);
+      Parser parser = new Parser(analyzer, match);
+      Query query = parser.parse(text);
+      int words = parser.plainWords(query);
+      return new TextQuery(query, words, match.required(words));
     } catch (ParseException e) {
       throw new InvalidRequestException("q", "query syntax error", describe(text, e));
     } catch (IndexSearcher.TooManyClauses e) {
@@ -129,11 +124,28 @@ public final class ArticleQueryParser {
   }
 
   /**
+   * A parsed text query.
+   *
+   * @param query the Lucene query
+   * @param words how many plain words its top level has
+   * @param required how many of them an article must contain
+   */
+  public record TextQuery(Query query, int words, int required) {}
+
+  /**
    * The full query of a request: its text, its filters as non-scoring clauses and, when asked, a
    * recency boost relative to {@code newestMillis}, the newest publication time in the index.
    */
   public Query query(SearchRequest request, long newestMillis) {
-    return query(textQuery(request.get(SearchParameters.QUERY)), request, newestMillis);
+    MinimumMatch match = request.get(SearchParameters.MINIMUM_MATCH);
+    if (match == null) {
+      match =
+          request.get(SearchParameters.OPERATOR) == WordMatch.OR
+              ? MinimumMatch.ANY
+              : MinimumMatch.ALL;
+    }
+    return query(
+        textQuery(request.get(SearchParameters.QUERY), match).query(), request, newestMillis);
   }
 
   /** Like {@link #query(SearchRequest, long)} for an already parsed {@code text} query. */
@@ -221,19 +233,105 @@ public final class ArticleQueryParser {
     return depth > 0 ? "a parenthesis is not closed: add the missing ')'" : "";
   }
 
-  /** The classic parser with field aliases and cost limits. Not thread-safe; one per parse. */
+  /**
+   * The classic parser with field aliases, cost limits, and plain words that need a minimum number
+   * of them to match. Not thread-safe; one per parse.
+   */
   private static final class Parser extends MultiFieldQueryParser {
 
-    Parser(Analyzer analyzer) {
+    // QueryParserBase's conjunction and modifier codes, which it keeps package-private.
+    private static final int CONJ_NONE = 0;
+    private static final int MOD_NONE = 0;
+
+    /** What an unmarked clause is: a plain word, or explicit syntax (a phrase, a group). */
+    private enum Kind {
+      PLAIN,
+      EXPLICIT
+    }
+
+    private final MinimumMatch match;
+    private final Map<Query, Kind> unmarked = new IdentityHashMap<>();
+    private final Set<Query> quoted = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Query, Integer> plainWords = new IdentityHashMap<>();
+
+    Parser(Analyzer analyzer, MinimumMatch match) {
       super(DEFAULT_FIELDS, analyzer, BOOSTS);
-      setDefaultOperator(Operator.AND);
+      this.match = match;
+      // Every clause the syntax leaves unmarked is decided here: plain words by the minimum
+      // match, phrases and groups required, as they were when AND was the default operator.
+      setDefaultOperator(Operator.OR);
+      // One clause per word, so that the minimum match counts words.
+      setSplitOnWhitespace(true);
       setAllowLeadingWildcard(false);
       // The first character of a misspelt word is rarely wrong; fixing it makes fuzzy terms cheap.
       setFuzzyPrefixLength(FUZZY_PREFIX);
     }
 
+    /** How many plain words the top level of {@code parsed}, a query this parser returned, has. */
+    int plainWords(Query parsed) {
+      if (unmarked.get(parsed) == Kind.PLAIN) {
+        return 1;
+      }
+      return plainWords.getOrDefault(parsed, 0);
+    }
+
+    @Override
+    protected void addClause(List<BooleanClause> clauses, int conj, int mods, Query q) {
+      if (conj != CONJ_NONE && !clauses.isEmpty()) {
+        // AND or OR joins the previous clause too: it is no longer unmarked.
+        unmarked.remove(clauses.get(clauses.size() - 1).query());
+      }
+      super.addClause(clauses, conj, mods, q);
+      if (q != null && conj == CONJ_NONE && mods == MOD_NONE) {
+        // A parenthesized group is a query this parser built from clauses.
+        boolean group = plainWords.containsKey(q) || q instanceof MatchAllDocsQuery;
+        unmarked.put(q, group || quoted.contains(q) ? Kind.EXPLICIT : Kind.PLAIN);
+      }
+    }
+
+    @Override
+    protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
+      List<Query> plain = new ArrayList<>();
+      BooleanQuery.Builder rest = newBooleanQuery();
+      int others = 0;
+      for (BooleanClause clause : clauses) {
+        Kind kind = clause.occur() == Occur.SHOULD ? unmarked.get(clause.query()) : null;
+        if (kind == Kind.PLAIN) {
+          plain.add(clause.query());
+        } else {
+          rest.add(clause.query(), kind == Kind.EXPLICIT ? Occur.MUST : clause.occur());
+          others++;
+        }
+      }
+      if (plain.isEmpty()) {
+        if (clauses.isEmpty()) {
+          return null;
+        }
+        Query built = rest.build();
+        plainWords.put(built, 0);
+        return built;
+      }
+      BooleanQuery.Builder words = newBooleanQuery();
+      plain.forEach(word -> words.add(word, Occur.SHOULD));
+      words.setMinimumNumberShouldMatch(match.required(plain.size()));
+      Query built = words.build();
+      if (others > 0) {
+        built = rest.add(built, Occur.MUST).build();
+      }
+      plainWords.put(built, plain.size());
+      return built;
+    }
+
     @Override
     protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
+      Query query = fieldQuery(field, text, quoted);
+      if (quoted && query != null) {
+        this.quoted.add(query);
+      }
+      return query;
+    }
+
+    private Query fieldQuery(String field, String text, boolean quoted) throws ParseException {
       if (field == null) {
         return super.getFieldQuery(null, text, quoted);
       }
@@ -247,12 +345,20 @@ public final class ArticleQueryParser {
     @Override
     protected Query getFieldQuery(String field, String text, int slop) throws ParseException {
       if (field == null) {
-        return super.getFieldQuery(null, text, slop);
+        return remember(super.getFieldQuery(null, text, slop));
       }
       if (KEYWORD_FIELDS.containsKey(field)) {
         return getFieldQuery(field, text, true);
       }
-      return super.getFieldQuery(textField(field), text, slop);
+      return remember(super.getFieldQuery(textField(field), text, slop));
+    }
+
+    /** Marks a phrase with slop, which only quotes produce. */
+    private Query remember(Query phrase) {
+      if (phrase != null) {
+        quoted.add(phrase);
+      }
+      return phrase;
     }
 
     // Unqualified wildcard, fuzzy and regular-expression terms search title and body only: the
@@ -343,7 +449,7 @@ public final class ArticleQueryParser {
       if (mapped != null) {
         return mapped;
       }
-      if (BOOSTS.containsKey(field)) {
+      if (TEXT_FIELDS.containsValue(field)) {
         return field; // MultiFieldQueryParser expands unqualified terms to the internal names.
       }
       throw new ParseException(

@@ -4,12 +4,15 @@ import static io.newsarchive.search.SearchParameters.CURSOR;
 import static io.newsarchive.search.SearchParameters.FACETS;
 import static io.newsarchive.search.SearchParameters.FACET_SIZE;
 import static io.newsarchive.search.SearchParameters.INTERVAL;
+import static io.newsarchive.search.SearchParameters.MINIMUM_MATCH;
+import static io.newsarchive.search.SearchParameters.OPERATOR;
 import static io.newsarchive.search.SearchParameters.PAGE;
 import static io.newsarchive.search.SearchParameters.QUERY;
 import static io.newsarchive.search.SearchParameters.SIZE;
 import static io.newsarchive.search.SearchParameters.SORT;
 
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.search.ArticleQueryParser.TextQuery;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +51,14 @@ final class PageSearch {
   /** Every order ends with the article id, so that positions are total and cursors exact. */
   private static final SortField ID_ORDER = new SortedSetSortField(ArticleFields.ID, false);
 
+  /**
+   * What {@link WordMatch#AUTO} tries in turn: both words of a two-word query (any of a longer one,
+   * best first, as ranked retrieval does), then any word. Chosen on TIME 1963 and the Reuters-21578
+   * topics set; see the ranking note in the README.
+   */
+  static final List<MinimumMatch> AUTO_MATCHES =
+      List.of(MinimumMatch.parse("2<1"), MinimumMatch.ANY);
+
   private final ArticleQueryParser parser;
   private final HitReader hitReader;
   private final Duration budget;
@@ -63,10 +74,63 @@ final class PageSearch {
    * which the request arrived, from which the time budget and the reported time count.
    */
   SearchResult run(ArchiveSearcher searcher, SearchRequest request, long start) throws IOException {
+    List<MinimumMatch> matches = matches(request);
+    TextQuery text = parser.textQuery(request.get(QUERY), matches.get(0));
+    SearchResult result = run(searcher, request, text, start, Relaxed.NO);
+    // A misspelt word is a common reason why nothing has every word: offer the spelling even
+    // when fewer words then find something.
+    boolean offerSpelling = result.total() == 0 && !request.get(QUERY).isEmpty();
+    for (MinimumMatch relaxed : matches.subList(1, matches.size())) {
+      if (result.total() > 0 || result.timedOut()) {
+        break;
+      }
+      TextQuery looser = parser.textQuery(request.get(QUERY), relaxed);
+      if (looser.required() < text.required()) {
+        text = looser;
+        result = run(searcher, request, text, start, Relaxed.YES);
+      }
+    }
+    if (offerSpelling) {
+      Optional<String> corrected =
+          SpellingCorrector.correct(searcher.getIndexReader(), request.get(QUERY));
+      if (corrected.isPresent()
+          && searcher.count(
+                  parser.query(request.with(QUERY, corrected.get()), searcher.dates().newest()))
+              > 0) {
+        return result.withDidYouMean(corrected.get());
+      }
+    }
+    return result;
+  }
+
+  /**
+   * The minimum matches of the plain words to try in turn, each only while the ones before it found
+   * nothing: the one given, or the operator's.
+   */
+  static List<MinimumMatch> matches(SearchRequest request) {
+    MinimumMatch given = request.get(MINIMUM_MATCH);
+    if (given != null) {
+      return List.of(given);
+    }
+    return switch (request.get(OPERATOR)) {
+      case AND -> List.of(MinimumMatch.ALL);
+      case OR -> List.of(MinimumMatch.ANY);
+      case AUTO -> AUTO_MATCHES;
+    };
+  }
+
+  /** Whether a search runs with fewer words required than first asked, which found nothing. */
+  private enum Relaxed {
+    NO,
+    YES
+  }
+
+  private SearchResult run(
+      ArchiveSearcher searcher, SearchRequest request, TextQuery text, long start, Relaxed relaxed)
+      throws IOException {
     DateSpan dates = searcher.dates();
-    Query text = parser.textQuery(request.get(QUERY));
     // Rewritten once: the search and the highlighter then share expanded fuzzy and wildcard terms.
-    Query query = searcher.rewrite(parser.query(text, request, dates.newest()));
+    Query query = searcher.rewrite(parser.query(text.query(), request, dates.newest()));
     FieldDoc after =
         request.get(CURSOR).isEmpty()
             ? null
@@ -105,27 +169,22 @@ final class PageSearch {
         all.length > offset + request.get(SIZE) && docs.length > 0
             ? Optional.of(Cursor.encode(request.get(SORT), (FieldDoc) docs[docs.length - 1]))
             : Optional.empty();
-    SearchResult result =
-        new SearchResult(
-            total,
-            !timedOut,
-            (System.nanoTime() - start) / 1_000_000,
-            timedOut,
-            hits,
-            facetCounts,
-            timeline(matching, request.get(INTERVAL)),
-            next,
-            Optional.empty());
-    if (total == 0 && !request.get(QUERY).isEmpty()) {
-      Optional<String> corrected =
-          SpellingCorrector.correct(searcher.getIndexReader(), request.get(QUERY));
-      if (corrected.isPresent()
-          && searcher.count(parser.query(request.with(QUERY, corrected.get()), dates.newest()))
-              > 0) {
-        return result.withDidYouMean(corrected.get());
-      }
+    Optional<WordsMatched> match = Optional.empty();
+    if (text.words() > 0) {
+      WordsMatched words = WordsMatched.of(text.required(), text.words());
+      match = Optional.of(relaxed == Relaxed.YES ? words.asRelaxed() : words);
     }
-    return result;
+    return new SearchResult(
+        total,
+        !timedOut,
+        (System.nanoTime() - start) / 1_000_000,
+        timedOut,
+        hits,
+        facetCounts,
+        timeline(matching, request.get(INTERVAL)),
+        next,
+        Optional.empty(),
+        match);
   }
 
   /** The {@code size} most frequent values of {@code facet}, ties by value (ordinal order). */

@@ -140,6 +140,30 @@ public final class SearchParameter<T> {
   }
 
   /**
+   * A single value read from its text by {@code parse}, which throws {@link
+   * IllegalArgumentException} with a message saying what is wrong and what is accepted; absent (and
+   * blank) means {@code null}, left for the caller to decide.
+   */
+  public static <T> SearchParameter<T> parsed(
+      String name, String doc, Function<String, T> parse, String example) {
+    Map<String, Object> schema = ordered("type", "string", "example", example);
+    return new SearchParameter<>(
+        new Definition<>(name, doc, null, Arity.ONCE, schema),
+        values -> {
+          String text = values.get(0).strip();
+          if (text.isEmpty()) {
+            return null;
+          }
+          try {
+            return parse.apply(text);
+          } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(name, "malformed " + name, e.getMessage());
+          }
+        },
+        value -> value);
+  }
+
+  /**
    * One of the constants of {@code type}, named by {@code key}, case-insensitively; {@code
    * fallback} when absent, or required when {@code fallback} is {@code null}.
    */

@@ -29,10 +29,32 @@ public final class SearchParameters {
           "q",
           "Lucene classic query syntax: AND/OR/NOT, \"phrases\", \"proximity\"~N, wildcards (at"
               + " least 2 letters before * or ?), fuzzy~, fields title:, body:, person:, org:,"
-              + " place: (analyzed names), source:, lang:, topic: (exact). Default operator AND;"
-              + " empty matches every article. Unqualified words search title (boost 3), body"
-              + " (boost 1) and tagged entity names (boost 2); unqualified wildcard, fuzzy and"
+              + " place: (analyzed names), source:, lang:, topic: (exact). Plain words: see op and mm;"
+              + " empty matches every article. Unqualified words search title and body"
+              + " with equal weight (entity names only with person:, org:, place:); unqualified wildcard, fuzzy and"
               + " regular-expression words search title and body only.");
+
+  /** How many plain words must match when no minimum match is given. */
+  public static final SearchParameter<WordMatch> OPERATOR =
+      SearchParameter.choice(
+          "op",
+          "How many of the plain words of q (words without AND, OR, NOT, +, - or quotes) an"
+              + " article must contain: and = every word, or = any word (more rank higher), auto ="
+              + " every word when some article has them all, else the articles with most of"
+              + " them (the response's match says which). Ignored when mm is given.",
+          WordMatch.class,
+          WordMatch.AUTO,
+          WordMatch::key);
+
+  /** Minimum should match of the plain words; {@code null} when {@link #OPERATOR} decides. */
+  public static final SearchParameter<MinimumMatch> MINIMUM_MATCH =
+      SearchParameter.parsed(
+          "mm",
+          "How many of the plain words of q an article must contain, in Solr/Elasticsearch"
+              + " minimum-should-match syntax: 3, -1 (all but one), 75%, -25%, 2<75% (all of up"
+              + " to 2 words, else 75%), 2<-1 5<80%. Overrides op.",
+          MinimumMatch::parse,
+          "2<75%");
 
   /** Earliest publication instant, inclusive; {@code null} for no lower bound. */
   public static final SearchParameter<Instant> FROM =
@@ -150,6 +172,8 @@ public final class SearchParameters {
   public static final List<SearchParameter<?>> ALL =
       List.of(
           QUERY,
+          OPERATOR,
+          MINIMUM_MATCH,
           FROM,
           TO,
           SOURCES,
@@ -169,7 +193,18 @@ public final class SearchParameters {
 
   /** The filters of a search: what selects the matching set, without order, paging or counts. */
   public static final List<SearchParameter<?>> FILTERS =
-      List.of(QUERY, FROM, TO, SOURCES, PERSONS, ORGS, PLACES, TOPICS, LANGUAGE);
+      List.of(
+          QUERY,
+          OPERATOR,
+          MINIMUM_MATCH,
+          FROM,
+          TO,
+          SOURCES,
+          PERSONS,
+          ORGS,
+          PLACES,
+          TOPICS,
+          LANGUAGE);
 
   /** Entity type counted by an entity request; required. */
   public static final SearchParameter<EntityType> ENTITY_TYPE =

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param timeline matching articles over time
  * @param nextCursor token for the page after this one, when there may be one
  * @param didYouMean a corrected query when this one matched nothing and a correction exists
+ * @param match how many of the query's plain words the matching articles contain; empty when the
+ *     query has no plain words
  */
 public record SearchResult(
     long total,
@@ -29,7 +31,8 @@ public record SearchResult(
     Map<FacetField, List<FacetCount>> facets,
     Timeline timeline,
     Optional<String> nextCursor,
-    Optional<String> didYouMean) {
+    Optional<String> didYouMean,
+    Optional<WordsMatched> match) {
 
   /** Copies the collections. */
   public SearchResult {
@@ -51,6 +54,7 @@ public record SearchResult(
         facets,
         timeline,
         nextCursor,
-        Optional.of(suggestion));
+        Optional.of(suggestion),
+        match);
   }
 }

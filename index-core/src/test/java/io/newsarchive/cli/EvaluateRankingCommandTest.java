@@ -63,12 +63,10 @@ class EvaluateRankingCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("queries: 83 read, 79 with a relevant judgment");
-    // Measured 0.0375 / 0.0516: with every word required, most 15-word sentences find nothing.
-    assertThat(metric(run.out(), "MAP")).isGreaterThanOrEqualTo(0.035);
-    assertThat(metric(run.out(), "nDCG@10")).isGreaterThanOrEqualTo(0.048);
-    Matcher zero = Pattern.compile("zero-hit queries: (\\d+)").matcher(run.out());
-    assertThat(zero.find()).isTrue();
-    assertThat(Integer.parseInt(zero.group(1))).isBetween(0, 62);
+    // Measured 0.6478 / 0.7106: long sentences rank articles by any of their words.
+    assertThat(metric(run.out(), "MAP")).isGreaterThanOrEqualTo(0.64);
+    assertThat(metric(run.out(), "nDCG@10")).isGreaterThanOrEqualTo(0.70);
+    assertThat(run.out()).contains("zero-hit queries: 0");
   }
 
   @Test

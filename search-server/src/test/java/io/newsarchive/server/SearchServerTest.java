@@ -84,7 +84,8 @@ class SearchServerTest {
             "facets",
             "timeline",
             "nextCursor",
-            "didYouMean");
+            "didYouMean",
+            "match");
     assertThat(json.get("total").asLong()).isEqualTo(4);
     assertThat(json.get("totalExact").asBoolean()).isTrue();
     JsonNode hit = json.get("hits").get(0);
@@ -221,6 +222,9 @@ class SearchServerTest {
     "/api/search?facets=colour, facets",
     "/api/search?facetSize=0, facetSize",
     "/api/search?interval=hour, interval",
+    "/api/search?q=cocoa&mm=most, mm",
+    "/api/search?q=cocoa&mm=120%25, mm",
+    "/api/search?q=cocoa&op=xor, op",
     "/api/search?recency=-1, recency",
     "/api/search?cursor=garbage!, cursor",
     "/api/search?sizee=5, sizee",
@@ -239,6 +243,36 @@ class SearchServerTest {
     assertThat(reply.json().get("param").asText()).isEqualTo(param);
     assertThat(reply.json().get("detail").asText()).isNotBlank();
     assertThat(reply.body()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void matchSaysHowManyWordsTheCountedArticlesContain() {
+    JsonNode both = server.get("/api/search?q=" + enc("cocoa ghana")).json();
+    assertThat(both.get("total").asLong()).isEqualTo(1);
+    assertThat(both.get("match").toString())
+        .isEqualTo("{\"mode\":\"all\",\"required\":2,\"of\":2,\"relaxed\":false}");
+
+    JsonNode either = server.get("/api/search?q=" + enc("ghana basra") + "&size=0").json();
+    assertThat(either.get("match").toString())
+        .isEqualTo("{\"mode\":\"any\",\"required\":1,\"of\":2,\"relaxed\":true}");
+    long total = either.get("total").asLong();
+    assertThat(total).isEqualTo(2);
+    long placed = 0;
+    for (JsonNode bucket : either.get("timeline").get("buckets")) {
+      placed += bucket.get("count").asLong();
+    }
+    assertThat(placed).isEqualTo(total);
+
+    JsonNode most =
+        server.get("/api/search?q=" + enc("cocoa crop ghana exports") + "&mm=-1").json();
+    assertThat(most.get("match").get("mode").asText()).isEqualTo("most");
+    assertThat(most.get("match").get("required").asInt()).isEqualTo(3);
+    JsonNode and = server.get("/api/search?q=" + enc("ghana basra") + "&op=and").json();
+    assertThat(and.get("total").asLong()).isZero();
+    assertThat(server.get("/api/search?q=" + enc("cocoa AND ghana")).json().get("match").isNull())
+        .isTrue();
+    JsonNode badMm = server.get("/api/search?q=cocoa&mm=" + enc("3<75% 2<1")).json();
+    assertThat(badMm.get("detail").asText()).contains("increasing", "2<75%");
   }
 
   @Test

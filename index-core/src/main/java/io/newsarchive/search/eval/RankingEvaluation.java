@@ -56,6 +56,17 @@ public final class RankingEvaluation {
    */
   public static Result run(ArticleSearcher searcher, Map<String, String> queries, Qrels qrels)
       throws IOException {
+    return run(searcher, queries, qrels, SearchRequest.defaults());
+  }
+
+  /**
+   * Like {@link #run(ArticleSearcher, Map, Qrels)} with the parameters of {@code base} (such as
+   * {@code op} or {@code mm}) in place of the defaults; its query text, size and cursor are
+   * replaced.
+   */
+  public static Result run(
+      ArticleSearcher searcher, Map<String, String> queries, Qrels qrels, SearchRequest base)
+      throws IOException {
     Map<String, List<ScoredDoc>> runs = new LinkedHashMap<>();
     Map<String, QueryMetrics> metrics = new LinkedHashMap<>();
     List<String> zeroHits = new ArrayList<>();
@@ -64,7 +75,7 @@ public final class RankingEvaluation {
       if (text == null) {
         throw new IllegalArgumentException("query " + id + " is judged but has no text");
       }
-      List<ScoredDoc> run = RankingMetrics.trecOrder(retrieve(searcher, text));
+      List<ScoredDoc> run = RankingMetrics.trecOrder(retrieve(searcher, base, text));
       if (run.isEmpty()) {
         zeroHits.add(id);
       }
@@ -75,14 +86,14 @@ public final class RankingEvaluation {
   }
 
   /** The top hits of one query, following the cursor page by page down to the depth. */
-  static List<ScoredDoc> retrieve(ArticleSearcher searcher, String text) throws IOException {
+  static List<ScoredDoc> retrieve(ArticleSearcher searcher, SearchRequest base, String text)
+      throws IOException {
     List<ScoredDoc> run = new ArrayList<>();
     Optional<String> cursor = Optional.of("");
     while (cursor.isPresent() && run.size() < RankingMetrics.DEPTH) {
       int size = Math.min(SearchParameters.MAX_SIZE, RankingMetrics.DEPTH - run.size());
       SearchRequest request =
-          SearchRequest.defaults()
-              .with(SearchParameters.QUERY, text)
+          base.with(SearchParameters.QUERY, text)
               .with(SearchParameters.SIZE, size)
               .with(SearchParameters.CURSOR, cursor.get());
       SearchResult result = searcher.search(request);

@@ -71,13 +71,14 @@ class RankingVariantsBenchmark {
     assumeTrue(!indexDir.isBlank() && !setDir.isBlank(), "needs -Dnewsarchive.evalIndex/evalSet");
     Path set = Path.of(setDir);
     Map<String, String> queries = JudgedQueries.read(set.resolve("queries.tsv"));
+    String source = System.getProperty("newsarchive.evalSource", "time");
     Qrels qrels =
-        Qrels.read(set.resolve("qrels.txt"), doc -> doc.contains("-") ? doc : "time-" + doc);
+        Qrels.read(set.resolve("qrels.txt"), doc -> doc.contains("-") ? doc : source + "-" + doc);
     Set<String> stop = stopWords(set.resolve("TIME.STP"));
 
     String only = System.getProperty("newsarchive.evalVariants", "");
     List<Variant> variants =
-        variants().stream().filter(v -> only.isBlank() || v.name.contains(only)).toList();
+        variants().stream().filter(v -> only.isBlank() || matches(v.name, only)).toList();
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(Path.of(indexDir)))) {
       System.out.printf(
           Locale.ROOT,
@@ -91,7 +92,8 @@ class RankingVariantsBenchmark {
       for (Variant variant : variants) {
         print(variant, reader, queries, qrels, Set.of());
       }
-      List<Variant> stopped = only.isBlank() ? variants.subList(0, 3) : variants;
+      List<Variant> stopped =
+          stop.isEmpty() ? List.of() : only.isBlank() ? variants.subList(0, 3) : variants;
       for (Variant variant : stopped) {
         print(
             new Variant(
@@ -160,6 +162,17 @@ class RankingVariantsBenchmark {
           variant("summed title " + title + " + body, OR", weights(title, 0), false, "1", 0));
       variants.add(
           variant("BM25F title " + title + " + body, OR", weights(title, 0), true, "1", 0));
+    }
+    for (float title : new float[] {1f, 1.5f, 2f, 3f}) {
+      for (float entity : new float[] {0.1f, 0.25f}) {
+        variants.add(
+            variant(
+                "summed title " + title + " + body, entities " + entity + ", OR",
+                weights(title, entity),
+                false,
+                "1",
+                0));
+      }
     }
     for (float entity : new float[] {0.1f, 0.25f, 0.5f, 1f, 2f}) {
       variants.add(
@@ -377,8 +390,21 @@ class RankingVariantsBenchmark {
     return terms;
   }
 
+  /** Whether {@code name} contains one of the {@code |}-separated parts of {@code only}. */
+  private static boolean matches(String name, String only) {
+    for (String part : only.split("\\|")) {
+      if (name.contains(part)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static Set<String> stopWords(Path file) throws IOException {
     Set<String> words = new HashSet<>();
+    if (!Files.exists(file)) {
+      return words;
+    }
     for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
       if (!line.isBlank()) {
         words.add(line.strip().toLowerCase(Locale.ROOT));

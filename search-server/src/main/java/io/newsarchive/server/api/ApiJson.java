@@ -17,6 +17,7 @@ import io.newsarchive.search.FacetField;
 import io.newsarchive.search.Interval;
 import io.newsarchive.search.Snippet;
 import io.newsarchive.search.Suggestion;
+import io.newsarchive.search.WordsMatched;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +48,7 @@ public final class ApiJson {
     module.setMixInAnnotation(Interval.class, ByKey.class);
     module.setMixInAnnotation(EntityType.class, ByKey.class);
     module.setMixInAnnotation(Suggestion.Kind.class, ByKey.class);
+    module.setMixInAnnotation(WordsMatched.Mode.class, ByKey.class);
     module.setMixInAnnotation(Article.class, ArticleCodes.class);
     module.addKeySerializer(EntityType.class, new KeySerializer<>(EntityType::key));
     module.addKeySerializer(FacetField.class, new KeySerializer<>(FacetField::key));

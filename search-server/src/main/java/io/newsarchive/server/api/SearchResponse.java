@@ -7,6 +7,7 @@ import io.newsarchive.search.SearchParameters;
 import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearchResult;
 import io.newsarchive.search.Timeline;
+import io.newsarchive.search.WordsMatched;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,8 @@ import java.util.Map;
  * @param timeline matching articles over time
  * @param nextCursor token for the next page, or {@code null} when this is the last
  * @param didYouMean a corrected query when this one matched nothing, or {@code null}
+ * @param match how many of the query's plain words the counted articles contain, or {@code null}
+ *     when it has none
  */
 public record SearchResponse(
     long total,
@@ -37,7 +40,8 @@ public record SearchResponse(
     Map<FacetField, List<FacetCount>> facets,
     Timeline timeline,
     String nextCursor,
-    String didYouMean) {
+    String didYouMean,
+    WordsMatched match) {
 
   /** The body of a library result for {@code request}. */
   public static SearchResponse of(SearchRequest request, SearchResult result) {
@@ -52,6 +56,7 @@ public record SearchResponse(
         result.facets(),
         result.timeline(),
         result.nextCursor().orElse(null),
-        result.didYouMean().orElse(null));
+        result.didYouMean().orElse(null),
+        result.match().orElse(null));
   }
 }
