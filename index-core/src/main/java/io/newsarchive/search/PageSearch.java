@@ -1,6 +1,7 @@
 package io.newsarchive.search;
 
 import static io.newsarchive.search.SearchParameters.CURSOR;
+import static io.newsarchive.search.SearchParameters.EXPAND;
 import static io.newsarchive.search.SearchParameters.FACETS;
 import static io.newsarchive.search.SearchParameters.FACET_SIZE;
 import static io.newsarchive.search.SearchParameters.INTERVAL;
@@ -49,6 +50,7 @@ final class PageSearch {
   private static final SortField ID_ORDER = new SortedSetSortField(ArticleFields.ID, false);
 
   private final ArticleQueryParser parser;
+  private final FeedbackExpansion feedback = new FeedbackExpansion();
   private final HitReader hitReader;
   private final Duration budget;
 
@@ -64,9 +66,18 @@ final class PageSearch {
    */
   SearchResult run(ArchiveSearcher searcher, SearchRequest request, long start) throws IOException {
     DateSpan dates = searcher.dates();
-    Query text = parser.textQuery(request.get(QUERY));
+    // A searcher of its own for this request, over the same index version, carries its deadline.
+    IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
+    long deadline = start + budget.toNanos();
+    timed.setTimeout(() -> System.nanoTime() - deadline > 0);
+    Query typed = parser.textQuery(request.get(QUERY));
+    FeedbackExpansion.Expansion expansion =
+        request.get(EXPAND)
+            ? feedback.expand(timed, typed, parser.query(typed, request, dates.newest()))
+            : FeedbackExpansion.Expansion.none(typed);
     // Rewritten once: the search and the highlighter then share expanded fuzzy and wildcard terms.
-    Query query = searcher.rewrite(parser.query(text, request, dates.newest()));
+    // The expanded query is the one that selects, ranks and counts.
+    Query query = searcher.rewrite(parser.query(expansion.text(), request, dates.newest()));
     FieldDoc after =
         request.get(CURSOR).isEmpty()
             ? null
@@ -76,10 +87,6 @@ final class PageSearch {
     var top =
         new TopFieldCollectorManager(
             sortOf(request.get(SORT)), offset + request.get(SIZE) + 1, after, Integer.MAX_VALUE);
-    // A searcher of its own for this request, over the same index version, carries its deadline.
-    IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
-    long deadline = start + budget.toNanos();
-    timed.setTimeout(() -> System.nanoTime() - deadline > 0);
     Object[] collected =
         timed.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
     TopFieldDocs page = (TopFieldDocs) collected[0];
@@ -115,7 +122,8 @@ final class PageSearch {
             facetCounts,
             timeline(matching, request.get(INTERVAL)),
             next,
-            Optional.empty());
+            Optional.empty(),
+            expansion.added());
     if (total == 0 && !request.get(QUERY).isEmpty()) {
       Optional<String> corrected =
           SpellingCorrector.correct(searcher.getIndexReader(), request.get(QUERY));

@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param timeline matching articles over time
  * @param nextCursor token for the page after this one, when there may be one
  * @param didYouMean a corrected query when this one matched nothing and a correction exists
+ * @param expandedWith feedback words added to the query when expansion was asked for, heaviest
+ *     first, as indexed (stemmed); empty when the query was not expanded
  */
 public record SearchResult(
     long total,
@@ -29,11 +31,13 @@ public record SearchResult(
     Map<FacetField, List<FacetCount>> facets,
     Timeline timeline,
     Optional<String> nextCursor,
-    Optional<String> didYouMean) {
+    Optional<String> didYouMean,
+    List<String> expandedWith) {
 
   /** Copies the collections. */
   public SearchResult {
     hits = List.copyOf(hits);
+    expandedWith = List.copyOf(expandedWith);
     // In enum order, so JSON output is the same from one run to the next.
     EnumMap<FacetField, List<FacetCount>> ordered = new EnumMap<>(FacetField.class);
     ordered.putAll(facets);
@@ -51,6 +55,7 @@ public record SearchResult(
         facets,
         timeline,
         nextCursor,
-        Optional.of(suggestion));
+        Optional.of(suggestion),
+        expandedWith);
   }
 }

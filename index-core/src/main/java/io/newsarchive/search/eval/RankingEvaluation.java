@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * Runs judged queries through {@link ArticleSearcher#search}, the call behind {@code /api/search},
- * with every request parameter at its default except the page, and scores the runs with {@link
- * RankingMetrics}. Thread-safe: it holds no state between calls.
+ * with the parameters of a base request (every default, or those a caller chose) except the query
+ * text and the paging, and scores the runs with {@link RankingMetrics}. Thread-safe: it holds no
+ * state between calls.
  */
 public final class RankingEvaluation {
 
@@ -49,12 +50,15 @@ public final class RankingEvaluation {
    * Searches each query of {@code qrels} that has a relevant document ({@link
    * Qrels#queriesWithRelevant()}) and scores its top {@link RankingMetrics#DEPTH} hits.
    *
+   * @param base the request each query is searched with; its query text, page size and cursor are
+   *     replaced
    * @param queries query text by id, passed to the searcher as it is
    * @throws IllegalArgumentException when a judged query has no text in {@code queries}
    * @throws io.newsarchive.search.InvalidRequestException when a query does not parse
    * @throws IOException when the index cannot be read
    */
-  public static Result run(ArticleSearcher searcher, Map<String, String> queries, Qrels qrels)
+  public static Result run(
+      ArticleSearcher searcher, SearchRequest base, Map<String, String> queries, Qrels qrels)
       throws IOException {
     Map<String, List<ScoredDoc>> runs = new LinkedHashMap<>();
     Map<String, QueryMetrics> metrics = new LinkedHashMap<>();
@@ -64,7 +68,7 @@ public final class RankingEvaluation {
       if (text == null) {
         throw new IllegalArgumentException("query " + id + " is judged but has no text");
       }
-      List<ScoredDoc> run = RankingMetrics.trecOrder(retrieve(searcher, text));
+      List<ScoredDoc> run = RankingMetrics.trecOrder(retrieve(searcher, base, text));
       if (run.isEmpty()) {
         zeroHits.add(id);
       }
@@ -75,13 +79,14 @@ public final class RankingEvaluation {
   }
 
   /** The top hits of one query, following the cursor page by page down to the depth. */
-  static List<ScoredDoc> retrieve(ArticleSearcher searcher, String text) throws IOException {
+  static List<ScoredDoc> retrieve(ArticleSearcher searcher, SearchRequest base, String text)
+      throws IOException {
     List<ScoredDoc> run = new ArrayList<>();
     Optional<String> cursor = Optional.of("");
     while (cursor.isPresent() && run.size() < RankingMetrics.DEPTH) {
       int size = Math.min(SearchParameters.MAX_SIZE, RankingMetrics.DEPTH - run.size());
       SearchRequest request =
-          SearchRequest.defaults()
+          base.with(SearchParameters.PAGE, 1)
               .with(SearchParameters.QUERY, text)
               .with(SearchParameters.SIZE, size)
               .with(SearchParameters.CURSOR, cursor.get());

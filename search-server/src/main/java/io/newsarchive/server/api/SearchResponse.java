@@ -25,6 +25,7 @@ import java.util.Map;
  * @param timeline matching articles over time
  * @param nextCursor token for the next page, or {@code null} when this is the last
  * @param didYouMean a corrected query when this one matched nothing, or {@code null}
+ * @param expandedWith feedback words added by {@code expand=true}, heaviest first; empty otherwise
  */
 public record SearchResponse(
     long total,
@@ -37,7 +38,8 @@ public record SearchResponse(
     Map<FacetField, List<FacetCount>> facets,
     Timeline timeline,
     String nextCursor,
-    String didYouMean) {
+    String didYouMean,
+    List<String> expandedWith) {
 
   /** The body of a library result for {@code request}. */
   public static SearchResponse of(SearchRequest request, SearchResult result) {
@@ -52,6 +54,7 @@ public record SearchResponse(
         result.facets(),
         result.timeline(),
         result.nextCursor().orElse(null),
-        result.didYouMean().orElse(null));
+        result.didYouMean().orElse(null),
+        result.expandedWith());
   }
 }
