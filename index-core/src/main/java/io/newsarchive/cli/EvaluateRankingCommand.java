@@ -4,6 +4,9 @@ import io.newsarchive.article.Article;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.FacetCount;
 import io.newsarchive.search.InvalidRequestException;
+import io.newsarchive.search.SearchParameter;
+import io.newsarchive.search.SearchParameters;
+import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.search.eval.JudgedQueries;
 import io.newsarchive.search.eval.Qrels;
@@ -16,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +44,14 @@ public final class EvaluateRankingCommand implements Callable<Integer> {
 
   private static final int READ_FAILURE = 1;
   private static final int BAD_INPUT = 2;
+
+  /** Parameters the evaluation sets itself for each query and page. */
+  private static final List<SearchParameter<?>> EVALUATION_OWN =
+      List.of(
+          SearchParameters.QUERY,
+          SearchParameters.PAGE,
+          SearchParameters.SIZE,
+          SearchParameters.CURSOR);
 
   @Spec CommandSpec spec;
 
@@ -85,16 +97,31 @@ public final class EvaluateRankingCommand implements Callable<Integer> {
               + " that an AND or OR inside an upper-case sentence is a word, not an operator.")
   boolean keepCase;
 
+  @Option(
+      names = "--param",
+      paramLabel = "NAME=VALUE",
+      description =
+          "A search parameter for every query, as in /api/search, e.g. expand=true (repeatable)."
+              + " The query text and paging are the evaluation's own.")
+  List<String> params = List.of();
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    SearchRequest base;
+    try {
+      base = baseRequest();
+    } catch (IllegalArgumentException e) {
+      err.println("bad --param: " + e.getMessage());
+      return BAD_INPUT;
+    }
     try (ArticleSearcher searcher = ArticleSearcher.open(index, SearcherOptions.DEFAULTS)) {
       Map<String, String> texts = new LinkedHashMap<>();
       JudgedQueries.read(queries)
           .forEach((id, text) -> texts.put(id, keepCase ? text : text.toLowerCase(Locale.ROOT)));
       Qrels judgments = Qrels.read(qrels, docIds(searcher));
-      RankingEvaluation.Result result = RankingEvaluation.run(searcher, texts, judgments);
+      RankingEvaluation.Result result = RankingEvaluation.run(searcher, base, texts, judgments);
       if (run != null) {
         writeRun(result);
       }
@@ -110,6 +137,30 @@ public final class EvaluateRankingCommand implements Callable<Integer> {
       err.println("evaluation failed: " + e.getMessage());
       return READ_FAILURE;
     }
+  }
+
+  /**
+   * The request every query is searched with: the {@code --param} values, parsed by the same
+   * declarations as the HTTP parameters of {@code /api/search}.
+   */
+  private SearchRequest baseRequest() {
+    Map<String, List<String>> texts = new LinkedHashMap<>();
+    for (String param : params) {
+      int equals = param.indexOf('=');
+      if (equals <= 0) {
+        throw new IllegalArgumentException("'" + param + "' is not NAME=VALUE, e.g. expand=true");
+      }
+      texts
+          .computeIfAbsent(param.substring(0, equals), name -> new ArrayList<>())
+          .add(param.substring(equals + 1));
+    }
+    for (SearchParameter<?> own : EVALUATION_OWN) {
+      if (texts.containsKey(own.name())) {
+        throw new IllegalArgumentException(
+            own.name() + " is set by the evaluation for each query; leave it out");
+      }
+    }
+    return SearchRequest.of(SearchParameters.parse(SearchParameters.ALL, texts));
   }
 
   /** How qrels docnos become article ids: through the one id function of the readers. */

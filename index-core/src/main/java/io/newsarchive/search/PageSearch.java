@@ -1,6 +1,7 @@
 package io.newsarchive.search;
 
 import static io.newsarchive.search.SearchParameters.CURSOR;
+import static io.newsarchive.search.SearchParameters.EXPAND;
 import static io.newsarchive.search.SearchParameters.FACETS;
 import static io.newsarchive.search.SearchParameters.FACET_SIZE;
 import static io.newsarchive.search.SearchParameters.INTERVAL;
@@ -60,6 +61,7 @@ final class PageSearch {
       List.of(MinimumMatch.parse("2<1"), MinimumMatch.ANY);
 
   private final ArticleQueryParser parser;
+  private final FeedbackExpansion feedback = new FeedbackExpansion();
   private final HitReader hitReader;
   private final Duration budget;
 
@@ -129,8 +131,18 @@ final class PageSearch {
       ArchiveSearcher searcher, SearchRequest request, TextQuery text, long start, Relaxed relaxed)
       throws IOException {
     DateSpan dates = searcher.dates();
+    // A searcher of its own for this request, over the same index version, carries its deadline.
+    IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
+    long deadline = start + budget.toNanos();
+    timed.setTimeout(() -> System.nanoTime() - deadline > 0);
+    FeedbackExpansion.Expansion expansion =
+        request.get(EXPAND)
+            ? feedback.expand(
+                timed, text.query(), parser.query(text.query(), request, dates.newest()))
+            : FeedbackExpansion.Expansion.none(text.query());
     // Rewritten once: the search and the highlighter then share expanded fuzzy and wildcard terms.
-    Query query = searcher.rewrite(parser.query(text.query(), request, dates.newest()));
+    // The expanded query is the one that selects, ranks and counts.
+    Query query = searcher.rewrite(parser.query(expansion.text(), request, dates.newest()));
     FieldDoc after =
         request.get(CURSOR).isEmpty()
             ? null
@@ -140,10 +152,6 @@ final class PageSearch {
     var top =
         new TopFieldCollectorManager(
             sortOf(request.get(SORT)), offset + request.get(SIZE) + 1, after, Integer.MAX_VALUE);
-    // A searcher of its own for this request, over the same index version, carries its deadline.
-    IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
-    long deadline = start + budget.toNanos();
-    timed.setTimeout(() -> System.nanoTime() - deadline > 0);
     Object[] collected =
         timed.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
     TopFieldDocs page = (TopFieldDocs) collected[0];
@@ -184,7 +192,8 @@ final class PageSearch {
         timeline(matching, request.get(INTERVAL)),
         next,
         Optional.empty(),
-        match);
+        match,
+        expansion.added());
   }
 
   /** The {@code size} most frequent values of {@code facet}, ties by value (ordinal order). */

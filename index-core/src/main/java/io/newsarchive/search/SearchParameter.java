@@ -105,6 +105,25 @@ public final class SearchParameter<T> {
         value -> range.check(name, value));
   }
 
+  /** A yes-or-no switch, {@code true} or {@code false} in any case; {@code false} when absent. */
+  public static SearchParameter<Boolean> flag(String name, String doc) {
+    return new SearchParameter<>(
+        new Definition<>(
+            name, doc, false, Arity.ONCE, ordered("type", "boolean", "default", false)),
+        values -> {
+          String text = values.get(0).strip();
+          if (text.isEmpty() || text.equalsIgnoreCase("false")) {
+            return false;
+          }
+          if (text.equalsIgnoreCase("true")) {
+            return true;
+          }
+          throw new InvalidRequestException(
+              name, name + " is neither true nor false: '" + text + "'", "use true or false");
+        },
+        value -> value != null && value);
+  }
+
   /**
    * A publication bound: an ISO date (the whole day, UTC) or date-time (UTC when no offset is
    * given); absent means open. A date means its first instant for a lower bound, its last for an

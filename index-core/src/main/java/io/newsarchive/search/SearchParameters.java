@@ -2,8 +2,12 @@ package io.newsarchive.search;
 
 import io.newsarchive.article.EntityType;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The parameters of a search, each declared once with its name, type, default, limits and meaning,
@@ -168,6 +172,24 @@ public final class SearchParameters {
           0,
           IntRange.atLeast(0));
 
+  /**
+   * Whether to add pseudo-relevance feedback terms (RM3) from the top articles of the query as
+   * typed; the matching set is then that of the expanded query.
+   */
+  public static final SearchParameter<Boolean> EXPAND =
+      SearchParameter.flag(
+          "expand",
+          "Add pseudo-relevance feedback (RM3): the "
+              + FeedbackExpansion.FEEDBACK_DOCS
+              + " best articles of the query as typed give their "
+              + FeedbackExpansion.FEEDBACK_TERMS
+              + " most telling title and body words, which are searched alongside the query"
+              + " (weight "
+              + FeedbackExpansion.ORIGINAL_WEIGHT
+              + " to the query, the rest to the words). Total, facets and timeline then count"
+              + " the articles that match the expanded query. The response lists the words in"
+              + " expandedWith.");
+
   /** Every search parameter, in the order of the API document. */
   public static final List<SearchParameter<?>> ALL =
       List.of(
@@ -189,7 +211,8 @@ public final class SearchParameters {
           FACETS,
           FACET_SIZE,
           INTERVAL,
-          RECENCY);
+          RECENCY,
+          EXPAND);
 
   /** The filters of a search: what selects the matching set, without order, paging or counts. */
   public static final List<SearchParameter<?>> FILTERS =
@@ -225,6 +248,46 @@ public final class SearchParameters {
   /** Number of suggestions. */
   public static final SearchParameter<Integer> SUGGEST_SIZE =
       SearchParameter.integer("size", "Number of suggestions.", 8, new IntRange(1, MAX_SIZE));
+
+  /**
+   * Checks that each of {@code names} is the name of one of {@code declared}, so that a misspelt
+   * parameter is never silently ignored.
+   *
+   * @throws InvalidRequestException naming the first unknown name and listing the declared ones
+   */
+  public static void checkNames(List<SearchParameter<?>> declared, Collection<String> names) {
+    TreeSet<String> known = new TreeSet<>();
+    declared.forEach(parameter -> known.add(parameter.name()));
+    for (String name : names) {
+      if (!known.contains(name)) {
+        throw new InvalidRequestException(
+            name,
+            "unknown parameter '" + name + "'",
+            known.isEmpty()
+                ? "this route takes no parameters"
+                : "this route takes " + String.join(", ", known));
+      }
+    }
+  }
+
+  /**
+   * The values of the parameters named in {@code texts}, each parsed by its declaration among
+   * {@code declared}, for {@link SearchRequest#of}; parameters not named are left out.
+   *
+   * @throws InvalidRequestException when a name is not declared or a value does not parse
+   */
+  public static Map<SearchParameter<?>, Object> parse(
+      List<SearchParameter<?>> declared, Map<String, List<String>> texts) {
+    checkNames(declared, texts.keySet());
+    Map<SearchParameter<?>, Object> values = new HashMap<>();
+    for (SearchParameter<?> parameter : declared) {
+      List<String> given = texts.get(parameter.name());
+      if (given != null) {
+        values.put(parameter, parameter.parse(given));
+      }
+    }
+    return values;
+  }
 
   private SearchParameters() {}
 }

@@ -21,6 +21,8 @@ import java.util.Optional;
  * @param didYouMean a corrected query when this one matched nothing and a correction exists
  * @param match how many of the query's plain words the matching articles contain; empty when the
  *     query has no plain words
+ * @param expandedWith feedback words added to the query when expansion was asked for, heaviest
+ *     first, as indexed (stemmed); empty when the query was not expanded
  */
 public record SearchResult(
     long total,
@@ -32,11 +34,13 @@ public record SearchResult(
     Timeline timeline,
     Optional<String> nextCursor,
     Optional<String> didYouMean,
-    Optional<WordsMatched> match) {
+    Optional<WordsMatched> match,
+    List<String> expandedWith) {
 
   /** Copies the collections. */
   public SearchResult {
     hits = List.copyOf(hits);
+    expandedWith = List.copyOf(expandedWith);
     // In enum order, so JSON output is the same from one run to the next.
     EnumMap<FacetField, List<FacetCount>> ordered = new EnumMap<>(FacetField.class);
     ordered.putAll(facets);
@@ -55,6 +59,7 @@ public record SearchResult(
         timeline,
         nextCursor,
         Optional.of(suggestion),
-        match);
+        match,
+        expandedWith);
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +68,57 @@ class EvaluateRankingCommandTest {
     assertThat(metric(run.out(), "MAP")).isGreaterThanOrEqualTo(0.64);
     assertThat(metric(run.out(), "nDCG@10")).isGreaterThanOrEqualTo(0.70);
     assertThat(run.out()).contains("zero-hit queries: 0");
+  }
+
+  @Test
+  void expandRaisesMapOfQueriesWithWordsJoinedByOr() throws IOException {
+    Path joined = temp.resolve("time-or.tsv");
+    List<String> lines = new ArrayList<>();
+    for (String line : Files.readAllLines(time.resolve("queries.tsv"))) {
+      String[] idAndText = line.split("\t", 2);
+      List<String> words =
+          Pattern.compile("[^a-z0-9]+")
+              .splitAsStream(idAndText[1].toLowerCase(Locale.ROOT))
+              .filter(w -> !w.isEmpty())
+              .toList();
+      lines.add(idAndText[0] + "\t" + String.join(" OR ", words));
+    }
+    Files.write(joined, lines);
+    String[] common = {
+      "--index",
+      index.toString(),
+      "--queries",
+      joined.toString(),
+      "--qrels",
+      time.resolve("qrels.txt").toString(),
+      "--keep-case"
+    };
+
+    CliRun plain = CliRun.run(new EvaluateRankingCommand(), common);
+    List<String> withExpand = new ArrayList<>(List.of(common));
+    withExpand.addAll(List.of("--param", "expand=true"));
+    CliRun expanded = CliRun.run(new EvaluateRankingCommand(), withExpand.toArray(String[]::new));
+
+    assertThat(plain.exitCode()).as(plain.err()).isZero();
+    assertThat(expanded.exitCode()).as(expanded.err()).isZero();
+    // Measured 0.4954 without and 0.5603 with RM3 feedback.
+    assertThat(metric(expanded.out(), "MAP")).isGreaterThanOrEqualTo(0.54);
+    assertThat(metric(expanded.out(), "MAP")).isGreaterThan(metric(plain.out(), "MAP"));
+    assertThat(metric(expanded.out(), "nDCG@10")).isGreaterThan(metric(plain.out(), "nDCG@10"));
+  }
+
+  @Test
+  void badParamsAreBadInputNamingTheParameter() {
+    CliRun maybe = evaluate("--param", "expand=maybe");
+    assertThat(maybe.exitCode()).isEqualTo(2);
+    assertThat(maybe.err()).contains("expand", "true or false");
+    CliRun unknown = evaluate("--param", "expnad=true");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err()).contains("unknown parameter 'expnad'");
+    CliRun own = evaluate("--param", "size=5");
+    assertThat(own.exitCode()).isEqualTo(2);
+    assertThat(own.err()).contains("size is set by the evaluation");
+    assertThat(evaluate("--param", "expand").exitCode()).isEqualTo(2);
   }
 
   @Test

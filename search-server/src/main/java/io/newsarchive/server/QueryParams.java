@@ -3,10 +3,10 @@ package io.newsarchive.server;
 import io.javalin.http.Context;
 import io.newsarchive.search.InvalidRequestException;
 import io.newsarchive.search.SearchParameter;
+import io.newsarchive.search.SearchParameters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Reads the declared query parameters of one request. Every bad value becomes an {@link
@@ -23,18 +23,7 @@ final class QueryParams {
 
   /** The parameters of {@code ctx}, after checking that each name is one of {@code declared}. */
   static QueryParams of(Context ctx, List<SearchParameter<?>> declared) {
-    TreeSet<String> known = new TreeSet<>();
-    declared.forEach(parameter -> known.add(parameter.name()));
-    for (String name : ctx.queryParamMap().keySet()) {
-      if (!known.contains(name)) {
-        throw new InvalidRequestException(
-            name,
-            "unknown parameter '" + name + "'",
-            known.isEmpty()
-                ? "this route takes no parameters"
-                : "this route takes " + String.join(", ", known));
-      }
-    }
+    SearchParameters.checkNames(declared, ctx.queryParamMap().keySet());
     return new QueryParams(ctx);
   }
 

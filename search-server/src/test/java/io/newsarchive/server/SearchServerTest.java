@@ -85,7 +85,8 @@ class SearchServerTest {
             "timeline",
             "nextCursor",
             "didYouMean",
-            "match");
+            "match",
+            "expandedWith");
     assertThat(json.get("total").asLong()).isEqualTo(4);
     assertThat(json.get("totalExact").asBoolean()).isTrue();
     JsonNode hit = json.get("hits").get(0);
@@ -110,6 +111,7 @@ class SearchServerTest {
     assertThat(json.get("timeline").get("interval").asText()).isNotEqualTo("auto");
     assertThat(json.get("nextCursor").isNull()).isTrue();
     assertThat(json.get("didYouMean").isNull()).isTrue();
+    assertThat(json.get("expandedWith").isEmpty()).isTrue();
   }
 
   @Test
@@ -200,6 +202,25 @@ class SearchServerTest {
   }
 
   @Test
+  void expandAddsFeedbackWordsAndCountsTheExpandedSet() {
+    JsonNode plain = server.get("/api/search?q=ghana").json();
+    JsonNode json = server.get("/api/search?q=ghana&expand=true").json();
+    List<String> words = new ArrayList<>();
+    json.get("expandedWith").forEach(word -> words.add(word.asText()));
+    assertThat(words).contains("cocoa").doesNotContain("ghana");
+    assertThat(ids(json).get(0)).isEqualTo("reuters-1");
+    assertThat(ids(json)).contains("reuters-2");
+    long total = json.get("total").asLong();
+    assertThat(total).isGreaterThan(plain.get("total").asLong());
+    long sum = 0;
+    for (JsonNode source : json.get("facets").get("source")) {
+      sum += source.get("count").asLong();
+    }
+    assertThat(sum).isEqualTo(total);
+    assertThat(server.get("/api/search?q=ghana&expand=false").json().get("expandedWith")).isEmpty();
+  }
+
+  @Test
   void zeroHitsCarryDidYouMean() {
     JsonNode json = server.get("/api/search?q=cocao").json();
     assertThat(json.get("total").asLong()).isZero();
@@ -226,6 +247,7 @@ class SearchServerTest {
     "/api/search?q=cocoa&mm=120%25, mm",
     "/api/search?q=cocoa&op=xor, op",
     "/api/search?recency=-1, recency",
+    "/api/search?q=cocoa&expand=maybe, expand",
     "/api/search?cursor=garbage!, cursor",
     "/api/search?sizee=5, sizee",
     "/api/search?q=a&q=b, q",

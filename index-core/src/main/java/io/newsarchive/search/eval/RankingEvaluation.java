@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * Runs judged queries through {@link ArticleSearcher#search}, the call behind {@code /api/search},
- * with every request parameter at its default except the page, and scores the runs with {@link
- * RankingMetrics}. Thread-safe: it holds no state between calls.
+ * with the parameters of a base request (every default, or those a caller chose) except the query
+ * text and the paging, and scores the runs with {@link RankingMetrics}. Thread-safe: it holds no
+ * state between calls.
  */
 public final class RankingEvaluation {
 
@@ -49,23 +50,15 @@ public final class RankingEvaluation {
    * Searches each query of {@code qrels} that has a relevant document ({@link
    * Qrels#queriesWithRelevant()}) and scores its top {@link RankingMetrics#DEPTH} hits.
    *
+   * @param base the request each query is searched with; its query text, page size and cursor are
+   *     replaced
    * @param queries query text by id, passed to the searcher as it is
    * @throws IllegalArgumentException when a judged query has no text in {@code queries}
    * @throws io.newsarchive.search.InvalidRequestException when a query does not parse
    * @throws IOException when the index cannot be read
    */
-  public static Result run(ArticleSearcher searcher, Map<String, String> queries, Qrels qrels)
-      throws IOException {
-    return run(searcher, queries, qrels, SearchRequest.defaults());
-  }
-
-  /**
-   * Like {@link #run(ArticleSearcher, Map, Qrels)} with the parameters of {@code base} (such as
-   * {@code op} or {@code mm}) in place of the defaults; its query text, size and cursor are
-   * replaced.
-   */
   public static Result run(
-      ArticleSearcher searcher, Map<String, String> queries, Qrels qrels, SearchRequest base)
+      ArticleSearcher searcher, SearchRequest base, Map<String, String> queries, Qrels qrels)
       throws IOException {
     Map<String, List<ScoredDoc>> runs = new LinkedHashMap<>();
     Map<String, QueryMetrics> metrics = new LinkedHashMap<>();
@@ -93,7 +86,8 @@ public final class RankingEvaluation {
     while (cursor.isPresent() && run.size() < RankingMetrics.DEPTH) {
       int size = Math.min(SearchParameters.MAX_SIZE, RankingMetrics.DEPTH - run.size());
       SearchRequest request =
-          base.with(SearchParameters.QUERY, text)
+          base.with(SearchParameters.PAGE, 1)
+              .with(SearchParameters.QUERY, text)
               .with(SearchParameters.SIZE, size)
               .with(SearchParameters.CURSOR, cursor.get());
       SearchResult result = searcher.search(request);

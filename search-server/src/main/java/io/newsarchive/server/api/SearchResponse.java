@@ -28,6 +28,7 @@ import java.util.Map;
  * @param didYouMean a corrected query when this one matched nothing, or {@code null}
  * @param match how many of the query's plain words the counted articles contain, or {@code null}
  *     when it has none
+ * @param expandedWith feedback words added by {@code expand=true}, heaviest first; empty otherwise
  */
 public record SearchResponse(
     long total,
@@ -41,7 +42,8 @@ public record SearchResponse(
     Timeline timeline,
     String nextCursor,
     String didYouMean,
-    WordsMatched match) {
+    WordsMatched match,
+    List<String> expandedWith) {
 
   /** The body of a library result for {@code request}. */
   public static SearchResponse of(SearchRequest request, SearchResult result) {
@@ -57,6 +59,7 @@ public record SearchResponse(
         result.timeline(),
         result.nextCursor().orElse(null),
         result.didYouMean().orElse(null),
-        result.match().orElse(null));
+        result.match().orElse(null),
+        result.expandedWith());
   }
 }

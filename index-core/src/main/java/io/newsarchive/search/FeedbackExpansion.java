@@ -1,0 +1,212 @@
+package io.newsarchive.search;
+
+import io.newsarchive.schema.ArticleFields;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+
+/**
+ * Pseudo-relevance feedback with relevance model 3 (RM3), with Anserini's defaults: the {@value
+ * #FEEDBACK_DOCS} best articles of the first-pass query each give a word distribution of their
+ * title and body (stored text re-analyzed with the index analyzer), weighted by the article's
+ * score; the {@value #FEEDBACK_TERMS} heaviest words join the query with {@code 1 - }{@value
+ * #ORIGINAL_WEIGHT} of the weight. Unlike Anserini, which replaces the query by a bag of words, the
+ * query as parsed is kept whole as the original part, so phrases, fields and operators still count;
+ * it gets {@value #ORIGINAL_WEIGHT} of the weight, shared among its title and body words as
+ * Anserini shares it among the query's terms. Feedback words search title and body only, with the
+ * parser's field boosts. Thread-safe: the analyzer is thread-safe and nothing else is held.
+ */
+final class FeedbackExpansion {
+
+  /** Articles of the first pass whose words feed back (Anserini's fbDocs). */
+  static final int FEEDBACK_DOCS = 10;
+
+  /** Feedback words added to the query (Anserini's fbTerms). */
+  static final int FEEDBACK_TERMS = 10;
+
+  /** Share of the weight kept by the query as typed (Anserini's originalQueryWeight). */
+  static final float ORIGINAL_WEIGHT = 0.5f;
+
+  /** Words in more than this share of articles say nothing about a topic (Anserini's filter). */
+  static final double MAX_DOCUMENT_SHARE = 0.1;
+
+  private static final int MIN_TERM_LENGTH = 2;
+  private static final int MAX_TERM_LENGTH = 20;
+  private static final Set<String> TEXT_FIELDS = Set.of(ArticleFields.TITLE, ArticleFields.BODY);
+
+  /**
+   * A text query and the feedback words added to it.
+   *
+   * @param text the query to rank with: the original when nothing was added
+   * @param added feedback words not in the original query, heaviest first, as indexed (stemmed)
+   */
+  record Expansion(Query text, List<String> added) {
+
+    /** Copies the word list. */
+    Expansion {
+      added = List.copyOf(added);
+    }
+
+    /** {@code text} unexpanded. */
+    static Expansion none(Query text) {
+      return new Expansion(text, List.of());
+    }
+  }
+
+  private final Analyzer analyzer = ArticleFields.analyzer();
+
+  /**
+   * Expands {@code text} with the words of the top hits of {@code firstPass}, which is {@code text}
+   * with the request's filters. A query that matches every article, or nothing, is not expanded.
+   */
+  Expansion expand(IndexSearcher searcher, Query text, Query firstPass) throws IOException {
+    if (text instanceof MatchAllDocsQuery) {
+      return Expansion.none(text);
+    }
+    ScoreDoc[] top = searcher.search(firstPass, FEEDBACK_DOCS).scoreDocs;
+    List<Map.Entry<String, Double>> model = relevanceModel(searcher, top);
+    if (model.isEmpty()) {
+      return Expansion.none(text);
+    }
+    Set<String> own = ownTerms(text);
+    double sum = model.stream().mapToDouble(Map.Entry::getValue).sum();
+    BooleanQuery.Builder expanded = new BooleanQuery.Builder();
+    // Each original word weighs ORIGINAL_WEIGHT / n, as in Anserini's L1-normalized query model.
+    expanded.add(new BoostQuery(text, ORIGINAL_WEIGHT / Math.max(1, own.size())), Occur.SHOULD);
+    List<String> added = new ArrayList<>();
+    for (Map.Entry<String, Double> entry : model) {
+      float weight = (float) ((1 - ORIGINAL_WEIGHT) * entry.getValue() / sum);
+      expanded.add(new BoostQuery(titleOrBody(entry.getKey()), weight), Occur.SHOULD);
+      if (!own.contains(entry.getKey())) {
+        added.add(entry.getKey());
+      }
+    }
+    return new Expansion(expanded.build(), added);
+  }
+
+  /**
+   * The {@value #FEEDBACK_TERMS} heaviest words of the relevance model over {@code top}, heaviest
+   * first and ties by word: each article's word frequencies over its length, times its score.
+   */
+  private List<Map.Entry<String, Double>> relevanceModel(IndexSearcher searcher, ScoreDoc[] top)
+      throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    Map<String, Double> model = new HashMap<>();
+    Map<String, Boolean> topical = new HashMap<>();
+    for (ScoreDoc hit : top) {
+      Document stored = searcher.storedFields().document(hit.doc, TEXT_FIELDS);
+      Map<String, Integer> counts = new HashMap<>();
+      int length = 0;
+      for (String field : TEXT_FIELDS) {
+        length += count(field, stored.get(field), counts);
+      }
+      for (Map.Entry<String, Integer> entry : counts.entrySet()) {
+        String term = entry.getKey();
+        Boolean useful = topical.get(term);
+        if (useful == null) {
+          useful = isTopical(reader, term);
+          topical.put(term, useful);
+        }
+        if (useful) {
+          model.merge(term, (double) hit.score * entry.getValue() / length, Double::sum);
+        }
+      }
+    }
+    List<Map.Entry<String, Double>> best = new ArrayList<>(model.entrySet());
+    best.sort(
+        Map.Entry.<String, Double>comparingByValue()
+            .reversed()
+            .thenComparing(Map.Entry.comparingByKey()));
+    return best.subList(0, Math.min(FEEDBACK_TERMS, best.size()));
+  }
+
+  /** Adds the indexed words of {@code text} in {@code field} to {@code counts}; their number. */
+  private int count(String field, String text, Map<String, Integer> counts) throws IOException {
+    if (text == null) {
+      return 0;
+    }
+    int length = 0;
+    try (TokenStream tokens = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken()) {
+        counts.merge(term.toString(), 1, Integer::sum);
+        length++;
+      }
+      tokens.end();
+    }
+    return length;
+  }
+
+  /**
+   * Whether {@code term} can describe a topic: a word of letters and digits with at least one
+   * letter, of sensible length, in no more than {@value #MAX_DOCUMENT_SHARE} of the articles.
+   */
+  private static boolean isTopical(IndexReader reader, String term) throws IOException {
+    if (term.length() < MIN_TERM_LENGTH
+        || term.length() > MAX_TERM_LENGTH
+        || !term.chars().allMatch(Character::isLetterOrDigit)
+        || term.chars().noneMatch(Character::isLetter)) {
+      return false;
+    }
+    return reader.docFreq(new Term(ArticleFields.BODY, term))
+        <= MAX_DOCUMENT_SHARE * reader.numDocs();
+  }
+
+  /** The title and body words of {@code text}, outside its negated clauses. */
+  private static Set<String> ownTerms(Query text) {
+    Set<String> own = new LinkedHashSet<>();
+    text.visit(
+        new QueryVisitor() {
+          @Override
+          public boolean acceptField(String field) {
+            return TEXT_FIELDS.contains(field);
+          }
+
+          @Override
+          public void consumeTerms(Query query, Term... terms) {
+            for (Term term : terms) {
+              own.add(term.text());
+            }
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(Occur occur, Query parent) {
+            return occur == Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+          }
+        });
+    return own;
+  }
+
+  private static Query titleOrBody(String term) {
+    return new BooleanQuery.Builder()
+        .add(
+            new BoostQuery(
+                new TermQuery(new Term(ArticleFields.TITLE, term)), ArticleQueryParser.TITLE_BOOST),
+            Occur.SHOULD)
+        .add(
+            new BoostQuery(
+                new TermQuery(new Term(ArticleFields.BODY, term)), ArticleQueryParser.BODY_BOOST),
+            Occur.SHOULD)
+        .build();
+  }
+}

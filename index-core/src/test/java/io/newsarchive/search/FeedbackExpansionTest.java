@@ -1,0 +1,110 @@
+package io.newsarchive.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.testing.TestArticles;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FeedbackExpansionTest {
+
+  /** Weather bulletins, so that a word of one test article is rare enough to feed back. */
+  private static final int BULLETINS = 40;
+
+  private ByteBuffersDirectory dir;
+  private ArticleSearcher searcher;
+
+  @BeforeEach
+  void open() throws IOException {
+    List<Article> articles = new ArrayList<>(TestArticles.archive());
+    for (int i = 0; i < BULLETINS; i++) {
+      articles.add(
+          TestArticles.article(
+              "reuters-" + (100 + i),
+              "Weather bulletin " + i,
+              "Mild weather is expected across the region, forecasters said.",
+              "1987-07-01T00:00:00Z",
+              List.of()));
+    }
+    dir = new ByteBuffersDirectory();
+    TestArticles.index(dir, articles);
+    searcher = new ArticleSearcher(dir, "test", SearcherOptions.DEFAULTS);
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    searcher.close();
+  }
+
+  private SearchResult search(String q, boolean expand) throws IOException {
+    return searcher.search(
+        SearchRequest.defaults()
+            .with(SearchParameters.QUERY, q)
+            .with(SearchParameters.EXPAND, expand));
+  }
+
+  @Test
+  void expansionAddsWordsOfTheTopArticlesAndKeepsTheQuery() throws IOException {
+    Query typed = new ArticleQueryParser().textQuery("ghana");
+    try (DirectoryReader reader = DirectoryReader.open(dir)) {
+      FeedbackExpansion.Expansion expansion =
+          new FeedbackExpansion().expand(new IndexSearcher(reader), typed, typed);
+      // Words of the one article about Ghana, stemmed as indexed; the query word is not "added".
+      assertThat(expansion.added()).contains("cocoa", "crop", "london").doesNotContain("ghana");
+      assertThat(expansion.added().size()).isLessThanOrEqualTo(FeedbackExpansion.FEEDBACK_TERMS);
+      // Words in more than a tenth of the articles (the bulletins' words) do not feed back.
+      assertThat(expansion.added()).doesNotContain("weather", "mild", "forecast");
+      List<Query> parts =
+          ((BooleanQuery) expansion.text()).clauses().stream().map(BooleanClause::query).toList();
+      assertThat(parts).hasSize(1 + FeedbackExpansion.FEEDBACK_TERMS);
+      assertThat(((BoostQuery) parts.get(0)).getQuery()).isEqualTo(typed);
+      assertThat(((BoostQuery) parts.get(0)).getBoost())
+          .isEqualTo(FeedbackExpansion.ORIGINAL_WEIGHT);
+    }
+  }
+
+  @Test
+  void expandedSearchFindsRelatedArticlesAndCountsWhatItRanked() throws IOException {
+    SearchResult plain = search("ghana", false);
+    assertThat(plain.hits()).extracting(Hit::id).containsExactly("reuters-1");
+    assertThat(plain.expandedWith()).isEmpty();
+
+    SearchResult expanded = search("ghana", true);
+    assertThat(expanded.expandedWith()).contains("cocoa");
+    // The article with the typed word stays first; cocoa stories without it now match.
+    assertThat(expanded.hits().get(0).id()).isEqualTo("reuters-1");
+    assertThat(expanded.hits()).extracting(Hit::id).contains("reuters-2");
+    assertThat(expanded.total()).isGreaterThan(plain.total());
+    long counted =
+        expanded.facets().get(FacetField.SOURCE).stream().mapToLong(FacetCount::count).sum();
+    assertThat(counted).isEqualTo(expanded.total());
+  }
+
+  @Test
+  void queriesThatMatchEverythingOrNothingAreNotExpanded() throws IOException {
+    assertThat(search("", true).expandedWith()).isEmpty();
+    assertThat(search("", true).total()).isEqualTo(search("", false).total());
+    SearchResult none = search("zanzibar", true);
+    assertThat(none.expandedWith()).isEmpty();
+    assertThat(none.total()).isZero();
+  }
+
+  @Test
+  void phrasesAndFieldsOfTheQueryStillCount() throws IOException {
+    SearchResult expanded = search("title:\"cocoa exports\"", true);
+    assertThat(expanded.hits().get(0).id()).isEqualTo("reuters-2");
+    assertThat(expanded.expandedWith()).isNotEmpty();
+  }
+}
