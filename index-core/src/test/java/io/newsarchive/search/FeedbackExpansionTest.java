@@ -57,7 +57,7 @@ class FeedbackExpansionTest {
 
   @Test
   void expansionAddsWordsOfTheTopArticlesAndKeepsTheQuery() throws IOException {
-    Query typed = new ArticleQueryParser().textQuery("ghana");
+    Query typed = new ArticleQueryParser().textQuery("ghana", MinimumMatch.ALL).query();
     try (DirectoryReader reader = DirectoryReader.open(dir)) {
       FeedbackExpansion.Expansion expansion =
           new FeedbackExpansion().expand(new IndexSearcher(reader), typed, typed);
