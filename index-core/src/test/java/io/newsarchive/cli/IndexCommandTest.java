@@ -213,16 +213,4 @@ class IndexCommandTest {
     Article seed = storedArticle(shared.directory(), "kayhan.ir-83245");
     assertThat(seed.entities(EntityType.PERSON)).extracting(Entity::name).contains("Mike Pompeo");
   }
-
-  @Test
-  void rssNews2023ReadsAsIsWithoutOptions() throws IOException {
-    Path corpus = SharedCorpora.require("corpora/rss-news-2023/rss2023-news-en.jsonl.gz");
-    Path index = temp.resolve("rss");
-
-    CliRun run = index("--index", index.toString(), "--entities", "none", corpus.toString());
-
-    assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("read 121,844,", "added 121,844,", "rejected 0,");
-    assertThat(documentCount(index)).isEqualTo(121_844);
-  }
 }
