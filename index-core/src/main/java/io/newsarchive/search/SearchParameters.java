@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The parameters of a search, each declared once with its name, type, default, limits and meaning,
@@ -190,30 +191,6 @@ public final class SearchParameters {
               + " the articles that match the expanded query. The response lists the words in"
               + " expandedWith.");
 
-  /** Every search parameter, in the order of the API document. */
-  public static final List<SearchParameter<?>> ALL =
-      List.of(
-          QUERY,
-          OPERATOR,
-          MINIMUM_MATCH,
-          FROM,
-          TO,
-          SOURCES,
-          PERSONS,
-          ORGS,
-          PLACES,
-          TOPICS,
-          LANGUAGE,
-          SORT,
-          PAGE,
-          SIZE,
-          CURSOR,
-          FACETS,
-          FACET_SIZE,
-          INTERVAL,
-          RECENCY,
-          EXPAND);
-
   /** The filters of a search: what selects the matching set, without order, paging or counts. */
   public static final List<SearchParameter<?>> FILTERS =
       List.of(
@@ -228,6 +205,13 @@ public final class SearchParameters {
           PLACES,
           TOPICS,
           LANGUAGE);
+
+  /** Every search parameter, in the order of the API document: the filters, then the rest. */
+  public static final List<SearchParameter<?>> ALL =
+      Stream.concat(
+              FILTERS.stream(),
+              Stream.of(SORT, PAGE, SIZE, CURSOR, FACETS, FACET_SIZE, INTERVAL, RECENCY, EXPAND))
+          .toList();
 
   /** Entity type counted by an entity request; required. */
   public static final SearchParameter<EntityType> ENTITY_TYPE =
