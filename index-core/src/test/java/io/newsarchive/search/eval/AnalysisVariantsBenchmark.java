@@ -529,8 +529,13 @@ class AnalysisVariantsBenchmark {
   }
 
   static List<String> terms(Analyzer analyzer, String text) {
+    return terms(analyzer, BODY, text);
+  }
+
+  /** The terms {@code analyzer} makes of {@code text} in {@code field}. */
+  static List<String> terms(Analyzer analyzer, String field, String text) {
     List<String> terms = new ArrayList<>();
-    try (TokenStream stream = analyzer.tokenStream(BODY, text)) {
+    try (TokenStream stream = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {

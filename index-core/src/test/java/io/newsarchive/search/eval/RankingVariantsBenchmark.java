@@ -376,18 +376,7 @@ class RankingVariantsBenchmark {
   }
 
   private List<String> terms(String field, String word) {
-    List<String> terms = new ArrayList<>();
-    try (TokenStream stream = analyzer.tokenStream(field, word)) {
-      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-      stream.reset();
-      while (stream.incrementToken()) {
-        terms.add(term.toString());
-      }
-      stream.end();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return terms;
+    return AnalysisVariantsBenchmark.terms(analyzer, field, word);
   }
 
   /** Whether {@code name} contains one of the {@code |}-separated parts of {@code only}. */
