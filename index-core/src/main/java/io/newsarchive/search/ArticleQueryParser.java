@@ -27,6 +27,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Turns a {@link SearchRequest} into a Lucene {@link Query}. Thread-safe: the analyzer is built
@@ -43,10 +44,10 @@ import org.apache.lucene.util.BytesRef;
  *
  * <p>Field prefixes: {@code title:}, {@code body:}, {@code person:}, {@code org:}, {@code place:}
  * (analyzed entity names), and the exact keywords {@code source:}, {@code lang:} and {@code
- * topic:}. Cost is bounded: no leading wildcards, at least {@value #MIN_WILDCARD_PREFIX} literal
- * characters before a wildcard (whose matching terms then score as one constant-score clause), at
- * most {@value #MAX_FUZZY_EXPANSIONS} terms per fuzzy term, Lucene's clause limit, and the
- * searcher's time budget.
+ * topic:}. Cost is bounded: the {@link ExpansionLimits} on patterns, no leading wildcards, at least
+ * {@value #MIN_WILDCARD_PREFIX} literal characters before a wildcard (whose matching terms then
+ * score as one constant-score clause), at most {@value #MAX_FUZZY_EXPANSIONS} terms per fuzzy term,
+ * Lucene's clause limit, and the searcher's time budget.
  */
 public final class ArticleQueryParser {
 
@@ -120,6 +121,9 @@ public final class ArticleQueryParser {
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidRequestException(
           "q", "query too complex", "it expands to more than " + e.getMaxClauseCount() + " terms");
+    } catch (TooComplexToDeterminizeException e) {
+      throw new InvalidRequestException(
+          "q", "query too complex", ExpansionLimits.tooComplex("pattern").getMessage());
     }
   }
 
@@ -265,6 +269,7 @@ public final class ArticleQueryParser {
       setAllowLeadingWildcard(false);
       // The first character of a misspelt word is rarely wrong; fixing it makes fuzzy terms cheap.
       setFuzzyPrefixLength(FUZZY_PREFIX);
+      setDeterminizeWorkLimit(ExpansionLimits.MAX_STATES);
     }
 
     /** How many plain words the top level of {@code parsed}, a query this parser returned, has. */
@@ -386,6 +391,7 @@ public final class ArticleQueryParser {
     @Override
     protected Query getFuzzyQuery(String field, String term, float similarity)
         throws ParseException {
+      ExpansionLimits.checkFuzzy(term);
       if (field == null) {
         return titleOrBody(f -> super.getFuzzyQuery(f, term, similarity));
       }
@@ -394,6 +400,7 @@ public final class ArticleQueryParser {
 
     @Override
     protected Query getRegexpQuery(String field, String term) throws ParseException {
+      ExpansionLimits.checkRegex(term);
       if (field == null) {
         return titleOrBody(f -> super.getRegexpQuery(f, term));
       }
@@ -420,6 +427,7 @@ public final class ArticleQueryParser {
     }
 
     private static void checkWildcard(String term) throws ParseException {
+      ExpansionLimits.checkWildcard(term);
       int literal = 0;
       while (literal < term.length()
           && term.charAt(literal) != '*'

@@ -6,6 +6,7 @@ import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -27,6 +29,7 @@ import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.IOUtils;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Answers searches, article lookups, related-article, entity, suggestion and statistics requests
@@ -44,6 +47,7 @@ public final class ArticleSearcher implements Closeable {
   private final PageSearch pages;
   private final TitleSuggester suggester = new TitleSuggester();
   private final ScheduledExecutorService refresher;
+  private final RunningSearches searches;
 
   /**
    * Opens the index in {@code dir}.
@@ -70,14 +74,20 @@ public final class ArticleSearcher implements Closeable {
   public ArticleSearcher(Directory directory, String where, SearcherOptions options)
       throws IOException {
     this.directory = directory;
-    this.pages = new PageSearch(parser, hitReader, options.timeBudget());
+    this.pages = new PageSearch(parser, hitReader);
+    this.searches = new RunningSearches(options);
     if (!DirectoryReader.indexExists(directory)) {
       directory.close();
       throw new IOException(
           "no index at " + where + ": the directory is empty; build one with newsarchive index");
     }
     try {
-      this.manager = new SearcherManager(directory, ArchiveSearcher.FACTORY);
+      // Term enumeration, which wildcard, fuzzy and regular-expression terms make long, checks
+      // the deadline of the search running on the thread that reads.
+      this.manager =
+          new SearcherManager(
+              ExitableDirectoryReader.wrap(DirectoryReader.open(directory), searches),
+              ArchiveSearcher.FACTORY);
       checkSchema(where);
     } catch (IOException | RuntimeException e) {
       directory.close();
@@ -116,21 +126,46 @@ public final class ArticleSearcher implements Closeable {
   }
 
   /**
-   * Runs one search.
+   * Runs one search within the time budget, in one of the search slots.
    *
    * @throws InvalidRequestException when the query does not parse or is too expensive
+   * @throws SearchesBusyException when no search slot freed up in time
    */
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    IndexSearcher searcher = manager.acquire();
-    try {
-      return pages.run((ArchiveSearcher) searcher, request, start);
-    } catch (IndexSearcher.TooManyClauses e) {
-      throw new InvalidRequestException(
-          "q", "query too complex", "it expands to more than " + e.getMaxClauseCount() + " terms");
-    } finally {
-      manager.release(searcher);
+    try (RunningSearches.Admitted admitted = admit(start)) {
+      IndexSearcher searcher = manager.acquire();
+      try {
+        return pages.run((ArchiveSearcher) searcher, request, admitted.deadline());
+      } catch (IndexSearcher.TooManyClauses e) {
+        throw new InvalidRequestException(
+            "q",
+            "query too complex",
+            "it expands to more than " + e.getMaxClauseCount() + " terms");
+      } catch (TooComplexToDeterminizeException e) {
+        throw new InvalidRequestException(
+            "q", "query too complex", ExpansionLimits.tooComplex("pattern").getMessage());
+      } finally {
+        manager.release(searcher);
+      }
     }
+  }
+
+  private RunningSearches.Admitted admit(long start) throws IOException {
+    try {
+      return searches.admit(start);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for a search slot");
+    }
+  }
+
+  /**
+   * Stops every running search at its next deadline check, and every search started from now on,
+   * each answering what it has found, flagged as timed out. For a server that is stopping.
+   */
+  public void cancelSearches() {
+    searches.cancelAll();
   }
 
   /** The article with {@code id}, if the index holds one. */
@@ -255,6 +290,7 @@ public final class ArticleSearcher implements Closeable {
 
   @Override
   public void close() throws IOException {
+    searches.cancelAll();
     refresher.shutdownNow();
     IOUtils.close(suggester, manager, directory);
   }

@@ -15,7 +15,6 @@ import static io.newsarchive.search.SearchParameters.SORT;
 import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.ArticleQueryParser.TextQuery;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -29,6 +28,7 @@ import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.LabelAndValue;
 import org.apache.lucene.facet.LongValueFacetCounts;
 import org.apache.lucene.facet.StringValueFacetCounts;
+import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MultiCollectorManager;
@@ -63,22 +63,44 @@ final class PageSearch {
   private final ArticleQueryParser parser;
   private final FeedbackExpansion feedback = new FeedbackExpansion();
   private final HitReader hitReader;
-  private final Duration budget;
 
-  PageSearch(ArticleQueryParser parser, HitReader hitReader, Duration budget) {
+  PageSearch(ArticleQueryParser parser, HitReader hitReader) {
     this.parser = parser;
     this.hitReader = hitReader;
-    this.budget = budget;
   }
 
   /**
-   * Runs {@code request} on {@code searcher}; {@code start} is the {@link System#nanoTime()} at
-   * which the request arrived, from which the time budget and the reported time count.
+   * Runs {@code request} on {@code searcher} until {@code deadline}, from whose start the reported
+   * time counts. A search stopped while its terms were being expanded answers no hits, flagged as
+   * timed out; one stopped while collecting answers the hits found so far.
    */
-  SearchResult run(ArchiveSearcher searcher, SearchRequest request, long start) throws IOException {
+  SearchResult run(ArchiveSearcher searcher, SearchRequest request, SearchDeadline deadline)
+      throws IOException {
+    try {
+      return answer(searcher, request, deadline);
+    } catch (ExitableDirectoryReader.ExitingReaderException e) {
+      Map<FacetField, List<FacetCount>> facets = new EnumMap<>(FacetField.class);
+      request.get(FACETS).forEach(facet -> facets.put(facet, List.of()));
+      return new SearchResult(
+          0,
+          false,
+          (System.nanoTime() - deadline.start()) / 1_000_000,
+          true,
+          List.of(),
+          facets,
+          Timeline.ofDays(new long[0], new long[0], request.get(INTERVAL)),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.empty(),
+          List.of());
+    }
+  }
+
+  private SearchResult answer(
+      ArchiveSearcher searcher, SearchRequest request, SearchDeadline deadline) throws IOException {
     List<MinimumMatch> matches = matches(request);
     TextQuery text = parser.textQuery(request.get(QUERY), matches.get(0));
-    SearchResult result = run(searcher, request, text, start, Relaxed.NO);
+    SearchResult result = run(searcher, request, text, deadline, Relaxed.NO);
     // A misspelt word is a common reason why nothing has every word: offer the spelling even
     // when fewer words then find something.
     boolean offerSpelling = result.total() == 0 && !request.get(QUERY).isEmpty();
@@ -89,10 +111,10 @@ final class PageSearch {
       TextQuery looser = parser.textQuery(request.get(QUERY), relaxed);
       if (looser.required() < text.required()) {
         text = looser;
-        result = run(searcher, request, text, start, Relaxed.YES);
+        result = run(searcher, request, text, deadline, Relaxed.YES);
       }
     }
-    if (offerSpelling) {
+    if (offerSpelling && !result.timedOut()) {
       Optional<String> corrected =
           SpellingCorrector.correct(searcher.getIndexReader(), request.get(QUERY));
       if (corrected.isPresent()
@@ -128,13 +150,17 @@ final class PageSearch {
   }
 
   private SearchResult run(
-      ArchiveSearcher searcher, SearchRequest request, TextQuery text, long start, Relaxed relaxed)
+      ArchiveSearcher searcher,
+      SearchRequest request,
+      TextQuery text,
+      SearchDeadline deadline,
+      Relaxed relaxed)
       throws IOException {
+    long start = deadline.start();
     DateSpan dates = searcher.dates();
     // A searcher of its own for this request, over the same index version, carries its deadline.
     IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
-    long deadline = start + budget.toNanos();
-    timed.setTimeout(() -> System.nanoTime() - deadline > 0);
+    timed.setTimeout(deadline);
     FeedbackExpansion.Expansion expansion =
         request.get(EXPAND)
             ? feedback.expand(

@@ -1,0 +1,84 @@
+package io.newsarchive.search;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.QueryTimeout;
+
+/**
+ * Admits searches into a fixed number of slots and keeps the deadline of each running one, so that
+ * the index reader can stop the one running on the current thread and a stopping server can cancel
+ * them all. As a {@link QueryTimeout} it answers for the search on the calling thread (never exit
+ * when none runs there). Thread-safe.
+ */
+final class RunningSearches implements QueryTimeout {
+
+  private final SearcherOptions options;
+  private final Semaphore slots;
+  private final Set<SearchDeadline> running = ConcurrentHashMap.newKeySet();
+  private final ThreadLocal<SearchDeadline> current = new ThreadLocal<>();
+  private volatile boolean stopped;
+
+  RunningSearches(SearcherOptions options) {
+    this.options = options;
+    this.slots = new Semaphore(options.concurrentSearches(), true);
+  }
+
+  /**
+   * Takes a slot for a search that arrived at {@code start} ({@link System#nanoTime()}) on this
+   * thread, waiting for one at most the options' queue wait; {@link Admitted#close()} frees it.
+   *
+   * @throws SearchesBusyException when no slot frees up in time
+   * @throws InterruptedException when the thread is interrupted while it waits
+   */
+  Admitted admit(long start) throws InterruptedException {
+    Duration wait = options.queueWait();
+    if (!slots.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+      throw new SearchesBusyException(
+          options.concurrentSearches(), wait, options.timeBudget().plusSeconds(1));
+    }
+    SearchDeadline deadline = new SearchDeadline(start, options.timeBudget());
+    running.add(deadline);
+    current.set(deadline);
+    if (stopped) {
+      deadline.cancel();
+    }
+    return new Admitted(deadline);
+  }
+
+  /** Cancels every running search and every one admitted from now on. */
+  void cancelAll() {
+    stopped = true;
+    running.forEach(SearchDeadline::cancel);
+  }
+
+  @Override
+  public boolean shouldExit() {
+    SearchDeadline deadline = current.get();
+    return deadline != null && deadline.shouldExit();
+  }
+
+  /** A search holding a slot; closing it frees the slot. Used by one thread. */
+  final class Admitted implements AutoCloseable {
+
+    private final SearchDeadline deadline;
+
+    private Admitted(SearchDeadline deadline) {
+      this.deadline = deadline;
+    }
+
+    /** The search's deadline. */
+    SearchDeadline deadline() {
+      return deadline;
+    }
+
+    @Override
+    public void close() {
+      current.remove();
+      running.remove(deadline);
+      slots.release();
+    }
+  }
+}

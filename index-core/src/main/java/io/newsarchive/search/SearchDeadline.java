@@ -1,0 +1,41 @@
+package io.newsarchive.search;
+
+import java.time.Duration;
+import org.apache.lucene.index.QueryTimeout;
+
+/**
+ * When one search must stop: its time budget spent, or cancelled because its client went away or
+ * the server is stopping. Lucene checks it while collecting hits and, through the index reader,
+ * while enumerating the terms that wildcards, fuzzy terms and regular expressions expand to.
+ * Thread-safe: any thread may cancel it.
+ */
+final class SearchDeadline implements QueryTimeout {
+
+  private final long start;
+  private final long deadline;
+  private volatile boolean cancelled;
+
+  /**
+   * A deadline {@code budget} after {@code start}, a {@link System#nanoTime()} reading taken when
+   * the request arrived.
+   */
+  SearchDeadline(long start, Duration budget) {
+    this.start = start;
+    this.deadline = start + budget.toNanos();
+  }
+
+  /** The {@link System#nanoTime()} at which the request arrived. */
+  long start() {
+    return start;
+  }
+
+  /** Stops the search at its next check; it then answers what it has, flagged as timed out. */
+  void cancel() {
+    cancelled = true;
+  }
+
+  @Override
+  public boolean shouldExit() {
+    return cancelled || System.nanoTime() - deadline > 0;
+  }
+}
