@@ -7,6 +7,7 @@ import io.newsarchive.server.SearchServer;
 import io.newsarchive.server.ServerOptions;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -48,11 +49,37 @@ public final class ServeCommand implements Callable<Integer> {
       description = "Interface to bind (default: ${DEFAULT-VALUE}, this machine only).")
   String host;
 
+  @Option(
+      names = "--concurrent-searches",
+      paramLabel = "N",
+      description =
+          "Searches that run at once; more wait up to 2 s for a slot, then get 503 with"
+              + " Retry-After (default: one per processor, at least 2; here ${DEFAULT-VALUE}).")
+  int concurrentSearches = SearcherOptions.DEFAULT_CONCURRENT_SEARCHES;
+
+  @Option(
+      names = "--time-budget-ms",
+      paramLabel = "MS",
+      description =
+          "Time one search may take, expanding wildcards and collecting, before it answers what"
+              + " it found flagged timedOut (default: ${DEFAULT-VALUE}).")
+  long timeBudgetMillis = SearcherOptions.DEFAULTS.timeBudget().toMillis();
+
   @Override
   public Integer call() throws InterruptedException {
+    SearcherOptions options;
+    try {
+      options =
+          SearcherOptions.DEFAULTS
+              .withConcurrentSearches(concurrentSearches)
+              .withTimeBudget(Duration.ofMillis(timeBudgetMillis));
+    } catch (IllegalArgumentException e) {
+      System.err.println("newsarchive serve: " + e.getMessage());
+      return 2;
+    }
     ArticleSearcher searcher;
     try {
-      searcher = ArticleSearcher.open(index, SearcherOptions.DEFAULTS);
+      searcher = ArticleSearcher.open(index, options);
     } catch (IOException e) {
       System.err.println("newsarchive serve: " + e.getMessage());
       return 1;
@@ -62,6 +89,8 @@ public final class ServeCommand implements Callable<Integer> {
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(() -> {
+              // Running searches answer at once with what they have, so the stop need not wait.
+              searcher.cancelSearches();
               app.stop();
               try {
                 searcher.close();

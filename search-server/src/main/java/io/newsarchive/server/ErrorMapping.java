@@ -5,14 +5,16 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.router.EndpointNotFound;
 import io.newsarchive.search.InvalidRequestException;
+import io.newsarchive.search.SearchesBusyException;
 import io.newsarchive.server.api.ErrorBody;
 import java.io.IOException;
 import org.apache.lucene.store.AlreadyClosedException;
 
 /**
  * Gives every error the same JSON shape, {@link ErrorBody}: 400 for a bad parameter or query, 404
- * for an unknown article or route, 503 when the index cannot be read, 500 for anything else. No
- * stack trace ever reaches a response; unexpected failures are logged instead.
+ * for an unknown article or route, 503 when the index cannot be read or every search slot stayed
+ * busy (with {@code Retry-After}), 500 for anything else. No stack trace ever reaches a response;
+ * unexpected failures are logged instead.
  */
 final class ErrorMapping {
 
@@ -41,6 +43,12 @@ final class ErrorMapping {
     routes.exception(
         IllegalArgumentException.class,
         (e, ctx) -> write(ctx, 400, new ErrorBody("bad request", e.getMessage(), null)));
+    routes.exception(
+        SearchesBusyException.class,
+        (e, ctx) -> {
+          ctx.header("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
+          write(ctx, 503, new ErrorBody("too many searches", e.getMessage(), null));
+        });
     routes.exception(IOException.class, (e, ctx) -> unavailable(ctx, e));
     routes.exception(AlreadyClosedException.class, (e, ctx) -> unavailable(ctx, e));
     routes.exception(

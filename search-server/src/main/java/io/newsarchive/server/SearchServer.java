@@ -5,6 +5,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.server.api.ApiJson;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,9 @@ public final class SearchServer {
   /** Class path folder of the web page. */
   static final String WEB_FOLDER = "/web";
 
+  /** Longest wait for running requests to answer when the server stops. */
+  static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
+
   private SearchServer() {}
 
   /**
@@ -30,6 +34,8 @@ public final class SearchServer {
       javalin.startup.showJavalinBanner = false;
       javalin.jetty.host = options.host();
       javalin.jetty.port = options.port();
+      // Searches are cancelled before the server stops; this bounds the wait for their answers.
+      javalin.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT.toMillis()));
       javalin.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
       if (SearchServer.class.getResource(WEB_FOLDER) != null) {
         javalin.staticFiles.add(WEB_FOLDER, Location.CLASSPATH);
