@@ -27,9 +27,11 @@ final class TestServer implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
 
   TestServer(Path indexDir) throws IOException {
-    searcher =
-        ArticleSearcher.open(
-            indexDir, new SearcherOptions(Duration.ofMillis(100), Duration.ofSeconds(10)));
+    this(indexDir, new SearcherOptions(Duration.ofMillis(100), Duration.ofSeconds(10)));
+  }
+
+  TestServer(Path indexDir, SearcherOptions options) throws IOException {
+    searcher = ArticleSearcher.open(indexDir, options);
     app = SearchServer.create(searcher, new ServerOptions("127.0.0.1", 0)).start();
   }
 
