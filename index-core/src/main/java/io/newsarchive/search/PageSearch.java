@@ -72,7 +72,8 @@ final class PageSearch {
   /**
    * Runs {@code request} on {@code searcher} until {@code deadline}, from whose start the reported
    * time counts. A search stopped while its terms were being expanded answers no hits, flagged as
-   * timed out; one stopped while collecting answers the hits found so far.
+   * timed out; one stopped while collecting answers the hits found so far, with their snippets and
+   * counts.
    */
   SearchResult run(ArchiveSearcher searcher, SearchRequest request, SearchDeadline deadline)
       throws IOException {
@@ -115,6 +116,7 @@ final class PageSearch {
       }
     }
     if (offerSpelling && !result.timedOut()) {
+      deadline.watchReads();
       Optional<String> corrected =
           SpellingCorrector.correct(searcher.getIndexReader(), request.get(QUERY));
       if (corrected.isPresent()
@@ -157,6 +159,7 @@ final class PageSearch {
       Relaxed relaxed)
       throws IOException {
     long start = deadline.start();
+    deadline.watchReads();
     DateSpan dates = searcher.dates();
     // A searcher of its own for this request, over the same index version, carries its deadline.
     IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
@@ -183,6 +186,7 @@ final class PageSearch {
     TopFieldDocs page = (TopFieldDocs) collected[0];
     FacetsCollector matching = (FacetsCollector) collected[1];
     boolean timedOut = timed.timedOut();
+    deadline.ignoreReads();
     long total = page.totalHits.value();
     ScoreDoc[] all = page.scoreDocs;
     int end = Math.min(all.length, offset + request.get(SIZE));

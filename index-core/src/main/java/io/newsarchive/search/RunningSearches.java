@@ -57,7 +57,7 @@ final class RunningSearches implements QueryTimeout {
   @Override
   public boolean shouldExit() {
     SearchDeadline deadline = current.get();
-    return deadline != null && deadline.shouldExit();
+    return deadline != null && deadline.stopsReads();
   }
 
   /** A search holding a slot; closing it frees the slot. Used by one thread. */

@@ -14,6 +14,7 @@ final class SearchDeadline implements QueryTimeout {
   private final long start;
   private final long deadline;
   private volatile boolean cancelled;
+  private boolean readsWatched = true;
 
   /**
    * A deadline {@code budget} after {@code start}, a {@link System#nanoTime()} reading taken when
@@ -32,6 +33,25 @@ final class SearchDeadline implements QueryTimeout {
   /** Stops the search at its next check; it then answers what it has, flagged as timed out. */
   void cancel() {
     cancelled = true;
+  }
+
+  /**
+   * Stops the index reader checking this deadline: what was collected is then answered in full, its
+   * snippets and counts costing at most what the collection found. Called by the search's own
+   * thread.
+   */
+  void ignoreReads() {
+    readsWatched = false;
+  }
+
+  /** Makes the index reader check this deadline again, before more index work. */
+  void watchReads() {
+    readsWatched = true;
+  }
+
+  /** Whether the index reader should stop this search now. */
+  boolean stopsReads() {
+    return readsWatched && shouldExit();
   }
 
   @Override
