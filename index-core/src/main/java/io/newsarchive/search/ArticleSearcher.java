@@ -7,6 +7,7 @@ import io.newsarchive.schema.ArticleFields;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +36,9 @@ import org.apache.lucene.util.IOUtils;
  * run become visible without a restart. Close it to release the index.
  */
 public final class ArticleSearcher implements Closeable {
+
+  /** How often opening is tried while commits keep superseding the newest one. */
+  private static final int OPEN_ATTEMPTS = 3;
 
   private final Directory directory;
   private final SearcherManager manager;
@@ -77,7 +81,7 @@ public final class ArticleSearcher implements Closeable {
           "no index at " + where + ": the directory is empty; build one with newsarchive index");
     }
     try {
-      this.manager = new SearcherManager(directory, ArchiveSearcher.FACTORY);
+      this.manager = openManager(directory);
       checkSchema(where);
     } catch (IOException | RuntimeException e) {
       directory.close();
@@ -91,6 +95,23 @@ public final class ArticleSearcher implements Closeable {
         });
     long period = options.refreshInterval().toMillis();
     refresher.scheduleWithFixedDelay(this::refreshQuietly, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Opens the newest commit. A version is measured when it is opened; when a writer's next commit
+   * deleted its files in between, the newer commit is opened instead (the scheduled refresh does
+   * the same by retrying at its next round).
+   */
+  private static SearcherManager openManager(Directory directory) throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new SearcherManager(directory, ArchiveSearcher.FACTORY);
+      } catch (NoSuchFileException e) {
+        if (attempt == OPEN_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
   }
 
   private void checkSchema(String where) throws IOException {
@@ -202,16 +223,15 @@ public final class ArticleSearcher implements Closeable {
     }
   }
 
-  /** Article count, date range, sources and on-disk size of the current index version. */
+  /**
+   * Article count, date range, sources and on-disk size of the current index version, all taken
+   * from that version, so that a concurrent writer's commits never make it fail.
+   */
   public IndexStats stats() throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
       DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
       DateSpan dates = ((ArchiveSearcher) searcher).dates();
-      long bytes = 0;
-      for (String file : reader.getIndexCommit().getFileNames()) {
-        bytes += directory.fileLength(file);
-      }
       SearchRequest all =
           SearchRequest.defaults()
               .with(SearchParameters.SIZE, 0)
@@ -222,7 +242,8 @@ public final class ArticleSearcher implements Closeable {
           dates.any() ? Optional.of(Instant.ofEpochMilli(dates.oldest())) : Optional.empty();
       Optional<Instant> newest =
           dates.any() ? Optional.of(Instant.ofEpochMilli(dates.newest())) : Optional.empty();
-      return new IndexStats(reader.numDocs(), oldest, newest, sources, bytes);
+      return new IndexStats(
+          reader.numDocs(), oldest, newest, sources, ((ArchiveSearcher) searcher).bytes());
     } finally {
       manager.release(searcher);
     }
@@ -246,6 +267,10 @@ public final class ArticleSearcher implements Closeable {
   private void refreshQuietly() {
     try {
       manager.maybeRefresh();
+    } catch (NoSuchFileException e) {
+      // A newer commit deleted the files of the one being opened; the next round opens that one.
+      System.getLogger(ArticleSearcher.class.getName())
+          .log(System.Logger.Level.DEBUG, "index refresh overtaken by a commit: " + e.getMessage());
     } catch (IOException | RuntimeException e) {
       // The next round retries; a broken index shows up in the requests that use it.
       System.getLogger(ArticleSearcher.class.getName())
