@@ -27,10 +27,19 @@ final class TestServer implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
 
   TestServer(Path indexDir) throws IOException {
+    this(indexDir, new ServerOptions("127.0.0.1", 0));
+  }
+
+  TestServer(Path indexDir, ServerOptions options) throws IOException {
     searcher =
         ArticleSearcher.open(
             indexDir, new SearcherOptions(Duration.ofMillis(100), Duration.ofSeconds(10)));
-    app = SearchServer.create(searcher, new ServerOptions("127.0.0.1", 0)).start();
+    app = SearchServer.create(searcher, options).start();
+  }
+
+  /** A client that sends requests byte for byte. */
+  RawHttp raw() {
+    return new RawHttp(app.port());
   }
 
   Javalin app() {
