@@ -123,7 +123,9 @@ public final class ServeCommand implements Callable<Integer> {
     } catch (UnknownHostException e) {
       throw new ParameterException(
           spec.commandLine(),
-          "--host " + host + " is not a valid host: neither an IP address nor a name it resolves");
+          "--host "
+              + host
+              + " is not a valid host: neither an IP address nor a name this machine resolves");
     }
     try {
       return new ServerOptions(host, port, allowedHosts, corsOrigins);

@@ -28,7 +28,7 @@ final class CorsPolicy {
       return;
     }
     // Caches must not hand one origin's answer to another.
-    ctx.header("Vary", "Origin");
+    ctx.res().addHeader("Vary", "Origin");
     String origin = ctx.header("Origin");
     if (origin == null || !origins.contains(origin.toLowerCase(Locale.ROOT))) {
       return;
