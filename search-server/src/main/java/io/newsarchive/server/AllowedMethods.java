@@ -21,6 +21,8 @@ final class AllowedMethods {
   /** Answers OPTIONS on a resource: no body, the methods it allows. */
   static void options(Context ctx) {
     ctx.header("Allow", ALLOW).status(204);
+    // Javalin starts every response as text/plain; this one has no content to type.
+    ctx.res().setContentType(null);
   }
 
   /** Whether {@code method} is one a resource allows. */

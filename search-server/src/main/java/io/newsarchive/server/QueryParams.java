@@ -22,9 +22,9 @@ import java.util.Optional;
  * parameter the route does not declare, so that a misspelt name is never silently ignored.
  *
  * <p>The query string is decoded here, strictly: a {@code %} not followed by two hex digits, or
- * percent-encoded bytes that are not UTF-8, make the value a 400 naming its parameter rather than
- * text the client never sent. A name that does not decode is kept as written, which no route
- * declares, so it is reported as an unknown parameter.
+ * bytes that are not UTF-8, percent-encoded or raw, make the value a 400 naming its parameter
+ * rather than text the client never sent. A name that does not decode is kept as written, which no
+ * route declares, so it is reported as an unknown parameter.
  */
 final class QueryParams {
 
@@ -94,7 +94,7 @@ final class QueryParams {
    * UTF-8; empty when a {@code %} does not start a byte or the bytes are not UTF-8.
    */
   private static Optional<String> decode(String text) {
-    if (text.indexOf('%') < 0 && text.indexOf('+') < 0) {
+    if (text.indexOf('%') < 0 && text.indexOf('+') < 0 && text.indexOf('\uFFFD') < 0) {
       return Optional.of(text);
     }
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
@@ -110,6 +110,9 @@ final class QueryParams {
         i += 2;
       } else if (c == '+') {
         bytes.write(' ');
+      } else if (c == '\uFFFD') {
+        // Jetty put the replacement character where raw bytes in the URI were not UTF-8.
+        return Optional.empty();
       } else {
         // Jetty hands over characters it already decoded from raw UTF-8 bytes; keep them whole.
         int end = Character.isHighSurrogate(c) && i + 1 < text.length() ? i + 2 : i + 1;

@@ -90,6 +90,8 @@ class HttpProtocolTest {
     "/api/search?q=%FF, q",
     "/api/search?source=reuters&source=%E2%82, source",
     "/api/articles/reuters-1/related?size=%G1, size",
+    // A raw byte 0xFF, not percent-encoded: not UTF-8 either.
+    "/api/search?q=\u00ff, q",
   })
   void invalidEncodingIsA400NamingTheParameter(String target, String param) {
     Response response = http.send("GET", target);
@@ -120,6 +122,9 @@ class HttpProtocolTest {
     // The euro sign as UTF-8 parses as a word that matches nothing: a 200, not an error.
     Response euro = http.send("GET", "/api/search?q=%E2%82%AC&size=0&facets=");
     assertThat(euro.status()).isEqualTo(200);
+    // So does it sent as raw UTF-8 bytes, which clients should percent-encode but some do not.
+    Response raw = http.send("GET", "/api/search?q=\u00e2\u0082\u00ac&size=0&facets=");
+    assertThat(raw.status()).isEqualTo(200);
   }
 
   @ParameterizedTest
@@ -168,6 +173,7 @@ class HttpProtocolTest {
       Response response = http.send("OPTIONS", target);
       assertThat(response.status()).as(target).isEqualTo(204);
       assertThat(response.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
+      assertThat(response.header("Content-Type")).isNull();
       assertThat(response.body()).isEmpty();
     }
   }
