@@ -4,15 +4,20 @@ import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.lucene.facet.StringDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherFactory;
 
 /**
  * An index searcher over one index version that carries what every search of that version needs and
- * can compute once, when the version is opened: its date span and, per facet field, the facet
- * module's ordinal state (building that state maps every segment's values to global ordinals, too
- * costly per query). Thread-safe like {@link IndexSearcher}.
+ * can compute once, when the version is opened: its date span, its size on disk and, per facet
+ * field, the facet module's ordinal state (building that state maps every segment's values to
+ * global ordinals, too costly per query). Thread-safe like {@link IndexSearcher}.
  */
 final class ArchiveSearcher extends IndexSearcher {
 
@@ -27,11 +32,13 @@ final class ArchiveSearcher extends IndexSearcher {
       };
 
   private final DateSpan dates;
+  private final long bytes;
   private final Map<FacetField, StringDocValuesReaderState> facetStates;
 
   private ArchiveSearcher(IndexReader reader) throws IOException {
     super(reader);
     this.dates = DateSpan.of(reader);
+    this.bytes = sizeOnDisk((DirectoryReader) reader);
     Map<FacetField, StringDocValuesReaderState> states = new EnumMap<>(FacetField.class);
     for (FacetField facet : FacetField.values()) {
       states.put(facet, new StringDocValuesReaderState(reader, facet.field()));
@@ -42,6 +49,29 @@ final class ArchiveSearcher extends IndexSearcher {
   /** The publication dates of this version. */
   DateSpan dates() {
     return dates;
+  }
+
+  /** The size on disk of the commit this version was opened on. */
+  long bytes() {
+    return bytes;
+  }
+
+  /**
+   * Sums the files of the commit {@code reader} was opened on, right after it was opened. A writer
+   * deletes those files at its next commit while the reader keeps them open, so they cannot be
+   * measured later; a segment the reader shares with the version before it keeps the size measured
+   * then.
+   *
+   * @throws java.nio.file.NoSuchFileException when a newer commit has already deleted one of them
+   */
+  private static long sizeOnDisk(DirectoryReader reader) throws IOException {
+    IndexCommit commit = reader.getIndexCommit();
+    long sum = commit.getDirectory().fileLength(commit.getSegmentsFileName());
+    for (LeafReaderContext leaf : reader.leaves()) {
+      SegmentReader segment = (SegmentReader) FilterLeafReader.unwrap(leaf.reader());
+      sum += segment.getSegmentInfo().sizeInBytes();
+    }
+    return sum;
   }
 
   /** The facet module's state of one facet field in this version. */

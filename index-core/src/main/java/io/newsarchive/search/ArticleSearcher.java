@@ -8,6 +8,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +39,9 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * run become visible without a restart. Close it to release the index.
  */
 public final class ArticleSearcher implements Closeable {
+
+  /** How often opening is tried while commits keep superseding the newest one. */
+  private static final int OPEN_ATTEMPTS = 3;
 
   private final Directory directory;
   private final SearcherManager manager;
@@ -82,12 +86,7 @@ public final class ArticleSearcher implements Closeable {
           "no index at " + where + ": the directory is empty; build one with newsarchive index");
     }
     try {
-      // Term enumeration, which wildcard, fuzzy and regular-expression terms make long, checks
-      // the deadline of the search running on the thread that reads.
-      this.manager =
-          new SearcherManager(
-              ExitableDirectoryReader.wrap(DirectoryReader.open(directory), searches),
-              ArchiveSearcher.FACTORY);
+      this.manager = openManager(directory, searches);
       checkSchema(where);
     } catch (IOException | RuntimeException e) {
       directory.close();
@@ -101,6 +100,28 @@ public final class ArticleSearcher implements Closeable {
         });
     long period = options.refreshInterval().toMillis();
     refresher.scheduleWithFixedDelay(this::refreshQuietly, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Opens the newest commit. A version is measured when it is opened; when a writer's next commit
+   * deleted its files in between, the newer commit is opened instead (the scheduled refresh does
+   * the same by retrying at its next round). Term enumeration, which wildcard, fuzzy and
+   * regular-expression terms make long, checks the deadline of the search running on the thread
+   * that reads.
+   */
+  private static SearcherManager openManager(Directory directory, RunningSearches searches)
+      throws IOException {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return new SearcherManager(
+            ExitableDirectoryReader.wrap(DirectoryReader.open(directory), searches),
+            ArchiveSearcher.FACTORY);
+      } catch (NoSuchFileException e) {
+        if (attempt == OPEN_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
   }
 
   private void checkSchema(String where) throws IOException {
@@ -237,16 +258,15 @@ public final class ArticleSearcher implements Closeable {
     }
   }
 
-  /** Article count, date range, sources and on-disk size of the current index version. */
+  /**
+   * Article count, date range, sources and on-disk size of the current index version, all taken
+   * from that version, so that a concurrent writer's commits never make it fail.
+   */
   public IndexStats stats() throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
       DirectoryReader reader = (DirectoryReader) searcher.getIndexReader();
       DateSpan dates = ((ArchiveSearcher) searcher).dates();
-      long bytes = 0;
-      for (String file : reader.getIndexCommit().getFileNames()) {
-        bytes += directory.fileLength(file);
-      }
       SearchRequest all =
           SearchRequest.defaults()
               .with(SearchParameters.SIZE, 0)
@@ -257,7 +277,8 @@ public final class ArticleSearcher implements Closeable {
           dates.any() ? Optional.of(Instant.ofEpochMilli(dates.oldest())) : Optional.empty();
       Optional<Instant> newest =
           dates.any() ? Optional.of(Instant.ofEpochMilli(dates.newest())) : Optional.empty();
-      return new IndexStats(reader.numDocs(), oldest, newest, sources, bytes);
+      return new IndexStats(
+          reader.numDocs(), oldest, newest, sources, ((ArchiveSearcher) searcher).bytes());
     } finally {
       manager.release(searcher);
     }
@@ -281,6 +302,10 @@ public final class ArticleSearcher implements Closeable {
   private void refreshQuietly() {
     try {
       manager.maybeRefresh();
+    } catch (NoSuchFileException e) {
+      // A newer commit deleted the files of the one being opened; the next round opens that one.
+      System.getLogger(ArticleSearcher.class.getName())
+          .log(System.Logger.Level.DEBUG, "index refresh overtaken by a commit: " + e.getMessage());
     } catch (IOException | RuntimeException e) {
       // The next round retries; a broken index shows up in the requests that use it.
       System.getLogger(ArticleSearcher.class.getName())

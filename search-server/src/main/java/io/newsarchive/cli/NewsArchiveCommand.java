@@ -32,7 +32,23 @@ public final class NewsArchiveCommand implements Runnable {
   /** Runs the launcher and exits with the subcommand's exit code. */
   public static void main(String[] args) {
     LUCENE_VECTOR_LOG.setLevel(Level.WARNING);
-    System.exit(new CommandLine(new NewsArchiveCommand()).execute(args));
+    System.exit(commandLine().execute(args));
+  }
+
+  /**
+   * The launcher with its subcommands. A bad option is reported on one line that names the command
+   * and where its help is, and ends it with the command's exit code for invalid input.
+   */
+  public static CommandLine commandLine() {
+    return new CommandLine(new NewsArchiveCommand())
+        .setParameterExceptionHandler(NewsArchiveCommand::badOptions);
+  }
+
+  private static int badOptions(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    String name = command.getCommandSpec().qualifiedName();
+    command.getErr().println(name + ": " + e.getMessage() + " (see '" + name + " --help')");
+    return command.getCommandSpec().exitCodeOnInvalidInput();
   }
 
   @Override

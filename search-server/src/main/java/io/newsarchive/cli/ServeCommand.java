@@ -1,17 +1,26 @@
 package io.newsarchive.cli;
 
 import io.javalin.Javalin;
+import io.javalin.util.JavalinBindException;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.server.SearchServer;
 import io.newsarchive.server.ServerOptions;
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code newsarchive serve}: answers the HTTP API and serves the web page over one index. */
 @Command(
@@ -26,9 +35,11 @@ import picocli.CommandLine.Option;
     exitCodeList = {
       "0:stopped normally",
       "1:the index could not be opened (missing, empty or of another schema version)",
-      "2:bad options"
+      "2:bad options, or the port is already in use"
     })
 public final class ServeCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--index",
@@ -50,6 +61,24 @@ public final class ServeCommand implements Callable<Integer> {
   String host;
 
   @Option(
+      names = "--allowed-hosts",
+      split = ",",
+      paramLabel = "NAME",
+      description =
+          "Further names the server may be reached by, comma-separated (e.g. behind a proxy);"
+              + " requests naming any other host in their Host header get 421. Loopback names,"
+              + " IP addresses and --host are always accepted.")
+  List<String> allowedHosts = new ArrayList<>();
+
+  @Option(
+      names = "--cors",
+      paramLabel = "ORIGIN",
+      description =
+          "Let pages of ORIGIN (e.g. https://example.org) call the API from a browser;"
+              + " repeatable. Off by default.")
+  List<String> corsOrigins = new ArrayList<>();
+
+  @Option(
       names = "--concurrent-searches",
       paramLabel = "N",
       description =
@@ -67,24 +96,22 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    SearcherOptions options;
-    try {
-      options =
-          SearcherOptions.DEFAULTS
-              .withConcurrentSearches(concurrentSearches)
-              .withTimeBudget(Duration.ofMillis(timeBudgetMillis));
-    } catch (IllegalArgumentException e) {
-      System.err.println("newsarchive serve: " + e.getMessage());
-      return 2;
-    }
+    ServerOptions options = options();
+    SearcherOptions searcherOptions = searcherOptions();
     ArticleSearcher searcher;
     try {
-      searcher = ArticleSearcher.open(index, options);
+      searcher = ArticleSearcher.open(index, searcherOptions);
     } catch (IOException e) {
       System.err.println("newsarchive serve: " + e.getMessage());
       return 1;
     }
-    Javalin app = SearchServer.create(searcher, new ServerOptions(host, port));
+    Javalin app = SearchServer.create(searcher, options);
+    try {
+      app.start();
+    } catch (JavalinBindException e) {
+      closeQuietly(searcher);
+      throw new ParameterException(spec.commandLine(), cannotListen(e));
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(
@@ -92,14 +119,9 @@ public final class ServeCommand implements Callable<Integer> {
               // Running searches answer at once with what they have, so the stop need not wait.
               searcher.cancelSearches();
               app.stop();
-              try {
-                searcher.close();
-              } catch (IOException e) {
-                System.err.println("newsarchive serve: closing the index: " + e.getMessage());
-              }
+              closeQuietly(searcher);
               stopped.countDown();
             }));
-    app.start();
     long articles;
     try {
       articles = searcher.count();
@@ -111,5 +133,61 @@ public final class ServeCommand implements Callable<Integer> {
         articles, index, host, app.port());
     stopped.await();
     return 0;
+  }
+
+  /** The options as the searcher takes them; any bad one is a usage error. */
+  private SearcherOptions searcherOptions() {
+    try {
+      return SearcherOptions.DEFAULTS
+          .withConcurrentSearches(concurrentSearches)
+          .withTimeBudget(Duration.ofMillis(timeBudgetMillis));
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  /** The options as the server takes them; any bad one is a usage error. */
+  private ServerOptions options() {
+    try {
+      // Java would look a malformed address such as 256.1.1.1 up as a name; so does this.
+      InetAddress.getByName(host);
+    } catch (UnknownHostException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--host "
+              + host
+              + " is not a valid host: neither an IP address nor a name this machine resolves");
+    }
+    try {
+      return new ServerOptions(host, port, allowedHosts, corsOrigins);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+  }
+
+  private String cannotListen(JavalinBindException e) {
+    String reason = null;
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof BindException bind) {
+        reason = bind.getMessage();
+      }
+    }
+    if (reason != null && reason.contains("in use")) {
+      return "port " + port + " on " + host + " is already in use; pick another with --port";
+    }
+    return "cannot listen on "
+        + host
+        + ":"
+        + port
+        + (reason == null ? "" : ": " + reason)
+        + "; --host must be an address of this machine";
+  }
+
+  private static void closeQuietly(ArticleSearcher searcher) {
+    try {
+      searcher.close();
+    } catch (IOException e) {
+      System.err.println("newsarchive serve: closing the index: " + e.getMessage());
+    }
   }
 }

@@ -2,7 +2,9 @@ package io.newsarchive.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
+import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.router.EndpointNotFound;
 import io.newsarchive.search.InvalidRequestException;
 import io.newsarchive.search.SearchesBusyException;
@@ -12,9 +14,11 @@ import org.apache.lucene.store.AlreadyClosedException;
 
 /**
  * Gives every error the same JSON shape, {@link ErrorBody}: 400 for a bad parameter or query, 404
- * for an unknown article or route, 503 when the index cannot be read or every search slot stayed
- * busy (with {@code Retry-After}), 500 for anything else. No stack trace ever reaches a response;
- * unexpected failures are logged instead.
+ * for an unknown article or route, 405 for a method other than GET, HEAD and OPTIONS, 421 for a
+ * host name the server does not answer to, 503 when the index cannot be read or every search slot
+ * stayed busy (with {@code Retry-After}), 500 for anything else. The errors Jetty answers by itself
+ * get the shape from {@link HttpErrorHandler}. No stack trace ever reaches a response; unexpected
+ * failures are logged instead.
  */
 final class ErrorMapping {
 
@@ -26,20 +30,11 @@ final class ErrorMapping {
     routes.exception(
         InvalidRequestException.class,
         (e, ctx) -> write(ctx, 400, new ErrorBody(e.title(), e.detail(), e.param().orElse(null))));
-    routes.exception(
-        EndpointNotFound.class,
-        (e, ctx) ->
-            write(
-                ctx,
-                404,
-                new ErrorBody(
-                    "not found",
-                    "no route " + ctx.method() + " " + ctx.path() + "; see /api/openapi.json",
-                    null)));
+    routes.exception(EndpointNotFound.class, (e, ctx) -> notFound(ctx));
+    routes.exception(MethodNotAllowedResponse.class, (e, ctx) -> methodNotAllowed(ctx));
     routes.exception(
         HttpResponseException.class,
-        (e, ctx) ->
-            write(ctx, e.getStatus(), new ErrorBody(title(e.getStatus()), e.getMessage(), null)));
+        (e, ctx) -> write(ctx, e.getStatus(), forStatus(e.getStatus(), e.getMessage())));
     routes.exception(
         IllegalArgumentException.class,
         (e, ctx) -> write(ctx, 400, new ErrorBody("bad request", e.getMessage(), null)));
@@ -64,15 +59,59 @@ final class ErrorMapping {
         404,
         ctx -> {
           if (ctx.resultInputStream() == null) {
-            write(
-                ctx,
-                404,
-                new ErrorBody(
-                    "not found",
-                    "no route " + ctx.method() + " " + ctx.path() + "; see /api/openapi.json",
-                    null));
+            notFound(ctx);
           }
         });
+  }
+
+  /**
+   * The body of an error answered with {@code status} alone.
+   *
+   * @param detail what the client can do about it
+   */
+  static ErrorBody forStatus(int status, String detail) {
+    String title =
+        switch (status) {
+          case 400 -> "bad request";
+          case 404 -> "not found";
+          case 405 -> "method not allowed";
+          case 413 -> "request too large";
+          case 414 -> "URI too long";
+          case 421 -> "host not allowed";
+          case 431 -> "request headers too large";
+          default -> "request failed";
+        };
+    return new ErrorBody(title, detail, null);
+  }
+
+  private static void notFound(Context ctx) {
+    // The web page's files are served without routes; they take the same methods as the routes.
+    if (AllowedMethods.isWebPageFile(ctx.path())) {
+      if (ctx.method() == HandlerType.OPTIONS) {
+        AllowedMethods.options(ctx);
+      } else {
+        methodNotAllowed(ctx);
+      }
+      return;
+    }
+    write(
+        ctx,
+        404,
+        forStatus(404, "no route " + ctx.method() + " " + ctx.path() + "; see /api/openapi.json"));
+  }
+
+  private static void methodNotAllowed(Context ctx) {
+    ctx.header("Allow", AllowedMethods.ALLOW);
+    write(
+        ctx,
+        405,
+        forStatus(
+            405,
+            ctx.path()
+                + " does not take "
+                + ctx.method()
+                + ": this server only reads, with "
+                + AllowedMethods.ALLOW));
   }
 
   private static void unavailable(Context ctx, Exception e) {
@@ -81,14 +120,6 @@ final class ErrorMapping {
         ctx,
         503,
         new ErrorBody("index unavailable", "the index could not be read; retry later", null));
-  }
-
-  private static String title(int status) {
-    return switch (status) {
-      case 404 -> "not found";
-      case 405 -> "method not allowed";
-      default -> "request failed";
-    };
   }
 
   private static void write(Context ctx, int status, ErrorBody body) {

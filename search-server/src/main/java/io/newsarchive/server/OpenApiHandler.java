@@ -9,12 +9,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /api/openapi.json}: the OpenAPI document of this API. The routes, their path
  * parameters and their responses are written by hand in the class path resource; the query
- * parameters of every route are filled in from their declarations when the server starts, so the
- * document cannot drift from what the handlers accept.
+ * parameters of every route are filled in from their declarations when the server starts, and so
+ * are the answers every route shares (400 for a bad query string, 421 for a host it does not answer
+ * to) and the {@link SecurityHeaders} of every response, so the document cannot drift from what the
+ * server does.
  */
 final class OpenApiHandler {
 
@@ -43,10 +46,42 @@ final class OpenApiHandler {
           parameters.add(describe(mapper, parameter));
         }
       }
+      // Every path answers these, the document's own included.
+      root.path("paths")
+          .forEach(path -> addCommonResponses((ObjectNode) path.at("/get/responses")));
+      ObjectNode headers = ((ObjectNode) root.path("components")).putObject("headers");
+      for (Map.Entry<String, String> header : SecurityHeaders.ALL) {
+        ObjectNode described = headers.putObject(header.getKey());
+        described.put("description", "Sent on every response");
+        described.putObject("schema").put("type", "string").put("example", header.getValue());
+      }
       document = mapper.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Adds what every route may answer, the refusals of a bad query string and of a host name the
+   * server does not answer to, and the security headers to each of its responses.
+   */
+  private static void addCommonResponses(ObjectNode responses) {
+    if (!responses.has("400")) {
+      responses.putObject("400").put("$ref", "#/components/responses/BadRequest");
+    }
+    responses.putObject("421").put("$ref", "#/components/responses/MisdirectedRequest");
+    responses
+        .properties()
+        .forEach(response -> {
+          if (!response.getValue().has("$ref")) {
+            ObjectNode headers = ((ObjectNode) response.getValue()).putObject("headers");
+            for (Map.Entry<String, String> header : SecurityHeaders.ALL) {
+              headers
+                  .putObject(header.getKey())
+                  .put("$ref", "#/components/headers/" + header.getKey());
+            }
+          }
+        });
   }
 
   private static ObjectNode describe(ObjectMapper mapper, SearchParameter<?> parameter) {

@@ -11,8 +11,10 @@ import java.util.List;
 
 /**
  * Builds the HTTP server: the JSON API under {@code /api}, {@code /health}, and the web page from
- * the class path folder {@code web/} at {@code /}. Both the {@code serve} command and the tests
- * start the app this factory returns.
+ * the class path folder {@code web/} at {@code /}. Every response carries the {@link
+ * SecurityHeaders}; every request must name the server by a host it answers to ({@link HostCheck});
+ * CORS is off unless {@link ServerOptions#corsOrigins()} names origins. Both the {@code serve}
+ * command and the tests start the app this factory returns.
  */
 public final class SearchServer {
 
@@ -30,18 +32,31 @@ public final class SearchServer {
    */
   public static Javalin create(ArticleSearcher searcher, ServerOptions options) {
     List<Route> routes = routes(searcher);
+    HostCheck hosts = new HostCheck(options);
+    CorsPolicy cors = new CorsPolicy(options.corsOrigins());
     return Javalin.create(javalin -> {
       javalin.startup.showJavalinBanner = false;
       javalin.jetty.host = options.host();
       javalin.jetty.port = options.port();
-      // Searches are cancelled before the server stops; this bounds the wait for their answers.
-      javalin.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT.toMillis()));
+      javalin.jetty.modifyHttpConfiguration(
+          http -> http.addCustomizer(SecurityHeaders.customizer()));
+      javalin.jetty.modifyServer(server -> {
+        server.setErrorHandler(new HttpErrorHandler());
+        // Searches are cancelled before the server stops; this bounds the wait for their answers.
+        server.setStopTimeout(STOP_TIMEOUT.toMillis());
+      });
+      javalin.http.prefer405over404 = true;
       javalin.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
       if (SearchServer.class.getResource(WEB_FOLDER) != null) {
         javalin.staticFiles.add(WEB_FOLDER, Location.CLASSPATH);
       }
+      javalin.routes.before(hosts::check);
+      javalin.routes.before(cors::apply);
       for (Route route : routes) {
         javalin.routes.get(route.path(), route.handler());
+        // HEAD answers as GET does; Jetty leaves out the body.
+        javalin.routes.head(route.path(), route.handler());
+        javalin.routes.options(route.path(), AllowedMethods::options);
       }
       ErrorMapping.register(javalin.routes);
     });

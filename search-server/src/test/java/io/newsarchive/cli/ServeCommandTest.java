@@ -2,17 +2,25 @@ package io.newsarchive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsarchive.testing.TestArticles;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class ServeCommandTest {
 
   private static CommandLine launcher(StringWriter out, StringWriter err) {
-    CommandLine cli = new CommandLine(new NewsArchiveCommand());
+    CommandLine cli = NewsArchiveCommand.commandLine();
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
     return cli;
@@ -31,6 +39,8 @@ class ServeCommandTest {
         .contains("default: 7070")
         .contains("--host")
         .contains("default: 127.0.0.1")
+        .contains("--allowed-hosts=NAME")
+        .contains("--cors=ORIGIN")
         .contains("Exit codes");
   }
 
@@ -42,11 +52,55 @@ class ServeCommandTest {
     assertThat(code).isEqualTo(1);
   }
 
-  @Test
-  void badPortIsAUsageError() {
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      quoteCharacter = '"',
+      value = {
+        "--port 99999 | port must be 0 to 65535, got 99999",
+        "--port abc | '--port': 'abc' is not an int",
+        "--port -1 | port must be 0 to 65535, got -1",
+        "--host 256.1.1.1 | --host 256.1.1.1 is not a valid host",
+        "--allowed-hosts http://news.example.org | is not a host name",
+        "--cors example.org | is not an origin",
+        "--no-such-option | Unknown option: '--no-such-option'",
+      })
+  void badOptionsExit2WithOneLine(String options, String message, @TempDir Path tmp) {
     StringWriter err = new StringWriter();
-    assertThat(launcher(new StringWriter(), err).execute("serve", "--port", "http")).isEqualTo(2);
-    assertThat(err.toString()).contains("--port");
+    List<String> args = new ArrayList<>(List.of("serve", "--index", tmp.toString()));
+    args.addAll(List.of(options.split(" ")));
+    int code = launcher(new StringWriter(), err).execute(args.toArray(String[]::new));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .startsWith("newsarchive serve: ")
+        .contains(message)
+        .endsWith("(see 'newsarchive serve --help')")
+        .doesNotContain("\n", "Exception", "\tat ");
+  }
+
+  @Test
+  void aPortInUseExits2AndSaysSo(@TempDir Path tmp) throws IOException {
+    TestArticles.index(tmp, TestArticles.archive());
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      StringWriter err = new StringWriter();
+      int code =
+          launcher(new StringWriter(), err)
+              .execute(
+                  "serve",
+                  "--index",
+                  tmp.toString(),
+                  "--host",
+                  "127.0.0.1",
+                  "--port",
+                  String.valueOf(taken.getLocalPort()));
+      assertThat(code).isEqualTo(2);
+      assertThat(err.toString().strip())
+          .isEqualTo(
+              "newsarchive serve: port "
+                  + taken.getLocalPort()
+                  + " on 127.0.0.1 is already in use; pick another with --port"
+                  + " (see 'newsarchive serve --help')");
+    }
   }
 
   @Test

@@ -46,10 +46,18 @@ class OpenApiDocumentTest {
 
   @Test
   void documentsExactlyTheRoutesTheAppRegisters() {
-    Set<String> registered = new HashSet<>();
+    Map<String, Set<String>> registered = new HashMap<>();
     for (ParsedEndpoint endpoint : server.app().unsafe.internalRouter.allHttpHandlers()) {
-      registered.add(endpoint.endpoint.method + " " + endpoint.endpoint.path);
+      registered
+          .computeIfAbsent(endpoint.endpoint.method.name(), m -> new HashSet<>())
+          .add("GET " + endpoint.endpoint.path);
     }
+    // The host check and CORS run before every request.
+    registered.remove("BEFORE");
+    // HEAD and OPTIONS answer on every path, as the document's description says.
+    assertThat(registered.keySet()).containsExactlyInAnyOrder("GET", "HEAD", "OPTIONS");
+    assertThat(registered.get("HEAD")).isEqualTo(registered.get("GET"));
+    assertThat(registered.get("OPTIONS")).isEqualTo(registered.get("GET"));
     Set<String> documented = new HashSet<>();
     Iterator<Map.Entry<String, JsonNode>> paths = document.get("paths").fields();
     while (paths.hasNext()) {
@@ -58,7 +66,32 @@ class OpenApiDocumentTest {
           .fieldNames()
           .forEachRemaining(m -> documented.add(m.toUpperCase() + " " + path.getKey()));
     }
-    assertThat(documented).isEqualTo(registered);
+    assertThat(documented).isEqualTo(registered.get("GET"));
+  }
+
+  @Test
+  void everyResponseListsTheSecurityHeadersAndEveryRouteTheHostCheck() {
+    JsonNode served = server.get("/api/openapi.json").json();
+    for (Map.Entry<String, String> header : SecurityHeaders.ALL) {
+      assertThat(served.at("/components/headers/" + header.getKey() + "/schema/example").asText())
+          .isEqualTo(header.getValue());
+    }
+    served
+        .get("paths")
+        .forEach(path -> {
+          JsonNode responses = path.get("get").get("responses");
+          assertThat(responses.at("/421/$ref").asText())
+              .isEqualTo("#/components/responses/MisdirectedRequest");
+          assertThat(responses.has("400")).isTrue();
+          assertThat(responses.get("200").get("headers").fieldNames())
+              .toIterable()
+              .containsExactly(
+                  "Content-Security-Policy",
+                  "X-Content-Type-Options",
+                  "X-Frame-Options",
+                  "Referrer-Policy");
+        });
+    assertThat(served.at("/components/responses/MethodNotAllowed/headers/Allow")).isNotEmpty();
   }
 
   @Test

@@ -31,8 +31,22 @@ final class TestServer implements AutoCloseable {
   }
 
   TestServer(Path indexDir, SearcherOptions options) throws IOException {
-    searcher = ArticleSearcher.open(indexDir, options);
-    app = SearchServer.create(searcher, new ServerOptions("127.0.0.1", 0)).start();
+    this(indexDir, options, new ServerOptions("127.0.0.1", 0));
+  }
+
+  TestServer(Path indexDir, ServerOptions options) throws IOException {
+    this(indexDir, new SearcherOptions(Duration.ofMillis(100), Duration.ofSeconds(10)), options);
+  }
+
+  TestServer(Path indexDir, SearcherOptions searcherOptions, ServerOptions options)
+      throws IOException {
+    searcher = ArticleSearcher.open(indexDir, searcherOptions);
+    app = SearchServer.create(searcher, options).start();
+  }
+
+  /** A client that sends requests byte for byte. */
+  RawHttp raw() {
+    return new RawHttp(app.port());
   }
 
   Javalin app() {
