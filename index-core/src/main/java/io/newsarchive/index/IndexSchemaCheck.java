@@ -59,12 +59,11 @@ public final class IndexSchemaCheck {
     return false;
   }
 
-  /** What happened to a directory that {@link #isInterruptedFirstIngest} and what to do. */
-  public static String interruptedFirstIngest(String location) {
-    return location
-        + " holds the files of an ingest that was interrupted before its first commit, so no"
-        + " article in it is readable; run newsarchive index again over the same input (re-running"
-        + " is safe: articles are upserted by id)";
+  /** What happened to a directory that {@link #isInterruptedFirstIngest}, and what to do. */
+  public static String interruptedFirstIngest() {
+    return "the directory holds the files of an ingest that was interrupted before its first"
+        + " commit, so no article in it is readable; run newsarchive index again over the same"
+        + " input (re-running is safe: articles are upserted by id)";
   }
 
   /** The commit user data that marks an index as written with this schema. */

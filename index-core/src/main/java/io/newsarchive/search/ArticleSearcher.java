@@ -77,7 +77,7 @@ public final class ArticleSearcher implements Closeable {
       directory.close();
       throw new IOException(
           interrupted
-              ? "no index at " + where + ": " + IndexSchemaCheck.interruptedFirstIngest(where)
+              ? "no index at " + where + ": " + IndexSchemaCheck.interruptedFirstIngest()
               : "no index at "
                   + where
                   + ": the directory is empty; build one with newsarchive index");
