@@ -126,10 +126,9 @@ public final class IndexCommand implements Callable<Integer> {
       names = "--max-record-size",
       paramLabel = "CHARS",
       defaultValue = "" + ReadOptions.DEFAULT_MAX_RECORD_CHARS,
-      description = {
-        "Longest record read, in characters of text (a JSON line, a WARC page, an SGML,",
-        "SMART or Kayhan record); a longer one is rejected unread (default: ${DEFAULT-VALUE})."
-      })
+      description =
+          "Longest record read, in characters of text (a JSON line, a WARC page, an SGML, SMART"
+              + " or Kayhan record); a longer one is rejected unread (default: ${DEFAULT-VALUE}).")
   int maxRecordChars;
 
   @Option(
