@@ -44,7 +44,10 @@ public record Article(
     List<Entity> entities,
     Map<CodeScheme, List<String>> codes) {
 
-  /** Validates and normalizes: blank strings become empty, collections become immutable copies. */
+  /**
+   * Validates and normalizes: control characters other than tab and line ends are dropped, blank
+   * strings become empty, collections become immutable copies.
+   */
   public Article {
     source = clean(source);
     if (source.isEmpty()) {
@@ -125,8 +128,33 @@ public record Article(
     return new Builder();
   }
 
+  /**
+   * The text stripped, without control characters other than tab and line ends: a NUL or an escape
+   * code from a broken export has no place in a headline, a snippet or a JSON response.
+   */
   private static String clean(String text) {
-    return text == null ? "" : text.strip();
+    if (text == null) {
+      return "";
+    }
+    int first = 0;
+    while (first < text.length() && !isDropped(text.charAt(first))) {
+      first++;
+    }
+    if (first == text.length()) {
+      return text.strip();
+    }
+    StringBuilder out = new StringBuilder(text.length()).append(text, 0, first);
+    for (int i = first; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!isDropped(c)) {
+        out.append(c);
+      }
+    }
+    return out.toString().strip();
+  }
+
+  private static boolean isDropped(char c) {
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f;
   }
 
   private static String normalizeLanguage(String language) {

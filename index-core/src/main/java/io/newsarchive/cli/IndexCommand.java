@@ -1,6 +1,7 @@
 package io.newsarchive.cli;
 
 import io.newsarchive.index.ArticleIndexer;
+import io.newsarchive.index.IndexSchemaCheck;
 import io.newsarchive.ingest.ArticleReader;
 import io.newsarchive.ingest.IngestInput;
 import io.newsarchive.ingest.IngestListener;
@@ -21,6 +22,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -120,6 +123,32 @@ public final class IndexCommand implements Callable<Integer> {
   Integer threads;
 
   @Option(
+      names = "--max-record-size",
+      paramLabel = "CHARS",
+      defaultValue = "" + ReadOptions.DEFAULT_MAX_RECORD_CHARS,
+      description =
+          "Longest record read, in characters of text (a JSON line, a WARC page, an SGML, SMART"
+              + " or Kayhan record); a longer one is rejected unread (default: ${DEFAULT-VALUE}).")
+  int maxRecordChars;
+
+  @Option(
+      names = "--commit-every",
+      paramLabel = "N",
+      defaultValue = "" + IngestOptions.DEFAULT_COMMIT_ARTICLES,
+      description =
+          "Commit after at most N articles, so a crash loses little (default: ${DEFAULT-VALUE}).")
+  int commitArticles;
+
+  @Option(
+      names = "--commit-interval",
+      paramLabel = "SECONDS",
+      defaultValue = "" + IngestOptions.DEFAULT_COMMIT_SECONDS,
+      description =
+          "Commit at least every SECONDS seconds; searchers see new articles at each commit"
+              + " (default: ${DEFAULT-VALUE}).")
+  int commitSeconds;
+
+  @Option(
       names = "--progress",
       paramLabel = "WHEN",
       defaultValue = "auto",
@@ -133,13 +162,18 @@ public final class IndexCommand implements Callable<Integer> {
     if (threads != null && threads < 1) {
       throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
     }
+    requirePositive("--max-record-size", maxRecordChars);
+    requirePositive("--commit-every", commitArticles);
+    requirePositive("--commit-interval", commitSeconds);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (RejectionLog log = RejectionLog.open(err, Optional.ofNullable(rejects))) {
       int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
       IngestPipeline pipeline =
           new IngestPipeline(
-              new IngestOptions(workers, entities.extractor(), Duration.ofMinutes(1)), log);
+              new IngestOptions(
+                  workers, entities.extractor(), Duration.ofSeconds(commitSeconds), commitArticles),
+              log);
       List<InputFile> files =
           InputFiles.discover(inputs, Optional.ofNullable(format), pipeline.listener());
       if (files.isEmpty()) {
@@ -147,13 +181,14 @@ public final class IndexCommand implements Callable<Integer> {
         return NOTHING_READ;
       }
       IngestProgress result;
+      noteInterruptedIngest(err);
       try (ArticleIndexer indexer = ArticleIndexer.open(index);
           ConsoleProgress bar = ConsoleProgress.start(progress, err)) {
         result = pipeline.run(indexer, asInputs(files, readOptions()), bar);
         out.println(summary(result, indexer.documentCount()));
       }
       log.printSummary(result);
-      if (result.read() == 0) {
+      if (result.indexed() == 0) {
         err.println("error: no article could be read from " + inputs);
         return NOTHING_READ;
       }
@@ -168,7 +203,8 @@ public final class IndexCommand implements Callable<Integer> {
   }
 
   private ReadOptions readOptions() {
-    ReadOptions options = ReadOptions.defaults().withKayhanZone(timezone);
+    ReadOptions options =
+        ReadOptions.defaults().withKayhanZone(timezone).withMaxRecordChars(maxRecordChars);
     if (jsonMapping != null) {
       options = options.withJsonMapping(jsonMapping);
     }
@@ -176,6 +212,28 @@ public final class IndexCommand implements Callable<Integer> {
       options = options.withJsonSource(jsonSource);
     }
     return options;
+  }
+
+  private void noteInterruptedIngest(PrintWriter err) throws IOException {
+    if (!java.nio.file.Files.isDirectory(index)) {
+      return;
+    }
+    try (Directory directory = FSDirectory.open(index)) {
+      if (IndexSchemaCheck.isInterruptedFirstIngest(directory)) {
+        err.println(
+            "note: "
+                + index
+                + " holds the files of an ingest interrupted before its first commit;"
+                + " indexing starts over");
+      }
+    }
+  }
+
+  private void requirePositive(String option, int value) {
+    if (value < 1) {
+      throw new ParameterException(
+          spec.commandLine(), option + " must be at least 1, got " + value);
+    }
   }
 
   private static List<IngestInput> asInputs(List<InputFile> files, ReadOptions options) {

@@ -22,6 +22,9 @@ public final class NewsTokenizer {
           "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt",
           "ft", "pres", "messrs", "u.s", "etc", "approx");
 
+  private static final int LONGEST_ABBREVIATION =
+      ABBREVIATIONS.stream().mapToInt(String::length).max().orElseThrow();
+
   private NewsTokenizer() {}
 
   /**
@@ -129,22 +132,23 @@ public final class NewsTokenizer {
         break;
       }
       if (e - 3 >= s && text.startsWith("...", e - 3)) {
-        tail.add(0, "...");
-        tailOffsets.add(0, new int[] {e - 3, e});
+        tail.add("...");
+        tailOffsets.add(new int[] {e - 3, e});
         e -= 3;
         continue;
       }
       if (!isTrailingPunctuation(c)) {
         break;
       }
-      tail.add(0, normalize(text.substring(e - 1, e)));
-      tailOffsets.add(0, new int[] {e - 1, e});
+      tail.add(normalize(text.substring(e - 1, e)));
+      tailOffsets.add(new int[] {e - 1, e});
       e--;
     }
     if (e > s) {
       splitWord(text, s, e, words, offsets);
     }
-    for (int k = 0; k < tail.size(); k++) {
+    // The tail was collected from the end backwards.
+    for (int k = tail.size() - 1; k >= 0; k--) {
       add(words, offsets, tail.get(k), tailOffsets.get(k)[0], tailOffsets.get(k)[1]);
     }
   }
@@ -152,7 +156,9 @@ public final class NewsTokenizer {
   /** Splits a punctuation-free chunk at dashes, possessives and contractions. */
   private static void splitWord(
       String text, int start, int end, List<String> words, List<int[]> offsets) {
-    int dots = text.indexOf("..", start);
+    // Searched within the chunk only: a search to the end of the text for every word made
+    // tokenizing quadratic in the text's length.
+    int dots = text.indexOf("..", start, end);
     if (dots > start && dots < end - 2) {
       // "said....Cocoa": an ellipsis glued between two words.
       int after = dots;
@@ -166,7 +172,7 @@ public final class NewsTokenizer {
         return;
       }
     }
-    int dash = text.indexOf("--", start);
+    int dash = text.indexOf("--", start, end);
     if (dash >= start && dash < end) {
       if (dash > start) {
         splitWord(text, start, dash, words, offsets);
@@ -195,7 +201,8 @@ public final class NewsTokenizer {
 
   /** Whether the period ending {@code text[s, e)} is part of an abbreviation. */
   private static boolean keepsPeriod(String text, int s, int e) {
-    String word = text.substring(s, e - 1);
+    // Only the last few characters decide, so a long run of periods stays linear.
+    String word = text.substring(Math.max(s, e - 1 - LONGEST_ABBREVIATION - 1), e - 1);
     if (word.isEmpty()) {
       return false;
     }
@@ -206,10 +213,11 @@ public final class NewsTokenizer {
         && Character.isLetter(word.charAt(word.length() - 3))) {
       return true;
     }
-    if (word.length() == 1 && Character.isUpperCase(word.charAt(0))) {
+    if (e - 1 - s == 1 && Character.isUpperCase(word.charAt(0))) {
       return true;
     }
-    return ABBREVIATIONS.contains(word.toLowerCase(java.util.Locale.ROOT));
+    return e - 1 - s <= LONGEST_ABBREVIATION
+        && ABBREVIATIONS.contains(word.toLowerCase(java.util.Locale.ROOT));
   }
 
   private static boolean isLeadingPunctuation(char c) {

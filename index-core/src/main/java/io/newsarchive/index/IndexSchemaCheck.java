@@ -43,6 +43,29 @@ public final class IndexSchemaCheck {
     }
   }
 
+  /**
+   * Whether {@code directory} holds files an index writer left (segments, {@code write.lock}) but
+   * no commit: an ingest stopped before its first commit, so it holds no readable index.
+   */
+  public static boolean isInterruptedFirstIngest(Directory directory) throws IOException {
+    if (DirectoryReader.indexExists(directory)) {
+      return false;
+    }
+    for (String file : directory.listAll()) {
+      if (file.equals("write.lock") || file.startsWith("_") || file.startsWith("pending_")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** What happened to a directory that {@link #isInterruptedFirstIngest}, and what to do. */
+  public static String interruptedFirstIngest() {
+    return "the directory holds the files of an ingest that was interrupted before its first"
+        + " commit, so no article in it is readable; run newsarchive index again over the same"
+        + " input (re-running is safe: articles are upserted by id)";
+  }
+
   /** The commit user data that marks an index as written with this schema. */
   public static Map<String, String> commitUserData() {
     return Map.of(ArticleFields.SCHEMA_KEY, String.valueOf(ArticleFields.SCHEMA_VERSION));

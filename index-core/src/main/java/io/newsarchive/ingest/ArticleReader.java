@@ -19,6 +19,14 @@ public interface ArticleReader extends AutoCloseable {
    */
   Optional<Article> next() throws IOException;
 
+  /**
+   * Where reading has got to, for the message about a file that breaks off: {@code line 2,485} or
+   * {@code byte 10,240}; empty when the reader cannot say.
+   */
+  default String position() {
+    return "";
+  }
+
   /** Closes the underlying file. */
   @Override
   void close() throws IOException;

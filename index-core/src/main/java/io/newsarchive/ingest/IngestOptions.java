@@ -9,10 +9,19 @@ import java.util.Objects;
  *
  * @param threads worker threads for extraction and indexing, at least 1
  * @param extractor the entity extractor applied to every article
- * @param commitInterval how often a long run commits, so that searchers see progress and a crash
- *     loses little
+ * @param commitInterval the longest time between two commits of a run, so that searchers see
+ *     progress and a crash loses little
+ * @param commitArticles the most articles indexed between two commits, so that a crash loses a
+ *     bounded amount of work however fast the input is read
  */
-public record IngestOptions(int threads, EntityExtractor extractor, Duration commitInterval) {
+public record IngestOptions(
+    int threads, EntityExtractor extractor, Duration commitInterval, int commitArticles) {
+
+  /** Default time between commits, in seconds. */
+  public static final int DEFAULT_COMMIT_SECONDS = 10;
+
+  /** Default number of articles between commits. */
+  public static final int DEFAULT_COMMIT_ARTICLES = 5_000;
 
   /** Validates the options. */
   public IngestOptions {
@@ -23,11 +32,21 @@ public record IngestOptions(int threads, EntityExtractor extractor, Duration com
     if (commitInterval == null || commitInterval.isNegative() || commitInterval.isZero()) {
       throw new IllegalArgumentException("commit interval must be positive");
     }
+    if (commitArticles < 1) {
+      throw new IllegalArgumentException(
+          "articles between commits must be at least 1, got " + commitArticles);
+    }
   }
 
-  /** One worker per available processor, the given extractor, a commit every minute. */
+  /**
+   * One worker per available processor, the given extractor, a commit every {@value
+   * #DEFAULT_COMMIT_SECONDS} seconds or {@value #DEFAULT_COMMIT_ARTICLES} articles.
+   */
   public static IngestOptions defaults(EntityExtractor extractor) {
     return new IngestOptions(
-        Runtime.getRuntime().availableProcessors(), extractor, Duration.ofMinutes(1));
+        Runtime.getRuntime().availableProcessors(),
+        extractor,
+        Duration.ofSeconds(DEFAULT_COMMIT_SECONDS),
+        DEFAULT_COMMIT_ARTICLES);
   }
 }

@@ -4,7 +4,7 @@ import io.newsarchive.article.Article;
 import io.newsarchive.entities.EntityExtractor;
 import io.newsarchive.index.ArticleIndexer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,11 +36,16 @@ import java.util.function.Consumer;
 public final class IngestPipeline {
 
   private static final int BATCH = 64;
-  private static final List<Article> END = List.of();
+
+  /** The articles of one file handed from a reader to the workers. */
+  private record Batch(Path file, List<Article> articles) {}
+
+  private static final Batch END = new Batch(Path.of(""), List.of());
 
   private final IngestOptions options;
   private final IngestListener listener;
-  private final AtomicLong read = new AtomicLong();
+  private final AtomicLong articlesRead = new AtomicLong();
+  private final AtomicLong taggerRejected = new AtomicLong();
   private final AtomicLong added = new AtomicLong();
   private final AtomicLong updated = new AtomicLong();
   private final AtomicLong unchanged = new AtomicLong();
@@ -79,7 +84,7 @@ public final class IngestPipeline {
       throws IOException {
     long started = System.nanoTime();
     long bytesTotal = inputs.stream().mapToLong(IngestInput::bytes).sum();
-    BlockingQueue<List<Article>> queue = new ArrayBlockingQueue<>(options.threads() * 8);
+    BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(options.threads() * 8);
     int readerCount = Math.max(1, Math.min(options.threads(), inputs.size()));
     ExecutorService readers = Executors.newFixedThreadPool(readerCount, named("ingest-reader"));
     ExecutorService workers =
@@ -93,14 +98,11 @@ public final class IngestPipeline {
       for (int i = 0; i < options.threads(); i++) {
         workerTasks.add(workers.submit(() -> work(indexer, queue)));
       }
-      long lastCommit = System.nanoTime();
+      CommitClock commits = new CommitClock();
       while (!allDone(readerTasks) && failures.isEmpty()) {
         progress.accept(snapshot(inputs.size(), bytesTotal, started));
-        if (System.nanoTime() - lastCommit > options.commitInterval().toNanos()) {
-          indexer.commit();
-          lastCommit = System.nanoTime();
-        }
-        sleepQuietly(250);
+        commits.commitIfDue(indexer);
+        sleepQuietly(100);
       }
       rethrowFailure();
       for (int i = 0; i < options.threads(); i++) {
@@ -108,6 +110,7 @@ public final class IngestPipeline {
       }
       while (!allDone(workerTasks) && failures.isEmpty()) {
         progress.accept(snapshot(inputs.size(), bytesTotal, started));
+        commits.commitIfDue(indexer);
         sleepQuietly(100);
       }
       rethrowFailure();
@@ -123,39 +126,77 @@ public final class IngestPipeline {
     }
   }
 
-  private void readFile(IngestInput input, BlockingQueue<List<Article>> queue) {
+  private void readFile(IngestInput input, BlockingQueue<Batch> queue) {
     if (!failures.isEmpty()) {
       return;
     }
+    List<Article> batch = new ArrayList<>(BATCH);
     try (ArticleReader reader = input.open(listener)) {
-      List<Article> batch = new ArrayList<>(BATCH);
-      for (Optional<Article> next = reader.next(); next.isPresent(); next = reader.next()) {
-        read.incrementAndGet();
-        batch.add(next.get());
-        if (batch.size() == BATCH) {
-          queue.put(batch);
-          batch = new ArrayList<>(BATCH);
+      try {
+        for (Optional<Article> next = reader.next(); next.isPresent(); next = reader.next()) {
+          articlesRead.incrementAndGet();
+          batch.add(next.get());
+          if (batch.size() == BATCH) {
+            queue.put(new Batch(input.path(), batch));
+            batch = new ArrayList<>(BATCH);
+          }
         }
+      } catch (InterruptedException e) {
+        throw e;
+      } catch (Exception | Error e) {
+        // Whatever broke the file, the records read before it are kept.
+        flush(queue, input, batch);
+        batch = List.of();
+        listener.rejected(broken(input, reader.position(), e));
       }
-      if (!batch.isEmpty()) {
-        queue.put(batch);
-      }
-    } catch (IOException | UncheckedIOException e) {
-      listener.rejected(
-          new Rejection(input.path(), 0, 0, "could not read the file: " + e.getMessage()));
+      flush(queue, input, batch);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } catch (Exception | Error e) {
+      // Opening or closing the file failed.
+      listener.rejected(broken(input, "", e));
     } finally {
       filesDone.incrementAndGet();
       bytesDone.addAndGet(input.bytes());
     }
   }
 
-  private void work(ArticleIndexer indexer, BlockingQueue<List<Article>> queue) {
+  private static void flush(BlockingQueue<Batch> queue, IngestInput input, List<Article> batch)
+      throws InterruptedException {
+    if (!batch.isEmpty()) {
+      queue.put(new Batch(input.path(), batch));
+    }
+  }
+
+  /** The rejection of a file that could not be read to its end, saying where and why. */
+  private static Rejection broken(IngestInput input, String position, Throwable e) {
+    String where = position.isEmpty() ? "" : " at " + position;
+    return new Rejection(
+        input.path(), 0, 0, "could not read the file" + where + ": " + describe(e));
+  }
+
+  /** What went wrong, in words, also for exceptions without a message. */
+  static String describe(Throwable e) {
+    if (e instanceof OutOfMemoryError) {
+      return "ran out of memory; a lower --max-record-size or a larger heap (-Xmx) avoids this";
+    }
+    if (e instanceof StackOverflowError) {
+      return "a record is nested too deeply to read";
+    }
+    if (e instanceof java.io.EOFException && e.getMessage() == null) {
+      return "the file ends inside a record: it is truncated";
+    }
+    String message = e.getMessage();
+    return message == null || message.isBlank()
+        ? e.getClass().getSimpleName()
+        : message + (e instanceof IOException ? "" : " (" + e.getClass().getSimpleName() + ")");
+  }
+
+  private void work(ArticleIndexer indexer, BlockingQueue<Batch> queue) {
     try {
-      for (List<Article> batch = queue.take(); batch != END; batch = queue.take()) {
-        for (Article article : batch) {
-          index(indexer, article);
+      for (Batch batch = queue.take(); batch != END; batch = queue.take()) {
+        for (Article article : batch.articles()) {
+          index(indexer, batch.file(), article);
         }
       }
     } catch (InterruptedException e) {
@@ -166,13 +207,39 @@ public final class IngestPipeline {
     }
   }
 
-  private void index(ArticleIndexer indexer, Article article) throws IOException {
+  private void index(ArticleIndexer indexer, Path file, Article article) throws IOException {
     EntityExtractor extractor = options.extractor();
-    Article withEntities = article.withEntities(extractor.extract(article.title(), article.body()));
+    Article withEntities;
+    try {
+      withEntities = article.withEntities(extractor.extract(article.title(), article.body()));
+    } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+      // One article the tagger cannot handle is rejected; the run goes on.
+      taggerRejected.incrementAndGet();
+      listener.rejected(
+          new Rejection(
+              file, 0, 0, "article " + article.id() + " could not be tagged: " + describe(e)));
+      return;
+    }
     switch (indexer.upsert(withEntities)) {
       case ADDED -> added.incrementAndGet();
       case UPDATED -> updated.incrementAndGet();
       case UNCHANGED -> unchanged.incrementAndGet();
+    }
+  }
+
+  /** When the run commits: after a set time or a set number of articles, whichever comes first. */
+  private final class CommitClock {
+    private long lastTime = System.nanoTime();
+    private long lastCount;
+
+    void commitIfDue(ArticleIndexer indexer) throws IOException {
+      long count = added.get() + updated.get() + unchanged.get() + taggerRejected.get();
+      if (System.nanoTime() - lastTime >= options.commitInterval().toNanos()
+          || count - lastCount >= options.commitArticles()) {
+        indexer.commit();
+        lastTime = System.nanoTime();
+        lastCount = count;
+      }
     }
   }
 
@@ -194,7 +261,8 @@ public final class IngestPipeline {
 
   private IngestProgress snapshot(int filesTotal, long bytesTotal, long started) {
     return new IngestProgress(
-        read.get(),
+        // Every record met is read: indexed, rejected by its reader, or rejected by the tagger.
+        articlesRead.get() + rejected.get() - taggerRejected.get(),
         added.get(),
         updated.get(),
         unchanged.get(),
@@ -238,7 +306,7 @@ public final class IngestPipeline {
     }
   }
 
-  private static void putQuietly(BlockingQueue<List<Article>> queue, List<Article> item) {
+  private static void putQuietly(BlockingQueue<Batch> queue, Batch item) {
     try {
       queue.put(item);
     } catch (InterruptedException e) {

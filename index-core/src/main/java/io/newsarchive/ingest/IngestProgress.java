@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * A snapshot of an ingest run's counters.
  *
- * @param read articles read from the inputs so far
+ * @param read records met in the inputs so far, whether indexed or rejected, so that once the run
+ *     is done {@code read == added + updated + unchanged + rejected}
  * @param added articles added as new documents
  * @param updated articles that replaced a stored document with other content
  * @param unchanged articles already stored with the same content

@@ -30,7 +30,7 @@ public enum InputFormat {
     @Override
     public ArticleReader open(Path file, ReadOptions options, IngestListener listener)
         throws IOException {
-      return ReutersSgmlReader.open(file, listener);
+      return ReutersSgmlReader.open(file, options, listener);
     }
   },
   /**
@@ -49,7 +49,7 @@ public enum InputFormat {
     @Override
     public ArticleReader open(Path file, ReadOptions options, IngestListener listener)
         throws IOException {
-      return WarcReader.open(file, listener);
+      return WarcReader.open(file, options, listener);
     }
   },
   /**
@@ -60,7 +60,7 @@ public enum InputFormat {
     @Override
     public ArticleReader open(Path file, ReadOptions options, IngestListener listener)
         throws IOException {
-      return SmartCollectionReader.open(file, listener);
+      return SmartCollectionReader.open(file, options, listener);
     }
   };
 

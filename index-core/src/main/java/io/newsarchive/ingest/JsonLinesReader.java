@@ -1,13 +1,15 @@
 package io.newsarchive.ingest;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.newsarchive.article.Article;
 import java.io.IOException;
-import java.io.LineNumberReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -39,13 +41,13 @@ public final class JsonLinesReader implements ArticleReader {
 
   private final Path file;
   private final IngestListener listener;
-  private final LineNumberReader reader;
+  private final LineInput reader;
   private final String fallbackSource;
   private JsonFieldMapping mapping;
   private long records;
 
   private JsonLinesReader(
-      Path file, ReadOptions options, IngestListener listener, LineNumberReader reader) {
+      Path file, ReadOptions options, IngestListener listener, LineInput reader) {
     this.file = file;
     this.listener = listener;
     this.reader = reader;
@@ -63,7 +65,10 @@ public final class JsonLinesReader implements ArticleReader {
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(options, "options");
     return new JsonLinesReader(
-        file, options, listener, TextInput.openReader(file, StandardCharsets.UTF_8));
+        file,
+        options,
+        listener,
+        TextInput.openLines(file, StandardCharsets.UTF_8, options.maxRecordChars()));
   }
 
   /**
@@ -75,10 +80,48 @@ public final class JsonLinesReader implements ArticleReader {
     if (!first.startsWith("{")) {
       return false;
     }
+    if (head.length() >= TextInput.HEAD_CHARS && head.strip().endsWith(first)) {
+      // The first record runs past the head: judge the part that is there.
+      return startsWithTextField(first);
+    }
     try {
       JsonNode node = JSON.readTree(first);
       return node.isObject() && TEXT_FIELDS.stream().anyMatch(name -> node.path(name).isTextual());
     } catch (JsonProcessingException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether the start of a JSON object, cut off anywhere, is well-formed as far as it goes and has
+   * a text field such as {@code title} at its top level, whose string value may be the part cut.
+   */
+  private static boolean startsWithTextField(String start) {
+    int depth = 0;
+    String field = null;
+    try (JsonParser parser = JSON.createParser(start)) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        switch (token) {
+          case START_OBJECT, START_ARRAY -> depth++;
+          case END_OBJECT, END_ARRAY -> depth--;
+          case FIELD_NAME -> field = depth == 1 ? parser.currentName() : null;
+          case VALUE_STRING -> {
+            if (depth == 1 && TEXT_FIELDS.contains(field)) {
+              return true;
+            }
+          }
+          default -> {
+            // Numbers, booleans and nulls say nothing about the format.
+          }
+        }
+      }
+      return false;
+    } catch (JsonEOFException e) {
+      // Cut inside a value: a text field's string counts when it is the one cut.
+      return depth == 1
+          && e.getTokenBeingDecoded() == JsonToken.VALUE_STRING
+          && TEXT_FIELDS.contains(field);
+    } catch (IOException e) {
       return false;
     }
   }
@@ -90,8 +133,18 @@ public final class JsonLinesReader implements ArticleReader {
 
   @Override
   public Optional<Article> next() throws IOException {
-    String line;
-    while ((line = reader.readLine()) != null) {
+    while (true) {
+      String line;
+      try {
+        line = reader.readLine();
+      } catch (OversizedRecordException e) {
+        records++;
+        listener.rejected(new Rejection(file, e.line(), records, e.getMessage()));
+        continue;
+      }
+      if (line == null) {
+        break;
+      }
       if (line.isBlank()) {
         continue;
       }
@@ -99,10 +152,15 @@ public final class JsonLinesReader implements ArticleReader {
       try {
         return Optional.of(toArticle(parseObject(line)));
       } catch (IllegalArgumentException e) {
-        listener.rejected(new Rejection(file, reader.getLineNumber(), records, e.getMessage()));
+        listener.rejected(new Rejection(file, reader.lineNumber(), records, e.getMessage()));
       }
     }
     return Optional.empty();
+  }
+
+  @Override
+  public String position() {
+    return String.format("line %,d (record %,d)", reader.lineNumber(), records);
   }
 
   @Override

@@ -2,7 +2,6 @@ package io.newsarchive.ingest;
 
 import io.newsarchive.article.Article;
 import java.io.IOException;
-import java.io.LineNumberReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -67,15 +66,17 @@ public final class KayhanTextReader implements ArticleReader {
   private final Path file;
   private final ZoneId zone;
   private final IngestListener listener;
-  private final LineNumberReader reader;
+  private final LineInput reader;
+  private final int maxRecordChars;
   private final List<Line> carried = new ArrayList<>();
   private long records;
   private boolean overlong;
 
   private KayhanTextReader(
-      Path file, ZoneId zone, IngestListener listener, LineNumberReader reader) {
+      Path file, ReadOptions options, IngestListener listener, LineInput reader) {
     this.file = file;
-    this.zone = zone;
+    this.zone = options.kayhanZone();
+    this.maxRecordChars = options.maxRecordChars();
     this.listener = listener;
     this.reader = reader;
   }
@@ -88,8 +89,8 @@ public final class KayhanTextReader implements ArticleReader {
   public static KayhanTextReader open(Path file, ReadOptions options, IngestListener listener)
       throws IOException {
     Objects.requireNonNull(listener, "listener");
-    LineNumberReader reader = TextInput.openReader(file, StandardCharsets.UTF_8);
-    return new KayhanTextReader(file, options.kayhanZone(), listener, reader);
+    LineInput reader = TextInput.openLines(file, StandardCharsets.UTF_8, options.maxRecordChars());
+    return new KayhanTextReader(file, options, listener, reader);
   }
 
   /**
@@ -128,23 +129,29 @@ public final class KayhanTextReader implements ArticleReader {
   }
 
   @Override
+  public String position() {
+    return String.format("line %,d (record %,d)", reader.lineNumber(), records);
+  }
+
+  @Override
   public void close() throws IOException {
     reader.close();
   }
 
   /**
    * The lines of the next record, from its source line on, or empty at the end of the file. Only
-   * the first {@value #MAX_RECORD_LINES} lines are kept, so a file in another format cannot fill
-   * the memory; such a record is then rejected.
+   * the first {@value #MAX_RECORD_LINES} lines and {@link ReadOptions#maxRecordChars()} characters
+   * are kept, so a file in another format cannot fill the memory; such a record is then rejected.
    */
   private List<Line> readRecord() throws IOException {
     List<Line> lines = new ArrayList<>(carried);
     carried.clear();
     overlong = false;
+    long chars = 0;
     Line lastText = lines.isEmpty() ? null : lines.get(lines.size() - 1);
     String text;
-    while ((text = reader.readLine()) != null) {
-      Line line = new Line(reader.getLineNumber(), TextInput.stripTrailing(text));
+    while ((text = nextLine()) != null) {
+      Line line = new Line(reader.lineNumber(), TextInput.stripTrailing(text));
       boolean blank = TextInput.isBlank(line.text());
       if (isHeader(line.text())
           && lastText != null
@@ -156,7 +163,8 @@ public final class KayhanTextReader implements ArticleReader {
         int end = lines.indexOf(lastText);
         return List.copyOf(lines.subList(0, end < 0 ? lines.size() : end));
       }
-      if (lines.size() >= MAX_RECORD_LINES) {
+      chars += text.length() + 1;
+      if (lines.size() >= MAX_RECORD_LINES || chars > maxRecordChars) {
         overlong = true;
       } else if (!lines.isEmpty() || !blank) {
         lines.add(line);
@@ -168,13 +176,24 @@ public final class KayhanTextReader implements ArticleReader {
     return lines;
   }
 
+  /** The next line; a line over the record limit is passed over and makes the record overlong. */
+  private String nextLine() throws IOException {
+    try {
+      return reader.readLine();
+    } catch (OversizedRecordException e) {
+      overlong = true;
+      return "";
+    }
+  }
+
   private Article parse(List<Line> lines) {
     Line sourceLine = lines.get(0);
     if (overlong) {
       throw new IllegalArgumentException(
-          "record runs over "
-              + MAX_RECORD_LINES
-              + " lines without a next 'News ID:' header; not read");
+          String.format(
+              "record runs over %,d lines or %,d characters (--max-record-size) without a next"
+                  + " 'News ID:' header; not read",
+              MAX_RECORD_LINES, maxRecordChars));
     }
     if (isHeader(sourceLine.text())) {
       throw new IllegalArgumentException(

@@ -3,7 +3,6 @@ package io.newsarchive.ingest;
 import io.newsarchive.article.Article;
 import io.newsarchive.article.CodeScheme;
 import java.io.IOException;
-import java.io.LineNumberReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -47,12 +46,13 @@ public final class ReutersSgmlReader implements ArticleReader {
 
   private final Path file;
   private final IngestListener listener;
-  private final LineNumberReader reader;
+  private final LineInput reader;
   private long records;
   private boolean reportedEmpty;
   private String pending;
+  private OversizedRecordException oversized;
 
-  private ReutersSgmlReader(Path file, IngestListener listener, LineNumberReader reader) {
+  private ReutersSgmlReader(Path file, IngestListener listener, LineInput reader) {
     this.file = file;
     this.listener = listener;
     this.reader = reader;
@@ -64,9 +64,21 @@ public final class ReutersSgmlReader implements ArticleReader {
    * @throws IOException when the file cannot be opened
    */
   public static ReutersSgmlReader open(Path file, IngestListener listener) throws IOException {
+    return open(file, ReadOptions.defaults(), listener);
+  }
+
+  /**
+   * Opens a file for reading as ISO-8859-1, with the record limit of {@code options}; gzip files
+   * are decompressed on the fly.
+   *
+   * @throws IOException when the file cannot be opened
+   */
+  public static ReutersSgmlReader open(Path file, ReadOptions options, IngestListener listener)
+      throws IOException {
     Objects.requireNonNull(listener, "listener");
+    int limit = Math.min(options.maxRecordChars(), MAX_RECORD_CHARS);
     return new ReutersSgmlReader(
-        file, listener, TextInput.openReader(file, StandardCharsets.ISO_8859_1));
+        file, listener, TextInput.openLines(file, StandardCharsets.ISO_8859_1, limit));
   }
 
   /** Whether the start of a file holds a {@code <REUTERS ... NEWID="n">} record tag. */
@@ -78,8 +90,11 @@ public final class ReutersSgmlReader implements ArticleReader {
   public Optional<Article> next() throws IOException {
     String line;
     while ((line = nextLine()) != null) {
-      if (line.startsWith(OPEN)) {
-        Optional<Article> article = readRecord(line, reader.getLineNumber());
+      if (oversized != null) {
+        reject(oversized.line(), oversized.getMessage());
+        oversized = null;
+      } else if (line.startsWith(OPEN)) {
+        Optional<Article> article = readRecord(line, reader.lineNumber());
         if (article.isPresent()) {
           return article;
         }
@@ -90,6 +105,11 @@ public final class ReutersSgmlReader implements ArticleReader {
       listener.rejected(new Rejection(file, 0, 0, "no <REUTERS> records in this file"));
     }
     return Optional.empty();
+  }
+
+  @Override
+  public String position() {
+    return String.format("line %,d (record %,d)", reader.lineNumber(), records);
   }
 
   @Override
@@ -104,6 +124,11 @@ public final class ReutersSgmlReader implements ArticleReader {
     String line = first;
     while (!line.contains(CLOSE)) {
       line = nextLine();
+      if (oversized != null) {
+        reject(startLine, oversized.getMessage() + " at line " + oversized.line());
+        oversized = null;
+        return Optional.empty();
+      }
       if (line == null || line.startsWith(OPEN)) {
         pending = line;
         reject(startLine, "record is not closed with </REUTERS>");
@@ -124,14 +149,22 @@ public final class ReutersSgmlReader implements ArticleReader {
     }
   }
 
-  /** The next line, or the one put back by an unclosed record; null at the end. */
+  /**
+   * The next line, or the one put back by an unclosed record; null at the end. A line over the
+   * limit is passed over: it comes back empty, with {@link #oversized} saying why.
+   */
   private String nextLine() throws IOException {
     if (pending != null) {
       String line = pending;
       pending = null;
       return line;
     }
-    return reader.readLine();
+    try {
+      return reader.readLine();
+    } catch (OversizedRecordException e) {
+      oversized = e;
+      return "";
+    }
   }
 
   private void reject(long line, String reason) {

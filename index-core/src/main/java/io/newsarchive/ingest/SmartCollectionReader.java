@@ -2,7 +2,6 @@ package io.newsarchive.ingest;
 
 import io.newsarchive.article.Article;
 import java.io.IOException;
-import java.io.LineNumberReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -61,14 +60,18 @@ public final class SmartCollectionReader implements ArticleReader {
   private final Path file;
   private final String collection;
   private final IngestListener listener;
-  private final LineNumberReader reader;
+  private final LineInput reader;
   private Record open;
   private long records;
   private boolean ended;
   private boolean reportedEmpty;
 
-  private SmartCollectionReader(Path file, IngestListener listener, LineNumberReader reader) {
+  private final int maxRecordChars;
+
+  private SmartCollectionReader(
+      Path file, IngestListener listener, LineInput reader, int maxRecordChars) {
     this.file = file;
+    this.maxRecordChars = maxRecordChars;
     this.collection = collectionName(file);
     this.listener = listener;
     this.reader = reader;
@@ -81,9 +84,23 @@ public final class SmartCollectionReader implements ArticleReader {
    * @throws IOException when the file cannot be opened
    */
   public static SmartCollectionReader open(Path file, IngestListener listener) throws IOException {
+    return open(file, ReadOptions.defaults(), listener);
+  }
+
+  /**
+   * Opens a file for reading as UTF-8 with the record limit of {@code options}; gzip files are
+   * decompressed on the fly.
+   *
+   * @throws IOException when the file cannot be opened
+   */
+  public static SmartCollectionReader open(Path file, ReadOptions options, IngestListener listener)
+      throws IOException {
     Objects.requireNonNull(listener, "listener");
     return new SmartCollectionReader(
-        file, listener, TextInput.openReader(file, StandardCharsets.UTF_8));
+        file,
+        listener,
+        TextInput.openLines(file, StandardCharsets.UTF_8, options.maxRecordChars()),
+        options.maxRecordChars());
   }
 
   /** Whether the first non-blank line of a file is a {@code *TEXT n} or {@code .I n} header. */
@@ -101,8 +118,8 @@ public final class SmartCollectionReader implements ArticleReader {
   @Override
   public Optional<Article> next() throws IOException {
     String line;
-    while (!ended && (line = reader.readLine()) != null) {
-      long number = reader.getLineNumber();
+    while (!ended && (line = nextLine()) != null) {
+      long number = reader.lineNumber();
       if (line.strip().equals(STOP)) {
         ended = true;
         break;
@@ -119,8 +136,13 @@ public final class SmartCollectionReader implements ArticleReader {
         }
       } else if (open != null) {
         open.add(line);
-        if (open.lines > MAX_RECORD_LINES) {
-          reject(open, "record runs over " + MAX_RECORD_LINES + " lines without a next header");
+        if (open.lines > MAX_RECORD_LINES || open.chars > maxRecordChars) {
+          reject(
+              open,
+              String.format(
+                  "record runs over %,d lines or %,d characters (--max-record-size) without a"
+                      + " next header",
+                  MAX_RECORD_LINES, maxRecordChars));
           open = null;
           ended = true;
         }
@@ -139,6 +161,27 @@ public final class SmartCollectionReader implements ArticleReader {
       listener.rejected(new Rejection(file, 0, 0, "no *TEXT or .I records in this file"));
     }
     return Optional.empty();
+  }
+
+  /**
+   * The next line; a line over the record limit ends the file's reading with a rejection, as an
+   * overlong record does: the file is not in this layout.
+   */
+  private String nextLine() throws IOException {
+    try {
+      return reader.readLine();
+    } catch (OversizedRecordException e) {
+      listener.rejected(
+          new Rejection(file, e.line(), open == null ? 0 : open.ordinal, e.getMessage()));
+      open = null;
+      ended = true;
+      return null;
+    }
+  }
+
+  @Override
+  public String position() {
+    return String.format("line %,d (record %,d)", reader.lineNumber(), records);
   }
 
   @Override
@@ -231,6 +274,7 @@ public final class SmartCollectionReader implements ArticleReader {
     final Map<Character, List<String>> fields = new HashMap<>();
     char field;
     int lines;
+    long chars;
 
     Record(String number, String header, long line, long ordinal, char firstField) {
       this.number = number;
@@ -242,6 +286,7 @@ public final class SmartCollectionReader implements ArticleReader {
 
     void add(String line) {
       lines++;
+      chars += line.length() + 1;
       Matcher marker = DOT_FIELD.matcher(line);
       if (marker.matches()) {
         field = marker.group(1).charAt(0);

@@ -5,7 +5,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.LineNumberReader;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +26,15 @@ final class TextInput {
 
   /** A buffered stream of the file's bytes, decompressed when the file is gzip. */
   static InputStream openStream(Path file) throws IOException {
+    InputStream in = openUnbuffered(file);
+    return in instanceof GZIPInputStream ? new BufferedInputStream(in, BUFFER) : in;
+  }
+
+  /**
+   * The file's bytes, decompressed when the file is gzip, without a buffer over the decompression:
+   * a buffer's read-ahead would drop the bytes it holds when a truncated file fails.
+   */
+  private static InputStream openUnbuffered(Path file) throws IOException {
     BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
     try {
       raw.mark(2);
@@ -34,7 +42,7 @@ final class TextInput {
       int second = raw.read();
       raw.reset();
       if (first == 0x1f && second == 0x8b) {
-        return new BufferedInputStream(new GZIPInputStream(raw, BUFFER), BUFFER);
+        return new GZIPInputStream(raw, BUFFER);
       }
       return raw;
     } catch (IOException e) {
@@ -44,12 +52,20 @@ final class TextInput {
   }
 
   /**
-   * A line-counting reader over the file's text in {@code charset}, with a leading byte order mark
-   * removed. Malformed bytes become U+FFFD rather than failing the whole file.
+   * The file's lines in {@code charset}, each at most {@code maxLineChars} long, with a leading
+   * byte order mark removed. Malformed bytes become U+FFFD rather than failing the whole file.
    */
-  static LineNumberReader openReader(Path file, Charset charset) throws IOException {
-    LineNumberReader reader =
-        new LineNumberReader(new InputStreamReader(openStream(file), charset), BUFFER);
+  static LineInput openLines(Path file, Charset charset, int maxLineChars) throws IOException {
+    return new LineInput(openUnbuffered(file), charset, maxLineChars);
+  }
+
+  /**
+   * A reader over the file's text in {@code charset}, with a leading byte order mark removed.
+   * Malformed bytes become U+FFFD rather than failing the whole file.
+   */
+  private static BufferedReader openReader(Path file, Charset charset) throws IOException {
+    BufferedReader reader =
+        new BufferedReader(new InputStreamReader(openStream(file), charset), BUFFER);
     try {
       reader.mark(1);
       if (reader.read() != '\uFEFF') {

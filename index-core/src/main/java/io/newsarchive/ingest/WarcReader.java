@@ -38,22 +38,46 @@ public final class WarcReader implements ArticleReader {
   private final Path file;
   private final IngestListener listener;
   private final org.netpreserve.jwarc.WarcReader reader;
+  private final int maxRecordChars;
+  private final long fileSize;
   private long responses;
 
-  private WarcReader(Path file, IngestListener listener, org.netpreserve.jwarc.WarcReader reader) {
+  private WarcReader(
+      Path file,
+      IngestListener listener,
+      org.netpreserve.jwarc.WarcReader reader,
+      int maxRecordChars)
+      throws IOException {
     this.file = file;
+    this.fileSize = java.nio.file.Files.size(file);
     this.listener = listener;
     this.reader = reader;
+    this.maxRecordChars = maxRecordChars;
+    reader.onWarning(warning ->
+        listener.warned(
+            new Rejection(file, 0, responses, warning + " (near byte " + reader.position() + ")")));
   }
 
   /**
-   * Opens a WARC file for reading.
+   * Opens a WARC file for reading with the default record limit.
    *
    * @throws IOException when the file cannot be opened
    */
   public static WarcReader open(Path file, IngestListener listener) throws IOException {
+    return open(file, ReadOptions.defaults(), listener);
+  }
+
+  /**
+   * Opens a WARC file for reading; a page whose payload is longer than {@link
+   * ReadOptions#maxRecordChars()} bytes, or decodes to more, is rejected unread.
+   *
+   * @throws IOException when the file cannot be opened
+   */
+  public static WarcReader open(Path file, ReadOptions options, IngestListener listener)
+      throws IOException {
     Objects.requireNonNull(listener, "listener");
-    return new WarcReader(file, listener, new org.netpreserve.jwarc.WarcReader(file));
+    return new WarcReader(
+        file, listener, new org.netpreserve.jwarc.WarcReader(file), options.maxRecordChars());
   }
 
   /** Whether the start of a file is a WARC record header. */
@@ -63,9 +87,22 @@ public final class WarcReader implements ArticleReader {
 
   @Override
   public Optional<Article> next() throws IOException {
+    try {
+      return nextArticle();
+    } catch (java.io.EOFException e) {
+      throw new java.io.EOFException(
+          "the file ends inside a record: it is truncated"
+              + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+    }
+  }
+
+  private Optional<Article> nextArticle() throws IOException {
     for (Optional<WarcRecord> record = reader.next(); record.isPresent(); record = reader.next()) {
       if (record.get() instanceof WarcResponse response) {
         responses++;
+        if (overrunsFile(response)) {
+          continue;
+        }
         Optional<Article> article = read(response);
         if (article.isPresent()) {
           return article;
@@ -73,6 +110,32 @@ public final class WarcReader implements ArticleReader {
       }
     }
     return Optional.empty();
+  }
+
+  @Override
+  public String position() {
+    return String.format("byte %,d, response %,d", reader.position(), responses);
+  }
+
+  /**
+   * Whether a record of an uncompressed file declares a Content-Length longer than the rest of the
+   * file, which a broken writer or a hostile file can do; such a record is rejected.
+   */
+  private boolean overrunsFile(WarcRecord record) throws IOException {
+    if (reader.compression() != org.netpreserve.jwarc.WarcCompression.NONE) {
+      return false;
+    }
+    String length = record.headers().first("Content-Length").orElse("0").strip();
+    long left = fileSize - record.position();
+    if (length.matches("\\d{1,18}") && Long.parseLong(length) <= left) {
+      return false;
+    }
+    reject(
+        record,
+        String.format(
+            "record declares a Content-Length of %s bytes but only %,d are left in the file",
+            length, left));
+    return true;
   }
 
   @Override
@@ -92,9 +155,27 @@ public final class WarcReader implements ArticleReader {
     if (http.status() != 200 || !HTML.contains(baseType(http.contentType()))) {
       return Optional.empty();
     }
+    long size = http.body().size();
+    if (size > maxRecordChars) {
+      reject(
+          response,
+          String.format(
+              "HTML page %s of %,d bytes is over the limit of %,d (--max-record-size)",
+              url, size, maxRecordChars));
+      return Optional.empty();
+    }
     Document document;
-    try (InputStream body = http.bodyDecoded().stream()) {
+    try (InputStream body = new LimitedStream(http.bodyDecoded().stream(), maxRecordChars)) {
       document = Jsoup.parse(body, charset(http.contentType()), url);
+    } catch (OversizedRecordException e) {
+      reject(
+          response,
+          "HTML page "
+              + url
+              + " decodes to more than the limit of "
+              + String.format("%,d", maxRecordChars)
+              + " bytes (--max-record-size)");
+      return Optional.empty();
     }
     HtmlPage page = HtmlPage.of(document);
     if (page.published() == null && !page.publishedText().isEmpty()) {
@@ -151,5 +232,41 @@ public final class WarcReader implements ArticleReader {
       // Not a parsable URI: fall through to the generic source name.
     }
     return "web";
+  }
+
+  /** A stream that fails with {@link OversizedRecordException} past a number of bytes. */
+  private static final class LimitedStream extends java.io.FilterInputStream {
+    private final long limit;
+    private long count;
+
+    LimitedStream(InputStream in, long limit) {
+      super(in);
+      this.limit = limit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    private void count(int n) {
+      count += n;
+      if (count > limit) {
+        throw new OversizedRecordException(0, count, limit);
+      }
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.newsarchive.search;
 
 import io.newsarchive.article.Article;
 import io.newsarchive.article.EntityType;
+import io.newsarchive.index.IndexSchemaCheck;
 import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
 import java.io.Closeable;
@@ -81,9 +82,14 @@ public final class ArticleSearcher implements Closeable {
     this.pages = new PageSearch(parser, hitReader);
     this.searches = new RunningSearches(options);
     if (!DirectoryReader.indexExists(directory)) {
+      boolean interrupted = IndexSchemaCheck.isInterruptedFirstIngest(directory);
       directory.close();
       throw new IOException(
-          "no index at " + where + ": the directory is empty; build one with newsarchive index");
+          interrupted
+              ? "no index at " + where + ": " + IndexSchemaCheck.interruptedFirstIngest()
+              : "no index at "
+                  + where
+                  + ": the directory is empty; build one with newsarchive index");
     }
     try {
       this.manager = openManager(directory, searches);

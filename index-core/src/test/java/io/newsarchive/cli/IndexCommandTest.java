@@ -102,7 +102,9 @@ class IndexCommandTest {
         index("--index", index.toString(), "--rejects", rejects.toString(), input.toString());
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    assertThat(run.out()).contains("read 2,", "added 2,", "rejected 1,");
+    assertThat(run.out())
+        .as("read = added + rejected")
+        .contains("read 3,", "added 2,", "rejected 1,");
     assertThat(run.err()).contains("export.jsonl:2");
     List<String> lines = Files.readAllLines(rejects);
     assertThat(lines).hasSize(1);

@@ -59,4 +59,21 @@ class NewsTokenizerTest {
     NewsTokenizer.Tokens tokens = NewsTokenizer.tokenize("First line\nSecond line");
     assertThat(tokens.sentenceStarts()).containsExactly(0, 2);
   }
+
+  @Test
+  void trailingPunctuationKeepsItsOrder() {
+    NewsTokenizer.Tokens tokens = NewsTokenizer.tokenize("(said \u201cyes.\u201d) Then");
+    assertThat(tokens.words()).containsExactly("(", "said", "\"", "yes", ".", "\"", ")", "Then");
+  }
+
+  @Test
+  void longRunsOfPunctuationAndHugeWordsAreSplitInOneScan() {
+    String periods = ".".repeat(300_000);
+    String word = "x".repeat(300_000);
+    NewsTokenizer.Tokens tokens =
+        NewsTokenizer.tokenize("said" + ")".repeat(300_000) + " " + word + periods + " end");
+    assertThat(tokens.words()).hasSize(1 + 300_000 + 1 + 100_000 + 1);
+    assertThat(tokens.words()[300_001]).isEqualTo(word);
+    assertThat(tokens.words()[300_002]).isEqualTo("...");
+  }
 }

@@ -124,7 +124,7 @@ class KayhanTextReaderTest {
     assertThat(articles).isEmpty();
     assertThat(listener.rejections)
         .singleElement()
-        .satisfies(r -> assertThat(r.reason()).contains("runs over 20000 lines"));
+        .satisfies(r -> assertThat(r.reason()).contains("runs over 20,000 lines"));
   }
 
   @Test

@@ -31,6 +31,20 @@ class SearcherOpeningTest {
   }
 
   @Test
+  void namesAnIngestInterruptedBeforeItsFirstCommit() throws IOException {
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    // A writer that flushed segments and was never committed or closed, as after a kill -9; the
+    // searcher closes the directory when it refuses it.
+    IndexWriter writer = new IndexWriter(dir, new IndexWriterConfig(ArticleFields.analyzer()));
+    writer.addDocument(ArticleDocuments.toDocument(TestArticles.archive().get(0)));
+    writer.flush();
+    assertThatThrownBy(() -> new ArticleSearcher(dir, "crashed", SearcherOptions.DEFAULTS))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("interrupted before its first commit")
+        .hasMessageContaining("run newsarchive index again");
+  }
+
+  @Test
   void refusesAnIndexOfAnotherSchemaVersion() throws IOException {
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
     try (IndexWriter writer =

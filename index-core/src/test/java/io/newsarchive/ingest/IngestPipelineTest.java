@@ -1,0 +1,166 @@
+package io.newsarchive.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.article.Entity;
+import io.newsarchive.entities.EntityExtractor;
+import io.newsarchive.index.ArticleIndexer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.Test;
+
+class IngestPipelineTest {
+
+  private static final EntityExtractor NO_ENTITIES = (title, body) -> List.of();
+
+  private final RecordingListener reports = new RecordingListener();
+  private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+
+  private static Article article(int n) {
+    return Article.builder()
+        .source("wire")
+        .sourceId("a-" + n)
+        .title("Story " + n)
+        .body("Body of story " + n + ".")
+        .build();
+  }
+
+  /** An input of {@code count} articles whose reader then fails with {@code failure}. */
+  private static IngestInput failingAfter(String name, int count, IntFunction<Throwable> failure) {
+    return new IngestInput() {
+      @Override
+      public Path path() {
+        return Path.of(name);
+      }
+
+      @Override
+      public long bytes() {
+        return 1;
+      }
+
+      @Override
+      public ArticleReader open(IngestListener listener) {
+        return new ArticleReader() {
+          private int next;
+
+          @Override
+          public Optional<Article> next() throws IOException {
+            if (next == count) {
+              Throwable t = failure.apply(next);
+              if (t instanceof IOException io) {
+                throw io;
+              }
+              if (t instanceof RuntimeException runtime) {
+                throw runtime;
+              }
+              throw (Error) t;
+            }
+            return Optional.of(article(name.hashCode() * 1000 + next++));
+          }
+
+          @Override
+          public String position() {
+            return "record " + next;
+          }
+
+          @Override
+          public void close() {}
+        };
+      }
+    };
+  }
+
+  private long commitGeneration;
+
+  private IngestProgress run(IngestOptions options, List<IngestInput> inputs) throws IOException {
+    try (ArticleIndexer indexer = ArticleIndexer.open(directory, Path.of("memory"))) {
+      IngestProgress done = new IngestPipeline(options, reports).run(indexer, inputs, p -> {});
+      commitGeneration = SegmentInfos.getLastCommitGeneration(directory);
+      return done;
+    }
+  }
+
+  private static void assertCountsAddUp(IngestProgress p) {
+    assertThat(p.read()).isEqualTo(p.added() + p.updated() + p.unchanged() + p.rejected());
+  }
+
+  @Test
+  void anyReaderErrorKeepsWhatWasReadAndIsARejection() throws IOException {
+    List<IngestInput> inputs =
+        List.of(
+            failingAfter("overflow", 130, n -> new StackOverflowError()),
+            failingAfter("memory", 70, n -> new OutOfMemoryError("Java heap space")),
+            failingAfter("runtime", 5, n -> new IllegalStateException("parser state")),
+            failingAfter("io", 200, n -> new java.io.EOFException()));
+
+    IngestProgress p = run(new IngestOptions(2, NO_ENTITIES, Duration.ofMinutes(1), 1000), inputs);
+
+    assertThat(p.added()).isEqualTo(130 + 70 + 5 + 200);
+    assertThat(p.rejected()).isEqualTo(4);
+    assertCountsAddUp(p);
+    assertThat(reports.rejections)
+        .extracting(Rejection::toString)
+        .containsExactlyInAnyOrder(
+            "overflow: could not read the file at record 130: a record is nested too deeply to"
+                + " read",
+            "memory: could not read the file at record 70: ran out of memory; a lower"
+                + " --max-record-size or a larger heap (-Xmx) avoids this",
+            "runtime: could not read the file at record 5: parser state (IllegalStateException)",
+            "io: could not read the file at record 200: the file ends inside a record: it is"
+                + " truncated");
+  }
+
+  @Test
+  void anArticleTheTaggerCannotHandleIsRejectedAndTheRunGoesOn() throws IOException {
+    EntityExtractor failsOnSeven =
+        (title, body) -> {
+          if (title.endsWith("007")) {
+            throw new IllegalArgumentException("no tags for this one");
+          }
+          return List.<Entity>of();
+        };
+    IngestInput input = failingAfter("x", 10, n -> new java.io.EOFException("end"));
+
+    IngestProgress p =
+        run(new IngestOptions(1, failsOnSeven, Duration.ofMinutes(1), 1000), List.of(input));
+
+    assertThat(p.added()).isEqualTo(9);
+    assertThat(p.rejected()).isEqualTo(2);
+    assertThat(p.read()).isEqualTo(11);
+    assertCountsAddUp(p);
+    assertThat(reports.rejections)
+        .extracting(Rejection::toString)
+        .anySatisfy(r -> assertThat(r).contains("x: article", "could not be tagged", "no tags"));
+  }
+
+  @Test
+  void commitsEveryFewArticlesSoACrashLosesLittle() throws IOException {
+    List<IngestInput> inputs = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      inputs.add(failingAfter("file" + i, 1_000, n -> new java.io.EOFException("end")));
+    }
+    EntityExtractor slow =
+        (title, body) -> {
+          try {
+            Thread.sleep(0, 200_000);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          return List.of();
+        };
+
+    run(new IngestOptions(2, slow, Duration.ofHours(1), 500), inputs);
+
+    // 4,000 articles and a commit at least every 500 of them (checked ten times a second), while
+    // the hour between commits never comes: only the final commit would leave generation 1.
+    assertThat(commitGeneration).isGreaterThanOrEqualTo(5);
+  }
+}
