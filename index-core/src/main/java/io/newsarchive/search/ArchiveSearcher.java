@@ -31,6 +31,7 @@ final class ArchiveSearcher extends IndexSearcher {
 
   private ArchiveSearcher(IndexReader reader) throws IOException {
     super(reader);
+    setSimilarity(Ranking.similarity());
     this.dates = DateSpan.of(reader);
     Map<FacetField, StringDocValuesReaderState> states = new EnumMap<>(FacetField.class);
     for (FacetField facet : FacetField.values()) {
