@@ -314,7 +314,7 @@ function matchNote(match) {
   const some = match.mode === 'any' ? 'any of them' : `at least ${match.required}`;
   if (match.relaxed) return `No article has all ${match.of} words; showing those with ${some}.`;
   return match.mode === 'any'
-    ? `Showing articles with any of the ${match.of} words, those with most of them first.`
+    ? `Showing articles with any of the ${match.of} words, best matches first.`
     : `Showing articles with at least ${match.required} of the ${match.of} words.`;
 }
 

@@ -37,6 +37,7 @@ final class ArchiveSearcher extends IndexSearcher {
 
   private ArchiveSearcher(IndexReader reader) throws IOException {
     super(reader);
+    setSimilarity(Ranking.similarity());
     this.dates = DateSpan.of(reader);
     this.bytes = sizeOnDisk((DirectoryReader) reader);
     Map<FacetField, StringDocValuesReaderState> states = new EnumMap<>(FacetField.class);

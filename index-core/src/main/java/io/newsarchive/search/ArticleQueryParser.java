@@ -3,6 +3,7 @@ package io.newsarchive.search;
 import io.newsarchive.article.CodeScheme;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleFields;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
@@ -36,11 +39,14 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * <p>Query syntax is Lucene's classic syntax. Explicit syntax keeps its meaning ({@code AND},
  * {@code OR}, {@code NOT}, {@code +}, {@code -}; quoted phrases and parenthesized groups are
  * required); plain words, those without any of it, must match a {@link MinimumMatch} of them, more
- * matching words ranking higher. Unqualified words are searched in {@code title} and {@code body}
- * with equal weight ({@value #TITLE_BOOST} and {@value #BODY_BOOST}), their BM25 scores added: a
- * heavier headline or any weight on the tagged entity names ranked worse on judged queries (see the
- * ranking note in the README). Tagged entity names are searched only under the {@code person:},
- * {@code org:} and {@code place:} prefixes, and filtered by the request's entity parameters.
+ * matching words ranking higher. Plain words that are {@linkplain Ranking#isQueryStopWord stop
+ * words} are dropped unless the query has no other plain word ("the who"); the remaining plain
+ * words add their {@linkplain Ranking#withProximity proximity} to the score without changing which
+ * articles match. Unqualified words are searched in {@code title} and {@code body} with equal
+ * weight ({@value #TITLE_BOOST} and {@value #BODY_BOOST}), their BM25 scores added: a heavier
+ * headline or any weight on the tagged entity names ranked worse on judged queries (see the ranking
+ * note in the README). Tagged entity names are searched only under the {@code person:}, {@code
+ * org:} and {@code place:} prefixes, and filtered by the request's entity parameters.
  *
  * <p>Field prefixes: {@code title:}, {@code body:}, {@code person:}, {@code org:}, {@code place:}
  * (analyzed entity names), and the exact keywords {@code source:}, {@code lang:} and {@code
@@ -112,9 +118,15 @@ public final class ArticleQueryParser {
       return new TextQuery(MatchAllDocsQuery.INSTANCE, 0, 0);
     }
     try {
-      Parser parser = new Parser(analyzer, match);
+      Parser parser = new Parser(analyzer, match, StopWords.DROP);
       Query query = parser.parse(text);
       int words = parser.plainWords(query);
+      if (words == 0 && parser.droppedStopWords()) {
+        // Nothing but stop words, such as "the who": they are what the person is looking for.
+        parser = new Parser(analyzer, match, StopWords.KEEP);
+        query = parser.parse(text);
+        words = parser.plainWords(query);
+      }
       return new TextQuery(query, words, match.required(words));
     } catch (ParseException e) {
       throw new InvalidRequestException("q", "query syntax error", describe(text, e));
@@ -237,6 +249,12 @@ public final class ArticleQueryParser {
     return depth > 0 ? "a parenthesis is not closed: add the missing ')'" : "";
   }
 
+  /** Whether plain words that are {@linkplain Ranking#isQueryStopWord stop words} are dropped. */
+  private enum StopWords {
+    DROP,
+    KEEP
+  }
+
   /**
    * The classic parser with field aliases, cost limits, and plain words that need a minimum number
    * of them to match. Not thread-safe; one per parse.
@@ -257,10 +275,14 @@ public final class ArticleQueryParser {
     private final Map<Query, Kind> unmarked = new IdentityHashMap<>();
     private final Set<Query> quoted = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Query, Integer> plainWords = new IdentityHashMap<>();
+    private final Map<Query, String> wordText = new IdentityHashMap<>();
+    private final StopWords stopWords;
+    private boolean dropped;
 
-    Parser(Analyzer analyzer, MinimumMatch match) {
+    Parser(Analyzer analyzer, MinimumMatch match, StopWords stopWords) {
       super(DEFAULT_FIELDS, analyzer, BOOSTS);
       this.match = match;
+      this.stopWords = stopWords;
       // Every clause the syntax leaves unmarked is decided here: plain words by the minimum
       // match, phrases and groups required, as they were when AND was the default operator.
       setDefaultOperator(Operator.OR);
@@ -270,6 +292,11 @@ public final class ArticleQueryParser {
       // The first character of a misspelt word is rarely wrong; fixing it makes fuzzy terms cheap.
       setFuzzyPrefixLength(FUZZY_PREFIX);
       setDeterminizeWorkLimit(ExpansionLimits.MAX_STATES);
+    }
+
+    /** Whether a plain word was dropped as a stop word. */
+    boolean droppedStopWords() {
+      return dropped;
     }
 
     /** How many plain words the top level of {@code parsed}, a query this parser returned, has. */
@@ -319,7 +346,7 @@ public final class ArticleQueryParser {
       BooleanQuery.Builder words = newBooleanQuery();
       plain.forEach(word -> words.add(word, Occur.SHOULD));
       words.setMinimumNumberShouldMatch(match.required(plain.size()));
-      Query built = words.build();
+      Query built = withProximity(words.build(), plain);
       if (others > 0) {
         built = rest.add(built, Occur.MUST).build();
       }
@@ -327,11 +354,47 @@ public final class ArticleQueryParser {
       return built;
     }
 
+    /** {@code words} with the proximity of the plain words as optional score. */
+    private Query withProximity(Query words, List<Query> plain) throws ParseException {
+      List<String> terms = new ArrayList<>();
+      for (Query word : plain) {
+        String text = wordText.get(word);
+        if (text != null) {
+          terms.addAll(bodyTerms(text));
+        }
+      }
+      return Ranking.withProximity(words, terms);
+    }
+
+    private List<String> bodyTerms(String text) throws ParseException {
+      List<String> terms = new ArrayList<>();
+      try (TokenStream stream = getAnalyzer().tokenStream(ArticleFields.BODY, text)) {
+        CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+        stream.reset();
+        while (stream.incrementToken()) {
+          terms.add(term.toString());
+        }
+        stream.end();
+      } catch (IOException e) {
+        throw new ParseException("cannot analyze '" + text + "': " + e.getMessage());
+      }
+      return terms;
+    }
+
     @Override
     protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
+      if (field == null
+          && !quoted
+          && stopWords == StopWords.DROP
+          && Ranking.isQueryStopWord(text)) {
+        dropped = true;
+        return null;
+      }
       Query query = fieldQuery(field, text, quoted);
       if (quoted && query != null) {
         this.quoted.add(query);
+      } else if (field == null && query != null) {
+        wordText.put(query, text);
       }
       return query;
     }

@@ -54,8 +54,7 @@ final class PageSearch {
 
   /**
    * What {@link WordMatch#AUTO} tries in turn: both words of a two-word query (any of a longer one,
-   * best first, as ranked retrieval does), then any word. Chosen on TIME 1963 and the Reuters-21578
-   * topics set; see the ranking note in the README.
+   * best first, as ranked retrieval does), then any word.
    */
   static final List<MinimumMatch> AUTO_MATCHES =
       List.of(MinimumMatch.parse("2<1"), MinimumMatch.ANY);
@@ -103,8 +102,9 @@ final class PageSearch {
     TextQuery text = parser.textQuery(request.get(QUERY), matches.get(0));
     SearchResult result = run(searcher, request, text, deadline, Relaxed.NO);
     // A misspelt word is a common reason why nothing has every word: offer the spelling even
-    // when fewer words then find something.
-    boolean offerSpelling = result.total() == 0 && !request.get(QUERY).isEmpty();
+    // when fewer words then find something, or when fewer than every word was asked for.
+    boolean offerSpelling =
+        !request.get(QUERY).isEmpty() && (result.total() == 0 || text.required() < text.words());
     for (MinimumMatch relaxed : matches.subList(1, matches.size())) {
       if (result.total() > 0 || result.timedOut()) {
         break;
@@ -162,7 +162,7 @@ final class PageSearch {
     deadline.watchReads();
     DateSpan dates = searcher.dates();
     // A searcher of its own for this request, over the same index version, carries its deadline.
-    IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
+    IndexSearcher timed = Ranking.searcher(searcher.getIndexReader());
     timed.setTimeout(deadline);
     FeedbackExpansion.Expansion expansion =
         request.get(EXPAND)

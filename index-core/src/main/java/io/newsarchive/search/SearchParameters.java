@@ -44,11 +44,12 @@ public final class SearchParameters {
       SearchParameter.choice(
           "op",
           "How many of the plain words of q (words without AND, OR, NOT, +, - or quotes) an"
-              + " article must contain: and = every word, or = any word (more rank higher), auto ="
-              + " every word when some article has them all, else the articles with most of"
-              + " them (the response's match says which). Ignored when mm is given.",
+              + " article must contain: or = any word (the default; articles with more of the"
+              + " words, and with the words close together, rank higher), and = every word, auto"
+              + " = every word of a two-word query when some article has both, else any word"
+              + " (the response's match says which). Ignored when mm is given.",
           WordMatch.class,
-          WordMatch.AUTO,
+          WordMatch.OR,
           WordMatch::key);
 
   /** Minimum should match of the plain words; {@code null} when {@link #OPERATOR} decides. */

@@ -5,13 +5,16 @@ import java.util.Locale;
 /** How many of a query's plain words an article must contain, when no minimum match is given. */
 public enum WordMatch {
   /**
-   * Every word when some article has them all, else the articles with most of them: the default, so
-   * that a query never comes back empty while an article has enough of its words.
+   * Both words of a two-word query when some article has both, else either; any word of a longer
+   * query. A query never comes back empty while an article has one of its words.
    */
   AUTO,
   /** Every word. */
   AND,
-  /** Any one word; more words rank higher. */
+  /**
+   * Any one word, articles with more of the words and with the words close together ranked higher:
+   * the default, which ranked best on judged queries (see the ranking note in the README).
+   */
   OR;
 
   /** The lower-case name used in URLs. */

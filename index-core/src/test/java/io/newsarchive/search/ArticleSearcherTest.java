@@ -82,8 +82,13 @@ class ArticleSearcherTest {
   }
 
   @Test
-  void defaultOperatorIsAnd() throws IOException {
-    assertThat(ids(search("cocoa ghana"))).containsExactly("reuters-1");
+  void defaultRanksAnyWordAndOperatorAndNeedsEvery() throws IOException {
+    assertThat(ids(search("cocoa ghana"))).hasSize(4).startsWith("reuters-1");
+    SearchRequest and =
+        SearchRequest.defaults()
+            .with(SearchParameters.QUERY, "cocoa ghana")
+            .with(SearchParameters.OPERATOR, WordMatch.AND);
+    assertThat(ids(searcher.search(and))).containsExactly("reuters-1");
     assertThat(ids(search("cocoa OR sugar"))).hasSize(5);
   }
 
@@ -278,8 +283,8 @@ class ArticleSearcherTest {
   @Test
   void zeroHitsOfferDidYouMean() throws IOException {
     SearchResult result = search("cocao prices");
-    // No article has both words, so those with either are shown, and the spelling offered.
-    assertThat(result.match()).contains(new WordsMatched(WordsMatched.Mode.ANY, 1, 2, true));
+    // Articles with either word are shown, and the spelling offered for the word none has.
+    assertThat(result.match()).contains(new WordsMatched(WordsMatched.Mode.ANY, 1, 2, false));
     assertThat(result.didYouMean()).contains("cocoa prices");
     assertThat(search("cocao").total()).isZero();
     assertThat(search("cocao").didYouMean()).contains("cocoa");

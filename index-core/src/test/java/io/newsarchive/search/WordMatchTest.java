@@ -38,17 +38,35 @@ class WordMatchTest {
     return result.hits().stream().map(Hit::id).toList();
   }
 
+  private SearchResult searchAuto(String q) throws IOException {
+    return search(
+        SearchRequest.defaults()
+            .with(SearchParameters.QUERY, q)
+            .with(SearchParameters.OPERATOR, WordMatch.AUTO));
+  }
+
   @Test
-  void twoWordsNeedBothWhenSomeArticleHasBoth() throws IOException {
+  void twoWordsRankEitherByDefaultWithTheArticleHavingBothFirst() throws IOException {
     SearchResult result = search("cocoa ghana");
+
+    assertThat(ids(result).get(0)).isEqualTo("reuters-1");
+    assertThat(ids(result))
+        .containsExactlyInAnyOrder("reuters-1", "reuters-2", "reuters-3", "kayhan-5");
+    assertThat(result.total()).isEqualTo(4);
+    assertThat(result.match()).contains(new WordsMatched(WordsMatched.Mode.ANY, 1, 2, false));
+  }
+
+  @Test
+  void autoNeedsBothOfTwoWordsWhenSomeArticleHasBoth() throws IOException {
+    SearchResult result = searchAuto("cocoa ghana");
 
     assertThat(ids(result)).containsExactly("reuters-1");
     assertThat(result.match()).contains(new WordsMatched(WordsMatched.Mode.ALL, 2, 2, false));
   }
 
   @Test
-  void twoWordsThatNoArticleHasTogetherFallBackToEither() throws IOException {
-    SearchResult result = search("ghana basra");
+  void autoFallsBackToEitherOfTwoWordsThatNoArticleHasTogether() throws IOException {
+    SearchResult result = searchAuto("ghana basra");
 
     assertThat(ids(result)).containsExactlyInAnyOrder("reuters-1", "kayhan-6");
     assertThat(result.total()).isEqualTo(2);
@@ -97,7 +115,7 @@ class WordMatchTest {
   void explicitSyntaxKeepsItsMeaning() throws IOException {
     assertThat(ids(search("cocoa OR sugar"))).hasSize(5);
     assertThat(ids(search("\"cocoa exports\" ghana"))).isEmpty();
-    assertThat(ids(search("+oil cocoa pompeo"))).containsExactly("kayhan-5");
+    assertThat(ids(searchAuto("+oil cocoa pompeo"))).containsExactly("kayhan-5");
     SearchRequest any =
         SearchRequest.defaults()
             .with(SearchParameters.QUERY, "+oil cocoa pompeo")
@@ -108,11 +126,22 @@ class WordMatchTest {
   }
 
   @Test
+  void stopWordsAreDroppedUnlessTheQueryHasNothingElse() throws IOException {
+    SearchRequest and = SearchRequest.defaults().with(SearchParameters.OPERATOR, WordMatch.AND);
+    SearchResult cocoa = search(and.with(SearchParameters.QUERY, "cocoa through"));
+
+    assertThat(cocoa.total()).isEqualTo(4);
+    assertThat(cocoa.match()).contains(WordsMatched.of(1, 1));
+    assertThat(ids(search("through"))).containsExactly("kayhan-6");
+    assertThat(search(and.with(SearchParameters.QUERY, "cocoa body:through")).total()).isZero();
+    assertThat(ids(search("\"exports through basra\""))).containsExactly("kayhan-6");
+  }
+
+  @Test
   void orderOfTheFallbackIsDeclared() {
-    SearchRequest auto = SearchRequest.defaults();
+    SearchRequest auto = SearchRequest.defaults().with(SearchParameters.OPERATOR, WordMatch.AUTO);
     assertThat(PageSearch.matches(auto).get(0).required(2)).isEqualTo(2);
     assertThat(PageSearch.matches(auto).get(0).required(5)).isEqualTo(1);
-    assertThat(PageSearch.matches(auto.with(SearchParameters.OPERATOR, WordMatch.OR)))
-        .containsExactly(MinimumMatch.ANY);
+    assertThat(PageSearch.matches(SearchRequest.defaults())).containsExactly(MinimumMatch.ANY);
   }
 }

@@ -269,12 +269,17 @@ class SearchServerTest {
 
   @Test
   void matchSaysHowManyWordsTheCountedArticlesContain() {
-    JsonNode both = server.get("/api/search?q=" + enc("cocoa ghana")).json();
+    JsonNode any = server.get("/api/search?q=" + enc("cocoa ghana") + "&size=0").json();
+    assertThat(any.get("match").toString())
+        .isEqualTo("{\"mode\":\"any\",\"required\":1,\"of\":2,\"relaxed\":false}");
+    assertThat(any.get("total").asLong()).isGreaterThan(1);
+
+    JsonNode both = server.get("/api/search?q=" + enc("cocoa ghana") + "&op=auto").json();
     assertThat(both.get("total").asLong()).isEqualTo(1);
     assertThat(both.get("match").toString())
         .isEqualTo("{\"mode\":\"all\",\"required\":2,\"of\":2,\"relaxed\":false}");
 
-    JsonNode either = server.get("/api/search?q=" + enc("ghana basra") + "&size=0").json();
+    JsonNode either = server.get("/api/search?q=" + enc("ghana basra") + "&size=0&op=auto").json();
     assertThat(either.get("match").toString())
         .isEqualTo("{\"mode\":\"any\",\"required\":1,\"of\":2,\"relaxed\":true}");
     long total = either.get("total").asLong();

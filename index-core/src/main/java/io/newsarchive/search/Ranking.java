@@ -1,0 +1,130 @@
+package io.newsarchive.search;
+
+import io.newsarchive.schema.ArticleFields;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.WordlistLoader;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.util.IOUtils;
+
+/**
+ * How free-text words are scored: the similarity every searcher of the index uses, the stop words
+ * that plain query words drop, and the proximity of the words as extra score. Each was chosen on
+ * judged queries (see the ranking note in the README). Immutable and thread-safe.
+ */
+public final class Ranking {
+
+  /** BM25's term-frequency saturation: 1.5 ranked TIME better than Lucene's 1.2. */
+  public static final float K1 = 1.5f;
+
+  /** BM25's length normalization: 0.9 ranked TIME better than Lucene's 0.75. */
+  public static final float B = 0.9f;
+
+  /**
+   * Weight of adjacent pairs of query words found in order, next to one for the words: the
+   * sequential dependence model's 0.05 against 0.9 (Metzler and Croft, 2005).
+   */
+  public static final float ORDERED_PAIR_WEIGHT = 0.05f / 0.9f;
+
+  /**
+   * Weight of pairs of query words found near each other in any order, as {@link
+   * #ORDERED_PAIR_WEIGHT}.
+   */
+  public static final float UNORDERED_PAIR_WEIGHT = 0.05f / 0.9f;
+
+  /** Positions an ordered pair may be apart beyond adjacent: a stop word dropped between them. */
+  public static final int ORDERED_SLOP = 1;
+
+  /** Span slop of the unordered pairs: the two words within a window of about eight words. */
+  public static final int UNORDERED_SLOP = 8;
+
+  /** The fields whose word pairs count. */
+  private static final List<String> PROXIMITY_FIELDS =
+      List.of(ArticleFields.TITLE, ArticleFields.BODY);
+
+  /** Snowball's English stop list, in Lucene's analysis-common beside {@link SnowballFilter}. */
+  private static final String STOP_LIST = "english_stop.txt";
+
+  private static final Similarity SIMILARITY = new BM25Similarity(K1, B);
+
+  private static final CharArraySet QUERY_STOP_WORDS = readStopWords();
+
+  private Ranking() {}
+
+  /** The similarity of every search: BM25 with {@link #K1} and {@link #B}. */
+  public static Similarity similarity() {
+    return SIMILARITY;
+  }
+
+  /** A searcher of {@code reader} that scores with {@link #similarity()}. */
+  public static IndexSearcher searcher(IndexReader reader) {
+    IndexSearcher searcher = new IndexSearcher(reader);
+    searcher.setSimilarity(SIMILARITY);
+    return searcher;
+  }
+
+  /**
+   * Whether a plain query word is a stop word that the query drops, unless every plain word of the
+   * query is one: Snowball's English list of 174 words, which Lucene ships.
+   */
+  public static boolean isQueryStopWord(String word) {
+    return QUERY_STOP_WORDS.contains(word.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * {@code words}, the query that decides which articles match, plus the proximity of its analyzed
+   * {@code terms} in title and body as optional score: adjacent pairs in order and pairs within a
+   * window in any order. The matched set stays that of {@code words}.
+   */
+  static Query withProximity(Query words, List<String> terms) {
+    if (terms.size() < 2) {
+      return words;
+    }
+    BooleanQuery.Builder scored = new BooleanQuery.Builder().add(words, Occur.MUST);
+    for (String field : PROXIMITY_FIELDS) {
+      BooleanQuery.Builder ordered = new BooleanQuery.Builder();
+      BooleanQuery.Builder unordered = new BooleanQuery.Builder();
+      for (int i = 0; i + 1 < terms.size(); i++) {
+        SpanQuery[] pair = {
+          new SpanTermQuery(new Term(field, terms.get(i))),
+          new SpanTermQuery(new Term(field, terms.get(i + 1)))
+        };
+        ordered.add(new SpanNearQuery(pair, ORDERED_SLOP, true), Occur.SHOULD);
+        unordered.add(new SpanNearQuery(pair, UNORDERED_SLOP, false), Occur.SHOULD);
+      }
+      scored.add(new BoostQuery(ordered.build(), ORDERED_PAIR_WEIGHT), Occur.SHOULD);
+      scored.add(new BoostQuery(unordered.build(), UNORDERED_PAIR_WEIGHT), Occur.SHOULD);
+    }
+    return scored.build();
+  }
+
+  private static CharArraySet readStopWords() {
+    InputStream in = SnowballFilter.class.getResourceAsStream(STOP_LIST);
+    if (in == null) {
+      throw new IllegalStateException("no " + STOP_LIST + " beside Lucene's SnowballFilter");
+    }
+    try (Reader reader = IOUtils.getDecodingReader(in, StandardCharsets.UTF_8)) {
+      return CharArraySet.unmodifiableSet(WordlistLoader.getSnowballWordSet(reader));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read Lucene's Snowball stop list " + STOP_LIST, e);
+    }
+  }
+}
