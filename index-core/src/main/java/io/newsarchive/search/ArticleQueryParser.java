@@ -40,13 +40,14 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * {@code OR}, {@code NOT}, {@code +}, {@code -}; quoted phrases and parenthesized groups are
  * required); plain words, those without any of it, must match a {@link MinimumMatch} of them, more
  * matching words ranking higher. Plain words that are {@linkplain Ranking#isQueryStopWord stop
- * words} are dropped unless the query has no other plain word ("the who"); the remaining plain
- * words add their {@linkplain Ranking#withProximity proximity} to the score without changing which
- * articles match. Unqualified words are searched in {@code title} and {@code body} with equal
- * weight ({@value #TITLE_BOOST} and {@value #BODY_BOOST}), their BM25 scores added: a heavier
- * headline or any weight on the tagged entity names ranked worse on judged queries (see the ranking
- * note in the README). Tagged entity names are searched only under the {@code person:}, {@code
- * org:} and {@code place:} prefixes, and filtered by the request's entity parameters.
+ * words} are dropped unless their group has no other plain word ("the who"); words with {@code +},
+ * {@code -}, {@code AND}, {@code OR} or quotes are never dropped; the remaining plain words add
+ * their {@linkplain Ranking#withProximity proximity} to the score without changing which articles
+ * match. Unqualified words are searched in {@code title} and {@code body} with equal weight
+ * ({@value #TITLE_BOOST} and {@value #BODY_BOOST}), their BM25 scores added: a heavier headline or
+ * any weight on the tagged entity names ranked worse on judged queries (see the ranking note in the
+ * README). Tagged entity names are searched only under the {@code person:}, {@code org:} and {@code
+ * place:} prefixes, and filtered by the request's entity parameters.
  *
  * <p>Field prefixes: {@code title:}, {@code body:}, {@code person:}, {@code org:}, {@code place:}
  * (analyzed entity names), and the exact keywords {@code source:}, {@code lang:} and {@code
@@ -118,15 +119,9 @@ public final class ArticleQueryParser {
       return new TextQuery(MatchAllDocsQuery.INSTANCE, 0, 0);
     }
     try {
-      Parser parser = new Parser(analyzer, match, StopWords.DROP);
+      Parser parser = new Parser(analyzer, match);
       Query query = parser.parse(text);
       int words = parser.plainWords(query);
-      if (words == 0 && parser.droppedStopWords()) {
-        // Nothing but stop words, such as "the who": they are what the person is looking for.
-        parser = new Parser(analyzer, match, StopWords.KEEP);
-        query = parser.parse(text);
-        words = parser.plainWords(query);
-      }
       return new TextQuery(query, words, match.required(words));
     } catch (ParseException e) {
       throw new InvalidRequestException("q", "query syntax error", describe(text, e));
@@ -249,12 +244,6 @@ public final class ArticleQueryParser {
     return depth > 0 ? "a parenthesis is not closed: add the missing ')'" : "";
   }
 
-  /** Whether plain words that are {@linkplain Ranking#isQueryStopWord stop words} are dropped. */
-  private enum StopWords {
-    DROP,
-    KEEP
-  }
-
   /**
    * The classic parser with field aliases, cost limits, and plain words that need a minimum number
    * of them to match. Not thread-safe; one per parse.
@@ -276,13 +265,11 @@ public final class ArticleQueryParser {
     private final Set<Query> quoted = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<Query, Integer> plainWords = new IdentityHashMap<>();
     private final Map<Query, String> wordText = new IdentityHashMap<>();
-    private final StopWords stopWords;
-    private boolean dropped;
+    private final Set<Query> stopWords = Collections.newSetFromMap(new IdentityHashMap<>());
 
-    Parser(Analyzer analyzer, MinimumMatch match, StopWords stopWords) {
+    Parser(Analyzer analyzer, MinimumMatch match) {
       super(DEFAULT_FIELDS, analyzer, BOOSTS);
       this.match = match;
-      this.stopWords = stopWords;
       // Every clause the syntax leaves unmarked is decided here: plain words by the minimum
       // match, phrases and groups required, as they were when AND was the default operator.
       setDefaultOperator(Operator.OR);
@@ -292,11 +279,6 @@ public final class ArticleQueryParser {
       // The first character of a misspelt word is rarely wrong; fixing it makes fuzzy terms cheap.
       setFuzzyPrefixLength(FUZZY_PREFIX);
       setDeterminizeWorkLimit(ExpansionLimits.MAX_STATES);
-    }
-
-    /** Whether a plain word was dropped as a stop word. */
-    boolean droppedStopWords() {
-      return dropped;
     }
 
     /** How many plain words the top level of {@code parsed}, a query this parser returned, has. */
@@ -343,6 +325,11 @@ public final class ArticleQueryParser {
         plainWords.put(built, 0);
         return built;
       }
+      if (!stopWords.containsAll(plain)) {
+        // Stop words among other plain words only dilute them; alone ("the who") they are what
+        // the person is looking for.
+        plain.removeAll(stopWords);
+      }
       BooleanQuery.Builder words = newBooleanQuery();
       plain.forEach(word -> words.add(word, Occur.SHOULD));
       words.setMinimumNumberShouldMatch(match.required(plain.size()));
@@ -383,18 +370,14 @@ public final class ArticleQueryParser {
 
     @Override
     protected Query getFieldQuery(String field, String text, boolean quoted) throws ParseException {
-      if (field == null
-          && !quoted
-          && stopWords == StopWords.DROP
-          && Ranking.isQueryStopWord(text)) {
-        dropped = true;
-        return null;
-      }
       Query query = fieldQuery(field, text, quoted);
       if (quoted && query != null) {
         this.quoted.add(query);
       } else if (field == null && query != null) {
         wordText.put(query, text);
+        if (Ranking.isQueryStopWord(text)) {
+          stopWords.add(query);
+        }
       }
       return query;
     }

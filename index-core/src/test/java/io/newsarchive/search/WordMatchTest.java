@@ -135,6 +135,10 @@ class WordMatchTest {
     assertThat(ids(search("through"))).containsExactly("kayhan-6");
     assertThat(search(and.with(SearchParameters.QUERY, "cocoa body:through")).total()).isZero();
     assertThat(ids(search("\"exports through basra\""))).containsExactly("kayhan-6");
+    // A stop word with an operator is explicit syntax and keeps its meaning.
+    assertThat(ids(search("oil +through"))).containsExactly("kayhan-6");
+    assertThat(ids(search("oil -through"))).isNotEmpty().doesNotContain("kayhan-6");
+    assertThat(ids(search("cocoa AND through"))).isEmpty();
   }
 
   @Test
