@@ -14,7 +14,10 @@ import java.util.Random;
  */
 final class HostileRequests {
 
-  /** Longest request target generated: below the HTTP layer's request-line limit. */
+  /**
+   * Longest request target generated, except for the one in a hundred that is made longer than the
+   * HTTP layer's 8 KiB request-line limit on purpose.
+   */
   static final int MAX_TARGET = 7_000;
 
   private static final List<String> WORDS =
@@ -153,6 +156,10 @@ final class HostileRequests {
 
   /** The next request target, e.g. {@code /api/search?q=...}. */
   String next() {
+    if (random.nextInt(100) == 0) {
+      // Over the request-line limit: the HTTP layer's own 414, in the error shape.
+      return "/api/search?q=" + "a".repeat(8_200 + random.nextInt(8_000));
+    }
     int kind = random.nextInt(100);
     String target;
     if (kind < 65) {
@@ -324,14 +331,12 @@ final class HostileRequests {
     };
   }
 
-  /**
-   * An article id for the path: known, unknown or odd, but always a valid path segment (the HTTP
-   * layer's own answers to broken paths are another matter than query cost).
-   */
+  /** An article id for the path: known, unknown, odd, or with a broken percent-escape. */
   private String articleId() {
-    return switch (random.nextInt(3)) {
+    return switch (random.nextInt(4)) {
       case 0 -> "reuters-" + random.nextInt(22_000);
       case 1 -> encode(letters(1 + random.nextInt(20)));
+      case 2 -> "reuters-" + pick(BAD_ESCAPES) + random.nextInt(100);
       default -> "reuters-" + encode(pick(NUMBERS).strip());
     };
   }
