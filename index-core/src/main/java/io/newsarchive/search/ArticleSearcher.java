@@ -290,6 +290,11 @@ public final class ArticleSearcher implements Closeable {
     }
   }
 
+  /** Number of searches holding a slot now, for monitoring. */
+  public int runningSearches() {
+    return searches.running();
+  }
+
   /** Number of live articles in the current index version. */
   public long count() throws IOException {
     IndexSearcher searcher = manager.acquire();

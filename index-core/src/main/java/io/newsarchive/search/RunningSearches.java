@@ -39,13 +39,19 @@ final class RunningSearches implements QueryTimeout {
       throw new SearchesBusyException(
           options.concurrentSearches(), wait, options.timeBudget().plusSeconds(1));
     }
-    SearchDeadline deadline = new SearchDeadline(start, options.timeBudget());
+    SearchDeadline deadline =
+        new SearchDeadline(start, options.timeBudget(), SearchCancellation.current());
     running.add(deadline);
     current.set(deadline);
     if (stopped) {
       deadline.cancel();
     }
     return new Admitted(deadline);
+  }
+
+  /** Number of searches holding a slot now. */
+  int running() {
+    return running.size();
   }
 
   /** Cancels every running search and every one admitted from now on. */

@@ -13,16 +13,18 @@ final class SearchDeadline implements QueryTimeout {
 
   private final long start;
   private final long deadline;
+  private final SearchCancellation client;
   private volatile boolean cancelled;
   private boolean readsWatched = true;
 
   /**
    * A deadline {@code budget} after {@code start}, a {@link System#nanoTime()} reading taken when
-   * the request arrived.
+   * the request arrived, that also stops when {@code client} (null for none) is cancelled.
    */
-  SearchDeadline(long start, Duration budget) {
+  SearchDeadline(long start, Duration budget, SearchCancellation client) {
     this.start = start;
     this.deadline = start + budget.toNanos();
+    this.client = client;
   }
 
   /** The {@link System#nanoTime()} at which the request arrived. */
@@ -56,6 +58,8 @@ final class SearchDeadline implements QueryTimeout {
 
   @Override
   public boolean shouldExit() {
-    return cancelled || System.nanoTime() - deadline > 0;
+    return cancelled
+        || (client != null && client.isCancelled())
+        || System.nanoTime() - deadline > 0;
   }
 }

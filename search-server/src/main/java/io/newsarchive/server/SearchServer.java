@@ -53,9 +53,9 @@ public final class SearchServer {
       javalin.routes.before(hosts::check);
       javalin.routes.before(cors::apply);
       for (Route route : routes) {
-        javalin.routes.get(route.path(), route.handler());
+        javalin.routes.get(route.path(), ClientWatch.watching(route.handler()));
         // HEAD answers as GET does; Jetty leaves out the body.
-        javalin.routes.head(route.path(), route.handler());
+        javalin.routes.head(route.path(), ClientWatch.watching(route.handler()));
         javalin.routes.options(route.path(), AllowedMethods::options);
       }
       ErrorMapping.register(javalin.routes);

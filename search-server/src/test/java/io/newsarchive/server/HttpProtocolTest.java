@@ -114,8 +114,8 @@ class HttpProtocolTest {
   @Test
   void wellEncodedTextIsDecoded() {
     // "cocoa ghana" with + and %20, and the name percent-encoded.
-    Response plus = http.send("GET", "/api/search?q=cocoa+ghana&size=0&facets=");
-    Response percent = http.send("GET", "/api/search?%71=cocoa%20ghana&size=0&facets=");
+    Response plus = http.send("GET", "/api/search?q=cocoa+ghana&op=and&size=0&facets=");
+    Response percent = http.send("GET", "/api/search?%71=cocoa%20ghana&op=and&size=0&facets=");
     assertThat(plus.status()).isEqualTo(200);
     assertThat(plus.json().get("total").asLong()).isEqualTo(1);
     assertThat(percent.json().get("total")).isEqualTo(plus.json().get("total"));
