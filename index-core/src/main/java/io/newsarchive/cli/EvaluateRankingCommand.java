@@ -19,6 +19,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,6 +106,16 @@ public final class EvaluateRankingCommand implements Callable<Integer> {
               + " The query text and paging are the evaluation's own.")
   List<String> params = List.of();
 
+  @Option(
+      names = "--time-budget-ms",
+      paramLabel = "MS",
+      defaultValue = "60000",
+      description =
+          "Time one page of a query may take (default: ${DEFAULT-VALUE}). Longer than the server's"
+              + " 5 s, so that the scores do not depend on the machine's load; a query that runs"
+              + " past it stops the evaluation instead of scoring its partial hits.")
+  long timeBudgetMillis;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -116,7 +127,14 @@ public final class EvaluateRankingCommand implements Callable<Integer> {
       err.println("bad --param: " + e.getMessage());
       return BAD_INPUT;
     }
-    try (ArticleSearcher searcher = ArticleSearcher.open(index, SearcherOptions.DEFAULTS)) {
+    SearcherOptions options;
+    try {
+      options = SearcherOptions.DEFAULTS.withTimeBudget(Duration.ofMillis(timeBudgetMillis));
+    } catch (IllegalArgumentException e) {
+      err.println("bad --time-budget-ms: " + e.getMessage());
+      return BAD_INPUT;
+    }
+    try (ArticleSearcher searcher = ArticleSearcher.open(index, options)) {
       Map<String, String> texts = new LinkedHashMap<>();
       JudgedQueries.read(queries)
           .forEach((id, text) -> texts.put(id, keepCase ? text : text.toLowerCase(Locale.ROOT)));

@@ -101,6 +101,9 @@ class EvaluateRankingCommandTest {
     assertThat(own.exitCode()).isEqualTo(2);
     assertThat(own.err()).contains("size is set by the evaluation");
     assertThat(evaluate("--param", "expand").exitCode()).isEqualTo(2);
+    CliRun budget = evaluate("--time-budget-ms", "0");
+    assertThat(budget.exitCode()).isEqualTo(2);
+    assertThat(budget.err()).contains("bad --time-budget-ms", "time budget must be positive");
   }
 
   @Test

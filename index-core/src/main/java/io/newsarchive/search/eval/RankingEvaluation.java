@@ -78,7 +78,12 @@ public final class RankingEvaluation {
     return new Result(runs, metrics, QueryMetrics.mean(metrics.values()), zeroHits);
   }
 
-  /** The top hits of one query, following the cursor page by page down to the depth. */
+  /**
+   * The top hits of one query, following the cursor page by page down to the depth.
+   *
+   * @throws IOException when a page ran past the searcher's time budget: its partial hits would
+   *     score the machine's load, not the ranking
+   */
   static List<ScoredDoc> retrieve(ArticleSearcher searcher, SearchRequest base, String text)
       throws IOException {
     List<ScoredDoc> run = new ArrayList<>();
@@ -91,6 +96,14 @@ public final class RankingEvaluation {
               .with(SearchParameters.SIZE, size)
               .with(SearchParameters.CURSOR, cursor.get());
       SearchResult result = searcher.search(request);
+      if (result.timedOut()) {
+        throw new IOException(
+            "query '"
+                + text
+                + "' ran past the time budget at rank "
+                + run.size()
+                + "; give it more with --time-budget-ms");
+      }
       for (Hit hit : result.hits()) {
         run.add(new ScoredDoc(hit.id(), hit.score()));
       }
