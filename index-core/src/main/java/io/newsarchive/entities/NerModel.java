@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -58,23 +59,42 @@ public final class NerModel {
   public List<int[]> tag(List<String[]> sentences) {
     TokenFeatures.DocumentContext doc = new TokenFeatures.DocumentContext(sentences);
     List<int[]> first = new ArrayList<>(sentences.size());
-    List<long[][]> hashes = new ArrayList<>(sentences.size());
+    // The second pass's rows of the first-pass features, kept rather than the features' hashes:
+    // half the memory, and each feature is looked up once.
+    List<int[][]> secondPassRows = new ArrayList<>(secondPass == null ? 0 : sentences.size());
     for (String[] words : sentences) {
       long[][] sentence = features.sentence(words, doc);
-      hashes.add(sentence);
       int[] labels = firstPass.decode(rows(firstPass, sentence));
       first.add(labels);
       doc.addVotes(words, labels);
+      if (secondPass != null) {
+        secondPassRows.add(rows(secondPass, sentence));
+      }
     }
     if (secondPass == null) {
       return first;
     }
     List<int[]> second = new ArrayList<>(sentences.size());
     for (int s = 0; s < sentences.size(); s++) {
-      long[][] votes = features.votes(sentences.get(s), doc, first.get(s));
-      second.add(secondPass.decode(rows(secondPass, TokenFeatures.concat(hashes.get(s), votes))));
+      int[][] local = secondPassRows.get(s);
+      int[][] votes = rows(secondPass, features.votes(sentences.get(s), doc, first.get(s)));
+      secondPassRows.set(s, null);
+      second.add(secondPass.decode(concat(local, votes)));
     }
     return second;
+  }
+
+  /**
+   * Each token's rows of its first-pass features followed by those of its second-pass features: the
+   * rows of the concatenated features, since unknown features are dropped in order.
+   */
+  private static int[][] concat(int[][] first, int[][] second) {
+    int[][] result = new int[first.length][];
+    for (int i = 0; i < first.length; i++) {
+      result[i] = Arrays.copyOf(first[i], first[i].length + second[i].length);
+      System.arraycopy(second[i], 0, result[i], first[i].length, second[i].length);
+    }
+    return result;
   }
 
   static int[][] rows(SequencePerceptron model, long[][] hashes) {

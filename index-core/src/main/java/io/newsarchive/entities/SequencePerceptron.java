@@ -20,6 +20,12 @@ public final class SequencePerceptron {
   private static final int L = NerLabels.COUNT;
   private static final boolean[][] ALLOWED = allowedTransitions();
 
+  /**
+   * For each label, the labels that may come right before it, in increasing order, so that Viterbi
+   * visits only allowed transitions, in the same order as a scan of all labels would.
+   */
+  private static final int[][] PREDECESSORS = predecessors();
+
   private final FeatureIndex index;
   private final float[] weights;
   private final float[] transitions;
@@ -86,13 +92,11 @@ public final class SequencePerceptron {
       for (int y = 0; y < L; y++) {
         float best = Float.NEGATIVE_INFINITY;
         int arg = 0;
-        for (int p = 0; p < L; p++) {
-          if (ALLOWED[p + 1][y]) {
-            float s = score[p] + transitions[(p + 1) * L + y];
-            if (s > best) {
-              best = s;
-              arg = p;
-            }
+        for (int p : PREDECESSORS[y]) {
+          float s = score[p] + transitions[(p + 1) * L + y];
+          if (s > best) {
+            best = s;
+            arg = p;
           }
         }
         next[y] = best + emission[y];
@@ -194,5 +198,20 @@ public final class SequencePerceptron {
       }
     }
     return allowed;
+  }
+
+  private static int[][] predecessors() {
+    int[][] result = new int[L][];
+    for (int y = 0; y < L; y++) {
+      int[] labels = new int[L];
+      int count = 0;
+      for (int p = 0; p < L; p++) {
+        if (ALLOWED[p + 1][y]) {
+          labels[count++] = p;
+        }
+      }
+      result[y] = java.util.Arrays.copyOf(labels, count);
+    }
+    return result;
   }
 }

@@ -39,6 +39,9 @@ public final class TokenFeatures {
     private final Map<String, Integer> flags = new HashMap<>();
     private final Map<String, int[]> votes = new HashMap<>();
     private final Map<String, long[]> contexts = new HashMap<>();
+    // Each distinct word's hashes and lexicon entry, computed once per document.
+    private final Map<String, Token> tokens = new HashMap<>();
+    private WordLexicon tokensLexicon;
 
     /**
      * Collects the case clues of a document's sentences, and the neighbours of each capitalized
@@ -86,6 +89,20 @@ public final class TokenFeatures {
       }
     }
 
+    /** The word's token as {@code lexicon} describes it, computed on the word's first use. */
+    private Token token(String word, WordLexicon lexicon) {
+      if (lexicon != tokensLexicon) {
+        tokens.clear();
+        tokensLexicon = lexicon;
+      }
+      Token token = tokens.get(word);
+      if (token == null) {
+        token = new Token(word, lexicon);
+        tokens.put(word, token);
+      }
+      return token;
+    }
+
     boolean hasVotes() {
       return !votes.isEmpty();
     }
@@ -105,7 +122,7 @@ public final class TokenFeatures {
     Token[] tokens = new Token[n];
     String[] lowerWords = new String[n];
     for (int i = 0; i < n; i++) {
-      tokens[i] = new Token(words[i], lexicon);
+      tokens[i] = doc.token(words[i], lexicon);
       lowerWords[i] = tokens[i].lowerText;
     }
     boolean shouting = isShouting(words);
@@ -171,22 +188,8 @@ public final class TokenFeatures {
       buffer[k++] = f(85, i > 0 ? phraseTags[i - 1] : -2, phraseTags[i]);
       buffer[k++] = f(86, phraseTags[i], i + 1 < n ? phraseTags[i + 1] : -2);
       // A hyphenated word is read through its parts too: "Tripoli-based", "German-Israeli".
-      int hyphen = words[i].indexOf('-');
-      int lastHyphen = words[i].lastIndexOf('-');
-      if (hyphen > 0 && lastHyphen < words[i].length() - 1) {
-        String head = words[i].substring(0, hyphen);
-        String tail = t.lowerText.substring(lastHyphen + 1);
-        WordLexicon.Info headInfo = lexicon.info(head);
-        long tailHash = hash(tail);
-        long headShape = shapeHash(head);
-        buffer[k++] = f(100, tailHash);
-        buffer[k++] = f(101, headInfo.corpusType(), tailHash);
-        buffer[k++] = f(102, headInfo.corpusType(), headShape);
-        buffer[k++] = f(103, headInfo.caseBin(), headShape);
-        buffer[k++] =
-            f(104, headInfo.clusterPrefixes() == null ? PAD : headInfo.clusterPrefixes()[1]);
-        buffer[k++] = f(105, hash(head.toLowerCase(Locale.ROOT)));
-      }
+      System.arraycopy(t.hyphenParts, 0, buffer, k, t.hyphenParts.length);
+      k += t.hyphenParts.length;
       long[] contexts = doc.contexts.get(t.lowerText);
       if (contexts != null && Character.isUpperCase(words[i].charAt(0))) {
         long prev = i > 0 ? tokens[i - 1].lower : PAD;
@@ -310,6 +313,7 @@ public final class TokenFeatures {
     final long suffix3;
     final String lowerText;
     final WordLexicon.Info info;
+    final long[] hyphenParts;
 
     Token(String text, WordLexicon lexicon) {
       lowerText = text.toLowerCase(Locale.ROOT);
@@ -322,6 +326,29 @@ public final class TokenFeatures {
       }
       suffix3 = h;
       info = lexicon.info(text);
+      hyphenParts = hyphenParts(text, lowerText, lexicon);
+    }
+
+    /** Features of a hyphenated word's parts: "Tripoli-based", "German-Israeli". */
+    private static long[] hyphenParts(String text, String lowerText, WordLexicon lexicon) {
+      int hyphen = text.indexOf('-');
+      int lastHyphen = text.lastIndexOf('-');
+      if (hyphen <= 0 || lastHyphen == text.length() - 1) {
+        return new long[0];
+      }
+      String head = text.substring(0, hyphen);
+      String tail = lowerText.substring(lastHyphen + 1);
+      WordLexicon.Info headInfo = lexicon.info(head);
+      long tailHash = hash(tail);
+      long headShape = shapeHash(head);
+      return new long[] {
+        f(100, tailHash),
+        f(101, headInfo.corpusType(), tailHash),
+        f(102, headInfo.corpusType(), headShape),
+        f(103, headInfo.caseBin(), headShape),
+        f(104, headInfo.clusterPrefixes() == null ? PAD : headInfo.clusterPrefixes()[1]),
+        f(105, hash(head.toLowerCase(Locale.ROOT)))
+      };
     }
   }
 

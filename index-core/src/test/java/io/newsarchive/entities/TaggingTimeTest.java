@@ -3,14 +3,9 @@ package io.newsarchive.entities;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsarchive.article.Entity;
-import io.newsarchive.testing.Repository;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,32 +17,12 @@ import org.junit.jupiter.api.Test;
 class TaggingTimeTest {
 
   private static NamedEntityExtractor extractor;
-  private static List<String> sentences;
+  private static LongArticles articles;
 
   @BeforeAll
-  static void loadModelAndSentences() throws IOException {
+  static void loadModelAndSentences() {
     extractor = NamedEntityExtractor.loadDefault();
-    sentences = new ArrayList<>();
-    for (String line : Files.readAllLines(Repository.seedArticle())) {
-      for (String sentence : line.split("(?<=[.!?])\\s+")) {
-        if (sentence.split(" ").length > 3) {
-          sentences.add(sentence.strip());
-        }
-      }
-    }
-  }
-
-  /** The seed article's sentences in a seeded random order, in paragraphs, up to {@code words}. */
-  static String article(int words) {
-    Random random = new Random(words);
-    StringBuilder text = new StringBuilder();
-    int count = 0;
-    while (count < words) {
-      String sentence = sentences.get(random.nextInt(sentences.size()));
-      text.append(sentence).append(random.nextInt(5) == 0 ? "\n\n" : " ");
-      count += sentence.split(" ").length;
-    }
-    return text.toString();
+    articles = LongArticles.fromSeedArticle();
   }
 
   /**
@@ -65,8 +40,8 @@ class TaggingTimeTest {
 
   @Test
   void millionWordArticleTakesTimeProportionalToItsLength() {
-    String small = article(10_000);
-    String large = article(1_000_000);
+    String small = articles.body(10_000);
+    String large = articles.body(1_000_000);
     for (int warmUp = 0; warmUp < 5; warmUp++) {
       secondsToTag(small);
     }
