@@ -11,5 +11,7 @@ import java.util.List;
  * @param path e.g. {@code /api/articles/{id}}
  * @param params the declared query parameters it accepts
  * @param handler what answers it
+ * @param searches whether it runs searches that may take long, which stop when the client goes away
+ *     ({@link ClientWatch})
  */
-record Route(String path, List<SearchParameter<?>> params, Handler handler) {}
+record Route(String path, List<SearchParameter<?>> params, Handler handler, boolean searches) {}

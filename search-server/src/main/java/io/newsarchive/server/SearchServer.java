@@ -1,6 +1,7 @@
 package io.newsarchive.server;
 
 import io.javalin.Javalin;
+import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.newsarchive.search.ArticleSearcher;
@@ -53,9 +54,11 @@ public final class SearchServer {
       javalin.routes.before(hosts::check);
       javalin.routes.before(cors::apply);
       for (Route route : routes) {
-        javalin.routes.get(route.path(), ClientWatch.watching(route.handler()));
+        Handler handler =
+            route.searches() ? ClientWatch.watching(route.handler()) : route.handler();
+        javalin.routes.get(route.path(), handler);
         // HEAD answers as GET does; Jetty leaves out the body.
-        javalin.routes.head(route.path(), ClientWatch.watching(route.handler()));
+        javalin.routes.head(route.path(), handler);
         javalin.routes.options(route.path(), AllowedMethods::options);
       }
       ErrorMapping.register(javalin.routes);
@@ -71,18 +74,22 @@ public final class SearchServer {
     StatsHandler stats = new StatsHandler(searcher);
     List<Route> api =
         List.of(
-            new Route("/api/search", SearchHandler.PARAMS, search::search),
-            new Route("/api/articles/{id}", ArticleHandler.ARTICLE_PARAMS, articles::article),
+            new Route("/api/search", SearchHandler.PARAMS, search::search, true),
             new Route(
-                "/api/articles/{id}/related", ArticleHandler.RELATED_PARAMS, articles::related),
-            new Route("/api/entities", EntityHandler.PARAMS, entities::entities),
-            new Route("/api/suggest", SuggestHandler.PARAMS, suggest::suggest),
-            new Route("/api/stats", StatsHandler.PARAMS, stats::stats),
-            new Route("/health", StatsHandler.PARAMS, stats::health));
+                "/api/articles/{id}", ArticleHandler.ARTICLE_PARAMS, articles::article, false),
+            new Route(
+                "/api/articles/{id}/related",
+                ArticleHandler.RELATED_PARAMS,
+                articles::related,
+                true),
+            new Route("/api/entities", EntityHandler.PARAMS, entities::entities, true),
+            new Route("/api/suggest", SuggestHandler.PARAMS, suggest::suggest, false),
+            new Route("/api/stats", StatsHandler.PARAMS, stats::stats, false),
+            new Route("/health", StatsHandler.PARAMS, stats::health, false));
     // The document describes the other routes; it takes no parameters of its own.
     OpenApiHandler openApi = new OpenApiHandler(api);
     List<Route> all = new ArrayList<>(api);
-    all.add(new Route("/api/openapi.json", OpenApiHandler.PARAMS, openApi::document));
+    all.add(new Route("/api/openapi.json", OpenApiHandler.PARAMS, openApi::document, false));
     return List.copyOf(all);
   }
 }
