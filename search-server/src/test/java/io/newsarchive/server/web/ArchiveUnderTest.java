@@ -55,6 +55,20 @@ final class ArchiveUnderTest implements AutoCloseable {
   }
 
   /** The page's address, ending in a slash. */
+  /**
+   * Waits until the suggester, built in the background after the index opens, offers {@code text}
+   * for {@code prefix}.
+   */
+  void awaitSuggestion(String prefix, String text) throws IOException, InterruptedException {
+    long end = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (searcher.suggest(prefix, 10).stream().noneMatch(s -> s.text().equals(text))) {
+      if (System.nanoTime() > end) {
+        throw new IllegalStateException("no suggestion '" + text + "' for '" + prefix + "'");
+      }
+      Thread.sleep(50);
+    }
+  }
+
   String baseUrl() {
     return "http://127.0.0.1:" + app.port() + "/";
   }
