@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.ExitableDirectoryReader;
@@ -25,6 +26,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ReferenceManager;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
@@ -53,6 +55,7 @@ public final class ArticleSearcher implements Closeable {
   private final TitleSuggester suggester = new TitleSuggester();
   private final ScheduledExecutorService refresher;
   private final RunningSearches searches;
+  private final LongAdder refreshes = new LongAdder();
 
   /**
    * Opens the index in {@code dir}.
@@ -98,6 +101,18 @@ public final class ArticleSearcher implements Closeable {
       directory.close();
       throw e;
     }
+    manager.addListener(
+        new ReferenceManager.RefreshListener() {
+          @Override
+          public void beforeRefresh() {}
+
+          @Override
+          public void afterRefresh(boolean didRefresh) {
+            if (didRefresh) {
+              refreshes.increment();
+            }
+          }
+        });
     this.refresher =
         Executors.newSingleThreadScheduledExecutor(runnable -> {
           Thread thread = new Thread(runnable, "newsarchive-index-refresh");
@@ -163,7 +178,11 @@ public final class ArticleSearcher implements Closeable {
     try (RunningSearches.Admitted admitted = admit(start)) {
       IndexSearcher searcher = manager.acquire();
       try {
-        return pages.run((ArchiveSearcher) searcher, request, admitted.deadline());
+        SearchResult result = pages.run((ArchiveSearcher) searcher, request, admitted.deadline());
+        if (result.timedOut()) {
+          admitted.stoppedEarly();
+        }
+        return result;
       } catch (IndexSearcher.TooManyClauses e) {
         throw new InvalidRequestException(
             "q",
@@ -293,6 +312,21 @@ public final class ArticleSearcher implements Closeable {
   /** Number of searches holding a slot now, for monitoring. */
   public int runningSearches() {
     return searches.running();
+  }
+
+  /** What this searcher has done since it was opened, for monitoring. */
+  public SearchCounts counts() {
+    return searches.counts(refreshes.sum());
+  }
+
+  /** The size on disk of the current index version, as {@link IndexStats#indexBytes()}. */
+  public long indexBytes() throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return ((ArchiveSearcher) searcher).bytes();
+    } finally {
+      manager.release(searcher);
+    }
   }
 
   /** Number of live articles in the current index version. */

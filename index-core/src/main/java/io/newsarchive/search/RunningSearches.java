@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.index.QueryTimeout;
 
 /**
@@ -19,6 +20,10 @@ final class RunningSearches implements QueryTimeout {
   private final Semaphore slots;
   private final Set<SearchDeadline> running = ConcurrentHashMap.newKeySet();
   private final ThreadLocal<SearchDeadline> current = new ThreadLocal<>();
+  private final LongAdder admitted = new LongAdder();
+  private final LongAdder rejected = new LongAdder();
+  private final LongAdder timedOut = new LongAdder();
+  private final LongAdder cancelled = new LongAdder();
   private volatile boolean stopped;
 
   RunningSearches(SearcherOptions options) {
@@ -36,6 +41,7 @@ final class RunningSearches implements QueryTimeout {
   Admitted admit(long start) throws InterruptedException {
     Duration wait = options.queueWait();
     if (!slots.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
+      rejected.increment();
       throw new SearchesBusyException(
           options.concurrentSearches(), wait, options.timeBudget().plusSeconds(1));
     }
@@ -43,6 +49,7 @@ final class RunningSearches implements QueryTimeout {
         new SearchDeadline(start, options.timeBudget(), SearchCancellation.current());
     running.add(deadline);
     current.set(deadline);
+    admitted.increment();
     if (stopped) {
       deadline.cancel();
     }
@@ -52,6 +59,12 @@ final class RunningSearches implements QueryTimeout {
   /** Number of searches holding a slot now. */
   int running() {
     return running.size();
+  }
+
+  /** What this has admitted, refused and seen stop early so far, with {@code refreshes}. */
+  SearchCounts counts(long refreshes) {
+    return new SearchCounts(
+        admitted.sum(), timedOut.sum(), cancelled.sum(), rejected.sum(), refreshes);
   }
 
   /** Cancels every running search and every one admitted from now on. */
@@ -78,6 +91,11 @@ final class RunningSearches implements QueryTimeout {
     /** The search's deadline. */
     SearchDeadline deadline() {
       return deadline;
+    }
+
+    /** Counts this search as stopped early: cancelled, or else out of time. */
+    void stoppedEarly() {
+      (deadline.isCancelled() ? cancelled : timedOut).increment();
     }
 
     @Override

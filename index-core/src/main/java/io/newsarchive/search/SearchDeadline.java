@@ -37,6 +37,11 @@ final class SearchDeadline implements QueryTimeout {
     cancelled = true;
   }
 
+  /** Whether it was cancelled, by its client going away or the server stopping. */
+  boolean isCancelled() {
+    return cancelled || (client != null && client.isCancelled());
+  }
+
   /**
    * Stops the index reader checking this deadline: what was collected is then answered in full, its
    * snippets and counts costing at most what the collection found. Called by the search's own

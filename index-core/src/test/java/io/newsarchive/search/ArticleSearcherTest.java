@@ -66,7 +66,19 @@ class ArticleSearcherTest {
       assertThat(result.timedOut()).isTrue();
       assertThat(result.totalExact()).isFalse();
       assertThat(result.total()).isLessThan(search("").total());
+      assertThat(late.counts()).isEqualTo(new SearchCounts(1, 1, 0, 0, 0));
     }
+  }
+
+  @Test
+  void countsSearchesCancellationsAndRefreshes() throws IOException {
+    search("cocoa");
+    TestArticles.index(
+        dir, List.of(article("reuters-99", "Coffee talks", "Coffee quota talks", null, List.of())));
+    searcher.refresh();
+    searcher.cancelSearches();
+    assertThat(search("coc*").timedOut()).isTrue();
+    assertThat(searcher.counts()).isEqualTo(new SearchCounts(2, 0, 1, 0, 1));
   }
 
   @Test
