@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Serve an index over HTTP: the JSON API under /api (described at /api/openapi.json),"
-          + " /health and the web page at /.",
+          + " /health, /metrics and the web page at /.",
       "Commits made meanwhile by 'newsarchive index' become visible within a second."
     },
     exitCodeListHeading = "%nExit codes:%n",
@@ -93,6 +93,23 @@ public final class ServeCommand implements Callable<Integer> {
           "Time one search may take, expanding wildcards and collecting, before it answers what"
               + " it found flagged timedOut (default: ${DEFAULT-VALUE}).")
   long timeBudgetMillis = SearcherOptions.DEFAULTS.timeBudget().toMillis();
+
+  @Option(
+      names = "--slow-query-ms",
+      paramLabel = "MS",
+      description =
+          "Log each search request that takes MS or longer, with its route, parameters, time,"
+              + " hits and whether it timed out; 0 logs every one (default: ${DEFAULT-VALUE}).")
+  long slowQueryMillis = ServerOptions.DEFAULT_SLOW_QUERY.toMillis();
+
+  @Option(
+      names = "--metrics",
+      arity = "1",
+      paramLabel = "true|false",
+      description =
+          "Serve request, search, index and JVM metrics at /metrics in the Prometheus text"
+              + " format (default: ${DEFAULT-VALUE}).")
+  boolean metrics = true;
 
   @Override
   public Integer call() throws InterruptedException {
@@ -159,7 +176,8 @@ public final class ServeCommand implements Callable<Integer> {
               + " is not a valid host: neither an IP address nor a name this machine resolves");
     }
     try {
-      return new ServerOptions(host, port, allowedHosts, corsOrigins);
+      return new ServerOptions(
+          host, port, allowedHosts, corsOrigins, Duration.ofMillis(slowQueryMillis), metrics);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }

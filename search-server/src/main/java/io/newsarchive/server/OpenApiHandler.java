@@ -8,8 +8,10 @@ import io.newsarchive.search.SearchParameter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code GET /api/openapi.json}: the OpenAPI document of this API. The routes, their path
@@ -24,11 +26,17 @@ final class OpenApiHandler {
   /** Where the hand-written part of the document lives on the class path. */
   static final String RESOURCE = "/openapi/openapi.json";
 
+  /** Where the server serves this document. */
+  static final String PATH = "/api/openapi.json";
+
   static final List<SearchParameter<?>> PARAMS = List.of();
 
   private final byte[] document;
 
-  /** The document for {@code routes}, each of which the resource must describe. */
+  /**
+   * The document for {@code routes}, each of which the resource must describe; a path the resource
+   * describes but no route serves, such as {@code /metrics} when metrics are off, is left out.
+   */
   OpenApiHandler(List<Route> routes) {
     ObjectMapper mapper = new ObjectMapper();
     try (InputStream in = OpenApiHandler.class.getResourceAsStream(RESOURCE)) {
@@ -36,6 +44,9 @@ final class OpenApiHandler {
         throw new IllegalStateException("the build lost " + RESOURCE);
       }
       ObjectNode root = (ObjectNode) mapper.readTree(in);
+      Set<String> served = new HashSet<>(Set.of(PATH));
+      routes.forEach(route -> served.add(route.path()));
+      ((ObjectNode) root.path("paths")).retain(served);
       for (Route route : routes) {
         ObjectNode get = (ObjectNode) root.path("paths").path(route.path()).path("get");
         if (get.isMissingNode()) {

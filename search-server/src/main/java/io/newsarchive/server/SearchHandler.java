@@ -5,6 +5,7 @@ import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.SearchParameter;
 import io.newsarchive.search.SearchParameters;
 import io.newsarchive.search.SearchRequest;
+import io.newsarchive.search.SearchResult;
 import io.newsarchive.server.api.SearchResponse;
 import java.io.IOException;
 import java.util.List;
@@ -22,6 +23,8 @@ final class SearchHandler {
 
   void search(Context ctx) throws IOException {
     SearchRequest request = SearchRequest.of(QueryParams.of(ctx, PARAMS).all(PARAMS));
-    ctx.json(SearchResponse.of(request, searcher.search(request)));
+    SearchResult result = searcher.search(request);
+    SlowQueryLog.remember(ctx, result);
+    ctx.json(SearchResponse.of(request, result));
   }
 }

@@ -9,13 +9,16 @@ import io.newsarchive.server.api.ApiJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Builds the HTTP server: the JSON API under {@code /api}, {@code /health}, and the web page from
  * the class path folder {@code web/} at {@code /}. Every response carries the {@link
  * SecurityHeaders}; every request must name the server by a host it answers to ({@link HostCheck});
- * CORS is off unless {@link ServerOptions#corsOrigins()} names origins. Both the {@code serve}
- * command and the tests start the app this factory returns.
+ * CORS is off unless {@link ServerOptions#corsOrigins()} names origins. Every request is measured
+ * for {@code /metrics} ({@link ServerMetrics}) unless the options turn it off, and slow searches
+ * are logged ({@link SlowQueryLog}). Both the {@code serve} command and the tests start the app
+ * this factory returns.
  */
 public final class SearchServer {
 
@@ -25,6 +28,9 @@ public final class SearchServer {
   /** Longest wait for running requests to answer when the server stops. */
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(2);
 
+  /** The request attribute holding the {@link Route} a request was sent to. */
+  private static final String ROUTE = "newsarchive.route";
+
   private SearchServer() {}
 
   /**
@@ -32,9 +38,12 @@ public final class SearchServer {
    * The caller keeps ownership of the searcher.
    */
   public static Javalin create(ArticleSearcher searcher, ServerOptions options) {
-    List<Route> routes = routes(searcher);
+    Optional<ServerMetrics> metrics =
+        options.metrics() ? Optional.of(new ServerMetrics(searcher)) : Optional.empty();
+    List<Route> routes = routes(searcher, metrics);
     HostCheck hosts = new HostCheck(options);
     CorsPolicy cors = new CorsPolicy(options.corsOrigins());
+    SlowQueryLog slowQueries = new SlowQueryLog(options.slowQuery());
     return Javalin.create(javalin -> {
       javalin.startup.showJavalinBanner = false;
       javalin.jetty.host = options.host();
@@ -51,6 +60,16 @@ public final class SearchServer {
       if (SearchServer.class.getResource(WEB_FOLDER) != null) {
         javalin.staticFiles.add(WEB_FOLDER, Location.CLASSPATH);
       }
+      // First, so that even a request refused before its route is counted under that route.
+      for (Route route : routes) {
+        javalin.routes.before(route.path(), ctx -> ctx.attribute(ROUTE, route));
+      }
+      javalin.requestLogger.http((ctx, millis) -> {
+        Route route = ctx.attribute(ROUTE);
+        metrics.ifPresent(measured -> measured.record(ctx, route, millis));
+        slowQueries.log(ctx, route, millis);
+      });
+      metrics.ifPresent(measured -> javalin.events.serverStopped(measured::close));
       javalin.routes.before(hosts::check);
       javalin.routes.before(cors::apply);
       for (Route route : routes) {
@@ -65,14 +84,15 @@ public final class SearchServer {
     });
   }
 
-  /** Every GET route with the query parameters it accepts. */
-  static List<Route> routes(ArticleSearcher searcher) {
+  /** Every GET route with the query parameters it accepts; {@code /metrics} with metrics. */
+  static List<Route> routes(ArticleSearcher searcher, Optional<ServerMetrics> metrics) {
     SearchHandler search = new SearchHandler(searcher);
     ArticleHandler articles = new ArticleHandler(searcher);
     EntityHandler entities = new EntityHandler(searcher);
     SuggestHandler suggest = new SuggestHandler(searcher);
     StatsHandler stats = new StatsHandler(searcher);
-    List<Route> api =
+    List<Route> api = new ArrayList<>();
+    api.addAll(
         List.of(
             new Route("/api/search", SearchHandler.PARAMS, search::search, true),
             new Route(
@@ -85,11 +105,13 @@ public final class SearchServer {
             new Route("/api/entities", EntityHandler.PARAMS, entities::entities, true),
             new Route("/api/suggest", SuggestHandler.PARAMS, suggest::suggest, false),
             new Route("/api/stats", StatsHandler.PARAMS, stats::stats, false),
-            new Route("/health", StatsHandler.PARAMS, stats::health, false));
+            new Route("/health", StatsHandler.PARAMS, stats::health, false)));
+    metrics.ifPresent(
+        measured -> api.add(new Route("/metrics", ServerMetrics.PARAMS, measured::scrape, false)));
     // The document describes the other routes; it takes no parameters of its own.
     OpenApiHandler openApi = new OpenApiHandler(api);
     List<Route> all = new ArrayList<>(api);
-    all.add(new Route("/api/openapi.json", OpenApiHandler.PARAMS, openApi::document, false));
+    all.add(new Route(OpenApiHandler.PATH, OpenApiHandler.PARAMS, openApi::document, false));
     return List.copyOf(all);
   }
 }

@@ -41,6 +41,10 @@ class ServeCommandTest {
         .contains("default: 127.0.0.1")
         .contains("--allowed-hosts=NAME")
         .contains("--cors=ORIGIN")
+        .contains("--slow-query-ms=MS")
+        .contains("0 logs every one (default: 1000)")
+        .contains("--metrics=true|false")
+        .contains("/metrics")
         .contains("Exit codes");
   }
 
@@ -64,6 +68,9 @@ class ServeCommandTest {
         "--allowed-hosts http://news.example.org | is not a host name",
         "--cors example.org | is not an origin",
         "--no-such-option | Unknown option: '--no-such-option'",
+        "--slow-query-ms -5 | slow query threshold must be 0 ms or more, got -5 ms",
+        "--slow-query-ms abc | '--slow-query-ms': 'abc' is not a long",
+        "--metrics maybe | '--metrics': 'maybe' is not a boolean",
       })
   void badOptionsExit2WithOneLine(String options, String message, @TempDir Path tmp) {
     StringWriter err = new StringWriter();

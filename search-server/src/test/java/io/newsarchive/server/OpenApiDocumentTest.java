@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -97,8 +98,10 @@ class OpenApiDocumentTest {
   @Test
   void documentsExactlyTheQueryParametersEachRouteDeclares() {
     Map<String, List<String>> accepted = new HashMap<>();
-    for (Route route : SearchServer.routes(server.searcher())) {
-      accepted.put(route.path(), route.params().stream().map(SearchParameter::name).toList());
+    try (ServerMetrics metrics = new ServerMetrics(server.searcher())) {
+      for (Route route : SearchServer.routes(server.searcher(), Optional.of(metrics))) {
+        accepted.put(route.path(), route.params().stream().map(SearchParameter::name).toList());
+      }
     }
     JsonNode served = server.get("/api/openapi.json").json();
     Map<String, List<String>> documented = new HashMap<>();
