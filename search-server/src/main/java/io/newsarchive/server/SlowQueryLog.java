@@ -24,7 +24,8 @@ final class SlowQueryLog {
   private final double thresholdMillis;
 
   SlowQueryLog(Duration threshold) {
-    this.thresholdMillis = threshold.toNanos() / 1_000_000.0;
+    // In seconds first: a threshold of years would overflow a count of nanoseconds.
+    this.thresholdMillis = threshold.getSeconds() * 1_000.0 + threshold.getNano() / 1_000_000.0;
   }
 
   /** Keeps the result of the request's search page for its log line. */
