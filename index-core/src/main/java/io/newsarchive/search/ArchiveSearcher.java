@@ -3,7 +3,6 @@ package io.newsarchive.search;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
-import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexCommit;
@@ -16,8 +15,8 @@ import org.apache.lucene.search.SearcherFactory;
 /**
  * An index searcher over one index version that carries what every search of that version needs and
  * can compute once, when the version is opened: its date span, its size on disk and, per facet
- * field, the facet module's ordinal state (building that state maps every segment's values to
- * global ordinals, too costly per query). Thread-safe like {@link IndexSearcher}.
+ * field, the index-wide ordinals of its values (mapping every segment's values is too costly per
+ * query). Thread-safe like {@link IndexSearcher}.
  */
 final class ArchiveSearcher extends IndexSearcher {
 
@@ -33,18 +32,18 @@ final class ArchiveSearcher extends IndexSearcher {
 
   private final DateSpan dates;
   private final long bytes;
-  private final Map<FacetField, StringDocValuesReaderState> facetStates;
+  private final Map<FacetField, MatchCounter.Ordinals> ordinals;
 
   private ArchiveSearcher(IndexReader reader) throws IOException {
     super(reader);
     setSimilarity(Ranking.similarity());
     this.dates = DateSpan.of(reader);
     this.bytes = sizeOnDisk((DirectoryReader) reader);
-    Map<FacetField, StringDocValuesReaderState> states = new EnumMap<>(FacetField.class);
+    Map<FacetField, MatchCounter.Ordinals> byFacet = new EnumMap<>(FacetField.class);
     for (FacetField facet : FacetField.values()) {
-      states.put(facet, new StringDocValuesReaderState(reader, facet.field()));
+      byFacet.put(facet, MatchCounter.Ordinals.of(reader, facet.field()));
     }
-    this.facetStates = states;
+    this.ordinals = byFacet;
   }
 
   /** The publication dates of this version. */
@@ -75,8 +74,8 @@ final class ArchiveSearcher extends IndexSearcher {
     return sum;
   }
 
-  /** The facet module's state of one facet field in this version. */
-  StringDocValuesReaderState facetState(FacetField facet) {
-    return facetStates.get(facet);
+  /** The index-wide ordinals of one facet field's values in this version. */
+  MatchCounter.Ordinals ordinals(FacetField facet) {
+    return ordinals.get(facet);
   }
 }

@@ -15,19 +15,12 @@ import static io.newsarchive.search.SearchParameters.SORT;
 import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.ArticleQueryParser.TextQuery;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.document.LongField;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.LongValueFacetCounts;
-import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
@@ -182,9 +175,10 @@ final class PageSearch {
         new TopFieldCollectorManager(
             sortOf(request.get(SORT)), offset + request.get(SIZE) + 1, after, Integer.MAX_VALUE);
     Object[] collected =
-        timed.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
+        timed.search(
+            query, new MultiCollectorManager(top, new MatchCounter(searcher, request.get(FACETS))));
     TopFieldDocs page = (TopFieldDocs) collected[0];
-    FacetsCollector matching = (FacetsCollector) collected[1];
+    MatchCounter.Counts matching = (MatchCounter.Counts) collected[1];
     boolean timedOut = timed.timedOut();
     deadline.ignoreReads();
     long total = page.totalHits.value();
@@ -201,7 +195,7 @@ final class PageSearch {
     List<Hit> hits = hitReader.read(searcher, query, docs);
     Map<FacetField, List<FacetCount>> facetCounts = new EnumMap<>(FacetField.class);
     for (FacetField facet : request.get(FACETS)) {
-      facetCounts.put(facet, top(searcher, facet, matching, request.get(FACET_SIZE)));
+      facetCounts.put(facet, matching.top(facet, request.get(FACET_SIZE)));
     }
     Optional<String> next =
         all.length > offset + request.get(SIZE) && docs.length > 0
@@ -219,38 +213,11 @@ final class PageSearch {
         timedOut,
         hits,
         facetCounts,
-        timeline(matching, request.get(INTERVAL)),
+        matching.timeline(request.get(INTERVAL)),
         next,
         Optional.empty(),
         match,
         expansion.added());
-  }
-
-  /** The {@code size} most frequent values of {@code facet}, ties by value (ordinal order). */
-  private static List<FacetCount> top(
-      ArchiveSearcher searcher, FacetField facet, FacetsCollector matching, int size)
-      throws IOException {
-    FacetResult result =
-        new StringValueFacetCounts(searcher.facetState(facet), matching)
-            .getTopChildren(size, facet.field());
-    List<FacetCount> counts = new ArrayList<>();
-    for (LabelAndValue value : result == null ? new LabelAndValue[0] : result.labelValues) {
-      counts.add(new FacetCount(value.label, value.value.longValue()));
-    }
-    return counts;
-  }
-
-  private static Timeline timeline(FacetsCollector matching, Interval interval) throws IOException {
-    FacetResult perDay =
-        new LongValueFacetCounts("day", DayValues.INSTANCE, matching).getAllChildrenSortByValue();
-    LabelAndValue[] values = perDay.labelValues;
-    long[] days = new long[values.length];
-    long[] counts = new long[values.length];
-    for (int i = 0; i < values.length; i++) {
-      days[i] = Long.parseLong(values[i].label);
-      counts[i] = values[i].value.longValue();
-    }
-    return Timeline.ofDays(days, counts, interval);
   }
 
   private static Sort sortOf(SortOrder order) {
