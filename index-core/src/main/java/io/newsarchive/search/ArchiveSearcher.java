@@ -2,6 +2,7 @@ package io.newsarchive.search;
 
 import java.io.IOException;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FilterLeafReader;
@@ -10,13 +11,14 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.SearcherFactory;
 
 /**
  * An index searcher over one index version that carries what every search of that version needs and
- * can compute once, when the version is opened: its date span, its size on disk and, per facet
- * field, the index-wide ordinals of its values (mapping every segment's values is too costly per
- * query). Thread-safe like {@link IndexSearcher}.
+ * can compute once, when the version is opened: its date span, its size on disk, per facet field
+ * the index-wide ordinals of its values (mapping every segment's values is too costly per query),
+ * and, once first asked, the counts over all its articles. Thread-safe like {@link IndexSearcher}.
  */
 final class ArchiveSearcher extends IndexSearcher {
 
@@ -33,6 +35,7 @@ final class ArchiveSearcher extends IndexSearcher {
   private final DateSpan dates;
   private final long bytes;
   private final Map<FacetField, MatchCounter.Ordinals> ordinals;
+  private volatile MatchCounter.Counts everything;
 
   private ArchiveSearcher(IndexReader reader) throws IOException {
     super(reader);
@@ -72,6 +75,22 @@ final class ArchiveSearcher extends IndexSearcher {
       sum += segment.getSegmentInfo().sizeInBytes();
     }
     return sum;
+  }
+
+  /**
+   * The counts of every facet and of the timeline over all articles of this version, counted at the
+   * first call: what every page of an empty query without filters shows. Two first calls at once
+   * both count, and either's equal counts are kept.
+   */
+  MatchCounter.Counts everything() throws IOException {
+    MatchCounter.Counts counts = everything;
+    if (counts == null) {
+      counts =
+          search(
+              MatchAllDocsQuery.INSTANCE, new MatchCounter(this, EnumSet.allOf(FacetField.class)));
+      everything = counts;
+    }
+    return counts;
   }
 
   /** The index-wide ordinals of one facet field's values in this version. */

@@ -21,6 +21,7 @@ final class KeyCounts {
   private long[] listed = new long[16];
   private int size;
   private int[] dense;
+  private boolean sorted = true;
 
   /** Counts of keys in {@code [0, bound)}. */
   KeyCounts(int bound) {
@@ -58,6 +59,22 @@ final class KeyCounts {
       listed = Arrays.copyOf(listed, Math.min(size * 2, Math.max(bound / 4, 16)));
     }
     listed[size++] = ((long) key << 32) | count;
+    sorted = false;
+  }
+
+  /**
+   * Prepares for {@code keys} more distinct keys, so that counts as many as a quarter of the bound
+   * go straight into the array instead of growing the list first.
+   */
+  void expect(int keys) {
+    if (dense == null && (long) size + keys >= bound / 4) {
+      toDense();
+    }
+  }
+
+  /** An upper bound on the number of distinct keys counted so far. */
+  int distinctAtMost() {
+    return dense != null ? bound : size;
   }
 
   private void toDense() {
@@ -79,15 +96,31 @@ final class KeyCounts {
       }
       return;
     }
+    compact();
+    for (int i = 0; i < size; i++) {
+      visitor.visit((int) (listed[i] >>> 32), (int) listed[i]);
+    }
+  }
+
+  /**
+   * Sorts the listed keys and merges repeats; until the next {@link #add}, reading the counts then
+   * changes nothing, so that several threads may read them.
+   */
+  void compact() {
+    if (sorted || dense != null) {
+      return;
+    }
     Arrays.sort(listed, 0, size);
-    int i = 0;
-    while (i < size) {
-      int key = (int) (listed[i] >>> 32);
+    int merged = 0;
+    for (int i = 0; i < size; ) {
+      long key = listed[i] >>> 32;
       int count = 0;
-      while (i < size && (int) (listed[i] >>> 32) == key) {
+      while (i < size && listed[i] >>> 32 == key) {
         count += (int) listed[i++];
       }
-      visitor.visit(key, count);
+      listed[merged++] = (key << 32) | count;
     }
+    size = merged;
+    sorted = true;
   }
 }

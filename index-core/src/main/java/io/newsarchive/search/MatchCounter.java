@@ -33,7 +33,7 @@ import org.apache.lucene.util.LongValues;
  * counts by its own value ordinals; only the values it saw are mapped to the index's ordinals, once
  * each, when the counts are read. Doc values are read from the segments themselves, past the
  * deadline checks of term enumeration, so that a search stopped by its deadline still counts
- * exactly the hits it collected. A new one for each search; the counts it reduces to are immutable.
+ * exactly the hits it collected. A new one for each search; the counts it reduces to are read-only.
  */
 final class MatchCounter implements CollectorManager<MatchCounter.Counting, MatchCounter.Counts> {
 
@@ -59,12 +59,16 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
       return new Ordinals(field, map, (int) count);
     }
 
-    private String label(List<LeafReaderContext> leaves, int ord) throws IOException {
+    /** The value of index ordinal {@code ord}, read through {@code lookups}' doc values. */
+    private String label(List<LeafReaderContext> leaves, SortedSetDocValues[] lookups, int ord)
+        throws IOException {
       int segment = map == null ? 0 : map.getFirstSegmentNumber(ord);
       long segmentOrd = map == null ? ord : map.getFirstSegmentOrd(ord);
-      return DocValues.getSortedSet(leaves.get(segment).reader(), field)
-          .lookupOrd(segmentOrd)
-          .utf8ToString();
+      if (lookups[segment] == null) {
+        lookups[segment] =
+            DocValues.getSortedSet(FilterLeafReader.unwrap(leaves.get(segment).reader()), field);
+      }
+      return lookups[segment].lookupOrd(segmentOrd).utf8ToString();
     }
   }
 
@@ -101,10 +105,9 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
           OrdinalMap map = searcher.ordinals(facet).map();
           LongValues toIndex = map == null ? LongValues.IDENTITY : map.getGlobalOrds(segment.ord);
           KeyCounts total = perValue.get(facet);
-          segment
-              .values
-              .get(facet)
-              .forEach((ord, count) -> total.add((int) toIndex.get(ord), count));
+          KeyCounts counted = segment.values.get(facet);
+          total.expect(counted.distinctAtMost());
+          counted.forEach((ord, count) -> total.add((int) toIndex.get(ord), count));
         }
       }
     }
@@ -182,7 +185,7 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     }
   }
 
-  /** The counts of a whole search, by index ordinal and by day. */
+  /** The counts of a whole search, by index ordinal and by day. Thread-safe: read only. */
   static final class Counts {
     private final ArchiveSearcher searcher;
     private final Map<FacetField, KeyCounts> perValue;
@@ -198,6 +201,9 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
       this.perValue = perValue;
       this.perDay = perDay;
       this.firstDay = firstDay;
+      // Compacted now, the counts are only read from here on, by any thread.
+      perValue.values().forEach(KeyCounts::compact);
+      perDay.compact();
     }
 
     /**
@@ -223,9 +229,10 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
       best.sort((a, b) -> a[1] != b[1] ? Long.compare(b[1], a[1]) : Long.compare(a[0], b[0]));
       Ordinals ordinals = searcher.ordinals(facet);
       List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      SortedSetDocValues[] lookups = new SortedSetDocValues[leaves.size()];
       List<FacetCount> counts = new ArrayList<>(best.size());
       for (long[] value : best) {
-        counts.add(new FacetCount(ordinals.label(leaves, (int) value[0]), value[1]));
+        counts.add(new FacetCount(ordinals.label(leaves, lookups, (int) value[0]), value[1]));
       }
       return counts;
     }

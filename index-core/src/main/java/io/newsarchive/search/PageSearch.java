@@ -24,6 +24,7 @@ import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -171,17 +172,36 @@ final class PageSearch {
             : Cursor.decode(request.get(CURSOR), request.get(SORT));
     int offset = after == null ? (request.get(PAGE) - 1) * request.get(SIZE) : 0;
     // One hit more than the page shows whether a next page exists.
+    int wanted = offset + request.get(SIZE) + 1;
+    // An empty query without filters matches every article: its total and counts are the index
+    // version's, counted once, and the sort may find its top hits without visiting every article.
+    boolean everything = query instanceof MatchAllDocsQuery;
     var top =
         new TopFieldCollectorManager(
-            sortOf(request.get(SORT)), offset + request.get(SIZE) + 1, after, Integer.MAX_VALUE);
-    Object[] collected =
-        timed.search(
-            query, new MultiCollectorManager(top, new MatchCounter(searcher, request.get(FACETS))));
-    TopFieldDocs page = (TopFieldDocs) collected[0];
-    MatchCounter.Counts matching = (MatchCounter.Counts) collected[1];
+            sortOf(request.get(SORT)), wanted, after, everything ? wanted : Integer.MAX_VALUE);
+    TopFieldDocs page;
+    MatchCounter.Counts matching;
+    if (everything) {
+      page = timed.search(query, top);
+      matching = null;
+    } else {
+      Object[] collected =
+          timed.search(
+              query,
+              new MultiCollectorManager(top, new MatchCounter(searcher, request.get(FACETS))));
+      page = (TopFieldDocs) collected[0];
+      matching = (MatchCounter.Counts) collected[1];
+    }
     boolean timedOut = timed.timedOut();
     deadline.ignoreReads();
     long total = page.totalHits.value();
+    if (everything) {
+      // Stopped by its deadline, the page counts what it saw, as any other search does: a total
+      // below the whole and no values.
+      MatchCounter counter = new MatchCounter(searcher, request.get(FACETS));
+      matching = timedOut ? counter.reduce(List.of()) : searcher.everything();
+      total = timedOut ? total : searcher.getIndexReader().numDocs();
+    }
     ScoreDoc[] all = page.scoreDocs;
     int end = Math.min(all.length, offset + request.get(SIZE));
     ScoreDoc[] docs = offset >= end ? new ScoreDoc[0] : Arrays.copyOfRange(all, offset, end);

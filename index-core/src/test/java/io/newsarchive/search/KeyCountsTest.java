@@ -53,6 +53,24 @@ class KeyCountsTest {
   }
 
   @Test
+  void countsMergedIntoAnExpectingTotalStayExact() throws IOException {
+    KeyCounts segment = new KeyCounts(100);
+    for (int key = 0; key < 100; key += 2) {
+      segment.add(key, 3);
+    }
+    KeyCounts total = new KeyCounts(200);
+    total.add(199);
+    total.expect(segment.distinctAtMost());
+    segment.forEach((key, count) -> total.add(key * 2, count));
+
+    List<int[]> read = read(total);
+    assertThat(read).hasSize(51);
+    assertThat(read.get(0)).containsExactly(0, 3);
+    assertThat(read.get(49)).containsExactly(196, 3);
+    assertThat(read.get(50)).containsExactly(199, 1);
+  }
+
+  @Test
   void aKeyOutsideTheBoundIsRefused() {
     KeyCounts counts = new KeyCounts(10);
     assertThatThrownBy(() -> counts.add(10)).isInstanceOf(IllegalArgumentException.class);
