@@ -2,8 +2,8 @@ package io.newsarchive.search;
 
 import java.io.IOException;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
-import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexCommit;
@@ -11,13 +11,14 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.SearcherFactory;
 
 /**
  * An index searcher over one index version that carries what every search of that version needs and
- * can compute once, when the version is opened: its date span, its size on disk and, per facet
- * field, the facet module's ordinal state (building that state maps every segment's values to
- * global ordinals, too costly per query). Thread-safe like {@link IndexSearcher}.
+ * can compute once, when the version is opened: its date span, its size on disk, per facet field
+ * the index-wide ordinals of its values (mapping every segment's values is too costly per query),
+ * and, once first asked, the counts over all its articles. Thread-safe like {@link IndexSearcher}.
  */
 final class ArchiveSearcher extends IndexSearcher {
 
@@ -33,18 +34,19 @@ final class ArchiveSearcher extends IndexSearcher {
 
   private final DateSpan dates;
   private final long bytes;
-  private final Map<FacetField, StringDocValuesReaderState> facetStates;
+  private final Map<FacetField, MatchCounter.Ordinals> ordinals;
+  private volatile MatchCounter.Counts everything;
 
   private ArchiveSearcher(IndexReader reader) throws IOException {
     super(reader);
     setSimilarity(Ranking.similarity());
     this.dates = DateSpan.of(reader);
     this.bytes = sizeOnDisk((DirectoryReader) reader);
-    Map<FacetField, StringDocValuesReaderState> states = new EnumMap<>(FacetField.class);
+    Map<FacetField, MatchCounter.Ordinals> byFacet = new EnumMap<>(FacetField.class);
     for (FacetField facet : FacetField.values()) {
-      states.put(facet, new StringDocValuesReaderState(reader, facet.field()));
+      byFacet.put(facet, MatchCounter.Ordinals.of(reader, facet.field()));
     }
-    this.facetStates = states;
+    this.ordinals = byFacet;
   }
 
   /** The publication dates of this version. */
@@ -75,8 +77,24 @@ final class ArchiveSearcher extends IndexSearcher {
     return sum;
   }
 
-  /** The facet module's state of one facet field in this version. */
-  StringDocValuesReaderState facetState(FacetField facet) {
-    return facetStates.get(facet);
+  /**
+   * The counts of every facet and of the timeline over all articles of this version, counted at the
+   * first call: what every page of an empty query without filters shows. Two first calls at once
+   * both count, and either's equal counts are kept.
+   */
+  MatchCounter.Counts everything() throws IOException {
+    MatchCounter.Counts counts = everything;
+    if (counts == null) {
+      counts =
+          search(
+              MatchAllDocsQuery.INSTANCE, new MatchCounter(this, EnumSet.allOf(FacetField.class)));
+      everything = counts;
+    }
+    return counts;
+  }
+
+  /** The index-wide ordinals of one facet field's values in this version. */
+  MatchCounter.Ordinals ordinals(FacetField facet) {
+    return ordinals.get(facet);
   }
 }

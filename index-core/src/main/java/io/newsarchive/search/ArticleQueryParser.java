@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -184,7 +185,7 @@ public final class ArticleQueryParser {
               ArticleFields.PUBLISHED,
               RECENCY_WEIGHT,
               newestMillis,
-              request.get(SearchParameters.RECENCY) * DayValues.DAY_MILLIS),
+              TimeUnit.DAYS.toMillis(request.get(SearchParameters.RECENCY))),
           Occur.SHOULD);
     }
     return builder.build();

@@ -76,7 +76,8 @@ final class HitReader {
     }
     Map<String, String[]> snippets =
         highlighter(searcher, articles)
-            .highlightFields(FIELDS, query, ids, new int[] {1, BODY_PASSAGES});
+            .highlightFields(
+                FIELDS, Ranking.withoutProximity(query), ids, new int[] {1, BODY_PASSAGES});
     List<Hit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
       Article article = articles.get(ids[i]);
@@ -128,6 +129,13 @@ final class HitReader {
         // passages are cut to a length goal anyway.
         return LengthGoalBreakIterator.createClosestToLength(
             new CustomSeparatorBreakIterator('.'), PASSAGE_LENGTH, 0.5f);
+      }
+
+      @Override
+      protected OffsetSource getOffsetSource(String field) {
+        // Both fields are indexed with offsets (ArticleFields.TEXT_WITH_OFFSETS); asking the index
+        // would merge the field infos of every segment for each page.
+        return OffsetSource.POSTINGS;
       }
 
       @Override

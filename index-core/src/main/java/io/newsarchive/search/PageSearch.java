@@ -15,22 +15,16 @@ import static io.newsarchive.search.SearchParameters.SORT;
 import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.ArticleQueryParser.TextQuery;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.document.LongField;
-import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.LongValueFacetCounts;
-import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -178,16 +172,36 @@ final class PageSearch {
             : Cursor.decode(request.get(CURSOR), request.get(SORT));
     int offset = after == null ? (request.get(PAGE) - 1) * request.get(SIZE) : 0;
     // One hit more than the page shows whether a next page exists.
+    int wanted = offset + request.get(SIZE) + 1;
+    // An empty query without filters matches every article: its total and counts are the index
+    // version's, counted once, and the sort may find its top hits without visiting every article.
+    boolean everything = query instanceof MatchAllDocsQuery;
     var top =
         new TopFieldCollectorManager(
-            sortOf(request.get(SORT)), offset + request.get(SIZE) + 1, after, Integer.MAX_VALUE);
-    Object[] collected =
-        timed.search(query, new MultiCollectorManager(top, new FacetsCollectorManager()));
-    TopFieldDocs page = (TopFieldDocs) collected[0];
-    FacetsCollector matching = (FacetsCollector) collected[1];
+            sortOf(request.get(SORT)), wanted, after, everything ? wanted : Integer.MAX_VALUE);
+    TopFieldDocs page;
+    MatchCounter.Counts matching;
+    if (everything) {
+      page = timed.search(query, top);
+      matching = null;
+    } else {
+      Object[] collected =
+          timed.search(
+              query,
+              new MultiCollectorManager(top, new MatchCounter(searcher, request.get(FACETS))));
+      page = (TopFieldDocs) collected[0];
+      matching = (MatchCounter.Counts) collected[1];
+    }
     boolean timedOut = timed.timedOut();
     deadline.ignoreReads();
     long total = page.totalHits.value();
+    if (everything) {
+      // Stopped by its deadline, the page counts what it saw, as any other search does: a total
+      // below the whole and no values.
+      MatchCounter counter = new MatchCounter(searcher, request.get(FACETS));
+      matching = timedOut ? counter.reduce(List.of()) : searcher.everything();
+      total = timedOut ? total : searcher.getIndexReader().numDocs();
+    }
     ScoreDoc[] all = page.scoreDocs;
     int end = Math.min(all.length, offset + request.get(SIZE));
     ScoreDoc[] docs = offset >= end ? new ScoreDoc[0] : Arrays.copyOfRange(all, offset, end);
@@ -201,7 +215,7 @@ final class PageSearch {
     List<Hit> hits = hitReader.read(searcher, query, docs);
     Map<FacetField, List<FacetCount>> facetCounts = new EnumMap<>(FacetField.class);
     for (FacetField facet : request.get(FACETS)) {
-      facetCounts.put(facet, top(searcher, facet, matching, request.get(FACET_SIZE)));
+      facetCounts.put(facet, matching.top(facet, request.get(FACET_SIZE)));
     }
     Optional<String> next =
         all.length > offset + request.get(SIZE) && docs.length > 0
@@ -219,38 +233,11 @@ final class PageSearch {
         timedOut,
         hits,
         facetCounts,
-        timeline(matching, request.get(INTERVAL)),
+        matching.timeline(request.get(INTERVAL)),
         next,
         Optional.empty(),
         match,
         expansion.added());
-  }
-
-  /** The {@code size} most frequent values of {@code facet}, ties by value (ordinal order). */
-  private static List<FacetCount> top(
-      ArchiveSearcher searcher, FacetField facet, FacetsCollector matching, int size)
-      throws IOException {
-    FacetResult result =
-        new StringValueFacetCounts(searcher.facetState(facet), matching)
-            .getTopChildren(size, facet.field());
-    List<FacetCount> counts = new ArrayList<>();
-    for (LabelAndValue value : result == null ? new LabelAndValue[0] : result.labelValues) {
-      counts.add(new FacetCount(value.label, value.value.longValue()));
-    }
-    return counts;
-  }
-
-  private static Timeline timeline(FacetsCollector matching, Interval interval) throws IOException {
-    FacetResult perDay =
-        new LongValueFacetCounts("day", DayValues.INSTANCE, matching).getAllChildrenSortByValue();
-    LabelAndValue[] values = perDay.labelValues;
-    long[] days = new long[values.length];
-    long[] counts = new long[values.length];
-    for (int i = 0; i < values.length; i++) {
-      days[i] = Long.parseLong(values[i].label);
-      counts[i] = values[i].value.longValue();
-    }
-    return Timeline.ofDays(days, counts, interval);
   }
 
   private static Sort sortOf(SortOrder order) {

@@ -16,6 +16,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.spans.SpanNearQuery;
 import org.apache.lucene.queries.spans.SpanQuery;
 import org.apache.lucene.queries.spans.SpanTermQuery;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -114,6 +115,50 @@ public final class Ranking {
       scored.add(new BoostQuery(unordered.build(), UNORDERED_PAIR_WEIGHT), Occur.SHOULD);
     }
     return scored.build();
+  }
+
+  /**
+   * {@code query} without the word pairs that {@link #withProximity} added, for the highlighter:
+   * the pairs' words are among the plain words, which mark every place they occur, so walking each
+   * pair's positions in every highlighted article would find no mark the words do not.
+   */
+  static Query withoutProximity(Query query) {
+    if (query instanceof BoostQuery boosted) {
+      Query inner = withoutProximity(boosted.getQuery());
+      return inner == boosted.getQuery() ? query : new BoostQuery(inner, boosted.getBoost());
+    }
+    if (!(query instanceof BooleanQuery bool)) {
+      return query;
+    }
+    BooleanQuery.Builder kept =
+        new BooleanQuery.Builder().setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+    boolean changed = false;
+    for (BooleanClause clause : bool) {
+      if (clause.occur() == Occur.SHOULD && isWordPairs(clause.query())) {
+        changed = true;
+        continue;
+      }
+      Query inner = withoutProximity(clause.query());
+      changed |= inner != clause.query();
+      kept.add(inner, clause.occur());
+    }
+    return changed ? kept.build() : query;
+  }
+
+  /** Whether {@code query} holds only span clauses, which only {@link #withProximity} makes. */
+  private static boolean isWordPairs(Query query) {
+    if (query instanceof BoostQuery boosted) {
+      return isWordPairs(boosted.getQuery());
+    }
+    if (query instanceof BooleanQuery bool) {
+      for (BooleanClause clause : bool) {
+        if (clause.occur() != Occur.SHOULD || !isWordPairs(clause.query())) {
+          return false;
+        }
+      }
+      return !bool.clauses().isEmpty();
+    }
+    return query instanceof SpanQuery;
   }
 
   private static CharArraySet readStopWords() {

@@ -368,6 +368,36 @@ class ArticleSearcherTest {
   }
 
   @Test
+  void emptyQueryCountsWhatAFilterOnEverySourceCounts() throws IOException {
+    SearchRequest everything = SearchRequest.defaults().with(SearchParameters.SIZE, 3);
+    SearchRequest everySource =
+        everything.with(SearchParameters.SOURCES, List.of("reuters", "kayhan.ir"));
+
+    SearchResult all = searcher.search(everything);
+    SearchResult filtered = searcher.search(everySource);
+
+    assertThat(all.total()).isEqualTo(8).isEqualTo(filtered.total());
+    assertThat(all.totalExact()).isTrue();
+    assertThat(all.facets()).isEqualTo(filtered.facets());
+    assertThat(all.timeline()).isEqualTo(filtered.timeline());
+    assertThat(ids(all)).isEqualTo(ids(filtered));
+    assertThat(all.nextCursor()).isPresent();
+  }
+
+  @Test
+  void emptyQueryCountsANewCommitAfterRefresh() throws IOException {
+    long before = search("").facets().get(FacetField.SOURCE).getFirst().count();
+    TestArticles.index(
+        dir, List.of(article("reuters-99", "Coffee talks", "Coffee quota talks", null, List.of())));
+    searcher.refresh();
+
+    SearchResult after = search("");
+    assertThat(after.total()).isEqualTo(9);
+    assertThat(after.facets().get(FacetField.SOURCE).getFirst())
+        .isEqualTo(new FacetCount("reuters", before + 1));
+  }
+
+  @Test
   void newCommitBecomesVisibleAfterRefresh() throws IOException {
     TestArticles.index(
         dir, List.of(article("reuters-99", "Coffee talks", "Coffee quota talks", null, List.of())));

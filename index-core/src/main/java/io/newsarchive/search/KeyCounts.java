@@ -1,0 +1,126 @@
+package io.newsarchive.search;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * Counts of keys from zero up to a bound, such as the ordinals of a field's values in one segment:
+ * while few keys were counted, a list of them, sorted when read; once many, an array as long as the
+ * bound. A search that matches a handful of articles so allocates nothing in proportion to the
+ * number of values of a field, and one that matches most of them pays one array write per value.
+ * Not thread-safe.
+ */
+final class KeyCounts {
+
+  /** Receives the counted keys in ascending order, each with its non-zero count. */
+  interface Visitor {
+    void visit(int key, int count) throws IOException;
+  }
+
+  private final int bound;
+  private long[] listed = new long[16];
+  private int size;
+  private int[] dense;
+  private boolean sorted = true;
+
+  /** Counts of keys in {@code [0, bound)}. */
+  KeyCounts(int bound) {
+    if (bound < 0) {
+      throw new IllegalArgumentException("negative bound " + bound);
+    }
+    this.bound = bound;
+  }
+
+  /** Counts {@code key} once. */
+  void add(int key) {
+    add(key, 1);
+  }
+
+  /** Counts {@code key} {@code count} times. */
+  void add(int key, int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("negative count " + count);
+    }
+    if (key < 0 || key >= bound) {
+      throw new IllegalArgumentException("key " + key + " outside [0, " + bound + ")");
+    }
+    if (dense != null) {
+      dense[key] += count;
+      return;
+    }
+    if (size == listed.length) {
+      // The list holds a key and its count in one long; past a quarter of the bound an array of
+      // counts takes at most twice its memory and needs no sorting.
+      if (size >= bound / 4) {
+        toDense();
+        dense[key] += count;
+        return;
+      }
+      listed = Arrays.copyOf(listed, Math.min(size * 2, Math.max(bound / 4, 16)));
+    }
+    listed[size++] = ((long) key << 32) | count;
+    sorted = false;
+  }
+
+  /**
+   * Prepares for {@code keys} more distinct keys, so that counts as many as a quarter of the bound
+   * go straight into the array instead of growing the list first.
+   */
+  void expect(int keys) {
+    if (dense == null && (long) size + keys >= bound / 4) {
+      toDense();
+    }
+  }
+
+  /** An upper bound on the number of distinct keys counted so far. */
+  int distinctAtMost() {
+    return dense != null ? bound : size;
+  }
+
+  private void toDense() {
+    dense = new int[bound];
+    for (int i = 0; i < size; i++) {
+      dense[(int) (listed[i] >>> 32)] += (int) listed[i];
+    }
+    listed = null;
+    size = 0;
+  }
+
+  /** Gives {@code visitor} every key counted, in ascending order, with its count. */
+  void forEach(Visitor visitor) throws IOException {
+    if (dense != null) {
+      for (int key = 0; key < bound; key++) {
+        if (dense[key] > 0) {
+          visitor.visit(key, dense[key]);
+        }
+      }
+      return;
+    }
+    compact();
+    for (int i = 0; i < size; i++) {
+      visitor.visit((int) (listed[i] >>> 32), (int) listed[i]);
+    }
+  }
+
+  /**
+   * Sorts the listed keys and merges repeats; until the next {@link #add}, reading the counts then
+   * changes nothing, so that several threads may read them.
+   */
+  void compact() {
+    if (sorted || dense != null) {
+      return;
+    }
+    Arrays.sort(listed, 0, size);
+    int merged = 0;
+    for (int i = 0; i < size; ) {
+      long key = listed[i] >>> 32;
+      int count = 0;
+      while (i < size && listed[i] >>> 32 == key) {
+        count += (int) listed[i++];
+      }
+      listed[merged++] = (key << 32) | count;
+    }
+    size = merged;
+    sorted = true;
+  }
+}

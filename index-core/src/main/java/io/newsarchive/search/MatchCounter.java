@@ -1,0 +1,253 @@
+package io.newsarchive.search;
+
+import io.newsarchive.schema.ArticleFields;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.OrdinalMap;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.LongValues;
+
+/**
+ * Counts the whole matching set of a search while it is collected: the values of the requested
+ * facets and the articles of each publication day, in one pass over the matches. Each segment
+ * counts by its own value ordinals; only the values it saw are mapped to the index's ordinals, once
+ * each, when the counts are read. Doc values are read from the segments themselves, past the
+ * deadline checks of term enumeration, so that a search stopped by its deadline still counts
+ * exactly the hits it collected. A new one for each search; the counts it reduces to are read-only.
+ */
+final class MatchCounter implements CollectorManager<MatchCounter.Counting, MatchCounter.Counts> {
+
+  private static final long DAY_MILLIS = TimeUnit.DAYS.toMillis(1);
+
+  /**
+   * The index-wide ordinals of one facet field's values in one index version, computed once when
+   * the version is opened (mapping every segment's values is too costly per search).
+   *
+   * @param map segment to index ordinals, or null when at most one segment holds the field
+   */
+  record Ordinals(String field, OrdinalMap map, int valueCount) {
+
+    /** The ordinals of {@code field} in {@code reader}. */
+    static Ordinals of(IndexReader reader, String field) throws IOException {
+      SortedSetDocValues all = MultiDocValues.getSortedSetValues(reader, field);
+      OrdinalMap map =
+          all instanceof MultiDocValues.MultiSortedSetDocValues multi ? multi.mapping : null;
+      long count = all == null ? 0 : all.getValueCount();
+      if (count > Integer.MAX_VALUE) {
+        throw new IllegalStateException(field + " has more values than can be counted: " + count);
+      }
+      return new Ordinals(field, map, (int) count);
+    }
+
+    /** The value of index ordinal {@code ord}, read through {@code lookups}' doc values. */
+    private String label(List<LeafReaderContext> leaves, SortedSetDocValues[] lookups, int ord)
+        throws IOException {
+      int segment = map == null ? 0 : map.getFirstSegmentNumber(ord);
+      long segmentOrd = map == null ? ord : map.getFirstSegmentOrd(ord);
+      if (lookups[segment] == null) {
+        lookups[segment] =
+            DocValues.getSortedSet(FilterLeafReader.unwrap(leaves.get(segment).reader()), field);
+      }
+      return lookups[segment].lookupOrd(segmentOrd).utf8ToString();
+    }
+  }
+
+  private final ArchiveSearcher searcher;
+  private final Set<FacetField> facets;
+  private final long firstDay;
+  private final int days;
+
+  /** Counts {@code facets} and the publication days over {@code searcher}'s index version. */
+  MatchCounter(ArchiveSearcher searcher, Set<FacetField> facets) {
+    this.searcher = searcher;
+    this.facets = facets;
+    DateSpan dates = searcher.dates();
+    this.firstDay = dates.any() ? Math.floorDiv(dates.oldest(), DAY_MILLIS) : 0;
+    this.days = dates.any() ? (int) (Math.floorDiv(dates.newest(), DAY_MILLIS) - firstDay + 1) : 0;
+  }
+
+  @Override
+  public Counting newCollector() {
+    return new Counting();
+  }
+
+  @Override
+  public Counts reduce(Collection<Counting> collectors) throws IOException {
+    KeyCounts perDay = new KeyCounts(days);
+    Map<FacetField, KeyCounts> perValue = new EnumMap<>(FacetField.class);
+    for (FacetField facet : facets) {
+      perValue.put(facet, new KeyCounts(searcher.ordinals(facet).valueCount()));
+    }
+    for (Counting collector : collectors) {
+      collector.days.forEach(perDay::add);
+      for (SegmentCounts segment : collector.segments) {
+        for (FacetField facet : facets) {
+          OrdinalMap map = searcher.ordinals(facet).map();
+          LongValues toIndex = map == null ? LongValues.IDENTITY : map.getGlobalOrds(segment.ord);
+          KeyCounts total = perValue.get(facet);
+          KeyCounts counted = segment.values.get(facet);
+          total.expect(counted.distinctAtMost());
+          counted.forEach((ord, count) -> total.add((int) toIndex.get(ord), count));
+        }
+      }
+    }
+    return new Counts(searcher, perValue, perDay, firstDay);
+  }
+
+  /** Counts the matches of the segments of one slice. */
+  final class Counting implements Collector {
+    private final KeyCounts days = new KeyCounts(MatchCounter.this.days);
+    private final List<SegmentCounts> segments = new ArrayList<>();
+
+    @Override
+    public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+      SegmentCounts segment = new SegmentCounts(context, facets, days, firstDay);
+      segments.add(segment);
+      return segment;
+    }
+
+    @Override
+    public ScoreMode scoreMode() {
+      return ScoreMode.COMPLETE_NO_SCORES;
+    }
+  }
+
+  /** The counts of one segment, by the segment's ordinals; the days count into the slice's. */
+  private static final class SegmentCounts implements LeafCollector {
+    final int ord;
+    final Map<FacetField, KeyCounts> values = new EnumMap<>(FacetField.class);
+    private final KeyCounts[] counts;
+    private final SortedDocValues[] single;
+    private final SortedSetDocValues[] multi;
+    private final SortedNumericDocValues published;
+    private final KeyCounts days;
+    private final long firstDay;
+
+    SegmentCounts(LeafReaderContext context, Set<FacetField> facets, KeyCounts days, long firstDay)
+        throws IOException {
+      this.ord = context.ord;
+      LeafReader reader = FilterLeafReader.unwrap(context.reader());
+      FacetField[] fields = facets.toArray(new FacetField[0]);
+      this.counts = new KeyCounts[fields.length];
+      this.single = new SortedDocValues[fields.length];
+      this.multi = new SortedSetDocValues[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        multi[i] = DocValues.getSortedSet(reader, fields[i].field());
+        single[i] = DocValues.unwrapSingleton(multi[i]);
+        counts[i] = new KeyCounts((int) multi[i].getValueCount());
+        values.put(fields[i], counts[i]);
+      }
+      this.published = DocValues.getSortedNumeric(reader, ArticleFields.PUBLISHED);
+      this.days = days;
+      this.firstDay = firstDay;
+    }
+
+    @Override
+    public void setScorer(Scorable scorer) {}
+
+    @Override
+    public void collect(int doc) throws IOException {
+      for (int i = 0; i < counts.length; i++) {
+        if (single[i] != null) {
+          if (single[i].advanceExact(doc)) {
+            counts[i].add(single[i].ordValue());
+          }
+        } else if (multi[i].advanceExact(doc)) {
+          for (int n = multi[i].docValueCount(); n > 0; n--) {
+            counts[i].add((int) multi[i].nextOrd());
+          }
+        }
+      }
+      // An article has one publication time; should one have several, the earliest counts.
+      if (published.advanceExact(doc)) {
+        days.add((int) (Math.floorDiv(published.nextValue(), DAY_MILLIS) - firstDay));
+      }
+    }
+  }
+
+  /** The counts of a whole search, by index ordinal and by day. Thread-safe: read only. */
+  static final class Counts {
+    private final ArchiveSearcher searcher;
+    private final Map<FacetField, KeyCounts> perValue;
+    private final KeyCounts perDay;
+    private final long firstDay;
+
+    private Counts(
+        ArchiveSearcher searcher,
+        Map<FacetField, KeyCounts> perValue,
+        KeyCounts perDay,
+        long firstDay) {
+      this.searcher = searcher;
+      this.perValue = perValue;
+      this.perDay = perDay;
+      this.firstDay = firstDay;
+      // Compacted now, the counts are only read from here on, by any thread.
+      perValue.values().forEach(KeyCounts::compact);
+      perDay.compact();
+    }
+
+    /**
+     * The {@code size} most frequent values of {@code facet}, ties by value (ordinal order), as the
+     * facet module's {@code StringValueFacetCounts} orders them.
+     */
+    List<FacetCount> top(FacetField facet, int size) throws IOException {
+      // The head is the weakest kept: the lowest count, of those the last value.
+      PriorityQueue<long[]> kept =
+          new PriorityQueue<>(
+              (a, b) -> a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(b[0], a[0]));
+      perValue
+          .get(facet)
+          .forEach((ord, count) -> {
+            if (kept.size() < size) {
+              kept.add(new long[] {ord, count});
+            } else if (size > 0 && count > kept.peek()[1]) {
+              kept.poll();
+              kept.add(new long[] {ord, count});
+            }
+          });
+      List<long[]> best = new ArrayList<>(kept);
+      best.sort((a, b) -> a[1] != b[1] ? Long.compare(b[1], a[1]) : Long.compare(a[0], b[0]));
+      Ordinals ordinals = searcher.ordinals(facet);
+      List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+      SortedSetDocValues[] lookups = new SortedSetDocValues[leaves.size()];
+      List<FacetCount> counts = new ArrayList<>(best.size());
+      for (long[] value : best) {
+        counts.add(new FacetCount(ordinals.label(leaves, lookups, (int) value[0]), value[1]));
+      }
+      return counts;
+    }
+
+    /** The matching articles per {@code interval}. */
+    Timeline timeline(Interval interval) throws IOException {
+      List<long[]> dayCounts = new ArrayList<>();
+      perDay.forEach((day, count) -> dayCounts.add(new long[] {firstDay + day, count}));
+      long[] days = new long[dayCounts.size()];
+      long[] counts = new long[dayCounts.size()];
+      for (int i = 0; i < days.length; i++) {
+        days[i] = dayCounts.get(i)[0];
+        counts[i] = dayCounts.get(i)[1];
+      }
+      return Timeline.ofDays(days, counts, interval);
+    }
+  }
+}
