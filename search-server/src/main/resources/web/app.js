@@ -298,6 +298,8 @@ function renderZeroHits(data) {
   if (data.didYouMean) parts.push(didYouMean(data.didYouMean));
   const note = zero ? '' : matchNote(data.match);
   if (note) parts.push(h('p', { class: 'match-note', text: note }));
+  const expansion = zero ? '' : expansionNote(data.expandedWith);
+  if (expansion) parts.push(h('p', { class: 'expansion-note', text: expansion }));
   if (zero && hasCriteria({ ...state, q: '' })) {
     parts.push(h('p', { text: 'Removing a filter or widening the dates may find more.' }));
   } else if (zero) {
@@ -316,6 +318,13 @@ function matchNote(match) {
   return match.mode === 'any'
     ? `Showing articles with any of the ${match.of} words, best matches first.`
     : `Showing articles with at least ${match.required} of the ${match.of} words.`;
+}
+
+/** Says in words which feedback words from the best matches also ranked the articles. */
+function expansionNote(words) {
+  if (!words || words.length === 0) return '';
+  return `Also ranked by words of the best matches: ${words.join(', ')} (stemmed as indexed).`
+    + ' They reorder the matching articles and add none.';
 }
 
 function didYouMean(suggestion) {

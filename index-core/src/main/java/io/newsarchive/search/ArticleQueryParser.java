@@ -117,13 +117,13 @@ public final class ArticleQueryParser {
   public TextQuery textQuery(String q, MinimumMatch match) {
     String text = q == null ? "" : q.strip();
     if (text.isEmpty() || text.equals("*") || text.equals("*:*")) {
-      return new TextQuery(MatchAllDocsQuery.INSTANCE, 0, 0);
+      return new TextQuery(MatchAllDocsQuery.INSTANCE, 0, 0, TextQuery.Form.EVERYTHING);
     }
     try {
       Parser parser = new Parser(analyzer, match);
       Query query = parser.parse(text);
       int words = parser.plainWords(query);
-      return new TextQuery(query, words, match.required(words));
+      return new TextQuery(query, words, match.required(words), parser.form(query));
     } catch (ParseException e) {
       throw new InvalidRequestException("q", "query syntax error", describe(text, e));
     } catch (IndexSearcher.TooManyClauses e) {
@@ -141,8 +141,23 @@ public final class ArticleQueryParser {
    * @param query the Lucene query
    * @param words how many plain words its top level has
    * @param required how many of them an article must contain
+   * @param form whether the query is nothing but plain words
    */
-  public record TextQuery(Query query, int words, int required) {}
+  public record TextQuery(Query query, int words, int required, Form form) {
+
+    /** What a text query is made of. */
+    public enum Form {
+      /** A blank query, {@code *} or {@code *:*}: every article. */
+      EVERYTHING,
+      /**
+       * Only plain words searched in title and body: no operator, sign, quotes, group, field,
+       * wildcard, fuzzy or regular expression.
+       */
+      WORDS,
+      /** Anything else. */
+      SYNTAX
+    }
+  }
 
   /**
    * The full query of a request: its text, its filters as non-scoring clauses and, when asked, a
@@ -267,6 +282,7 @@ public final class ArticleQueryParser {
     private final Map<Query, Integer> plainWords = new IdentityHashMap<>();
     private final Map<Query, String> wordText = new IdentityHashMap<>();
     private final Set<Query> stopWords = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Query> wordsOnly = Collections.newSetFromMap(new IdentityHashMap<>());
 
     Parser(Analyzer analyzer, MinimumMatch match) {
       super(DEFAULT_FIELDS, analyzer, BOOSTS);
@@ -288,6 +304,12 @@ public final class ArticleQueryParser {
         return 1;
       }
       return plainWords.getOrDefault(parsed, 0);
+    }
+
+    /** What {@code parsed}, a query this parser returned, is made of. */
+    TextQuery.Form form(Query parsed) {
+      boolean word = unmarked.get(parsed) == Kind.PLAIN && wordText.containsKey(parsed);
+      return word || wordsOnly.contains(parsed) ? TextQuery.Form.WORDS : TextQuery.Form.SYNTAX;
     }
 
     @Override
@@ -326,6 +348,7 @@ public final class ArticleQueryParser {
         plainWords.put(built, 0);
         return built;
       }
+      boolean onlyWords = others == 0 && plain.stream().allMatch(wordText::containsKey);
       if (!stopWords.containsAll(plain)) {
         // Stop words among other plain words only dilute them; alone ("the who") they are what
         // the person is looking for.
@@ -339,6 +362,9 @@ public final class ArticleQueryParser {
         built = rest.add(built, Occur.MUST).build();
       }
       plainWords.put(built, plain.size());
+      if (onlyWords) {
+        wordsOnly.add(built);
+      }
       return built;
     }
 

@@ -158,14 +158,17 @@ final class PageSearch {
     // A searcher of its own for this request, over the same index version, carries its deadline.
     IndexSearcher timed = Ranking.searcher(searcher.getIndexReader());
     timed.setTimeout(deadline);
-    FeedbackExpansion.Expansion expansion =
-        request.get(EXPAND)
-            ? feedback.expand(
-                timed, text.query(), parser.query(text.query(), request, dates.newest()))
-            : FeedbackExpansion.Expansion.none(text.query());
     // Rewritten once: the search and the highlighter then share expanded fuzzy and wildcard terms.
-    // The expanded query is the one that selects, ranks and counts.
-    Query query = searcher.rewrite(parser.query(expansion.text(), request, dates.newest()));
+    Query typed = searcher.rewrite(parser.query(text.query(), request, dates.newest()));
+    Optional<FeedbackExpansion.Expansion> expansion =
+        request.get(EXPAND).expands(text, request.get(SORT))
+            ? feedback.expand(timed, text.query(), typed)
+            : Optional.empty();
+    // Feedback words only reorder what the query as typed matches, and snippets show its words.
+    Query query =
+        expansion.isEmpty()
+            ? typed
+            : searcher.rewrite(parser.query(expansion.get().text(), request, dates.newest()));
     FieldDoc after =
         request.get(CURSOR).isEmpty()
             ? null
@@ -212,7 +215,7 @@ final class PageSearch {
     } else if (docs.length > 0) {
       TopFieldCollector.populateScores(docs, searcher, query);
     }
-    List<Hit> hits = hitReader.read(searcher, query, docs);
+    List<Hit> hits = hitReader.read(searcher, typed, docs);
     Map<FacetField, List<FacetCount>> facetCounts = new EnumMap<>(FacetField.class);
     for (FacetField facet : request.get(FACETS)) {
       facetCounts.put(facet, matching.top(facet, request.get(FACET_SIZE)));
@@ -237,7 +240,7 @@ final class PageSearch {
         next,
         Optional.empty(),
         match,
-        expansion.added());
+        expansion.map(FeedbackExpansion.Expansion::added).orElse(List.of()));
   }
 
   private static Sort sortOf(SortOrder order) {

@@ -175,22 +175,29 @@ public final class SearchParameters {
           IntRange.atLeast(0));
 
   /**
-   * Whether to add pseudo-relevance feedback terms (RM3) from the top articles of the query as
-   * typed; the matching set is then that of the expanded query.
+   * When to add pseudo-relevance feedback words (RM3) from the top articles of the query as typed;
+   * they reorder the articles that the query matches and add none.
    */
-  public static final SearchParameter<Boolean> EXPAND =
-      SearchParameter.flag(
+  public static final SearchParameter<QueryExpansion> EXPAND =
+      SearchParameter.choice(
           "expand",
-          "Add pseudo-relevance feedback (RM3): the "
+          "Pseudo-relevance feedback (RM3): the "
               + FeedbackExpansion.FEEDBACK_DOCS
               + " best articles of the query as typed give their "
               + FeedbackExpansion.FEEDBACK_TERMS
-              + " most telling title and body words, which are searched alongside the query"
-              + " (weight "
+              + " most telling title and body words, which add to the score of the articles the"
+              + " query matches (weight "
               + FeedbackExpansion.ORIGINAL_WEIGHT
-              + " to the query, the rest to the words). Total, facets and timeline then count"
-              + " the articles that match the expanded query. The response lists the words in"
-              + " expandedWith.");
+              + " to the query, the rest to the words) but match no article of their own, so"
+              + " total, facets and timeline are those of the query. auto (the default) expands"
+              + " queries of at most "
+              + QueryExpansion.AUTO_MAX_WORDS
+              + " plain words (no operators, quotes, fields, wildcards or fuzzy words) ranked by"
+              + " relevance; true expands every query, false none. The response lists the words"
+              + " in expandedWith.",
+          QueryExpansion.class,
+          QueryExpansion.AUTO,
+          QueryExpansion::key);
 
   /** The filters of a search: what selects the matching set, without order, paging or counts. */
   public static final List<SearchParameter<?>> FILTERS =

@@ -21,8 +21,9 @@ import java.util.Optional;
  * @param didYouMean a corrected query when this one matched nothing and a correction exists
  * @param match how many of the query's plain words the matching articles contain; empty when the
  *     query has no plain words
- * @param expandedWith feedback words added to the query when expansion was asked for, heaviest
- *     first, as indexed (stemmed); empty when the query was not expanded
+ * @param expandedWith feedback words that reordered the matching articles ({@link
+ *     SearchParameters#EXPAND}), heaviest first, as indexed (stemmed); empty when the query was not
+ *     expanded
  */
 public record SearchResult(
     long total,

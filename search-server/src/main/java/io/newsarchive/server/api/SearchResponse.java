@@ -28,7 +28,8 @@ import java.util.Map;
  * @param didYouMean a corrected query when this one matched nothing, or {@code null}
  * @param match how many of the query's plain words the counted articles contain, or {@code null}
  *     when it has none
- * @param expandedWith feedback words added by {@code expand=true}, heaviest first; empty otherwise
+ * @param expandedWith feedback words that reordered the matching articles (parameter {@code
+ *     expand}), heaviest first; empty when the query was not expanded
  */
 public record SearchResponse(
     long total,
