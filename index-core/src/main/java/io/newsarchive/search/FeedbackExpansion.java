@@ -14,12 +14,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -31,7 +26,6 @@ import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Pseudo-relevance feedback with relevance model 3 (RM3), with Anserini's defaults but fewer
@@ -122,7 +116,7 @@ final class FeedbackExpansion {
     Query rescored =
         new BooleanQuery.Builder()
             .add(words.build(), Occur.MUST)
-            .add(KeywordField.newSetQuery(ArticleFields.ID, ids(searcher, first)), Occur.FILTER)
+            .add(new DocIdsQuery(searcher.getIndexReader(), first), Occur.FILTER)
             .build();
     Query expanded =
         new BooleanQuery.Builder()
@@ -149,9 +143,7 @@ final class FeedbackExpansion {
         length += count(field, stored.get(field), counts);
       }
       for (Map.Entry<String, Integer> entry : counts.entrySet()) {
-        if (isWord(entry.getKey())) {
-          model.merge(entry.getKey(), (double) hit.score * entry.getValue() / length, Double::sum);
-        }
+        model.merge(entry.getKey(), (double) hit.score * entry.getValue() / length, Double::sum);
       }
     }
     List<Map.Entry<String, Double>> heaviest = new ArrayList<>(model.entrySet());
@@ -165,7 +157,8 @@ final class FeedbackExpansion {
       if (best.size() == FEEDBACK_TERMS) {
         break;
       }
-      if (isRare(reader, entry.getKey())) {
+      // Checked only on the heaviest words: each is a lookup in every segment's terms.
+      if (isWord(entry.getKey()) && isRare(reader, entry.getKey())) {
         best.add(entry);
       }
     }
@@ -205,20 +198,6 @@ final class FeedbackExpansion {
   private static boolean isRare(IndexReader reader, String term) throws IOException {
     return reader.docFreq(new Term(ArticleFields.BODY, term))
         <= MAX_DOCUMENT_SHARE * reader.numDocs();
-  }
-
-  /** The article ids of {@code hits}. */
-  private static List<BytesRef> ids(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
-    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-    List<BytesRef> ids = new ArrayList<>(hits.length);
-    for (ScoreDoc hit : hits) {
-      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-      SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), ArticleFields.ID);
-      if (values.advanceExact(hit.doc - leaf.docBase)) {
-        ids.add(BytesRef.deepCopyOf(values.lookupOrd(values.nextOrd())));
-      }
-    }
-    return ids;
   }
 
   /** The title and body words of {@code text}, outside its negated clauses. */
