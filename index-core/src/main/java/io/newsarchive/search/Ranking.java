@@ -96,6 +96,15 @@ public final class Ranking {
    * window in any order. The matched set stays that of {@code words}.
    */
   static Query withProximity(Query words, List<String> terms) {
+    return withProximity(words, terms, ORDERED_PAIR_WEIGHT, UNORDERED_PAIR_WEIGHT);
+  }
+
+  /**
+   * {@link #withProximity(Query, List)} with other weights for the ordered and the unordered pairs,
+   * for measuring them.
+   */
+  public static Query withProximity(
+      Query words, List<String> terms, float orderedWeight, float unorderedWeight) {
     if (terms.size() < 2) {
       return words;
     }
@@ -111,8 +120,8 @@ public final class Ranking {
         ordered.add(new SpanNearQuery(pair, ORDERED_SLOP, true), Occur.SHOULD);
         unordered.add(new SpanNearQuery(pair, UNORDERED_SLOP, false), Occur.SHOULD);
       }
-      scored.add(new BoostQuery(ordered.build(), ORDERED_PAIR_WEIGHT), Occur.SHOULD);
-      scored.add(new BoostQuery(unordered.build(), UNORDERED_PAIR_WEIGHT), Occur.SHOULD);
+      scored.add(new BoostQuery(ordered.build(), orderedWeight), Occur.SHOULD);
+      scored.add(new BoostQuery(unordered.build(), unorderedWeight), Occur.SHOULD);
     }
     return scored.build();
   }

@@ -23,9 +23,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
-import org.apache.lucene.queries.spans.SpanNearQuery;
-import org.apache.lucene.queries.spans.SpanQuery;
-import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -441,25 +438,7 @@ class ScoringVariantsBenchmark {
 
   /** {@code Ranking.withProximity} with the weight of both kinds of pairs as a parameter. */
   private static Query withPairs(Query words, List<String> terms, float weight) {
-    if (terms.size() < 2) {
-      return words;
-    }
-    BooleanQuery.Builder scored = new BooleanQuery.Builder().add(words, Occur.MUST);
-    for (String field : List.of(TITLE, BODY)) {
-      BooleanQuery.Builder ordered = new BooleanQuery.Builder();
-      BooleanQuery.Builder unordered = new BooleanQuery.Builder();
-      for (int i = 0; i + 1 < terms.size(); i++) {
-        SpanQuery[] pair = {
-          new SpanTermQuery(new Term(field, terms.get(i))),
-          new SpanTermQuery(new Term(field, terms.get(i + 1)))
-        };
-        ordered.add(new SpanNearQuery(pair, Ranking.ORDERED_SLOP, true), Occur.SHOULD);
-        unordered.add(new SpanNearQuery(pair, Ranking.UNORDERED_SLOP, false), Occur.SHOULD);
-      }
-      scored.add(new BoostQuery(ordered.build(), weight), Occur.SHOULD);
-      scored.add(new BoostQuery(unordered.build(), weight), Occur.SHOULD);
-    }
-    return scored.build();
+    return Ranking.withProximity(words, terms, weight, weight);
   }
 
   /** BM25's idf as Lucene computes it. */
