@@ -7,10 +7,7 @@ import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.testing.ReutersIndex;
 import io.newsarchive.testing.TestArticles;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -22,7 +19,6 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,13 +30,6 @@ class ServerMetricsTest {
 
   private static final Pattern SAMPLE = Pattern.compile("([a-z_]+)(?:\\{(.*)})? (\\S+)");
   private static final Pattern LABEL = Pattern.compile("([a-z_]+)=\"([^\"]*)\"");
-
-  /** Expensive: every term of title and body that holds one of these letters, for each letter. */
-  private static final String HEAVY =
-      "abcdefghijklmnopqrstuvwxyz"
-          .chars()
-          .mapToObj(letter -> "/.*" + (char) letter + ".*/")
-          .collect(Collectors.joining(" OR "));
 
   private static final String SEARCH_OK = "http_server_requests_seconds_count{GET /api/search 2xx}";
 
@@ -184,12 +173,12 @@ class ServerMetricsTest {
   /** A search refused while a heavy one holds the only slot, then the heavy one's client leaves. */
   private static void refusedAndCancelled(TestServer server, Scrape before) throws Exception {
     ArticleSearcher searcher = server.searcher();
-    try (Socket abandoned = sendHeavy(server.app().port())) {
-      await(searcher, 1);
+    try (Socket abandoned = HeavySearch.send(server.app().port())) {
+      HeavySearch.awaitRunning(searcher, 1);
       TestServer.Reply busy = server.get("/api/search?q=rubber");
       assertThat(busy.status()).isEqualTo(503);
     }
-    await(searcher, 0);
+    HeavySearch.awaitRunning(searcher, 0);
     Scrape after =
         awaitScrape(
             server,
@@ -273,24 +262,5 @@ class ServerMetricsTest {
 
   private static double delta(Scrape before, Scrape after, String key) {
     return after.get(key) - before.get(key);
-  }
-
-  private static Socket sendHeavy(int port) throws IOException {
-    Socket socket = new Socket("127.0.0.1", port);
-    OutputStream out = socket.getOutputStream();
-    String target = "/api/search?q=" + URLEncoder.encode(HEAVY, StandardCharsets.UTF_8);
-    out.write(
-        ("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            .getBytes(StandardCharsets.ISO_8859_1));
-    out.flush();
-    return socket;
-  }
-
-  private static void await(ArticleSearcher searcher, int running) throws InterruptedException {
-    long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (searcher.runningSearches() != running) {
-      assertThat(System.nanoTime()).as("waited for %d running searches", running).isLessThan(end);
-      Thread.sleep(10);
-    }
   }
 }
