@@ -25,7 +25,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
  * Pseudo-relevance feedback with relevance model 3 (RM3), with Anserini's defaults but fewer
@@ -83,17 +82,19 @@ final class FeedbackExpansion {
   private final Analyzer analyzer = ArticleFields.analyzer();
 
   /**
-   * Expands {@code text} with the words of the top hits of {@code firstPass}, which is {@code text}
-   * with the request's filters; empty when {@code text} matches every article, or nothing.
+   * Expands {@code text} with the words of {@code first}, the best articles of {@code text} with
+   * the request's filters, best first, at most {@value #RESCORED} of them: the feedback words add
+   * to the score of those articles only. Empty when {@code text} matches every article, or nothing.
    */
-  Optional<Expansion> expand(IndexSearcher searcher, Query text, Query firstPass)
+  Optional<Expansion> expand(IndexSearcher searcher, Query text, ScoreDoc[] first)
       throws IOException {
-    if (text instanceof MatchAllDocsQuery) {
+    if (text instanceof MatchAllDocsQuery || first.length == 0) {
       return Optional.empty();
     }
-    // No total is needed, so the collector may skip articles that cannot reach the top at once.
-    ScoreDoc[] first =
-        searcher.search(firstPass, new TopScoreDocCollectorManager(RESCORED, RESCORED)).scoreDocs;
+    if (first.length > RESCORED) {
+      throw new IllegalArgumentException(
+          first.length + " articles to rescore, more than " + RESCORED);
+    }
     ScoreDoc[] top = Arrays.copyOf(first, Math.min(FEEDBACK_DOCS, first.length));
     List<Map.Entry<String, Double>> model = relevanceModel(searcher, top);
     if (model.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.newsarchive.search;
 
+import static io.newsarchive.search.FeedbackExpansion.RESCORED;
 import static io.newsarchive.search.SearchParameters.CURSOR;
 import static io.newsarchive.search.SearchParameters.EXPAND;
 import static io.newsarchive.search.SearchParameters.FACETS;
@@ -9,6 +10,7 @@ import static io.newsarchive.search.SearchParameters.MINIMUM_MATCH;
 import static io.newsarchive.search.SearchParameters.OPERATOR;
 import static io.newsarchive.search.SearchParameters.PAGE;
 import static io.newsarchive.search.SearchParameters.QUERY;
+import static io.newsarchive.search.SearchParameters.RECENCY;
 import static io.newsarchive.search.SearchParameters.SIZE;
 import static io.newsarchive.search.SearchParameters.SORT;
 
@@ -22,6 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.ExitableDirectoryReader;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -160,15 +164,6 @@ final class PageSearch {
     timed.setTimeout(deadline);
     // Rewritten once: the search and the highlighter then share expanded fuzzy and wildcard terms.
     Query typed = searcher.rewrite(parser.query(text.query(), request, dates.newest()));
-    Optional<FeedbackExpansion.Expansion> expansion =
-        request.get(EXPAND).expands(text, request.get(SORT))
-            ? feedback.expand(timed, text.query(), typed)
-            : Optional.empty();
-    // Feedback words only reorder what the query as typed matches, and snippets show its words.
-    Query query =
-        expansion.isEmpty()
-            ? typed
-            : searcher.rewrite(parser.query(expansion.get().text(), request, dates.newest()));
     FieldDoc after =
         request.get(CURSOR).isEmpty()
             ? null
@@ -176,6 +171,16 @@ final class PageSearch {
     int offset = after == null ? (request.get(PAGE) - 1) * request.get(SIZE) : 0;
     // One hit more than the page shows whether a next page exists.
     int wanted = offset + request.get(SIZE) + 1;
+    Feedback feedbackRoute = feedbackRoute(request, text, after, wanted);
+    Optional<FeedbackExpansion.Expansion> expansion = Optional.empty();
+    Query query = typed;
+    if (feedbackRoute == Feedback.BEFORE) {
+      expansion = feedback.expand(timed, text.query(), best(timed, typed));
+      // Feedback words only reorder what the query as typed matches, and snippets show its words.
+      query = expansion.isEmpty() ? typed : expanded(searcher, request, expansion.get());
+    } else if (feedbackRoute == Feedback.AFTER) {
+      wanted = Math.max(wanted, FeedbackExpansion.RESCORED);
+    }
     // An empty query without filters matches every article: its total and counts are the index
     // version's, counted once, and the sort may find its top hits without visiting every article.
     boolean everything = query instanceof MatchAllDocsQuery;
@@ -195,6 +200,22 @@ final class PageSearch {
       page = (TopFieldDocs) collected[0];
       matching = (MatchCounter.Counts) collected[1];
     }
+    ScoreDoc[] all = page.scoreDocs;
+    if (feedbackRoute == Feedback.AFTER && !timed.timedOut()) {
+      ScoreDoc[] first = withScores(Arrays.copyOf(all, Math.min(all.length, RESCORED)));
+      expansion = feedback.expand(timed, text.query(), first);
+      if (expansion.isPresent()) {
+        query = expanded(searcher, request, expansion.get());
+        ScoreDoc[] rescored =
+            timed.search(restricted(timed, query, first), best(first.length)).scoreDocs;
+        if (timed.timedOut()) {
+          expansion = Optional.empty();
+        } else {
+          // The articles past the rescored ones keep the order of the query as typed, below them.
+          System.arraycopy(rescored, 0, all, 0, rescored.length);
+        }
+      }
+    }
     boolean timedOut = timed.timedOut();
     deadline.ignoreReads();
     long total = page.totalHits.value();
@@ -205,7 +226,6 @@ final class PageSearch {
       matching = timedOut ? counter.reduce(List.of()) : searcher.everything();
       total = timedOut ? total : searcher.getIndexReader().numDocs();
     }
-    ScoreDoc[] all = page.scoreDocs;
     int end = Math.min(all.length, offset + request.get(SIZE));
     ScoreDoc[] docs = offset >= end ? new ScoreDoc[0] : Arrays.copyOfRange(all, offset, end);
     if (request.get(SORT) == SortOrder.RELEVANCE) {
@@ -241,6 +261,71 @@ final class PageSearch {
         Optional.empty(),
         match,
         expansion.map(FeedbackExpansion.Expansion::added).orElse(List.of()));
+  }
+
+  /** When a search ranks with feedback words, if it does. */
+  private enum Feedback {
+    /** Not at all. */
+    NONE,
+    /**
+     * From the best articles of a first pass of the query as typed, before the page is collected by
+     * the expanded query: for pages beyond the rescored articles, cursors and recency boosts.
+     */
+    BEFORE,
+    /**
+     * From the best articles of the page's own pass of the query as typed, which also counts the
+     * matches; the rescored articles are then reordered: the first page and those within the
+     * rescored articles, which the feedback words cannot push others above.
+     */
+    AFTER
+  }
+
+  private static Feedback feedbackRoute(
+      SearchRequest request, TextQuery text, FieldDoc after, int wanted) {
+    if (!request.get(EXPAND).expands(text, request.get(SORT))
+        || text.query() instanceof MatchAllDocsQuery) {
+      return Feedback.NONE;
+    }
+    // The recency boost is not scaled down with the typed words, so feedback can reorder the
+    // articles past the rescored ones too. The extra hit that tells whether a next page exists
+    // may lie past them: only its existence counts.
+    return after == null && wanted - 1 <= RESCORED && request.get(RECENCY) == 0
+        ? Feedback.AFTER
+        : Feedback.BEFORE;
+  }
+
+  /** The expanded query of {@code expansion} with the request's filters. */
+  private Query expanded(
+      ArchiveSearcher searcher, SearchRequest request, FeedbackExpansion.Expansion expansion)
+      throws IOException {
+    return searcher.rewrite(parser.query(expansion.text(), request, searcher.dates().newest()));
+  }
+
+  /** The best {@value FeedbackExpansion#RESCORED} articles of {@code typed}, in page order. */
+  private static ScoreDoc[] best(IndexSearcher timed, Query typed) throws IOException {
+    // No total is needed, so the collector may skip articles that cannot reach the top at once.
+    return withScores(timed.search(typed, best(RESCORED)).scoreDocs);
+  }
+
+  /** Collects the best {@code size} articles by relevance, without an exact total. */
+  private static TopFieldCollectorManager best(int size) {
+    return new TopFieldCollectorManager(sortOf(SortOrder.RELEVANCE), size, null, size);
+  }
+
+  /** {@code query} matching only {@code docs}. */
+  private static Query restricted(IndexSearcher timed, Query query, ScoreDoc[] docs) {
+    return new BooleanQuery.Builder()
+        .add(query, Occur.MUST)
+        .add(new DocIdsQuery(timed.getIndexReader(), docs), Occur.FILTER)
+        .build();
+  }
+
+  /** {@code docs}, sorted by relevance, with their scores set from their sort values. */
+  private static ScoreDoc[] withScores(ScoreDoc[] docs) {
+    for (ScoreDoc doc : docs) {
+      doc.score = (Float) ((FieldDoc) doc).fields[0];
+    }
+    return docs;
   }
 
   private static Sort sortOf(SortOrder order) {

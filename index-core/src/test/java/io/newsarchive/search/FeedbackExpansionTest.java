@@ -13,6 +13,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -59,8 +60,10 @@ class FeedbackExpansionTest {
   void expansionAddsWordsOfTheTopArticlesAndKeepsTheQuery() throws IOException {
     Query typed = new ArticleQueryParser().textQuery("ghana", MinimumMatch.ALL).query();
     try (DirectoryReader reader = DirectoryReader.open(dir)) {
+      IndexSearcher first = new IndexSearcher(reader);
+      ScoreDoc[] best = first.search(typed, FeedbackExpansion.RESCORED).scoreDocs;
       FeedbackExpansion.Expansion expansion =
-          new FeedbackExpansion().expand(new IndexSearcher(reader), typed, typed).orElseThrow();
+          new FeedbackExpansion().expand(first, typed, best).orElseThrow();
       // Words of the one article about Ghana, stemmed as indexed; the query word is not "added".
       assertThat(expansion.added()).contains("cocoa", "crop", "london").doesNotContain("ghana");
       assertThat(expansion.added().size()).isLessThanOrEqualTo(FeedbackExpansion.FEEDBACK_TERMS);

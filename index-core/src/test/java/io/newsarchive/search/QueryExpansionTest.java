@@ -108,6 +108,31 @@ class QueryExpansionTest {
     assertThat(ranked).hasSize((int) first.total()).isEqualTo(typed);
   }
 
+  @Test
+  void pagesWithinAndPastTheRescoredArticlesContinueOneRanking() throws IOException {
+    for (String q : List.of("cocoa buffer", "oil prices", "gold", "japan trade")) {
+      // Pages of 30: the first three lie within the rescored articles, the fourth runs past them.
+      List<String> numbered = new ArrayList<>();
+      for (int page = 1; page <= 4; page++) {
+        SearchResult result =
+            search(query(q).with(SearchParameters.SIZE, 30).with(SearchParameters.PAGE, page));
+        assertThat(result.expandedWith()).as(q).isNotEmpty();
+        numbered.addAll(ranked(result));
+      }
+      SearchRequest hundreds = query(q).with(SearchParameters.SIZE, 100);
+      SearchResult first = search(hundreds);
+      List<String> cursored = new ArrayList<>(ranked(first));
+      cursored.addAll(
+          ranked(search(hundreds.with(SearchParameters.CURSOR, first.nextCursor().orElseThrow()))));
+      assertThat(numbered).as(q).isEqualTo(cursored.subList(0, numbered.size()));
+    }
+  }
+
+  /** The ids of the hits with their scores, in order. */
+  private static List<String> ranked(SearchResult result) {
+    return result.hits().stream().map(hit -> hit.id() + " " + hit.score()).toList();
+  }
+
   private static List<String> ids(SearchResult result) {
     List<String> ids = new ArrayList<>();
     result.hits().forEach(hit -> ids.add(hit.id()));
