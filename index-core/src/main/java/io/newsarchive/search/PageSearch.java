@@ -36,9 +36,11 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.SortedSetSortField;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
  * Runs one search request on one index version: parse, rewrite once, collect the page with its
@@ -178,8 +180,6 @@ final class PageSearch {
       expansion = feedback.expand(timed, text.query(), best(timed, typed));
       // Feedback words only reorder what the query as typed matches, and snippets show its words.
       query = expansion.isEmpty() ? typed : expanded(searcher, request, expansion.get());
-    } else if (feedbackRoute == Feedback.AFTER) {
-      wanted = Math.max(wanted, FeedbackExpansion.RESCORED);
     }
     // An empty query without filters matches every article: its total and counts are the index
     // version's, counted once, and the sort may find its top hits without visiting every article.
@@ -189,31 +189,35 @@ final class PageSearch {
             sortOf(request.get(SORT)), wanted, after, everything ? wanted : Integer.MAX_VALUE);
     TopFieldDocs page;
     MatchCounter.Counts matching;
+    ScoreDoc[] first = null;
     if (everything) {
       page = timed.search(query, top);
       matching = null;
     } else {
+      MatchCounter counter = new MatchCounter(searcher, request.get(FACETS));
       Object[] collected =
-          timed.search(
-              query,
-              new MultiCollectorManager(top, new MatchCounter(searcher, request.get(FACETS))));
+          feedbackRoute == Feedback.AFTER
+              ? timed.search(query, new MultiCollectorManager(top, counter, firstPass()))
+              : timed.search(query, new MultiCollectorManager(top, counter));
       page = (TopFieldDocs) collected[0];
       matching = (MatchCounter.Counts) collected[1];
+      first = feedbackRoute == Feedback.AFTER ? ((TopDocs) collected[2]).scoreDocs : null;
     }
     ScoreDoc[] all = page.scoreDocs;
-    if (feedbackRoute == Feedback.AFTER && !timed.timedOut()) {
-      ScoreDoc[] first = withScores(Arrays.copyOf(all, Math.min(all.length, RESCORED)));
+    // Feedback words reorder the same matches, so the typed page tells whether more follow.
+    boolean more = all.length > offset + request.get(SIZE);
+    if (first != null && !timed.timedOut()) {
+      boolean tied = tiedPastRescored(first);
+      first = Arrays.copyOf(first, Math.min(first.length, RESCORED));
       expansion = feedback.expand(timed, text.query(), first);
       if (expansion.isPresent()) {
         query = expanded(searcher, request, expansion.get());
-        ScoreDoc[] rescored =
-            timed.search(restricted(timed, query, first), best(first.length)).scoreDocs;
-        if (timed.timedOut()) {
-          expansion = Optional.empty();
-        } else {
-          // The articles past the rescored ones keep the order of the query as typed, below them.
-          System.arraycopy(rescored, 0, all, 0, rescored.length);
-        }
+        // An article tied with the last rescored one may rank above it, by its id, when no feedback
+        // word adds to that one: then the page needs the whole expanded order.
+        Query ranked = tied ? query : restricted(timed, query, first);
+        ScoreDoc[] rescored = timed.search(ranked, best(wanted)).scoreDocs;
+        all = timed.timedOut() ? all : rescored;
+        expansion = timed.timedOut() ? Optional.empty() : expansion;
       }
     }
     boolean timedOut = timed.timedOut();
@@ -241,7 +245,7 @@ final class PageSearch {
       facetCounts.put(facet, matching.top(facet, request.get(FACET_SIZE)));
     }
     Optional<String> next =
-        all.length > offset + request.get(SIZE) && docs.length > 0
+        more && docs.length > 0
             ? Optional.of(Cursor.encode(request.get(SORT), (FieldDoc) docs[docs.length - 1]))
             : Optional.empty();
     Optional<WordsMatched> match = Optional.empty();
@@ -301,10 +305,27 @@ final class PageSearch {
     return searcher.rewrite(parser.query(expansion.text(), request, searcher.dates().newest()));
   }
 
-  /** The best {@value FeedbackExpansion#RESCORED} articles of {@code typed}, in page order. */
+  /** The best {@value FeedbackExpansion#RESCORED} articles of {@code typed}, best first. */
   private static ScoreDoc[] best(IndexSearcher timed, Query typed) throws IOException {
     // No total is needed, so the collector may skip articles that cannot reach the top at once.
-    return withScores(timed.search(typed, best(RESCORED)).scoreDocs);
+    return timed.search(typed, new TopScoreDocCollectorManager(RESCORED, RESCORED)).scoreDocs;
+  }
+
+  /**
+   * Collects the best {@value FeedbackExpansion#RESCORED} articles of the query and the one after
+   * them alongside its page and counts, in the same order as {@link #best(IndexSearcher, Query)},
+   * whose ties go by document number: cursors then continue the ranking of the page they come from.
+   */
+  private static TopScoreDocCollectorManager firstPass() {
+    return new TopScoreDocCollectorManager(RESCORED + 1, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Whether the article after the {@value FeedbackExpansion#RESCORED} best of {@code first} scores
+   * as much as the last of them.
+   */
+  private static boolean tiedPastRescored(ScoreDoc[] first) {
+    return first.length > RESCORED && first[RESCORED].score == first[RESCORED - 1].score;
   }
 
   /** Collects the best {@code size} articles by relevance, without an exact total. */
@@ -318,14 +339,6 @@ final class PageSearch {
         .add(query, Occur.MUST)
         .add(new DocIdsQuery(timed.getIndexReader(), docs), Occur.FILTER)
         .build();
-  }
-
-  /** {@code docs}, sorted by relevance, with their scores set from their sort values. */
-  private static ScoreDoc[] withScores(ScoreDoc[] docs) {
-    for (ScoreDoc doc : docs) {
-      doc.score = (Float) ((FieldDoc) doc).fields[0];
-    }
-    return docs;
   }
 
   private static Sort sortOf(SortOrder order) {
