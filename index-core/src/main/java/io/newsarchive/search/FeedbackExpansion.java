@@ -11,10 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.document.Document;
+import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.StoredFieldVisitor;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -136,15 +139,17 @@ final class FeedbackExpansion {
   private List<Map.Entry<String, Double>> relevanceModel(IndexSearcher searcher, ScoreDoc[] top)
       throws IOException {
     Map<String, Double> model = new HashMap<>();
+    StoredFields stored = searcher.storedFields();
     for (ScoreDoc hit : top) {
-      Document stored = searcher.storedFields().document(hit.doc, TEXT_FIELDS);
-      Map<String, Integer> counts = new HashMap<>();
-      int length = 0;
-      for (String field : TEXT_FIELDS) {
-        length += count(field, stored.get(field), counts);
-      }
-      for (Map.Entry<String, Integer> entry : counts.entrySet()) {
-        model.merge(entry.getKey(), (double) hit.score * entry.getValue() / length, Double::sum);
+      TitleAndBody text = new TitleAndBody();
+      stored.document(hit.doc, text);
+      CharArrayMap<int[]> counts = new CharArrayMap<>(1024, false);
+      int length = count(ArticleFields.TITLE, text.title, counts);
+      length += count(ArticleFields.BODY, text.body, counts);
+      CharArrayMap<int[]>.EntryIterator words = counts.entrySet().iterator();
+      while (words.hasNext()) {
+        String word = new String(words.nextKey());
+        model.merge(word, (double) hit.score * words.currentValue()[0] / length, Double::sum);
       }
     }
     List<Map.Entry<String, Double>> heaviest = new ArrayList<>(model.entrySet());
@@ -166,8 +171,11 @@ final class FeedbackExpansion {
     return best;
   }
 
-  /** Adds the indexed words of {@code text} in {@code field} to {@code counts}; their number. */
-  private int count(String field, String text, Map<String, Integer> counts) throws IOException {
+  /**
+   * Adds the indexed words of {@code text} in {@code field} to {@code counts}, without a string for
+   * each; their number.
+   */
+  private int count(String field, String text, CharArrayMap<int[]> counts) throws IOException {
     if (text == null) {
       return 0;
     }
@@ -176,12 +184,40 @@ final class FeedbackExpansion {
       CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
       tokens.reset();
       while (tokens.incrementToken()) {
-        counts.merge(term.toString(), 1, Integer::sum);
+        int[] count = counts.get(term.buffer(), 0, term.length());
+        if (count == null) {
+          counts.put(Arrays.copyOf(term.buffer(), term.length()), new int[] {1});
+        } else {
+          count[0]++;
+        }
         length++;
       }
       tokens.end();
     }
     return length;
+  }
+
+  /** Reads the stored title and body of an article, and no other field. */
+  private static final class TitleAndBody extends StoredFieldVisitor {
+    private String title;
+    private String body;
+
+    @Override
+    public Status needsField(FieldInfo field) {
+      if (title != null && body != null) {
+        return Status.STOP;
+      }
+      return TEXT_FIELDS.contains(field.name) ? Status.YES : Status.NO;
+    }
+
+    @Override
+    public void stringField(FieldInfo field, String value) {
+      if (field.name.equals(ArticleFields.TITLE)) {
+        title = title == null ? value : title;
+      } else {
+        body = body == null ? value : body;
+      }
+    }
   }
 
   /**
