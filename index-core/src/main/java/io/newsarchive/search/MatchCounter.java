@@ -7,9 +7,10 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexReader;
@@ -23,6 +24,7 @@ import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.LongValues;
@@ -98,20 +100,24 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     for (FacetField facet : facets) {
       perValue.put(facet, new KeyCounts(searcher.ordinals(facet).valueCount()));
     }
+    long total = 0;
     for (Counting collector : collectors) {
       collector.days.forEach(perDay::add);
       for (SegmentCounts segment : collector.segments) {
+        total += segment.hits;
         for (FacetField facet : facets) {
           OrdinalMap map = searcher.ordinals(facet).map();
           LongValues toIndex = map == null ? LongValues.IDENTITY : map.getGlobalOrds(segment.ord);
-          KeyCounts total = perValue.get(facet);
+          KeyCounts sum = perValue.get(facet);
           KeyCounts counted = segment.values.get(facet);
-          total.expect(counted.distinctAtMost());
-          counted.forEach((ord, count) -> total.add((int) toIndex.get(ord), count));
+          sum.expect(counted.distinctAtMost());
+          counted.forEach((ord, count) -> sum.add((int) toIndex.get(ord), count));
         }
       }
     }
-    return new Counts(searcher, perValue, perDay, firstDay);
+    int[] dayCounts = new int[days];
+    perDay.forEach((day, count) -> dayCounts[day] = count);
+    return new Counts(searcher, perValue, total, new Days(firstDay, dayCounts));
   }
 
   /** Counts the matches of the segments of one slice. */
@@ -135,6 +141,7 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
   /** The counts of one segment, by the segment's ordinals; the days count into the slice's. */
   private static final class SegmentCounts implements LeafCollector {
     final int ord;
+    long hits;
     final Map<FacetField, KeyCounts> values = new EnumMap<>(FacetField.class);
     private final KeyCounts[] counts;
     private final SortedDocValues[] single;
@@ -167,6 +174,7 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
 
     @Override
     public void collect(int doc) throws IOException {
+      hits++;
       for (int i = 0; i < counts.length; i++) {
         if (single[i] != null) {
           if (single[i].advanceExact(doc)) {
@@ -185,25 +193,91 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     }
   }
 
+  /**
+   * The matches of each publication day, from the first day of an index version.
+   *
+   * @param counts the matches of day {@code firstDay + i} at {@code i}
+   */
+  record Days(long firstDay, int[] counts) {
+
+    /** The matches per {@code interval}. */
+    Timeline timeline(Interval interval) {
+      int any = 0;
+      for (int count : counts) {
+        any += count > 0 ? 1 : 0;
+      }
+      long[] days = new long[any];
+      long[] perDay = new long[any];
+      for (int i = 0, n = 0; i < counts.length; i++) {
+        if (counts[i] > 0) {
+          days[n] = firstDay + i;
+          perDay[n++] = counts[i];
+        }
+      }
+      return Timeline.ofDays(days, perDay, interval);
+    }
+
+    /**
+     * The publication times, as a filter, of the days that hold the first {@code wanted} matches in
+     * {@code order} from the day of {@code after} (from the first day in that order when null), or
+     * none when those days hold fewer: undated articles come last in both orders, and no day bounds
+     * them. The day of {@code after} may hold matches before it, so the filter may hold fewer than
+     * {@code wanted} matches after it.
+     */
+    Optional<Query> holding(SortOrder order, int wanted, Long after) {
+      if (order == SortOrder.RELEVANCE || counts.length == 0) {
+        return Optional.empty();
+      }
+      int step = order == SortOrder.NEWEST ? -1 : 1;
+      int day = order == SortOrder.NEWEST ? counts.length - 1 : 0;
+      if (after != null) {
+        long afterDay = Math.floorDiv(after, DAY_MILLIS) - firstDay;
+        if (afterDay < 0 || afterDay >= counts.length) {
+          return Optional.empty();
+        }
+        day = (int) afterDay;
+      }
+      long sum = 0;
+      for (; day >= 0 && day < counts.length; day += step) {
+        sum += counts[day];
+        if (sum >= wanted) {
+          long start = (firstDay + day) * DAY_MILLIS;
+          return Optional.of(
+              order == SortOrder.NEWEST
+                  ? LongField.newRangeQuery(ArticleFields.PUBLISHED, start, Long.MAX_VALUE)
+                  : LongField.newRangeQuery(
+                      ArticleFields.PUBLISHED, Long.MIN_VALUE, start + DAY_MILLIS - 1));
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
   /** The counts of a whole search, by index ordinal and by day. Thread-safe: read only. */
   static final class Counts {
     private final ArchiveSearcher searcher;
     private final Map<FacetField, KeyCounts> perValue;
-    private final KeyCounts perDay;
-    private final long firstDay;
+    private final long total;
+    private final Days days;
 
     private Counts(
-        ArchiveSearcher searcher,
-        Map<FacetField, KeyCounts> perValue,
-        KeyCounts perDay,
-        long firstDay) {
+        ArchiveSearcher searcher, Map<FacetField, KeyCounts> perValue, long total, Days days) {
       this.searcher = searcher;
       this.perValue = perValue;
-      this.perDay = perDay;
-      this.firstDay = firstDay;
+      this.total = total;
+      this.days = days;
       // Compacted now, the counts are only read from here on, by any thread.
       perValue.values().forEach(KeyCounts::compact);
-      perDay.compact();
+    }
+
+    /** The number of matches counted. */
+    long total() {
+      return total;
+    }
+
+    /** The matches of each publication day. */
+    Days days() {
+      return days;
     }
 
     /**
@@ -211,43 +285,21 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
      * facet module's {@code StringValueFacetCounts} orders them.
      */
     List<FacetCount> top(FacetField facet, int size) throws IOException {
-      // The head is the weakest kept: the lowest count, of those the last value.
-      PriorityQueue<long[]> kept =
-          new PriorityQueue<>(
-              (a, b) -> a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(b[0], a[0]));
-      perValue
-          .get(facet)
-          .forEach((ord, count) -> {
-            if (kept.size() < size) {
-              kept.add(new long[] {ord, count});
-            } else if (size > 0 && count > kept.peek()[1]) {
-              kept.poll();
-              kept.add(new long[] {ord, count});
-            }
-          });
-      List<long[]> best = new ArrayList<>(kept);
-      best.sort((a, b) -> a[1] != b[1] ? Long.compare(b[1], a[1]) : Long.compare(a[0], b[0]));
+      KeyCounts.Ranked best = perValue.get(facet).top(size);
       Ordinals ordinals = searcher.ordinals(facet);
       List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
       SortedSetDocValues[] lookups = new SortedSetDocValues[leaves.size()];
-      List<FacetCount> counts = new ArrayList<>(best.size());
-      for (long[] value : best) {
-        counts.add(new FacetCount(ordinals.label(leaves, lookups, (int) value[0]), value[1]));
+      List<FacetCount> counts = new ArrayList<>(best.keys().length);
+      for (int i = 0; i < best.keys().length; i++) {
+        counts.add(
+            new FacetCount(ordinals.label(leaves, lookups, best.keys()[i]), best.counts()[i]));
       }
       return counts;
     }
 
     /** The matching articles per {@code interval}. */
-    Timeline timeline(Interval interval) throws IOException {
-      List<long[]> dayCounts = new ArrayList<>();
-      perDay.forEach((day, count) -> dayCounts.add(new long[] {firstDay + day, count}));
-      long[] days = new long[dayCounts.size()];
-      long[] counts = new long[dayCounts.size()];
-      for (int i = 0; i < days.length; i++) {
-        days[i] = dayCounts.get(i)[0];
-        counts[i] = dayCounts.get(i)[1];
-      }
-      return Timeline.ofDays(days, counts, interval);
+    Timeline timeline(Interval interval) {
+      return days.timeline(interval);
     }
   }
 }
