@@ -14,12 +14,9 @@ import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.OrdinalMap;
-import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
@@ -33,9 +30,10 @@ import org.apache.lucene.util.LongValues;
  * Counts the whole matching set of a search while it is collected: the values of the requested
  * facets and the articles of each publication day, in one pass over the matches. Each segment
  * counts by its own value ordinals; only the values it saw are mapped to the index's ordinals, once
- * each, when the counts are read. Doc values are read from the segments themselves, past the
- * deadline checks of term enumeration, so that a search stopped by its deadline still counts
- * exactly the hits it collected. A new one for each search; the counts it reduces to are read-only.
+ * each, when the counts are read. The ordinals and days come from the arrays the index version
+ * keeps for each segment ({@link SegmentOrdinals}), past the deadline checks of the index reader,
+ * so that a search stopped by its deadline still counts exactly the hits it collected. A new one
+ * for each search; the counts it reduces to are read-only.
  */
 final class MatchCounter implements CollectorManager<MatchCounter.Counting, MatchCounter.Counts> {
 
@@ -127,7 +125,8 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      SegmentCounts segment = new SegmentCounts(context, facets, days, firstDay);
+      SegmentCounts segment =
+          new SegmentCounts(searcher.segment(context.ord), context.ord, facets, days, firstDay);
       segments.add(segment);
       return segment;
     }
@@ -143,28 +142,22 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     final int ord;
     long hits;
     final Map<FacetField, KeyCounts> values = new EnumMap<>(FacetField.class);
+    private final FacetField[] fields;
     private final KeyCounts[] counts;
-    private final SortedDocValues[] single;
-    private final SortedSetDocValues[] multi;
-    private final SortedNumericDocValues published;
+    private final SegmentOrdinals ordinals;
     private final KeyCounts days;
     private final long firstDay;
 
-    SegmentCounts(LeafReaderContext context, Set<FacetField> facets, KeyCounts days, long firstDay)
-        throws IOException {
-      this.ord = context.ord;
-      LeafReader reader = FilterLeafReader.unwrap(context.reader());
-      FacetField[] fields = facets.toArray(new FacetField[0]);
+    SegmentCounts(
+        SegmentOrdinals ordinals, int ord, Set<FacetField> facets, KeyCounts days, long firstDay) {
+      this.ord = ord;
+      this.ordinals = ordinals;
+      this.fields = facets.toArray(new FacetField[0]);
       this.counts = new KeyCounts[fields.length];
-      this.single = new SortedDocValues[fields.length];
-      this.multi = new SortedSetDocValues[fields.length];
       for (int i = 0; i < fields.length; i++) {
-        multi[i] = DocValues.getSortedSet(reader, fields[i].field());
-        single[i] = DocValues.unwrapSingleton(multi[i]);
-        counts[i] = new KeyCounts((int) multi[i].getValueCount());
+        counts[i] = new KeyCounts(ordinals.valueCount(fields[i]));
         values.put(fields[i], counts[i]);
       }
-      this.published = DocValues.getSortedNumeric(reader, ArticleFields.PUBLISHED);
       this.days = days;
       this.firstDay = firstDay;
     }
@@ -173,22 +166,14 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     public void setScorer(Scorable scorer) {}
 
     @Override
-    public void collect(int doc) throws IOException {
+    public void collect(int doc) {
       hits++;
-      for (int i = 0; i < counts.length; i++) {
-        if (single[i] != null) {
-          if (single[i].advanceExact(doc)) {
-            counts[i].add(single[i].ordValue());
-          }
-        } else if (multi[i].advanceExact(doc)) {
-          for (int n = multi[i].docValueCount(); n > 0; n--) {
-            counts[i].add((int) multi[i].nextOrd());
-          }
-        }
+      for (int i = 0; i < fields.length; i++) {
+        ordinals.count(fields[i], doc, counts[i]);
       }
-      // An article has one publication time; should one have several, the earliest counts.
-      if (published.advanceExact(doc)) {
-        days.add((int) (Math.floorDiv(published.nextValue(), DAY_MILLIS) - firstDay));
+      int day = ordinals.day(doc);
+      if (day != SegmentOrdinals.UNDATED) {
+        days.add((int) (day - firstDay));
       }
     }
   }
