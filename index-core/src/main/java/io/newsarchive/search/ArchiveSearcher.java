@@ -1,9 +1,12 @@
 package io.newsarchive.search;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexCommit;
@@ -18,27 +21,47 @@ import org.apache.lucene.search.SearcherFactory;
  * An index searcher over one index version that carries what every search of that version needs and
  * can compute once, when the version is opened: its date span, its size on disk, per facet field
  * the index-wide ordinals of its values (mapping every segment's values is too costly per query),
- * and, once first asked, the counts over all its articles. Thread-safe like {@link IndexSearcher}.
+ * each segment's ordinal arrays and, once first asked, the counts over all its articles.
+ * Thread-safe like {@link IndexSearcher}.
  */
 final class ArchiveSearcher extends IndexSearcher {
 
-  /** Makes an archive searcher for every version the searcher manager opens. */
-  static final SearcherFactory FACTORY =
-      new SearcherFactory() {
-        @Override
-        public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader)
-            throws IOException {
-          return new ArchiveSearcher(reader);
+  /**
+   * Makes an archive searcher for every version a searcher manager opens, and keeps the ordinal
+   * arrays of each segment for as long as the segment is open, so that a new version reads only its
+   * new segments'. Thread-safe.
+   */
+  static final class Factory extends SearcherFactory {
+    private final Map<IndexReader.CacheKey, SegmentOrdinals> segments = new ConcurrentHashMap<>();
+
+    @Override
+    public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader)
+        throws IOException {
+      List<SegmentOrdinals> bySegment = new ArrayList<>();
+      for (LeafReaderContext leaf : reader.leaves()) {
+        IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
+        SegmentOrdinals known = segments.get(core.getKey());
+        if (known == null) {
+          known = SegmentOrdinals.of(FilterLeafReader.unwrap(leaf.reader()));
+          if (segments.putIfAbsent(core.getKey(), known) == null) {
+            core.addClosedListener(segments::remove);
+          }
         }
-      };
+        bySegment.add(known);
+      }
+      return new ArchiveSearcher(reader, List.copyOf(bySegment));
+    }
+  }
 
   private final DateSpan dates;
   private final long bytes;
   private final Map<FacetField, MatchCounter.Ordinals> ordinals;
+  private final List<SegmentOrdinals> segments;
   private volatile MatchCounter.Counts everything;
 
-  private ArchiveSearcher(IndexReader reader) throws IOException {
+  private ArchiveSearcher(IndexReader reader, List<SegmentOrdinals> segments) throws IOException {
     super(reader);
+    this.segments = segments;
     setSimilarity(Ranking.similarity());
     this.dates = DateSpan.of(reader);
     this.bytes = sizeOnDisk((DirectoryReader) reader);
@@ -91,6 +114,11 @@ final class ArchiveSearcher extends IndexSearcher {
       everything = counts;
     }
     return counts;
+  }
+
+  /** The ordinal arrays of the segment at {@code leaf} in this version's leaves. */
+  SegmentOrdinals segment(int leaf) {
+    return segments.get(leaf);
   }
 
   /** The index-wide ordinals of one facet field's values in this version. */

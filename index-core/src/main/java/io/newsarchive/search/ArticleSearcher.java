@@ -136,7 +136,7 @@ public final class ArticleSearcher implements Closeable {
       try {
         return new SearcherManager(
             ExitableDirectoryReader.wrap(DirectoryReader.open(directory), searches),
-            ArchiveSearcher.FACTORY);
+            new ArchiveSearcher.Factory());
       } catch (NoSuchFileException e) {
         if (attempt == OPEN_ATTEMPTS) {
           throw e;

@@ -103,6 +103,78 @@ final class KeyCounts {
   }
 
   /**
+   * The {@code wanted} keys counted most often, most first, ties by key: one pass over the counts,
+   * keeping the best in a small heap, without boxing.
+   */
+  Ranked top(int wanted) {
+    if (wanted < 0) {
+      throw new IllegalArgumentException("negative number of keys " + wanted);
+    }
+    // A key and its count in one long, larger for the better of two: more counts, then lower key.
+    long[] heap = new long[wanted];
+    int kept = 0;
+    if (dense != null) {
+      for (int key = 0; key < bound; key++) {
+        if (dense[key] > 0) {
+          kept = keep(heap, kept, ((long) dense[key] << 32) | (Integer.MAX_VALUE - key));
+        }
+      }
+    } else {
+      compact();
+      for (int i = 0; i < size; i++) {
+        int key = (int) (listed[i] >>> 32);
+        kept = keep(heap, kept, ((long) (int) listed[i] << 32) | (Integer.MAX_VALUE - key));
+      }
+    }
+    long[] best = Arrays.copyOf(heap, kept);
+    Arrays.sort(best);
+    int[] keys = new int[kept];
+    int[] counts = new int[kept];
+    for (int i = 0; i < kept; i++) {
+      long entry = best[kept - 1 - i];
+      keys[i] = Integer.MAX_VALUE - (int) entry;
+      counts[i] = (int) (entry >>> 32);
+    }
+    return new Ranked(keys, counts);
+  }
+
+  /** Keeps {@code entry} in the min-heap of the best {@code heap.length}; returns the new size. */
+  private static int keep(long[] heap, int kept, long entry) {
+    if (kept < heap.length) {
+      int at = kept;
+      while (at > 0 && heap[(at - 1) / 2] > entry) {
+        heap[at] = heap[(at - 1) / 2];
+        at = (at - 1) / 2;
+      }
+      heap[at] = entry;
+      return kept + 1;
+    }
+    if (kept == 0 || entry <= heap[0]) {
+      return kept;
+    }
+    int at = 0;
+    while (true) {
+      int child = 2 * at + 1;
+      if (child >= kept) {
+        break;
+      }
+      if (child + 1 < kept && heap[child + 1] < heap[child]) {
+        child++;
+      }
+      if (heap[child] >= entry) {
+        break;
+      }
+      heap[at] = heap[child];
+      at = child;
+    }
+    heap[at] = entry;
+    return kept;
+  }
+
+  /** Keys and their counts, best first. */
+  record Ranked(int[] keys, int[] counts) {}
+
+  /**
    * Sorts the listed keys and merges repeats; until the next {@link #add}, reading the counts then
    * changes nothing, so that several threads may read them.
    */

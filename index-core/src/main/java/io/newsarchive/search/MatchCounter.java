@@ -7,22 +7,21 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.OrdinalMap;
-import org.apache.lucene.index.SortedDocValues;
-import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.util.LongValues;
@@ -31,9 +30,10 @@ import org.apache.lucene.util.LongValues;
  * Counts the whole matching set of a search while it is collected: the values of the requested
  * facets and the articles of each publication day, in one pass over the matches. Each segment
  * counts by its own value ordinals; only the values it saw are mapped to the index's ordinals, once
- * each, when the counts are read. Doc values are read from the segments themselves, past the
- * deadline checks of term enumeration, so that a search stopped by its deadline still counts
- * exactly the hits it collected. A new one for each search; the counts it reduces to are read-only.
+ * each, when the counts are read. The ordinals and days come from the arrays the index version
+ * keeps for each segment ({@link SegmentOrdinals}), past the deadline checks of the index reader,
+ * so that a search stopped by its deadline still counts exactly the hits it collected. A new one
+ * for each search; the counts it reduces to are read-only.
  */
 final class MatchCounter implements CollectorManager<MatchCounter.Counting, MatchCounter.Counts> {
 
@@ -98,20 +98,24 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     for (FacetField facet : facets) {
       perValue.put(facet, new KeyCounts(searcher.ordinals(facet).valueCount()));
     }
+    long total = 0;
     for (Counting collector : collectors) {
       collector.days.forEach(perDay::add);
       for (SegmentCounts segment : collector.segments) {
+        total += segment.hits;
         for (FacetField facet : facets) {
           OrdinalMap map = searcher.ordinals(facet).map();
           LongValues toIndex = map == null ? LongValues.IDENTITY : map.getGlobalOrds(segment.ord);
-          KeyCounts total = perValue.get(facet);
+          KeyCounts sum = perValue.get(facet);
           KeyCounts counted = segment.values.get(facet);
-          total.expect(counted.distinctAtMost());
-          counted.forEach((ord, count) -> total.add((int) toIndex.get(ord), count));
+          sum.expect(counted.distinctAtMost());
+          counted.forEach((ord, count) -> sum.add((int) toIndex.get(ord), count));
         }
       }
     }
-    return new Counts(searcher, perValue, perDay, firstDay);
+    int[] dayCounts = new int[days];
+    perDay.forEach((day, count) -> dayCounts[day] = count);
+    return new Counts(searcher, perValue, total, new Days(firstDay, dayCounts));
   }
 
   /** Counts the matches of the segments of one slice. */
@@ -121,7 +125,8 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      SegmentCounts segment = new SegmentCounts(context, facets, days, firstDay);
+      SegmentCounts segment =
+          new SegmentCounts(searcher.segment(context.ord), context.ord, facets, days, firstDay);
       segments.add(segment);
       return segment;
     }
@@ -135,29 +140,24 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
   /** The counts of one segment, by the segment's ordinals; the days count into the slice's. */
   private static final class SegmentCounts implements LeafCollector {
     final int ord;
+    long hits;
     final Map<FacetField, KeyCounts> values = new EnumMap<>(FacetField.class);
+    private final FacetField[] fields;
     private final KeyCounts[] counts;
-    private final SortedDocValues[] single;
-    private final SortedSetDocValues[] multi;
-    private final SortedNumericDocValues published;
+    private final SegmentOrdinals ordinals;
     private final KeyCounts days;
     private final long firstDay;
 
-    SegmentCounts(LeafReaderContext context, Set<FacetField> facets, KeyCounts days, long firstDay)
-        throws IOException {
-      this.ord = context.ord;
-      LeafReader reader = FilterLeafReader.unwrap(context.reader());
-      FacetField[] fields = facets.toArray(new FacetField[0]);
+    SegmentCounts(
+        SegmentOrdinals ordinals, int ord, Set<FacetField> facets, KeyCounts days, long firstDay) {
+      this.ord = ord;
+      this.ordinals = ordinals;
+      this.fields = facets.toArray(new FacetField[0]);
       this.counts = new KeyCounts[fields.length];
-      this.single = new SortedDocValues[fields.length];
-      this.multi = new SortedSetDocValues[fields.length];
       for (int i = 0; i < fields.length; i++) {
-        multi[i] = DocValues.getSortedSet(reader, fields[i].field());
-        single[i] = DocValues.unwrapSingleton(multi[i]);
-        counts[i] = new KeyCounts((int) multi[i].getValueCount());
+        counts[i] = new KeyCounts(ordinals.valueCount(fields[i]));
         values.put(fields[i], counts[i]);
       }
-      this.published = DocValues.getSortedNumeric(reader, ArticleFields.PUBLISHED);
       this.days = days;
       this.firstDay = firstDay;
     }
@@ -166,22 +166,75 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     public void setScorer(Scorable scorer) {}
 
     @Override
-    public void collect(int doc) throws IOException {
-      for (int i = 0; i < counts.length; i++) {
-        if (single[i] != null) {
-          if (single[i].advanceExact(doc)) {
-            counts[i].add(single[i].ordValue());
-          }
-        } else if (multi[i].advanceExact(doc)) {
-          for (int n = multi[i].docValueCount(); n > 0; n--) {
-            counts[i].add((int) multi[i].nextOrd());
-          }
+    public void collect(int doc) {
+      hits++;
+      for (int i = 0; i < fields.length; i++) {
+        ordinals.count(fields[i], doc, counts[i]);
+      }
+      int day = ordinals.day(doc);
+      if (day != SegmentOrdinals.UNDATED) {
+        days.add((int) (day - firstDay));
+      }
+    }
+  }
+
+  /**
+   * The matches of each publication day, from the first day of an index version.
+   *
+   * @param counts the matches of day {@code firstDay + i} at {@code i}
+   */
+  record Days(long firstDay, int[] counts) {
+
+    /** The matches per {@code interval}. */
+    Timeline timeline(Interval interval) {
+      int any = 0;
+      for (int count : counts) {
+        any += count > 0 ? 1 : 0;
+      }
+      long[] days = new long[any];
+      long[] perDay = new long[any];
+      for (int i = 0, n = 0; i < counts.length; i++) {
+        if (counts[i] > 0) {
+          days[n] = firstDay + i;
+          perDay[n++] = counts[i];
         }
       }
-      // An article has one publication time; should one have several, the earliest counts.
-      if (published.advanceExact(doc)) {
-        days.add((int) (Math.floorDiv(published.nextValue(), DAY_MILLIS) - firstDay));
+      return Timeline.ofDays(days, perDay, interval);
+    }
+
+    /**
+     * The publication times, as a filter, of the days that hold the first {@code wanted} matches in
+     * {@code order} from the day of {@code after} (from the first day in that order when null), or
+     * none when those days hold fewer: undated articles come last in both orders, and no day bounds
+     * them. The day of {@code after} may hold matches before it, so the filter may hold fewer than
+     * {@code wanted} matches after it.
+     */
+    Optional<Query> holding(SortOrder order, int wanted, Long after) {
+      if (order == SortOrder.RELEVANCE || counts.length == 0) {
+        return Optional.empty();
       }
+      int step = order == SortOrder.NEWEST ? -1 : 1;
+      int day = order == SortOrder.NEWEST ? counts.length - 1 : 0;
+      if (after != null) {
+        long afterDay = Math.floorDiv(after, DAY_MILLIS) - firstDay;
+        if (afterDay < 0 || afterDay >= counts.length) {
+          return Optional.empty();
+        }
+        day = (int) afterDay;
+      }
+      long sum = 0;
+      for (; day >= 0 && day < counts.length; day += step) {
+        sum += counts[day];
+        if (sum >= wanted) {
+          long start = (firstDay + day) * DAY_MILLIS;
+          return Optional.of(
+              order == SortOrder.NEWEST
+                  ? LongField.newRangeQuery(ArticleFields.PUBLISHED, start, Long.MAX_VALUE)
+                  : LongField.newRangeQuery(
+                      ArticleFields.PUBLISHED, Long.MIN_VALUE, start + DAY_MILLIS - 1));
+        }
+      }
+      return Optional.empty();
     }
   }
 
@@ -189,21 +242,27 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
   static final class Counts {
     private final ArchiveSearcher searcher;
     private final Map<FacetField, KeyCounts> perValue;
-    private final KeyCounts perDay;
-    private final long firstDay;
+    private final long total;
+    private final Days days;
 
     private Counts(
-        ArchiveSearcher searcher,
-        Map<FacetField, KeyCounts> perValue,
-        KeyCounts perDay,
-        long firstDay) {
+        ArchiveSearcher searcher, Map<FacetField, KeyCounts> perValue, long total, Days days) {
       this.searcher = searcher;
       this.perValue = perValue;
-      this.perDay = perDay;
-      this.firstDay = firstDay;
+      this.total = total;
+      this.days = days;
       // Compacted now, the counts are only read from here on, by any thread.
       perValue.values().forEach(KeyCounts::compact);
-      perDay.compact();
+    }
+
+    /** The number of matches counted. */
+    long total() {
+      return total;
+    }
+
+    /** The matches of each publication day. */
+    Days days() {
+      return days;
     }
 
     /**
@@ -211,43 +270,21 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
      * facet module's {@code StringValueFacetCounts} orders them.
      */
     List<FacetCount> top(FacetField facet, int size) throws IOException {
-      // The head is the weakest kept: the lowest count, of those the last value.
-      PriorityQueue<long[]> kept =
-          new PriorityQueue<>(
-              (a, b) -> a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(b[0], a[0]));
-      perValue
-          .get(facet)
-          .forEach((ord, count) -> {
-            if (kept.size() < size) {
-              kept.add(new long[] {ord, count});
-            } else if (size > 0 && count > kept.peek()[1]) {
-              kept.poll();
-              kept.add(new long[] {ord, count});
-            }
-          });
-      List<long[]> best = new ArrayList<>(kept);
-      best.sort((a, b) -> a[1] != b[1] ? Long.compare(b[1], a[1]) : Long.compare(a[0], b[0]));
+      KeyCounts.Ranked best = perValue.get(facet).top(size);
       Ordinals ordinals = searcher.ordinals(facet);
       List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
       SortedSetDocValues[] lookups = new SortedSetDocValues[leaves.size()];
-      List<FacetCount> counts = new ArrayList<>(best.size());
-      for (long[] value : best) {
-        counts.add(new FacetCount(ordinals.label(leaves, lookups, (int) value[0]), value[1]));
+      List<FacetCount> counts = new ArrayList<>(best.keys().length);
+      for (int i = 0; i < best.keys().length; i++) {
+        counts.add(
+            new FacetCount(ordinals.label(leaves, lookups, best.keys()[i]), best.counts()[i]));
       }
       return counts;
     }
 
     /** The matching articles per {@code interval}. */
-    Timeline timeline(Interval interval) throws IOException {
-      List<long[]> dayCounts = new ArrayList<>();
-      perDay.forEach((day, count) -> dayCounts.add(new long[] {firstDay + day, count}));
-      long[] days = new long[dayCounts.size()];
-      long[] counts = new long[dayCounts.size()];
-      for (int i = 0; i < days.length; i++) {
-        days[i] = dayCounts.get(i)[0];
-        counts[i] = dayCounts.get(i)[1];
-      }
-      return Timeline.ofDays(days, counts, interval);
+    Timeline timeline(Interval interval) {
+      return days.timeline(interval);
     }
   }
 }

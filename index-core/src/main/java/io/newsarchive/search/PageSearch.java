@@ -184,24 +184,29 @@ final class PageSearch {
     // An empty query without filters matches every article: its total and counts are the index
     // version's, counted once, and the sort may find its top hits without visiting every article.
     boolean everything = query instanceof MatchAllDocsQuery;
-    var top =
-        new TopFieldCollectorManager(
-            sortOf(request.get(SORT)), wanted, after, everything ? wanted : Integer.MAX_VALUE);
+    SortOrder order = request.get(SORT);
+    MatchCounter counter = new MatchCounter(searcher, request.get(FACETS));
     TopFieldDocs page;
     MatchCounter.Counts matching;
+    long total;
     ScoreDoc[] first = null;
-    if (everything) {
-      page = timed.search(query, top);
-      matching = null;
-    } else {
-      MatchCounter counter = new MatchCounter(searcher, request.get(FACETS));
+    if (order == SortOrder.RELEVANCE && !everything) {
+      var top = new TopFieldCollectorManager(sortOf(order), wanted, after, Integer.MAX_VALUE);
       Object[] collected =
           feedbackRoute == Feedback.AFTER
               ? timed.search(query, new MultiCollectorManager(top, counter, firstPass()))
               : timed.search(query, new MultiCollectorManager(top, counter));
       page = (TopFieldDocs) collected[0];
       matching = (MatchCounter.Counts) collected[1];
+      total = page.totalHits.value();
       first = feedbackRoute == Feedback.AFTER ? ((TopDocs) collected[2]).scoreDocs : null;
+    } else {
+      // Counted first, the matches per day tell which newest (or oldest) days hold the page, so
+      // that the top hits come from those days alone: in an archive indexed oldest first, every
+      // article would otherwise be a new best when sorting by newest.
+      matching = everything ? searcher.everything() : timed.search(query, counter);
+      total = everything ? searcher.getIndexReader().numDocs() : matching.total();
+      page = datedPage(timed, query, matching, new Slice(order, wanted, after));
     }
     ScoreDoc[] all = page.scoreDocs;
     // Feedback words reorder the same matches, so the typed page tells whether more follow.
@@ -222,13 +227,11 @@ final class PageSearch {
     }
     boolean timedOut = timed.timedOut();
     deadline.ignoreReads();
-    long total = page.totalHits.value();
-    if (everything) {
+    if (everything && timedOut) {
       // Stopped by its deadline, the page counts what it saw, as any other search does: a total
       // below the whole and no values.
-      MatchCounter counter = new MatchCounter(searcher, request.get(FACETS));
-      matching = timedOut ? counter.reduce(List.of()) : searcher.everything();
-      total = timedOut ? total : searcher.getIndexReader().numDocs();
+      matching = counter.reduce(List.of());
+      total = page.totalHits.value();
     }
     int end = Math.min(all.length, offset + request.get(SIZE));
     ScoreDoc[] docs = offset >= end ? new ScoreDoc[0] : Arrays.copyOfRange(all, offset, end);
@@ -339,6 +342,39 @@ final class PageSearch {
         .add(query, Occur.MUST)
         .add(new DocIdsQuery(timed.getIndexReader(), docs), Occur.FILTER)
         .build();
+  }
+
+  /** The hits a page needs, in its order, after its cursor. */
+  private record Slice(SortOrder order, int wanted, FieldDoc after) {
+
+    /** Collects the slice, counting hits no further than it needs. */
+    TopFieldCollectorManager top() {
+      return new TopFieldCollectorManager(sortOf(order), wanted, after, wanted);
+    }
+  }
+
+  /**
+   * The top hits of {@code query} in {@code slice}'s order, looked for among the articles of the
+   * days that {@code matching} says hold them, and among all when those days hold too few after the
+   * cursor or the search in them ran out of time.
+   */
+  private static TopFieldDocs datedPage(
+      IndexSearcher timed, Query query, MatchCounter.Counts matching, Slice slice)
+      throws IOException {
+    Long afterTime = slice.after() == null ? null : (Long) slice.after().fields[0];
+    Optional<Query> days =
+        timed.timedOut()
+            ? Optional.empty()
+            : matching.days().holding(slice.order(), slice.wanted(), afterTime);
+    if (days.isPresent()) {
+      Query inDays =
+          new BooleanQuery.Builder().add(query, Occur.MUST).add(days.get(), Occur.FILTER).build();
+      TopFieldDocs page = timed.search(inDays, slice.top());
+      if (page.scoreDocs.length == slice.wanted() || timed.timedOut()) {
+        return page;
+      }
+    }
+    return timed.search(query, slice.top());
   }
 
   private static Sort sortOf(SortOrder order) {

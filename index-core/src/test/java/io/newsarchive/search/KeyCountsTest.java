@@ -71,6 +71,37 @@ class KeyCountsTest {
   }
 
   @Test
+  void topKeysAreTheMostCountedTiesByKeyListedOrDense() {
+    Random random = new Random(11);
+    for (int bound : new int[] {40, 5_000}) {
+      KeyCounts counts = new KeyCounts(bound);
+      int[] expected = new int[bound];
+      for (int i = 0; i < (bound == 40 ? 2_000 : 300); i++) {
+        int key = random.nextInt(bound);
+        counts.add(key);
+        expected[key]++;
+      }
+      List<int[]> all = new ArrayList<>();
+      for (int key = 0; key < bound; key++) {
+        if (expected[key] > 0) {
+          all.add(new int[] {key, expected[key]});
+        }
+      }
+      all.sort((a, b) -> a[1] != b[1] ? Integer.compare(b[1], a[1]) : Integer.compare(a[0], b[0]));
+      for (int wanted : new int[] {0, 1, 10, all.size() + 5}) {
+        KeyCounts.Ranked top = counts.top(wanted);
+        List<int[]> read = new ArrayList<>();
+        for (int i = 0; i < top.keys().length; i++) {
+          read.add(new int[] {top.keys()[i], top.counts()[i]});
+        }
+        assertThat(read)
+            .as("bound %d, top %d", bound, wanted)
+            .containsExactlyElementsOf(all.subList(0, Math.min(wanted, all.size())));
+      }
+    }
+  }
+
+  @Test
   void aKeyOutsideTheBoundIsRefused() {
     KeyCounts counts = new KeyCounts(10);
     assertThatThrownBy(() -> counts.add(10)).isInstanceOf(IllegalArgumentException.class);
