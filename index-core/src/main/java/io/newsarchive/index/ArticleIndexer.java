@@ -6,7 +6,6 @@ import io.newsarchive.schema.ArticleFields;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
@@ -14,6 +13,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -39,7 +39,7 @@ public final class ArticleIndexer implements Closeable {
   private final Directory directory;
   private final IndexWriter writer;
   private final DirectoryReader before;
-  private final ConcurrentHashMap<String, String> writtenThisRun = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Long> writtenThisRun = new ConcurrentHashMap<>();
   private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
 
   private ArticleIndexer(Directory directory, IndexWriter writer, DirectoryReader before) {
@@ -89,18 +89,23 @@ public final class ArticleIndexer implements Closeable {
    */
   public UpsertOutcome upsert(Article article) throws IOException {
     Document doc = ArticleDocuments.toDocument(article);
-    String hash = doc.get(ArticleFields.CONTENT_HASH);
+    long hash = ArticleDocuments.contentHash(doc);
     ReentrantLock lock = stripes[Math.floorMod(article.id().hashCode(), LOCK_STRIPES)];
     lock.lock();
     try {
-      String previous = writtenThisRun.get(article.id());
+      Long previous = writtenThisRun.get(article.id());
       if (previous == null) {
         previous = storedHash(article.id());
       }
-      if (hash.equals(previous)) {
+      if (previous == null) {
+        // No document holds this id, so there is nothing to delete: adding skips the delete term
+        // that Lucene would otherwise resolve against every segment.
+        writer.addDocument(doc);
+      } else if (previous == hash) {
         return UpsertOutcome.UNCHANGED;
+      } else {
+        writer.updateDocument(new Term(ArticleFields.ID, article.id()), doc);
       }
-      writer.updateDocument(new Term(ArticleFields.ID, article.id()), doc);
       writtenThisRun.put(article.id(), hash);
       return previous == null ? UpsertOutcome.ADDED : UpsertOutcome.UPDATED;
     } finally {
@@ -132,7 +137,7 @@ public final class ArticleIndexer implements Closeable {
   }
 
   /** The content hash stored for {@code id} in the index as it was opened, or null if absent. */
-  private String storedHash(String id) throws IOException {
+  private Long storedHash(String id) throws IOException {
     if (before == null) {
       return null;
     }
@@ -152,10 +157,11 @@ public final class ArticleIndexer implements Closeable {
           doc != DocIdSetIterator.NO_MORE_DOCS;
           doc = postings.nextDoc()) {
         if (live == null || live.get(doc)) {
-          return leaf.reader()
-              .storedFields()
-              .document(doc, Set.of(ArticleFields.CONTENT_HASH))
-              .get(ArticleFields.CONTENT_HASH);
+          NumericDocValues hashes = leaf.reader().getNumericDocValues(ArticleFields.CONTENT_HASH);
+          if (hashes == null || !hashes.advanceExact(doc)) {
+            throw new IllegalStateException("article " + id + " is stored without a content hash");
+          }
+          return hashes.longValue();
         }
       }
     }

@@ -17,11 +17,16 @@ import java.util.Objects;
 public record IngestOptions(
     int threads, EntityExtractor extractor, Duration commitInterval, int commitArticles) {
 
-  /** Default time between commits, in seconds. */
-  public static final int DEFAULT_COMMIT_SECONDS = 10;
+  /**
+   * Default time between commits, in seconds. Each commit writes what every worker has buffered as
+   * a small segment that merges then rewrite, so rare commits make ingest cheaper: a commit a
+   * minute instead of every 10 s or 5,000 articles cut the CPU of indexing rss-news-2023 without
+   * entities by a sixth.
+   */
+  public static final int DEFAULT_COMMIT_SECONDS = 60;
 
-  /** Default number of articles between commits. */
-  public static final int DEFAULT_COMMIT_ARTICLES = 5_000;
+  /** Default number of articles between commits; see {@link #DEFAULT_COMMIT_SECONDS}. */
+  public static final int DEFAULT_COMMIT_ARTICLES = 100_000;
 
   /** Validates the options. */
   public IngestOptions {

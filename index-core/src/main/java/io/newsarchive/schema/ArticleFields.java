@@ -24,7 +24,7 @@ import org.apache.lucene.index.IndexOptions;
 public final class ArticleFields {
 
   /** Version of this schema, written into every commit's user data under {@link #SCHEMA_KEY}. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   /** Commit user-data key that holds the schema version. */
   public static final String SCHEMA_KEY = "newsarchive.schema";
@@ -46,13 +46,19 @@ public final class ArticleFields {
   /** Headline: English-stemmed full text, stored, with offsets for fast highlighting. */
   public static final String TITLE = "title";
 
-  /** Headline, unstemmed and with stop words kept, for precise phrase queries. */
+  /**
+   * Headline words, unstemmed and with stop words kept, as {@link #WORDS_ONLY}: the spelling
+   * corrector's vocabulary.
+   */
   public static final String TITLE_EXACT = "title_exact";
 
   /** Body: English-stemmed full text, stored, with offsets for fast highlighting. */
   public static final String BODY = "body";
 
-  /** Body, unstemmed and with stop words kept, for precise phrase queries. */
+  /**
+   * Body words, unstemmed and with stop words kept, as {@link #WORDS_ONLY}: see {@link
+   * #TITLE_EXACT}.
+   */
   public static final String BODY_EXACT = "body_exact";
 
   /**
@@ -92,11 +98,21 @@ public final class ArticleFields {
    */
   public static final String ENTITY = "entity";
 
-  /** Hash of every stored field, to tell an unchanged article from an updated one on re-ingest. */
+  /**
+   * 64 bits of a hash of every stored field, to tell an unchanged article from an updated one on
+   * re-ingest: numeric doc values, which a re-ingest reads without decompressing stored fields.
+   */
   public static final String CONTENT_HASH = "content_hash";
 
   /** Text field type with positions and offsets in the postings (phrases and fast highlighting). */
   public static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+  /**
+   * Text field type that records only which articles hold a word: no frequencies, positions or
+   * norms, because nothing scores or matches phrases on it; the spelling corrector reads only its
+   * words and their document counts.
+   */
+  public static final FieldType WORDS_ONLY = wordsOnly();
 
   private ArticleFields() {}
 
@@ -180,6 +196,14 @@ public final class ArticleFields {
   private static FieldType textWithOffsets() {
     FieldType type = new FieldType(TextField.TYPE_STORED);
     type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    type.freeze();
+    return type;
+  }
+
+  private static FieldType wordsOnly() {
+    FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+    type.setIndexOptions(IndexOptions.DOCS);
+    type.setOmitNorms(true);
     type.freeze();
     return type;
   }

@@ -13,6 +13,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,7 @@ class ArticleDocumentsTest {
 
   @Test
   void contentHashCoversStoredFieldsOutsideTitleAndBody() {
-    String hash = ArticleDocuments.contentHash(fullArticle());
+    long hash = ArticleDocuments.contentHash(fullArticle());
     Article.Builder changed = Article.builder().source("reuters").sourceId("42");
     changed.url("https://example.org/a/42").title("Cocoa prices rise");
     changed.body("Cocoa prices rose in Abidjan.\nTraders said.").language("en");
@@ -100,8 +101,11 @@ class ArticleDocumentsTest {
       }
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         Document stored = reader.storedFields().document(0);
+        NumericDocValues hashes =
+            reader.leaves().getFirst().reader().getNumericDocValues(ArticleFields.CONTENT_HASH);
+        assertThat(hashes.advanceExact(0)).isTrue();
         assertThat(ArticleDocuments.contentHash(ArticleDocuments.toArticle(stored)))
-            .isEqualTo(stored.get(ArticleFields.CONTENT_HASH))
+            .isEqualTo(hashes.longValue())
             .isEqualTo(ArticleDocuments.contentHash(article));
       }
     }
