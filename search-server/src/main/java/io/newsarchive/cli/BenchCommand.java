@@ -15,6 +15,7 @@ import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.server.SearchServer;
 import io.newsarchive.server.ServerOptions;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code newsarchive bench}: measures result pages per second, latency percentiles and CPU per page
@@ -149,14 +152,17 @@ public final class BenchCommand implements Callable<Integer> {
               + " set them.")
   Path queries;
 
+  @Spec CommandSpec spec;
+
   /** What the bench adds to every query string that does not set it. */
   private static final String PAGE_DEFAULTS = "size=10&interval=month";
 
   @Override
   public Integer call() {
     if (requests < 1 || warmup < 0 || seconds < 1 || clients < 1 || rounds < 1) {
-      System.err.println(
-          "newsarchive bench: --requests, --seconds, --clients and --rounds must be positive");
+      err()
+          .println(
+              "newsarchive bench: --requests, --seconds, --clients and --rounds must be positive");
       return 2;
     }
     // One kept-alive connection per client; the JDK keeps 5 unless told (read once, at first use).
@@ -175,7 +181,7 @@ public final class BenchCommand implements Callable<Integer> {
         stop(app);
       }
     } catch (IOException e) {
-      System.err.println("newsarchive bench: " + e.getMessage());
+      err().println("newsarchive bench: " + e.getMessage());
       return 1;
     }
   }
@@ -183,10 +189,11 @@ public final class BenchCommand implements Callable<Integer> {
   private int measure(List<String> mix, long articles, String searchUrl) throws IOException {
     HttpPages ours = new HttpPages(searchUrl, PAGE_DEFAULTS);
     ClosedLoop loop = new ClosedLoop(mix, clients, requests, seconds);
-    System.out.printf(
-        "index: %d articles; %d distinct queries; %d client%s; at most %d requests or %d s per"
-            + " measurement%n",
-        articles, mix.size(), clients, clients == 1 ? "" : "s", requests, seconds);
+    out()
+        .printf(
+            "index: %d articles; %d distinct queries; %d client%s; at most %d requests or %d s per"
+                + " measurement%n",
+            articles, mix.size(), clients, clients == 1 ? "" : "s", requests, seconds);
     if (raw == RawBaseline.NONE) {
       for (int round = 0; round < rounds; round++) {
         loop.warm(ours, warmup);
@@ -213,11 +220,20 @@ public final class BenchCommand implements Callable<Integer> {
         printPerQuery(ourResult, directResult == null ? httpResult : directResult);
       }
     }
-    System.out.println(
-        "ours = /api/search over loopback HTTP (server and client in this process, CPU of both);"
-            + " raw direct = the page built by Lucene calls in this process, no HTTP; raw http ="
-            + " the same page as JSON from the JDK's HTTP server, client in this process.");
+    out()
+        .println(
+            "ours = /api/search over loopback HTTP (server and client in this process, CPU of both);"
+                + " raw direct = the page built by Lucene calls in this process, no HTTP; raw http ="
+                + " the same page as JSON from the JDK's HTTP server, client in this process.");
     return 0;
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
   }
 
   private LoadResult measureRaw(ClosedLoop loop, PageClient client, String label)
@@ -233,7 +249,7 @@ public final class BenchCommand implements Callable<Integer> {
    * query language differs from the classic parser's (names, phrases on unstemmed text, limits on
    * wildcard and fuzzy words), and where the baseline ignores a parameter.
    */
-  private static void compareTotals(List<String> mix, HttpPages ours, RawLucenePage pages)
+  private void compareTotals(List<String> mix, HttpPages ours, RawLucenePage pages)
       throws IOException {
     int same = 0;
     Set<String> ignored = new TreeSet<>();
@@ -249,11 +265,10 @@ public final class BenchCommand implements Callable<Integer> {
         differing.add(query + " (ours " + ourTotal + ", raw " + rawTotal + ")");
       }
     }
-    System.out.printf(
-        "raw matches as many articles as ours on %d of %d queries%n", same, mix.size());
-    differing.forEach(d -> System.out.println("  differs: " + d));
+    out().printf("raw matches as many articles as ours on %d of %d queries%n", same, mix.size());
+    differing.forEach(d -> out().println("  differs: " + d));
     if (!ignored.isEmpty()) {
-      System.out.println("raw ignores: " + String.join(", ", ignored));
+      out().println("raw ignores: " + String.join(", ", ignored));
     }
   }
 
@@ -274,30 +289,32 @@ public final class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private static void print(String label, LoadResult result) {
-    System.out.printf(
-        "%-10s %5d pages in %5.1f s  pages/s %6.0f  ms p50 %6.2f  p95 %6.2f  p99 %6.2f  max %7.2f"
-            + "  cpu ms/page %6.2f%n",
-        label,
-        result.nanos().length,
-        result.seconds(),
-        result.pagesPerSecond(),
-        result.percentileMillis(50),
-        result.percentileMillis(95),
-        result.percentileMillis(99),
-        result.maxMillis(),
-        result.cpuMillisPerPage());
+  private void print(String label, LoadResult result) {
+    out()
+        .printf(
+            "%-10s %5d pages in %5.1f s  pages/s %6.0f  ms p50 %6.2f  p95 %6.2f  p99 %6.2f  max %7.2f"
+                + "  cpu ms/page %6.2f%n",
+            label,
+            result.nanos().length,
+            result.seconds(),
+            result.pagesPerSecond(),
+            result.percentileMillis(50),
+            result.percentileMillis(95),
+            result.percentileMillis(99),
+            result.maxMillis(),
+            result.cpuMillisPerPage());
   }
 
-  private static void ratio(String label, LoadResult ours, LoadResult raw) {
+  private void ratio(String label, LoadResult ours, LoadResult raw) {
     if (raw != null) {
-      System.out.printf(
-          "%s: p50 %.2fx  p99 %.2fx  cpu ms/page %.2fx  pages/s %.2fx%n",
-          label,
-          ours.percentileMillis(50) / raw.percentileMillis(50),
-          ours.percentileMillis(99) / raw.percentileMillis(99),
-          ours.cpuMillisPerPage() / raw.cpuMillisPerPage(),
-          ours.pagesPerSecond() / raw.pagesPerSecond());
+      out()
+          .printf(
+              "%s: p50 %.2fx  p99 %.2fx  cpu ms/page %.2fx  pages/s %.2fx%n",
+              label,
+              ours.percentileMillis(50) / raw.percentileMillis(50),
+              ours.percentileMillis(99) / raw.percentileMillis(99),
+              ours.cpuMillisPerPage() / raw.cpuMillisPerPage(),
+              ours.pagesPerSecond() / raw.pagesPerSecond());
     }
   }
 
@@ -305,14 +322,15 @@ public final class BenchCommand implements Callable<Integer> {
     if (!perQuery) {
       return;
     }
-    System.out.println(
-        raw == null ? "  ours p50/p95 ms, query" : "  ours p50/p95 ms, raw p50 ms, query");
+    out()
+        .println(raw == null ? "  ours p50/p95 ms, query" : "  ours p50/p95 ms, raw p50 ms, query");
     List<String> mix = ours.mix();
     for (int q = 0; q < mix.size(); q++) {
       String rawPart = raw == null ? "" : String.format("  raw %7.2f", raw.percentileMillis(q, 50));
-      System.out.printf(
-          "  %7.2f %7.2f%s  %s%n",
-          ours.percentileMillis(q, 50), ours.percentileMillis(q, 95), rawPart, mix.get(q));
+      out()
+          .printf(
+              "  %7.2f %7.2f%s  %s%n",
+              ours.percentileMillis(q, 50), ours.percentileMillis(q, 95), rawPart, mix.get(q));
     }
   }
 
@@ -320,11 +338,11 @@ public final class BenchCommand implements Callable<Integer> {
    * Stops the server. Its graceful stop may wait out its timeout for the clients' kept-alive
    * connections; the numbers are printed by then, so that is said but does not fail the run.
    */
-  private static void stop(Javalin app) {
+  private void stop(Javalin app) {
     try {
       app.stop();
     } catch (RuntimeException e) {
-      System.err.println("newsarchive bench: the server stopped only after its stop timeout: " + e);
+      err().println("newsarchive bench: the server stopped only after its stop timeout: " + e);
     }
   }
 

@@ -14,6 +14,7 @@ import io.newsarchive.testing.ReutersIndex;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,7 +33,11 @@ class RawLucenePageTest {
 
   @BeforeAll
   static void start() throws IOException {
-    searcher = ArticleSearcher.open(ReutersIndex.get().directory(), SearcherOptions.DEFAULTS);
+    // A generous budget: on a busy machine a search cut short would report a partial total.
+    searcher =
+        ArticleSearcher.open(
+            ReutersIndex.get().directory(),
+            new SearcherOptions(Duration.ofMillis(100), Duration.ofSeconds(60)));
     app = SearchServer.create(searcher, new ServerOptions("127.0.0.1", 0)).start();
     raw = RawLucenePage.open(ReutersIndex.get().directory());
   }
@@ -67,6 +72,7 @@ class RawLucenePageTest {
         List.of("q=cocoa", "q=oil+prices", "q=", "q=wheat&from=1987-03-01&to=1987-03-31")) {
       RawPage page = rawPage(query + "&facets=source,place");
       JsonNode json = ours(query + "&facets=source,place");
+      assertThat(json.get("timedOut").asBoolean()).as(query).isFalse();
       assertThat(page.total()).as(query).isEqualTo(json.get("total").asLong());
       List<String> sources = new ArrayList<>();
       json.get("facets")
