@@ -1,43 +1,59 @@
 package io.newsarchive.cli;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
-
 import io.javalin.Javalin;
+import io.newsarchive.bench.ClosedLoop;
+import io.newsarchive.bench.HttpPages;
+import io.newsarchive.bench.LoadResult;
+import io.newsarchive.bench.PageClient;
+import io.newsarchive.bench.RawHttpServer;
+import io.newsarchive.bench.RawLucenePage;
+import io.newsarchive.bench.RawPage;
+import io.newsarchive.bench.RawPageRequest;
+import io.newsarchive.bench.RequestFailedException;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.server.SearchServer;
 import io.newsarchive.server.ServerOptions;
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.management.ManagementFactory;
-import java.net.HttpURLConnection;
-import java.net.URI;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * {@code newsarchive bench}: measures result pages per second and latency percentiles of {@code
- * /api/search} with one client over loopback HTTP, against a server started in this process.
+ * {@code newsarchive bench}: measures result pages per second, latency percentiles and CPU per page
+ * of {@code /api/search} with N closed-loop clients over loopback HTTP, against a server started in
+ * this process, and the same pages built by plain Lucene calls as the baseline.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure /api/search with one client over loopback HTTP: starts the server on 127.0.0.1 in"
-          + " this process, cycles through a mixed query set and prints pages/s and latency"
-          + " percentiles. A page is the top 10 hits with highlights, all five facets and a"
-          + " monthly timeline.",
-      "Stops after --requests measured requests or --seconds, whichever comes first."
+      "Measure /api/search with --clients closed-loop clients over loopback HTTP: starts the"
+          + " server on 127.0.0.1 in this process, cycles through a mixed query set and prints"
+          + " pages/s, latency percentiles and CPU ms per page. A page is the top 10 hits with"
+          + " highlights, all five facets and a monthly timeline.",
+      "Then measures the raw-Lucene baseline on the same pages (--raw): the classic query parser"
+          + " over title and body, one IndexSearcher.search for the top hits, exact total and"
+          + " matching set, StringValueFacetCounts for the facets, the monthly histogram from the"
+          + " published doc values, the stored fields and one UnifiedHighlighter passage of each"
+          + " body; called directly and through the JDK's HTTP server, and prints ours / raw.",
+      "Each measurement stops after --requests measured requests or --seconds, whichever comes"
+          + " first."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:measured",
-      "1:the index could not be opened or a request failed",
+      "1:the index or the query file could not be read, or a request failed (one line says which"
+          + " and why)",
       "2:bad options"
     })
 public final class BenchCommand implements Callable<Integer> {
@@ -104,132 +120,240 @@ public final class BenchCommand implements Callable<Integer> {
   boolean perQuery;
 
   @Option(
+      names = "--clients",
+      defaultValue = "1",
+      description =
+          "Concurrent clients, each sending its next request when answered (default: ${DEFAULT-VALUE}).")
+  int clients;
+
+  @Option(
+      names = "--raw",
+      defaultValue = "both",
+      paramLabel = "MODE",
+      converter = RawBaseline.Converter.class,
+      description =
+          "Raw-Lucene baseline: direct (Lucene calls, no HTTP), http (over the JDK's HTTP"
+              + " server), both or none (default: ${DEFAULT-VALUE}).")
+  RawBaseline raw;
+
+  @Option(
+      names = "--rounds",
+      defaultValue = "1",
+      description =
+          "Measure ours and the baseline alternately this many times (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(
       names = "--queries",
       paramLabel = "FILE",
       description =
           "File with one query string per line (e.g. q=cocoa&place=Ghana), used instead of the"
-              + " built-in mix.")
+              + " built-in mix. The bench adds size=10&interval=month to each line that does not"
+              + " set them.")
   Path queries;
 
+  @Spec CommandSpec spec;
+
+  /** What the bench adds to every query string that does not set it. */
+  private static final String PAGE_DEFAULTS = "size=10&interval=month";
+
   @Override
-  public Integer call() throws IOException {
-    if (requests < 1 || warmup < 0 || seconds < 1) {
-      System.err.println("newsarchive bench: --requests and --seconds must be positive");
+  public Integer call() {
+    if (requests < 1 || warmup < 0 || seconds < 1 || clients < 1 || rounds < 1) {
+      err()
+          .println(
+              "newsarchive bench: --requests, --seconds, --clients and --rounds must be positive");
       return 2;
     }
-    List<String> given = queries == null ? DEFAULT_QUERIES : readQueries(queries);
-    ArticleSearcher searcher;
-    try {
-      searcher = ArticleSearcher.open(index, SearcherOptions.DEFAULTS);
+    // One kept-alive connection per client; the JDK keeps 5 unless told (read once, at first use).
+    if (System.getProperty("http.maxConnections") == null) {
+      System.setProperty("http.maxConnections", String.valueOf(Math.max(5, clients)));
+    }
+    try (ArticleSearcher searcher = ArticleSearcher.open(index, SearcherOptions.DEFAULTS)) {
+      List<String> given = queries == null ? DEFAULT_QUERIES : readQueries(queries);
+      String month =
+          searcher.stats().oldest().map(i -> i.toString().substring(0, 7)).orElse("2000-01");
+      List<String> mix = given.stream().map(q -> q.replace("{month}", month)).toList();
+      Javalin app = SearchServer.create(searcher, new ServerOptions("127.0.0.1", 0)).start();
+      try {
+        return measure(mix, searcher.count(), "http://127.0.0.1:" + app.port() + "/api/search");
+      } finally {
+        stop(app);
+      }
     } catch (IOException e) {
-      System.err.println("newsarchive bench: " + e.getMessage());
+      err().println("newsarchive bench: " + e.getMessage());
       return 1;
     }
-    String month =
-        searcher.stats().oldest().map(i -> i.toString().substring(0, 7)).orElse("2000-01");
-    List<String> mix = given.stream().map(q -> q.replace("{month}", month)).toList();
-    Javalin app = SearchServer.create(searcher, new ServerOptions("127.0.0.1", 0)).start();
-    // HttpURLConnection keeps one connection alive and costs the shared CPUs less than HttpClient.
-    try (searcher) {
-      String base = "http://127.0.0.1:" + app.port() + "/api/search?size=10&interval=month&";
-      for (int i = 0; i < warmup; i++) {
-        get(base + mix.get(i % mix.size()));
+  }
+
+  private int measure(List<String> mix, long articles, String searchUrl) throws IOException {
+    HttpPages ours = new HttpPages(searchUrl, PAGE_DEFAULTS);
+    ClosedLoop loop = new ClosedLoop(mix, clients, requests, seconds);
+    out()
+        .printf(
+            "index: %d articles; %d distinct queries; %d client%s; at most %d requests or %d s per"
+                + " measurement%n",
+            articles, mix.size(), clients, clients == 1 ? "" : "s", requests, seconds);
+    if (raw == RawBaseline.NONE) {
+      for (int round = 0; round < rounds; round++) {
+        loop.warm(ours, warmup);
+        LoadResult result = loop.measure(ours);
+        print("ours", result);
+        printPerQuery(result, null);
       }
-      long[] nanos = new long[requests];
-      int done = 0;
-      long cpuStart = processCpuNanos();
-      long start = System.nanoTime();
-      long end = start + seconds * 1_000_000_000L;
-      while (done < requests && System.nanoTime() < end) {
-        long t0 = System.nanoTime();
-        get(base + mix.get(done % mix.size()));
-        nanos[done++] = System.nanoTime() - t0;
-      }
-      double elapsed = (System.nanoTime() - start) / 1e9;
-      double cpuMillisPerPage = (processCpuNanos() - cpuStart) / 1e6 / Math.max(1, done);
-      if (perQuery) {
-        reportPerQuery(nanos, done, mix);
-      }
-      report(Arrays.copyOf(nanos, done), elapsed, mix.size(), searcher.count());
-      // On a shared machine wall time depends on the neighbours; CPU time per page does not.
-      System.out.printf("cpu ms per page (server and client together): %.2f%n", cpuMillisPerPage);
       return 0;
-    } finally {
-      stop(app);
+    }
+    try (RawLucenePage pages = RawLucenePage.open(index);
+        RawHttpServer rawServer = RawHttpServer.start(pages, Math.max(2, clients))) {
+      PageClient direct =
+          query -> pages.page(RawPageRequest.parse(HttpPages.withDefaults(query, PAGE_DEFAULTS)));
+      PageClient overHttp = new HttpPages(rawServer.url(), PAGE_DEFAULTS);
+      compareTotals(mix, ours, pages);
+      for (int round = 0; round < rounds; round++) {
+        loop.warm(ours, warmup);
+        LoadResult ourResult = loop.measure(ours);
+        print("ours", ourResult);
+        LoadResult directResult = raw.direct() ? measureRaw(loop, direct, "raw direct") : null;
+        LoadResult httpResult = raw.http() ? measureRaw(loop, overHttp, "raw http") : null;
+        ratio("ours/raw direct", ourResult, directResult);
+        ratio("ours/raw http", ourResult, httpResult);
+        printPerQuery(ourResult, directResult == null ? httpResult : directResult);
+      }
+    }
+    out()
+        .println(
+            "ours = /api/search over loopback HTTP (server and client in this process, CPU of both);"
+                + " raw direct = the page built by Lucene calls in this process, no HTTP; raw http ="
+                + " the same page as JSON from the JDK's HTTP server, client in this process.");
+    return 0;
+  }
+
+  private PrintWriter out() {
+    return spec.commandLine().getOut();
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  private LoadResult measureRaw(ClosedLoop loop, PageClient client, String label)
+      throws IOException {
+    loop.warm(client, warmup);
+    LoadResult result = loop.measure(client);
+    print(label, result);
+    return result;
+  }
+
+  /**
+   * Says how many queries match as many articles in the baseline as in ours: they differ where our
+   * query language differs from the classic parser's (names, phrases on unstemmed text, limits on
+   * wildcard and fuzzy words), and where the baseline ignores a parameter.
+   */
+  private void compareTotals(List<String> mix, HttpPages ours, RawLucenePage pages)
+      throws IOException {
+    int same = 0;
+    Set<String> ignored = new TreeSet<>();
+    List<String> differing = new ArrayList<>();
+    for (String query : mix) {
+      long ourTotal = ours.total(query);
+      RawPageRequest request = rawRequest(query);
+      long rawTotal = rawPage(pages, request, query).total();
+      ignored.addAll(request.ignored());
+      if (rawTotal == ourTotal) {
+        same++;
+      } else if (differing.size() < 5) {
+        differing.add(query + " (ours " + ourTotal + ", raw " + rawTotal + ")");
+      }
+    }
+    out().printf("raw matches as many articles as ours on %d of %d queries%n", same, mix.size());
+    differing.forEach(d -> out().println("  differs: " + d));
+    if (!ignored.isEmpty()) {
+      out().println("raw ignores: " + String.join(", ", ignored));
+    }
+  }
+
+  private static RawPageRequest rawRequest(String query) throws RequestFailedException {
+    try {
+      return RawPageRequest.parse(HttpPages.withDefaults(query, PAGE_DEFAULTS));
+    } catch (IllegalArgumentException e) {
+      throw new RequestFailedException("raw baseline, " + query, 0, e.getMessage());
+    }
+  }
+
+  private static RawPage rawPage(RawLucenePage pages, RawPageRequest request, String query)
+      throws IOException {
+    try {
+      return pages.page(request);
+    } catch (IllegalArgumentException e) {
+      throw new RequestFailedException("raw baseline, " + query, 0, e.getMessage());
+    }
+  }
+
+  private void print(String label, LoadResult result) {
+    out()
+        .printf(
+            "%-10s %5d pages in %5.1f s  pages/s %6.0f  ms p50 %6.2f  p95 %6.2f  p99 %6.2f  max %7.2f"
+                + "  cpu ms/page %6.2f%n",
+            label,
+            result.nanos().length,
+            result.seconds(),
+            result.pagesPerSecond(),
+            result.percentileMillis(50),
+            result.percentileMillis(95),
+            result.percentileMillis(99),
+            result.maxMillis(),
+            result.cpuMillisPerPage());
+  }
+
+  private void ratio(String label, LoadResult ours, LoadResult raw) {
+    if (raw != null) {
+      out()
+          .printf(
+              "%s: p50 %.2fx  p99 %.2fx  cpu ms/page %.2fx  pages/s %.2fx%n",
+              label,
+              ours.percentileMillis(50) / raw.percentileMillis(50),
+              ours.percentileMillis(99) / raw.percentileMillis(99),
+              ours.cpuMillisPerPage() / raw.cpuMillisPerPage(),
+              ours.pagesPerSecond() / raw.pagesPerSecond());
+    }
+  }
+
+  private void printPerQuery(LoadResult ours, LoadResult raw) {
+    if (!perQuery) {
+      return;
+    }
+    out()
+        .println(raw == null ? "  ours p50/p95 ms, query" : "  ours p50/p95 ms, raw p50 ms, query");
+    List<String> mix = ours.mix();
+    for (int q = 0; q < mix.size(); q++) {
+      String rawPart = raw == null ? "" : String.format("  raw %7.2f", raw.percentileMillis(q, 50));
+      out()
+          .printf(
+              "  %7.2f %7.2f%s  %s%n",
+              ours.percentileMillis(q, 50), ours.percentileMillis(q, 95), rawPart, mix.get(q));
     }
   }
 
   /**
-   * Stops the server. Its graceful stop may wait out its timeout for the client's kept-alive
-   * connection; the numbers are printed by then, so that is said but does not fail the run.
+   * Stops the server. Its graceful stop may wait out its timeout for the clients' kept-alive
+   * connections; the numbers are printed by then, so that is said but does not fail the run.
    */
-  private static void stop(Javalin app) {
+  private void stop(Javalin app) {
     try {
       app.stop();
     } catch (RuntimeException e) {
-      System.err.println("newsarchive bench: the server stopped only after its stop timeout: " + e);
+      err().println("newsarchive bench: the server stopped only after its stop timeout: " + e);
     }
-  }
-
-  /** GETs {@code url} over a kept-alive connection and reads the whole body. */
-  private static void get(String url) throws IOException {
-    HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
-    int status = connection.getResponseCode();
-    try (InputStream body =
-        status == 200 ? connection.getInputStream() : connection.getErrorStream()) {
-      byte[] bytes = body.readAllBytes();
-      if (status != 200) {
-        throw new IOException(
-            "GET " + url + " answered " + status + ": " + new String(bytes, UTF_8));
-      }
-    }
-  }
-
-  private static void report(long[] nanos, double seconds, int queries, long articles) {
-    Arrays.sort(nanos);
-    System.out.printf(
-        "index: %d articles; %d requests over %d distinct queries in %.1f s, one client%n",
-        articles, nanos.length, queries, seconds);
-    System.out.printf("pages/s: %.0f%n", nanos.length / seconds);
-    System.out.printf(
-        "latency ms: p50 %.2f  p95 %.2f  p99 %.2f  max %.2f%n",
-        percentile(nanos, 50),
-        percentile(nanos, 95),
-        percentile(nanos, 99),
-        nanos[nanos.length - 1] / 1e6);
-  }
-
-  private static void reportPerQuery(long[] nanos, int done, List<String> mix) {
-    for (int q = 0; q < mix.size(); q++) {
-      long[] times = new long[(done - q + mix.size() - 1) / mix.size()];
-      int n = 0;
-      for (int i = q; i < done; i += mix.size()) {
-        times[n++] = nanos[i];
-      }
-      if (n > 0) {
-        Arrays.sort(times, 0, n);
-        System.out.printf(
-            "  p50 %7.2f ms  p95 %7.2f ms  %s%n",
-            percentile(Arrays.copyOf(times, n), 50),
-            percentile(Arrays.copyOf(times, n), 95),
-            mix.get(q));
-      }
-    }
-  }
-
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
-  }
-
-  private static double percentile(long[] sorted, int p) {
-    int index = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, index)] / 1e6;
   }
 
   private static List<String> readQueries(Path file) throws IOException {
-    List<String> lines =
-        Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    List<String> lines;
+    try {
+      lines =
+          Files.readAllLines(file).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    } catch (IOException e) {
+      throw new IOException("cannot read the query file " + file + ": " + e, e);
+    }
     if (lines.isEmpty()) {
       throw new IOException(file + " holds no queries");
     }

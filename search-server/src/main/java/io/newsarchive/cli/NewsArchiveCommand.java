@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       IndexCommand.class,
       ServeCommand.class,
       BenchCommand.class,
+      GenerateCommand.class,
       TrainEntitiesCommand.class,
       EvaluateEntitiesCommand.class,
       EvaluateRankingCommand.class,

@@ -1,0 +1,66 @@
+package io.newsarchive.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsarchive.testing.ReutersIndex;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code newsarchive bench} over Reuters-21578: the report, and a failed request. */
+class BenchCommandTest {
+
+  @TempDir Path temp;
+
+  private record Run(int exitCode, String out, String err) {}
+
+  private Run bench(String... queries) throws IOException {
+    Path file = temp.resolve("queries.txt");
+    Files.write(file, java.util.List.of(queries));
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine line = new CommandLine(new BenchCommand());
+    line.setOut(new PrintWriter(out, true));
+    line.setErr(new PrintWriter(err, true));
+    int code =
+        line.execute(
+            "--index", ReutersIndex.get().directory().toString(),
+            "--queries", file.toString(),
+            "--requests", "40",
+            "--warmup", "4",
+            "--seconds", "30",
+            "--clients", "2");
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void reportsOursTheRawBaselineAndTheirRatio() throws IOException {
+    Run run = bench("q=cocoa", "q=gold&size=5&facets=source", "q=&sort=newest");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("3 distinct queries; 2 clients")
+        .contains("raw matches as many articles as ours on 3 of 3 queries")
+        .containsPattern("ours +40 pages")
+        .containsPattern("raw direct +40 pages")
+        .containsPattern("raw http +40 pages")
+        .contains("ours/raw direct: p50 ")
+        .contains("ours/raw http: p50 ");
+  }
+
+  @Test
+  void aFailedRequestEndsTheRunWithOneLine() throws IOException {
+    Run run = bench("q=cocoa", "q=gold&size=-3");
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertThat(run.err().lines().filter(l -> l.startsWith("newsarchive bench:")))
+        .singleElement()
+        .asString()
+        .contains("/api/search?q=gold&size=-3&interval=month answered 400")
+        .contains("size");
+    assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+}
