@@ -190,6 +190,7 @@ public final class ArticleQueryParser {
     addAll(builder, ArticleFields.PERSON, request.get(SearchParameters.PERSONS));
     addAll(builder, ArticleFields.ORG, request.get(SearchParameters.ORGS));
     addAll(builder, ArticleFields.PLACE, request.get(SearchParameters.PLACES));
+    addAll(builder, CodeScheme.PLACES.field(), request.get(SearchParameters.PLACE_CODES));
     if (!request.get(SearchParameters.LANGUAGE).isEmpty()) {
       String language = request.get(SearchParameters.LANGUAGE).toLowerCase(Locale.ROOT);
       builder.add(KeywordField.newExactQuery(ArticleFields.LANGUAGE, language), Occur.FILTER);

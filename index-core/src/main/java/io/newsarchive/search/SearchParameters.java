@@ -104,6 +104,14 @@ public final class SearchParameters {
           "Restrict to articles with this editor-assigned topic code, e.g. cocoa (repeatable; any"
               + " of them).");
 
+  /** Articles with every one of these editor-assigned place codes (Reuters PLACES). */
+  public static final SearchParameter<List<String>> PLACE_CODES =
+      SearchParameter.names(
+          "placeCode",
+          "Require this editor-assigned place code, e.g. usa (repeatable; all must match). Unlike"
+              + " place, which holds names the tagger found in the text, these are the codes a"
+              + " collection carries, such as Reuters' PLACES.");
+
   /** Primary language subtag, or empty for every language. */
   public static final SearchParameter<String> LANGUAGE =
       SearchParameter.text("lang", "Restrict to one primary language subtag, e.g. en.");
@@ -212,6 +220,7 @@ public final class SearchParameters {
           ORGS,
           PLACES,
           TOPICS,
+          PLACE_CODES,
           LANGUAGE);
 
   /** Every search parameter, in the order of the API document: the filters, then the rest. */

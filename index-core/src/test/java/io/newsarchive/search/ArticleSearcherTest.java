@@ -94,6 +94,21 @@ class ArticleSearcherTest {
   }
 
   @Test
+  void placeCodeFilterReadsTheEditorsCodesNotTheTaggedPlaces() throws IOException {
+    SearchRequest request = SearchRequest.defaults();
+    assertThat(
+            ids(
+                searcher.search(
+                    request.with(SearchParameters.PLACE_CODES, List.of("switzerland")))))
+        .containsExactly("reuters-8");
+    assertThat(
+            searcher.search(request.with(SearchParameters.PLACE_CODES, List.of("geneva"))).total())
+        .isZero();
+    assertThat(ids(searcher.search(request.with(SearchParameters.PLACES, List.of("Geneva")))))
+        .containsExactly("reuters-8");
+  }
+
+  @Test
   void defaultRanksAnyWordAndOperatorAndNeedsEvery() throws IOException {
     assertThat(ids(search("cocoa ghana"))).hasSize(4).startsWith("reuters-1");
     SearchRequest and =

@@ -118,6 +118,7 @@ public final class TestArticles {
             .published(Instant.parse("1987-06-01T00:00:00Z"), "1 JUN 1987")
             .language("en")
             .codes(CodeScheme.TOPICS, List.of("sugar"))
+            .codes(CodeScheme.PLACES, List.of("switzerland"))
             .build()
             .withEntities(List.of(place("Geneva"))));
     return list;
