@@ -1,15 +1,14 @@
 package io.newsarchive.cli;
 
 import io.javalin.Javalin;
+import io.newsarchive.bench.BenchReport;
 import io.newsarchive.bench.ClosedLoop;
 import io.newsarchive.bench.HttpPages;
 import io.newsarchive.bench.LoadResult;
 import io.newsarchive.bench.PageClient;
 import io.newsarchive.bench.RawHttpServer;
 import io.newsarchive.bench.RawLucenePage;
-import io.newsarchive.bench.RawPage;
 import io.newsarchive.bench.RawPageRequest;
-import io.newsarchive.bench.RequestFailedException;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.server.SearchServer;
@@ -18,10 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -189,17 +185,11 @@ public final class BenchCommand implements Callable<Integer> {
   private int measure(List<String> mix, long articles, String searchUrl) throws IOException {
     HttpPages ours = new HttpPages(searchUrl, PAGE_DEFAULTS);
     ClosedLoop loop = new ClosedLoop(mix, clients, requests, seconds);
-    out()
-        .printf(
-            "index: %d articles; %d distinct queries; %d client%s; at most %d requests or %d s per"
-                + " measurement%n",
-            articles, mix.size(), clients, clients == 1 ? "" : "s", requests, seconds);
+    BenchReport report = new BenchReport(out(), perQuery);
+    report.header(articles, mix.size(), clients, requests, seconds);
     if (raw == RawBaseline.NONE) {
       for (int round = 0; round < rounds; round++) {
-        loop.warm(ours, warmup);
-        LoadResult result = loop.measure(ours);
-        print("ours", result);
-        printPerQuery(result, null);
+        report.perQuery(measure(loop, ours, "ours", report), null);
       }
       return 0;
     }
@@ -208,24 +198,26 @@ public final class BenchCommand implements Callable<Integer> {
       PageClient direct =
           query -> pages.page(RawPageRequest.parse(HttpPages.withDefaults(query, PAGE_DEFAULTS)));
       PageClient overHttp = new HttpPages(rawServer.url(), PAGE_DEFAULTS);
-      compareTotals(mix, ours, pages);
+      report.totals(mix, ours, pages, PAGE_DEFAULTS);
       for (int round = 0; round < rounds; round++) {
-        loop.warm(ours, warmup);
-        LoadResult ourResult = loop.measure(ours);
-        print("ours", ourResult);
-        LoadResult directResult = raw.direct() ? measureRaw(loop, direct, "raw direct") : null;
-        LoadResult httpResult = raw.http() ? measureRaw(loop, overHttp, "raw http") : null;
-        ratio("ours/raw direct", ourResult, directResult);
-        ratio("ours/raw http", ourResult, httpResult);
-        printPerQuery(ourResult, directResult == null ? httpResult : directResult);
+        LoadResult ourResult = measure(loop, ours, "ours", report);
+        LoadResult directResult = raw.direct() ? measure(loop, direct, "raw direct", report) : null;
+        LoadResult httpResult = raw.http() ? measure(loop, overHttp, "raw http", report) : null;
+        report.ratio("ours/raw direct", ourResult, directResult);
+        report.ratio("ours/raw http", ourResult, httpResult);
+        report.perQuery(ourResult, directResult == null ? httpResult : directResult);
       }
     }
-    out()
-        .println(
-            "ours = /api/search over loopback HTTP (server and client in this process, CPU of both);"
-                + " raw direct = the page built by Lucene calls in this process, no HTTP; raw http ="
-                + " the same page as JSON from the JDK's HTTP server, client in this process.");
+    report.legend();
     return 0;
+  }
+
+  private LoadResult measure(ClosedLoop loop, PageClient client, String label, BenchReport report)
+      throws IOException {
+    loop.warm(client, warmup);
+    LoadResult result = loop.measure(client);
+    report.result(label, result);
+    return result;
   }
 
   private PrintWriter out() {
@@ -234,104 +226,6 @@ public final class BenchCommand implements Callable<Integer> {
 
   private PrintWriter err() {
     return spec.commandLine().getErr();
-  }
-
-  private LoadResult measureRaw(ClosedLoop loop, PageClient client, String label)
-      throws IOException {
-    loop.warm(client, warmup);
-    LoadResult result = loop.measure(client);
-    print(label, result);
-    return result;
-  }
-
-  /**
-   * Says how many queries match as many articles in the baseline as in ours: they differ where our
-   * query language differs from the classic parser's (names, phrases on unstemmed text, limits on
-   * wildcard and fuzzy words), and where the baseline ignores a parameter.
-   */
-  private void compareTotals(List<String> mix, HttpPages ours, RawLucenePage pages)
-      throws IOException {
-    int same = 0;
-    Set<String> ignored = new TreeSet<>();
-    List<String> differing = new ArrayList<>();
-    for (String query : mix) {
-      long ourTotal = ours.total(query);
-      RawPageRequest request = rawRequest(query);
-      long rawTotal = rawPage(pages, request, query).total();
-      ignored.addAll(request.ignored());
-      if (rawTotal == ourTotal) {
-        same++;
-      } else if (differing.size() < 5) {
-        differing.add(query + " (ours " + ourTotal + ", raw " + rawTotal + ")");
-      }
-    }
-    out().printf("raw matches as many articles as ours on %d of %d queries%n", same, mix.size());
-    differing.forEach(d -> out().println("  differs: " + d));
-    if (!ignored.isEmpty()) {
-      out().println("raw ignores: " + String.join(", ", ignored));
-    }
-  }
-
-  private static RawPageRequest rawRequest(String query) throws RequestFailedException {
-    try {
-      return RawPageRequest.parse(HttpPages.withDefaults(query, PAGE_DEFAULTS));
-    } catch (IllegalArgumentException e) {
-      throw new RequestFailedException("raw baseline, " + query, 0, e.getMessage());
-    }
-  }
-
-  private static RawPage rawPage(RawLucenePage pages, RawPageRequest request, String query)
-      throws IOException {
-    try {
-      return pages.page(request);
-    } catch (IllegalArgumentException e) {
-      throw new RequestFailedException("raw baseline, " + query, 0, e.getMessage());
-    }
-  }
-
-  private void print(String label, LoadResult result) {
-    out()
-        .printf(
-            "%-10s %5d pages in %5.1f s  pages/s %6.0f  ms p50 %6.2f  p95 %6.2f  p99 %6.2f  max %7.2f"
-                + "  cpu ms/page %6.2f%n",
-            label,
-            result.nanos().length,
-            result.seconds(),
-            result.pagesPerSecond(),
-            result.percentileMillis(50),
-            result.percentileMillis(95),
-            result.percentileMillis(99),
-            result.maxMillis(),
-            result.cpuMillisPerPage());
-  }
-
-  private void ratio(String label, LoadResult ours, LoadResult raw) {
-    if (raw != null) {
-      out()
-          .printf(
-              "%s: p50 %.2fx  p99 %.2fx  cpu ms/page %.2fx  pages/s %.2fx%n",
-              label,
-              ours.percentileMillis(50) / raw.percentileMillis(50),
-              ours.percentileMillis(99) / raw.percentileMillis(99),
-              ours.cpuMillisPerPage() / raw.cpuMillisPerPage(),
-              ours.pagesPerSecond() / raw.pagesPerSecond());
-    }
-  }
-
-  private void printPerQuery(LoadResult ours, LoadResult raw) {
-    if (!perQuery) {
-      return;
-    }
-    out()
-        .println(raw == null ? "  ours p50/p95 ms, query" : "  ours p50/p95 ms, raw p50 ms, query");
-    List<String> mix = ours.mix();
-    for (int q = 0; q < mix.size(); q++) {
-      String rawPart = raw == null ? "" : String.format("  raw %7.2f", raw.percentileMillis(q, 50));
-      out()
-          .printf(
-              "  %7.2f %7.2f%s  %s%n",
-              ours.percentileMillis(q, 50), ours.percentileMillis(q, 95), rawPart, mix.get(q));
-    }
   }
 
   /**
