@@ -149,6 +149,14 @@ public final class IndexCommand implements Callable<Integer> {
   int commitSeconds;
 
   @Option(
+      names = "--optimize",
+      description =
+          "After reading, merge the whole index into one segment: smaller and faster to search,"
+              + " but the merge rewrites the index, so use it after a bulk ingest rather than on"
+              + " every small update (default: off).")
+  boolean optimize;
+
+  @Option(
       names = "--progress",
       paramLabel = "WHEN",
       defaultValue = "auto",
@@ -186,6 +194,14 @@ public final class IndexCommand implements Callable<Integer> {
           ConsoleProgress bar = ConsoleProgress.start(progress, err)) {
         result = pipeline.run(indexer, asInputs(files, readOptions()), bar);
         out.println(summary(result, indexer.documentCount()));
+        if (optimize) {
+          long start = System.nanoTime();
+          int before = indexer.segmentCount();
+          indexer.optimize();
+          out.printf(
+              "Merged %,d segments into one in %.1f s.%n",
+              before, (System.nanoTime() - start) / 1e9);
+        }
       }
       log.printSummary(result);
       if (result.indexed() == 0) {

@@ -85,6 +85,51 @@ class IndexCommandTest {
   }
 
   @Test
+  void optimizeMergesEveryCommittedSegmentIntoOne() throws IOException {
+    Path index = temp.resolve("index");
+    List<String> inputs = new java.util.ArrayList<>();
+    for (int run = 0; run < 3; run++) {
+      Path input = temp.resolve("stories-" + run + ".jsonl");
+      StringBuilder lines = new StringBuilder();
+      for (int i = run * 10 + 1; i <= run * 10 + 10; i++) {
+        lines.append(
+            String.format(
+                "{\"id\":\"%d\",\"source\":\"wire\",\"title\":\"Story %d\",\"body\":"
+                    + "\"Grain story number %d.\",\"published\":\"2023-01-%02dT10:00:00Z\"}%n",
+                i, i, i, 1 + i % 28));
+      }
+      Files.writeString(input, lines, StandardCharsets.UTF_8);
+      inputs.add(input.toString());
+      assertThat(
+              index("--index", index.toString(), "--entities", "none", input.toString()).exitCode())
+          .isZero();
+    }
+    assertThat(segmentCount(index)).isEqualTo(3);
+
+    CliRun merged =
+        index(
+            concat(
+                new String[] {"--index", index.toString(), "--entities", "none", "--optimize"},
+                inputs.toArray(String[]::new)));
+    assertThat(merged.exitCode()).as(merged.err()).isZero();
+    assertThat(merged.out()).contains("added 0,", "unchanged 30", "Merged 3 segments into one");
+    assertThat(segmentCount(index)).isEqualTo(1);
+    assertThat(documentCount(index)).isEqualTo(30);
+  }
+
+  private static String[] concat(String[] first, String... rest) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
+    System.arraycopy(rest, 0, all, first.length, rest.length);
+    return all;
+  }
+
+  private static int segmentCount(Path index) throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+      return reader.leaves().size();
+    }
+  }
+
+  @Test
   void malformedRecordIsRejectedWithItsPlaceAndTheRestIsIndexed() throws IOException {
     Path input = temp.resolve("export.jsonl");
     Files.writeString(
