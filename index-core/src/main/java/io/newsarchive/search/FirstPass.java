@@ -93,13 +93,15 @@ final class FirstPass {
   }
 
   /**
-   * Whether {@code rescored}, the best of the rescored articles in the expanded order, are also the
-   * best of the whole expanded order although an article past the rescored ones scored as much as
-   * the last of them as typed: their last scores clearly more than {@code lowest}, the lowest score
-   * of a rescored article. Feedback only adds to those, so no article past them scores more.
+   * Whether {@code rescored}, the best of the rescored articles in the expanded order by relevance
+   * (their scores in their sort values), are also the best of the whole expanded order although an
+   * article past the rescored ones scored as much as the last of them as typed: their last scores
+   * clearly more than {@code lowest}, the lowest score of a rescored article. Feedback only adds to
+   * those, so no article past them scores more.
    */
   static boolean aboveTied(ScoreDoc[] rescored, int wanted, float lowest) {
-    return rescored.length == wanted && rescored[wanted - 1].score > lowest * (1 + MARGIN);
+    return rescored.length == wanted
+        && (Float) ((FieldDoc) rescored[wanted - 1]).fields[0] > lowest * (1 + MARGIN);
   }
 
   /** The article id of {@code doc}, read past the deadline checks of the index reader. */
