@@ -16,9 +16,12 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFieldVisitor;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -28,6 +31,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * Pseudo-relevance feedback with relevance model 3 (RM3), with Anserini's defaults but fewer
@@ -140,16 +144,21 @@ final class FeedbackExpansion {
       throws IOException {
     Map<String, Double> model = new HashMap<>();
     StoredFields stored = searcher.storedFields();
+    CharArrayMap<int[]> counts = new CharArrayMap<>(1024, false);
     for (ScoreDoc hit : top) {
       TitleAndBody text = new TitleAndBody();
       stored.document(hit.doc, text);
-      CharArrayMap<int[]> counts = new CharArrayMap<>(1024, false);
+      counts.clear();
       int length = count(ArticleFields.TITLE, text.title, counts);
       length += count(ArticleFields.BODY, text.body, counts);
       CharArrayMap<int[]>.EntryIterator words = counts.entrySet().iterator();
       while (words.hasNext()) {
-        String word = new String(words.nextKey());
-        model.merge(word, (double) hit.score * words.currentValue()[0] / length, Double::sum);
+        char[] word = words.nextKey();
+        // Only words can be chosen, so only words are weighed: no string for the others.
+        if (isWord(word)) {
+          model.merge(
+              new String(word), (double) hit.score * words.currentValue()[0] / length, Double::sum);
+        }
       }
     }
     List<Map.Entry<String, Double>> heaviest = new ArrayList<>(model.entrySet());
@@ -157,14 +166,14 @@ final class FeedbackExpansion {
         Map.Entry.<String, Double>comparingByValue()
             .reversed()
             .thenComparing(Map.Entry.comparingByKey()));
-    IndexReader reader = searcher.getIndexReader();
+    DocumentFrequency frequency = new DocumentFrequency(searcher.getIndexReader());
     List<Map.Entry<String, Double>> best = new ArrayList<>(FEEDBACK_TERMS);
     for (Map.Entry<String, Double> entry : heaviest) {
       if (best.size() == FEEDBACK_TERMS) {
         break;
       }
       // Checked only on the heaviest words: each is a lookup in every segment's terms.
-      if (isWord(entry.getKey()) && isRare(reader, entry.getKey())) {
+      if (frequency.isRare(entry.getKey())) {
         best.add(entry);
       }
     }
@@ -224,17 +233,52 @@ final class FeedbackExpansion {
    * Whether {@code term} can be a word of a topic: letters and digits with at least one letter, of
    * sensible length.
    */
-  private static boolean isWord(String term) {
-    return term.length() >= MIN_TERM_LENGTH
-        && term.length() <= MAX_TERM_LENGTH
-        && term.chars().allMatch(Character::isLetterOrDigit)
-        && term.chars().anyMatch(Character::isLetter);
+  private static boolean isWord(char[] term) {
+    if (term.length < MIN_TERM_LENGTH || term.length > MAX_TERM_LENGTH) {
+      return false;
+    }
+    boolean letter = false;
+    for (char c : term) {
+      if (!Character.isLetterOrDigit(c)) {
+        return false;
+      }
+      letter |= Character.isLetter(c);
+    }
+    return letter;
   }
 
-  /** Whether {@code term} is in no more than {@value #MAX_DOCUMENT_SHARE} of the articles. */
-  private static boolean isRare(IndexReader reader, String term) throws IOException {
-    return reader.docFreq(new Term(ArticleFields.BODY, term))
-        <= MAX_DOCUMENT_SHARE * reader.numDocs();
+  /**
+   * The body document frequency of words in one index version, each segment's terms read through
+   * one enumeration: a word is a seek in each, not a new enumeration per word and segment.
+   */
+  private static final class DocumentFrequency {
+    private final TermsEnum[] segments;
+    private final int numDocs;
+
+    DocumentFrequency(IndexReader reader) throws IOException {
+      List<LeafReaderContext> leaves = reader.leaves();
+      segments = new TermsEnum[leaves.size()];
+      for (int i = 0; i < segments.length; i++) {
+        Terms terms = leaves.get(i).reader().terms(ArticleFields.BODY);
+        segments[i] = terms == null ? TermsEnum.EMPTY : terms.iterator();
+      }
+      numDocs = reader.numDocs();
+    }
+
+    /**
+     * Whether {@code term} is in no more than {@value FeedbackExpansion#MAX_DOCUMENT_SHARE} of the
+     * articles.
+     */
+    boolean isRare(String term) throws IOException {
+      BytesRef bytes = new BytesRef(term);
+      long docFreq = 0;
+      for (TermsEnum segment : segments) {
+        if (segment.seekExact(bytes)) {
+          docFreq += segment.docFreq();
+        }
+      }
+      return docFreq <= MAX_DOCUMENT_SHARE * numDocs;
+    }
   }
 
   /** The title and body words of {@code text}, outside its negated clauses. */

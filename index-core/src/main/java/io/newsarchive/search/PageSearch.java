@@ -190,16 +190,21 @@ final class PageSearch {
     MatchCounter.Counts matching;
     long total;
     ScoreDoc[] first = null;
-    if (order == SortOrder.RELEVANCE && !everything) {
-      var top = new TopFieldCollectorManager(sortOf(order), wanted, after, Integer.MAX_VALUE);
+    if (order == SortOrder.RELEVANCE && !everything && feedbackRoute == Feedback.AFTER) {
+      // One top-hits collector beside the counts: the page as typed is taken from its best
+      // articles when no feedback word reorders them.
       Object[] collected =
-          feedbackRoute == Feedback.AFTER
-              ? timed.search(query, new MultiCollectorManager(top, counter, firstPass()))
-              : timed.search(query, new MultiCollectorManager(top, counter));
+          timed.search(query, new MultiCollectorManager(counter, FirstPass.collector()));
+      matching = (MatchCounter.Counts) collected[0];
+      total = matching.total();
+      first = ((TopDocs) collected[1]).scoreDocs;
+      page = null;
+    } else if (order == SortOrder.RELEVANCE && !everything) {
+      var top = new TopFieldCollectorManager(sortOf(order), wanted, after, Integer.MAX_VALUE);
+      Object[] collected = timed.search(query, new MultiCollectorManager(top, counter));
       page = (TopFieldDocs) collected[0];
       matching = (MatchCounter.Counts) collected[1];
       total = page.totalHits.value();
-      first = feedbackRoute == Feedback.AFTER ? ((TopDocs) collected[2]).scoreDocs : null;
     } else {
       // Counted first, the matches per day tell which newest (or oldest) days hold the page, so
       // that the top hits come from those days alone: in an archive indexed oldest first, every
@@ -208,21 +213,23 @@ final class PageSearch {
       total = everything ? searcher.getIndexReader().numDocs() : matching.total();
       page = datedPage(timed, query, matching, new Slice(order, wanted, after));
     }
-    ScoreDoc[] all = page.scoreDocs;
-    // Feedback words reorder the same matches, so the typed page tells whether more follow.
-    boolean more = all.length > offset + request.get(SIZE);
-    if (first != null && !timed.timedOut()) {
-      boolean tied = tiedPastRescored(first);
-      first = Arrays.copyOf(first, Math.min(first.length, RESCORED));
-      expansion = feedback.expand(timed, text.query(), first);
-      if (expansion.isPresent()) {
-        query = expanded(searcher, request, expansion.get());
-        // An article tied with the last rescored one may rank above it, by its id, when no feedback
-        // word adds to that one: then the page needs the whole expanded order.
-        Query ranked = tied ? query : restricted(timed, query, first);
-        ScoreDoc[] rescored = timed.search(ranked, best(wanted)).scoreDocs;
-        all = timed.timedOut() ? all : rescored;
-        expansion = timed.timedOut() ? Optional.empty() : expansion;
+    ScoreDoc[] all = page == null ? null : page.scoreDocs;
+    // Feedback words reorder the same matches, so the matches as typed tell whether more follow.
+    boolean more = (page == null ? total : all.length) > offset + request.get(SIZE);
+    if (first != null) {
+      if (!timed.timedOut()) {
+        boolean tied = FirstPass.tiedPastRescored(first);
+        ScoreDoc[] rescored = Arrays.copyOf(first, Math.min(first.length, RESCORED));
+        expansion = feedback.expand(timed, text.query(), rescored);
+        if (expansion.isPresent()) {
+          query = expanded(searcher, request, expansion.get());
+          ScoreDoc[] reordered = rescoredPage(timed, query, rescored, wanted, tied);
+          all = timed.timedOut() ? null : reordered;
+          expansion = timed.timedOut() ? Optional.empty() : expansion;
+        }
+      }
+      if (all == null) {
+        all = typedPage(timed, typed, first, wanted);
       }
     }
     boolean timedOut = timed.timedOut();
@@ -315,20 +322,36 @@ final class PageSearch {
   }
 
   /**
-   * Collects the best {@value FeedbackExpansion#RESCORED} articles of the query and the one after
-   * them alongside its page and counts, in the same order as {@link #best(IndexSearcher, Query)},
-   * whose ties go by document number: cursors then continue the ranking of the page they come from.
+   * The first {@code wanted} of the expanded order, {@code query}, which reorders {@code rescored}:
+   * searched among those alone, unless an article past them, tied with the last of them as typed,
+   * may rank among the first {@code wanted} by its id (when no feedback word adds to that last
+   * one): then the page needs the whole expanded order.
    */
-  private static TopScoreDocCollectorManager firstPass() {
-    return new TopScoreDocCollectorManager(RESCORED + 1, Integer.MAX_VALUE);
+  private static ScoreDoc[] rescoredPage(
+      IndexSearcher timed, Query query, ScoreDoc[] rescored, int wanted, boolean tied)
+      throws IOException {
+    Query among = restricted(timed, query, rescored);
+    if (!tied) {
+      return timed.search(among, best(wanted)).scoreDocs;
+    }
+    Object[] collected =
+        timed.search(among, new MultiCollectorManager(best(wanted), new FirstPass.LowestScore()));
+    ScoreDoc[] page = ((TopDocs) collected[0]).scoreDocs;
+    if (FirstPass.aboveTied(page, wanted, (Float) collected[1]) || timed.timedOut()) {
+      return page;
+    }
+    return timed.search(query, best(wanted)).scoreDocs;
   }
 
   /**
-   * Whether the article after the {@value FeedbackExpansion#RESCORED} best of {@code first} scores
-   * as much as the last of them.
+   * The first {@code wanted} articles of {@code typed} by relevance, taken from {@code first}, its
+   * best articles by score, when they decide them, or searched again.
    */
-  private static boolean tiedPastRescored(ScoreDoc[] first) {
-    return first.length > RESCORED && first[RESCORED].score == first[RESCORED - 1].score;
+  private static ScoreDoc[] typedPage(
+      IndexSearcher timed, Query typed, ScoreDoc[] first, int wanted) throws IOException {
+    FirstPass.Seen seen = timed.timedOut() ? FirstPass.Seen.PARTLY : FirstPass.Seen.WHOLLY;
+    Optional<FieldDoc[]> page = FirstPass.page(timed.getIndexReader(), first, wanted, seen);
+    return page.isPresent() ? page.get() : timed.search(typed, best(wanted)).scoreDocs;
   }
 
   /** Collects the best {@code size} articles by relevance, without an exact total. */

@@ -1,0 +1,162 @@
+package io.newsarchive.search;
+
+import static io.newsarchive.search.FeedbackExpansion.RESCORED;
+
+import io.newsarchive.schema.ArticleFields;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.FilterLeafReader;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.LeafCollector;
+import org.apache.lucene.search.Scorable;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * The best {@value FeedbackExpansion#RESCORED} articles of a query as typed and the one after them,
+ * best first and ties by document number, collected in the pass that counts every match: what
+ * feedback rescores, and what the page of the query as typed is taken from when no feedback word
+ * was found. Stateless.
+ */
+final class FirstPass {
+
+  /**
+   * How much more than the lowest rescored score the last article of a page must score so that no
+   * article past the rescored ones, tied with the last of them as typed, can reach the page: the
+   * same score as typed may sum to a slightly different one under the feedback weights.
+   */
+  private static final float MARGIN = 1e-4f;
+
+  private FirstPass() {}
+
+  /**
+   * Collects the best {@value FeedbackExpansion#RESCORED} articles and the one after them, ties by
+   * document number as a search for the best articles alone orders them, so that cursors continue
+   * the ranking of the page they come from.
+   */
+  static TopScoreDocCollectorManager collector() {
+    return new TopScoreDocCollectorManager(RESCORED + 1, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Whether the article after the {@value FeedbackExpansion#RESCORED} best of {@code first} scores
+   * as much as the last of them.
+   */
+  static boolean tiedPastRescored(ScoreDoc[] first) {
+    return first.length > RESCORED && first[RESCORED].score == first[RESCORED - 1].score;
+  }
+
+  /**
+   * The first {@code wanted} of {@code first} in the order of a page by relevance (score, then
+   * article id), as the page's own collector gives them, when {@code first} decides them: it holds
+   * every match (or every match {@code complete} says was seen), or no article past it can score as
+   * much as the last of them. Empty otherwise.
+   */
+  static Optional<FieldDoc[]> page(IndexReader reader, ScoreDoc[] first, int wanted, Seen complete)
+      throws IOException {
+    boolean all = first.length <= RESCORED || complete == Seen.PARTLY;
+    int last = Math.min(wanted, first.length) - 1;
+    if (!all && (wanted > RESCORED || first[last].score <= first[RESCORED].score)) {
+      return Optional.empty();
+    }
+    List<LeafReaderContext> leaves = reader.leaves();
+    FieldDoc[] page = new FieldDoc[first.length];
+    for (int i = 0; i < first.length; i++) {
+      ScoreDoc hit = first[i];
+      page[i] = new FieldDoc(hit.doc, hit.score, new Object[] {hit.score, id(leaves, hit.doc)});
+    }
+    Arrays.sort(
+        page,
+        Comparator.<FieldDoc>comparingDouble(hit -> -hit.score)
+            .thenComparing(
+                hit -> (BytesRef) hit.fields[1], Comparator.nullsFirst(Comparator.naturalOrder())));
+    return Optional.of(Arrays.copyOf(page, Math.min(wanted, page.length)));
+  }
+
+  /** Whether a pass saw every match or was stopped by its deadline. */
+  enum Seen {
+    WHOLLY,
+    PARTLY
+  }
+
+  /**
+   * Whether {@code rescored}, the best of the rescored articles in the expanded order by relevance
+   * (their scores in their sort values), are also the best of the whole expanded order although an
+   * article past the rescored ones scored as much as the last of them as typed: their last scores
+   * clearly more than {@code lowest}, the lowest score of a rescored article. Feedback only adds to
+   * those, so no article past them scores more.
+   */
+  static boolean aboveTied(ScoreDoc[] rescored, int wanted, float lowest) {
+    return rescored.length == wanted
+        && (Float) ((FieldDoc) rescored[wanted - 1]).fields[0] > lowest * (1 + MARGIN);
+  }
+
+  /** The article id of {@code doc}, read past the deadline checks of the index reader. */
+  private static BytesRef id(List<LeafReaderContext> leaves, int doc) throws IOException {
+    LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    SortedSetDocValues ids =
+        DocValues.getSortedSet(FilterLeafReader.unwrap(leaf.reader()), ArticleFields.ID);
+    if (!ids.advanceExact(doc - leaf.docBase)) {
+      return null;
+    }
+    return BytesRef.deepCopyOf(ids.lookupOrd(ids.nextOrd()));
+  }
+
+  /** Finds the lowest score of the matches. */
+  static final class LowestScore implements CollectorManager<LowestScore.Lowest, Float> {
+
+    @Override
+    public Lowest newCollector() {
+      return new Lowest();
+    }
+
+    @Override
+    public Float reduce(Collection<Lowest> collectors) {
+      float lowest = Float.POSITIVE_INFINITY;
+      for (Lowest collector : collectors) {
+        lowest = Math.min(lowest, collector.lowest);
+      }
+      return lowest;
+    }
+
+    /** The lowest score of one slice's matches. */
+    static final class Lowest implements Collector {
+      private float lowest = Float.POSITIVE_INFINITY;
+
+      @Override
+      public LeafCollector getLeafCollector(LeafReaderContext context) {
+        return new LeafCollector() {
+          private Scorable scorer;
+
+          @Override
+          public void setScorer(Scorable scorer) {
+            this.scorer = scorer;
+          }
+
+          @Override
+          public void collect(int doc) throws IOException {
+            lowest = Math.min(lowest, scorer.score());
+          }
+        };
+      }
+
+      @Override
+      public ScoreMode scoreMode() {
+        return ScoreMode.COMPLETE;
+      }
+    }
+  }
+}
