@@ -48,8 +48,12 @@ public final class SearchServer {
       javalin.startup.showJavalinBanner = false;
       javalin.jetty.host = options.host();
       javalin.jetty.port = options.port();
-      javalin.jetty.modifyHttpConfiguration(
-          http -> http.addCustomizer(SecurityHeaders.customizer()));
+      javalin.jetty.modifyHttpConfiguration(http -> {
+        http.addCustomizer(SecurityHeaders.customizer());
+        // Jetty sends what it holds once a body outgrows this (8 KiB by default), in chunks without
+        // a length; a page of results (about 10 KiB) then goes out in one write with its length.
+        http.setOutputAggregationSize(http.getOutputBufferSize());
+      });
       javalin.jetty.modifyServer(server -> {
         server.setErrorHandler(new HttpErrorHandler());
         // Searches are cancelled before the server stops; this bounds the wait for their answers.
