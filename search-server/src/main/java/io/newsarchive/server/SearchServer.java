@@ -3,9 +3,7 @@ package io.newsarchive.server;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
-import io.javalin.json.JavalinJackson;
 import io.newsarchive.search.ArticleSearcher;
-import io.newsarchive.server.api.ApiJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +58,7 @@ public final class SearchServer {
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
       });
       javalin.http.prefer405over404 = true;
-      javalin.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
+      javalin.jsonMapper(new JsonBodyMapper());
       if (SearchServer.class.getResource(WEB_FOLDER) != null) {
         javalin.staticFiles.add(WEB_FOLDER, Location.CLASSPATH);
       }
