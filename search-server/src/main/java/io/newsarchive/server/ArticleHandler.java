@@ -24,13 +24,13 @@ final class ArticleHandler {
   void article(Context ctx) throws IOException {
     QueryParams.of(ctx, ARTICLE_PARAMS);
     String id = ctx.pathParam("id");
-    ctx.json(searcher.article(id).orElseThrow(() -> unknown(id)));
+    ctx.jsonStream(searcher.article(id).orElseThrow(() -> unknown(id)));
   }
 
   void related(Context ctx) throws IOException {
     int size = QueryParams.of(ctx, RELATED_PARAMS).get(SearchParameters.RELATED_SIZE);
     String id = ctx.pathParam("id");
-    ctx.json(new RelatedResponse(searcher.related(id, size).orElseThrow(() -> unknown(id))));
+    ctx.jsonStream(new RelatedResponse(searcher.related(id, size).orElseThrow(() -> unknown(id))));
   }
 
   private static NotFoundResponse unknown(String id) {

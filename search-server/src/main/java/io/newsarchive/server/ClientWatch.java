@@ -4,99 +4,71 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.newsarchive.search.SearchCancellation;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
-import org.eclipse.jetty.io.AbstractEndPoint;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.util.BufferUtil;
-import org.eclipse.jetty.util.Callback;
 
 /**
- * Cancels a request's searches when its client closes the connection before the answer: Jetty does
- * not read from a connection while its request is being answered, so this asks to be told when the
- * connection becomes readable, and a read that finds the end of the stream cancels the searches. A
- * client that sent its next request early (HTTP pipelining) has its first byte read here; that
- * connection is then closed after the answer, which tells the client to send the request again (RFC
- * 9112, section 9.3.2).
+ * Cancels a request's searches when its client closes the connection before the answer. Jetty does
+ * not read from a connection while its request is being answered, so a search that has run for
+ * {@link #INTERVAL} reads the connection without waiting, from its own checks, once per interval:
+ * the end of the stream cancels the searches. Shorter searches never look, which keeps the selector
+ * out of every request. A client that sent its next request early (HTTP pipelining) has its first
+ * byte read here; that connection is then closed after the answer, which tells the client to send
+ * the request again (RFC 9112, section 9.3.2).
  */
-final class ClientWatch implements Callback {
+final class ClientWatch implements SearchCancellation.ClientProbe {
+
+  /** How long a search runs before it first looks for its client, and how often after. */
+  static final Duration INTERVAL = Duration.ofMillis(50);
 
   private final EndPoint endPoint;
-  private final SearchCancellation cancellation;
-  private boolean done;
-  private boolean readAhead;
+  private final ByteBuffer oneByte = BufferUtil.allocate(1);
+  private volatile boolean readAhead;
 
-  private ClientWatch(EndPoint endPoint, SearchCancellation cancellation) {
+  private ClientWatch(EndPoint endPoint) {
     this.endPoint = endPoint;
-    this.cancellation = cancellation;
   }
 
   /** {@code handler} with its searches cancelled when the client goes away. */
   static Handler watching(Handler handler) {
     return ctx -> {
-      SearchCancellation cancellation = new SearchCancellation();
-      ClientWatch watch = start(ctx, cancellation);
+      ClientWatch watch = new ClientWatch(endPoint(ctx));
+      SearchCancellation cancellation = new SearchCancellation(watch, INTERVAL);
       try (SearchCancellation.Scope scope = cancellation.bind()) {
         handler.handle(ctx);
       } finally {
-        if (watch != null && watch.stop()) {
+        if (watch.readAhead) {
           ctx.header("Connection", "close");
         }
       }
     };
   }
 
-  private static ClientWatch start(Context ctx, SearchCancellation cancellation) {
-    EndPoint endPoint =
-        ServletContextRequest.getServletContextRequest(ctx.req())
-            .getConnectionMetaData()
-            .getConnection()
-            .getEndPoint();
-    ClientWatch watch = new ClientWatch(endPoint, cancellation);
-    // Nobody else reads the connection while its request is answered; if somebody does, the
-    // request is answered without the watch.
-    return endPoint.tryFillInterested(watch) ? watch : null;
+  private static EndPoint endPoint(Context ctx) {
+    return ServletContextRequest.getServletContextRequest(ctx.req())
+        .getConnectionMetaData()
+        .getConnection()
+        .getEndPoint();
   }
 
-  /** The connection is readable: the client closed it, or sent more. */
+  /** Reads at most one byte without waiting: the end of the stream means the client is gone. */
   @Override
-  public synchronized void succeeded() {
-    if (done) {
-      return;
+  public boolean gone() {
+    if (readAhead) {
+      return false;
     }
     int read;
     try {
-      read = endPoint.fill(BufferUtil.allocate(1));
+      read = endPoint.fill(oneByte);
     } catch (IOException e) {
-      read = -1;
+      return true;
     }
-    if (read < 0) {
-      cancellation.cancel();
-    } else if (read > 0) {
+    if (read > 0) {
       readAhead = true;
-    } else {
-      endPoint.tryFillInterested(this);
     }
-  }
-
-  @Override
-  public void failed(Throwable failure) {
-    // The connection failed or the watch was stopped: nothing to read.
-  }
-
-  /**
-   * Stops watching before Jetty reads the connection again; true when a byte of the client's next
-   * request was read, so the connection must close after this answer.
-   */
-  private synchronized boolean stop() {
-    done = true;
-    if (endPoint instanceof AbstractEndPoint watched && watched.isFillInterested()) {
-      watched.getFillInterest().onFail(new IOException("the answer is complete"));
-    }
-    return readAhead;
-  }
-
-  @Override
-  public InvocationType getInvocationType() {
-    return InvocationType.NON_BLOCKING;
+    return read < 0;
   }
 }

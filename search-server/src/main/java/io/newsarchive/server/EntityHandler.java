@@ -34,6 +34,7 @@ final class EntityHandler {
     SearchRequest request =
         SearchRequest.of(params.all(List.of(QUERY, FROM, TO)))
             .with(FACET_SIZE, params.get(ENTITY_SIZE));
-    ctx.json(new EntitiesResponse(FacetField.of(type).key(), searcher.topEntities(type, request)));
+    ctx.jsonStream(
+        new EntitiesResponse(FacetField.of(type).key(), searcher.topEntities(type, request)));
   }
 }

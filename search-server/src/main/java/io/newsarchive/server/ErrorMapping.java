@@ -123,6 +123,6 @@ final class ErrorMapping {
   }
 
   private static void write(Context ctx, int status, ErrorBody body) {
-    ctx.status(status).json(body);
+    ctx.status(status).jsonStream(body);
   }
 }

@@ -25,6 +25,6 @@ final class SearchHandler {
     SearchRequest request = SearchRequest.of(QueryParams.of(ctx, PARAMS).all(PARAMS));
     SearchResult result = searcher.search(request);
     SlowQueryLog.remember(ctx, result);
-    ctx.json(SearchResponse.of(request, result));
+    ctx.jsonStream(SearchResponse.of(request, result));
   }
 }

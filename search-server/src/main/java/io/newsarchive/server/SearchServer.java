@@ -3,9 +3,7 @@ package io.newsarchive.server;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
-import io.javalin.json.JavalinJackson;
 import io.newsarchive.search.ArticleSearcher;
-import io.newsarchive.server.api.ApiJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,15 +46,19 @@ public final class SearchServer {
       javalin.startup.showJavalinBanner = false;
       javalin.jetty.host = options.host();
       javalin.jetty.port = options.port();
-      javalin.jetty.modifyHttpConfiguration(
-          http -> http.addCustomizer(SecurityHeaders.customizer()));
+      javalin.jetty.modifyHttpConfiguration(http -> {
+        http.addCustomizer(SecurityHeaders.customizer());
+        // Jetty sends what it holds once a body outgrows this (8 KiB by default), in chunks without
+        // a length; a page of results (about 10 KiB) then goes out in one write with its length.
+        http.setOutputAggregationSize(http.getOutputBufferSize());
+      });
       javalin.jetty.modifyServer(server -> {
         server.setErrorHandler(new HttpErrorHandler());
         // Searches are cancelled before the server stops; this bounds the wait for their answers.
         server.setStopTimeout(STOP_TIMEOUT.toMillis());
       });
       javalin.http.prefer405over404 = true;
-      javalin.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
+      javalin.jsonMapper(new JsonBodyMapper());
       if (SearchServer.class.getResource(WEB_FOLDER) != null) {
         javalin.staticFiles.add(WEB_FOLDER, Location.CLASSPATH);
       }

@@ -21,11 +21,11 @@ final class StatsHandler {
 
   void stats(Context ctx) throws IOException {
     QueryParams.of(ctx, PARAMS);
-    ctx.json(StatsResponse.of(searcher.stats()));
+    ctx.jsonStream(StatsResponse.of(searcher.stats()));
   }
 
   void health(Context ctx) throws IOException {
     QueryParams.of(ctx, PARAMS);
-    ctx.json(new HealthResponse("ok", searcher.count()));
+    ctx.jsonStream(new HealthResponse("ok", searcher.count()));
   }
 }

@@ -23,6 +23,7 @@ final class SuggestHandler {
   void suggest(Context ctx) throws IOException {
     QueryParams params = QueryParams.of(ctx, PARAMS);
     int size = params.get(SearchParameters.SUGGEST_SIZE);
-    ctx.json(new SuggestResponse(searcher.suggest(params.get(SearchParameters.PREFIX), size)));
+    ctx.jsonStream(
+        new SuggestResponse(searcher.suggest(params.get(SearchParameters.PREFIX), size)));
   }
 }
