@@ -17,6 +17,12 @@ final class KeyCounts {
     void visit(int key, int count) throws IOException;
   }
 
+  /**
+   * Up to this bound the counts start as an array: a few kilobytes, cheaper to clear and to scan
+   * than a list is to grow and sort (sources, places, the days of a year).
+   */
+  private static final int DENSE_UP_TO = 2048;
+
   private final int bound;
   private long[] listed = new long[16];
   private int size;
@@ -29,11 +35,19 @@ final class KeyCounts {
       throw new IllegalArgumentException("negative bound " + bound);
     }
     this.bound = bound;
+    if (bound <= DENSE_UP_TO) {
+      toDense();
+    }
   }
 
-  /** Counts {@code key} once. */
+  /** Counts {@code key} once: the per-match call, so the array's own bounds check guards it. */
   void add(int key) {
-    add(key, 1);
+    int[] counts = dense;
+    if (counts != null) {
+      counts[key]++;
+    } else {
+      add(key, 1);
+    }
   }
 
   /** Counts {@code key} {@code count} times. */
@@ -42,7 +56,7 @@ final class KeyCounts {
       throw new IllegalArgumentException("negative count " + count);
     }
     if (key < 0 || key >= bound) {
-      throw new IllegalArgumentException("key " + key + " outside [0, " + bound + ")");
+      throw new IndexOutOfBoundsException("key " + key + " outside [0, " + bound + ")");
     }
     if (dense != null) {
       dense[key] += count;

@@ -31,11 +31,12 @@ class KeyCountsTest {
 
   @Test
   void manyKeysCountTheSameAsFew() throws IOException {
-    int bound = 300;
+    // Past the bound that starts as an array, so that the list fills and turns into one.
+    int bound = 3_000;
     int[] expected = new int[bound];
     KeyCounts counts = new KeyCounts(bound);
     Random random = new Random(7);
-    for (int i = 0; i < 5_000; i++) {
+    for (int i = 0; i < 50_000; i++) {
       int key = random.nextInt(bound);
       int times = 1 + random.nextInt(3);
       expected[key] += times;
@@ -54,20 +55,20 @@ class KeyCountsTest {
 
   @Test
   void countsMergedIntoAnExpectingTotalStayExact() throws IOException {
-    KeyCounts segment = new KeyCounts(100);
-    for (int key = 0; key < 100; key += 2) {
+    KeyCounts segment = new KeyCounts(10_000);
+    for (int key = 0; key < 10_000; key += 2) {
       segment.add(key, 3);
     }
-    KeyCounts total = new KeyCounts(200);
-    total.add(199);
+    KeyCounts total = new KeyCounts(20_000);
+    total.add(19_999);
     total.expect(segment.distinctAtMost());
     segment.forEach((key, count) -> total.add(key * 2, count));
 
     List<int[]> read = read(total);
-    assertThat(read).hasSize(51);
+    assertThat(read).hasSize(5_001);
     assertThat(read.get(0)).containsExactly(0, 3);
-    assertThat(read.get(49)).containsExactly(196, 3);
-    assertThat(read.get(50)).containsExactly(199, 1);
+    assertThat(read.get(4_999)).containsExactly(19_996, 3);
+    assertThat(read.get(5_000)).containsExactly(19_999, 1);
   }
 
   @Test
@@ -102,9 +103,12 @@ class KeyCountsTest {
   }
 
   @Test
-  void aKeyOutsideTheBoundIsRefused() {
-    KeyCounts counts = new KeyCounts(10);
-    assertThatThrownBy(() -> counts.add(10)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> counts.add(-1)).isInstanceOf(IllegalArgumentException.class);
+  void aKeyOutsideTheBoundIsRefusedAsArrayOrList() {
+    for (int bound : new int[] {10, 100_000}) {
+      KeyCounts counts = new KeyCounts(bound);
+      assertThatThrownBy(() -> counts.add(bound)).isInstanceOf(IndexOutOfBoundsException.class);
+      assertThatThrownBy(() -> counts.add(-1)).isInstanceOf(IndexOutOfBoundsException.class);
+      assertThatThrownBy(() -> counts.add(bound, 2)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
   }
 }
