@@ -4,6 +4,7 @@ import io.newsarchive.article.Article;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.FacetCount;
 import io.newsarchive.search.InvalidRequestException;
+import io.newsarchive.search.SearchBackend;
 import io.newsarchive.search.SearchParameter;
 import io.newsarchive.search.SearchParameters;
 import io.newsarchive.search.SearchRequest;
@@ -134,12 +135,12 @@ public final class EvaluateRankingCommand implements Callable<Integer> {
       err.println("bad --time-budget-ms: " + e.getMessage());
       return BAD_INPUT;
     }
-    try (ArticleSearcher searcher = ArticleSearcher.open(index, options)) {
+    try (SearchBackend backend = ArticleSearcher.open(index, options)) {
       Map<String, String> texts = new LinkedHashMap<>();
       JudgedQueries.read(queries)
           .forEach((id, text) -> texts.put(id, keepCase ? text : text.toLowerCase(Locale.ROOT)));
-      Qrels judgments = Qrels.read(qrels, docIds(searcher));
-      RankingEvaluation.Result result = RankingEvaluation.run(searcher, base, texts, judgments);
+      Qrels judgments = Qrels.read(qrels, docIds(backend));
+      RankingEvaluation.Result result = RankingEvaluation.run(backend, base, texts, judgments);
       if (run != null) {
         writeRun(result);
       }
@@ -182,10 +183,10 @@ public final class EvaluateRankingCommand implements Callable<Integer> {
   }
 
   /** How qrels docnos become article ids: through the one id function of the readers. */
-  private UnaryOperator<String> docIds(ArticleSearcher searcher) throws IOException {
+  private UnaryOperator<String> docIds(SearchBackend backend) throws IOException {
     String source = docSource;
     if (source == null) {
-      List<FacetCount> sources = searcher.stats().sources();
+      List<FacetCount> sources = backend.stats().sources();
       source = sources.size() == 1 ? sources.get(0).value() : null;
     }
     if (source == null) {

@@ -5,7 +5,6 @@ import io.newsarchive.article.EntityType;
 import io.newsarchive.index.IndexSchemaCheck;
 import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -36,12 +35,13 @@ import org.apache.lucene.util.IOUtils;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
- * Answers searches, article lookups, related-article, entity, suggestion and statistics requests
- * over one index. Thread-safe: each call acquires the current searcher from a {@link
- * SearcherManager}, which a background thread refreshes so that commits of a concurrent indexing
- * run become visible without a restart. Close it to release the index.
+ * The {@link SearchBackend} over a local Lucene index: answers searches, article lookups,
+ * related-article, entity, suggestion and statistics requests over one index. Thread-safe: each
+ * call acquires the current searcher from a {@link SearcherManager}, which a background thread
+ * refreshes so that commits of a concurrent indexing run become visible without a restart. Close it
+ * to release the index.
  */
-public final class ArticleSearcher implements Closeable {
+public final class ArticleSearcher implements SearchBackend {
 
   /** How often opening is tried while commits keep superseding the newest one. */
   private static final int OPEN_ATTEMPTS = 3;
@@ -173,6 +173,7 @@ public final class ArticleSearcher implements Closeable {
    * @throws InvalidRequestException when the query does not parse or is too expensive
    * @throws SearchesBusyException when no search slot freed up in time
    */
+  @Override
   public SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
     try (RunningSearches.Admitted admitted = admit(start)) {
@@ -210,11 +211,13 @@ public final class ArticleSearcher implements Closeable {
    * Stops every running search at its next deadline check, and every search started from now on,
    * each answering what it has found, flagged as timed out. For a server that is stopping.
    */
+  @Override
   public void cancelSearches() {
     searches.cancelAll();
   }
 
   /** The article with {@code id}, if the index holds one. */
+  @Override
   public Optional<Article> article(String id) throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
@@ -233,6 +236,7 @@ public final class ArticleSearcher implements Closeable {
    * Up to {@code size} articles most like the one with {@code id}, by shared distinctive title and
    * body terms and shared entities; never the article itself. Empty when the id is unknown.
    */
+  @Override
   public Optional<List<Hit>> related(String id, int size) throws IOException {
     SearchParameters.RELATED_SIZE.check(size);
     IndexSearcher searcher = manager.acquire();
@@ -255,6 +259,7 @@ public final class ArticleSearcher implements Closeable {
    * The most frequent entities of one type among the articles matching {@code request} (its query,
    * filters; page and facets are ignored), at most its {@link SearchParameters#FACET_SIZE}.
    */
+  @Override
   public List<FacetCount> topEntities(EntityType type, SearchRequest request) throws IOException {
     FacetField facet = FacetField.of(type);
     SearchRequest counting =
@@ -270,6 +275,7 @@ public final class ArticleSearcher implements Closeable {
    * Up to {@code size} headlines and entity names whose words start with the words typed. Empty
    * until the suggester of the index has been built in the background after opening.
    */
+  @Override
   public List<Suggestion> suggest(String prefix, int size) throws IOException {
     SearchParameters.SUGGEST_SIZE.check(size);
     if (prefix == null || prefix.isBlank()) {
@@ -287,6 +293,7 @@ public final class ArticleSearcher implements Closeable {
    * Article count, date range, sources and on-disk size of the current index version, all taken
    * from that version, so that a concurrent writer's commits never make it fail.
    */
+  @Override
   public IndexStats stats() throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
@@ -310,16 +317,19 @@ public final class ArticleSearcher implements Closeable {
   }
 
   /** Number of searches holding a slot now, for monitoring. */
+  @Override
   public int runningSearches() {
     return searches.running();
   }
 
   /** What this searcher has done since it was opened, for monitoring. */
+  @Override
   public SearchCounts counts() {
     return searches.counts(refreshes.sum());
   }
 
   /** The size on disk of the current index version, as {@link IndexStats#indexBytes()}. */
+  @Override
   public long indexBytes() throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
@@ -330,6 +340,7 @@ public final class ArticleSearcher implements Closeable {
   }
 
   /** Number of live articles in the current index version. */
+  @Override
   public long count() throws IOException {
     IndexSearcher searcher = manager.acquire();
     try {
@@ -340,6 +351,7 @@ public final class ArticleSearcher implements Closeable {
   }
 
   /** Makes the latest commit visible now instead of at the next scheduled refresh. */
+  @Override
   public void refresh() throws IOException {
     manager.maybeRefreshBlocking();
   }

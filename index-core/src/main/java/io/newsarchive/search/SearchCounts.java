@@ -1,7 +1,7 @@
 package io.newsarchive.search;
 
 /**
- * What an {@link ArticleSearcher} has done since it was opened, for monitoring. Every count only
+ * What a {@link SearchBackend} has done since it was opened, for monitoring. Every count only
  * grows.
  *
  * @param searches searches that got a slot and ran, including those behind statistics and entity

@@ -10,6 +10,7 @@ import io.newsarchive.bench.RawHttpServer;
 import io.newsarchive.bench.RawLucenePage;
 import io.newsarchive.bench.RawPageRequest;
 import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.search.SearchBackend;
 import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.server.SearchServer;
 import io.newsarchive.server.ServerOptions;
@@ -165,14 +166,14 @@ public final class BenchCommand implements Callable<Integer> {
     if (System.getProperty("http.maxConnections") == null) {
       System.setProperty("http.maxConnections", String.valueOf(Math.max(5, clients)));
     }
-    try (ArticleSearcher searcher = ArticleSearcher.open(index, SearcherOptions.DEFAULTS)) {
+    try (SearchBackend backend = ArticleSearcher.open(index, SearcherOptions.DEFAULTS)) {
       List<String> given = queries == null ? DEFAULT_QUERIES : readQueries(queries);
       String month =
-          searcher.stats().oldest().map(i -> i.toString().substring(0, 7)).orElse("2000-01");
+          backend.stats().oldest().map(i -> i.toString().substring(0, 7)).orElse("2000-01");
       List<String> mix = given.stream().map(q -> q.replace("{month}", month)).toList();
-      Javalin app = SearchServer.create(searcher, new ServerOptions("127.0.0.1", 0)).start();
+      Javalin app = SearchServer.create(backend, new ServerOptions("127.0.0.1", 0)).start();
       try {
-        return measure(mix, searcher.count(), "http://127.0.0.1:" + app.port() + "/api/search");
+        return measure(mix, backend.count(), "http://127.0.0.1:" + app.port() + "/api/search");
       } finally {
         stop(app);
       }

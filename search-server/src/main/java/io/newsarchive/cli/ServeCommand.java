@@ -3,6 +3,7 @@ package io.newsarchive.cli;
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
 import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.search.SearchBackend;
 import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.server.SearchServer;
 import io.newsarchive.server.ServerOptions;
@@ -115,18 +116,18 @@ public final class ServeCommand implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     ServerOptions options = options();
     SearcherOptions searcherOptions = searcherOptions();
-    ArticleSearcher searcher;
+    SearchBackend backend;
     try {
-      searcher = ArticleSearcher.open(index, searcherOptions);
+      backend = ArticleSearcher.open(index, searcherOptions);
     } catch (IOException e) {
       System.err.println("newsarchive serve: " + e.getMessage());
       return 1;
     }
-    Javalin app = SearchServer.create(searcher, options);
+    Javalin app = SearchServer.create(backend, options);
     try {
       app.start();
     } catch (JavalinBindException e) {
-      closeQuietly(searcher);
+      closeQuietly(backend);
       throw new ParameterException(spec.commandLine(), cannotListen(e));
     }
     CountDownLatch stopped = new CountDownLatch(1);
@@ -134,14 +135,14 @@ public final class ServeCommand implements Callable<Integer> {
         .addShutdownHook(
             new Thread(() -> {
               // Running searches answer at once with what they have, so the stop need not wait.
-              searcher.cancelSearches();
+              backend.cancelSearches();
               app.stop();
-              closeQuietly(searcher);
+              closeQuietly(backend);
               stopped.countDown();
             }));
     long articles;
     try {
-      articles = searcher.count();
+      articles = backend.count();
     } catch (IOException e) {
       articles = -1;
     }
@@ -201,9 +202,9 @@ public final class ServeCommand implements Callable<Integer> {
         + "; --host must be an address of this machine";
   }
 
-  private static void closeQuietly(ArticleSearcher searcher) {
+  private static void closeQuietly(SearchBackend backend) {
     try {
-      searcher.close();
+      backend.close();
     } catch (IOException e) {
       System.err.println("newsarchive serve: closing the index: " + e.getMessage());
     }

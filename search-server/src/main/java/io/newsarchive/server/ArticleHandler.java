@@ -2,7 +2,7 @@ package io.newsarchive.server;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
-import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.search.SearchBackend;
 import io.newsarchive.search.SearchParameter;
 import io.newsarchive.search.SearchParameters;
 import io.newsarchive.server.api.RelatedResponse;
@@ -15,22 +15,22 @@ final class ArticleHandler {
   static final List<SearchParameter<?>> ARTICLE_PARAMS = List.of();
   static final List<SearchParameter<?>> RELATED_PARAMS = List.of(SearchParameters.RELATED_SIZE);
 
-  private final ArticleSearcher searcher;
+  private final SearchBackend backend;
 
-  ArticleHandler(ArticleSearcher searcher) {
-    this.searcher = searcher;
+  ArticleHandler(SearchBackend backend) {
+    this.backend = backend;
   }
 
   void article(Context ctx) throws IOException {
     QueryParams.of(ctx, ARTICLE_PARAMS);
     String id = ctx.pathParam("id");
-    ctx.jsonStream(searcher.article(id).orElseThrow(() -> unknown(id)));
+    ctx.jsonStream(backend.article(id).orElseThrow(() -> unknown(id)));
   }
 
   void related(Context ctx) throws IOException {
     int size = QueryParams.of(ctx, RELATED_PARAMS).get(SearchParameters.RELATED_SIZE);
     String id = ctx.pathParam("id");
-    ctx.jsonStream(new RelatedResponse(searcher.related(id, size).orElseThrow(() -> unknown(id))));
+    ctx.jsonStream(new RelatedResponse(backend.related(id, size).orElseThrow(() -> unknown(id))));
   }
 
   private static NotFoundResponse unknown(String id) {

@@ -9,8 +9,8 @@ import static io.newsarchive.search.SearchParameters.TO;
 
 import io.javalin.http.Context;
 import io.newsarchive.article.EntityType;
-import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.FacetField;
+import io.newsarchive.search.SearchBackend;
 import io.newsarchive.search.SearchParameter;
 import io.newsarchive.search.SearchRequest;
 import io.newsarchive.server.api.EntitiesResponse;
@@ -22,10 +22,10 @@ final class EntityHandler {
 
   static final List<SearchParameter<?>> PARAMS = List.of(ENTITY_TYPE, QUERY, FROM, TO, ENTITY_SIZE);
 
-  private final ArticleSearcher searcher;
+  private final SearchBackend backend;
 
-  EntityHandler(ArticleSearcher searcher) {
-    this.searcher = searcher;
+  EntityHandler(SearchBackend backend) {
+    this.backend = backend;
   }
 
   void entities(Context ctx) throws IOException {
@@ -35,6 +35,6 @@ final class EntityHandler {
         SearchRequest.of(params.all(List.of(QUERY, FROM, TO)))
             .with(FACET_SIZE, params.get(ENTITY_SIZE));
     ctx.jsonStream(
-        new EntitiesResponse(FacetField.of(type).key(), searcher.topEntities(type, request)));
+        new EntitiesResponse(FacetField.of(type).key(), backend.topEntities(type, request)));
   }
 }

@@ -1,7 +1,7 @@
 package io.newsarchive.server;
 
 import io.javalin.http.Context;
-import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.search.SearchBackend;
 import io.newsarchive.search.SearchParameter;
 import io.newsarchive.search.SearchParameters;
 import io.newsarchive.search.SearchRequest;
@@ -15,15 +15,15 @@ final class SearchHandler {
 
   static final List<SearchParameter<?>> PARAMS = SearchParameters.ALL;
 
-  private final ArticleSearcher searcher;
+  private final SearchBackend backend;
 
-  SearchHandler(ArticleSearcher searcher) {
-    this.searcher = searcher;
+  SearchHandler(SearchBackend backend) {
+    this.backend = backend;
   }
 
   void search(Context ctx) throws IOException {
     SearchRequest request = SearchRequest.of(QueryParams.of(ctx, PARAMS).all(PARAMS));
-    SearchResult result = searcher.search(request);
+    SearchResult result = backend.search(request);
     SlowQueryLog.remember(ctx, result);
     ctx.jsonStream(SearchResponse.of(request, result));
   }

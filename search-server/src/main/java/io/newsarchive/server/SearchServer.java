@@ -3,7 +3,7 @@ package io.newsarchive.server;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import io.javalin.http.staticfiles.Location;
-import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.search.SearchBackend;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,13 +32,13 @@ public final class SearchServer {
   private SearchServer() {}
 
   /**
-   * The app for {@code searcher}, listening where {@code options} say; call {@code start()} on it.
-   * The caller keeps ownership of the searcher.
+   * The app for {@code backend}, listening where {@code options} say; call {@code start()} on it.
+   * The caller keeps ownership of the backend.
    */
-  public static Javalin create(ArticleSearcher searcher, ServerOptions options) {
+  public static Javalin create(SearchBackend backend, ServerOptions options) {
     Optional<ServerMetrics> metrics =
-        options.metrics() ? Optional.of(new ServerMetrics(searcher)) : Optional.empty();
-    List<Route> routes = routes(searcher, metrics);
+        options.metrics() ? Optional.of(new ServerMetrics(backend)) : Optional.empty();
+    List<Route> routes = routes(backend, metrics);
     HostCheck hosts = new HostCheck(options);
     CorsPolicy cors = new CorsPolicy(options.corsOrigins());
     SlowQueryLog slowQueries = new SlowQueryLog(options.slowQuery());
@@ -87,12 +87,12 @@ public final class SearchServer {
   }
 
   /** Every GET route with the query parameters it accepts; {@code /metrics} with metrics. */
-  static List<Route> routes(ArticleSearcher searcher, Optional<ServerMetrics> metrics) {
-    SearchHandler search = new SearchHandler(searcher);
-    ArticleHandler articles = new ArticleHandler(searcher);
-    EntityHandler entities = new EntityHandler(searcher);
-    SuggestHandler suggest = new SuggestHandler(searcher);
-    StatsHandler stats = new StatsHandler(searcher);
+  static List<Route> routes(SearchBackend backend, Optional<ServerMetrics> metrics) {
+    SearchHandler search = new SearchHandler(backend);
+    ArticleHandler articles = new ArticleHandler(backend);
+    EntityHandler entities = new EntityHandler(backend);
+    SuggestHandler suggest = new SuggestHandler(backend);
+    StatsHandler stats = new StatsHandler(backend);
     List<Route> api = new ArrayList<>();
     api.addAll(
         List.of(

@@ -14,7 +14,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.search.SearchBackend;
 import io.newsarchive.search.SearchCounts;
 import io.newsarchive.search.SearchParameter;
 import java.io.IOException;
@@ -28,7 +28,7 @@ import java.util.function.ToLongFunction;
 /**
  * {@code GET /metrics}: the server's metrics in the Prometheus text format, or in OpenMetrics when
  * the scraper asks for it. They are the time of every request by route template, method and status
- * class; the searcher's searches, early stops, refusals and index refreshes; the index's article
+ * class; the backend's searches, early stops, refusals and index refreshes; the index's article
  * count and size on disk; and the JVM's memory, garbage collection, threads, classes, processor and
  * uptime. Labels never carry a request's path or query string, so their number stays bounded.
  * Thread-safe.
@@ -60,36 +60,36 @@ final class ServerMetrics implements AutoCloseable {
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final JvmGcMetrics gc = new JvmGcMetrics();
 
-  /** Metrics of a server answering from {@code searcher}; close them when it stops. */
-  ServerMetrics(ArticleSearcher searcher) {
-    count(searcher, "newsarchive.searches", "Searches run", SearchCounts::searches);
+  /** Metrics of a server answering from {@code backend}; close them when it stops. */
+  ServerMetrics(SearchBackend backend) {
+    count(backend, "newsarchive.searches", "Searches run", SearchCounts::searches);
     count(
-        searcher,
+        backend,
         "newsarchive.searches.timed.out",
         "Searches that ran out of their time budget and answered partial results",
         SearchCounts::timedOut);
     count(
-        searcher,
+        backend,
         "newsarchive.searches.cancelled",
         "Searches stopped because their client went away or the server was stopping",
         SearchCounts::cancelled);
     count(
-        searcher,
+        backend,
         "newsarchive.searches.rejected",
         "Searches refused with 503 because every search slot stayed busy",
         SearchCounts::rejected);
     count(
-        searcher,
+        backend,
         "newsarchive.index.refreshes",
         "Newer index commits opened and made visible",
         SearchCounts::refreshes);
-    Gauge.builder("newsarchive.searches.running", searcher, ArticleSearcher::runningSearches)
+    Gauge.builder("newsarchive.searches.running", backend, SearchBackend::runningSearches)
         .description("Searches holding a search slot now")
         .register(registry);
-    Gauge.builder("newsarchive.index.articles", searcher, ServerMetrics::articles)
+    Gauge.builder("newsarchive.index.articles", backend, ServerMetrics::articles)
         .description("Live articles in the index version searched now")
         .register(registry);
-    Gauge.builder("newsarchive.index.size", searcher, ServerMetrics::bytes)
+    Gauge.builder("newsarchive.index.size", backend, ServerMetrics::bytes)
         .description("Size on disk of the index version searched now")
         .baseUnit(BaseUnits.BYTES)
         .register(registry);
@@ -102,23 +102,23 @@ final class ServerMetrics implements AutoCloseable {
   }
 
   private void count(
-      ArticleSearcher searcher, String name, String help, ToLongFunction<SearchCounts> count) {
-    FunctionCounter.builder(name, searcher, s -> count.applyAsLong(s.counts()))
+      SearchBackend backend, String name, String help, ToLongFunction<SearchCounts> count) {
+    FunctionCounter.builder(name, backend, s -> count.applyAsLong(s.counts()))
         .description(help)
         .register(registry);
   }
 
-  private static double articles(ArticleSearcher searcher) {
+  private static double articles(SearchBackend backend) {
     try {
-      return searcher.count();
+      return backend.count();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static double bytes(ArticleSearcher searcher) {
+  private static double bytes(SearchBackend backend) {
     try {
-      return searcher.indexBytes();
+      return backend.indexBytes();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

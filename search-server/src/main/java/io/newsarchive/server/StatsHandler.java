@@ -1,7 +1,7 @@
 package io.newsarchive.server;
 
 import io.javalin.http.Context;
-import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.search.SearchBackend;
 import io.newsarchive.search.SearchParameter;
 import io.newsarchive.server.api.HealthResponse;
 import io.newsarchive.server.api.StatsResponse;
@@ -13,19 +13,19 @@ final class StatsHandler {
 
   static final List<SearchParameter<?>> PARAMS = List.of();
 
-  private final ArticleSearcher searcher;
+  private final SearchBackend backend;
 
-  StatsHandler(ArticleSearcher searcher) {
-    this.searcher = searcher;
+  StatsHandler(SearchBackend backend) {
+    this.backend = backend;
   }
 
   void stats(Context ctx) throws IOException {
     QueryParams.of(ctx, PARAMS);
-    ctx.jsonStream(StatsResponse.of(searcher.stats()));
+    ctx.jsonStream(StatsResponse.of(backend.stats()));
   }
 
   void health(Context ctx) throws IOException {
     QueryParams.of(ctx, PARAMS);
-    ctx.jsonStream(new HealthResponse("ok", searcher.count()));
+    ctx.jsonStream(new HealthResponse("ok", backend.count()));
   }
 }

@@ -1,7 +1,7 @@
 package io.newsarchive.server;
 
 import io.javalin.http.Context;
-import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.search.SearchBackend;
 import io.newsarchive.search.SearchParameter;
 import io.newsarchive.search.SearchParameters;
 import io.newsarchive.server.api.SuggestResponse;
@@ -14,16 +14,15 @@ final class SuggestHandler {
   static final List<SearchParameter<?>> PARAMS =
       List.of(SearchParameters.PREFIX, SearchParameters.SUGGEST_SIZE);
 
-  private final ArticleSearcher searcher;
+  private final SearchBackend backend;
 
-  SuggestHandler(ArticleSearcher searcher) {
-    this.searcher = searcher;
+  SuggestHandler(SearchBackend backend) {
+    this.backend = backend;
   }
 
   void suggest(Context ctx) throws IOException {
     QueryParams params = QueryParams.of(ctx, PARAMS);
     int size = params.get(SearchParameters.SUGGEST_SIZE);
-    ctx.jsonStream(
-        new SuggestResponse(searcher.suggest(params.get(SearchParameters.PREFIX), size)));
+    ctx.jsonStream(new SuggestResponse(backend.suggest(params.get(SearchParameters.PREFIX), size)));
   }
 }

@@ -1,7 +1,7 @@
 package io.newsarchive.search.eval;
 
-import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.Hit;
+import io.newsarchive.search.SearchBackend;
 import io.newsarchive.search.SearchParameters;
 import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearchResult;
@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Runs judged queries through {@link ArticleSearcher#search}, the call behind {@code /api/search},
+ * Runs judged queries through {@link SearchBackend#search}, the call behind {@code /api/search},
  * with the parameters of a base request (every default, or those a caller chose) except the query
  * text and the paging, and scores the runs with {@link RankingMetrics}. Thread-safe: it holds no
  * state between calls.
@@ -52,13 +52,13 @@ public final class RankingEvaluation {
    *
    * @param base the request each query is searched with; its query text, page size and cursor are
    *     replaced
-   * @param queries query text by id, passed to the searcher as it is
+   * @param queries query text by id, passed to the backend as it is
    * @throws IllegalArgumentException when a judged query has no text in {@code queries}
    * @throws io.newsarchive.search.InvalidRequestException when a query does not parse
    * @throws IOException when the index cannot be read
    */
   public static Result run(
-      ArticleSearcher searcher, SearchRequest base, Map<String, String> queries, Qrels qrels)
+      SearchBackend backend, SearchRequest base, Map<String, String> queries, Qrels qrels)
       throws IOException {
     Map<String, List<ScoredDoc>> runs = new LinkedHashMap<>();
     Map<String, QueryMetrics> metrics = new LinkedHashMap<>();
@@ -68,7 +68,7 @@ public final class RankingEvaluation {
       if (text == null) {
         throw new IllegalArgumentException("query " + id + " is judged but has no text");
       }
-      List<ScoredDoc> run = RankingMetrics.trecOrder(retrieve(searcher, base, text));
+      List<ScoredDoc> run = RankingMetrics.trecOrder(retrieve(backend, base, text));
       if (run.isEmpty()) {
         zeroHits.add(id);
       }
@@ -81,10 +81,10 @@ public final class RankingEvaluation {
   /**
    * The top hits of one query, following the cursor page by page down to the depth.
    *
-   * @throws IOException when a page ran past the searcher's time budget: its partial hits would
+   * @throws IOException when a page ran past the backend's time budget: its partial hits would
    *     score the machine's load, not the ranking
    */
-  static List<ScoredDoc> retrieve(ArticleSearcher searcher, SearchRequest base, String text)
+  static List<ScoredDoc> retrieve(SearchBackend backend, SearchRequest base, String text)
       throws IOException {
     List<ScoredDoc> run = new ArrayList<>();
     Optional<String> cursor = Optional.of("");
@@ -95,7 +95,7 @@ public final class RankingEvaluation {
               .with(SearchParameters.QUERY, text)
               .with(SearchParameters.SIZE, size)
               .with(SearchParameters.CURSOR, cursor.get());
-      SearchResult result = searcher.search(request);
+      SearchResult result = backend.search(request);
       if (result.timedOut()) {
         throw new IOException(
             "query '"
