@@ -3,9 +3,10 @@ package io.newsarchive.index;
 import io.newsarchive.article.Article;
 import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
@@ -25,14 +26,15 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * Writes articles into a Lucene index, keyed by {@link Article#id()}: an article whose id is new is
- * added, one whose stored content differs is replaced, and one that is already there unchanged is
- * skipped. Re-running an ingest over the same input is therefore idempotent.
+ * The {@link ArticleStore} of a local Lucene index: writes articles keyed by {@link Article#id()},
+ * where an article whose id is new is added, one whose stored content differs is replaced, and one
+ * that is already there unchanged is skipped. Re-running an ingest over the same input is therefore
+ * idempotent.
  *
  * <p>Thread-safe: {@link #upsert} may be called from several threads at once. Changes become
  * durable and visible to searchers at {@link #commit()} and {@link #close()}.
  */
-public final class ArticleIndexer implements Closeable {
+public final class ArticleIndexer implements ArticleStore {
 
   private static final int LOCK_STRIPES = 64;
 
@@ -113,7 +115,21 @@ public final class ArticleIndexer implements Closeable {
     }
   }
 
+  /**
+   * Upserts each article in turn, as {@link #upsert(Article)} does. Never refuses an article: a
+   * failure to write one ends the batch with an exception, as the store failing.
+   */
+  @Override
+  public List<UpsertOutcome> upsert(List<Article> articles) throws IOException {
+    List<UpsertOutcome> outcomes = new ArrayList<>(articles.size());
+    for (Article article : articles) {
+      outcomes.add(upsert(article));
+    }
+    return outcomes;
+  }
+
   /** Makes every change so far durable and visible to searchers that refresh. */
+  @Override
   public void commit() throws IOException {
     writer.setLiveCommitData(IndexSchemaCheck.commitUserData().entrySet());
     writer.commit();
@@ -136,6 +152,7 @@ public final class ArticleIndexer implements Closeable {
   }
 
   /** Number of live documents, counting changes not yet committed. */
+  @Override
   public long documentCount() throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(writer)) {
       return reader.numDocs();

@@ -2,7 +2,9 @@ package io.newsarchive.ingest;
 
 import io.newsarchive.article.Article;
 import io.newsarchive.entities.EntityExtractor;
-import io.newsarchive.index.ArticleIndexer;
+import io.newsarchive.index.ArticleStore;
+import io.newsarchive.index.ArticlesRefusedException;
+import io.newsarchive.index.UpsertOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,10 +24,11 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Reads input files, extracts entities and upserts every article into an {@link ArticleIndexer},
+ * Reads input files, extracts entities and upserts every article into an {@link ArticleStore},
  * using several threads: reader threads parse files concurrently into a bounded queue, and worker
- * threads run the (costly) entity extraction and analysis. A malformed record or an unreadable file
- * is reported and counted, and the run goes on; only a failure to write the index ends it.
+ * threads run the (costly) entity extraction and hand each batch to the store in one call. A
+ * malformed record, an unreadable file, an article the tagger fails on or one the store refuses is
+ * reported and counted, and the run goes on; only a failure of the store itself ends it.
  *
  * <p>Rejections and warnings are counted in one place, the pipeline's {@link #listener()}: hand it
  * to {@link InputFiles#discover} as well, so that files skipped before reading are in the same
@@ -45,7 +48,10 @@ public final class IngestPipeline {
   private final IngestOptions options;
   private final IngestListener listener;
   private final AtomicLong articlesRead = new AtomicLong();
-  private final AtomicLong taggerRejected = new AtomicLong();
+
+  /** Articles read, then rejected by the tagger or refused by the store. */
+  private final AtomicLong rejectedAfterReading = new AtomicLong();
+
   private final AtomicLong added = new AtomicLong();
   private final AtomicLong updated = new AtomicLong();
   private final AtomicLong unchanged = new AtomicLong();
@@ -73,14 +79,14 @@ public final class IngestPipeline {
   }
 
   /**
-   * Ingests every input into {@code indexer}, reporting rejections to the {@link #listener()} and
+   * Ingests every input into {@code store}, reporting rejections to the {@link #listener()} and
    * counters to {@code progress} about four times a second, then commits.
    *
    * @return the final counters
-   * @throws IOException when the index cannot be written
+   * @throws IOException when the store cannot be written
    */
   public IngestProgress run(
-      ArticleIndexer indexer, List<? extends IngestInput> inputs, Consumer<IngestProgress> progress)
+      ArticleStore store, List<? extends IngestInput> inputs, Consumer<IngestProgress> progress)
       throws IOException {
     long started = System.nanoTime();
     long bytesTotal = inputs.stream().mapToLong(IngestInput::bytes).sum();
@@ -96,12 +102,12 @@ public final class IngestPipeline {
       }
       List<Future<?>> workerTasks = new ArrayList<>();
       for (int i = 0; i < options.threads(); i++) {
-        workerTasks.add(workers.submit(() -> work(indexer, queue)));
+        workerTasks.add(workers.submit(() -> work(store, queue)));
       }
       CommitClock commits = new CommitClock();
       while (!allDone(readerTasks) && failures.isEmpty()) {
         progress.accept(snapshot(inputs.size(), bytesTotal, started));
-        commits.commitIfDue(indexer);
+        commits.commitIfDue(store);
         sleepQuietly(100);
       }
       rethrowFailure();
@@ -110,11 +116,11 @@ public final class IngestPipeline {
       }
       while (!allDone(workerTasks) && failures.isEmpty()) {
         progress.accept(snapshot(inputs.size(), bytesTotal, started));
-        commits.commitIfDue(indexer);
+        commits.commitIfDue(store);
         sleepQuietly(100);
       }
       rethrowFailure();
-      indexer.commit();
+      store.commit();
       IngestProgress done = snapshot(inputs.size(), bytesTotal, started);
       progress.accept(done);
       return done;
@@ -192,11 +198,15 @@ public final class IngestPipeline {
         : message + (e instanceof IOException ? "" : " (" + e.getClass().getSimpleName() + ")");
   }
 
-  private void work(ArticleIndexer indexer, BlockingQueue<Batch> queue) {
+  private void work(ArticleStore store, BlockingQueue<Batch> queue) {
     try {
       for (Batch batch = queue.take(); batch != END; batch = queue.take()) {
+        List<Article> tagged = new ArrayList<>(batch.articles().size());
         for (Article article : batch.articles()) {
-          index(indexer, batch.file(), article);
+          tag(batch.file(), article).ifPresent(tagged::add);
+        }
+        if (!tagged.isEmpty()) {
+          store(store, batch.file(), tagged);
         }
       }
     } catch (InterruptedException e) {
@@ -207,24 +217,52 @@ public final class IngestPipeline {
     }
   }
 
-  private void index(ArticleIndexer indexer, Path file, Article article) throws IOException {
+  /** The article with its entities, or empty when the tagger fails on it. */
+  private Optional<Article> tag(Path file, Article article) {
     EntityExtractor extractor = options.extractor();
-    Article withEntities;
     try {
-      withEntities = article.withEntities(extractor.extract(article.title(), article.body()));
+      return Optional.of(article.withEntities(extractor.extract(article.title(), article.body())));
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // One article the tagger cannot handle is rejected; the run goes on.
-      taggerRejected.incrementAndGet();
-      listener.rejected(
-          new Rejection(
-              file, 0, 0, "article " + article.id() + " could not be tagged: " + describe(e)));
-      return;
+      reject(file, "article " + article.id() + " could not be tagged: " + describe(e));
+      return Optional.empty();
     }
-    switch (indexer.upsert(withEntities)) {
+  }
+
+  /** Upserts one batch of tagged articles, counting what the store did and what it refused. */
+  private void store(ArticleStore store, Path file, List<Article> articles) throws IOException {
+    try {
+      List<UpsertOutcome> outcomes = store.upsert(articles);
+      if (outcomes.size() != articles.size()) {
+        throw new IllegalStateException(
+            "the store answered "
+                + outcomes.size()
+                + " outcomes for "
+                + articles.size()
+                + " articles");
+      }
+      outcomes.forEach(this::count);
+    } catch (ArticlesRefusedException e) {
+      // The store took the other articles of the batch; only the refused ones are rejected.
+      e.stored().forEach(this::count);
+      for (ArticlesRefusedException.Refusal refusal : e.refusals()) {
+        reject(
+            file, "article " + refusal.articleId() + " could not be stored: " + refusal.reason());
+      }
+    }
+  }
+
+  private void count(UpsertOutcome outcome) {
+    switch (outcome) {
       case ADDED -> added.incrementAndGet();
       case UPDATED -> updated.incrementAndGet();
       case UNCHANGED -> unchanged.incrementAndGet();
     }
+  }
+
+  private void reject(Path file, String reason) {
+    rejectedAfterReading.incrementAndGet();
+    listener.rejected(new Rejection(file, 0, 0, reason));
   }
 
   /** When the run commits: after a set time or a set number of articles, whichever comes first. */
@@ -232,11 +270,11 @@ public final class IngestPipeline {
     private long lastTime = System.nanoTime();
     private long lastCount;
 
-    void commitIfDue(ArticleIndexer indexer) throws IOException {
-      long count = added.get() + updated.get() + unchanged.get() + taggerRejected.get();
+    void commitIfDue(ArticleStore store) throws IOException {
+      long count = added.get() + updated.get() + unchanged.get() + rejectedAfterReading.get();
       if (System.nanoTime() - lastTime >= options.commitInterval().toNanos()
           || count - lastCount >= options.commitArticles()) {
-        indexer.commit();
+        store.commit();
         lastTime = System.nanoTime();
         lastCount = count;
       }
@@ -261,8 +299,8 @@ public final class IngestPipeline {
 
   private IngestProgress snapshot(int filesTotal, long bytesTotal, long started) {
     return new IngestProgress(
-        // Every record met is read: indexed, rejected by its reader, or rejected by the tagger.
-        articlesRead.get() + rejected.get() - taggerRejected.get(),
+        // Every record met is read: stored, rejected by its reader, or rejected after reading.
+        articlesRead.get() + rejected.get() - rejectedAfterReading.get(),
         added.get(),
         updated.get(),
         unchanged.get(),

@@ -9,6 +9,8 @@ import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -79,6 +81,66 @@ class ArticleIndexerTest {
       Document stored = searcher.storedFields().document(doc);
       assertThat(ArticleDocuments.toArticle(stored).body()).isEqualTo("new body");
     }
+  }
+
+  @Test
+  void batchUpsertAnswersEachArticleInOrderAsOneByOne() throws IOException {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    try (ArticleStore store = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
+      assertThat(store.upsert(List.of(article("1", "old body"), article("2", "kept body"))))
+          .containsExactly(UpsertOutcome.ADDED, UpsertOutcome.ADDED);
+    }
+    List<Article> batch =
+        List.of(
+            article("1", "new body"),
+            article("2", "kept body"),
+            article("3", "same twice"),
+            article("3", "same twice"),
+            article("4", "first version"),
+            article("4", "second version"));
+
+    List<UpsertOutcome> outcomes;
+    try (ArticleStore store = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
+      outcomes = store.upsert(batch);
+      assertThat(store.documentCount()).isEqualTo(4);
+    }
+
+    assertThat(outcomes)
+        .containsExactly(
+            UpsertOutcome.UPDATED,
+            UpsertOutcome.UNCHANGED,
+            UpsertOutcome.ADDED,
+            UpsertOutcome.UNCHANGED,
+            UpsertOutcome.ADDED,
+            UpsertOutcome.UPDATED);
+    assertThat(outcomes).isEqualTo(oneByOne(batch));
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      assertThat(reader.numDocs()).isEqualTo(4);
+      assertThat(storedBody(reader, "kayhan.ir-1")).isEqualTo("new body");
+      assertThat(storedBody(reader, "kayhan.ir-4")).isEqualTo("second version");
+    }
+  }
+
+  /** The outcomes of the same first run, then {@code batch}, upserted one article at a time. */
+  private static List<UpsertOutcome> oneByOne(List<Article> batch) throws IOException {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    try (ArticleIndexer indexer = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
+      indexer.upsert(article("1", "old body"));
+      indexer.upsert(article("2", "kept body"));
+    }
+    List<UpsertOutcome> outcomes = new ArrayList<>();
+    try (ArticleIndexer indexer = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
+      for (Article article : batch) {
+        outcomes.add(indexer.upsert(article));
+      }
+    }
+    return outcomes;
+  }
+
+  private static String storedBody(DirectoryReader reader, String id) throws IOException {
+    IndexSearcher searcher = new IndexSearcher(reader);
+    int doc = searcher.search(new TermQuery(new Term(ArticleFields.ID, id)), 1).scoreDocs[0].doc;
+    return ArticleDocuments.toArticle(searcher.storedFields().document(doc)).body();
   }
 
   @Test

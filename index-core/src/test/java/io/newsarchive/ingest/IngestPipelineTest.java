@@ -6,6 +6,9 @@ import io.newsarchive.article.Article;
 import io.newsarchive.article.Entity;
 import io.newsarchive.entities.EntityExtractor;
 import io.newsarchive.index.ArticleIndexer;
+import io.newsarchive.index.ArticleStore;
+import io.newsarchive.index.ArticlesRefusedException;
+import io.newsarchive.index.UpsertOutcome;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -139,6 +142,67 @@ class IngestPipelineTest {
     assertThat(reports.rejections)
         .extracting(Rejection::toString)
         .anySatisfy(r -> assertThat(r).contains("x: article", "could not be tagged", "no tags"));
+  }
+
+  /** The local index, except that it refuses the articles whose title ends in {@code suffix}. */
+  private record RefusingStore(ArticleIndexer index, String suffix) implements ArticleStore {
+    @Override
+    public List<UpsertOutcome> upsert(List<Article> articles) throws IOException {
+      List<Article> taken = new ArrayList<>();
+      List<ArticlesRefusedException.Refusal> refusals = new ArrayList<>();
+      for (int i = 0; i < articles.size(); i++) {
+        Article article = articles.get(i);
+        if (article.title().endsWith(suffix)) {
+          refusals.add(new ArticlesRefusedException.Refusal(i, article.id(), "field too long"));
+        } else {
+          taken.add(article);
+        }
+      }
+      List<UpsertOutcome> stored = index.upsert(taken);
+      if (!refusals.isEmpty()) {
+        throw new ArticlesRefusedException(stored, refusals);
+      }
+      return stored;
+    }
+
+    @Override
+    public void commit() throws IOException {
+      index.commit();
+    }
+
+    @Override
+    public long documentCount() throws IOException {
+      return index.documentCount();
+    }
+
+    @Override
+    public void close() throws IOException {
+      index.close();
+    }
+  }
+
+  @Test
+  void anArticleTheStoreRefusesIsRejectedAndTheRestOfItsBatchIsStored() throws IOException {
+    IngestInput input = failingAfter("x", 10, n -> new java.io.EOFException("end"));
+    IngestOptions options = new IngestOptions(1, NO_ENTITIES, Duration.ofMinutes(1), 1000);
+
+    IngestProgress p;
+    long stored;
+    try (ArticleStore store =
+        new RefusingStore(ArticleIndexer.open(directory, Path.of("memory")), "007")) {
+      p = new IngestPipeline(options, reports).run(store, List.of(input), progress -> {});
+      stored = store.documentCount();
+    }
+
+    assertThat(p.added()).isEqualTo(9);
+    assertThat(stored).isEqualTo(9);
+    assertThat(p.rejected()).isEqualTo(2);
+    assertThat(p.read()).isEqualTo(11);
+    assertCountsAddUp(p);
+    assertThat(reports.rejections)
+        .extracting(Rejection::toString)
+        .anySatisfy(
+            r -> assertThat(r).contains("x: article", "could not be stored: field too long"));
   }
 
   @Test
