@@ -1,6 +1,7 @@
 package io.newsarchive.opensearch;
 
 import io.newsarchive.testing.Repository;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -68,34 +69,7 @@ final class OpenSearchCluster implements AutoCloseable {
     String name = "newsarchive-test-" + UUID.randomUUID().toString().substring(0, 8);
     Path target = Path.of("target").toAbsolutePath();
     Path homes = target.resolve("opensearch-homes").resolve(name);
-    Path logs = Files.createDirectories(target.resolve("opensearch-logs"));
-    List<Ports> ports = new ArrayList<>();
-    for (int i = 0; i < size; i++) {
-      ports.add(new Ports(freePort(), freePort()));
-    }
-    List<String> names = IntStream.range(0, size).mapToObj(i -> "node-" + i).toList();
-    List<String> seeds =
-        size == 1 ? List.of() : ports.stream().map(p -> "127.0.0.1:" + p.transport()).toList();
-    List<String> launch = launchCommand();
-    List<NodeProcess> nodes = new ArrayList<>();
-    for (int i = 0; i < size; i++) {
-      String node = names.get(i);
-      List<String> command = new ArrayList<>(launch);
-      command.addAll(
-          List.of(
-              "--home", homes.resolve(node).toString(),
-              "--cluster", name,
-              "--node", node,
-              "--http-port", String.valueOf(ports.get(i).http()),
-              "--transport-port", String.valueOf(ports.get(i).transport()),
-              "--max-lifetime", String.valueOf(MAX_LIFETIME.toSeconds())));
-      for (int s = 0; s < seeds.size(); s++) {
-        command.addAll(List.of("--seed", seeds.get(s), "--initial-cluster-manager", names.get(s)));
-      }
-      nodes.add(
-          new NodeProcess(
-              node, ports.get(i).http(), command, logs.resolve(name + "-" + node + ".log")));
-    }
+    List<NodeProcess> nodes = plan(name, size, homes, target.resolve("opensearch-logs"));
     OpenSearchCluster cluster = new OpenSearchCluster(name, List.copyOf(nodes), homes);
     Runtime.getRuntime().addShutdownHook(cluster.cleanup);
     try {
@@ -111,6 +85,48 @@ final class OpenSearchCluster implements AutoCloseable {
       throw e;
     }
     return cluster;
+  }
+
+  /**
+   * The nodes of a new cluster, not started yet: names {@code node-0}, {@code node-1}, ..., free
+   * ports, and each other's transport addresses as seeds when there are several.
+   */
+  private static List<NodeProcess> plan(String name, int size, Path homes, Path logs)
+      throws IOException {
+    Files.createDirectories(logs);
+    List<Ports> ports = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      ports.add(new Ports(freePort(), freePort()));
+    }
+    List<String> names = IntStream.range(0, size).mapToObj(i -> "node-" + i).toList();
+    List<String> cluster = new ArrayList<>();
+    for (int i = 0; size > 1 && i < size; i++) {
+      cluster.addAll(
+          List.of(
+              "--seed",
+              "127.0.0.1:" + ports.get(i).transport(),
+              "--initial-cluster-manager",
+              names.get(i)));
+    }
+    List<String> launch = launchCommand();
+    List<NodeProcess> nodes = new ArrayList<>();
+    for (int i = 0; i < size; i++) {
+      String node = names.get(i);
+      List<String> command = new ArrayList<>(launch);
+      command.addAll(
+          List.of(
+              "--home", homes.resolve(node).toString(),
+              "--cluster", name,
+              "--node", node,
+              "--http-port", String.valueOf(ports.get(i).http()),
+              "--transport-port", String.valueOf(ports.get(i).transport()),
+              "--max-lifetime", String.valueOf(MAX_LIFETIME.toSeconds())));
+      command.addAll(cluster);
+      nodes.add(
+          new NodeProcess(
+              node, ports.get(i).http(), command, logs.resolve(name + "-" + node + ".log")));
+    }
+    return nodes;
   }
 
   /** The cluster's name, unique to this run. */
@@ -244,7 +260,7 @@ final class OpenSearchCluster implements AutoCloseable {
     }
     String classpath =
         nodeTarget.resolve("classes")
-            + java.io.File.pathSeparator
+            + File.pathSeparator
             + Files.readString(classpathFile, StandardCharsets.UTF_8).strip();
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     return List.of(
