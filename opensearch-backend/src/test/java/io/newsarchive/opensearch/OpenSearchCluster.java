@@ -168,6 +168,14 @@ final class OpenSearchCluster implements AutoCloseable {
   }
 
   /**
+   * Ends node {@code index} as a crash would: SIGKILL, so that the others learn of it only from
+   * their lost connections. Its home stays, for {@link #restart}.
+   */
+  void kill(int index) {
+    nodes.get(index).kill();
+  }
+
+  /**
    * Starts the stopped node {@code index} again with the same name, ports and data, and returns
    * once it is started; whether the cluster has taken it back is for {@link #awaitHealth} to say.
    *
