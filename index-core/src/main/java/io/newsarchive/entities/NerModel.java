@@ -31,6 +31,7 @@ public final class NerModel {
   private final Gazetteer gazetteer;
   private final SequencePerceptron firstPass;
   private final SequencePerceptron secondPass;
+  private final FeatureTable table;
 
   /**
    * A model of two perceptron passes over the given lexicon and gazetteer, as training builds it.
@@ -45,6 +46,8 @@ public final class NerModel {
     this.features = new TokenFeatures(lexicon, gazetteer);
     this.firstPass = firstPass;
     this.secondPass = secondPass;
+    this.table =
+        new FeatureTable(firstPass.index(), secondPass == null ? null : secondPass.index());
   }
 
   Gazetteer gazetteer() {
@@ -59,16 +62,21 @@ public final class NerModel {
   public List<int[]> tag(List<String[]> sentences) {
     TokenFeatures.DocumentContext doc = new TokenFeatures.DocumentContext(sentences);
     List<int[]> first = new ArrayList<>(sentences.size());
-    // The second pass's rows of the first-pass features, kept rather than the features' hashes:
-    // half the memory, and each feature is looked up once.
+    // The second pass's rows of the first-pass features, found by the first pass's lookups and
+    // kept rather than the features' hashes: half the memory.
     List<int[][]> secondPassRows = new ArrayList<>(secondPass == null ? 0 : sentences.size());
     for (String[] words : sentences) {
       long[][] sentence = features.sentence(words, doc);
-      int[] labels = firstPass.decode(rows(firstPass, sentence));
+      float[] scores = new float[sentence.length * NerLabels.COUNT];
+      int[][] secondRows = new int[sentence.length][];
+      for (int i = 0; i < sentence.length; i++) {
+        secondRows[i] = scoreFirstPass(sentence[i], scores, i * NerLabels.COUNT);
+      }
+      int[] labels = firstPass.decode(scores, sentence.length);
       first.add(labels);
       doc.addVotes(words, labels);
       if (secondPass != null) {
-        secondPassRows.add(rows(secondPass, sentence));
+        secondPassRows.add(secondRows);
       }
     }
     if (secondPass == null) {
@@ -76,33 +84,47 @@ public final class NerModel {
     }
     List<int[]> second = new ArrayList<>(sentences.size());
     for (int s = 0; s < sentences.size(); s++) {
-      int[][] local = secondPassRows.get(s);
-      int[][] votes = rows(secondPass, features.votes(sentences.get(s), doc, first.get(s)));
+      int[][] rows = secondPassRows.get(s);
       secondPassRows.set(s, null);
-      second.add(secondPass.decode(concat(local, votes)));
+      long[][] votes = features.votes(sentences.get(s), doc, first.get(s));
+      float[] scores = new float[rows.length * NerLabels.COUNT];
+      for (int i = 0; i < rows.length; i++) {
+        int base = i * NerLabels.COUNT;
+        for (int row : rows[i]) {
+          secondPass.addRow(row, scores, base);
+        }
+        for (long vote : votes[i]) {
+          int row = (int) (table.rows(vote) >>> 32);
+          if (row >= 0) {
+            secondPass.addRow(row, scores, base);
+          }
+        }
+      }
+      second.add(secondPass.decode(scores, rows.length));
     }
     return second;
   }
 
   /**
-   * Each token's rows of its first-pass features followed by those of its second-pass features: the
-   * rows of the concatenated features, since unknown features are dropped in order.
+   * Adds the first pass's weights of one token's features to its {@code scores} from {@code base},
+   * and returns the second pass's rows of the same features, in order; unknown features are
+   * dropped.
    */
-  private static int[][] concat(int[][] first, int[][] second) {
-    int[][] result = new int[first.length][];
-    for (int i = 0; i < first.length; i++) {
-      result[i] = Arrays.copyOf(first[i], first[i].length + second[i].length);
-      System.arraycopy(second[i], 0, result[i], first[i].length, second[i].length);
+  private int[] scoreFirstPass(long[] hashes, float[] scores, int base) {
+    int[] secondRows = new int[hashes.length];
+    int count = 0;
+    for (long hash : hashes) {
+      long rows = table.rows(hash);
+      int firstRow = (int) rows;
+      int secondRow = (int) (rows >>> 32);
+      if (firstRow >= 0) {
+        firstPass.addRow(firstRow, scores, base);
+      }
+      if (secondRow >= 0) {
+        secondRows[count++] = secondRow;
+      }
     }
-    return result;
-  }
-
-  static int[][] rows(SequencePerceptron model, long[][] hashes) {
-    int[][] rows = new int[hashes.length][];
-    for (int i = 0; i < hashes.length; i++) {
-      rows[i] = model.rows(hashes[i], hashes[i].length);
-    }
-    return rows;
+    return count == hashes.length ? secondRows : Arrays.copyOf(secondRows, count);
   }
 
   /** Writes the model, gzip-compressed. */

@@ -59,36 +59,50 @@ public final class SequencePerceptron {
     this.transitions = transitions;
   }
 
-  /** Rows of the known features among {@code hashes}; unknown features are dropped. */
-  int[] rows(long[] hashes, int count) {
-    int[] rows = new int[count];
-    int n = 0;
-    for (int i = 0; i < count; i++) {
-      int row = index.get(hashes[i]);
-      if (row >= 0) {
-        rows[n++] = row;
-      }
+  /** The features this model has weights for, one row each. */
+  FeatureIndex index() {
+    return index;
+  }
+
+  /**
+   * Adds the weights of feature row {@code row} to {@code scores}, label {@code y} at {@code base +
+   * y}.
+   */
+  void addRow(int row, float[] scores, int base) {
+    int from = row * L;
+    for (int y = 0; y < L; y++) {
+      scores[base + y] += weights[from + y];
     }
-    return n == count ? rows : java.util.Arrays.copyOf(rows, n);
   }
 
   /** The best label sequence for tokens given by their feature rows. */
   public int[] decode(int[][] tokenRows) {
     int n = tokenRows.length;
+    float[] scores = new float[n * L];
+    for (int t = 0; t < n; t++) {
+      for (int row : tokenRows[t]) {
+        addRow(row, scores, t * L);
+      }
+    }
+    return decode(scores, n);
+  }
+
+  /**
+   * The best label sequence for {@code n} tokens given the sum of their features' weights, label
+   * {@code y} of token {@code t} at {@code emissions[t * NerLabels.COUNT + y]}.
+   */
+  int[] decode(float[] emissions, int n) {
     int[] labels = new int[n];
     if (n == 0) {
       return labels;
     }
-    float[] emission = new float[L];
     float[] score = new float[L];
     float[] next = new float[L];
-    int[][] back = new int[n][L];
-    emissions(tokenRows[0], emission);
+    int[] back = new int[n * L];
     for (int y = 0; y < L; y++) {
-      score[y] = ALLOWED[0][y] ? emission[y] + transitions[y] : Float.NEGATIVE_INFINITY;
+      score[y] = ALLOWED[0][y] ? emissions[y] + transitions[y] : Float.NEGATIVE_INFINITY;
     }
     for (int t = 1; t < n; t++) {
-      emissions(tokenRows[t], emission);
       for (int y = 0; y < L; y++) {
         float best = Float.NEGATIVE_INFINITY;
         int arg = 0;
@@ -99,8 +113,8 @@ public final class SequencePerceptron {
             arg = p;
           }
         }
-        next[y] = best + emission[y];
-        back[t][y] = arg;
+        next[y] = best + emissions[t * L + y];
+        back[t * L + y] = arg;
       }
       float[] swap = score;
       score = next;
@@ -116,19 +130,9 @@ public final class SequencePerceptron {
     }
     for (int t = n - 1; t >= 0; t--) {
       labels[t] = arg;
-      arg = back[t][arg];
+      arg = back[t * L + arg];
     }
     return labels;
-  }
-
-  private void emissions(int[] rows, float[] out) {
-    java.util.Arrays.fill(out, 0f);
-    for (int row : rows) {
-      int base = row * L;
-      for (int y = 0; y < L; y++) {
-        out[y] += weights[base + y];
-      }
-    }
   }
 
   /** Writes the non-zero weights; features whose weights are all zero are left out. */

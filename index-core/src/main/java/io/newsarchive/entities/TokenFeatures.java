@@ -23,8 +23,20 @@ public final class TokenFeatures {
   private static final long FNV_PRIME = 0x100000001b3L;
   private static final long PAD = hash("<PAD>");
 
+  /** Most words whose tokens a thread keeps, about 10 MB of them. */
+  private static final int CACHED_WORDS = 1 << 16;
+
   private final WordLexicon lexicon;
   private final Gazetteer gazetteer;
+
+  /**
+   * Each thread's tokens of the words it met lately, so that a word's hashes and lexicon entry are
+   * computed once for many documents rather than once per document: news repeats its words from
+   * article to article, and looking them up in the lexicon took a tenth of tagging. A token depends
+   * on its word and the lexicon only, so reusing it changes no feature.
+   */
+  private final ThreadLocal<Map<String, Token>> recentTokens =
+      ThreadLocal.withInitial(HashMap::new);
 
   /** Features drawn from the given lexicon and gazetteer. */
   public TokenFeatures(WordLexicon lexicon, Gazetteer gazetteer) {
@@ -39,9 +51,6 @@ public final class TokenFeatures {
     private final Map<String, Integer> flags = new HashMap<>();
     private final Map<String, int[]> votes = new HashMap<>();
     private final Map<String, long[]> contexts = new HashMap<>();
-    // Each distinct word's hashes and lexicon entry, computed once per document.
-    private final Map<String, Token> tokens = new HashMap<>();
-    private WordLexicon tokensLexicon;
 
     /**
      * Collects the case clues of a document's sentences, and the neighbours of each capitalized
@@ -89,20 +98,6 @@ public final class TokenFeatures {
       }
     }
 
-    /** The word's token as {@code lexicon} describes it, computed on the word's first use. */
-    private Token token(String word, WordLexicon lexicon) {
-      if (lexicon != tokensLexicon) {
-        tokens.clear();
-        tokensLexicon = lexicon;
-      }
-      Token token = tokens.get(word);
-      if (token == null) {
-        token = new Token(word, lexicon);
-        tokens.put(word, token);
-      }
-      return token;
-    }
-
     boolean hasVotes() {
       return !votes.isEmpty();
     }
@@ -122,7 +117,7 @@ public final class TokenFeatures {
     Token[] tokens = new Token[n];
     String[] lowerWords = new String[n];
     for (int i = 0; i < n; i++) {
-      tokens[i] = doc.token(words[i], lexicon);
+      tokens[i] = token(words[i]);
       lowerWords[i] = tokens[i].lowerText;
     }
     boolean shouting = isShouting(words);
@@ -209,6 +204,20 @@ public final class TokenFeatures {
       result[i] = java.util.Arrays.copyOf(buffer, k);
     }
     return result;
+  }
+
+  /** The word's token, from this thread's recent tokens when it is there. */
+  private Token token(String word) {
+    Map<String, Token> recent = recentTokens.get();
+    Token token = recent.get(word);
+    if (token == null) {
+      if (recent.size() >= CACHED_WORDS) {
+        recent.clear();
+      }
+      token = new Token(word, lexicon);
+      recent.put(word, token);
+    }
+    return token;
   }
 
   /** Prefix and suffix hashes of lengths 1 to 4, computed without building substrings. */
