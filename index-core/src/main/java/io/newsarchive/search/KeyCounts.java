@@ -24,7 +24,7 @@ final class KeyCounts {
   private static final int DENSE_UP_TO = 2048;
 
   private final int bound;
-  private long[] listed = new long[16];
+  private long[] listed;
   private int size;
   private int[] dense;
   private boolean sorted = true;
@@ -36,7 +36,9 @@ final class KeyCounts {
     }
     this.bound = bound;
     if (bound <= DENSE_UP_TO) {
-      toDense();
+      dense = new int[bound];
+    } else {
+      listed = new long[16];
     }
   }
 
