@@ -142,8 +142,9 @@ class ClusterFailoverTest {
       OpenSearchClient client, String index, long expected, AtomicBoolean running) {
     List<Outcome> outcomes = new ArrayList<>();
     while (running.get()) {
-      Instant at = Instant.now();
-      outcomes.add(new Outcome(at, check(client, index, expected)));
+      String error = check(client, index, expected);
+      // Timed by its answer: a search sent just before the node ends may be answered after it.
+      outcomes.add(new Outcome(Instant.now(), error));
     }
     return outcomes;
   }
@@ -163,8 +164,7 @@ class ClusterFailoverTest {
   }
 
   /**
-   * One search of the loop: when it was sent, and what was wrong with its answer (null when
-   * nothing).
+   * One search of the loop: when its answer came, and what was wrong with it (null when nothing).
    */
   private record Outcome(Instant at, String error) {}
 }
