@@ -1,0 +1,163 @@
+package io.newsarchive.opensearch;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.article.CodeScheme;
+import io.newsarchive.article.Entity;
+import io.newsarchive.article.EntityType;
+import io.newsarchive.schema.ArticleDocuments;
+import io.newsarchive.schema.ArticleFields;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * Converts an {@link Article} to the {@code _source} document of {@link OpenSearchSchema} and back.
+ * The document holds what the local index stores, under the same field names, plus the entity names
+ * per type as keywords and the {@link ArticleFields#CONTENT_HASH} of the local index, so that both
+ * tell an unchanged article from an updated one alike. Stateless and thread-safe.
+ */
+public final class ArticleSource {
+
+  private static final String ENTITY_TYPE = "type";
+  private static final String ENTITY_NAME = "name";
+  private static final String ENTITY_MENTIONS = "mentions";
+
+  private ArticleSource() {}
+
+  /** The {@code _source} document of {@code article}; empty values are left out. */
+  public static Map<String, Object> toSource(Article article) {
+    Map<String, Object> source = new LinkedHashMap<>();
+    source.put(ArticleFields.ID, article.id());
+    source.put(ArticleFields.SOURCE, article.source());
+    putText(source, ArticleFields.SOURCE_ID, article.sourceId());
+    putText(source, ArticleFields.URL, article.url());
+    source.put(ArticleFields.TITLE, article.title());
+    source.put(ArticleFields.BODY, article.body());
+    if (article.published() != null) {
+      source.put(ArticleFields.PUBLISHED, article.published().toEpochMilli());
+    }
+    putText(source, ArticleFields.PUBLISHED_TEXT, article.publishedText());
+    putText(source, ArticleFields.LANGUAGE, article.language());
+    if (!article.authors().isEmpty()) {
+      source.put(ArticleFields.AUTHOR, article.authors());
+    }
+    List<Map<String, Object>> entities = new ArrayList<>();
+    for (EntityType type : EntityType.values()) {
+      List<String> names = new ArrayList<>();
+      for (Entity entity : article.entities(type)) {
+        names.add(entity.name());
+      }
+      if (!names.isEmpty()) {
+        source.put(ArticleFields.entityField(type), names);
+      }
+    }
+    for (Entity entity : article.entities()) {
+      Map<String, Object> stored = new LinkedHashMap<>();
+      stored.put(ENTITY_TYPE, ArticleFields.entityField(entity.type()));
+      stored.put(ENTITY_NAME, entity.name());
+      stored.put(ENTITY_MENTIONS, entity.mentions());
+      entities.add(stored);
+    }
+    if (!entities.isEmpty()) {
+      source.put(ArticleFields.ENTITY, entities);
+    }
+    for (CodeScheme scheme : CodeScheme.values()) {
+      List<String> codes = article.codes(scheme);
+      if (!codes.isEmpty()) {
+        source.put(scheme.field(), codes);
+      }
+    }
+    source.put(ArticleFields.CONTENT_HASH, ArticleDocuments.contentHash(article));
+    return source;
+  }
+
+  /**
+   * The article of a {@code _source} document that {@link #toSource} made.
+   *
+   * @throws IllegalStateException when the document lacks the id or source, or holds a value of the
+   *     wrong kind
+   */
+  public static Article toArticle(Map<String, Object> source) {
+    Article.Builder builder =
+        Article.builder()
+            .id(required(source, ArticleFields.ID))
+            .source(required(source, ArticleFields.SOURCE))
+            .sourceId(text(source, ArticleFields.SOURCE_ID))
+            .url(text(source, ArticleFields.URL))
+            .title(text(source, ArticleFields.TITLE))
+            .body(text(source, ArticleFields.BODY))
+            .language(text(source, ArticleFields.LANGUAGE));
+    Object published = source.get(ArticleFields.PUBLISHED);
+    builder.published(
+        published == null ? null : Instant.ofEpochMilli(number(published, ArticleFields.PUBLISHED)),
+        text(source, ArticleFields.PUBLISHED_TEXT));
+    for (Object author : list(source, ArticleFields.AUTHOR)) {
+      builder.author(String.valueOf(author));
+    }
+    for (Object stored : list(source, ArticleFields.ENTITY)) {
+      if (!(stored instanceof Map<?, ?> entity)) {
+        throw new IllegalStateException("corrupt stored entity: " + stored);
+      }
+      builder.entity(
+          new Entity(
+              String.valueOf(entity.get(ENTITY_NAME)),
+              ArticleFields.entityType(String.valueOf(entity.get(ENTITY_TYPE))),
+              (int) number(entity.get(ENTITY_MENTIONS), ENTITY_MENTIONS)));
+    }
+    for (CodeScheme scheme : CodeScheme.values()) {
+      List<?> codes = list(source, scheme.field());
+      if (!codes.isEmpty()) {
+        builder.codes(scheme, codes.stream().map(String::valueOf).toList());
+      }
+    }
+    return builder.build();
+  }
+
+  /** The content hash a {@code _source} document holds, or empty when it holds none. */
+  static OptionalLong contentHash(Map<String, Object> source) {
+    Object hash = source.get(ArticleFields.CONTENT_HASH);
+    return hash == null
+        ? OptionalLong.empty()
+        : OptionalLong.of(number(hash, ArticleFields.CONTENT_HASH));
+  }
+
+  private static void putText(Map<String, Object> source, String field, String value) {
+    if (!value.isEmpty()) {
+      source.put(field, value);
+    }
+  }
+
+  private static String required(Map<String, Object> source, String field) {
+    String value = text(source, field);
+    if (value.isEmpty()) {
+      throw new IllegalStateException("stored article has no " + field);
+    }
+    return value;
+  }
+
+  private static String text(Map<String, Object> source, String field) {
+    Object value = source.get(field);
+    return value == null ? "" : String.valueOf(value);
+  }
+
+  private static long number(Object value, String field) {
+    if (value instanceof Number number) {
+      return number.longValue();
+    }
+    throw new IllegalStateException("stored " + field + " is not a number: " + value);
+  }
+
+  private static List<?> list(Map<String, Object> source, String field) {
+    Object value = source.get(field);
+    if (value == null) {
+      return List.of();
+    }
+    if (value instanceof List<?> values) {
+      return values;
+    }
+    return List.of(value);
+  }
+}

@@ -1,0 +1,188 @@
+package io.newsarchive.opensearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.entities.NamedEntityExtractor;
+import io.newsarchive.index.IndexVersionException;
+import io.newsarchive.schema.ArticleFields;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.opensearch.client.json.JsonData;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch.core.GetResponse;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+import org.opensearch.client.opensearch.indices.analyze.AnalyzeToken;
+
+/** The index {@link OpenSearchSchema} creates, on one real node, against the local index's. */
+class OpenSearchSchemaTest {
+
+  private static OpenSearchCluster cluster;
+  private static OpenSearchConnection connection;
+
+  @BeforeAll
+  static void startNode() throws IOException {
+    cluster = OpenSearchCluster.start(1);
+    connection = cluster.connect();
+  }
+
+  @AfterAll
+  static void stopNode() throws IOException {
+    if (connection != null) {
+      connection.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void articlesComeBackAsTheyWereSentWithTheirEntitiesAndHash() throws IOException {
+    OpenSearchClient client = connection.client();
+    OpenSearchSchema.create(client, "roundtrip", 1, 0);
+    NamedEntityExtractor tagger = NamedEntityExtractor.loadDefault();
+    List<Article> articles = new ArrayList<>();
+    for (Article article : ReutersArticles.first(60)) {
+      articles.add(article.withEntities(tagger.extract(article.title(), article.body())));
+    }
+    List<BulkOperation> operations = new ArrayList<>();
+    for (Article article : articles) {
+      Map<String, Object> source = ArticleSource.toSource(article);
+      operations.add(BulkOperation.of(o -> o.index(i -> i.id(article.id()).document(source))));
+    }
+    var bulk = client.bulk(b -> b.index("roundtrip").operations(operations).refresh(Refresh.True));
+
+    assertThat(bulk.errors()).as("bulk errors").isFalse();
+    assertThat(articles.stream().filter(a -> !a.entities().isEmpty()).count()).isGreaterThan(30);
+    for (Article article : articles) {
+      @SuppressWarnings("unchecked")
+      GetResponse<Map<String, Object>> got =
+          client.get(g -> g.index("roundtrip").id(article.id()), (Class) Map.class);
+      assertThat(ArticleSource.toArticle(got.source())).isEqualTo(article);
+      assertThat(ArticleSource.contentHash(got.source()))
+          .hasValue(io.newsarchive.schema.ArticleDocuments.contentHash(article));
+    }
+  }
+
+  @Test
+  void theIndexChecksAsThisSchemaVersionAndOthersAreRefused() throws IOException {
+    OpenSearchClient client = connection.client();
+    OpenSearchSchema.create(client, "current", 1, 0);
+    client
+        .indices()
+        .create(c ->
+            c.index("older")
+                .mappings(m ->
+                    m.meta(ArticleFields.SCHEMA_KEY, JsonData.of("1"))
+                        .properties("id", p -> p.keyword(k -> k))));
+    TestIndex.create(client, "foreign", 1, 0);
+
+    OpenSearchSchema.requireCompatible(client, "current");
+    var settings =
+        client.indices().getSettings(g -> g.index("current").flatSettings(true)).get("current");
+    assertThat(settings.settings().customSettings())
+        .containsKeys("index.similarity.default.k1", "index.similarity.default.b");
+    assertThat(
+            settings
+                .settings()
+                .customSettings()
+                .get("index.similarity.default.k1")
+                .to(String.class))
+        .isEqualTo(String.valueOf(io.newsarchive.search.Ranking.K1));
+    assertThat(OpenSearchSchema.exists(client, "current")).isTrue();
+    assertThat(OpenSearchSchema.exists(client, "missing")).isFalse();
+    assertThatThrownBy(() -> OpenSearchSchema.requireCompatible(client, "older"))
+        .isInstanceOf(IndexVersionException.class)
+        .hasMessageContaining("schema version 1")
+        .hasMessageContaining("uses version " + ArticleFields.SCHEMA_VERSION);
+    assertThatThrownBy(() -> OpenSearchSchema.requireCompatible(client, "foreign"))
+        .isInstanceOf(IndexVersionException.class)
+        .hasMessageContaining("not created by newsarchive");
+    assertThatThrownBy(() -> OpenSearchSchema.requireCompatible(client, "missing"))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("no index missing");
+  }
+
+  @Test
+  void everyAnalyzedFieldMakesTheTokensOfTheLocalIndex() throws IOException {
+    OpenSearchClient client = connection.client();
+    OpenSearchSchema.create(client, "analysis", 1, 0);
+    Analyzer index = ArticleFields.analyzer();
+    Analyzer query = ArticleFields.queryAnalyzer();
+    List<String> texts = new ArrayList<>();
+    for (Article article : ReutersArticles.first(20)) {
+      texts.add(article.title());
+      texts.add(article.body());
+    }
+    texts.add("The Bank of England's governor, O'Neill & Co. at U.S. $1.5 bln");
+    List<String> fields = new ArrayList<>();
+    fields.add(ArticleFields.TITLE);
+    fields.add(ArticleFields.TITLE_EXACT);
+    fields.add(ArticleFields.BODY_EXACT);
+    fields.add(ArticleFields.PERSON + ArticleFields.TEXT_SUFFIX);
+    for (String field : fields) {
+      for (String text : texts) {
+        assertThat(analyzed(client, field, text, false))
+            .as(field + " indexing " + text)
+            .isEqualTo(tokens(index, field, text));
+        assertThat(analyzed(client, field, text, true))
+            .as(field + " querying " + text)
+            .isEqualTo(tokens(query, field, text));
+      }
+    }
+  }
+
+  /** The tokens the index's mapping makes of {@code text} in {@code field}. */
+  private static List<String> analyzed(
+      OpenSearchClient client, String field, String text, boolean searching) throws IOException {
+    // Indexing is analyzed as the mapping says for the field; querying by the analyzer the
+    // mapping names as the field's search analyzer.
+    return client
+        .indices()
+        .analyze(a ->
+            searching
+                ? a.index("analysis").analyzer(searchAnalyzer(field)).text(text)
+                : a.index("analysis").field(field).text(text))
+        .tokens()
+        .stream()
+        .map(AnalyzeToken::token)
+        .toList();
+  }
+
+  private static String indexAnalyzer(String field) {
+    return field.equals(ArticleFields.TITLE) || field.equals(ArticleFields.BODY)
+        ? OpenSearchSchema.ENGLISH_ANALYZER
+        : OpenSearchSchema.EXACT_ANALYZER;
+  }
+
+  private static String searchAnalyzer(String field) {
+    return field.endsWith(ArticleFields.TEXT_SUFFIX)
+        ? OpenSearchSchema.NAMES_QUERY_ANALYZER
+        : indexAnalyzer(field);
+  }
+
+  private static List<String> tokens(Analyzer analyzer, String field, String text)
+      throws IOException {
+    List<String> tokens = new ArrayList<>();
+    try (TokenStream stream = analyzer.tokenStream(field, new StringReader(text))) {
+      CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+      stream.reset();
+      while (stream.incrementToken()) {
+        tokens.add(term.toString());
+      }
+      stream.end();
+    }
+    return tokens;
+  }
+}
