@@ -35,9 +35,6 @@ import org.apache.lucene.util.BytesRef;
  */
 final class HitReader {
 
-  static final String MARK_OPEN = "<mark>";
-  static final String MARK_CLOSE = "</mark>";
-
   /** Body passages per snippet. */
   private static final int BODY_PASSAGES = 2;
 
@@ -47,7 +44,8 @@ final class HitReader {
 
   private final Analyzer analyzer;
   private final PassageFormatter formatter =
-      new DefaultPassageFormatter(MARK_OPEN, MARK_CLOSE, " … ", true);
+      new DefaultPassageFormatter(
+          Snippet.MARK_OPEN, Snippet.MARK_CLOSE, Snippet.PASSAGE_SEPARATOR, true);
 
   HitReader(Analyzer indexAnalyzer) {
     this.analyzer = indexAnalyzer;
@@ -79,8 +77,8 @@ final class HitReader {
           Hit.of(
               article,
               docs[i].score,
-              snippet(snippets.get(ArticleFields.TITLE)[i], article.title()),
-              snippet(snippets.get(ArticleFields.BODY)[i], article.body())));
+              Snippet.of(snippets.get(ArticleFields.TITLE)[i], article.title()),
+              Snippet.of(snippets.get(ArticleFields.BODY)[i], article.body())));
     }
     return hits;
   }
@@ -129,13 +127,6 @@ final class HitReader {
         return values;
       }
     };
-  }
-
-  private static Snippet snippet(String html, String plain) {
-    if (html == null) {
-      return Snippet.unmatched(plain);
-    }
-    return new Snippet(html.strip(), html.contains(MARK_OPEN));
   }
 
   /**

@@ -9,7 +9,16 @@ package io.newsarchive.search;
  */
 public record Snippet(String html, boolean matched) {
 
-  /** Preferred length of a body passage, in characters. */
+  /** What opens a match. */
+  public static final String MARK_OPEN = "<mark>";
+
+  /** What closes a match. */
+  public static final String MARK_CLOSE = "</mark>";
+
+  /** What joins two passages of one field. */
+  public static final String PASSAGE_SEPARATOR = " … ";
+
+  /** Preferred length of a body passage, in characters, and of the start shown without a match. */
   public static final int PASSAGE_LENGTH = 160;
 
   /** Validates that the fragment is not null. */
@@ -20,12 +29,16 @@ public record Snippet(String html, boolean matched) {
   }
 
   /**
-   * The snippet of a field without matches: its first {@value #PASSAGE_LENGTH} characters, or all
-   * of it when shorter, escaped.
+   * The snippet of a highlighter's {@code html} for a field whose text is {@code plain}: the marked
+   * fragment, or, when the highlighter found nothing ({@code html} null), the start of the plain
+   * text, escaped and unmarked.
    */
-  public static Snippet unmatched(String text) {
-    String start = text.length() <= PASSAGE_LENGTH ? text : text.substring(0, PASSAGE_LENGTH);
-    return new Snippet(escape(start), false);
+  public static Snippet of(String html, String plain) {
+    if (html == null) {
+      String start = plain.length() <= PASSAGE_LENGTH ? plain : plain.substring(0, PASSAGE_LENGTH);
+      return new Snippet(escape(start), false);
+    }
+    return new Snippet(html.strip(), html.contains(MARK_OPEN));
   }
 
   /** {@code text} with HTML's special characters escaped. */

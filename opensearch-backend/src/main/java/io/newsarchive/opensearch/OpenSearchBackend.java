@@ -58,7 +58,7 @@ public final class OpenSearchBackend implements SearchBackend {
     this.connection = connection;
     this.client = connection.client();
     this.index = index;
-    this.searches = new OpenSearchSearch(client, index);
+    this.searches = new OpenSearchSearch(client, index, options.timeBudget());
     this.suggester = new OpenSearchSuggester(client, index);
     this.relatedTerms = new RelatedTerms(client, index);
     this.running = new RunningSearches(options);
@@ -171,7 +171,7 @@ public final class OpenSearchBackend implements SearchBackend {
               found,
               score,
               new Snippet(Snippet.escape(found.title()), false),
-              Snippet.unmatched(found.body())));
+              Snippet.of(null, found.body())));
     }
     return Optional.of(hits);
   }

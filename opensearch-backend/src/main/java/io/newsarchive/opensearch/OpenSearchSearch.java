@@ -1,0 +1,208 @@
+package io.newsarchive.opensearch;
+
+import static io.newsarchive.search.SearchParameters.CURSOR;
+import static io.newsarchive.search.SearchParameters.EXPAND;
+import static io.newsarchive.search.SearchParameters.FACETS;
+import static io.newsarchive.search.SearchParameters.FACET_SIZE;
+import static io.newsarchive.search.SearchParameters.PAGE;
+import static io.newsarchive.search.SearchParameters.QUERY;
+import static io.newsarchive.search.SearchParameters.RECENCY;
+import static io.newsarchive.search.SearchParameters.SIZE;
+import static io.newsarchive.search.SearchParameters.SORT;
+
+import io.newsarchive.article.EntityType;
+import io.newsarchive.search.ArticleQueryParser;
+import io.newsarchive.search.ArticleQueryParser.TextQuery;
+import io.newsarchive.search.Cursor;
+import io.newsarchive.search.FacetCount;
+import io.newsarchive.search.FacetField;
+import io.newsarchive.search.InvalidRequestException;
+import io.newsarchive.search.MinimumMatch;
+import io.newsarchive.search.RequestFilters;
+import io.newsarchive.search.SearchParameters;
+import io.newsarchive.search.SearchRequest;
+import io.newsarchive.search.SearchResult;
+import io.newsarchive.search.SearcherOptions;
+import io.newsarchive.search.SortOrder;
+import io.newsarchive.search.WordsMatched;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch.core.SearchResponse;
+
+/**
+ * Answers searches on an OpenSearch index of {@link OpenSearchSchema} with the meaning the local
+ * index gives them: the same parser (so the same errors for a bad request), its query translated
+ * clause for clause ({@link QueryTranslation}), the same filters ({@link RequestFilters}), the same
+ * relaxation of {@link io.newsarchive.search.WordMatch#AUTO}, sorts with the article id as the
+ * tie-break, cursors, exact totals, facets and timeline. What it cannot do as the local index does
+ * is named in {@link SearchResult#unavailable()}: feedback expansion ({@code expand}) and spelling
+ * suggestions ({@code didYouMean}). Thread-safe: the client is, and nothing else changes.
+ */
+final class OpenSearchSearch {
+
+  /** What {@link SearchResult#unavailable()} names when feedback would have reordered the page. */
+  static final String EXPAND_UNAVAILABLE = SearchParameters.EXPAND.name();
+
+  /** What {@link SearchResult#unavailable()} names when a spelling would have been looked for. */
+  static final String SPELLING_UNAVAILABLE = "didYouMean";
+
+  private final OpenSearchClient client;
+  private final String index;
+  private final Duration timeBudget;
+  private final ArticleQueryParser parser = new ArticleQueryParser();
+  private final NewestPublished newest;
+
+  /** Searches {@code index} with the local index's default time budget. */
+  OpenSearchSearch(OpenSearchClient client, String index) {
+    this(client, index, SearcherOptions.DEFAULTS.timeBudget());
+  }
+
+  /** Searches {@code index}; a search that runs longer than {@code timeBudget} is timed out. */
+  OpenSearchSearch(OpenSearchClient client, String index, Duration timeBudget) {
+    this.client = client;
+    this.index = index;
+    this.timeBudget = timeBudget;
+    this.newest = new NewestPublished(client, index);
+  }
+
+  /**
+   * Runs one search.
+   *
+   * @throws InvalidRequestException when the query does not parse, is too expensive, or holds a
+   *     kind of query that OpenSearch cannot run with the same meaning
+   * @throws IOException when the cluster cannot answer, or some shard failed
+   */
+  SearchResult search(SearchRequest request) throws IOException {
+    long start = System.nanoTime();
+    List<MinimumMatch> matches = MinimumMatch.inTurn(request);
+    TextQuery text = parser.textQuery(request.get(QUERY), matches.get(0));
+    SearchResult result = run(request, text, Relaxed.NO, start);
+    boolean spelling =
+        !request.get(QUERY).isEmpty() && (result.total() == 0 || text.required() < text.words());
+    for (MinimumMatch relaxed : matches.subList(1, matches.size())) {
+      if (result.total() > 0 || result.timedOut()) {
+        break;
+      }
+      TextQuery looser = parser.textQuery(request.get(QUERY), relaxed);
+      if (looser.required() < text.required()) {
+        text = looser;
+        result = run(request, text, Relaxed.YES, start);
+      }
+    }
+    List<String> unavailable = new ArrayList<>();
+    if (request.get(EXPAND).expands(text, request.get(SORT))
+        && !(text.query() instanceof MatchAllDocsQuery)
+        && result.total() > 0) {
+      unavailable.add(EXPAND_UNAVAILABLE);
+    }
+    if (spelling && !result.timedOut()) {
+      unavailable.add(SPELLING_UNAVAILABLE);
+    }
+    return unavailable.isEmpty() ? result : withUnavailable(result, unavailable);
+  }
+
+  /**
+   * The most frequent entities of one type among the articles matching {@code request}, as {@link
+   * io.newsarchive.search.ArticleSearcher#topEntities} counts them.
+   */
+  List<FacetCount> topEntities(EntityType type, SearchRequest request) throws IOException {
+    FacetField facet = FacetField.of(type);
+    SearchRequest counting =
+        request
+            .keeping(SearchParameters.FILTERS)
+            .with(SIZE, 0)
+            .with(FACETS, Set.of(facet))
+            .with(FACET_SIZE, request.get(FACET_SIZE));
+    return search(counting).facets().get(facet);
+  }
+
+  /** Whether a search runs with fewer words required than first asked, which found nothing. */
+  private enum Relaxed {
+    NO,
+    YES
+  }
+
+  private SearchResult run(SearchRequest request, TextQuery text, Relaxed relaxed, long start)
+      throws IOException {
+    long newestMillis = request.get(RECENCY) > 0 ? newest.millis() : 0;
+    Query query =
+        QueryTranslation.withFilters(
+            QueryTranslation.of(text.query()), RequestFilters.of(request, newestMillis));
+    SortOrder order = request.get(SORT);
+    Optional<Cursor.Position> after =
+        request.get(CURSOR).isEmpty()
+            ? Optional.empty()
+            : Optional.of(Cursor.position(request.get(CURSOR), order));
+    int size = request.get(SIZE);
+    int offset = after.isPresent() ? 0 : (request.get(PAGE) - 1) * size;
+    SearchPage page =
+        new SearchPage(
+            query,
+            QueryTranslation.of(io.newsarchive.search.Ranking.withoutProximity(text.query())),
+            order,
+            after,
+            offset,
+            size);
+    SearchResponse<Map> response = send(page.request(index, request, timeBudget));
+    Optional<WordsMatched> match = Optional.empty();
+    if (text.words() > 0) {
+      WordsMatched words = WordsMatched.of(text.required(), text.words());
+      match = Optional.of(relaxed == Relaxed.YES ? words.asRelaxed() : words);
+    }
+    return page.result(response, request, match, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  @SuppressWarnings("rawtypes")
+  private SearchResponse<Map> send(org.opensearch.client.opensearch.core.SearchRequest search)
+      throws IOException {
+    SearchResponse<Map> response;
+    try {
+      response = client.search(search, Map.class);
+    } catch (OpenSearchException e) {
+      String reason = String.valueOf(e.getMessage());
+      if (reason.contains("too_many_clauses") || reason.contains("maxClauseCount")) {
+        throw new InvalidRequestException(
+            "q", "query too complex", "it expands to more terms than the cluster allows");
+      }
+      throw new IOException("OpenSearch refused the search: " + reason, e);
+    }
+    if (response.shards().failed() > 0) {
+      throw new IOException(
+          "OpenSearch answered from "
+              + response.shards().successful()
+              + " of "
+              + response.shards().total()
+              + " shards: "
+              + response.shards().failures().stream()
+                  .map(failure -> failure.reason().reason())
+                  .limit(3)
+                  .toList());
+    }
+    return response;
+  }
+
+  private static SearchResult withUnavailable(SearchResult result, List<String> unavailable) {
+    return new SearchResult(
+        result.total(),
+        result.totalExact(),
+        result.tookMillis(),
+        result.timedOut(),
+        result.hits(),
+        result.facets(),
+        result.timeline(),
+        result.nextCursor(),
+        result.didYouMean(),
+        result.match(),
+        result.expandedWith(),
+        unavailable);
+  }
+}
