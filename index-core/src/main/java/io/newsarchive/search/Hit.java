@@ -3,6 +3,7 @@ package io.newsarchive.search;
 import io.newsarchive.article.Article;
 import io.newsarchive.article.Entity;
 import io.newsarchive.article.EntityType;
+import io.newsarchive.schema.ArticleFields;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -64,5 +65,17 @@ public record Hit(
         title,
         body,
         entities);
+  }
+
+  /**
+   * The hit of {@code article} found without words to mark, such as a related article: the opening
+   * passages of its headline and body, as the local index's highlighter shows them.
+   */
+  public static Hit unmarked(Article article, float score) {
+    return of(
+        article,
+        score,
+        HitReader.opening(ArticleFields.TITLE, article.title()),
+        HitReader.opening(ArticleFields.BODY, article.body()));
   }
 }

@@ -42,10 +42,12 @@ final class HitReader {
 
   private static final PassageScorer SCORER = new SnippetScorer();
 
-  private final Analyzer analyzer;
-  private final PassageFormatter formatter =
+  /** Formats passages: stateless, so shared. */
+  private static final PassageFormatter FORMATTER =
       new DefaultPassageFormatter(
           Snippet.MARK_OPEN, Snippet.MARK_CLOSE, Snippet.PASSAGE_SEPARATOR, true);
+
+  private final Analyzer analyzer;
 
   HitReader(Analyzer indexAnalyzer) {
     this.analyzer = indexAnalyzer;
@@ -83,23 +85,49 @@ final class HitReader {
     return hits;
   }
 
+  /**
+   * The snippet of {@code text} in {@code field} where nothing is marked: its first passage,
+   * formatted, exactly as the highlighter shows a field without a match (a related article).
+   */
+  static Snippet opening(String field, String text) {
+    String content =
+        text.length() > UnifiedHighlighter.DEFAULT_MAX_LENGTH
+            ? text.substring(0, UnifiedHighlighter.DEFAULT_MAX_LENGTH)
+            : text;
+    BreakIterator breaks = passages(field);
+    breaks.setText(content);
+    int end = breaks.next();
+    if (content.isEmpty() || end == BreakIterator.DONE) {
+      return Snippet.of(null, text);
+    }
+    Passage passage = new Passage();
+    passage.setStartOffset(0);
+    passage.setEndOffset(end);
+    return Snippet.of((String) FORMATTER.format(new Passage[] {passage}, content), text);
+  }
+
+  /** Where the passages of {@code field} begin and end. */
+  private static BreakIterator passages(String field) {
+    if (field.equals(ArticleFields.TITLE)) {
+      return new WholeBreakIterator();
+    }
+    // Splitting at full stops is many times cheaper than the JDK's sentence rules, and passages
+    // are cut to a length goal anyway.
+    return LengthGoalBreakIterator.createClosestToLength(
+        new CustomSeparatorBreakIterator('.'), Snippet.PASSAGE_LENGTH, 0.5f);
+  }
+
   private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, Article> articles) {
     UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
-            .withFormatter(formatter)
+            .withFormatter(FORMATTER)
             .withScorer(SCORER)
             .withMaxNoHighlightPassages(1)
             .withWeightMatches(false);
     return new UnifiedHighlighter(builder) {
       @Override
       protected BreakIterator getBreakIterator(String field) {
-        if (field.equals(ArticleFields.TITLE)) {
-          return new WholeBreakIterator();
-        }
-        // Splitting at full stops is many times cheaper than the JDK's sentence rules, and
-        // passages are cut to a length goal anyway.
-        return LengthGoalBreakIterator.createClosestToLength(
-            new CustomSeparatorBreakIterator('.'), Snippet.PASSAGE_LENGTH, 0.5f);
+        return passages(field);
       }
 
       @Override

@@ -14,7 +14,6 @@ import io.newsarchive.search.SearchParameters;
 import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearchResult;
 import io.newsarchive.search.SearcherOptions;
-import io.newsarchive.search.Snippet;
 import io.newsarchive.search.Suggestion;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -122,8 +121,8 @@ public final class OpenSearchBackend implements SearchBackend {
   /**
    * Articles most like the one with {@code id}, by the query the local index builds ({@link
    * RelatedQuery}): its distinctive title and body terms ({@link RelatedTerms}) and its first
-   * entities, each worth {@link RelatedQuery#ENTITY_BOOST} terms. Snippets are the unmarked
-   * beginnings of title and body.
+   * entities, each worth {@link RelatedQuery#ENTITY_BOOST} terms, with the local snippets ({@link
+   * Hit#unmarked}).
    */
   @Override
   public Optional<List<Hit>> related(String id, int size) throws IOException {
@@ -166,12 +165,7 @@ public final class OpenSearchBackend implements SearchBackend {
     for (var hit : response.hits().hits()) {
       Article found = ArticleSource.toArticle(hit.source());
       float score = hit.score() == null ? Float.NaN : hit.score().floatValue();
-      hits.add(
-          Hit.of(
-              found,
-              score,
-              new Snippet(Snippet.escape(found.title()), false),
-              Snippet.of(null, found.body())));
+      hits.add(Hit.unmarked(found, score));
     }
     return Optional.of(hits);
   }
