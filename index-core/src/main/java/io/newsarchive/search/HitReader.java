@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -81,6 +82,34 @@ final class HitReader {
               docs[i].score,
               Snippet.of(snippets.get(ArticleFields.TITLE)[i], article.title()),
               Snippet.of(snippets.get(ArticleFields.BODY)[i], article.body())));
+    }
+    return hits;
+  }
+
+  /**
+   * The hits of {@code articles}, which another backend found, with their {@code scores} and the
+   * snippets the local index gives them for {@code query}: each article is analyzed into a memory
+   * index as the local index analyzes it, so the highlighter reads the same offsets and scores the
+   * same passages. Wildcard and fuzzy words mark every word of the article they match (locally,
+   * only the words the index's expansion kept).
+   */
+  List<Hit> read(Query query, List<Article> articles, float[] scores) throws IOException {
+    Query marked = Ranking.withoutProximity(query);
+    List<Hit> hits = new ArrayList<>(articles.size());
+    for (int i = 0; i < articles.size(); i++) {
+      Article article = articles.get(i);
+      MemoryIndex memory = new MemoryIndex(true, false);
+      memory.addField(ArticleFields.TITLE, article.title(), analyzer);
+      memory.addField(ArticleFields.BODY, article.body(), analyzer);
+      Map<String, String[]> snippets =
+          highlighter(memory.createSearcher(), Map.of(0, article))
+              .highlightFields(FIELDS, marked, new int[] {0}, new int[] {1, BODY_PASSAGES});
+      hits.add(
+          Hit.of(
+              article,
+              scores[i],
+              Snippet.of(snippets.get(ArticleFields.TITLE)[0], article.title()),
+              Snippet.of(snippets.get(ArticleFields.BODY)[0], article.body())));
     }
     return hits;
   }
