@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -30,10 +31,11 @@ import org.apache.lucene.util.BytesRef;
  * highlighter, which reads match offsets straight from the postings of {@code title} and {@code
  * body}. Each field highlights the query terms on that field only: unqualified words always query
  * both, and looking up the entity fields' unstemmed terms in stemmed postings would cost a seek per
- * document for nothing. Thread-safe: the analyzer and formatter are shared, a highlighter is built
- * per call.
+ * document for nothing. Articles that another backend found are highlighted alike from their own
+ * text ({@link #hit(Article, float, Query)}). Thread-safe: the analyzer and formatter are shared, a
+ * highlighter is built per call.
  */
-final class HitReader {
+public final class HitReader {
 
   /** Body passages per snippet. */
   private static final int BODY_PASSAGES = 2;
@@ -47,8 +49,32 @@ final class HitReader {
       new DefaultPassageFormatter(
           Snippet.MARK_OPEN, Snippet.MARK_CLOSE, Snippet.PASSAGE_SEPARATOR, true);
 
-  HitReader(Analyzer indexAnalyzer) {
+  /** Highlights with {@code indexAnalyzer}, the analyzer of {@link ArticleFields#analyzer()}. */
+  public HitReader(Analyzer indexAnalyzer) {
     this.analyzer = indexAnalyzer;
+  }
+
+  /**
+   * The hit of {@code article}, which another backend found for {@code query} (the parsed text
+   * query) with {@code score}: its snippets are those a local search marks, highlighted from an
+   * index of the article alone, since the passage scores depend on the article's own text only.
+   */
+  public Hit hit(Article article, float score, Query query) throws IOException {
+    MemoryIndex single = new MemoryIndex(true);
+    single.addField(ArticleFields.TITLE, article.title(), analyzer);
+    single.addField(ArticleFields.BODY, article.body(), analyzer);
+    IndexSearcher searcher = single.createSearcher();
+    // Rewritten as a local search rewrites it, fuzzy and wildcard terms mark the words they expand
+    // to, here those of the article.
+    Query rewritten = searcher.rewrite(Ranking.withoutProximity(query));
+    Map<String, String[]> snippets =
+        highlighter(searcher, Map.of(0, article))
+            .highlightFields(FIELDS, rewritten, new int[] {0}, new int[] {1, BODY_PASSAGES});
+    return Hit.of(
+        article,
+        score,
+        Snippet.of(snippets.get(ArticleFields.TITLE)[0], article.title()),
+        Snippet.of(snippets.get(ArticleFields.BODY)[0], article.body()));
   }
 
   /**

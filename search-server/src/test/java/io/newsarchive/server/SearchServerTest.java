@@ -86,7 +86,8 @@ class SearchServerTest {
             "nextCursor",
             "didYouMean",
             "match",
-            "expandedWith");
+            "expandedWith",
+            "unavailable");
     assertThat(json.get("total").asLong()).isEqualTo(4);
     assertThat(json.get("totalExact").asBoolean()).isTrue();
     JsonNode hit = json.get("hits").get(0);
@@ -112,6 +113,7 @@ class SearchServerTest {
     assertThat(json.get("nextCursor").isNull()).isTrue();
     assertThat(json.get("didYouMean").isNull()).isTrue();
     assertThat(json.get("expandedWith").isArray()).isTrue();
+    assertThat(json.get("unavailable")).isEmpty();
   }
 
   @Test
