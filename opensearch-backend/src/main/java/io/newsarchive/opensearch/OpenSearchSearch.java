@@ -11,11 +11,13 @@ import static io.newsarchive.search.SearchParameters.SIZE;
 import static io.newsarchive.search.SearchParameters.SORT;
 
 import io.newsarchive.article.EntityType;
+import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.ArticleQueryParser;
 import io.newsarchive.search.ArticleQueryParser.TextQuery;
 import io.newsarchive.search.Cursor;
 import io.newsarchive.search.FacetCount;
 import io.newsarchive.search.FacetField;
+import io.newsarchive.search.HitReader;
 import io.newsarchive.search.InvalidRequestException;
 import io.newsarchive.search.MinimumMatch;
 import io.newsarchive.search.RequestFilters;
@@ -60,6 +62,7 @@ final class OpenSearchSearch {
   private final Duration timeBudget;
   private final ArticleQueryParser parser = new ArticleQueryParser();
   private final NewestPublished newest;
+  private final HitReader snippets = new HitReader(ArticleFields.analyzer());
 
   /** Searches {@code index} with the local index's default time budget. */
   OpenSearchSearch(OpenSearchClient client, String index) {
@@ -85,7 +88,7 @@ final class OpenSearchSearch {
     long start = System.nanoTime();
     List<MinimumMatch> matches = MinimumMatch.inTurn(request);
     TextQuery text = parser.textQuery(request.get(QUERY), matches.get(0));
-    SearchResult result = run(request, text, Relaxed.NO, start);
+    SearchResult result = run(request, text, Relaxed.NO);
     boolean spelling =
         !request.get(QUERY).isEmpty() && (result.total() == 0 || text.required() < text.words());
     for (MinimumMatch relaxed : matches.subList(1, matches.size())) {
@@ -95,7 +98,7 @@ final class OpenSearchSearch {
       TextQuery looser = parser.textQuery(request.get(QUERY), relaxed);
       if (looser.required() < text.required()) {
         text = looser;
-        result = run(request, text, Relaxed.YES, start);
+        result = run(request, text, Relaxed.YES);
       }
     }
     List<String> unavailable = new ArrayList<>();
@@ -107,7 +110,7 @@ final class OpenSearchSearch {
     if (spelling && !result.timedOut()) {
       unavailable.add(SPELLING_UNAVAILABLE);
     }
-    return unavailable.isEmpty() ? result : withUnavailable(result, unavailable);
+    return completed(result, (System.nanoTime() - start) / 1_000_000, unavailable);
   }
 
   /**
@@ -131,7 +134,7 @@ final class OpenSearchSearch {
     YES
   }
 
-  private SearchResult run(SearchRequest request, TextQuery text, Relaxed relaxed, long start)
+  private SearchResult run(SearchRequest request, TextQuery text, Relaxed relaxed)
       throws IOException {
     long newestMillis = request.get(RECENCY) > 0 ? newest.millis() : 0;
     Query query =
@@ -144,21 +147,14 @@ final class OpenSearchSearch {
             : Optional.of(Cursor.position(request.get(CURSOR), order));
     int size = request.get(SIZE);
     int offset = after.isPresent() ? 0 : (request.get(PAGE) - 1) * size;
-    SearchPage page =
-        new SearchPage(
-            query,
-            QueryTranslation.of(io.newsarchive.search.Ranking.withoutProximity(text.query())),
-            order,
-            after,
-            offset,
-            size);
+    SearchPage page = new SearchPage(query, text.query(), order, after, offset, size);
     SearchResponse<Map> response = send(page.request(index, request, timeBudget));
     Optional<WordsMatched> match = Optional.empty();
     if (text.words() > 0) {
       WordsMatched words = WordsMatched.of(text.required(), text.words());
       match = Optional.of(relaxed == Relaxed.YES ? words.asRelaxed() : words);
     }
-    return page.result(response, request, match, (System.nanoTime() - start) / 1_000_000);
+    return page.result(response, request, match, snippets);
   }
 
   @SuppressWarnings("rawtypes")
@@ -190,11 +186,13 @@ final class OpenSearchSearch {
     return response;
   }
 
-  private static SearchResult withUnavailable(SearchResult result, List<String> unavailable) {
+  /** {@code result} with the time the whole search took and what it could not apply. */
+  private static SearchResult completed(
+      SearchResult result, long tookMillis, List<String> unavailable) {
     return new SearchResult(
         result.total(),
         result.totalExact(),
-        result.tookMillis(),
+        tookMillis,
         result.timedOut(),
         result.hits(),
         result.facets(),
