@@ -26,6 +26,7 @@ import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearchResult;
 import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.search.SortOrder;
+import io.newsarchive.search.SpellingCorrector;
 import io.newsarchive.search.WordsMatched;
 import java.io.IOException;
 import java.time.Duration;
@@ -46,16 +47,14 @@ import org.opensearch.client.opensearch.core.SearchResponse;
  * clause for clause ({@link QueryTranslation}), the same filters ({@link RequestFilters}), the same
  * relaxation of {@link io.newsarchive.search.WordMatch#AUTO}, sorts with the article id as the
  * tie-break, cursors, exact totals, facets and timeline. What it cannot do as the local index does
- * is named in {@link SearchResult#unavailable()}: feedback expansion ({@code expand}) and spelling
- * suggestions ({@code didYouMean}). Thread-safe: the client is, and nothing else changes.
+ * is named in {@link SearchResult#unavailable()}: feedback expansion ({@code expand}). Spelling
+ * suggestions come from the same corrector over the index's words ({@link OpenSearchVocabulary}).
+ * Thread-safe: the client is, and nothing else changes.
  */
 final class OpenSearchSearch {
 
   /** What {@link SearchResult#unavailable()} names when feedback would have reordered the page. */
   static final String EXPAND_UNAVAILABLE = SearchParameters.EXPAND.name();
-
-  /** What {@link SearchResult#unavailable()} names when a spelling would have been looked for. */
-  static final String SPELLING_UNAVAILABLE = "didYouMean";
 
   private final OpenSearchClient client;
   private final String index;
@@ -63,6 +62,7 @@ final class OpenSearchSearch {
   private final ArticleQueryParser parser = new ArticleQueryParser();
   private final NewestPublished newest;
   private final HitReader snippets = new HitReader(ArticleFields.analyzer());
+  private final OpenSearchVocabulary vocabulary;
 
   /** Searches {@code index} with the local index's default time budget. */
   OpenSearchSearch(OpenSearchClient client, String index) {
@@ -75,6 +75,7 @@ final class OpenSearchSearch {
     this.index = index;
     this.timeBudget = timeBudget;
     this.newest = new NewestPublished(client, index);
+    this.vocabulary = new OpenSearchVocabulary(client, index);
   }
 
   /**
@@ -108,7 +109,10 @@ final class OpenSearchSearch {
       unavailable.add(EXPAND_UNAVAILABLE);
     }
     if (spelling && !result.timedOut()) {
-      unavailable.add(SPELLING_UNAVAILABLE);
+      Optional<String> corrected = SpellingCorrector.correct(vocabulary, request.get(QUERY));
+      if (corrected.isPresent() && count(request.with(QUERY, corrected.get())) > 0) {
+        result = result.withDidYouMean(corrected.get());
+      }
     }
     return completed(result, (System.nanoTime() - start) / 1_000_000, unavailable);
   }
@@ -155,6 +159,19 @@ final class OpenSearchSearch {
       match = Optional.of(relaxed == Relaxed.YES ? words.asRelaxed() : words);
     }
     return page.result(response, request, match, snippets);
+  }
+
+  /**
+   * How many articles the query and filters of {@code request} match, its plain words by the
+   * minimum match it asks for outright, as a local search counts a corrected query.
+   */
+  private long count(SearchRequest request) throws IOException {
+    TextQuery text = parser.textQuery(request.get(QUERY), MinimumMatch.requested(request));
+    long newestMillis = request.get(RECENCY) > 0 ? newest.millis() : 0;
+    Query query =
+        QueryTranslation.withFilters(
+            QueryTranslation.of(text.query()), RequestFilters.of(request, newestMillis));
+    return client.count(c -> c.index(index).query(query)).count();
   }
 
   @SuppressWarnings("rawtypes")

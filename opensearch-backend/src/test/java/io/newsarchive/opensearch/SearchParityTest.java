@@ -100,10 +100,11 @@ class SearchParityTest {
     Agreement agreement = compare(remote);
     System.out.printf(
         "parity, 1 shard: %d queries (%d with matches), totals, facets and timeline identical on"
-            + " all; same ids on %d (%.1f%%), same scores on %d, same headline snippets on %d of"
-            + " %d hits, same body snippets on %d%n",
+            + " all (%d with the same spelling offered); same ids on %d (%.1f%%), same scores on %d,"
+            + " same headline snippets on %d of %d hits, same body snippets on %d%n",
         agreement.queries(),
         agreement.matching(),
+        agreement.corrected(),
         agreement.sameIds(),
         100.0 * agreement.sameIds() / agreement.queries(),
         agreement.sameScores(),
@@ -112,6 +113,7 @@ class SearchParityTest {
         agreement.sameBodies());
     agreement.differing().forEach(System.out::println);
     assertThat(agreement.queries()).isGreaterThanOrEqualTo(50);
+    assertThat(agreement.corrected()).as("queries with a spelling offered").isPositive();
     assertThat(agreement.matching()).isGreaterThanOrEqualTo(agreement.queries() * 9 / 10);
     assertThat(agreement.sameIds()).isGreaterThanOrEqualTo(ninetyPercent(agreement.queries()));
     assertThat(agreement.sameScores()).isGreaterThanOrEqualTo(ninetyPercent(agreement.sameIds()));
@@ -171,6 +173,8 @@ class SearchParityTest {
         assertThat(theirs.facets()).as(line).isEqualTo(ours.facets());
         assertThat(theirs.timeline()).as(line).isEqualTo(ours.timeline());
         assertThat(theirs.match()).as(line).isEqualTo(ours.match());
+        assertThat(theirs.didYouMean()).as(line).isEqualTo(ours.didYouMean());
+        assertThat(theirs.unavailable()).as(line).isEmpty();
         assertThat(theirs.timedOut()).as(line).isFalse();
         assertThat(theirs.nextCursor().isPresent())
             .as(line)
@@ -179,6 +183,9 @@ class SearchParityTest {
         remoteHits.addAll(theirs.hits());
         if (page == 0 && ours.total() > 0) {
           agreement.matching++;
+        }
+        if (page == 0 && ours.didYouMean().isPresent()) {
+          agreement.corrected++;
         }
         if (ours.nextCursor().isEmpty() || page + 1 == pages) {
           break;
@@ -195,6 +202,7 @@ class SearchParityTest {
   private static final class Agreement {
     private final int queries;
     private int matching;
+    private int corrected;
     private int sameIds;
     private int sameScores;
     private int hits;
@@ -251,6 +259,10 @@ class SearchParityTest {
 
     int matching() {
       return matching;
+    }
+
+    int corrected() {
+      return corrected;
     }
 
     int sameIds() {
