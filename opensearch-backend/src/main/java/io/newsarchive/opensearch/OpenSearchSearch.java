@@ -30,7 +30,6 @@ import io.newsarchive.search.SpellingCorrector;
 import io.newsarchive.search.WordsMatched;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,14 +46,12 @@ import org.opensearch.client.opensearch.core.SearchResponse;
  * clause for clause ({@link QueryTranslation}), the same filters ({@link RequestFilters}), the same
  * relaxation of {@link io.newsarchive.search.WordMatch#AUTO}, sorts with the article id as the
  * tie-break, cursors, exact totals, facets and timeline. What it cannot do as the local index does
- * is named in {@link SearchResult#unavailable()}: feedback expansion ({@code expand}). Spelling
- * suggestions come from the same corrector over the index's words ({@link OpenSearchVocabulary}).
- * Thread-safe: the client is, and nothing else changes.
+ * would be named in {@link SearchResult#unavailable()}; today that is nothing: spelling suggestions
+ * come from the same corrector over the index's words ({@link OpenSearchVocabulary}), feedback from
+ * the same expansion over the best articles' text ({@link OpenSearchFeedback}). Thread-safe: the
+ * client is, and nothing else changes.
  */
 final class OpenSearchSearch {
-
-  /** What {@link SearchResult#unavailable()} names when feedback would have reordered the page. */
-  static final String EXPAND_UNAVAILABLE = SearchParameters.EXPAND.name();
 
   private final OpenSearchClient client;
   private final String index;
@@ -63,6 +60,7 @@ final class OpenSearchSearch {
   private final NewestPublished newest;
   private final HitReader snippets = new HitReader(ArticleFields.analyzer());
   private final OpenSearchVocabulary vocabulary;
+  private final OpenSearchFeedback feedback;
 
   /** Searches {@code index} with the local index's default time budget. */
   OpenSearchSearch(OpenSearchClient client, String index) {
@@ -76,6 +74,7 @@ final class OpenSearchSearch {
     this.timeBudget = timeBudget;
     this.newest = new NewestPublished(client, index);
     this.vocabulary = new OpenSearchVocabulary(client, index);
+    this.feedback = new OpenSearchFeedback(client, index);
   }
 
   /**
@@ -102,19 +101,13 @@ final class OpenSearchSearch {
         result = run(request, text, Relaxed.YES);
       }
     }
-    List<String> unavailable = new ArrayList<>();
-    if (request.get(EXPAND).expands(text, request.get(SORT))
-        && !(text.query() instanceof MatchAllDocsQuery)
-        && result.total() > 0) {
-      unavailable.add(EXPAND_UNAVAILABLE);
-    }
     if (spelling && !result.timedOut()) {
       Optional<String> corrected = SpellingCorrector.correct(vocabulary, request.get(QUERY));
       if (corrected.isPresent() && count(request.with(QUERY, corrected.get())) > 0) {
         result = result.withDidYouMean(corrected.get());
       }
     }
-    return completed(result, (System.nanoTime() - start) / 1_000_000, unavailable);
+    return completed(result, (System.nanoTime() - start) / 1_000_000);
   }
 
   /**
@@ -141,9 +134,17 @@ final class OpenSearchSearch {
   private SearchResult run(SearchRequest request, TextQuery text, Relaxed relaxed)
       throws IOException {
     long newestMillis = request.get(RECENCY) > 0 ? newest.millis() : 0;
+    List<RequestFilters.Clause> filters = RequestFilters.of(request, newestMillis);
+    Query typed = QueryTranslation.of(text.query());
+    Optional<OpenSearchFeedback.Expanded> expansion = Optional.empty();
+    if (request.get(EXPAND).expands(text, request.get(SORT))
+        && !(text.query() instanceof MatchAllDocsQuery)) {
+      expansion = feedback.expand(text.query(), QueryTranslation.withFilters(typed, filters));
+    }
+    // Feedback words only reorder what the query as typed matches, and snippets show its words.
     Query query =
         QueryTranslation.withFilters(
-            QueryTranslation.of(text.query()), RequestFilters.of(request, newestMillis));
+            expansion.map(OpenSearchFeedback.Expanded::text).orElse(typed), filters);
     SortOrder order = request.get(SORT);
     Optional<Cursor.Position> after =
         request.get(CURSOR).isEmpty()
@@ -158,7 +159,8 @@ final class OpenSearchSearch {
       WordsMatched words = WordsMatched.of(text.required(), text.words());
       match = Optional.of(relaxed == Relaxed.YES ? words.asRelaxed() : words);
     }
-    return page.result(response, request, match, snippets);
+    SearchResult result = page.result(response, request, match, snippets);
+    return expansion.isEmpty() ? result : withExpansion(result, expansion.get().added());
   }
 
   /**
@@ -168,9 +170,17 @@ final class OpenSearchSearch {
   private long count(SearchRequest request) throws IOException {
     TextQuery text = parser.textQuery(request.get(QUERY), MinimumMatch.requested(request));
     long newestMillis = request.get(RECENCY) > 0 ? newest.millis() : 0;
+    List<RequestFilters.Clause> filters = RequestFilters.of(request, newestMillis);
+    Query typed = QueryTranslation.of(text.query());
+    Optional<OpenSearchFeedback.Expanded> expansion = Optional.empty();
+    if (request.get(EXPAND).expands(text, request.get(SORT))
+        && !(text.query() instanceof MatchAllDocsQuery)) {
+      expansion = feedback.expand(text.query(), QueryTranslation.withFilters(typed, filters));
+    }
+    // Feedback words only reorder what the query as typed matches, and snippets show its words.
     Query query =
         QueryTranslation.withFilters(
-            QueryTranslation.of(text.query()), RequestFilters.of(request, newestMillis));
+            expansion.map(OpenSearchFeedback.Expanded::text).orElse(typed), filters);
     return client.count(c -> c.index(index).query(query)).count();
   }
 
@@ -203,9 +213,25 @@ final class OpenSearchSearch {
     return response;
   }
 
-  /** {@code result} with the time the whole search took and what it could not apply. */
-  private static SearchResult completed(
-      SearchResult result, long tookMillis, List<String> unavailable) {
+  /** {@code result} of the query expanded with {@code added}. */
+  private static SearchResult withExpansion(SearchResult result, List<String> added) {
+    return new SearchResult(
+        result.total(),
+        result.totalExact(),
+        result.tookMillis(),
+        result.timedOut(),
+        result.hits(),
+        result.facets(),
+        result.timeline(),
+        result.nextCursor(),
+        result.didYouMean(),
+        result.match(),
+        added,
+        result.unavailable());
+  }
+
+  /** {@code result} with the time the whole search took. */
+  private static SearchResult completed(SearchResult result, long tookMillis) {
     return new SearchResult(
         result.total(),
         result.totalExact(),
@@ -218,6 +244,6 @@ final class OpenSearchSearch {
         result.didYouMean(),
         result.match(),
         result.expandedWith(),
-        unavailable);
+        result.unavailable());
   }
 }

@@ -100,11 +100,13 @@ class SearchParityTest {
     Agreement agreement = compare(remote);
     System.out.printf(
         "parity, 1 shard: %d queries (%d with matches), totals, facets and timeline identical on"
-            + " all (%d with the same spelling offered); same ids on %d (%.1f%%), same scores on %d,"
+            + " all (%d with the same spelling offered, %d with the same feedback words); same ids"
+            + " on %d (%.1f%%), same scores on %d,"
             + " same headline snippets on %d of %d hits, same body snippets on %d%n",
         agreement.queries(),
         agreement.matching(),
         agreement.corrected(),
+        agreement.expanded(),
         agreement.sameIds(),
         100.0 * agreement.sameIds() / agreement.queries(),
         agreement.sameScores(),
@@ -114,6 +116,7 @@ class SearchParityTest {
     agreement.differing().forEach(System.out::println);
     assertThat(agreement.queries()).isGreaterThanOrEqualTo(50);
     assertThat(agreement.corrected()).as("queries with a spelling offered").isPositive();
+    assertThat(agreement.expanded()).as("queries with feedback words").isPositive();
     assertThat(agreement.matching()).isGreaterThanOrEqualTo(agreement.queries() * 9 / 10);
     assertThat(agreement.sameIds()).isGreaterThanOrEqualTo(ninetyPercent(agreement.queries()));
     assertThat(agreement.sameScores()).isGreaterThanOrEqualTo(ninetyPercent(agreement.sameIds()));
@@ -159,9 +162,6 @@ class SearchParityTest {
       Map<String, List<String>> texts = parameters(line);
       int pages = texts.containsKey(PAGES) ? Integer.parseInt(texts.remove(PAGES).get(0)) : 1;
       SearchRequest request = SearchRequest.of(SearchParameters.parse(SearchParameters.ALL, texts));
-      if (!texts.containsKey(SearchParameters.EXPAND.name())) {
-        request = request.with(SearchParameters.EXPAND, QueryExpansion.NEVER);
-      }
       List<Hit> localHits = new ArrayList<>();
       List<Hit> remoteHits = new ArrayList<>();
       SearchRequest localPage = request;
@@ -175,6 +175,7 @@ class SearchParityTest {
         assertThat(theirs.match()).as(line).isEqualTo(ours.match());
         assertThat(theirs.didYouMean()).as(line).isEqualTo(ours.didYouMean());
         assertThat(theirs.unavailable()).as(line).isEmpty();
+        assertThat(theirs.expandedWith()).as(line).isEqualTo(ours.expandedWith());
         assertThat(theirs.timedOut()).as(line).isFalse();
         assertThat(theirs.nextCursor().isPresent())
             .as(line)
@@ -186,6 +187,9 @@ class SearchParityTest {
         }
         if (page == 0 && ours.didYouMean().isPresent()) {
           agreement.corrected++;
+        }
+        if (page == 0 && !ours.expandedWith().isEmpty()) {
+          agreement.expanded++;
         }
         if (ours.nextCursor().isEmpty() || page + 1 == pages) {
           break;
@@ -203,6 +207,7 @@ class SearchParityTest {
     private final int queries;
     private int matching;
     private int corrected;
+    private int expanded;
     private int sameIds;
     private int sameScores;
     private int hits;
@@ -263,6 +268,10 @@ class SearchParityTest {
 
     int corrected() {
       return corrected;
+    }
+
+    int expanded() {
+      return expanded;
     }
 
     int sameIds() {
@@ -332,18 +341,21 @@ class SearchParityTest {
   }
 
   @Test
-  void feedbackIsReportedUnavailableRatherThanSilentlySkipped() throws IOException {
+  void feedbackAddsTheSameWordsAndReordersAlike() throws IOException {
     SearchRequest request = SearchRequest.defaults().with(SearchParameters.QUERY, "cocoa");
-
-    assertThat(local.search(request).expandedWith()).isNotEmpty();
+    SearchResult ours = local.search(request);
     SearchResult theirs = remote.search(request);
-    assertThat(theirs.expandedWith()).isEmpty();
-    assertThat(theirs.unavailable()).contains(OpenSearchSearch.EXPAND_UNAVAILABLE);
+
+    assertThat(ours.expandedWith()).isNotEmpty();
+    assertThat(theirs.expandedWith()).isEqualTo(ours.expandedWith());
+    assertThat(theirs.hits())
+        .extracting(Hit::id)
+        .isEqualTo(ours.hits().stream().map(Hit::id).toList());
     assertThat(
             remote
                 .search(request.with(SearchParameters.EXPAND, QueryExpansion.NEVER))
-                .unavailable())
-        .doesNotContain(OpenSearchSearch.EXPAND_UNAVAILABLE);
+                .expandedWith())
+        .isEmpty();
   }
 
   @Test
