@@ -45,11 +45,11 @@ import org.opensearch.client.opensearch.core.SearchResponse;
  * index gives them: the same parser (so the same errors for a bad request), its query translated
  * clause for clause ({@link QueryTranslation}), the same filters ({@link RequestFilters}), the same
  * relaxation of {@link io.newsarchive.search.WordMatch#AUTO}, sorts with the article id as the
- * tie-break, cursors, exact totals, facets and timeline. What it cannot do as the local index does
- * would be named in {@link SearchResult#unavailable()}; today that is nothing: spelling suggestions
- * come from the same corrector over the index's words ({@link OpenSearchVocabulary}), feedback from
- * the same expansion over the best articles' text ({@link OpenSearchFeedback}). Thread-safe: the
- * client is, and nothing else changes.
+ * tie-break, cursors, exact totals, facets and timeline, snippets marked as locally, spelling
+ * suggestions from the same corrector over the index's words ({@link OpenSearchVocabulary}), and
+ * feedback from the same expansion over the best articles' text ({@link OpenSearchFeedback}). A
+ * query that OpenSearch cannot run with the same meaning is refused, never answered differently.
+ * Thread-safe: the client is, and nothing else changes.
  */
 final class OpenSearchSearch {
 
@@ -226,8 +226,7 @@ final class OpenSearchSearch {
         result.nextCursor(),
         result.didYouMean(),
         result.match(),
-        added,
-        result.unavailable());
+        added);
   }
 
   /** {@code result} with the time the whole search took. */
@@ -243,7 +242,6 @@ final class OpenSearchSearch {
         result.nextCursor(),
         result.didYouMean(),
         result.match(),
-        result.expandedWith(),
-        result.unavailable());
+        result.expandedWith());
   }
 }

@@ -174,7 +174,6 @@ class SearchParityTest {
         assertThat(theirs.timeline()).as(line).isEqualTo(ours.timeline());
         assertThat(theirs.match()).as(line).isEqualTo(ours.match());
         assertThat(theirs.didYouMean()).as(line).isEqualTo(ours.didYouMean());
-        assertThat(theirs.unavailable()).as(line).isEmpty();
         assertThat(theirs.expandedWith()).as(line).isEqualTo(ours.expandedWith());
         assertThat(theirs.timedOut()).as(line).isFalse();
         assertThat(theirs.nextCursor().isPresent())

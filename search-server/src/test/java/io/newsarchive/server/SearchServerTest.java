@@ -86,8 +86,7 @@ class SearchServerTest {
             "nextCursor",
             "didYouMean",
             "match",
-            "expandedWith",
-            "unavailable");
+            "expandedWith");
     assertThat(json.get("total").asLong()).isEqualTo(4);
     assertThat(json.get("totalExact").asBoolean()).isTrue();
     JsonNode hit = json.get("hits").get(0);
@@ -113,7 +112,6 @@ class SearchServerTest {
     assertThat(json.get("nextCursor").isNull()).isTrue();
     assertThat(json.get("didYouMean").isNull()).isTrue();
     assertThat(json.get("expandedWith").isArray()).isTrue();
-    assertThat(json.get("unavailable")).isEmpty();
   }
 
   @Test

@@ -30,9 +30,6 @@ import java.util.Map;
  *     when it has none
  * @param expandedWith feedback words that reordered the matching articles (parameter {@code
  *     expand}), heaviest first; empty when the query was not expanded
- * @param unavailable the parameters the backend could not apply as the local index does (e.g.
- *     {@code expand} on OpenSearch), so that the answer is that of the request without them; empty
- *     when every parameter was applied
  */
 public record SearchResponse(
     long total,
@@ -47,8 +44,7 @@ public record SearchResponse(
     String nextCursor,
     String didYouMean,
     WordsMatched match,
-    List<String> expandedWith,
-    List<String> unavailable) {
+    List<String> expandedWith) {
 
   /** The body of a library result for {@code request}. */
   public static SearchResponse of(SearchRequest request, SearchResult result) {
@@ -65,7 +61,6 @@ public record SearchResponse(
         result.nextCursor().orElse(null),
         result.didYouMean().orElse(null),
         result.match().orElse(null),
-        result.expandedWith(),
-        result.unavailable());
+        result.expandedWith());
   }
 }
