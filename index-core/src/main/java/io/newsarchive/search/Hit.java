@@ -43,8 +43,8 @@ public record Hit(
   }
 
   /**
-   * The hit of {@code article} with {@code score} (0 when not a number) and the snippets of its
-   * headline and body; its entity names grouped by type in the article's order.
+   * The hit of {@code article} with its snippets; a score that is not a number (an article found
+   * without scoring) counts as zero.
    */
   public static Hit of(Article article, float score, Snippet title, Snippet body) {
     Map<EntityType, List<String>> entities = new EnumMap<>(EntityType.class);

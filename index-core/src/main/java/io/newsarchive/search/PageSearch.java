@@ -70,20 +70,7 @@ final class PageSearch {
     try {
       return answer(searcher, request, deadline);
     } catch (ExitableDirectoryReader.ExitingReaderException e) {
-      Map<FacetField, List<FacetCount>> facets = new EnumMap<>(FacetField.class);
-      request.get(FACETS).forEach(facet -> facets.put(facet, List.of()));
-      return new SearchResult(
-          0,
-          false,
-          (System.nanoTime() - deadline.start()) / 1_000_000,
-          true,
-          List.of(),
-          facets,
-          Timeline.ofDays(new long[0], new long[0], request.get(INTERVAL)),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          List.of());
+      return SearchResult.stopped(request, (System.nanoTime() - deadline.start()) / 1_000_000);
     }
   }
 
