@@ -1,12 +1,9 @@
 package io.newsarchive.opensearch;
 
-import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.InvalidRequestException;
 import io.newsarchive.search.RequestFilters;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.spans.SpanNearQuery;
 import org.apache.lucene.queries.spans.SpanOrQuery;
@@ -46,16 +43,7 @@ final class QueryTranslation {
   /** Lucene's rewrite of a fuzzy term: its best-scoring expansions, scores blended. */
   private static final String FUZZY_REWRITE = "top_terms_blended_freqs_";
 
-  /** The fields that OpenSearchSchema maps as keywords. */
-  private static final Set<String> KEYWORD_FIELDS = keywordFields();
-
   private QueryTranslation() {}
-
-  private static Set<String> keywordFields() {
-    Set<String> fields = new HashSet<>(ArticleFields.keywordFields());
-    fields.add(ArticleFields.ID);
-    return Set.copyOf(fields);
-  }
 
   /**
    * The OpenSearch query of the text query {@code query}.
@@ -171,23 +159,10 @@ final class QueryTranslation {
   }
 
   /**
-   * A term. On a text field, a {@code term} query, which scores by BM25 as locally. On a keyword
-   * field OpenSearch's {@code term} query scores a constant 1, where the local index scores the
-   * term by BM25 ({@code topic:grain} next to words ranks by how rare the topic is); a fuzzy term
-   * that allows no edit rewrites to that one term with its BM25 score, so it stands in for it.
+   * A term, on a text or a keyword field: {@link OpenSearchSchema} has keyword fields scored by
+   * BM25, as locally.
    */
   private static Query term(Term term, float boost) {
-    if (KEYWORD_FIELDS.contains(term.field())) {
-      return Query.of(q ->
-          q.fuzzy(f ->
-              f.field(term.field())
-                  .value(FieldValue.of(term.text()))
-                  .fuzziness("0")
-                  .prefixLength(0)
-                  .maxExpansions(1)
-                  .rewrite(FUZZY_REWRITE + 1)
-                  .boost(boost)));
-    }
     return Query.of(
         q -> q.term(t -> t.field(term.field()).value(FieldValue.of(term.text())).boost(boost)));
   }
