@@ -170,17 +170,9 @@ final class OpenSearchSearch {
   private long count(SearchRequest request) throws IOException {
     TextQuery text = parser.textQuery(request.get(QUERY), MinimumMatch.requested(request));
     long newestMillis = request.get(RECENCY) > 0 ? newest.millis() : 0;
-    List<RequestFilters.Clause> filters = RequestFilters.of(request, newestMillis);
-    Query typed = QueryTranslation.of(text.query());
-    Optional<OpenSearchFeedback.Expanded> expansion = Optional.empty();
-    if (request.get(EXPAND).expands(text, request.get(SORT))
-        && !(text.query() instanceof MatchAllDocsQuery)) {
-      expansion = feedback.expand(text.query(), QueryTranslation.withFilters(typed, filters));
-    }
-    // Feedback words only reorder what the query as typed matches, and snippets show its words.
     Query query =
         QueryTranslation.withFilters(
-            expansion.map(OpenSearchFeedback.Expanded::text).orElse(typed), filters);
+            QueryTranslation.of(text.query()), RequestFilters.of(request, newestMillis));
     return client.count(c -> c.index(index).query(query)).count();
   }
 

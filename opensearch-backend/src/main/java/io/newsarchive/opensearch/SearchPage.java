@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,7 @@ record SearchPage(
   /** The search request of this page over {@code index}, stopped after {@code budget}. */
   org.opensearch.client.opensearch.core.SearchRequest request(
       String index, SearchRequest request, Duration budget) {
-    Map<String, Aggregation> aggregations = new java.util.HashMap<>();
+    Map<String, Aggregation> aggregations = new HashMap<>();
     for (FacetField facet : request.get(FACETS)) {
       aggregations.put(facet.key(), facet(facet, request.get(FACET_SIZE)));
     }
