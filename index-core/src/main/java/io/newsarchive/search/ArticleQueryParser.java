@@ -158,13 +158,7 @@ public final class ArticleQueryParser {
    * recency boost relative to {@code newestMillis}, the newest publication time in the index.
    */
   public Query query(SearchRequest request, long newestMillis) {
-    MinimumMatch match = request.get(SearchParameters.MINIMUM_MATCH);
-    if (match == null) {
-      match =
-          request.get(SearchParameters.OPERATOR) == WordMatch.OR
-              ? MinimumMatch.ANY
-              : MinimumMatch.ALL;
-    }
+    MinimumMatch match = MinimumMatch.requested(request);
     return query(
         textQuery(request.get(SearchParameters.QUERY), match).query(), request, newestMillis);
   }

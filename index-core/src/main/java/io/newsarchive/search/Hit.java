@@ -3,7 +3,6 @@ package io.newsarchive.search;
 import io.newsarchive.article.Article;
 import io.newsarchive.article.Entity;
 import io.newsarchive.article.EntityType;
-import io.newsarchive.schema.ArticleFields;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,8 +43,8 @@ public record Hit(
   }
 
   /**
-   * The hit of {@code article} with {@code score} (0 when not a number) and the snippets of its
-   * headline and body; its entity names grouped by type in the article's order.
+   * The hit of {@code article} with its snippets; a score that is not a number (an article found
+   * without scoring) counts as zero.
    */
   public static Hit of(Article article, float score, Snippet title, Snippet body) {
     Map<EntityType, List<String>> entities = new EnumMap<>(EntityType.class);
@@ -65,17 +64,5 @@ public record Hit(
         title,
         body,
         entities);
-  }
-
-  /**
-   * The hit of {@code article} found without words to mark, such as a related article: the opening
-   * passages of its headline and body, as the local index's highlighter shows them.
-   */
-  public static Hit unmarked(Article article, float score) {
-    return of(
-        article,
-        score,
-        HitReader.opening(ArticleFields.TITLE, article.title()),
-        HitReader.opening(ArticleFields.BODY, article.body()));
   }
 }

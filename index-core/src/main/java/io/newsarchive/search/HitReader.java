@@ -31,10 +31,11 @@ import org.apache.lucene.util.BytesRef;
  * highlighter, which reads match offsets straight from the postings of {@code title} and {@code
  * body}. Each field highlights the query terms on that field only: unqualified words always query
  * both, and looking up the entity fields' unstemmed terms in stemmed postings would cost a seek per
- * document for nothing. Thread-safe: the analyzer and formatter are shared, a highlighter is built
- * per call.
+ * document for nothing. Articles that another backend found are highlighted alike from their own
+ * text ({@link #hit(Article, float, Query)}). Thread-safe: the analyzer and formatter are shared, a
+ * highlighter is built per call.
  */
-final class HitReader {
+public final class HitReader {
 
   /** Body passages per snippet. */
   private static final int BODY_PASSAGES = 2;
@@ -43,15 +44,37 @@ final class HitReader {
 
   private static final PassageScorer SCORER = new SnippetScorer();
 
-  /** Formats passages: stateless, so shared. */
-  private static final PassageFormatter FORMATTER =
+  private final Analyzer analyzer;
+  private final PassageFormatter formatter =
       new DefaultPassageFormatter(
           Snippet.MARK_OPEN, Snippet.MARK_CLOSE, Snippet.PASSAGE_SEPARATOR, true);
 
-  private final Analyzer analyzer;
-
-  HitReader(Analyzer indexAnalyzer) {
+  /** Highlights with {@code indexAnalyzer}, the analyzer of {@link ArticleFields#analyzer()}. */
+  public HitReader(Analyzer indexAnalyzer) {
     this.analyzer = indexAnalyzer;
+  }
+
+  /**
+   * The hit of {@code article}, which another backend found for {@code query} (the parsed text
+   * query) with {@code score}: its snippets are those a local search marks, highlighted from an
+   * index of the article alone, since the passage scores depend on the article's own text only.
+   */
+  public Hit hit(Article article, float score, Query query) throws IOException {
+    MemoryIndex single = new MemoryIndex(true);
+    single.addField(ArticleFields.TITLE, article.title(), analyzer);
+    single.addField(ArticleFields.BODY, article.body(), analyzer);
+    IndexSearcher searcher = single.createSearcher();
+    // Rewritten as a local search rewrites it, fuzzy and wildcard terms mark the words they expand
+    // to, here those of the article.
+    Query rewritten = searcher.rewrite(Ranking.withoutProximity(query));
+    Map<String, String[]> snippets =
+        highlighter(searcher, Map.of(0, article))
+            .highlightFields(FIELDS, rewritten, new int[] {0}, new int[] {1, BODY_PASSAGES});
+    return Hit.of(
+        article,
+        score,
+        Snippet.of(snippets.get(ArticleFields.TITLE)[0], article.title()),
+        Snippet.of(snippets.get(ArticleFields.BODY)[0], article.body()));
   }
 
   /**
@@ -86,77 +109,23 @@ final class HitReader {
     return hits;
   }
 
-  /**
-   * The hits of {@code articles}, which another backend found, with their {@code scores} and the
-   * snippets the local index gives them for {@code query}: each article is analyzed into a memory
-   * index as the local index analyzes it, so the highlighter reads the same offsets and scores the
-   * same passages. Wildcard and fuzzy words mark every word of the article they match (locally,
-   * only the words the index's expansion kept).
-   */
-  List<Hit> read(Query query, List<Article> articles, float[] scores) throws IOException {
-    Query marked = Ranking.withoutProximity(query);
-    List<Hit> hits = new ArrayList<>(articles.size());
-    for (int i = 0; i < articles.size(); i++) {
-      Article article = articles.get(i);
-      MemoryIndex memory = new MemoryIndex(true, false);
-      memory.addField(ArticleFields.TITLE, article.title(), analyzer);
-      memory.addField(ArticleFields.BODY, article.body(), analyzer);
-      Map<String, String[]> snippets =
-          highlighter(memory.createSearcher(), Map.of(0, article))
-              .highlightFields(FIELDS, marked, new int[] {0}, new int[] {1, BODY_PASSAGES});
-      hits.add(
-          Hit.of(
-              article,
-              scores[i],
-              Snippet.of(snippets.get(ArticleFields.TITLE)[0], article.title()),
-              Snippet.of(snippets.get(ArticleFields.BODY)[0], article.body())));
-    }
-    return hits;
-  }
-
-  /**
-   * The snippet of {@code text} in {@code field} where nothing is marked: its first passage,
-   * formatted, exactly as the highlighter shows a field without a match (a related article).
-   */
-  static Snippet opening(String field, String text) {
-    String content =
-        text.length() > UnifiedHighlighter.DEFAULT_MAX_LENGTH
-            ? text.substring(0, UnifiedHighlighter.DEFAULT_MAX_LENGTH)
-            : text;
-    BreakIterator breaks = passages(field);
-    breaks.setText(content);
-    int end = breaks.next();
-    if (content.isEmpty() || end == BreakIterator.DONE) {
-      return Snippet.of(null, text);
-    }
-    Passage passage = new Passage();
-    passage.setStartOffset(0);
-    passage.setEndOffset(end);
-    return Snippet.of((String) FORMATTER.format(new Passage[] {passage}, content), text);
-  }
-
-  /** Where the passages of {@code field} begin and end. */
-  private static BreakIterator passages(String field) {
-    if (field.equals(ArticleFields.TITLE)) {
-      return new WholeBreakIterator();
-    }
-    // Splitting at full stops is many times cheaper than the JDK's sentence rules, and passages
-    // are cut to a length goal anyway.
-    return LengthGoalBreakIterator.createClosestToLength(
-        new CustomSeparatorBreakIterator('.'), Snippet.PASSAGE_LENGTH, 0.5f);
-  }
-
   private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, Article> articles) {
     UnifiedHighlighter.Builder builder =
         UnifiedHighlighter.builder(searcher, analyzer)
-            .withFormatter(FORMATTER)
+            .withFormatter(formatter)
             .withScorer(SCORER)
             .withMaxNoHighlightPassages(1)
             .withWeightMatches(false);
     return new UnifiedHighlighter(builder) {
       @Override
       protected BreakIterator getBreakIterator(String field) {
-        return passages(field);
+        if (field.equals(ArticleFields.TITLE)) {
+          return new WholeBreakIterator();
+        }
+        // Splitting at full stops is many times cheaper than the JDK's sentence rules, and
+        // passages are cut to a length goal anyway.
+        return LengthGoalBreakIterator.createClosestToLength(
+            new CustomSeparatorBreakIterator('.'), Snippet.PASSAGE_LENGTH, 0.5f);
       }
 
       @Override

@@ -142,6 +142,19 @@ public final class MinimumMatch {
     };
   }
 
+  /**
+   * The minimum match that {@code request} asks for outright: its {@link
+   * SearchParameters#MINIMUM_MATCH}, else any word for {@link WordMatch#OR} and every word for the
+   * other operators, without {@link WordMatch#AUTO}'s relaxation.
+   */
+  public static MinimumMatch requested(SearchRequest request) {
+    MinimumMatch given = request.get(SearchParameters.MINIMUM_MATCH);
+    if (given != null) {
+      return given;
+    }
+    return request.get(SearchParameters.OPERATOR) == WordMatch.OR ? ANY : ALL;
+  }
+
   /** The specification as given, e.g. {@code 2<75%}. */
   @Override
   public String toString() {

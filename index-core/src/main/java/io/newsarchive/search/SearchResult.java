@@ -24,9 +24,6 @@ import java.util.Optional;
  * @param expandedWith feedback words that reordered the matching articles ({@link
  *     SearchParameters#EXPAND}), heaviest first, as indexed (stemmed); empty when the query was not
  *     expanded
- * @param unavailable the parameters of the request that this backend could not apply as the local
- *     index does (e.g. {@code expand}, {@code didYouMean}): the answer is that of the request
- *     without them; empty when every parameter was applied
  */
 public record SearchResult(
     long total,
@@ -39,46 +36,16 @@ public record SearchResult(
     Optional<String> nextCursor,
     Optional<String> didYouMean,
     Optional<WordsMatched> match,
-    List<String> expandedWith,
-    List<String> unavailable) {
+    List<String> expandedWith) {
 
   /** Copies the collections. */
   public SearchResult {
     hits = List.copyOf(hits);
     expandedWith = List.copyOf(expandedWith);
-    unavailable = List.copyOf(unavailable);
     // In enum order, so JSON output is the same from one run to the next.
     EnumMap<FacetField, List<FacetCount>> ordered = new EnumMap<>(FacetField.class);
     ordered.putAll(facets);
     facets = Collections.unmodifiableMap(ordered);
-  }
-
-  /** A result of a backend that applied every parameter of its request. */
-  public SearchResult(
-      long total,
-      boolean totalExact,
-      long tookMillis,
-      boolean timedOut,
-      List<Hit> hits,
-      Map<FacetField, List<FacetCount>> facets,
-      Timeline timeline,
-      Optional<String> nextCursor,
-      Optional<String> didYouMean,
-      Optional<WordsMatched> match,
-      List<String> expandedWith) {
-    this(
-        total,
-        totalExact,
-        tookMillis,
-        timedOut,
-        hits,
-        facets,
-        timeline,
-        nextCursor,
-        didYouMean,
-        match,
-        expandedWith,
-        List.of());
   }
 
   /**
@@ -115,7 +82,6 @@ public record SearchResult(
         nextCursor,
         Optional.of(suggestion),
         match,
-        expandedWith,
-        unavailable);
+        expandedWith);
   }
 }

@@ -35,10 +35,18 @@ public record Snippet(String html, boolean matched) {
    */
   public static Snippet of(String html, String plain) {
     if (html == null) {
-      String start = plain.length() <= PASSAGE_LENGTH ? plain : plain.substring(0, PASSAGE_LENGTH);
-      return new Snippet(escape(start), false);
+      return unmatched(plain);
     }
     return new Snippet(html.strip(), html.contains(MARK_OPEN));
+  }
+
+  /**
+   * The snippet of a field without matches: its first {@value #PASSAGE_LENGTH} characters, or all
+   * of it when shorter, escaped.
+   */
+  public static Snippet unmatched(String text) {
+    String start = text.length() <= PASSAGE_LENGTH ? text : text.substring(0, PASSAGE_LENGTH);
+    return new Snippet(escape(start), false);
   }
 
   /** {@code text} with HTML's special characters escaped. */

@@ -5,6 +5,7 @@ import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.FacetCount;
 import io.newsarchive.search.Hit;
+import io.newsarchive.search.HitReader;
 import io.newsarchive.search.IndexStats;
 import io.newsarchive.search.RelatedQuery;
 import io.newsarchive.search.RunningSearches;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.SortOrder;
@@ -49,6 +51,7 @@ public final class OpenSearchBackend implements SearchBackend {
   private final OpenSearchSearch searches;
   private final OpenSearchSuggester suggester;
   private final RelatedTerms relatedTerms;
+  private final HitReader hitReader = new HitReader(ArticleFields.analyzer());
   private final RunningSearches running;
   private final LongAdder refreshes = new LongAdder();
 
@@ -121,8 +124,7 @@ public final class OpenSearchBackend implements SearchBackend {
   /**
    * Articles most like the one with {@code id}, by the query the local index builds ({@link
    * RelatedQuery}): its distinctive title and body terms ({@link RelatedTerms}) and its first
-   * entities, each worth {@link RelatedQuery#ENTITY_BOOST} terms, with the local snippets ({@link
-   * Hit#unmarked}).
+   * entities, each worth {@link RelatedQuery#ENTITY_BOOST} terms, with the local snippets.
    */
   @Override
   public Optional<List<Hit>> related(String id, int size) throws IOException {
@@ -165,7 +167,8 @@ public final class OpenSearchBackend implements SearchBackend {
     for (var hit : response.hits().hits()) {
       Article found = ArticleSource.toArticle(hit.source());
       float score = hit.score() == null ? Float.NaN : hit.score().floatValue();
-      hits.add(Hit.unmarked(found, score));
+      // No words to mark: each snippet opens its field, as a local related article's does.
+      hits.add(hitReader.hit(found, score, MatchAllDocsQuery.INSTANCE));
     }
     return Optional.of(hits);
   }

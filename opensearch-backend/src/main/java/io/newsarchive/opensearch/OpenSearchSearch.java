@@ -11,11 +11,13 @@ import static io.newsarchive.search.SearchParameters.SIZE;
 import static io.newsarchive.search.SearchParameters.SORT;
 
 import io.newsarchive.article.EntityType;
+import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.ArticleQueryParser;
 import io.newsarchive.search.ArticleQueryParser.TextQuery;
 import io.newsarchive.search.Cursor;
 import io.newsarchive.search.FacetCount;
 import io.newsarchive.search.FacetField;
+import io.newsarchive.search.HitReader;
 import io.newsarchive.search.InvalidRequestException;
 import io.newsarchive.search.MinimumMatch;
 import io.newsarchive.search.RequestFilters;
@@ -24,10 +26,10 @@ import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearchResult;
 import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.search.SortOrder;
+import io.newsarchive.search.SpellingCorrector;
 import io.newsarchive.search.WordsMatched;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,23 +45,22 @@ import org.opensearch.client.opensearch.core.SearchResponse;
  * index gives them: the same parser (so the same errors for a bad request), its query translated
  * clause for clause ({@link QueryTranslation}), the same filters ({@link RequestFilters}), the same
  * relaxation of {@link io.newsarchive.search.WordMatch#AUTO}, sorts with the article id as the
- * tie-break, cursors, exact totals, facets and timeline. What it cannot do as the local index does
- * is named in {@link SearchResult#unavailable()}: feedback expansion ({@code expand}) and spelling
- * suggestions ({@code didYouMean}). Thread-safe: the client is, and nothing else changes.
+ * tie-break, cursors, exact totals, facets and timeline, snippets marked as locally, spelling
+ * suggestions from the same corrector over the index's words ({@link OpenSearchVocabulary}), and
+ * feedback from the same expansion over the best articles' text ({@link OpenSearchFeedback}). A
+ * query that OpenSearch cannot run with the same meaning is refused, never answered differently.
+ * Thread-safe: the client is, and nothing else changes.
  */
 final class OpenSearchSearch {
-
-  /** What {@link SearchResult#unavailable()} names when feedback would have reordered the page. */
-  static final String EXPAND_UNAVAILABLE = SearchParameters.EXPAND.name();
-
-  /** What {@link SearchResult#unavailable()} names when a spelling would have been looked for. */
-  static final String SPELLING_UNAVAILABLE = "didYouMean";
 
   private final OpenSearchClient client;
   private final String index;
   private final Duration timeBudget;
   private final ArticleQueryParser parser = new ArticleQueryParser();
   private final NewestPublished newest;
+  private final HitReader snippets = new HitReader(ArticleFields.analyzer());
+  private final OpenSearchVocabulary vocabulary;
+  private final OpenSearchFeedback feedback;
 
   /** Searches {@code index} with the local index's default time budget. */
   OpenSearchSearch(OpenSearchClient client, String index) {
@@ -72,6 +73,8 @@ final class OpenSearchSearch {
     this.index = index;
     this.timeBudget = timeBudget;
     this.newest = new NewestPublished(client, index);
+    this.vocabulary = new OpenSearchVocabulary(client, index);
+    this.feedback = new OpenSearchFeedback(client, index);
   }
 
   /**
@@ -85,7 +88,7 @@ final class OpenSearchSearch {
     long start = System.nanoTime();
     List<MinimumMatch> matches = MinimumMatch.inTurn(request);
     TextQuery text = parser.textQuery(request.get(QUERY), matches.get(0));
-    SearchResult result = run(request, text, Relaxed.NO, start);
+    SearchResult result = run(request, text, Relaxed.NO);
     boolean spelling =
         !request.get(QUERY).isEmpty() && (result.total() == 0 || text.required() < text.words());
     for (MinimumMatch relaxed : matches.subList(1, matches.size())) {
@@ -95,19 +98,16 @@ final class OpenSearchSearch {
       TextQuery looser = parser.textQuery(request.get(QUERY), relaxed);
       if (looser.required() < text.required()) {
         text = looser;
-        result = run(request, text, Relaxed.YES, start);
+        result = run(request, text, Relaxed.YES);
       }
     }
-    List<String> unavailable = new ArrayList<>();
-    if (request.get(EXPAND).expands(text, request.get(SORT))
-        && !(text.query() instanceof MatchAllDocsQuery)
-        && result.total() > 0) {
-      unavailable.add(EXPAND_UNAVAILABLE);
-    }
     if (spelling && !result.timedOut()) {
-      unavailable.add(SPELLING_UNAVAILABLE);
+      Optional<String> corrected = SpellingCorrector.correct(vocabulary, request.get(QUERY));
+      if (corrected.isPresent() && count(request.with(QUERY, corrected.get())) > 0) {
+        result = result.withDidYouMean(corrected.get());
+      }
     }
-    return unavailable.isEmpty() ? result : withUnavailable(result, unavailable);
+    return completed(result, (System.nanoTime() - start) / 1_000_000);
   }
 
   /**
@@ -131,12 +131,20 @@ final class OpenSearchSearch {
     YES
   }
 
-  private SearchResult run(SearchRequest request, TextQuery text, Relaxed relaxed, long start)
+  private SearchResult run(SearchRequest request, TextQuery text, Relaxed relaxed)
       throws IOException {
     long newestMillis = request.get(RECENCY) > 0 ? newest.millis() : 0;
+    List<RequestFilters.Clause> filters = RequestFilters.of(request, newestMillis);
+    Query typed = QueryTranslation.of(text.query());
+    Optional<OpenSearchFeedback.Expanded> expansion = Optional.empty();
+    if (request.get(EXPAND).expands(text, request.get(SORT))
+        && !(text.query() instanceof MatchAllDocsQuery)) {
+      expansion = feedback.expand(text.query(), QueryTranslation.withFilters(typed, filters));
+    }
+    // Feedback words only reorder what the query as typed matches, and snippets show its words.
     Query query =
         QueryTranslation.withFilters(
-            QueryTranslation.of(text.query()), RequestFilters.of(request, newestMillis));
+            expansion.map(OpenSearchFeedback.Expanded::text).orElse(typed), filters);
     SortOrder order = request.get(SORT);
     Optional<Cursor.Position> after =
         request.get(CURSOR).isEmpty()
@@ -144,21 +152,28 @@ final class OpenSearchSearch {
             : Optional.of(Cursor.position(request.get(CURSOR), order));
     int size = request.get(SIZE);
     int offset = after.isPresent() ? 0 : (request.get(PAGE) - 1) * size;
-    SearchPage page =
-        new SearchPage(
-            query,
-            QueryTranslation.of(io.newsarchive.search.Ranking.withoutProximity(text.query())),
-            order,
-            after,
-            offset,
-            size);
+    SearchPage page = new SearchPage(query, text.query(), order, after, offset, size);
     SearchResponse<Map> response = send(page.request(index, request, timeBudget));
     Optional<WordsMatched> match = Optional.empty();
     if (text.words() > 0) {
       WordsMatched words = WordsMatched.of(text.required(), text.words());
       match = Optional.of(relaxed == Relaxed.YES ? words.asRelaxed() : words);
     }
-    return page.result(response, request, match, (System.nanoTime() - start) / 1_000_000);
+    SearchResult result = page.result(response, request, match, snippets);
+    return expansion.isEmpty() ? result : withExpansion(result, expansion.get().added());
+  }
+
+  /**
+   * How many articles the query and filters of {@code request} match, its plain words by the
+   * minimum match it asks for outright, as a local search counts a corrected query.
+   */
+  private long count(SearchRequest request) throws IOException {
+    TextQuery text = parser.textQuery(request.get(QUERY), MinimumMatch.requested(request));
+    long newestMillis = request.get(RECENCY) > 0 ? newest.millis() : 0;
+    Query query =
+        QueryTranslation.withFilters(
+            QueryTranslation.of(text.query()), RequestFilters.of(request, newestMillis));
+    return client.count(c -> c.index(index).query(query)).count();
   }
 
   @SuppressWarnings("rawtypes")
@@ -190,7 +205,8 @@ final class OpenSearchSearch {
     return response;
   }
 
-  private static SearchResult withUnavailable(SearchResult result, List<String> unavailable) {
+  /** {@code result} of the query expanded with {@code added}. */
+  private static SearchResult withExpansion(SearchResult result, List<String> added) {
     return new SearchResult(
         result.total(),
         result.totalExact(),
@@ -202,7 +218,22 @@ final class OpenSearchSearch {
         result.nextCursor(),
         result.didYouMean(),
         result.match(),
-        result.expandedWith(),
-        unavailable);
+        added);
+  }
+
+  /** {@code result} with the time the whole search took. */
+  private static SearchResult completed(SearchResult result, long tookMillis) {
+    return new SearchResult(
+        result.total(),
+        result.totalExact(),
+        tookMillis,
+        result.timedOut(),
+        result.hits(),
+        result.facets(),
+        result.timeline(),
+        result.nextCursor(),
+        result.didYouMean(),
+        result.match(),
+        result.expandedWith());
   }
 }

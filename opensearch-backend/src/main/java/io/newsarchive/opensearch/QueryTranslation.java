@@ -158,6 +158,10 @@ final class QueryTranslation {
     return Query.of(q -> q.bool(builder.build()));
   }
 
+  /**
+   * A term, on a text or a keyword field: {@link OpenSearchSchema} has keyword fields scored by
+   * BM25, as locally.
+   */
   private static Query term(Term term, float boost) {
     return Query.of(
         q -> q.term(t -> t.field(term.field()).value(FieldValue.of(term.text())).boost(boost)));

@@ -10,20 +10,23 @@ import io.newsarchive.search.Cursor;
 import io.newsarchive.search.FacetCount;
 import io.newsarchive.search.FacetField;
 import io.newsarchive.search.Hit;
+import io.newsarchive.search.HitReader;
 import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearchResult;
-import io.newsarchive.search.Snippet;
 import io.newsarchive.search.SortOrder;
 import io.newsarchive.search.Timeline;
 import io.newsarchive.search.WordsMatched;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.SearchType;
 import org.opensearch.client.opensearch._types.SortMode;
 import org.opensearch.client.opensearch._types.SortOptions;
 import org.opensearch.client.opensearch._types.aggregations.Aggregate;
@@ -33,17 +36,21 @@ import org.opensearch.client.opensearch._types.aggregations.DateHistogramBucket;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.SearchResponse;
-import org.opensearch.client.opensearch.core.search.BuiltinHighlighterType;
-import org.opensearch.client.opensearch.core.search.Highlight;
-import org.opensearch.client.opensearch.core.search.HighlightField;
-import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
 
 /**
  * One page of a search on OpenSearch: the request that asks for the page, its exact total, facets
  * and day counts in one round trip, and the {@link SearchResult} read from the answer. Immutable.
  *
+ * <p>A cursor continues with {@code search_after} from the last hit's sort values, which end with
+ * the unique article id, as the local cursor does; there is no point in time. The local cursor
+ * names a position in the order, not an index version: in a date order, an article ingested
+ * meanwhile shows up on a later page if it sorts after the position, and none that was there all
+ * along is shown twice or skipped; by relevance, new articles change the word statistics and so the
+ * scores, here as locally. A point in time would pin a version instead, held on the cluster until
+ * it expires or is closed, for a client that may never ask for the next page.
+ *
  * @param query the full query: text, filters, recency
- * @param highlighted the text query whose words the snippets mark
+ * @param text the parsed text query, whose words the snippets mark
  * @param order the sort
  * @param after the cursor's position, if the page continues one
  * @param offset hits skipped before the page when it has no cursor
@@ -51,7 +58,7 @@ import org.opensearch.client.opensearch.core.search.HighlighterEncoder;
  */
 record SearchPage(
     Query query,
-    Query highlighted,
+    org.apache.lucene.search.Query text,
     SortOrder order,
     Optional<Cursor.Position> after,
     int offset,
@@ -65,7 +72,7 @@ record SearchPage(
   /** The search request of this page over {@code index}, stopped after {@code budget}. */
   org.opensearch.client.opensearch.core.SearchRequest request(
       String index, SearchRequest request, Duration budget) {
-    Map<String, Aggregation> aggregations = new java.util.HashMap<>();
+    Map<String, Aggregation> aggregations = new HashMap<>();
     for (FacetField facet : request.get(FACETS)) {
       aggregations.put(facet.key(), facet(facet, request.get(FACET_SIZE)));
     }
@@ -82,13 +89,17 @@ record SearchPage(
           .query(query)
           .trackTotalHits(t -> t.enabled(true))
           .trackScores(true)
-          .allowPartialSearchResults(false)
+          // Word statistics of the whole index, not of each shard, so that the scores are those of
+          // the local index on any number of shards; a one-shard index skips the extra round trip.
+          .searchType(SearchType.DfsQueryThenFetch)
+          // A shard that runs out of time answers what it found, flagged as timed out, as the local
+          // index does; a shard that fails makes the whole search fail (OpenSearchSearch#send).
+          .allowPartialSearchResults(true)
           .timeout(budget.toMillis() + "ms")
           // One hit more than the page shows whether a next page exists.
           .size(size + 1)
           .sort(sort())
-          .aggregations(aggregations)
-          .highlight(highlight());
+          .aggregations(aggregations);
       if (after.isPresent()) {
         Cursor.Position position = after.get();
         FieldValue value =
@@ -141,43 +152,33 @@ record SearchPage(
                                   ? org.opensearch.client.opensearch._types.SortOrder.Desc
                                   : org.opensearch.client.opensearch._types.SortOrder.Asc)
                           .mode(SortMode.Min)
-                          // Undated articles last in both orders, as the local sort's missing
-                          // values put
-                          // them.
+                          // Undated articles last in both orders, as locally.
                           .missing(FieldValue.of("_last"))));
         };
     return List.of(first, id);
   }
 
-  /** Snippets as the local index makes them: the whole headline, two body passages. */
-  private Highlight highlight() {
-    return Highlight.of(h ->
-        h.type(t -> t.builtin(BuiltinHighlighterType.Unified))
-            .encoder(HighlighterEncoder.Html)
-            .preTags(Snippet.MARK_OPEN)
-            .postTags(Snippet.MARK_CLOSE)
-            .highlightQuery(highlighted)
-            .requireFieldMatch(true)
-            .fields(ArticleFields.TITLE, HighlightField.of(f -> f.numberOfFragments(0)))
-            .fields(
-                ArticleFields.BODY,
-                HighlightField.of(
-                    f -> f.numberOfFragments(2).fragmentSize(Snippet.PASSAGE_LENGTH))));
-  }
-
-  /** The result of this page from {@code response}. */
+  /**
+   * The result of this page from {@code response}, its hits' snippets marked by {@code snippets};
+   * its time is left at 0 for the caller, who knows when the search began.
+   */
   @SuppressWarnings({"rawtypes", "unchecked"})
   SearchResult result(
       SearchResponse<Map> response,
       SearchRequest request,
       Optional<WordsMatched> match,
-      long tookMillis) {
+      HitReader snippets)
+      throws IOException {
     var found = response.hits().hits();
     int shown = Math.min(size, found.size());
     List<Hit> hits = new ArrayList<>(shown);
     for (int i = 0; i < shown; i++) {
       var hit = found.get(i);
-      hits.add(hit((Map<String, Object>) hit.source(), hit.score(), hit.highlight()));
+      Article article = ArticleSource.toArticle((Map<String, Object>) hit.source());
+      // Snippets are marked here, as the local index marks them: OpenSearch's highlighter cuts
+      // passages by other rules.
+      hits.add(
+          snippets.hit(article, hit.score() == null ? Float.NaN : hit.score().floatValue(), text));
     }
     Optional<String> next = Optional.empty();
     if (found.size() > size && shown > 0) {
@@ -196,7 +197,7 @@ record SearchPage(
     return new SearchResult(
         response.hits().total().value(),
         !timedOut,
-        tookMillis,
+        0,
         timedOut,
         hits,
         facets,
@@ -225,23 +226,5 @@ record SearchPage(
       counts[i] = buckets.get(i).docCount();
     }
     return Timeline.ofDays(epochDays, counts, request.get(INTERVAL));
-  }
-
-  /** The hit of one document, with snippets from the highlighter or, without a match, the text. */
-  private static Hit hit(
-      Map<String, Object> source, Double score, Map<String, List<String>> highlights) {
-    Article article = ArticleSource.toArticle(source);
-    List<String> title = highlights.get(ArticleFields.TITLE);
-    List<String> body = highlights.get(ArticleFields.BODY);
-    Snippet titleSnippet =
-        title == null || title.isEmpty()
-            ? new Snippet(Snippet.escape(article.title()), false)
-            : Snippet.of(title.get(0), article.title());
-    Snippet bodySnippet =
-        Snippet.of(
-            body == null || body.isEmpty() ? null : String.join(Snippet.PASSAGE_SEPARATOR, body),
-            article.body());
-    return Hit.of(
-        article, score == null ? Float.NaN : score.floatValue(), titleSnippet, bodySnippet);
   }
 }

@@ -13,6 +13,7 @@ import io.newsarchive.ingest.ReutersSgmlReader;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.Hit;
 import io.newsarchive.search.InvalidRequestException;
+import io.newsarchive.search.QueryExpansion;
 import io.newsarchive.search.SearchParameters;
 import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearchResult;
@@ -49,6 +50,7 @@ class SearchParityTest {
 
   private static final List<String> FILES = List.of("reut2-000.sgm", "reut2-001.sgm");
   private static final String INDEX = "parity";
+  private static final String SHARDED = "parity-two-shards";
   private static final String QUERIES = "/parity-queries.txt";
 
   /** Pseudo-parameter of the query file: how many pages to follow by cursor. */
@@ -74,7 +76,7 @@ class SearchParityTest {
     OpenSearchClient client = connection.client();
     OpenSearchSchema.create(client, INDEX, 1, 0);
     for (int from = 0; from < articles.size(); from += 500) {
-      bulk(client, articles.subList(from, Math.min(articles.size(), from + 500)));
+      bulk(client, INDEX, articles.subList(from, Math.min(articles.size(), from + 500)));
     }
     client.indices().refresh(r -> r.index(INDEX));
     remote = new OpenSearchSearch(client, INDEX);
@@ -95,51 +97,216 @@ class SearchParityTest {
 
   @Test
   void everyQueryCountsTheSameAndNearlyEveryQueryRanksTheSame() throws IOException {
+    Agreement agreement = compare(remote);
+    System.out.printf(
+        "parity, 1 shard: %d queries (%d with matches), totals, facets and timeline identical on"
+            + " all (%d with the same spelling offered, %d with the same feedback words); same ids"
+            + " on %d (%.1f%%), same scores on %d,"
+            + " same headline snippets on %d of %d hits, same body snippets on %d%n",
+        agreement.queries(),
+        agreement.matching(),
+        agreement.corrected(),
+        agreement.expanded(),
+        agreement.sameIds(),
+        100.0 * agreement.sameIds() / agreement.queries(),
+        agreement.sameScores(),
+        agreement.sameTitles(),
+        agreement.hits(),
+        agreement.sameBodies());
+    agreement.differing().forEach(System.out::println);
+    assertThat(agreement.queries()).isGreaterThanOrEqualTo(50);
+    assertThat(agreement.corrected()).as("queries with a spelling offered").isPositive();
+    assertThat(agreement.expanded()).as("queries with feedback words").isPositive();
+    assertThat(agreement.matching()).isGreaterThanOrEqualTo(agreement.queries() * 9 / 10);
+    assertThat(agreement.sameIds()).isGreaterThanOrEqualTo(ninetyPercent(agreement.queries()));
+    assertThat(agreement.sameScores()).isGreaterThanOrEqualTo(ninetyPercent(agreement.sameIds()));
+    assertThat(agreement.sameTitles()).isGreaterThanOrEqualTo(ninetyPercent(agreement.hits()));
+    assertThat(agreement.sameBodies()).isGreaterThanOrEqualTo(ninetyPercent(agreement.hits()));
+  }
+
+  private static int ninetyPercent(int count) {
+    return (int) Math.ceil(0.9 * count);
+  }
+
+  @Test
+  void countsAreExactOnTwoShards() throws IOException {
+    OpenSearchClient client = connection.client();
+    OpenSearchSchema.create(client, SHARDED, 2, 0);
+    List<Article> articles = reuters();
+    for (int from = 0; from < articles.size(); from += 500) {
+      bulk(client, SHARDED, articles.subList(from, Math.min(articles.size(), from + 500)));
+    }
+    client.indices().refresh(r -> r.index(SHARDED));
+
+    Agreement agreement = compare(new OpenSearchSearch(client, SHARDED));
+    System.out.printf(
+        "parity, 2 shards: %d queries, totals, facets and timeline identical on all; same ids on"
+            + " %d (%.1f%%), same scores on %d%n",
+        agreement.queries(),
+        agreement.sameIds(),
+        100.0 * agreement.sameIds() / agreement.queries(),
+        agreement.sameScores());
+    agreement.differing().forEach(System.out::println);
+    // The whole index's word statistics (dfs_query_then_fetch) score as one shard does.
+    assertThat(agreement.sameIds()).isGreaterThanOrEqualTo(ninetyPercent(agreement.queries()));
+  }
+
+  /**
+   * How the answers of {@code opensearch} agree with the local ones over the query set; fails at
+   * the first query whose total, facets, timeline, word match or paging differ.
+   */
+  private static Agreement compare(OpenSearchSearch opensearch) throws IOException {
     List<String> lines = queryLines();
-    int sameTop = 0;
-    List<String> differing = new ArrayList<>();
+    Agreement agreement = new Agreement(lines.size());
     for (String line : lines) {
       Map<String, List<String>> texts = parameters(line);
       int pages = texts.containsKey(PAGES) ? Integer.parseInt(texts.remove(PAGES).get(0)) : 1;
       SearchRequest request = SearchRequest.of(SearchParameters.parse(SearchParameters.ALL, texts));
-      if (!texts.containsKey(SearchParameters.EXPAND.name())) {
-        request = request.with(SearchParameters.EXPAND, io.newsarchive.search.QueryExpansion.NEVER);
-      }
-      List<String> localIds = new ArrayList<>();
-      List<String> remoteIds = new ArrayList<>();
+      List<Hit> localHits = new ArrayList<>();
+      List<Hit> remoteHits = new ArrayList<>();
       SearchRequest localPage = request;
       SearchRequest remotePage = request;
       for (int page = 0; page < pages; page++) {
         SearchResult ours = local.search(localPage);
-        SearchResult theirs = remote.search(remotePage);
+        SearchResult theirs = opensearch.search(remotePage);
         assertThat(theirs.total()).as(line).isEqualTo(ours.total());
         assertThat(theirs.facets()).as(line).isEqualTo(ours.facets());
         assertThat(theirs.timeline()).as(line).isEqualTo(ours.timeline());
         assertThat(theirs.match()).as(line).isEqualTo(ours.match());
+        assertThat(theirs.didYouMean()).as(line).isEqualTo(ours.didYouMean());
+        assertThat(theirs.expandedWith()).as(line).isEqualTo(ours.expandedWith());
         assertThat(theirs.timedOut()).as(line).isFalse();
         assertThat(theirs.nextCursor().isPresent())
             .as(line)
             .isEqualTo(ours.nextCursor().isPresent());
-        localIds.addAll(ids(ours));
-        remoteIds.addAll(ids(theirs));
+        localHits.addAll(ours.hits());
+        remoteHits.addAll(theirs.hits());
+        if (page == 0 && ours.total() > 0) {
+          agreement.matching++;
+        }
+        if (page == 0 && ours.didYouMean().isPresent()) {
+          agreement.corrected++;
+        }
+        if (page == 0 && !ours.expandedWith().isEmpty()) {
+          agreement.expanded++;
+        }
         if (ours.nextCursor().isEmpty() || page + 1 == pages) {
           break;
         }
         localPage = request.with(SearchParameters.CURSOR, ours.nextCursor().get());
         remotePage = request.with(SearchParameters.CURSOR, theirs.nextCursor().get());
       }
-      if (localIds.equals(remoteIds)) {
-        sameTop++;
-      } else {
+      agreement.add(line, localHits, remoteHits);
+    }
+    return agreement;
+  }
+
+  /** How far the pages of the query set agree. */
+  private static final class Agreement {
+    private final int queries;
+    private int matching;
+    private int corrected;
+    private int expanded;
+    private int sameIds;
+    private int sameScores;
+    private int hits;
+    private int sameTitles;
+    private int sameBodies;
+    private final List<String> differing = new ArrayList<>();
+
+    Agreement(int queries) {
+      this.queries = queries;
+    }
+
+    void add(String line, List<Hit> ours, List<Hit> theirs) {
+      List<String> localIds = ours.stream().map(Hit::id).toList();
+      List<String> remoteIds = theirs.stream().map(Hit::id).toList();
+      if (!localIds.equals(remoteIds)) {
         differing.add(line + "\n  local:      " + localIds + "\n  opensearch: " + remoteIds);
+        return;
+      }
+      sameIds++;
+      boolean scores = true;
+      for (int i = 0; i < ours.size(); i++) {
+        Hit local = ours.get(i);
+        Hit remote = theirs.get(i);
+        scores &= Math.abs(local.score() - remote.score()) <= 1e-5f * Math.abs(local.score());
+        hits++;
+        sameTitles += local.titleSnippet().equals(remote.titleSnippet()) ? 1 : 0;
+        if (local.bodySnippet().equals(remote.bodySnippet())) {
+          sameBodies++;
+        } else {
+          differing.add(
+              line
+                  + " "
+                  + local.id()
+                  + "\n  local:      "
+                  + local.bodySnippet().html()
+                  + "\n  opensearch: "
+                  + remote.bodySnippet().html());
+        }
+      }
+      sameScores += scores ? 1 : 0;
+      if (!scores) {
+        differing.add(
+            line
+                + "\n  scores differ: "
+                + ours.stream().map(Hit::score).toList()
+                + "\n                 "
+                + theirs.stream().map(Hit::score).toList());
       }
     }
-    System.out.printf(
-        "parity: %d queries, totals/facets/timeline identical on all, same ids on %d (%.1f%%)%n",
-        lines.size(), sameTop, 100.0 * sameTop / lines.size());
-    differing.forEach(System.out::println);
-    assertThat(lines).hasSizeGreaterThanOrEqualTo(50);
-    assertThat(sameTop).isGreaterThanOrEqualTo((int) Math.ceil(0.9 * lines.size()));
+
+    int queries() {
+      return queries;
+    }
+
+    int matching() {
+      return matching;
+    }
+
+    int corrected() {
+      return corrected;
+    }
+
+    int expanded() {
+      return expanded;
+    }
+
+    int sameIds() {
+      return sameIds;
+    }
+
+    int sameScores() {
+      return sameScores;
+    }
+
+    int hits() {
+      return hits;
+    }
+
+    int sameTitles() {
+      return sameTitles;
+    }
+
+    int sameBodies() {
+      return sameBodies;
+    }
+
+    List<String> differing() {
+      return differing;
+    }
+  }
+
+  @Test
+  void proximityPhraseWithAStopWordInsideIsRefused() throws IOException {
+    SearchRequest request =
+        SearchRequest.defaults().with(SearchParameters.QUERY, "\"bank of england\"~2");
+
+    assertThat(local.search(request).total()).isPositive();
+    assertThatThrownBy(() -> remote.search(request))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("proximity search not available on OpenSearch");
   }
 
   @Test
@@ -173,20 +340,21 @@ class SearchParityTest {
   }
 
   @Test
-  void feedbackIsReportedUnavailableRatherThanSilentlySkipped() throws IOException {
+  void feedbackAddsTheSameWordsAndReordersAlike() throws IOException {
     SearchRequest request = SearchRequest.defaults().with(SearchParameters.QUERY, "cocoa");
-
-    assertThat(local.search(request).expandedWith()).isNotEmpty();
+    SearchResult ours = local.search(request);
     SearchResult theirs = remote.search(request);
-    assertThat(theirs.expandedWith()).isEmpty();
-    assertThat(theirs.unavailable()).contains(OpenSearchSearch.EXPAND_UNAVAILABLE);
+
+    assertThat(ours.expandedWith()).isNotEmpty();
+    assertThat(theirs.expandedWith()).isEqualTo(ours.expandedWith());
+    assertThat(theirs.hits())
+        .extracting(Hit::id)
+        .isEqualTo(ours.hits().stream().map(Hit::id).toList());
     assertThat(
             remote
-                .search(
-                    request.with(
-                        SearchParameters.EXPAND, io.newsarchive.search.QueryExpansion.NEVER))
-                .unavailable())
-        .doesNotContain(OpenSearchSearch.EXPAND_UNAVAILABLE);
+                .search(request.with(SearchParameters.EXPAND, QueryExpansion.NEVER))
+                .expandedWith())
+        .isEmpty();
   }
 
   @Test
@@ -195,7 +363,7 @@ class SearchParityTest {
         remote.search(
             SearchRequest.defaults()
                 .with(SearchParameters.QUERY, "cocoa")
-                .with(SearchParameters.EXPAND, io.newsarchive.search.QueryExpansion.NEVER));
+                .with(SearchParameters.EXPAND, QueryExpansion.NEVER));
 
     assertThat(result.hits()).isNotEmpty();
     for (Hit hit : result.hits()) {
@@ -203,10 +371,6 @@ class SearchParityTest {
       assertThat(hit.bodySnippet().html().replace("<mark>", "").replace("</mark>", ""))
           .doesNotContain("<", ">");
     }
-  }
-
-  private static List<String> ids(SearchResult result) {
-    return result.hits().stream().map(Hit::id).toList();
   }
 
   private static List<String> queryLines() throws IOException {
@@ -253,14 +417,15 @@ class SearchParityTest {
     return articles;
   }
 
-  private static void bulk(OpenSearchClient client, List<Article> articles) throws IOException {
+  private static void bulk(OpenSearchClient client, String index, List<Article> articles)
+      throws IOException {
     List<BulkOperation> operations = new ArrayList<>();
     for (Article article : articles) {
       Map<String, Object> source = ArticleSource.toSource(article);
       operations.add(BulkOperation.of(o -> o.index(i -> i.id(article.id()).document(source))));
     }
     BulkResponse response =
-        client.bulk(b -> b.index(INDEX).operations(operations).refresh(Refresh.False));
+        client.bulk(b -> b.index(index).operations(operations).refresh(Refresh.False));
     assertThat(response.errors()).as("bulk errors").isFalse();
   }
 
