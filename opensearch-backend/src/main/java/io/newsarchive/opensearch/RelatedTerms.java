@@ -108,7 +108,15 @@ final class RelatedTerms {
         if (++tokens > MoreLikeThis.DEFAULT_MAX_NUM_TOKENS_PARSED) {
           break;
         }
-        counts.computeIfAbsent(term.toString(), w -> new int[1])[0]++;
+        // get and put, not computeIfAbsent, which grows the map at another moment and so
+        // changes the order in which terms of equal score meet the queue.
+        String word = term.toString();
+        int[] count = counts.get(word);
+        if (count == null) {
+          counts.put(word, new int[] {1});
+        } else {
+          count[0]++;
+        }
       }
       stream.end();
     }

@@ -119,7 +119,7 @@ class OpenSearchServerTest {
             "q=title:gold",
             "q=wheat+-corn&page=2",
             "q=coff*",
-            "q=grain&place=USA",
+            "q=grain&placeCode=usa",
             "q=bank+rates&operator=or&size=50",
             "q=&sort=newest&facets=source,topic",
             "q=dollar&from=1987-03-01&to=1987-03-10&interval=day",
@@ -178,7 +178,7 @@ class OpenSearchServerTest {
       Thread.sleep(100);
     }
     // Headlines of one weight come in the order the local suggester happened to store them.
-    for (String prefix : List.of("reag", "bank+of", "coff", "jap")) {
+    for (String prefix : List.of("reag", "bank+of", "coff", "opec")) {
       String path = "/api/suggest?size=100&prefix=" + prefix;
       List<String> ours = suggestions(local.get(path).json());
       List<String> theirs = suggestions(remote.get(path).json());
