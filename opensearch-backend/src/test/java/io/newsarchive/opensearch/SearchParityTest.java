@@ -114,6 +114,9 @@ class SearchParityTest {
         agreement.hits(),
         agreement.sameBodies());
     agreement.differing().forEach(System.out::println);
+    System.out.printf(
+        "parity, 1 shard: searching took %d ms locally, %d ms on OpenSearch%n",
+        agreement.localMillis, agreement.remoteMillis);
     assertThat(agreement.queries()).isGreaterThanOrEqualTo(50);
     assertThat(agreement.corrected()).as("queries with a spelling offered").isPositive();
     assertThat(agreement.expanded()).as("queries with feedback words").isPositive();
@@ -184,6 +187,8 @@ class SearchParityTest {
         if (page == 0 && ours.total() > 0) {
           agreement.matching++;
         }
+        agreement.localMillis += ours.tookMillis();
+        agreement.remoteMillis += theirs.tookMillis();
         if (page == 0 && ours.didYouMean().isPresent()) {
           agreement.corrected++;
         }
@@ -206,6 +211,8 @@ class SearchParityTest {
     private final int queries;
     private int matching;
     private int corrected;
+    private long localMillis;
+    private long remoteMillis;
     private int expanded;
     private int sameIds;
     private int sameScores;
