@@ -15,6 +15,9 @@ import java.util.Objects;
  */
 public record ClusterIndex(List<URI> nodes, String name, int shards, int replicas) {
 
+  /** Index name used when none is given. */
+  public static final String DEFAULT_NAME = "newsarchive";
+
   /** Validates that there is a node and a name, at least one shard, and no negative replicas. */
   public ClusterIndex {
     nodes = List.copyOf(Objects.requireNonNull(nodes, "nodes"));
