@@ -7,6 +7,7 @@ import io.newsarchive.index.ArticlesRefusedException.Refusal;
 import io.newsarchive.index.ClusterIndex;
 import io.newsarchive.index.UpsertOutcome;
 import io.newsarchive.schema.ArticleFields;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,14 +17,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.Time;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.MgetResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.core.get.GetResult;
 import org.opensearch.client.opensearch.core.mget.MultiGetResponseItem;
+import org.opensearch.client.opensearch.indices.IndexSettings;
 
 /**
  * The {@link ArticleStore} of an OpenSearch index: articles are upserted by id with the same
@@ -52,6 +57,9 @@ public final class OpenSearchArticleStore implements ArticleStore {
   /** Most characters of title and body in one bulk request: about 5 MB of JSON. */
   static final int MAX_REQUEST_CHARS = 5_000_000;
 
+  /** The refresh interval that turns periodic refreshes off. */
+  private static final String PAUSED = "-1";
+
   /** How often an article that other writers keep changing is read and decided again. */
   private static final int MAX_CONFLICT_ROUNDS = 10;
 
@@ -59,6 +67,9 @@ public final class OpenSearchArticleStore implements ArticleStore {
   private final OpenSearchClient client;
   private final String index;
   private final Backoff backoff;
+
+  /** The index's own refresh interval, set again at close; empty when it had none of its own. */
+  private Optional<Time> refreshInterval = Optional.empty();
 
   private OpenSearchArticleStore(OpenSearchConnection connection, String index, Backoff backoff) {
     this.connection = connection;
@@ -90,6 +101,7 @@ public final class OpenSearchArticleStore implements ArticleStore {
     try {
       OpenSearchArticleStore store = new OpenSearchArticleStore(connection, target.name(), backoff);
       store.createOrCheck(target.shards(), target.replicas());
+      store.pauseRefreshes();
       return store;
     } catch (IOException | RuntimeException e) {
       connection.close();
@@ -121,6 +133,44 @@ public final class OpenSearchArticleStore implements ArticleStore {
     }
     // Not retried: the cluster just answered, and a refused schema is final.
     OpenSearchSchema.requireCompatible(client, index);
+  }
+
+  /**
+   * Turns the index's periodic refresh off while this store writes: refreshing every second made
+   * many small segments to merge, and cost the node twice the CPU of an ingest that refreshes only
+   * at {@link #commit()}, where the local index, too, shows new articles. {@link #close()} sets the
+   * interval back. An interval of -1 found here is taken for one left by an ingest that did not
+   * close, and is not kept.
+   */
+  private void pauseRefreshes() throws IOException {
+    IndexSettings settings =
+        backoff
+            .send(
+                "read the settings of index " + index,
+                connection.nodes(),
+                () -> client.indices().getSettings(g -> g.index(index)))
+            .get(index)
+            .settings();
+    Time interval = settings.refreshInterval();
+    if (interval == null && settings.index() != null) {
+      interval = settings.index().refreshInterval();
+    }
+    if (interval != null && !(interval.isTime() && PAUSED.equals(interval.time()))) {
+      refreshInterval = Optional.of(interval);
+    }
+    setRefreshInterval(JsonData.of(PAUSED));
+  }
+
+  private void setRefreshInterval(JsonData interval) throws IOException {
+    backoff.send(
+        "set the refresh interval of index " + index,
+        connection.nodes(),
+        () ->
+            client
+                .indices()
+                .putSettings(p ->
+                    p.index(index)
+                        .settings(s -> s.customSettings("index.refresh_interval", interval))));
   }
 
   /** The name of the index this store writes. */
@@ -325,11 +375,18 @@ public final class OpenSearchArticleStore implements ArticleStore {
         () -> client.count(c -> c.index(index)).count());
   }
 
-  /** Refreshes the index and closes the connection. */
+  /**
+   * Refreshes the index, sets its refresh interval back to what it was (OpenSearch's default when
+   * it had none of its own) and closes the connection.
+   */
   @Override
   public void close() throws IOException {
     try (connection) {
       commit();
+      setRefreshInterval(
+          refreshInterval
+              .<JsonData>map(interval -> JsonData.of(interval))
+              .orElseGet(() -> JsonData.of(JsonValue.NULL)));
     }
   }
 }

@@ -3,6 +3,8 @@ package io.newsarchive.opensearch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.newsarchive.article.Article;
 import io.newsarchive.index.ArticleIndexer;
 import io.newsarchive.index.ArticleStore;
@@ -12,6 +14,9 @@ import io.newsarchive.index.IndexVersionException;
 import io.newsarchive.index.UpsertOutcome;
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -182,6 +187,29 @@ class OpenSearchArticleStoreTest {
   }
 
   @Test
+  void periodicRefreshesPauseWhileTheStoreIsOpen() throws IOException {
+    try (OpenSearchConnection connection = cluster.connect()) {
+      OpenSearchSchema.create(connection.client(), "refreshes", 1, 0);
+      try (OpenSearchArticleStore store = open("refreshes")) {
+        assertThat(refreshInterval("refreshes")).isEqualTo("-1");
+        store.upsert(List.of(article("1", "seen at commit")));
+        store.commit();
+        assertThat(connection.client().count(c -> c.index("refreshes")).count()).isEqualTo(1);
+      }
+      assertThat(refreshInterval("refreshes")).isNull();
+
+      setRefreshInterval(connection, "refreshes", "30s");
+      open("refreshes").close();
+      assertThat(refreshInterval("refreshes")).isEqualTo("30s");
+
+      // Left at -1 by an ingest that did not close: the next one sets the default back.
+      setRefreshInterval(connection, "refreshes", "-1");
+      open("refreshes").close();
+      assertThat(refreshInterval("refreshes")).isNull();
+    }
+  }
+
+  @Test
   void refusesAnIndexOfAnotherSchemaVersion() throws IOException {
     try (OpenSearchConnection connection = cluster.connect()) {
       connection
@@ -236,6 +264,39 @@ class OpenSearchArticleStoreTest {
         .putSettings(s ->
             s.index(index)
                 .settings(i -> i.index(x -> x.blocks(b -> b.readOnlyAllowDelete(readOnly)))));
+  }
+
+  /**
+   * The index's own refresh interval, or null when it has none, as the settings API shows it (read
+   * over plain HTTP, independent of how the store reads it).
+   */
+  private static String refreshInterval(String index) throws IOException {
+    URI settings = cluster.httpUri(0).resolve("/" + index + "/_settings?flat_settings=true");
+    try (HttpClient http = HttpClient.newHttpClient()) {
+      String body =
+          http.send(HttpRequest.newBuilder(settings).build(), HttpResponse.BodyHandlers.ofString())
+              .body();
+      JsonNode value =
+          new ObjectMapper()
+              .readTree(body)
+              .path(index)
+              .path("settings")
+              .path("index.refresh_interval");
+      return value.isMissingNode() ? null : value.asText();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted");
+    }
+  }
+
+  private static void setRefreshInterval(
+      OpenSearchConnection connection, String index, String interval) throws IOException {
+    connection
+        .client()
+        .indices()
+        .putSettings(p ->
+            p.index(index)
+                .settings(s -> s.customSettings("index.refresh_interval", JsonData.of(interval))));
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
