@@ -7,7 +7,6 @@ import io.newsarchive.index.ArticlesRefusedException.Refusal;
 import io.newsarchive.index.ClusterIndex;
 import io.newsarchive.index.UpsertOutcome;
 import io.newsarchive.schema.ArticleFields;
-import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,18 +16,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import org.opensearch.client.json.JsonData;
+import java.util.stream.Collectors;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch._types.Time;
 import org.opensearch.client.opensearch.core.BulkResponse;
 import org.opensearch.client.opensearch.core.MgetResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.core.bulk.BulkResponseItem;
 import org.opensearch.client.opensearch.core.get.GetResult;
 import org.opensearch.client.opensearch.core.mget.MultiGetResponseItem;
-import org.opensearch.client.opensearch.indices.IndexSettings;
 
 /**
  * The {@link ArticleStore} of an OpenSearch index: articles are upserted by id with the same
@@ -45,6 +41,9 @@ import org.opensearch.client.opensearch.indices.IndexSettings;
  * Writes are conditional on the version read, so an article that another writer changes between the
  * read and the write is read and decided again rather than counted wrongly.
  *
+ * <p>While the store is open, the index refreshes only at {@link #commit()} ({@link
+ * PausedRefresh}), where the local index, too, shows new articles.
+ *
  * <p>Thread-safe. OpenSearch acknowledges a bulk request once its translog is written to disk
  * ({@code index.translog.durability: request}, the default), so every upsert that returned is
  * durable; {@link #commit()} refreshes the index, which makes them visible to searches.
@@ -57,9 +56,6 @@ public final class OpenSearchArticleStore implements ArticleStore {
   /** Most characters of title and body in one bulk request: about 5 MB of JSON. */
   static final int MAX_REQUEST_CHARS = 5_000_000;
 
-  /** The refresh interval that turns periodic refreshes off. */
-  private static final String PAUSED = "-1";
-
   /** How often an article that other writers keep changing is read and decided again. */
   private static final int MAX_CONFLICT_ROUNDS = 10;
 
@@ -67,15 +63,15 @@ public final class OpenSearchArticleStore implements ArticleStore {
   private final OpenSearchClient client;
   private final String index;
   private final Backoff backoff;
+  private final PausedRefresh pausedRefresh;
 
-  /** The index's own refresh interval, set again at close; empty when it had none of its own. */
-  private Optional<Time> refreshInterval = Optional.empty();
-
-  private OpenSearchArticleStore(OpenSearchConnection connection, String index, Backoff backoff) {
+  private OpenSearchArticleStore(
+      OpenSearchConnection connection, String index, Backoff backoff, PausedRefresh pausedRefresh) {
     this.connection = connection;
     this.client = connection.client();
     this.index = index;
     this.backoff = backoff;
+    this.pausedRefresh = pausedRefresh;
   }
 
   /**
@@ -99,17 +95,20 @@ public final class OpenSearchArticleStore implements ArticleStore {
       OpenSearchConnection connection, ClusterIndex target, Backoff backoff) throws IOException {
     Objects.requireNonNull(target, "target");
     try {
-      OpenSearchArticleStore store = new OpenSearchArticleStore(connection, target.name(), backoff);
-      store.createOrCheck(target.shards(), target.replicas());
-      store.pauseRefreshes();
-      return store;
+      createOrCheck(connection, target, backoff);
+      PausedRefresh paused = PausedRefresh.pause(connection, target.name(), backoff);
+      return new OpenSearchArticleStore(connection, target.name(), backoff, paused);
     } catch (IOException | RuntimeException e) {
       connection.close();
       throw e;
     }
   }
 
-  private void createOrCheck(int shards, int replicas) throws IOException {
+  /** Creates the index of {@code target} when it is missing, and checks its schema version. */
+  private static void createOrCheck(
+      OpenSearchConnection connection, ClusterIndex target, Backoff backoff) throws IOException {
+    OpenSearchClient client = connection.client();
+    String index = target.name();
     List<?> nodes = connection.nodes();
     boolean exists =
         backoff.send("find index " + index, nodes, () -> OpenSearchSchema.exists(client, index));
@@ -119,7 +118,7 @@ public final class OpenSearchArticleStore implements ArticleStore {
             "create index " + index,
             nodes,
             () -> {
-              OpenSearchSchema.create(client, index, shards, replicas);
+              OpenSearchSchema.create(client, index, target.shards(), target.replicas());
               return null;
             });
       } catch (IOException e) {
@@ -133,44 +132,6 @@ public final class OpenSearchArticleStore implements ArticleStore {
     }
     // Not retried: the cluster just answered, and a refused schema is final.
     OpenSearchSchema.requireCompatible(client, index);
-  }
-
-  /**
-   * Turns the index's periodic refresh off while this store writes: refreshing every second made
-   * many small segments to merge, and cost the node twice the CPU of an ingest that refreshes only
-   * at {@link #commit()}, where the local index, too, shows new articles. {@link #close()} sets the
-   * interval back. An interval of -1 found here is taken for one left by an ingest that did not
-   * close, and is not kept.
-   */
-  private void pauseRefreshes() throws IOException {
-    IndexSettings settings =
-        backoff
-            .send(
-                "read the settings of index " + index,
-                connection.nodes(),
-                () -> client.indices().getSettings(g -> g.index(index)))
-            .get(index)
-            .settings();
-    Time interval = settings.refreshInterval();
-    if (interval == null && settings.index() != null) {
-      interval = settings.index().refreshInterval();
-    }
-    if (interval != null && !(interval.isTime() && PAUSED.equals(interval.time()))) {
-      refreshInterval = Optional.of(interval);
-    }
-    setRefreshInterval(JsonData.of(PAUSED));
-  }
-
-  private void setRefreshInterval(JsonData interval) throws IOException {
-    backoff.send(
-        "set the refresh interval of index " + index,
-        connection.nodes(),
-        () ->
-            client
-                .indices()
-                .putSettings(p ->
-                    p.index(index)
-                        .settings(s -> s.customSettings("index.refresh_interval", interval))));
   }
 
   /** The name of the index this store writes. */
@@ -264,15 +225,18 @@ public final class OpenSearchArticleStore implements ArticleStore {
     }
   }
 
-  /** What the index holds for the ids of {@code articles}, read in one request. */
+  /**
+   * What the index holds for the ids of {@code articles}, read in one request. The client reads a
+   * {@code _source} as a raw {@link Map}; {@link ArticleSource} reads the hash from it.
+   */
+  @SuppressWarnings({"rawtypes", "unchecked"})
   private Map<String, UpsertPlan.Stored> storedVersions(List<UpsertPlan.Pending> articles)
       throws IOException {
     List<String> ids =
         List.copyOf(
             articles.stream()
                 .map(UpsertPlan.Pending::id)
-                .collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
-    @SuppressWarnings("rawtypes")
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
     MgetResponse<Map> response =
         backoff.send(
             "read the stored articles",
@@ -298,7 +262,6 @@ public final class OpenSearchArticleStore implements ArticleStore {
     for (MultiGetResponseItem<Map> item : response.docs()) {
       GetResult<Map> result = item.result();
       if (result.found()) {
-        @SuppressWarnings("unchecked")
         Map<String, Object> source = result.source();
         long hash =
             ArticleSource.contentHash(source)
@@ -376,17 +339,14 @@ public final class OpenSearchArticleStore implements ArticleStore {
   }
 
   /**
-   * Refreshes the index, sets its refresh interval back to what it was (OpenSearch's default when
-   * it had none of its own) and closes the connection.
+   * Refreshes the index, sets its refresh interval back ({@link PausedRefresh#restore()}) and
+   * closes the connection.
    */
   @Override
   public void close() throws IOException {
     try (connection) {
       commit();
-      setRefreshInterval(
-          refreshInterval
-              .<JsonData>map(interval -> JsonData.of(interval))
-              .orElseGet(() -> JsonData.of(JsonValue.NULL)));
+      pausedRefresh.restore();
     }
   }
 }
