@@ -310,9 +310,9 @@ public final class IndexCommand implements Callable<Integer> {
       noteInterruptedIngest(err);
       return ArticleIndexer.open(index);
     }
-    ClusterIndex target;
     try {
-      target = new ClusterIndex(opensearch, opensearchIndex, opensearchShards, opensearchReplicas);
+      ClusterIndex target =
+          new ClusterIndex(opensearch, opensearchIndex, opensearchShards, opensearchReplicas);
       return clusterStores.orElseThrow().open(target);
     } catch (IllegalArgumentException e) {
       // A node address or the credentials of the environment.
