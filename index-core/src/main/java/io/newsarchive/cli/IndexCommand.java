@@ -1,6 +1,9 @@
 package io.newsarchive.cli;
 
 import io.newsarchive.index.ArticleIndexer;
+import io.newsarchive.index.ArticleStore;
+import io.newsarchive.index.ClusterIndex;
+import io.newsarchive.index.ClusterStoreOpener;
 import io.newsarchive.index.IndexSchemaCheck;
 import io.newsarchive.ingest.ArticleReader;
 import io.newsarchive.ingest.IngestInput;
@@ -15,6 +18,7 @@ import io.newsarchive.ingest.JsonFieldMapping;
 import io.newsarchive.ingest.ReadOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,20 +35,27 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code newsarchive index}: reads archive files and upserts their articles into an index. */
+/**
+ * {@code newsarchive index}: reads archive files and upserts their articles into an index, a local
+ * directory or, with {@code --opensearch}, an index on an OpenSearch cluster.
+ */
 @Command(
     name = "index",
     mixinStandardHelpOptions = true,
     description = {
       "Read news articles from files and directories and add them to an index.",
-      "Re-running over the same input adds nothing: articles are upserted by id."
+      "Re-running over the same input adds nothing: articles are upserted by id.",
+      "With --opensearch the index is on an OpenSearch cluster; a secured cluster takes the"
+          + " user and password from the environment variables NEWSARCHIVE_OPENSEARCH_USER and"
+          + " NEWSARCHIVE_OPENSEARCH_PASSWORD, or an API key from NEWSARCHIVE_OPENSEARCH_API_KEY."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the input was indexed (malformed records are reported and skipped)",
       "1:nothing could be read from the input",
       "2:invalid options",
-      "3:an input or the index could not be read or written"
+      "3:an input or the index could not be read or written, or the cluster refused or did not"
+          + " answer"
     })
 public final class IndexCommand implements Callable<Integer> {
 
@@ -54,6 +65,15 @@ public final class IndexCommand implements Callable<Integer> {
   /** Exit code for an I/O failure. */
   static final int IO_FAILURE = 3;
 
+  /** Options that only a local index has. */
+  private static final List<String> LOCAL_ONLY = List.of("--index", "--optimize");
+
+  /** Options that only an index on a cluster has. */
+  private static final List<String> CLUSTER_ONLY =
+      List.of("--opensearch-index", "--opensearch-shards", "--opensearch-replicas");
+
+  private final Optional<ClusterStoreOpener> clusterStores;
+
   @Spec CommandSpec spec;
 
   @Option(
@@ -62,6 +82,43 @@ public final class IndexCommand implements Callable<Integer> {
       defaultValue = "newsarchive-index",
       description = "Index directory, created when missing (default: ${DEFAULT-VALUE}).")
   Path index;
+
+  @Option(
+      names = "--opensearch",
+      paramLabel = "URL",
+      split = ",",
+      description = {
+        "Index into OpenSearch instead of a directory: the HTTP addresses of some of the"
+            + " cluster's nodes, comma-separated, like http://127.0.0.1:9200 (default: none, a"
+            + " local index)."
+      })
+  List<URI> opensearch;
+
+  @Option(
+      names = "--opensearch-index",
+      paramLabel = "NAME",
+      defaultValue = ClusterIndex.DEFAULT_NAME,
+      description = "OpenSearch index name, created when missing (default: ${DEFAULT-VALUE}).")
+  String opensearchIndex;
+
+  @Option(
+      names = "--opensearch-shards",
+      paramLabel = "N",
+      defaultValue = "1",
+      description =
+          "Primary shards of the OpenSearch index when this run creates it (default:"
+              + " ${DEFAULT-VALUE}).")
+  int opensearchShards;
+
+  @Option(
+      names = "--opensearch-replicas",
+      paramLabel = "N",
+      defaultValue = "0",
+      description =
+          "Copies of each shard on other nodes when this run creates the OpenSearch index; 0"
+              + " keeps a single node green, a cluster wants 1 or more (default:"
+              + " ${DEFAULT-VALUE}).")
+  int opensearchReplicas;
 
   @Parameters(
       arity = "1..*",
@@ -165,8 +222,19 @@ public final class IndexCommand implements Callable<Integer> {
           "Progress bar: auto (on a terminal), always or never (default: ${DEFAULT-VALUE}).")
   ProgressMode progress;
 
+  /** The command for a local index only: {@code --opensearch} is refused. */
+  public IndexCommand() {
+    this.clusterStores = Optional.empty();
+  }
+
+  /** The command that opens the store of {@code --opensearch} with {@code clusterStores}. */
+  public IndexCommand(ClusterStoreOpener clusterStores) {
+    this.clusterStores = Optional.of(clusterStores);
+  }
+
   @Override
   public Integer call() {
+    requireOneTarget();
     if (threads != null && threads < 1) {
       throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
     }
@@ -189,12 +257,11 @@ public final class IndexCommand implements Callable<Integer> {
         return NOTHING_READ;
       }
       IngestProgress result;
-      noteInterruptedIngest(err);
-      try (ArticleIndexer indexer = ArticleIndexer.open(index);
+      try (ArticleStore store = openStore(err);
           ConsoleProgress bar = ConsoleProgress.start(progress, err)) {
-        result = pipeline.run(indexer, asInputs(files, readOptions()), bar);
-        out.println(summary(result, indexer.documentCount()));
-        if (optimize) {
+        result = pipeline.run(store, asInputs(files, readOptions()), bar);
+        out.println(summary(result, store.documentCount()));
+        if (optimize && store instanceof ArticleIndexer indexer) {
           long start = System.nanoTime();
           int before = indexer.segmentCount();
           indexer.optimize();
@@ -216,6 +283,48 @@ public final class IndexCommand implements Callable<Integer> {
       err.println("error: " + e.getMessage());
       return IO_FAILURE;
     }
+  }
+
+  /** Refuses options of a local index with {@code --opensearch}, and those of a cluster without. */
+  private void requireOneTarget() {
+    List<String> refused = opensearch == null ? CLUSTER_ONLY : LOCAL_ONLY;
+    for (String option : refused) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+        throw new ParameterException(
+            spec.commandLine(),
+            option
+                + (opensearch == null
+                    ? " needs --opensearch"
+                    : " is for a local index and cannot be combined with --opensearch"));
+      }
+    }
+    if (opensearch != null && clusterStores.isEmpty()) {
+      throw new ParameterException(
+          spec.commandLine(), "this build of newsarchive cannot write to OpenSearch");
+    }
+  }
+
+  /** The local index, or the cluster's with {@code --opensearch}. */
+  private ArticleStore openStore(PrintWriter err) throws IOException {
+    if (opensearch == null) {
+      noteInterruptedIngest(err);
+      return ArticleIndexer.open(index);
+    }
+    try {
+      ClusterIndex target =
+          new ClusterIndex(opensearch, opensearchIndex, opensearchShards, opensearchReplicas);
+      return clusterStores.orElseThrow().open(target);
+    } catch (IllegalArgumentException e) {
+      // A node address or the credentials of the environment.
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+
+  /** Where the articles went, for the summary. */
+  private String target() {
+    return opensearch == null
+        ? index.toString()
+        : "OpenSearch index " + opensearchIndex + " at " + opensearch;
   }
 
   private ReadOptions readOptions() {
@@ -260,7 +369,7 @@ public final class IndexCommand implements Callable<Integer> {
     return String.format(
         "Indexed into %s: read %,d, added %,d, updated %,d, unchanged %,d, rejected %,d,"
             + " warnings %,d in %.1f s (%,.0f articles/s); the index holds %,d articles.",
-        index,
+        target(),
         p.read(),
         p.added(),
         p.updated(),

@@ -2,6 +2,7 @@ package io.newsarchive.opensearch;
 
 import io.newsarchive.article.CodeScheme;
 import io.newsarchive.article.EntityType;
+import io.newsarchive.index.ClusterIndex;
 import io.newsarchive.index.IndexVersionException;
 import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.Ranking;
@@ -49,7 +50,7 @@ import org.opensearch.client.opensearch.indices.get_mapping.IndexMappingRecord;
 public final class OpenSearchSchema {
 
   /** Index name used when none is given. */
-  public static final String DEFAULT_INDEX = "newsarchive";
+  public static final String DEFAULT_INDEX = ClusterIndex.DEFAULT_NAME;
 
   /** Lower-cased standard tokens, no stop words: {@link ArticleFields#analyzer()}'s default. */
   static final String EXACT_ANALYZER = "newsarchive_exact";

@@ -1,5 +1,6 @@
 package io.newsarchive.cli;
 
+import io.newsarchive.opensearch.OpenSearchArticleStore;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -41,8 +42,22 @@ public final class NewsArchiveCommand implements Runnable {
    * and where its help is, and ends it with the command's exit code for invalid input.
    */
   public static CommandLine commandLine() {
-    return new CommandLine(new NewsArchiveCommand())
+    return new CommandLine(new NewsArchiveCommand(), new CommandFactory())
         .setParameterExceptionHandler(NewsArchiveCommand::badOptions);
+  }
+
+  /**
+   * Makes each subcommand as picocli does, and gives {@code index} the OpenSearch store, which
+   * index-core, where the command lives, cannot depend on.
+   */
+  private static final class CommandFactory implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      if (type == IndexCommand.class) {
+        return type.cast(new IndexCommand(OpenSearchArticleStore::open));
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
   }
 
   private static int badOptions(CommandLine.ParameterException e, String[] args) {
