@@ -159,7 +159,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         String name = openSearchIndex == null ? OpenSearchSchema.DEFAULT_INDEX : openSearchIndex;
         backend = openSearch(name, searcherOptions);
-        where = "OpenSearch index " + name + " at " + openSearch.get(0);
+        where = "OpenSearch index " + name + " (" + openSearch.get(0) + ")";
       }
     } catch (IOException e) {
       System.err.println("newsarchive serve: " + e.getMessage());
