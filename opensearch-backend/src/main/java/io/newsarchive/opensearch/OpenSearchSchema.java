@@ -20,16 +20,20 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.json.JsonpMapper;
 import org.opensearch.client.json.JsonpSerializable;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.ErrorResponse;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.analysis.Analyzer;
 import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
 import org.opensearch.client.opensearch._types.mapping.IndexOptions;
 import org.opensearch.client.opensearch._types.mapping.Property;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
+import org.opensearch.client.opensearch.generic.Bodies;
+import org.opensearch.client.opensearch.generic.Body;
 import org.opensearch.client.opensearch.generic.Request;
 import org.opensearch.client.opensearch.generic.Requests;
 import org.opensearch.client.opensearch.generic.Response;
@@ -69,7 +73,8 @@ public final class OpenSearchSchema {
   /**
    * Creates index {@code name} with {@code shards} primary shards of {@code replicas} copies each.
    *
-   * @throws IOException when the cluster cannot be reached or refuses the index
+   * @throws OpenSearchException when the cluster refuses the index (e.g. it exists already)
+   * @throws IOException when the cluster cannot be reached
    */
   public static void create(OpenSearchClient client, String name, int shards, int replicas)
       throws IOException {
@@ -88,18 +93,14 @@ public final class OpenSearchSchema {
             .build();
     try (Response response = client.generic().execute(request)) {
       if (response.getStatus() / 100 != 2) {
-        String reason =
-            response
-                .getBody()
-                .map(b -> new String(b.bodyAsBytes(), StandardCharsets.UTF_8))
-                .orElse("");
+        Optional<Body> refusal = response.getBody();
+        if (refusal.isPresent()) {
+          // As the typed client reports a refusal, so that callers tell its kinds apart.
+          throw new OpenSearchException(
+              Bodies.json(refusal.get(), ErrorResponse._DESERIALIZER, mapper));
+        }
         throw new IOException(
-            "OpenSearch refused to create index "
-                + name
-                + " ("
-                + response.getStatus()
-                + "): "
-                + reason);
+            "OpenSearch refused to create index " + name + ": HTTP " + response.getStatus());
       }
     }
   }
