@@ -172,10 +172,13 @@ public final class BenchCommand implements Callable<Integer> {
           backend.stats().oldest().map(i -> i.toString().substring(0, 7)).orElse("2000-01");
       List<String> mix = given.stream().map(q -> q.replace("{month}", month)).toList();
       Javalin app = SearchServer.create(backend, new ServerOptions("127.0.0.1", 0)).start();
+      boolean measured = false;
       try {
-        return measure(mix, backend.count(), "http://127.0.0.1:" + app.port() + "/api/search");
+        int code = measure(mix, backend.count(), "http://127.0.0.1:" + app.port() + "/api/search");
+        measured = true;
+        return code;
       } finally {
-        stop(app);
+        stop(app, measured);
       }
     } catch (IOException e) {
       err().println("newsarchive bench: " + e.getMessage());
@@ -231,13 +234,16 @@ public final class BenchCommand implements Callable<Integer> {
 
   /**
    * Stops the server. Its graceful stop may wait out its timeout for the clients' kept-alive
-   * connections; the numbers are printed by then, so that is said but does not fail the run.
+   * connections; after a run that {@code measured}, whose numbers are printed by then, that is said
+   * but does not fail the run; after a failed one, the failure's own line is all that is said.
    */
-  private void stop(Javalin app) {
+  private void stop(Javalin app, boolean measured) {
     try {
       app.stop();
     } catch (RuntimeException e) {
-      err().println("newsarchive bench: the server stopped only after its stop timeout: " + e);
+      if (measured) {
+        err().println("newsarchive bench: the server stopped only after its stop timeout: " + e);
+      }
     }
   }
 
