@@ -174,6 +174,30 @@ class ArticleIndexerTest {
   }
 
   @Test
+  void aRefusedUpdateKeepsTheStoredVersion() throws IOException {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    Article stored = article("1", "kept");
+    Article immense =
+        Article.builder()
+            .source("kayhan.ir")
+            .sourceId("1")
+            .title("Title 1")
+            .body("edited")
+            .author("x".repeat(40_000))
+            .build();
+    try (ArticleStore store = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
+      store.upsert(List.of(stored));
+      store.commit();
+      assertThatThrownBy(() -> store.upsert(List.of(immense)))
+          .isInstanceOf(ArticlesRefusedException.class);
+    }
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      assertThat(reader.numDocs()).isEqualTo(1);
+      assertThat(storedBody(reader, "kayhan.ir-1")).isEqualTo("kept");
+    }
+  }
+
+  @Test
   void duplicateIdWithinOneRunKeepsOneDocument() throws IOException {
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
     try (ArticleIndexer indexer = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
