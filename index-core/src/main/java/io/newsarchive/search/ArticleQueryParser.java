@@ -4,15 +4,12 @@ import io.newsarchive.article.CodeScheme;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -64,9 +61,6 @@ public final class ArticleQueryParser {
 
   /** Boost of body matches. */
   public static final float BODY_BOOST = 1.0f;
-
-  /** Score added to an article published at the newest date; halves at the recency half-life. */
-  public static final float RECENCY_WEIGHT = 5.0f;
 
   /** Most index terms one fuzzy term expands to (Lucene's default, kept explicit). */
   public static final int MAX_FUZZY_EXPANSIONS = FuzzyQuery.defaultMaxExpansions;
@@ -164,60 +158,41 @@ public final class ArticleQueryParser {
    * recency boost relative to {@code newestMillis}, the newest publication time in the index.
    */
   public Query query(SearchRequest request, long newestMillis) {
-    MinimumMatch match = request.get(SearchParameters.MINIMUM_MATCH);
-    if (match == null) {
-      match =
-          request.get(SearchParameters.OPERATOR) == WordMatch.OR
-              ? MinimumMatch.ANY
-              : MinimumMatch.ALL;
-    }
+    MinimumMatch match = MinimumMatch.requested(request);
     return query(
         textQuery(request.get(SearchParameters.QUERY), match).query(), request, newestMillis);
   }
 
-  /** Like {@link #query(SearchRequest, long)} for an already parsed {@code text} query. */
+  /**
+   * Like {@link #query(SearchRequest, long)} for an already parsed {@code text} query: the text as
+   * a required clause, the request's {@link RequestFilters} as non-scoring clauses and its recency
+   * boost as an optional one.
+   */
   public Query query(Query text, SearchRequest request, long newestMillis) {
     BooleanQuery.Builder builder = new BooleanQuery.Builder().add(text, Occur.MUST);
-    Instant fromInstant = request.get(SearchParameters.FROM);
-    Instant toInstant = request.get(SearchParameters.TO);
-    if (fromInstant != null || toInstant != null) {
-      long from = fromInstant == null ? Long.MIN_VALUE : fromInstant.toEpochMilli();
-      long to = toInstant == null ? Long.MAX_VALUE : toInstant.toEpochMilli();
-      builder.add(LongField.newRangeQuery(ArticleFields.PUBLISHED, from, to), Occur.FILTER);
-    }
-    addAny(builder, ArticleFields.SOURCE, request.get(SearchParameters.SOURCES));
-    addAny(builder, CodeScheme.TOPICS.field(), request.get(SearchParameters.TOPICS));
-    addAll(builder, ArticleFields.PERSON, request.get(SearchParameters.PERSONS));
-    addAll(builder, ArticleFields.ORG, request.get(SearchParameters.ORGS));
-    addAll(builder, ArticleFields.PLACE, request.get(SearchParameters.PLACES));
-    addAll(builder, CodeScheme.PLACES.field(), request.get(SearchParameters.PLACE_CODES));
-    if (!request.get(SearchParameters.LANGUAGE).isEmpty()) {
-      String language = request.get(SearchParameters.LANGUAGE).toLowerCase(Locale.ROOT);
-      builder.add(KeywordField.newExactQuery(ArticleFields.LANGUAGE, language), Occur.FILTER);
-    }
-    if (request.get(SearchParameters.RECENCY) > 0) {
-      builder.add(
-          LongField.newDistanceFeatureQuery(
-              ArticleFields.PUBLISHED,
-              RECENCY_WEIGHT,
-              newestMillis,
-              TimeUnit.DAYS.toMillis(request.get(SearchParameters.RECENCY))),
-          Occur.SHOULD);
+    for (RequestFilters.Clause clause : RequestFilters.of(request, newestMillis)) {
+      switch (clause) {
+        case RequestFilters.DateRange range ->
+            builder.add(
+                LongField.newRangeQuery(range.field(), range.from(), range.to()), Occur.FILTER);
+        case RequestFilters.AnyOf any ->
+            builder.add(
+                KeywordField.newSetQuery(
+                    any.field(), any.values().stream().map(BytesRef::new).toList()),
+                Occur.FILTER);
+        case RequestFilters.AllOf all ->
+            builder.add(KeywordField.newExactQuery(all.field(), all.value()), Occur.FILTER);
+        case RequestFilters.Recency recency ->
+            builder.add(
+                LongField.newDistanceFeatureQuery(
+                    recency.field(),
+                    recency.weight(),
+                    recency.originMillis(),
+                    recency.pivotMillis()),
+                Occur.SHOULD);
+      }
     }
     return builder.build();
-  }
-
-  private static void addAny(BooleanQuery.Builder builder, String field, List<String> values) {
-    if (!values.isEmpty()) {
-      List<BytesRef> terms = values.stream().map(BytesRef::new).toList();
-      builder.add(KeywordField.newSetQuery(field, terms), Occur.FILTER);
-    }
-  }
-
-  private static void addAll(BooleanQuery.Builder builder, String field, List<String> values) {
-    for (String value : values) {
-      builder.add(KeywordField.newExactQuery(field, value), Occur.FILTER);
-    }
   }
 
   private static String describe(String text, ParseException e) {

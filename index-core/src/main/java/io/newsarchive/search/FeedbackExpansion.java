@@ -45,28 +45,29 @@ import org.apache.lucene.util.BytesRef;
  * the feedback words are optional: they reorder the articles the query matches and add none, which
  * keeps the counts of a search those of the query as typed and costs less than counting every
  * article with one of them, at the same nDCG@10 on judged short queries (see the ranking note in
- * the README). Feedback words search title and body only, with the parser's field boosts.
- * Thread-safe: the analyzer is thread-safe and nothing else is held.
+ * the README). Feedback words search title and body only, with the parser's field boosts. Another
+ * backend gives the same words from the same articles ({@link #feedback}). Thread-safe: the
+ * analyzer is thread-safe and nothing else is held.
  */
-final class FeedbackExpansion {
+public final class FeedbackExpansion {
 
   /**
    * Articles of the first pass whose words feed back: Anserini's fbDocs is 10, which ranked the
    * same on judged short queries at twice the cost of reading and analyzing their text.
    */
-  static final int FEEDBACK_DOCS = 5;
+  public static final int FEEDBACK_DOCS = 5;
 
   /** Articles of the first pass, best first, whose score the feedback words add to. */
-  static final int RESCORED = 100;
+  public static final int RESCORED = 100;
 
   /** Feedback words added to the query (Anserini's fbTerms). */
-  static final int FEEDBACK_TERMS = 10;
+  public static final int FEEDBACK_TERMS = 10;
 
   /** Share of the weight kept by the query as typed (Anserini's originalQueryWeight). */
-  static final float ORIGINAL_WEIGHT = 0.5f;
+  public static final float ORIGINAL_WEIGHT = 0.5f;
 
   /** Words in more than this share of articles say nothing about a topic (Anserini's filter). */
-  static final double MAX_DOCUMENT_SHARE = 0.1;
+  public static final double MAX_DOCUMENT_SHARE = 0.1;
 
   private static final int MIN_TERM_LENGTH = 2;
   private static final int MAX_TERM_LENGTH = 20;
@@ -86,7 +87,50 @@ final class FeedbackExpansion {
     }
   }
 
+  /**
+   * The feedback words of a query, before they are tied to the rescored articles.
+   *
+   * @param words the feedback words, each searched in title and body with its weight
+   * @param added feedback words not in the original query, heaviest first, as indexed (stemmed)
+   * @param originalBoost the weight of the query as typed: {@value #ORIGINAL_WEIGHT} shared among
+   *     its title and body words
+   */
+  public record Words(Query words, List<String> added, float originalBoost) {
+
+    /** Copies the word list. */
+    public Words {
+      added = List.copyOf(added);
+    }
+  }
+
+  /**
+   * The title, body and first-pass score of one of the best articles of a query as typed.
+   *
+   * @param title the headline as stored
+   * @param body the body as stored
+   * @param score its score as typed
+   */
+  public record Feedback(String title, String body, float score) {}
+
+  /** Which body words are rare enough to say something about a topic. */
+  public interface Rarity {
+
+    /**
+     * For each of {@code words}, in order, whether at most {@value #MAX_DOCUMENT_SHARE} of the
+     * articles hold it in their body.
+     *
+     * @throws IOException when the archive cannot be read
+     */
+    List<Boolean> rare(List<String> words) throws IOException;
+  }
+
+  /** Words looked up in one call of {@link Rarity#rare}, heaviest first. */
+  private static final int LOOKED_UP = 2 * FEEDBACK_TERMS;
+
   private final Analyzer analyzer = ArticleFields.analyzer();
+
+  /** Feedback with the index analyzer of {@link ArticleFields#analyzer()}. */
+  public FeedbackExpansion() {}
 
   /**
    * Expands {@code text} with the words of {@code first}, the best articles of {@code text} with
@@ -102,8 +146,43 @@ final class FeedbackExpansion {
       throw new IllegalArgumentException(
           first.length + " articles to rescore, more than " + RESCORED);
     }
-    ScoreDoc[] top = Arrays.copyOf(first, Math.min(FEEDBACK_DOCS, first.length));
-    List<Map.Entry<String, Double>> model = relevanceModel(searcher, top);
+    StoredFields stored = searcher.storedFields();
+    List<Feedback> top = new ArrayList<>(FEEDBACK_DOCS);
+    for (ScoreDoc hit : Arrays.copyOf(first, Math.min(FEEDBACK_DOCS, first.length))) {
+      TitleAndBody article = new TitleAndBody();
+      stored.document(hit.doc, article);
+      top.add(new Feedback(article.title, article.body, hit.score));
+    }
+    Optional<Words> words = feedback(text, top, new DocumentFrequency(searcher.getIndexReader()));
+    if (words.isEmpty()) {
+      return Optional.empty();
+    }
+    // Only the best articles of the first pass are scored with the feedback words: scoring every
+    // match with them doubled the cost of a search, and articles further down stay in the order of
+    // the query as typed, below the rescored ones, whose scores only grow.
+    Query rescored =
+        new BooleanQuery.Builder()
+            .add(words.get().words(), Occur.MUST)
+            .add(new DocIdsQuery(searcher.getIndexReader(), first), Occur.FILTER)
+            .build();
+    Query expanded =
+        new BooleanQuery.Builder()
+            .add(new BoostQuery(text, words.get().originalBoost()), Occur.MUST)
+            .add(rescored, Occur.SHOULD)
+            .build();
+    return Optional.of(new Expansion(expanded, words.get().added()));
+  }
+
+  /**
+   * The feedback words of {@code text} from {@code top}, its best articles as typed (at most
+   * {@value #FEEDBACK_DOCS}), best first, keeping only words that {@code rarity} finds rare; empty
+   * when none is found.
+   *
+   * @throws IOException when {@code rarity} cannot read the archive
+   */
+  public Optional<Words> feedback(Query text, List<Feedback> top, Rarity rarity)
+      throws IOException {
+    List<Map.Entry<String, Double>> model = relevanceModel(top, rarity);
     if (model.isEmpty()) {
       return Optional.empty();
     }
@@ -118,21 +197,8 @@ final class FeedbackExpansion {
         added.add(entry.getKey());
       }
     }
-    // Only the best articles of the first pass are scored with the feedback words: scoring every
-    // match with them doubled the cost of a search, and articles further down stay in the order of
-    // the query as typed, below the rescored ones, whose scores only grow.
-    Query rescored =
-        new BooleanQuery.Builder()
-            .add(words.build(), Occur.MUST)
-            .add(new DocIdsQuery(searcher.getIndexReader(), first), Occur.FILTER)
-            .build();
-    Query expanded =
-        new BooleanQuery.Builder()
-            // Each original word weighs ORIGINAL_WEIGHT / n, as in Anserini's L1-normalized model.
-            .add(new BoostQuery(text, ORIGINAL_WEIGHT / Math.max(1, own.size())), Occur.MUST)
-            .add(rescored, Occur.SHOULD)
-            .build();
-    return Optional.of(new Expansion(expanded, added));
+    // Each original word weighs ORIGINAL_WEIGHT / n, as in Anserini's L1-normalized model.
+    return Optional.of(new Words(words.build(), added, ORIGINAL_WEIGHT / Math.max(1, own.size())));
   }
 
   /**
@@ -140,24 +206,23 @@ final class FeedbackExpansion {
    * heaviest first and ties by word: each article's word frequencies over its length, times its
    * score. Only the heaviest words are looked up in the index, until enough of them are topical.
    */
-  private List<Map.Entry<String, Double>> relevanceModel(IndexSearcher searcher, ScoreDoc[] top)
+  private List<Map.Entry<String, Double>> relevanceModel(List<Feedback> top, Rarity rarity)
       throws IOException {
     Map<String, Double> model = new HashMap<>();
-    StoredFields stored = searcher.storedFields();
     CharArrayMap<int[]> counts = new CharArrayMap<>(1024, false);
-    for (ScoreDoc hit : top) {
-      TitleAndBody text = new TitleAndBody();
-      stored.document(hit.doc, text);
+    for (Feedback hit : top.subList(0, Math.min(FEEDBACK_DOCS, top.size()))) {
       counts.clear();
-      int length = count(ArticleFields.TITLE, text.title, counts);
-      length += count(ArticleFields.BODY, text.body, counts);
+      int length = count(ArticleFields.TITLE, hit.title(), counts);
+      length += count(ArticleFields.BODY, hit.body(), counts);
       CharArrayMap<int[]>.EntryIterator words = counts.entrySet().iterator();
       while (words.hasNext()) {
         char[] word = words.nextKey();
         // Only words can be chosen, so only words are weighed: no string for the others.
         if (isWord(word)) {
           model.merge(
-              new String(word), (double) hit.score * words.currentValue()[0] / length, Double::sum);
+              new String(word),
+              (double) hit.score() * words.currentValue()[0] / length,
+              Double::sum);
         }
       }
     }
@@ -166,15 +231,16 @@ final class FeedbackExpansion {
         Map.Entry.<String, Double>comparingByValue()
             .reversed()
             .thenComparing(Map.Entry.comparingByKey()));
-    DocumentFrequency frequency = new DocumentFrequency(searcher.getIndexReader());
     List<Map.Entry<String, Double>> best = new ArrayList<>(FEEDBACK_TERMS);
-    for (Map.Entry<String, Double> entry : heaviest) {
-      if (best.size() == FEEDBACK_TERMS) {
-        break;
-      }
-      // Checked only on the heaviest words: each is a lookup in every segment's terms.
-      if (frequency.isRare(entry.getKey())) {
-        best.add(entry);
+    // Checked only on the heaviest words, a few at a time: each is a lookup in the index.
+    for (int from = 0; from < heaviest.size() && best.size() < FEEDBACK_TERMS; from += LOOKED_UP) {
+      List<Map.Entry<String, Double>> batch =
+          heaviest.subList(from, Math.min(heaviest.size(), from + LOOKED_UP));
+      List<Boolean> rare = rarity.rare(batch.stream().map(Map.Entry::getKey).toList());
+      for (int i = 0; i < batch.size() && best.size() < FEEDBACK_TERMS; i++) {
+        if (rare.get(i)) {
+          best.add(batch.get(i));
+        }
       }
     }
     return best;
@@ -251,7 +317,7 @@ final class FeedbackExpansion {
    * The body document frequency of words in one index version, each segment's terms read through
    * one enumeration: a word is a seek in each, not a new enumeration per word and segment.
    */
-  private static final class DocumentFrequency {
+  private static final class DocumentFrequency implements Rarity {
     private final TermsEnum[] segments;
     private final int numDocs;
 
@@ -265,11 +331,20 @@ final class FeedbackExpansion {
       numDocs = reader.numDocs();
     }
 
+    @Override
+    public List<Boolean> rare(List<String> words) throws IOException {
+      List<Boolean> rare = new ArrayList<>(words.size());
+      for (String word : words) {
+        rare.add(isRare(word));
+      }
+      return rare;
+    }
+
     /**
      * Whether {@code term} is in no more than {@value FeedbackExpansion#MAX_DOCUMENT_SHARE} of the
      * articles.
      */
-    boolean isRare(String term) throws IOException {
+    private boolean isRare(String term) throws IOException {
       BytesRef bytes = new BytesRef(term);
       long docFreq = 0;
       for (TermsEnum segment : segments) {

@@ -1,7 +1,10 @@
 package io.newsarchive.search;
 
+import io.newsarchive.article.Article;
+import io.newsarchive.article.Entity;
 import io.newsarchive.article.EntityType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
@@ -37,5 +40,29 @@ public record Hit(
     EnumMap<EntityType, List<String>> ordered = new EnumMap<>(EntityType.class);
     ordered.putAll(entities);
     entities = Collections.unmodifiableMap(ordered);
+  }
+
+  /**
+   * The hit of {@code article} with its snippets; a score that is not a number (an article found
+   * without scoring) counts as zero.
+   */
+  public static Hit of(Article article, float score, Snippet title, Snippet body) {
+    Map<EntityType, List<String>> entities = new EnumMap<>(EntityType.class);
+    for (EntityType type : EntityType.values()) {
+      entities.put(type, new ArrayList<>());
+    }
+    for (Entity entity : article.entities()) {
+      entities.get(entity.type()).add(entity.name());
+    }
+    return new Hit(
+        article.id(),
+        article.title(),
+        article.source(),
+        article.published(),
+        article.url(),
+        Float.isNaN(score) ? 0f : score,
+        title,
+        body,
+        entities);
   }
 }

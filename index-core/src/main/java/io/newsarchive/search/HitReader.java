@@ -1,19 +1,17 @@
 package io.newsarchive.search;
 
 import io.newsarchive.article.Article;
-import io.newsarchive.article.Entity;
-import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -33,16 +31,11 @@ import org.apache.lucene.util.BytesRef;
  * highlighter, which reads match offsets straight from the postings of {@code title} and {@code
  * body}. Each field highlights the query terms on that field only: unqualified words always query
  * both, and looking up the entity fields' unstemmed terms in stemmed postings would cost a seek per
- * document for nothing. Thread-safe: the analyzer and formatter are shared, a highlighter is built
- * per call.
+ * document for nothing. Articles that another backend found are highlighted alike from their own
+ * text ({@link #hit(Article, float, Query)}). Thread-safe: the analyzer and formatter are shared, a
+ * highlighter is built per call.
  */
-final class HitReader {
-
-  static final String MARK_OPEN = "<mark>";
-  static final String MARK_CLOSE = "</mark>";
-
-  /** Preferred length of a body passage, in characters. */
-  private static final int PASSAGE_LENGTH = 160;
+public final class HitReader {
 
   /** Body passages per snippet. */
   private static final int BODY_PASSAGES = 2;
@@ -53,10 +46,35 @@ final class HitReader {
 
   private final Analyzer analyzer;
   private final PassageFormatter formatter =
-      new DefaultPassageFormatter(MARK_OPEN, MARK_CLOSE, " … ", true);
+      new DefaultPassageFormatter(
+          Snippet.MARK_OPEN, Snippet.MARK_CLOSE, Snippet.PASSAGE_SEPARATOR, true);
 
-  HitReader(Analyzer indexAnalyzer) {
+  /** Highlights with {@code indexAnalyzer}, the analyzer of {@link ArticleFields#analyzer()}. */
+  public HitReader(Analyzer indexAnalyzer) {
     this.analyzer = indexAnalyzer;
+  }
+
+  /**
+   * The hit of {@code article}, which another backend found for {@code query} (the parsed text
+   * query) with {@code score}: its snippets are those a local search marks, highlighted from an
+   * index of the article alone, since the passage scores depend on the article's own text only.
+   */
+  public Hit hit(Article article, float score, Query query) throws IOException {
+    MemoryIndex single = new MemoryIndex(true);
+    single.addField(ArticleFields.TITLE, article.title(), analyzer);
+    single.addField(ArticleFields.BODY, article.body(), analyzer);
+    IndexSearcher searcher = single.createSearcher();
+    // Rewritten as a local search rewrites it, fuzzy and wildcard terms mark the words they expand
+    // to, here those of the article.
+    Query rewritten = searcher.rewrite(Ranking.withoutProximity(query));
+    Map<String, String[]> snippets =
+        highlighter(searcher, Map.of(0, article))
+            .highlightFields(FIELDS, rewritten, new int[] {0}, new int[] {1, BODY_PASSAGES});
+    return Hit.of(
+        article,
+        score,
+        Snippet.of(snippets.get(ArticleFields.TITLE)[0], article.title()),
+        Snippet.of(snippets.get(ArticleFields.BODY)[0], article.body()));
   }
 
   /**
@@ -82,34 +100,13 @@ final class HitReader {
     for (int i = 0; i < docs.length; i++) {
       Article article = articles.get(ids[i]);
       hits.add(
-          hit(
+          Hit.of(
               article,
               docs[i].score,
-              snippet(snippets.get(ArticleFields.TITLE)[i], article.title()),
-              snippet(snippets.get(ArticleFields.BODY)[i], article.body())));
+              Snippet.of(snippets.get(ArticleFields.TITLE)[i], article.title()),
+              Snippet.of(snippets.get(ArticleFields.BODY)[i], article.body())));
     }
     return hits;
-  }
-
-  /** The hit for an article outside a query, e.g. a related article, with plain snippets. */
-  static Hit hit(Article article, float score, Snippet title, Snippet body) {
-    Map<EntityType, List<String>> entities = new EnumMap<>(EntityType.class);
-    for (EntityType type : EntityType.values()) {
-      entities.put(type, new ArrayList<>());
-    }
-    for (Entity entity : article.entities()) {
-      entities.get(entity.type()).add(entity.name());
-    }
-    return new Hit(
-        article.id(),
-        article.title(),
-        article.source(),
-        article.published(),
-        article.url(),
-        Float.isNaN(score) ? 0f : score,
-        title,
-        body,
-        entities);
   }
 
   private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, Article> articles) {
@@ -128,7 +125,7 @@ final class HitReader {
         // Splitting at full stops is many times cheaper than the JDK's sentence rules, and
         // passages are cut to a length goal anyway.
         return LengthGoalBreakIterator.createClosestToLength(
-            new CustomSeparatorBreakIterator('.'), PASSAGE_LENGTH, 0.5f);
+            new CustomSeparatorBreakIterator('.'), Snippet.PASSAGE_LENGTH, 0.5f);
       }
 
       @Override
@@ -156,31 +153,6 @@ final class HitReader {
         return values;
       }
     };
-  }
-
-  private static Snippet snippet(String html, String plain) {
-    if (html == null) {
-      String start = plain.length() <= PASSAGE_LENGTH ? plain : plain.substring(0, PASSAGE_LENGTH);
-      return new Snippet(escape(start), false);
-    }
-    return new Snippet(html.strip(), html.contains(MARK_OPEN));
-  }
-
-  /** {@code text} with HTML's special characters escaped. */
-  static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 16);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#x27;");
-        default -> out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   /**

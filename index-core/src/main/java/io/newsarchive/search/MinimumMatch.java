@@ -18,6 +18,12 @@ public final class MinimumMatch {
   /** Any one word. */
   public static final MinimumMatch ANY = parse("1");
 
+  /**
+   * What {@link WordMatch#AUTO} tries in turn: both words of a two-word query (any of a longer one,
+   * best first, as ranked retrieval does), then any word.
+   */
+  private static final List<MinimumMatch> AUTO_MATCHES = List.of(parse("2<1"), ANY);
+
   private final String spec;
   private final List<Condition> conditions;
   private final Amount otherwise;
@@ -117,6 +123,36 @@ public final class MinimumMatch {
       }
     }
     return Math.max(1, Math.min(words, amount.of(words)));
+  }
+
+  /**
+   * The minimum matches of the plain words of {@code request} to try in turn, each only while the
+   * ones before it found nothing: its {@link SearchParameters#MINIMUM_MATCH}, or its {@link
+   * SearchParameters#OPERATOR}'s.
+   */
+  public static List<MinimumMatch> inTurn(SearchRequest request) {
+    MinimumMatch given = request.get(SearchParameters.MINIMUM_MATCH);
+    if (given != null) {
+      return List.of(given);
+    }
+    return switch (request.get(SearchParameters.OPERATOR)) {
+      case AND -> List.of(ALL);
+      case OR -> List.of(ANY);
+      case AUTO -> AUTO_MATCHES;
+    };
+  }
+
+  /**
+   * The minimum match that {@code request} asks for outright: its {@link
+   * SearchParameters#MINIMUM_MATCH}, else any word for {@link WordMatch#OR} and every word for the
+   * other operators, without {@link WordMatch#AUTO}'s relaxation.
+   */
+  public static MinimumMatch requested(SearchRequest request) {
+    MinimumMatch given = request.get(SearchParameters.MINIMUM_MATCH);
+    if (given != null) {
+      return given;
+    }
+    return request.get(SearchParameters.OPERATOR) == WordMatch.OR ? ANY : ALL;
   }
 
   /** The specification as given, e.g. {@code 2<75%}. */

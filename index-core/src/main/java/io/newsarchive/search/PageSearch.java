@@ -6,8 +6,6 @@ import static io.newsarchive.search.SearchParameters.EXPAND;
 import static io.newsarchive.search.SearchParameters.FACETS;
 import static io.newsarchive.search.SearchParameters.FACET_SIZE;
 import static io.newsarchive.search.SearchParameters.INTERVAL;
-import static io.newsarchive.search.SearchParameters.MINIMUM_MATCH;
-import static io.newsarchive.search.SearchParameters.OPERATOR;
 import static io.newsarchive.search.SearchParameters.PAGE;
 import static io.newsarchive.search.SearchParameters.QUERY;
 import static io.newsarchive.search.SearchParameters.RECENCY;
@@ -52,13 +50,6 @@ final class PageSearch {
   /** Every order ends with the article id, so that positions are total and cursors exact. */
   private static final SortField ID_ORDER = new SortedSetSortField(ArticleFields.ID, false);
 
-  /**
-   * What {@link WordMatch#AUTO} tries in turn: both words of a two-word query (any of a longer one,
-   * best first, as ranked retrieval does), then any word.
-   */
-  static final List<MinimumMatch> AUTO_MATCHES =
-      List.of(MinimumMatch.parse("2<1"), MinimumMatch.ANY);
-
   private final ArticleQueryParser parser;
   private final FeedbackExpansion feedback = new FeedbackExpansion();
   private final HitReader hitReader;
@@ -79,26 +70,13 @@ final class PageSearch {
     try {
       return answer(searcher, request, deadline);
     } catch (ExitableDirectoryReader.ExitingReaderException e) {
-      Map<FacetField, List<FacetCount>> facets = new EnumMap<>(FacetField.class);
-      request.get(FACETS).forEach(facet -> facets.put(facet, List.of()));
-      return new SearchResult(
-          0,
-          false,
-          (System.nanoTime() - deadline.start()) / 1_000_000,
-          true,
-          List.of(),
-          facets,
-          Timeline.ofDays(new long[0], new long[0], request.get(INTERVAL)),
-          Optional.empty(),
-          Optional.empty(),
-          Optional.empty(),
-          List.of());
+      return SearchResult.stopped(request, (System.nanoTime() - deadline.start()) / 1_000_000);
     }
   }
 
   private SearchResult answer(
       ArchiveSearcher searcher, SearchRequest request, SearchDeadline deadline) throws IOException {
-    List<MinimumMatch> matches = matches(request);
+    List<MinimumMatch> matches = MinimumMatch.inTurn(request);
     TextQuery text = parser.textQuery(request.get(QUERY), matches.get(0));
     SearchResult result = run(searcher, request, text, deadline, Relaxed.NO);
     // A misspelt word is a common reason why nothing has every word: offer the spelling even
@@ -127,22 +105,6 @@ final class PageSearch {
       }
     }
     return result;
-  }
-
-  /**
-   * The minimum matches of the plain words to try in turn, each only while the ones before it found
-   * nothing: the one given, or the operator's.
-   */
-  static List<MinimumMatch> matches(SearchRequest request) {
-    MinimumMatch given = request.get(MINIMUM_MATCH);
-    if (given != null) {
-      return List.of(given);
-    }
-    return switch (request.get(OPERATOR)) {
-      case AND -> List.of(MinimumMatch.ALL);
-      case OR -> List.of(MinimumMatch.ANY);
-      case AUTO -> AUTO_MATCHES;
-    };
   }
 
   /** Whether a search runs with fewer words required than first asked, which found nothing. */

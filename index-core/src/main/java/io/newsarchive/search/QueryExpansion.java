@@ -33,7 +33,7 @@ public enum QueryExpansion {
   }
 
   /** Whether the search of {@code text} in {@code order} adds feedback words. */
-  boolean expands(TextQuery text, SortOrder order) {
+  public boolean expands(TextQuery text, SortOrder order) {
     return switch (this) {
       case ALWAYS -> true;
       case NEVER -> false;

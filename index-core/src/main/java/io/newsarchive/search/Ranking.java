@@ -131,7 +131,7 @@ public final class Ranking {
    * the pairs' words are among the plain words, which mark every place they occur, so walking each
    * pair's positions in every highlighted article would find no mark the words do not.
    */
-  static Query withoutProximity(Query query) {
+  public static Query withoutProximity(Query query) {
     if (query instanceof BoostQuery boosted) {
       Query inner = withoutProximity(boosted.getQuery());
       return inner == boosted.getQuery() ? query : new BoostQuery(inner, boosted.getBoost());

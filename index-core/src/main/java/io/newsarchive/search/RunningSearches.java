@@ -12,9 +12,11 @@ import org.apache.lucene.index.QueryTimeout;
  * Admits searches into a fixed number of slots and keeps the deadline of each running one, so that
  * the index reader can stop the one running on the current thread and a stopping server can cancel
  * them all. As a {@link QueryTimeout} it answers for the search on the calling thread (never exit
- * when none runs there). Thread-safe.
+ * when none runs there). Every {@link SearchBackend} admits its searches through one, so that
+ * saturation, cancellation and the counts of {@link SearchBackend#counts()} mean the same on each.
+ * Thread-safe.
  */
-final class RunningSearches implements QueryTimeout {
+public final class RunningSearches implements QueryTimeout {
 
   private final SearcherOptions options;
   private final Semaphore slots;
@@ -26,7 +28,8 @@ final class RunningSearches implements QueryTimeout {
   private final LongAdder cancelled = new LongAdder();
   private volatile boolean stopped;
 
-  RunningSearches(SearcherOptions options) {
+  /** Slots, queue wait and time budget as {@code options} say. */
+  public RunningSearches(SearcherOptions options) {
     this.options = options;
     this.slots = new Semaphore(options.concurrentSearches(), true);
   }
@@ -38,7 +41,7 @@ final class RunningSearches implements QueryTimeout {
    * @throws SearchesBusyException when no slot frees up in time
    * @throws InterruptedException when the thread is interrupted while it waits
    */
-  Admitted admit(long start) throws InterruptedException {
+  public Admitted admit(long start) throws InterruptedException {
     Duration wait = options.queueWait();
     if (!slots.tryAcquire(wait.toNanos(), TimeUnit.NANOSECONDS)) {
       rejected.increment();
@@ -57,18 +60,18 @@ final class RunningSearches implements QueryTimeout {
   }
 
   /** Number of searches holding a slot now. */
-  int running() {
+  public int running() {
     return running.size();
   }
 
   /** What this has admitted, refused and seen stop early so far, with {@code refreshes}. */
-  SearchCounts counts(long refreshes) {
+  public SearchCounts counts(long refreshes) {
     return new SearchCounts(
         admitted.sum(), timedOut.sum(), cancelled.sum(), rejected.sum(), refreshes);
   }
 
   /** Cancels every running search and every one admitted from now on. */
-  void cancelAll() {
+  public void cancelAll() {
     stopped = true;
     running.forEach(SearchDeadline::cancel);
   }
@@ -80,7 +83,7 @@ final class RunningSearches implements QueryTimeout {
   }
 
   /** A search holding a slot; closing it frees the slot. Used by one thread. */
-  final class Admitted implements AutoCloseable {
+  public final class Admitted implements AutoCloseable {
 
     private final SearchDeadline deadline;
 
@@ -94,8 +97,16 @@ final class RunningSearches implements QueryTimeout {
     }
 
     /** Counts this search as stopped early: cancelled, or else out of time. */
-    void stoppedEarly() {
+    public void stoppedEarly() {
       (deadline.isCancelled() ? cancelled : timedOut).increment();
+    }
+
+    /**
+     * Whether the search was cancelled ({@link #cancelAll()}, or its client went away) before or
+     * while it ran: it should answer what it has, flagged as timed out.
+     */
+    public boolean cancelled() {
+      return deadline.isCancelled();
     }
 
     @Override

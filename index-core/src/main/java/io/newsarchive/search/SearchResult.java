@@ -48,6 +48,27 @@ public record SearchResult(
     facets = Collections.unmodifiableMap(ordered);
   }
 
+  /**
+   * The answer of a search of {@code request} stopped before it found anything, {@code tookMillis}
+   * after it started: no hits, zero counts, flagged as timed out.
+   */
+  public static SearchResult stopped(SearchRequest request, long tookMillis) {
+    Map<FacetField, List<FacetCount>> facets = new EnumMap<>(FacetField.class);
+    request.get(SearchParameters.FACETS).forEach(facet -> facets.put(facet, List.of()));
+    return new SearchResult(
+        0,
+        false,
+        tookMillis,
+        true,
+        List.of(),
+        facets,
+        Timeline.ofDays(new long[0], new long[0], request.get(SearchParameters.INTERVAL)),
+        Optional.empty(),
+        Optional.empty(),
+        Optional.empty(),
+        List.of());
+  }
+
   /** This result with a spelling suggestion attached. */
   public SearchResult withDidYouMean(String suggestion) {
     return new SearchResult(

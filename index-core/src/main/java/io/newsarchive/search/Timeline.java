@@ -25,7 +25,7 @@ public record Timeline(Interval interval, List<TimelineBucket> buckets) {
    * @param days epoch days in ascending order, each with at least one article
    * @param counts the number of articles of each day
    */
-  static Timeline ofDays(long[] days, long[] counts, Interval interval) {
+  public static Timeline ofDays(long[] days, long[] counts, Interval interval) {
     if (days.length == 0) {
       return new Timeline(interval.resolve(0, 0), List.of());
     }

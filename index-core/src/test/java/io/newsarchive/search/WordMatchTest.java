@@ -144,8 +144,8 @@ class WordMatchTest {
   @Test
   void orderOfTheFallbackIsDeclared() {
     SearchRequest auto = SearchRequest.defaults().with(SearchParameters.OPERATOR, WordMatch.AUTO);
-    assertThat(PageSearch.matches(auto).get(0).required(2)).isEqualTo(2);
-    assertThat(PageSearch.matches(auto).get(0).required(5)).isEqualTo(1);
-    assertThat(PageSearch.matches(SearchRequest.defaults())).containsExactly(MinimumMatch.ANY);
+    assertThat(MinimumMatch.inTurn(auto).get(0).required(2)).isEqualTo(2);
+    assertThat(MinimumMatch.inTurn(auto).get(0).required(5)).isEqualTo(1);
+    assertThat(MinimumMatch.inTurn(SearchRequest.defaults())).containsExactly(MinimumMatch.ANY);
   }
 }

@@ -7,17 +7,36 @@ import io.newsarchive.index.IndexVersionException;
 import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.Ranking;
 import io.newsarchive.search.SearchParameters;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.opensearch.client.json.JsonData;
+import org.opensearch.client.json.JsonpMapper;
+import org.opensearch.client.json.JsonpSerializable;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.ErrorResponse;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.analysis.Analyzer;
 import org.opensearch.client.opensearch._types.mapping.DynamicMapping;
 import org.opensearch.client.opensearch._types.mapping.IndexOptions;
 import org.opensearch.client.opensearch._types.mapping.Property;
 import org.opensearch.client.opensearch._types.mapping.TypeMapping;
+import org.opensearch.client.opensearch.generic.Bodies;
+import org.opensearch.client.opensearch.generic.Body;
+import org.opensearch.client.opensearch.generic.Request;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
 import org.opensearch.client.opensearch.indices.GetMappingResponse;
 import org.opensearch.client.opensearch.indices.IndexSettings;
 import org.opensearch.client.opensearch.indices.get_mapping.IndexMappingRecord;
@@ -54,13 +73,67 @@ public final class OpenSearchSchema {
   /**
    * Creates index {@code name} with {@code shards} primary shards of {@code replicas} copies each.
    *
-   * @throws IOException when the cluster cannot be reached or refuses the index
+   * @throws OpenSearchException when the cluster refuses the index (e.g. it exists already)
+   * @throws IOException when the cluster cannot be reached
    */
   public static void create(OpenSearchClient client, String name, int shards, int replicas)
       throws IOException {
-    client
-        .indices()
-        .create(c -> c.index(name).settings(settings(shards, replicas)).mappings(mapping()));
+    JsonpMapper mapper = client._transport().jsonpMapper();
+    JsonObject body =
+        Json.createObjectBuilder()
+            .add("settings", json(settings(shards, replicas), mapper))
+            .add("mappings", scoredKeywords(json(mapping(), mapper)))
+            .build();
+    // The client's mapping types lack use_similarity, so the index is created from their JSON.
+    Request request =
+        Requests.builder()
+            .method("PUT")
+            .endpoint("/" + URLEncoder.encode(name, StandardCharsets.UTF_8))
+            .json(body)
+            .build();
+    try (Response response = client.generic().execute(request)) {
+      if (response.getStatus() / 100 != 2) {
+        Optional<Body> refusal = response.getBody();
+        if (refusal.isPresent()) {
+          // As the typed client reports a refusal, so that callers tell its kinds apart.
+          throw new OpenSearchException(
+              Bodies.json(refusal.get(), ErrorResponse._DESERIALIZER, mapper));
+        }
+        throw new IOException(
+            "OpenSearch refused to create index " + name + ": HTTP " + response.getStatus());
+      }
+    }
+  }
+
+  /**
+   * {@code mapping} with every searched keyword field scored by the index's similarity, as a Lucene
+   * term query scores it in the local index: OpenSearch scores a keyword term as a constant unless
+   * told to, so a {@code source:reuters} clause or a shared entity of a related article would weigh
+   * differently on the two.
+   */
+  private static JsonObject scoredKeywords(JsonObject mapping) {
+    JsonObjectBuilder properties = Json.createObjectBuilder();
+    for (Map.Entry<String, JsonValue> property : mapping.getJsonObject("properties").entrySet()) {
+      JsonObject field = property.getValue().asJsonObject();
+      boolean searchedKeyword =
+          "keyword".equals(field.getString("type", "")) && field.getBoolean("index", true);
+      properties.add(
+          property.getKey(),
+          searchedKeyword
+              ? Json.createObjectBuilder(field).add("use_similarity", true).build()
+              : field);
+    }
+    return Json.createObjectBuilder(mapping).add("properties", properties).build();
+  }
+
+  private static JsonObject json(JsonpSerializable value, JsonpMapper mapper) {
+    StringWriter text = new StringWriter();
+    try (JsonGenerator generator = mapper.jsonProvider().createGenerator(text)) {
+      value.serialize(generator, mapper);
+    }
+    try (JsonReader reader = Json.createReader(new StringReader(text.toString()))) {
+      return reader.readObject();
+    }
   }
 
   /**

@@ -38,7 +38,7 @@ import org.opensearch.client.opensearch.cluster.HealthResponse;
  * same when the test JVM exits first, and each node also ends by itself after an hour. Not
  * thread-safe: one test class drives it.
  */
-final class OpenSearchCluster implements AutoCloseable {
+public final class OpenSearchCluster implements AutoCloseable {
 
   private static final String MAIN = "io.newsarchive.opensearch.node.OpenSearchNodeMain";
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
@@ -62,7 +62,7 @@ final class OpenSearchCluster implements AutoCloseable {
    *
    * @throws IllegalStateException when a node does not start, with the end of its log
    */
-  static OpenSearchCluster start(int size) throws IOException {
+  public static OpenSearchCluster start(int size) throws IOException {
     if (size < 1) {
       throw new IllegalArgumentException("a cluster has at least one node: " + size);
     }
@@ -130,32 +130,32 @@ final class OpenSearchCluster implements AutoCloseable {
   }
 
   /** The cluster's name, unique to this run. */
-  String name() {
+  public String name() {
     return name;
   }
 
   /** How many nodes the cluster was started with, running or stopped. */
-  int size() {
+  public int size() {
     return nodes.size();
   }
 
   /** The node names, {@code node-0}, {@code node-1}, ..., in the order they are numbered here. */
-  List<String> nodeNames() {
+  public List<String> nodeNames() {
     return nodes.stream().map(NodeProcess::name).toList();
   }
 
   /** The HTTP address of node {@code index}, e.g. {@code http://127.0.0.1:41234}. */
-  URI httpUri(int index) {
+  public URI httpUri(int index) {
     return nodes.get(index).httpUri();
   }
 
   /** The HTTP addresses of every node, running or stopped. */
-  List<URI> httpUris() {
+  public List<URI> httpUris() {
     return nodes.stream().map(NodeProcess::httpUri).toList();
   }
 
   /** A new connection to every node of the cluster; the caller closes it. */
-  OpenSearchConnection connect() {
+  public OpenSearchConnection connect() {
     return OpenSearchConnection.open(httpUris());
   }
 
@@ -163,7 +163,7 @@ final class OpenSearchCluster implements AutoCloseable {
    * Stops node {@code index} as an operator would: SIGTERM, so that it leaves the cluster cleanly,
    * then forcibly when it has not ended after 30 seconds. Its home stays, for {@link #restart}.
    */
-  void stop(int index) throws InterruptedException {
+  public void stop(int index) throws InterruptedException {
     nodes.get(index).stop();
   }
 
@@ -171,7 +171,7 @@ final class OpenSearchCluster implements AutoCloseable {
    * Ends node {@code index} as a crash would: SIGKILL, so that the others learn of it only from
    * their lost connections. Its home stays, for {@link #restart}.
    */
-  void kill(int index) {
+  public void kill(int index) {
     nodes.get(index).kill();
   }
 
@@ -181,7 +181,7 @@ final class OpenSearchCluster implements AutoCloseable {
    *
    * @throws IllegalStateException when the node is running, or does not start
    */
-  void restart(int index) throws IOException {
+  public void restart(int index) throws IOException {
     NodeProcess node = nodes.get(index);
     node.launch();
     node.awaitReady(START_TIMEOUT);
@@ -194,7 +194,7 @@ final class OpenSearchCluster implements AutoCloseable {
    * @return how long it took
    * @throws IllegalStateException when {@code timeout} passes first, with the last health seen
    */
-  Duration awaitHealth(HealthStatus status, Duration timeout) throws IOException {
+  public Duration awaitHealth(HealthStatus status, Duration timeout) throws IOException {
     List<NodeProcess> running = nodes.stream().filter(NodeProcess::running).toList();
     Instant start = Instant.now();
     Instant deadline = start.plus(timeout);
@@ -303,7 +303,7 @@ final class OpenSearchCluster implements AutoCloseable {
   }
 
   /** The index of the node elected cluster manager, as the running nodes report it. */
-  int clusterManager() throws IOException {
+  public int clusterManager() throws IOException {
     try (OpenSearchConnection connection =
         OpenSearchConnection.open(
             nodes.stream().filter(NodeProcess::running).map(NodeProcess::httpUri).toList())) {

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch.core.GetResponse;
 import org.opensearch.client.opensearch.core.bulk.BulkOperation;
@@ -109,6 +110,10 @@ class OpenSearchSchemaTest {
     assertThatThrownBy(() -> OpenSearchSchema.requireCompatible(client, "foreign"))
         .isInstanceOf(IndexVersionException.class)
         .hasMessageContaining("not created by newsarchive");
+    assertThatThrownBy(() -> OpenSearchSchema.create(client, "current", 1, 0))
+        .isInstanceOfSatisfying(
+            OpenSearchException.class,
+            e -> assertThat(e.error().type()).isEqualTo("resource_already_exists_exception"));
     assertThatThrownBy(() -> OpenSearchSchema.requireCompatible(client, "missing"))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("no index missing");

@@ -3,11 +3,14 @@ package io.newsarchive.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsarchive.testing.TestArticles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +74,7 @@ class ServeCommandTest {
         "--slow-query-ms -5 | slow query threshold must be 0 ms or more, got -5 ms",
         "--slow-query-ms abc | '--slow-query-ms': 'abc' is not a long",
         "--metrics maybe | '--metrics': 'maybe' is not a boolean",
+        "--opensearch http://127.0.0.1:9200 | --index and --opensearch name two archives",
       })
   void badOptionsExit2WithOneLine(String options, String message, @TempDir Path tmp) {
     StringWriter err = new StringWriter();
@@ -83,6 +87,47 @@ class ServeCommandTest {
         .contains(message)
         .endsWith("(see 'newsarchive serve --help')")
         .doesNotContain("\n", "Exception", "\tat ");
+  }
+
+  @Test
+  void openSearchOptionsAreCheckedBeforeAnyConnection() {
+    StringWriter err = new StringWriter();
+    assertThat(
+            launcher(new StringWriter(), err)
+                .execute("serve", "--opensearch-index", "news", "--port", "0"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--opensearch-index needs --opensearch URL");
+
+    err = new StringWriter();
+    assertThat(
+            launcher(new StringWriter(), err)
+                .execute("serve", "--opensearch", "ftp://127.0.0.1:9200", "--port", "0"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("http:// or https://");
+  }
+
+  @Test
+  void anUnreachableClusterExits1AndSaysSo() throws IOException {
+    int port;
+    try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = free.getLocalPort();
+    }
+    PrintStream stderr = System.err;
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    int code;
+    try {
+      code =
+          launcher(new StringWriter(), new StringWriter())
+              .execute("serve", "--opensearch", "http://127.0.0.1:" + port, "--port", "0");
+    } finally {
+      System.setErr(stderr);
+    }
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .startsWith("newsarchive serve: ")
+        .contains("127.0.0.1:" + port)
+        .doesNotContain("\tat ");
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.search.SearchBackend;
 import io.newsarchive.search.SearcherOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** The real app on a random loopback port over an index in a directory, and a client for it. */
+/**
+ * The real app on a random loopback port over an index in a directory, or any other backend, and a
+ * client for it.
+ */
 final class TestServer implements AutoCloseable {
 
   /** A response: status, raw body and parsed JSON. */
@@ -22,7 +26,7 @@ final class TestServer implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final ArticleSearcher searcher;
+  private final SearchBackend backend;
   private final Javalin app;
   private final HttpClient client = HttpClient.newHttpClient();
 
@@ -40,8 +44,13 @@ final class TestServer implements AutoCloseable {
 
   TestServer(Path indexDir, SearcherOptions searcherOptions, ServerOptions options)
       throws IOException {
-    searcher = ArticleSearcher.open(indexDir, searcherOptions);
-    app = SearchServer.create(searcher, options).start();
+    this(ArticleSearcher.open(indexDir, searcherOptions), options);
+  }
+
+  /** The app over {@code backend}, which closing the server closes. */
+  TestServer(SearchBackend backend, ServerOptions options) {
+    this.backend = backend;
+    app = SearchServer.create(backend, options).start();
   }
 
   /** A client that sends requests byte for byte. */
@@ -53,8 +62,9 @@ final class TestServer implements AutoCloseable {
     return app;
   }
 
+  /** The local index served; only for a server over an index directory. */
   ArticleSearcher searcher() {
-    return searcher;
+    return (ArticleSearcher) backend;
   }
 
   /** GETs {@code pathAndQuery} (already URL-encoded). */
@@ -79,6 +89,6 @@ final class TestServer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     app.stop();
-    searcher.close();
+    backend.close();
   }
 }

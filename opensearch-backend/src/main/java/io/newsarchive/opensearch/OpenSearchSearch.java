@@ -1,0 +1,239 @@
+package io.newsarchive.opensearch;
+
+import static io.newsarchive.search.SearchParameters.CURSOR;
+import static io.newsarchive.search.SearchParameters.EXPAND;
+import static io.newsarchive.search.SearchParameters.FACETS;
+import static io.newsarchive.search.SearchParameters.FACET_SIZE;
+import static io.newsarchive.search.SearchParameters.PAGE;
+import static io.newsarchive.search.SearchParameters.QUERY;
+import static io.newsarchive.search.SearchParameters.RECENCY;
+import static io.newsarchive.search.SearchParameters.SIZE;
+import static io.newsarchive.search.SearchParameters.SORT;
+
+import io.newsarchive.article.EntityType;
+import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.search.ArticleQueryParser;
+import io.newsarchive.search.ArticleQueryParser.TextQuery;
+import io.newsarchive.search.Cursor;
+import io.newsarchive.search.FacetCount;
+import io.newsarchive.search.FacetField;
+import io.newsarchive.search.HitReader;
+import io.newsarchive.search.InvalidRequestException;
+import io.newsarchive.search.MinimumMatch;
+import io.newsarchive.search.RequestFilters;
+import io.newsarchive.search.SearchParameters;
+import io.newsarchive.search.SearchRequest;
+import io.newsarchive.search.SearchResult;
+import io.newsarchive.search.SearcherOptions;
+import io.newsarchive.search.SortOrder;
+import io.newsarchive.search.SpellingCorrector;
+import io.newsarchive.search.WordsMatched;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.OpenSearchException;
+import org.opensearch.client.opensearch._types.query_dsl.Query;
+import org.opensearch.client.opensearch.core.SearchResponse;
+
+/**
+ * Answers searches on an OpenSearch index of {@link OpenSearchSchema} with the meaning the local
+ * index gives them: the same parser (so the same errors for a bad request), its query translated
+ * clause for clause ({@link QueryTranslation}), the same filters ({@link RequestFilters}), the same
+ * relaxation of {@link io.newsarchive.search.WordMatch#AUTO}, sorts with the article id as the
+ * tie-break, cursors, exact totals, facets and timeline, snippets marked as locally, spelling
+ * suggestions from the same corrector over the index's words ({@link OpenSearchVocabulary}), and
+ * feedback from the same expansion over the best articles' text ({@link OpenSearchFeedback}). A
+ * query that OpenSearch cannot run with the same meaning is refused, never answered differently.
+ * Thread-safe: the client is, and nothing else changes.
+ */
+final class OpenSearchSearch {
+
+  private final OpenSearchClient client;
+  private final String index;
+  private final Duration timeBudget;
+  private final ArticleQueryParser parser = new ArticleQueryParser();
+  private final NewestPublished newest;
+  private final HitReader snippets = new HitReader(ArticleFields.analyzer());
+  private final OpenSearchVocabulary vocabulary;
+  private final OpenSearchFeedback feedback;
+
+  /** Searches {@code index} with the local index's default time budget. */
+  OpenSearchSearch(OpenSearchClient client, String index) {
+    this(client, index, SearcherOptions.DEFAULTS.timeBudget());
+  }
+
+  /** Searches {@code index}; a search that runs longer than {@code timeBudget} is timed out. */
+  OpenSearchSearch(OpenSearchClient client, String index, Duration timeBudget) {
+    this.client = client;
+    this.index = index;
+    this.timeBudget = timeBudget;
+    this.newest = new NewestPublished(client, index);
+    this.vocabulary = new OpenSearchVocabulary(client, index);
+    this.feedback = new OpenSearchFeedback(client, index);
+  }
+
+  /**
+   * Runs one search.
+   *
+   * @throws InvalidRequestException when the query does not parse, is too expensive, or holds a
+   *     kind of query that OpenSearch cannot run with the same meaning
+   * @throws IOException when the cluster cannot answer, or some shard failed
+   */
+  SearchResult search(SearchRequest request) throws IOException {
+    long start = System.nanoTime();
+    List<MinimumMatch> matches = MinimumMatch.inTurn(request);
+    TextQuery text = parser.textQuery(request.get(QUERY), matches.get(0));
+    SearchResult result = run(request, text, Relaxed.NO);
+    boolean spelling =
+        !request.get(QUERY).isEmpty() && (result.total() == 0 || text.required() < text.words());
+    for (MinimumMatch relaxed : matches.subList(1, matches.size())) {
+      if (result.total() > 0 || result.timedOut()) {
+        break;
+      }
+      TextQuery looser = parser.textQuery(request.get(QUERY), relaxed);
+      if (looser.required() < text.required()) {
+        text = looser;
+        result = run(request, text, Relaxed.YES);
+      }
+    }
+    if (spelling && !result.timedOut()) {
+      Optional<String> corrected = SpellingCorrector.correct(vocabulary, request.get(QUERY));
+      if (corrected.isPresent() && count(request.with(QUERY, corrected.get())) > 0) {
+        result = result.withDidYouMean(corrected.get());
+      }
+    }
+    return completed(result, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /**
+   * The most frequent entities of one type among the articles matching {@code request}, as {@link
+   * io.newsarchive.search.ArticleSearcher#topEntities} counts them.
+   */
+  List<FacetCount> topEntities(EntityType type, SearchRequest request) throws IOException {
+    FacetField facet = FacetField.of(type);
+    SearchRequest counting =
+        request
+            .keeping(SearchParameters.FILTERS)
+            .with(SIZE, 0)
+            .with(FACETS, Set.of(facet))
+            .with(FACET_SIZE, request.get(FACET_SIZE));
+    return search(counting).facets().get(facet);
+  }
+
+  /** Whether a search runs with fewer words required than first asked, which found nothing. */
+  private enum Relaxed {
+    NO,
+    YES
+  }
+
+  private SearchResult run(SearchRequest request, TextQuery text, Relaxed relaxed)
+      throws IOException {
+    long newestMillis = request.get(RECENCY) > 0 ? newest.millis() : 0;
+    List<RequestFilters.Clause> filters = RequestFilters.of(request, newestMillis);
+    Query typed = QueryTranslation.of(text.query());
+    Optional<OpenSearchFeedback.Expanded> expansion = Optional.empty();
+    if (request.get(EXPAND).expands(text, request.get(SORT))
+        && !(text.query() instanceof MatchAllDocsQuery)) {
+      expansion = feedback.expand(text.query(), QueryTranslation.withFilters(typed, filters));
+    }
+    // Feedback words only reorder what the query as typed matches, and snippets show its words.
+    Query query =
+        QueryTranslation.withFilters(
+            expansion.map(OpenSearchFeedback.Expanded::text).orElse(typed), filters);
+    SortOrder order = request.get(SORT);
+    Optional<Cursor.Position> after =
+        request.get(CURSOR).isEmpty()
+            ? Optional.empty()
+            : Optional.of(Cursor.position(request.get(CURSOR), order));
+    int size = request.get(SIZE);
+    int offset = after.isPresent() ? 0 : (request.get(PAGE) - 1) * size;
+    SearchPage page = new SearchPage(query, text.query(), order, after, offset, size);
+    SearchResponse<Map> response = send(page.request(index, request, timeBudget));
+    Optional<WordsMatched> match = Optional.empty();
+    if (text.words() > 0) {
+      WordsMatched words = WordsMatched.of(text.required(), text.words());
+      match = Optional.of(relaxed == Relaxed.YES ? words.asRelaxed() : words);
+    }
+    SearchResult result = page.result(response, request, match, snippets);
+    return expansion.isEmpty() ? result : withExpansion(result, expansion.get().added());
+  }
+
+  /**
+   * How many articles the query and filters of {@code request} match, its plain words by the
+   * minimum match it asks for outright, as a local search counts a corrected query.
+   */
+  private long count(SearchRequest request) throws IOException {
+    TextQuery text = parser.textQuery(request.get(QUERY), MinimumMatch.requested(request));
+    long newestMillis = request.get(RECENCY) > 0 ? newest.millis() : 0;
+    Query query =
+        QueryTranslation.withFilters(
+            QueryTranslation.of(text.query()), RequestFilters.of(request, newestMillis));
+    return client.count(c -> c.index(index).query(query)).count();
+  }
+
+  @SuppressWarnings("rawtypes")
+  private SearchResponse<Map> send(org.opensearch.client.opensearch.core.SearchRequest search)
+      throws IOException {
+    SearchResponse<Map> response;
+    try {
+      response = client.search(search, Map.class);
+    } catch (OpenSearchException e) {
+      String reason = String.valueOf(e.getMessage());
+      if (reason.contains("too_many_clauses") || reason.contains("maxClauseCount")) {
+        throw new InvalidRequestException(
+            "q", "query too complex", "it expands to more terms than the cluster allows");
+      }
+      throw new IOException("OpenSearch refused the search: " + reason, e);
+    }
+    if (response.shards().failed() > 0) {
+      throw new IOException(
+          "OpenSearch answered from "
+              + response.shards().successful()
+              + " of "
+              + response.shards().total()
+              + " shards: "
+              + response.shards().failures().stream()
+                  .map(failure -> failure.reason().reason())
+                  .limit(3)
+                  .toList());
+    }
+    return response;
+  }
+
+  /** {@code result} of the query expanded with {@code added}. */
+  private static SearchResult withExpansion(SearchResult result, List<String> added) {
+    return new SearchResult(
+        result.total(),
+        result.totalExact(),
+        result.tookMillis(),
+        result.timedOut(),
+        result.hits(),
+        result.facets(),
+        result.timeline(),
+        result.nextCursor(),
+        result.didYouMean(),
+        result.match(),
+        added);
+  }
+
+  /** {@code result} with the time the whole search took. */
+  private static SearchResult completed(SearchResult result, long tookMillis) {
+    return new SearchResult(
+        result.total(),
+        result.totalExact(),
+        tookMillis,
+        result.timedOut(),
+        result.hits(),
+        result.facets(),
+        result.timeline(),
+        result.nextCursor(),
+        result.didYouMean(),
+        result.match(),
+        result.expandedWith());
+  }
+}

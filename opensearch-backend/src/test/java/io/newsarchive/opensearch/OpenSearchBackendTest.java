@@ -1,0 +1,183 @@
+package io.newsarchive.opensearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.entities.NamedEntityExtractor;
+import io.newsarchive.index.ArticleIndexer;
+import io.newsarchive.index.IndexVersionException;
+import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.search.Hit;
+import io.newsarchive.search.IndexStats;
+import io.newsarchive.search.InvalidRequestException;
+import io.newsarchive.search.SearcherOptions;
+import io.newsarchive.search.Suggestion;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.Refresh;
+import org.opensearch.client.opensearch.core.bulk.BulkOperation;
+
+/**
+ * The OpenSearch backend's lookups, statistics, suggestions and related articles against the local
+ * index's answers over the same 1,000 tagged Reuters-21578 articles, on one real node.
+ */
+class OpenSearchBackendTest {
+
+  private static final String INDEX = "articles";
+
+  @TempDir static Path temp;
+
+  private static OpenSearchCluster cluster;
+  private static OpenSearchBackend remote;
+  private static ArticleSearcher local;
+  private static List<Article> articles;
+
+  @BeforeAll
+  static void indexBothWays() throws IOException {
+    NamedEntityExtractor tagger = NamedEntityExtractor.loadDefault();
+    articles = new ArrayList<>();
+    for (Article article : ReutersArticles.first(1000)) {
+      articles.add(article.withEntities(tagger.extract(article.title(), article.body())));
+    }
+    Path dir = temp.resolve("local");
+    try (ArticleIndexer indexer = ArticleIndexer.open(dir)) {
+      indexer.upsert(articles);
+      indexer.commit();
+    }
+    local = ArticleSearcher.open(dir, SearcherOptions.DEFAULTS);
+
+    cluster = OpenSearchCluster.start(1);
+    OpenSearchConnection connection = cluster.connect();
+    OpenSearchClient client = connection.client();
+    OpenSearchSchema.create(client, INDEX, 1, 0);
+    List<BulkOperation> operations = new ArrayList<>();
+    for (Article article : articles) {
+      Map<String, Object> source = ArticleSource.toSource(article);
+      operations.add(BulkOperation.of(o -> o.index(i -> i.id(article.id()).document(source))));
+    }
+    assertThat(
+            client.bulk(b -> b.index(INDEX).operations(operations).refresh(Refresh.True)).errors())
+        .isFalse();
+    remote = OpenSearchBackend.open(connection, INDEX, SearcherOptions.DEFAULTS);
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    if (remote != null) {
+      remote.close();
+    }
+    if (local != null) {
+      local.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void everyArticleComesBackAsTheLocalIndexGivesIt() throws IOException {
+    for (Article article : articles) {
+      assertThat(remote.article(article.id()))
+          .as(article.id())
+          .isEqualTo(local.article(article.id()));
+    }
+    assertThat(remote.article("no-such-article")).isEmpty();
+  }
+
+  @Test
+  void statisticsAreTheLocalIndexStatistics() throws IOException {
+    IndexStats theirs = remote.stats();
+    IndexStats ours = local.stats();
+
+    assertThat(theirs.articles()).isEqualTo(ours.articles()).isEqualTo(articles.size());
+    assertThat(theirs.oldest()).isEqualTo(ours.oldest()).isPresent();
+    assertThat(theirs.newest()).isEqualTo(ours.newest());
+    assertThat(theirs.sources()).isEqualTo(ours.sources());
+    assertThat(theirs.indexBytes()).isPositive();
+    assertThat(remote.indexBytes()).isEqualTo(theirs.indexBytes());
+    assertThat(remote.count()).isEqualTo(local.count());
+  }
+
+  @Test
+  void suggestionsAreTheLocalSuggestions() throws Exception {
+    List<Suggestion> probe = List.of();
+    for (int i = 0; i < 100 && probe.isEmpty(); i++) {
+      // The local suggester is built in the background after opening.
+      probe = local.suggest("reag", 10);
+      Thread.sleep(100);
+    }
+    assertThat(probe).isNotEmpty();
+    int compared = 0;
+    for (String prefix :
+        List.of("reag", "ronald rea", "cocoa", "bank of", "japan", "oil pri", "ge", "u.s.", "xq")) {
+      List<Suggestion> ours = local.suggest(prefix, 20);
+      List<Suggestion> theirs = remote.suggest(prefix, 20);
+      if (ours.size() < 20) {
+        // Every suggestion fits: the same ones, whatever the order of ties.
+        assertThat(theirs).as(prefix).containsExactlyInAnyOrderElementsOf(ours);
+        compared++;
+      } else {
+        assertThat(theirs).as(prefix).hasSize(20);
+      }
+      assertThat(kinds(theirs))
+          .as(prefix + ": names before headlines")
+          .isSortedAccordingTo(Integer::compare);
+    }
+    assertThat(compared).isGreaterThanOrEqualTo(5);
+    assertThat(remote.suggest("  ", 5)).isEmpty();
+    assertThatThrownBy(() -> remote.suggest("oil", 0)).isInstanceOf(InvalidRequestException.class);
+  }
+
+  private static List<Integer> kinds(List<Suggestion> suggestions) {
+    return suggestions.stream().map(s -> s.kind() == Suggestion.Kind.TITLE ? 1 : 0).toList();
+  }
+
+  @Test
+  void relatedArticlesAreTheLocalOnes() throws IOException {
+    // One shard holds the same articles as the local index: the same terms are picked with the
+    // same statistics and scored alike, so the same articles come back in the same order.
+    for (int i = 0; i < articles.size(); i += 50) {
+      String id = articles.get(i).id();
+      List<Hit> theirs = remote.related(id, 5).orElseThrow();
+      List<Hit> ours = local.related(id, 5).orElseThrow();
+
+      assertThat(ours).as(id).isNotEmpty();
+      assertThat(ids(theirs)).as(id).isEqualTo(ids(ours)).doesNotContain(id);
+      for (int hit = 0; hit < ours.size(); hit++) {
+        assertThat(theirs.get(hit).score()).as(id).isCloseTo(ours.get(hit).score(), within(1e-3f));
+      }
+    }
+    assertThat(remote.related("no-such-article", 5)).isEmpty();
+  }
+
+  private static List<String> ids(List<Hit> hits) {
+    return hits.stream().map(Hit::id).toList();
+  }
+
+  @Test
+  void anIndexOfAnotherSchemaIsRefusedOnOpen() throws IOException {
+    OpenSearchConnection connection = cluster.connect();
+    try {
+      TestIndex.create(connection.client(), "foreign-articles", 1, 0);
+      assertThatThrownBy(() ->
+              OpenSearchBackend.open(connection, "foreign-articles", SearcherOptions.DEFAULTS))
+          .isInstanceOf(IndexVersionException.class);
+      assertThatThrownBy(
+              () -> OpenSearchBackend.open(connection, "missing", SearcherOptions.DEFAULTS))
+          .isInstanceOf(IOException.class)
+          .hasMessageContaining("no index missing");
+    } finally {
+      connection.close();
+    }
+  }
+}
