@@ -116,14 +116,27 @@ public final class ArticleIndexer implements ArticleStore {
   }
 
   /**
-   * Upserts each article in turn, as {@link #upsert(Article)} does. Never refuses an article: a
-   * failure to write one ends the batch with an exception, as the store failing.
+   * Upserts each article in turn, as {@link #upsert(Article)} does. An article Lucene cannot index
+   * (a keyword, such as an author name, longer than its 32,766-byte term limit) is refused and the
+   * others are stored; any other failure to write one ends the batch, as the store failing.
+   *
+   * @throws ArticlesRefusedException when Lucene refused some articles and the rest were stored
    */
   @Override
   public List<UpsertOutcome> upsert(List<Article> articles) throws IOException {
     List<UpsertOutcome> outcomes = new ArrayList<>(articles.size());
-    for (Article article : articles) {
-      outcomes.add(upsert(article));
+    List<ArticlesRefusedException.Refusal> refusals = new ArrayList<>();
+    for (int position = 0; position < articles.size(); position++) {
+      Article article = articles.get(position);
+      try {
+        outcomes.add(upsert(article));
+      } catch (IllegalArgumentException e) {
+        // Lucene drops the one document it cannot invert; the writer stays usable.
+        refusals.add(new ArticlesRefusedException.Refusal(position, article.id(), e.getMessage()));
+      }
+    }
+    if (!refusals.isEmpty()) {
+      throw new ArticlesRefusedException(outcomes, refusals);
     }
     return outcomes;
   }

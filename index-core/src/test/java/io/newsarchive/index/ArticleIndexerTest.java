@@ -144,6 +144,60 @@ class ArticleIndexerTest {
   }
 
   @Test
+  void anArticleLuceneCannotIndexIsRefusedAndTheRestOfTheBatchIsStored() throws IOException {
+    Article immense =
+        Article.builder()
+            .source("kayhan.ir")
+            .sourceId("immense")
+            .title("An author too long to index")
+            .body("body")
+            .author("x".repeat(40_000))
+            .build();
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    try (ArticleStore store = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
+      assertThatThrownBy(() -> store.upsert(List.of(article("1", "a"), immense, article("2", "b"))))
+          .isInstanceOfSatisfying(
+              ArticlesRefusedException.class,
+              e -> {
+                assertThat(e.stored()).containsExactly(UpsertOutcome.ADDED, UpsertOutcome.ADDED);
+                assertThat(e.refusals())
+                    .singleElement()
+                    .satisfies(refusal -> {
+                      assertThat(refusal.position()).isEqualTo(1);
+                      assertThat(refusal.articleId()).isEqualTo("kayhan.ir-immense");
+                      assertThat(refusal.reason()).contains("immense term", "author");
+                    });
+              });
+      assertThat(store.documentCount()).isEqualTo(2);
+      assertThat(store.upsert(List.of(article("3", "c")))).containsExactly(UpsertOutcome.ADDED);
+    }
+  }
+
+  @Test
+  void aRefusedUpdateKeepsTheStoredVersion() throws IOException {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    Article stored = article("1", "kept");
+    Article immense =
+        Article.builder()
+            .source("kayhan.ir")
+            .sourceId("1")
+            .title("Title 1")
+            .body("edited")
+            .author("x".repeat(40_000))
+            .build();
+    try (ArticleStore store = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
+      store.upsert(List.of(stored));
+      store.commit();
+      assertThatThrownBy(() -> store.upsert(List.of(immense)))
+          .isInstanceOf(ArticlesRefusedException.class);
+    }
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      assertThat(reader.numDocs()).isEqualTo(1);
+      assertThat(storedBody(reader, "kayhan.ir-1")).isEqualTo("kept");
+    }
+  }
+
+  @Test
   void duplicateIdWithinOneRunKeepsOneDocument() throws IOException {
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
     try (ArticleIndexer indexer = ArticleIndexer.open(keepOpen(directory), LOCATION)) {

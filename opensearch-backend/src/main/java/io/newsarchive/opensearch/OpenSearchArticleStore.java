@@ -113,24 +113,27 @@ public final class OpenSearchArticleStore implements ArticleStore {
     boolean exists =
         backoff.send("find index " + index, nodes, () -> OpenSearchSchema.exists(client, index));
     if (!exists) {
+      // Not retried: the cluster just answered, and a refused index (a bad name) stays refused.
       try {
-        backoff.send(
-            "create index " + index,
-            nodes,
-            () -> {
-              OpenSearchSchema.create(client, index, target.shards(), target.replicas());
-              return null;
-            });
-      } catch (IOException e) {
+        OpenSearchSchema.create(client, index, target.shards(), target.replicas());
+      } catch (OpenSearchException e) {
         // Another ingest may have created it meanwhile: then its schema decides, below.
-        if (!(e.getCause() instanceof OpenSearchException refused
-            && refused.error() != null
-            && "resource_already_exists_exception".equals(refused.error().type()))) {
+        if (!OpenSearchSchema.exists(client, index)) {
+          throw new IOException(
+              "OpenSearch at "
+                  + nodes
+                  + " refused to create index "
+                  + index
+                  + ": "
+                  + Backoff.reason(e),
+              e);
+        }
+      } catch (IOException e) {
+        if (!OpenSearchSchema.exists(client, index)) {
           throw e;
         }
       }
     }
-    // Not retried: the cluster just answered, and a refused schema is final.
     OpenSearchSchema.requireCompatible(client, index);
   }
 

@@ -226,6 +226,14 @@ class OpenSearchArticleStoreTest {
   }
 
   @Test
+  void anIndexNameTheClusterRefusesIsAClearError() {
+    assertThatThrownBy(() -> open("Bad Name"))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("create index Bad Name")
+        .hasMessageContaining("invalid_index_name_exception");
+  }
+
+  @Test
   void anUnreachableClusterIsAClearErrorAfterTheRetries() throws IOException {
     URI nowhere = URI.create("http://127.0.0.1:1");
     ClusterIndex target = new ClusterIndex(List.of(nowhere), "articles", 1, 0);
