@@ -7,7 +7,6 @@ import static io.newsarchive.search.SearchParameters.FACETS;
 import static io.newsarchive.search.SearchParameters.FACET_SIZE;
 import static io.newsarchive.search.SearchParameters.INTERVAL;
 import static io.newsarchive.search.SearchParameters.PAGE;
-import static io.newsarchive.search.SearchParameters.QUERY;
 import static io.newsarchive.search.SearchParameters.RECENCY;
 import static io.newsarchive.search.SearchParameters.SIZE;
 import static io.newsarchive.search.SearchParameters.SORT;
@@ -76,41 +75,22 @@ final class PageSearch {
 
   private SearchResult answer(
       ArchiveSearcher searcher, SearchRequest request, SearchDeadline deadline) throws IOException {
-    List<MinimumMatch> matches = MinimumMatch.inTurn(request);
-    TextQuery text = parser.textQuery(request.get(QUERY), matches.get(0));
-    SearchResult result = run(searcher, request, text, deadline, Relaxed.NO);
-    // A misspelt word is a common reason why nothing has every word: offer the spelling even
-    // when fewer words then find something, or when fewer than every word was asked for.
-    boolean offerSpelling =
-        !request.get(QUERY).isEmpty() && (result.total() == 0 || text.required() < text.words());
-    for (MinimumMatch relaxed : matches.subList(1, matches.size())) {
-      if (result.total() > 0 || result.timedOut()) {
-        break;
-      }
-      TextQuery looser = parser.textQuery(request.get(QUERY), relaxed);
-      if (looser.required() < text.required()) {
-        text = looser;
-        result = run(searcher, request, text, deadline, Relaxed.YES);
-      }
-    }
-    if (offerSpelling && !result.timedOut()) {
-      deadline.watchReads();
-      Optional<String> corrected =
-          SpellingCorrector.correct(searcher.getIndexReader(), request.get(QUERY));
-      if (corrected.isPresent()
-          && searcher.count(
-                  parser.query(request.with(QUERY, corrected.get()), searcher.dates().newest()))
-              > 0) {
-        return result.withDidYouMean(corrected.get());
-      }
-    }
-    return result;
-  }
+    return WordRelaxation.answer(
+        request,
+        parser,
+        (text, relaxed) -> run(searcher, request, text, deadline, relaxed),
+        new WordRelaxation.Spelling() {
+          @Override
+          public Optional<String> correct(String q) throws IOException {
+            deadline.watchReads();
+            return SpellingCorrector.correct(searcher.getIndexReader(), q);
+          }
 
-  /** Whether a search runs with fewer words required than first asked, which found nothing. */
-  private enum Relaxed {
-    NO,
-    YES
+          @Override
+          public long count(SearchRequest corrected) throws IOException {
+            return searcher.count(parser.query(corrected, searcher.dates().newest()));
+          }
+        });
   }
 
   private SearchResult run(
@@ -118,7 +98,7 @@ final class PageSearch {
       SearchRequest request,
       TextQuery text,
       SearchDeadline deadline,
-      Relaxed relaxed)
+      WordRelaxation.Relaxed relaxed)
       throws IOException {
     long start = deadline.start();
     deadline.watchReads();
@@ -223,7 +203,7 @@ final class PageSearch {
     Optional<WordsMatched> match = Optional.empty();
     if (text.words() > 0) {
       WordsMatched words = WordsMatched.of(text.required(), text.words());
-      match = Optional.of(relaxed == Relaxed.YES ? words.asRelaxed() : words);
+      match = Optional.of(relaxed == WordRelaxation.Relaxed.YES ? words.asRelaxed() : words);
     }
     return new SearchResult(
         total,

@@ -27,6 +27,7 @@ import io.newsarchive.search.SearchResult;
 import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.search.SortOrder;
 import io.newsarchive.search.SpellingCorrector;
+import io.newsarchive.search.WordRelaxation;
 import io.newsarchive.search.WordsMatched;
 import java.io.IOException;
 import java.time.Duration;
@@ -86,27 +87,22 @@ final class OpenSearchSearch {
    */
   SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
-    List<MinimumMatch> matches = MinimumMatch.inTurn(request);
-    TextQuery text = parser.textQuery(request.get(QUERY), matches.get(0));
-    SearchResult result = run(request, text, Relaxed.NO);
-    boolean spelling =
-        !request.get(QUERY).isEmpty() && (result.total() == 0 || text.required() < text.words());
-    for (MinimumMatch relaxed : matches.subList(1, matches.size())) {
-      if (result.total() > 0 || result.timedOut()) {
-        break;
-      }
-      TextQuery looser = parser.textQuery(request.get(QUERY), relaxed);
-      if (looser.required() < text.required()) {
-        text = looser;
-        result = run(request, text, Relaxed.YES);
-      }
-    }
-    if (spelling && !result.timedOut()) {
-      Optional<String> corrected = SpellingCorrector.correct(vocabulary, request.get(QUERY));
-      if (corrected.isPresent() && count(request.with(QUERY, corrected.get())) > 0) {
-        result = result.withDidYouMean(corrected.get());
-      }
-    }
+    SearchResult result =
+        WordRelaxation.answer(
+            request,
+            parser,
+            (text, relaxed) -> run(request, text, relaxed),
+            new WordRelaxation.Spelling() {
+              @Override
+              public Optional<String> correct(String q) throws IOException {
+                return SpellingCorrector.correct(vocabulary, q);
+              }
+
+              @Override
+              public long count(SearchRequest corrected) throws IOException {
+                return OpenSearchSearch.this.count(corrected);
+              }
+            });
     return completed(result, (System.nanoTime() - start) / 1_000_000);
   }
 
@@ -125,13 +121,7 @@ final class OpenSearchSearch {
     return search(counting).facets().get(facet);
   }
 
-  /** Whether a search runs with fewer words required than first asked, which found nothing. */
-  private enum Relaxed {
-    NO,
-    YES
-  }
-
-  private SearchResult run(SearchRequest request, TextQuery text, Relaxed relaxed)
+  private SearchResult run(SearchRequest request, TextQuery text, WordRelaxation.Relaxed relaxed)
       throws IOException {
     long newestMillis = request.get(RECENCY) > 0 ? newest.millis() : 0;
     List<RequestFilters.Clause> filters = RequestFilters.of(request, newestMillis);
@@ -157,7 +147,7 @@ final class OpenSearchSearch {
     Optional<WordsMatched> match = Optional.empty();
     if (text.words() > 0) {
       WordsMatched words = WordsMatched.of(text.required(), text.words());
-      match = Optional.of(relaxed == Relaxed.YES ? words.asRelaxed() : words);
+      match = Optional.of(relaxed == WordRelaxation.Relaxed.YES ? words.asRelaxed() : words);
     }
     SearchResult result = page.result(response, request, match, snippets);
     return expansion.isEmpty() ? result : withExpansion(result, expansion.get().added());
