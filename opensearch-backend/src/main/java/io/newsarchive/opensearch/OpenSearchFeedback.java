@@ -4,7 +4,9 @@ import io.newsarchive.article.Article;
 import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.FeedbackExpansion;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,10 @@ final class OpenSearchFeedback {
 
   private final OpenSearchClient client;
   private final String index;
+
+  /** The search's time budget, as each of its requests here tells OpenSearch. */
+  private final String timeout;
+
   private final FeedbackExpansion expansion = new FeedbackExpansion();
 
   /**
@@ -43,9 +49,10 @@ final class OpenSearchFeedback {
    */
   record Expanded(Query text, List<String> added) {}
 
-  OpenSearchFeedback(OpenSearchClient client, String index) {
+  OpenSearchFeedback(OpenSearchClient client, String index, Duration budget) {
     this.client = client;
     this.index = index;
+    this.timeout = budget.toMillis() + "ms";
   }
 
   /**
@@ -60,6 +67,7 @@ final class OpenSearchFeedback {
             s ->
                 s.index(index)
                     .query(typed)
+                    .timeout(timeout)
                     .searchType(SearchType.DfsQueryThenFetch)
                     .size(FeedbackExpansion.RESCORED)
                     .sort(o -> o.score(c -> c.order(SortOrder.Desc)))
@@ -72,6 +80,11 @@ final class OpenSearchFeedback {
                                 ArticleFields.TITLE,
                                 ArticleFields.BODY))),
             Map.class);
+    OpenSearchResponses.requireAllShards(best.shards());
+    if (best.timedOut()) {
+      // Out of time, the page is ranked by the query as typed, as a local search's would be.
+      return Optional.empty();
+    }
     List<Hit<Map>> first = best.hits().hits();
     if (first.isEmpty()) {
       return Optional.empty();
@@ -120,9 +133,15 @@ final class OpenSearchFeedback {
             s ->
                 s.index(index)
                     .size(0)
+                    .timeout(timeout)
                     .trackTotalHits(t -> t.enabled(true))
                     .aggregations(RARE, a -> a.filters(f -> f.filters(b -> b.keyed(holding)))),
             Void.class);
+    OpenSearchResponses.requireAllShards(response.shards());
+    if (response.timedOut()) {
+      // Counts of part of the archive would call common words rare: none is taken.
+      return Collections.nCopies(words.size(), false);
+    }
     long articles = response.hits().total().value();
     Map<String, FiltersBucket> counts =
         response.aggregations().get(RARE).filters().buckets().keyed();

@@ -74,8 +74,8 @@ final class OpenSearchSearch {
     this.index = index;
     this.timeBudget = timeBudget;
     this.newest = new NewestPublished(client, index);
-    this.vocabulary = new OpenSearchVocabulary(client, index);
-    this.feedback = new OpenSearchFeedback(client, index);
+    this.vocabulary = new OpenSearchVocabulary(client, index, timeBudget);
+    this.feedback = new OpenSearchFeedback(client, index, timeBudget);
   }
 
   /**

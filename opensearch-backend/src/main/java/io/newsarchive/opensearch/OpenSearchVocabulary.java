@@ -3,6 +3,7 @@ package io.newsarchive.opensearch;
 import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.SpellingCorrector;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,9 +33,13 @@ final class OpenSearchVocabulary implements SpellingCorrector.Vocabulary {
   private final OpenSearchClient client;
   private final String index;
 
-  OpenSearchVocabulary(OpenSearchClient client, String index) {
+  /** The search's time budget, as the request tells OpenSearch. */
+  private final String timeout;
+
+  OpenSearchVocabulary(OpenSearchClient client, String index, Duration budget) {
     this.client = client;
     this.index = index;
+    this.timeout = budget.toMillis() + "ms";
   }
 
   @Override
@@ -66,9 +71,15 @@ final class OpenSearchVocabulary implements SpellingCorrector.Vocabulary {
             s ->
                 s.index(index)
                     .size(0)
+                    .timeout(timeout)
                     .aggregations(KNOWN, a -> a.filters(f -> f.filters(b -> b.keyed(holding))))
                     .suggest(g -> g.suggesters(suggesters)),
             Void.class);
+    OpenSearchResponses.requireAllShards(response.shards());
+    if (response.timedOut()) {
+      // Out of time, no spelling is offered, as locally.
+      return Map.of();
+    }
     Map<String, FiltersBucket> known =
         response.aggregations().get(KNOWN).filters().buckets().keyed();
     Map<String, String> corrections = new HashMap<>();
