@@ -160,4 +160,10 @@ public final class ArticleSource {
     }
     return List.of(value);
   }
+
+  /** The class the client reads a {@code _source} document into: a map of its fields. */
+  @SuppressWarnings({"unchecked", "rawtypes"}) // the client maps _source to the class given
+  static Class<Map<String, Object>> documentClass() {
+    return (Class) Map.class;
+  }
 }

@@ -115,7 +115,8 @@ public final class OpenSearchBackend implements SearchBackend {
 
   @Override
   public Optional<Article> article(String id) throws IOException {
-    GetResponse<Map<String, Object>> response = client.get(g -> g.index(index).id(id), sourceMap());
+    GetResponse<Map<String, Object>> response =
+        client.get(g -> g.index(index).id(id), ArticleSource.documentClass());
     return response.found()
         ? Optional.of(ArticleSource.toArticle(response.source()))
         : Optional.empty();
@@ -161,7 +162,9 @@ public final class OpenSearchBackend implements SearchBackend {
             .minimumShouldMatch("1")
             .build();
     SearchResponse<Map<String, Object>> response =
-        client.search(s -> s.index(index).query(q -> q.bool(related)).size(size), sourceMap());
+        client.search(
+            s -> s.index(index).query(q -> q.bool(related)).size(size),
+            ArticleSource.documentClass());
     OpenSearchResponses.requireAllShards(response.shards());
     List<Hit> hits = new ArrayList<>();
     for (var hit : response.hits().hits()) {
@@ -262,10 +265,5 @@ public final class OpenSearchBackend implements SearchBackend {
   public void close() throws IOException {
     running.cancelAll();
     connection.close();
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"}) // the client maps _source to the class given
-  private static Class<Map<String, Object>> sourceMap() {
-    return (Class) Map.class;
   }
 }

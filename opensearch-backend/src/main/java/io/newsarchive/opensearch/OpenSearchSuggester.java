@@ -133,7 +133,7 @@ final class OpenSearchSuggester {
                     .source(src -> src.filter(f -> f.includes(ArticleFields.TITLE)))
                     .sort(o -> o.field(f -> f.field(ArticleFields.PUBLISHED).order(SortOrder.Desc)))
                     .sort(o -> o.field(f -> f.field(ArticleFields.ID).order(SortOrder.Asc))),
-            sourceMap());
+            ArticleSource.documentClass());
     OpenSearchResponses.requireAllShards(response.shards());
     Map<String, Integer> titles = new LinkedHashMap<>();
     for (Hit<Map<String, Object>> hit : response.hits().hits()) {
@@ -205,10 +205,5 @@ final class OpenSearchSuggester {
       throw new UncheckedIOException("analyzing text in memory failed", e);
     }
     return end;
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"}) // the client maps _source to the class given
-  private static Class<Map<String, Object>> sourceMap() {
-    return (Class) Map.class;
   }
 }

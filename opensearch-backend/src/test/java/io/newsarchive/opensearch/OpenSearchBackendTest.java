@@ -18,14 +18,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch._types.Refresh;
-import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 
 /**
  * The OpenSearch backend's lookups, statistics, suggestions and related articles against the local
@@ -60,14 +57,7 @@ class OpenSearchBackendTest {
     OpenSearchConnection connection = cluster.connect();
     OpenSearchClient client = connection.client();
     OpenSearchSchema.create(client, INDEX, 1, 0);
-    List<BulkOperation> operations = new ArrayList<>();
-    for (Article article : articles) {
-      Map<String, Object> source = ArticleSource.toSource(article);
-      operations.add(BulkOperation.of(o -> o.index(i -> i.id(article.id()).document(source))));
-    }
-    assertThat(
-            client.bulk(b -> b.index(INDEX).operations(operations).refresh(Refresh.True)).errors())
-        .isFalse();
+    ArticleBulk.add(client, INDEX, articles);
     remote = OpenSearchBackend.open(connection, INDEX, SearcherOptions.DEFAULTS);
   }
 

@@ -21,9 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
-import org.opensearch.client.opensearch._types.Refresh;
 import org.opensearch.client.opensearch.core.GetResponse;
-import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 import org.opensearch.client.opensearch.indices.analyze.AnalyzeToken;
 
 /** The index {@link OpenSearchSchema} creates, on one real node, against the local index's. */
@@ -57,14 +55,8 @@ class OpenSearchSchemaTest {
     for (Article article : ReutersArticles.first(60)) {
       articles.add(article.withEntities(tagger.extract(article.title(), article.body())));
     }
-    List<BulkOperation> operations = new ArrayList<>();
-    for (Article article : articles) {
-      Map<String, Object> source = ArticleSource.toSource(article);
-      operations.add(BulkOperation.of(o -> o.index(i -> i.id(article.id()).document(source))));
-    }
-    var bulk = client.bulk(b -> b.index("roundtrip").operations(operations).refresh(Refresh.True));
+    ArticleBulk.add(client, "roundtrip", articles);
 
-    assertThat(bulk.errors()).as("bulk errors").isFalse();
     assertThat(articles.stream().filter(a -> !a.entities().isEmpty()).count()).isGreaterThan(30);
     for (Article article : articles) {
       @SuppressWarnings("unchecked")

@@ -35,9 +35,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch._types.Refresh;
-import org.opensearch.client.opensearch.core.BulkResponse;
-import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 
 /**
  * The same Reuters-21578 articles, tagged with the bundled entity model, in a local index and in a
@@ -75,10 +72,7 @@ class SearchParityTest {
     connection = cluster.connect();
     OpenSearchClient client = connection.client();
     OpenSearchSchema.create(client, INDEX, 1, 0);
-    for (int from = 0; from < articles.size(); from += 500) {
-      bulk(client, INDEX, articles.subList(from, Math.min(articles.size(), from + 500)));
-    }
-    client.indices().refresh(r -> r.index(INDEX));
+    ArticleBulk.add(client, INDEX, articles);
     remote = new OpenSearchSearch(client, INDEX);
   }
 
@@ -136,10 +130,7 @@ class SearchParityTest {
     OpenSearchClient client = connection.client();
     OpenSearchSchema.create(client, SHARDED, 2, 0);
     List<Article> articles = reuters();
-    for (int from = 0; from < articles.size(); from += 500) {
-      bulk(client, SHARDED, articles.subList(from, Math.min(articles.size(), from + 500)));
-    }
-    client.indices().refresh(r -> r.index(SHARDED));
+    ArticleBulk.add(client, SHARDED, articles);
 
     Agreement agreement = compare(new OpenSearchSearch(client, SHARDED));
     System.out.printf(
@@ -422,18 +413,6 @@ class SearchParityTest {
       }
     }
     return articles;
-  }
-
-  private static void bulk(OpenSearchClient client, String index, List<Article> articles)
-      throws IOException {
-    List<BulkOperation> operations = new ArrayList<>();
-    for (Article article : articles) {
-      Map<String, Object> source = ArticleSource.toSource(article);
-      operations.add(BulkOperation.of(o -> o.index(i -> i.id(article.id()).document(source))));
-    }
-    BulkResponse response =
-        client.bulk(b -> b.index(index).operations(operations).refresh(Refresh.False));
-    assertThat(response.errors()).as("bulk errors").isFalse();
   }
 
   /** Skips what the reader rejects, as an ingest does. */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.newsarchive.article.Article;
 import io.newsarchive.index.ArticleIndexer;
-import io.newsarchive.opensearch.ArticleSource;
+import io.newsarchive.opensearch.ArticleBulk;
 import io.newsarchive.opensearch.OpenSearchBackend;
 import io.newsarchive.opensearch.OpenSearchCluster;
 import io.newsarchive.opensearch.OpenSearchConnection;
@@ -25,7 +25,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.opensearch.client.opensearch.OpenSearchClient;
-import org.opensearch.client.opensearch.core.bulk.BulkOperation;
 
 /**
  * The same server over the local index and over OpenSearch, holding the same 3,000 tagged
@@ -72,15 +70,7 @@ class OpenSearchServerTest {
     OpenSearchConnection connection = cluster.connect();
     OpenSearchClient client = connection.client();
     OpenSearchSchema.create(client, INDEX, 1, 0);
-    for (int start = 0; start < articles.size(); start += 500) {
-      List<BulkOperation> operations = new ArrayList<>();
-      for (Article article : articles.subList(start, Math.min(articles.size(), start + 500))) {
-        Map<String, Object> source = ArticleSource.toSource(article);
-        operations.add(BulkOperation.of(o -> o.index(i -> i.id(article.id()).document(source))));
-      }
-      assertThat(client.bulk(b -> b.index(INDEX).operations(operations)).errors()).isFalse();
-    }
-    client.indices().refresh(r -> r.index(INDEX));
+    ArticleBulk.add(client, INDEX, articles);
     remote = new TestServer(OpenSearchBackend.open(connection, INDEX, searcherOptions), options);
   }
 
