@@ -99,6 +99,14 @@ public final class ArticleFields {
   public static final String ENTITY = "entity";
 
   /**
+   * The short forms an article resolved to a full name of its own ("Reagan" to "Ronald Reagan",
+   * "ICCO" to "International Cocoa Organization"), {@code field TAB form TAB name} as written by
+   * {@link #entityForm}: an exact keyword, which the archive's canonical names are built from
+   * ({@code entities.EntityNames}).
+   */
+  public static final String ENTITY_FORM = "entity_form";
+
+  /**
    * 64 bits of a hash of every stored field, to tell an unchanged article from an updated one on
    * re-ingest: numeric doc values, which a re-ingest reads without decompressing stored fields.
    */
@@ -137,6 +145,11 @@ public final class ArticleFields {
       }
     }
     throw new IllegalArgumentException("not an entity field: " + field);
+  }
+
+  /** The {@link #ENTITY_FORM} value that says an article resolved {@code form} to {@code name}. */
+  public static String entityForm(EntityType type, String form, String name) {
+    return entityField(type) + '\t' + form + '\t' + name;
   }
 
   /** The analyzed field that holds entity names of one type, for full-text matching. */

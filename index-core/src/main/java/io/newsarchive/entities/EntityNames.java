@@ -1,0 +1,238 @@
+package io.newsarchive.entities;
+
+import io.newsarchive.article.EntityType;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One archive's canonical names of one entity type, built from the names its articles hold and from
+ * the short forms its articles resolved to full names. The rules, in order:
+ *
+ * <ol>
+ *   <li>a listed variant ({@code aliases.tsv}) is the name it is listed with ("U.S." is "United
+ *       States");
+ *   <li>names that differ only in case, accents, dots, a leading "the" or, for organizations, a
+ *       company designator ({@code organization-designators.txt}: "Inc", "Corp") are one entity,
+ *       named as most articles name it, a spelling in mixed case before one in capitals ("YAOUNDE"
+ *       and "Yaounde" are "Yaounde");
+ *   <li>a short form (a surname, an acronym) that the articles which resolve it resolve to one name
+ *       at least {@link #DOMINANT_SHARE} of the time, and at least {@link #MIN_RESOLUTIONS} times,
+ *       is that name ("Reagan" is "Ronald Reagan"); one split between names ("Baker": James Baker
+ *       and Howard Baker) stays as it is.
+ * </ol>
+ *
+ * <p>A name no article holds gets its canonical name by the same rules, so a filter typed in any
+ * variant finds them all. Immutable and thread-safe.
+ */
+public final class EntityNames {
+
+  /** The share of a short form's resolutions that one full name must hold to stand for it. */
+  public static final double DOMINANT_SHARE = 0.9;
+
+  /** The fewest resolutions of a short form to one full name that make it stand for that name. */
+  public static final int MIN_RESOLUTIONS = 3;
+
+  /** Company designators that do not tell two organizations apart, lower case without dots. */
+  private static final Set<String> DESIGNATORS =
+      WordLists.resourceSet("organization-designators.txt");
+
+  /** The longest name in capitals that counts as an acronym when spellings are ranked. */
+  private static final int SHORT_ACRONYM = 4;
+
+  private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-]+");
+
+  private final EntityType type;
+
+  /** Each name's key (rule 2) to the canonical name of its group. */
+  private final Map<String, String> byKey;
+
+  /** Each short form's key to the full name it stands for (rule 3), already canonical. */
+  private final Map<String, String> shortForms;
+
+  /** Each canonical name to the names the archive holds for it, most articles first. */
+  private final Map<String, List<String>> variants;
+
+  private final Map<String, Long> articles;
+
+  private EntityNames(
+      EntityType type,
+      Map<String, String> byKey,
+      Map<String, String> shortForms,
+      Map<String, List<String>> variants,
+      Map<String, Long> articles) {
+    this.type = type;
+    this.byKey = byKey;
+    this.shortForms = shortForms;
+    this.variants = variants;
+    this.articles = articles;
+  }
+
+  /** No archive: only the listed variants and the spelling rules apply. */
+  public static EntityNames none(EntityType type) {
+    return of(type, Map.of(), Map.of());
+  }
+
+  /**
+   * The table of one type.
+   *
+   * @param articles each name the archive holds, and in how many articles
+   * @param resolutions each short form an article resolved, the full names it was resolved to, and
+   *     in how many articles each
+   */
+  public static EntityNames of(
+      EntityType type, Map<String, Long> articles, Map<String, Map<String, Long>> resolutions) {
+    // Rule 1 and 2: group the (aliased) names by key; the group's name is its most held spelling.
+    Map<String, Map<String, Long>> groups = new HashMap<>();
+    articles.forEach((name, count) -> {
+      String aliased = EntityCanonicalizer.ALIASES.getOrDefault(name, name);
+      groups
+          .computeIfAbsent(key(type, aliased), k -> new HashMap<>())
+          .merge(aliased, count, Long::sum);
+    });
+    Map<String, String> byKey = new HashMap<>();
+    groups.forEach((key, spellings) -> byKey.put(key, preferred(spellings)));
+    EntityNames spelled = new EntityNames(type, byKey, Map.of(), Map.of(), Map.of());
+    // Rule 3: short forms that almost always stand for one full name.
+    Map<String, Map<String, Long>> byShortKey = new HashMap<>();
+    resolutions.forEach((form, targets) -> {
+      Map<String, Long> sum = byShortKey.computeIfAbsent(key(type, form), k -> new HashMap<>());
+      targets.forEach((full, n) -> sum.merge(spelled.canonical(full), n, Long::sum));
+    });
+    Map<String, String> shortForms = new HashMap<>();
+    byShortKey.forEach((formKey, targets) -> {
+      long all = 0;
+      String best = null;
+      long bestCount = 0;
+      for (Map.Entry<String, Long> e : targets.entrySet()) {
+        all += e.getValue();
+        if (e.getValue() > bestCount
+            || (e.getValue() == bestCount && e.getKey().compareTo(best) < 0)) {
+          best = e.getKey();
+          bestCount = e.getValue();
+        }
+      }
+      if (best != null
+          && bestCount >= MIN_RESOLUTIONS
+          && bestCount >= DOMINANT_SHARE * all
+          && !formKey.equals(key(type, best))) {
+        shortForms.put(formKey, best);
+      }
+    });
+    EntityNames partial = new EntityNames(type, byKey, shortForms, Map.of(), Map.of());
+    Map<String, List<String>> variants = new HashMap<>();
+    articles
+        .keySet()
+        .forEach(name ->
+            variants.computeIfAbsent(partial.canonical(name), k -> new ArrayList<>()).add(name));
+    Comparator<String> mostHeld =
+        Comparator.<String>comparingLong(articles::get)
+            .reversed()
+            .thenComparing(Comparator.naturalOrder());
+    variants.replaceAll((canonical, names) -> {
+      names.sort(mostHeld);
+      return List.copyOf(names);
+    });
+    return new EntityNames(type, byKey, shortForms, Map.copyOf(variants), Map.copyOf(articles));
+  }
+
+  /** The entity type of these names. */
+  public EntityType type() {
+    return type;
+  }
+
+  /** The canonical name of {@code name}, which the archive need not hold. */
+  public String canonical(String name) {
+    String aliased = EntityCanonicalizer.ALIASES.getOrDefault(name, name);
+    String key = key(type, aliased);
+    String full = shortForms.get(key);
+    if (full != null) {
+      return full;
+    }
+    String grouped = byKey.get(key);
+    return grouped != null ? grouped : aliased;
+  }
+
+  /**
+   * The names the archive holds that are {@code canonical}, most articles first (ties by name); the
+   * canonical name itself among them when some article holds it.
+   */
+  public List<String> variants(String canonical) {
+    return variants.getOrDefault(canonical, List.of());
+  }
+
+  /** In how many articles the archive holds exactly {@code name} (0 when none). */
+  public long articles(String name) {
+    return articles.getOrDefault(name, 0L);
+  }
+
+  /** Whether some canonical name stands for more than one held name. */
+  public boolean mergesAny() {
+    for (List<String> names : variants.values()) {
+      if (names.size() > 1) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The key under which spellings of one name meet (rule 2): lower case, without accents, dots,
+   * hyphens, a leading "the" and, for organizations, trailing company designators.
+   */
+  public static String key(EntityType type, String name) {
+    String folded = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+    folded = folded.toLowerCase(Locale.ROOT).replace(".", "").replace("'s", "");
+    List<String> words = new ArrayList<>(List.of(SEPARATORS.split(folded.strip())));
+    words.removeIf(String::isEmpty);
+    if (words.size() > 1 && words.get(0).equals("the")) {
+      words.remove(0);
+    }
+    if (type == EntityType.ORGANIZATION) {
+      while (words.size() > 1
+          && DESIGNATORS.contains(words.get(words.size() - 1).replace(",", ""))) {
+        words.remove(words.size() - 1);
+      }
+    }
+    return String.join(" ", words).replace(",", "");
+  }
+
+  /**
+   * The spelling most articles use, ties by spelling; one in capitals comes after any in mixed case
+   * unless it is a short acronym ("NATO" and "Nato" go by their counts).
+   */
+  private static String preferred(Map<String, Long> spellings) {
+    List<Map.Entry<String, Long>> ranked = new ArrayList<>(spellings.entrySet());
+    ranked.sort(
+        Comparator.<Map.Entry<String, Long>, Boolean>comparing(e -> inCapitals(e.getKey()))
+            .thenComparing(Map.Entry.<String, Long>comparingByValue().reversed())
+            .thenComparing(Map.Entry.comparingByKey()));
+    return ranked.get(0).getKey();
+  }
+
+  private static boolean inCapitals(String name) {
+    return TokenFeatures.isAllCaps(name) && (name.length() > SHORT_ACRONYM || name.contains(" "));
+  }
+
+  /** For tests and reports: every canonical name that stands for more than one held name. */
+  public Map<String, List<String>> merged() {
+    Map<String, List<String>> result = new LinkedHashMap<>();
+    List<String> names = new ArrayList<>(variants.keySet());
+    Collections.sort(names);
+    for (String name : names) {
+      if (variants.get(name).size() > 1) {
+        result.put(name, variants.get(name));
+      }
+    }
+    return result;
+  }
+}
