@@ -7,15 +7,20 @@ import io.newsarchive.entities.EntityNames;
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.MultiBits;
 import org.apache.lucene.index.MultiTerms;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -70,17 +75,48 @@ public final class ArchiveEntityNames {
     return EntityNames.of(type, held(reader, type), forms(reader).get(type));
   }
 
-  /** Each name of {@code type} in the index, and how many articles hold it (deleted ones too). */
+  /** Each name of {@code type} in the index, and how many articles hold it. */
   private static Map<String, Long> held(IndexReader reader, EntityType type) throws IOException {
     Map<String, Long> names = new HashMap<>();
-    Terms terms = MultiTerms.getTerms(reader, ArticleFields.entityField(type));
-    if (terms != null) {
-      TermsEnum each = terms.iterator();
-      for (BytesRef name = each.next(); name != null; name = each.next()) {
-        names.put(name.utf8ToString(), (long) each.docFreq());
+    forEachValue(reader, ArticleFields.entityField(type), names::put);
+    return names;
+  }
+
+  private interface ValueVisitor {
+    void visit(String value, long articles);
+  }
+
+  /**
+   * Gives {@code visitor} every value of keyword {@code field} that some article holds, and how
+   * many do: the term's document count, or, in an index with deletions, its postings counted past
+   * the deleted articles, so that the counts are those of a search.
+   */
+  private static void forEachValue(IndexReader reader, String field, ValueVisitor visitor)
+      throws IOException {
+    Terms terms = MultiTerms.getTerms(reader, field);
+    if (terms == null) {
+      return;
+    }
+    Bits live = MultiBits.getLiveDocs(reader);
+    TermsEnum each = terms.iterator();
+    PostingsEnum postings = null;
+    for (BytesRef value = each.next(); value != null; value = each.next()) {
+      long articles = each.docFreq();
+      if (live != null) {
+        articles = 0;
+        postings = each.postings(postings, PostingsEnum.NONE);
+        for (int doc = postings.nextDoc();
+            doc != DocIdSetIterator.NO_MORE_DOCS;
+            doc = postings.nextDoc()) {
+          if (live.get(doc)) {
+            articles++;
+          }
+        }
+      }
+      if (articles > 0) {
+        visitor.visit(value.utf8ToString(), articles);
       }
     }
-    return names;
   }
 
   /** The short forms articles resolved, per type: form to full name to articles. */
@@ -90,13 +126,8 @@ public final class ArchiveEntityNames {
     for (EntityType type : EntityType.values()) {
       forms.put(type, new HashMap<>());
     }
-    Terms terms = MultiTerms.getTerms(reader, ArticleFields.ENTITY_FORM);
-    if (terms != null) {
-      TermsEnum each = terms.iterator();
-      for (BytesRef value = each.next(); value != null; value = each.next()) {
-        addForm(forms, value.utf8ToString(), each.docFreq());
-      }
-    }
+    forEachValue(
+        reader, ArticleFields.ENTITY_FORM, (value, articles) -> addForm(forms, value, articles));
     return forms;
   }
 
@@ -137,6 +168,29 @@ public final class ArchiveEntityNames {
     String canonical = names.canonical(name);
     List<String> variants = names.variants(canonical);
     return variants.isEmpty() ? List.of(canonical) : variants;
+  }
+
+  /**
+   * The {@code size} most frequent canonical names of {@code type} among the matches of a search,
+   * from two counts of held names over the same matches: {@code unfolded}, the most frequent of the
+   * names not {@link EntityNames#folded() folded} (at least {@code size} of them, or all), and
+   * {@code folded}, every folded name. Ordered as a facet is: most articles first, ties by name.
+   */
+  public List<FacetCount> top(
+      EntityType type, List<FacetCount> unfolded, List<FacetCount> folded, int size) {
+    EntityNames names = tables.get(type);
+    Map<String, Long> counts = new HashMap<>();
+    for (FacetCount count : unfolded) {
+      counts.merge(count.value(), count.count(), Long::sum);
+    }
+    for (FacetCount count : folded) {
+      counts.merge(names.canonical(count.value()), count.count(), Long::sum);
+    }
+    List<FacetCount> ranked = new ArrayList<>();
+    counts.forEach((name, count) -> ranked.add(new FacetCount(name, count)));
+    ranked.sort(
+        Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value));
+    return List.copyOf(ranked.subList(0, Math.min(size, ranked.size())));
   }
 
   /**
