@@ -56,7 +56,10 @@ final class ArchiveSearcher extends IndexSearcher {
         }
         bySegment.add(known);
       }
-      return new ArchiveSearcher(reader, List.copyOf(bySegment));
+      ArchiveSearcher searcher = new ArchiveSearcher(reader, List.copyOf(bySegment));
+      // Read here, by whoever refreshes, rather than by the first search of the version.
+      searcher.names();
+      return searcher;
     }
   }
 
@@ -125,8 +128,9 @@ final class ArchiveSearcher extends IndexSearcher {
   }
 
   /**
-   * The canonical entity names of this version, read at the first call. Two first calls at once
-   * both read, and either's equal tables are kept.
+   * The canonical entity names of this version, read when the version is opened (or at the first
+   * call, for a searcher made otherwise). Two first calls at once both read, and either's equal
+   * tables are kept.
    */
   ArchiveEntityNames names() throws IOException {
     Canonical known = canonical;
