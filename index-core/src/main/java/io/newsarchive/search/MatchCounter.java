@@ -115,9 +115,9 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
           KeyCounts sum = perValue.get(facet);
           KeyCounts counted = segment.values.get(facet);
           sum.expect(counted.distinctAtMost());
-          if (searcher.canonical(facet) != null) {
-            // Counted by canonical name already, the same numbers in every segment.
-            counted.forEach(sum::add);
+          ArchiveSearcher.SegmentNames names = segment.names.get(facet);
+          if (names != null) {
+            counted.forEach((name, count) -> sum.add(names.names()[name], count));
             continue;
           }
           OrdinalMap map = searcher.ordinals(facet).map();
@@ -157,8 +157,11 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     private final FacetField[] fields;
     private final KeyCounts[] counts;
 
-    /** Per field, the canonical name of each of the segment's ordinals, or null to count those. */
+    /** Per field, the segment's number of each of its ordinals' canonical name, or null. */
     private final int[][] canonical;
+
+    /** The canonical names of the fields counted by canonical name. */
+    final Map<FacetField, ArchiveSearcher.SegmentNames> names = new EnumMap<>(FacetField.class);
 
     private int[] buffer = new int[16];
     private final SegmentOrdinals ordinals;
@@ -174,10 +177,11 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
       this.counts = new KeyCounts[fields.length];
       this.canonical = new int[fields.length][];
       for (int i = 0; i < fields.length; i++) {
-        ArchiveSearcher.CanonicalOrdinals names = searcher.canonical(fields[i]);
-        if (names != null) {
-          canonical[i] = searcher.canonicalOfSegment(fields[i], ord);
-          counts[i] = new KeyCounts(names.names().length);
+        if (searcher.canonical(fields[i]) != null) {
+          ArchiveSearcher.SegmentNames segmentNames = searcher.canonicalOfSegment(fields[i], ord);
+          names.put(fields[i], segmentNames);
+          canonical[i] = segmentNames.local();
+          counts[i] = new KeyCounts(segmentNames.names().length);
         } else {
           counts[i] = new KeyCounts(ordinals.valueCount(fields[i]));
         }
