@@ -3,6 +3,7 @@ package io.newsarchive.search;
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -163,7 +164,9 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     /** The canonical names of the fields counted by canonical name. */
     final Map<FacetField, ArchiveSearcher.SegmentNames> names = new EnumMap<>(FacetField.class);
 
-    private int[] buffer = new int[16];
+    /** Per field counted by canonical name, the last document that counted each name. */
+    private final int[][] lastDoc;
+
     private final SegmentOrdinals ordinals;
     private final KeyCounts days;
     private final long firstDay;
@@ -176,12 +179,14 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
       this.fields = facets.toArray(new FacetField[0]);
       this.counts = new KeyCounts[fields.length];
       this.canonical = new int[fields.length][];
+      this.lastDoc = new int[fields.length][];
       for (int i = 0; i < fields.length; i++) {
         if (searcher.canonical(fields[i]) != null) {
           ArchiveSearcher.SegmentNames segmentNames = searcher.canonicalOfSegment(fields[i], ord);
           names.put(fields[i], segmentNames);
           canonical[i] = segmentNames.local();
           counts[i] = new KeyCounts(segmentNames.names().length);
+
         } else {
           counts[i] = new KeyCounts(ordinals.valueCount(fields[i]));
         }
@@ -201,7 +206,12 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
         if (canonical[i] == null) {
           ordinals.count(fields[i], doc, counts[i]);
         } else {
-          buffer = ordinals.countCanonical(fields[i], doc, counts[i], canonical[i], buffer);
+          if (lastDoc[i] == null) {
+            // Made for a segment with matches only: most segments of a narrow search have none.
+            lastDoc[i] = new int[counts[i].bound()];
+            Arrays.fill(lastDoc[i], -1);
+          }
+          ordinals.countCanonical(fields[i], doc, counts[i], canonical[i], lastDoc[i]);
         }
       }
       int day = ordinals.day(doc);
