@@ -38,9 +38,11 @@ public final class NamedEntityExtractor implements EntityExtractor {
           .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private final NerModel model;
+  private final CaseRestorer restorer;
 
   NamedEntityExtractor(NerModel model) {
     this.model = model;
+    this.restorer = new CaseRestorer(model.lexicon());
   }
 
   /**
@@ -75,6 +77,14 @@ public final class NamedEntityExtractor implements EntityExtractor {
     return model;
   }
 
+  /**
+   * BILOU labels (see {@link NerLabels}) for the sentences of one document, as {@link #extract}
+   * tags them: sentences in capitals are first written as running text would write them.
+   */
+  public List<int[]> tag(List<String[]> sentences) {
+    return model.tag(restorer.restore(sentences));
+  }
+
   @Override
   public List<Entity> extract(String title, String body) {
     return EntityCanonicalizer.entities(
@@ -89,7 +99,10 @@ public final class NamedEntityExtractor implements EntityExtractor {
     String[] titleWords = titleTokens.words();
     boolean headlineCase = isHeadlineCase(titleWords);
     if (headlineCase) {
-      titleWords = sentenceCase(titleWords);
+      titleWords =
+          TokenFeatures.isShouting(titleWords)
+              ? restorer.restore(titleWords)
+              : sentenceCase(titleWords);
     }
     List<String[]> sentences = new ArrayList<>();
     if (titleWords.length > 0) {
@@ -102,6 +115,7 @@ public final class NamedEntityExtractor implements EntityExtractor {
         sentences.add(Arrays.copyOfRange(bodyTokens.words(), start, end));
       }
     }
+    sentences = restorer.restore(sentences);
     List<int[]> labels = model.tag(sentences);
     List<Mention> mentions = new ArrayList<>();
     int firstBodySentence = titleWords.length > 0 ? 1 : 0;

