@@ -11,8 +11,11 @@ import java.util.Locale;
  * WordLexicon} learned from unlabeled news: the usual running-text spelling of words that news also
  * prints in capitals ("LONDON" is "London", "OF" is "of", "NATO" stays), else how often the word is
  * capitalized in mid-sentence. Immutable and thread-safe.
+ *
+ * <p>Public for the entity model's training ({@code io.newsarchive.entities.train}) only; not an
+ * API for other callers.
  */
-final class CaseRestorer {
+public final class CaseRestorer {
 
   /** Capitalization bins at or below which a word is written in lower case (under 35%). */
   private static final int LOWER_CASE_BINS = 2;
@@ -22,7 +25,8 @@ final class CaseRestorer {
 
   private final WordLexicon lexicon;
 
-  CaseRestorer(WordLexicon lexicon) {
+  /** A restorer that spells words as the given lexicon's news text does. */
+  public CaseRestorer(WordLexicon lexicon) {
     this.lexicon = lexicon;
   }
 
@@ -32,7 +36,7 @@ final class CaseRestorer {
    * mixed-case story is left to the tagger, which learned such lines from CoNLL-2003 (restoring
    * them too lowered F1 on {@code eng.testa} from 93.80 to 93.24).
    */
-  List<String[]> restore(List<String[]> sentences) {
+  public List<String[]> restore(List<String[]> sentences) {
     if (!inCapitals(sentences)) {
       return sentences;
     }
