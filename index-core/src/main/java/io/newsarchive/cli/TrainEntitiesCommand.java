@@ -58,8 +58,9 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
       names = "--capitals-percent",
       description =
           "Share of the training documents also learned as printed in capitals, upper-cased and"
-              + " then restored as the tagger restores such text (default: 0).",
-      defaultValue = "0")
+              + " then restored as the tagger restores such text (default: 25, the bundled"
+              + " model's).",
+      defaultValue = "25")
   int capitalsPercent;
 
   @Option(
