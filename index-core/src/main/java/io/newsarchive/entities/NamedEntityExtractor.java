@@ -181,7 +181,8 @@ public final class NamedEntityExtractor implements EntityExtractor {
    * person-like name that opens with an organization designator ("Asaib Ahl al-Haq") is one too; a
    * name of three or more words that opens with a name particle ("Abu Mahdi al-Muhandis") and holds
    * no organization word is a person; a country the tagger took for an organization, as in "the
-   * U.S. said", is a place. Otherwise the tagger's type stands.
+   * U.S. said", is a place, and so is a US state's dateline abbreviation ("Minn."). Otherwise the
+   * tagger's type stands.
    */
   private EntityType listedType(List<String> words, EntityType tagged) {
     Gazetteer lists = model.gazetteer();
@@ -189,6 +190,10 @@ public final class NamedEntityExtractor implements EntityExtractor {
       String text = new Mention(words, tagged, false).text();
       String name = EntityCanonicalizer.ALIASES.getOrDefault(text, text);
       if (lists.kind(name.toLowerCase(Locale.ROOT)) == Gazetteer.COUNTRY) {
+        return EntityType.LOCATION;
+      }
+      if (words.size() == 1 && EntityCanonicalizer.STATES.containsKey(text)) {
+        // A state's abbreviation in a wire dateline ("ST. PAUL, Minn."), whatever its case.
         return EntityType.LOCATION;
       }
     }
