@@ -54,6 +54,23 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
       defaultValue = "17")
   int seed;
 
+  @Option(
+      names = "--capitals-percent",
+      description =
+          "Share of the training documents also learned as printed in capitals, upper-cased and"
+              + " then restored as the tagger restores such text (default: 25, the bundled"
+              + " model's).",
+      defaultValue = "25")
+  int capitalsPercent;
+
+  @Option(
+      names = "--list-dropout",
+      description =
+          "Share of the training sentences, in percent, learned without the name lists"
+              + " (default: 0).",
+      defaultValue = "0")
+  int listDropout;
+
   @Option(names = "--no-word-statistics", description = "Skip clusters and case statistics.")
   boolean noWordStatistics;
 
@@ -78,7 +95,9 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
               gazetteers,
               epochs,
               folds,
-              seed);
+              seed,
+              capitalsPercent,
+              listDropout);
       long start = System.nanoTime();
       EntityModelTrainer.train(options, output, System.out::println);
       System.out.printf("trained in %.0f s%n", (System.nanoTime() - start) / 1e9);

@@ -38,9 +38,11 @@ public final class NamedEntityExtractor implements EntityExtractor {
           .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private final NerModel model;
+  private final CaseRestorer restorer;
 
   NamedEntityExtractor(NerModel model) {
     this.model = model;
+    this.restorer = new CaseRestorer(model.lexicon());
   }
 
   /**
@@ -75,6 +77,14 @@ public final class NamedEntityExtractor implements EntityExtractor {
     return model;
   }
 
+  /**
+   * BILOU labels (see {@link NerLabels}) for the sentences of one document, as {@link #extract}
+   * tags them: sentences in capitals are first written as running text would write them.
+   */
+  public List<int[]> tag(List<String[]> sentences) {
+    return model.tag(restorer.restore(sentences));
+  }
+
   @Override
   public List<Entity> extract(String title, String body) {
     return EntityCanonicalizer.entities(
@@ -89,7 +99,10 @@ public final class NamedEntityExtractor implements EntityExtractor {
     String[] titleWords = titleTokens.words();
     boolean headlineCase = isHeadlineCase(titleWords);
     if (headlineCase) {
-      titleWords = sentenceCase(titleWords);
+      titleWords =
+          TokenFeatures.isShouting(titleWords)
+              ? restorer.restore(titleWords)
+              : sentenceCase(titleWords);
     }
     List<String[]> sentences = new ArrayList<>();
     if (titleWords.length > 0) {
@@ -102,6 +115,7 @@ public final class NamedEntityExtractor implements EntityExtractor {
         sentences.add(Arrays.copyOfRange(bodyTokens.words(), start, end));
       }
     }
+    sentences = restorer.restore(sentences);
     List<int[]> labels = model.tag(sentences);
     List<Mention> mentions = new ArrayList<>();
     int firstBodySentence = titleWords.length > 0 ? 1 : 0;
@@ -167,7 +181,8 @@ public final class NamedEntityExtractor implements EntityExtractor {
    * person-like name that opens with an organization designator ("Asaib Ahl al-Haq") is one too; a
    * name of three or more words that opens with a name particle ("Abu Mahdi al-Muhandis") and holds
    * no organization word is a person; a country the tagger took for an organization, as in "the
-   * U.S. said", is a place. Otherwise the tagger's type stands.
+   * U.S. said", is a place, and so is a US state's dateline abbreviation ("Minn."). Otherwise the
+   * tagger's type stands.
    */
   private EntityType listedType(List<String> words, EntityType tagged) {
     Gazetteer lists = model.gazetteer();
@@ -175,6 +190,10 @@ public final class NamedEntityExtractor implements EntityExtractor {
       String text = new Mention(words, tagged, false).text();
       String name = EntityCanonicalizer.ALIASES.getOrDefault(text, text);
       if (lists.kind(name.toLowerCase(Locale.ROOT)) == Gazetteer.COUNTRY) {
+        return EntityType.LOCATION;
+      }
+      if (words.size() == 1 && EntityCanonicalizer.STATES.containsKey(text)) {
+        // A state's abbreviation in a wire dateline ("ST. PAUL, Minn."), whatever its case.
         return EntityType.LOCATION;
       }
     }

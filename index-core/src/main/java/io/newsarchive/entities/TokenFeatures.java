@@ -111,8 +111,26 @@ public final class TokenFeatures {
     }
   }
 
+  /** Whether a sentence's features say which of its words the name lists hold. */
+  private enum Lists {
+    SEEN,
+    HIDDEN
+  }
+
   /** First-pass feature hashes of every token of a sentence. */
   public long[][] sentence(String[] words, DocumentContext doc) {
+    return sentence(words, doc, Lists.SEEN);
+  }
+
+  /**
+   * First-pass feature hashes of a sentence as if no name list held any of its words: training
+   * hides the lists from some sentences, so that the tagger also learns names from their context.
+   */
+  public long[][] sentenceWithoutLists(String[] words, DocumentContext doc) {
+    return sentence(words, doc, Lists.HIDDEN);
+  }
+
+  private long[][] sentence(String[] words, DocumentContext doc, Lists lists) {
     int n = words.length;
     Token[] tokens = new Token[n];
     String[] lowerWords = new String[n];
@@ -121,7 +139,7 @@ public final class TokenFeatures {
       lowerWords[i] = tokens[i].lowerText;
     }
     boolean shouting = isShouting(words);
-    int[] gazetteerTags = gazetteer.tag(lowerWords);
+    int[] gazetteerTags = lists == Lists.SEEN ? gazetteer.tag(lowerWords) : new int[n];
     int[] phraseTags = lexicon.phraseTags(words, lowerWords);
     for (int i = 0; i < n; i++) {
       // Lists match case-insensitively, but "party" or "post" in lower case names nothing.

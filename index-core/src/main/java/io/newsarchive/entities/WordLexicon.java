@@ -91,6 +91,19 @@ public final class WordLexicon {
     return usual == null ? word : usual;
   }
 
+  /**
+   * The usual running-text spelling of a word the text also prints in capitals, or null when the
+   * text writes it in capitals at least as often or never printed it in capitals.
+   */
+  String runningSpelling(String word) {
+    return spellings.get(word.toLowerCase(Locale.ROOT));
+  }
+
+  /** Whether the unlabeled text used this exact form often enough to cluster it. */
+  boolean knowsForm(String form) {
+    return clusters.containsKey(form);
+  }
+
   /** Everything known about a word form, trying it as written, in title case, in lower case. */
   Info info(String word) {
     Info info = infos.get(word);

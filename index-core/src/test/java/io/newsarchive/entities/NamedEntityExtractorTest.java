@@ -126,6 +126,17 @@ class NamedEntityExtractorTest {
   }
 
   @Test
+  void aStateAbbreviationInADatelineIsAPlace() {
+    List<Entity> entities =
+        extractor.extract(
+            "INDIANA BANK SETS DIVIDEND",
+            "INDIANAPOLIS, Ind., March 3 - First Indiana Corp said its board declared a quarterly"
+                + " dividend.");
+    assertThat(names(entities, EntityType.LOCATION)).contains("Indianapolis", "Indiana");
+    assertThat(names(entities, EntityType.ORGANIZATION)).doesNotContain("Ind", "Indiana");
+  }
+
+  @Test
   void emptyArticleHasNoEntities() {
     assertThat(extractor.extract("", "")).isEmpty();
     assertThat(extractor.extract(null, null)).isEmpty();

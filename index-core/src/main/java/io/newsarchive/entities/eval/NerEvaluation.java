@@ -1,8 +1,11 @@
 package io.newsarchive.entities.eval;
 
+import io.newsarchive.article.Entity;
 import io.newsarchive.entities.NamedEntityExtractor;
 import io.newsarchive.entities.NerLabels;
-import io.newsarchive.entities.NerModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -84,47 +87,48 @@ public final class NerEvaluation {
   }
 
   /**
-   * Scores an extractor's tagger on a CoNLL file, document by document, and times it on the calling
-   * thread: once on the file's own tokens (tagging alone) and once end to end on the documents'
-   * text rebuilt with spaces (tokenizing, tagging and name resolution). Speeds are tokens per
-   * second of this thread's CPU time, so other work on the machine does not skew them.
+   * Scores an extractor's tagger on a CoNLL file, document by document, with its words in the given
+   * casing, and times it on the calling thread: once on the file's own tokens (tagging alone) and
+   * once end to end on the documents' text rebuilt with spaces (tokenizing, tagging and name
+   * resolution). Speeds are tokens per second of this thread's CPU time, so other work on the
+   * machine does not skew them.
    *
    * @throws IOException when the file cannot be read
    */
-  public static Run run(NamedEntityExtractor extractor, java.nio.file.Path conllFile)
-      throws java.io.IOException {
+  public static Run run(NamedEntityExtractor extractor, Path conllFile, Casing casing)
+      throws IOException {
     List<ConllCorpus.Document> docs = ConllCorpus.read(conllFile);
-    NerModel model = extractor.model();
     NerEvaluation scores = new NerEvaluation();
     long tokens = 0;
     long start = cpuNanos();
     for (ConllCorpus.Document doc : docs) {
-      List<String[]> words = new java.util.ArrayList<>();
+      List<String[]> words = new ArrayList<>();
       for (ConllCorpus.Sentence s : doc.sentences()) {
-        words.add(s.words());
+        words.add(casing.apply(s.words()));
       }
-      List<int[]> labels = model.tag(words);
+      List<int[]> labels = extractor.tag(words);
       for (int s = 0; s < words.size(); s++) {
         scores.add(doc.sentences().get(s).spans(), NerLabels.decode(labels.get(s)));
       }
       tokens += doc.tokenCount();
     }
     double taggingSeconds = (cpuNanos() - start) / 1e9;
-    List<String> texts = new java.util.ArrayList<>();
+    List<String> texts = new ArrayList<>();
     for (ConllCorpus.Document doc : docs) {
       StringBuilder text = new StringBuilder();
       for (ConllCorpus.Sentence s : doc.sentences()) {
-        text.append(String.join(" ", s.words())).append('\n');
+        text.append(String.join(" ", casing.apply(s.words()))).append('\n');
       }
       texts.add(text.toString());
     }
-    long entities = 0;
+    List<Set<Entity>> extracted = new ArrayList<>();
     start = cpuNanos();
     for (String text : texts) {
-      entities += extractor.extract("", text).size();
+      extracted.add(Set.copyOf(extractor.extract("", text)));
     }
     double endToEndSeconds = (cpuNanos() - start) / 1e9;
-    return new Run(scores, tokens, tokens / taggingSeconds, tokens / endToEndSeconds, entities);
+    return new Run(
+        scores, tokens, tokens / taggingSeconds, tokens / endToEndSeconds, List.copyOf(extracted));
   }
 
   private static long cpuNanos() {
@@ -142,12 +146,78 @@ public final class NerEvaluation {
    * @param tokens tokens in the file
    * @param taggingTokensPerSecond speed of tagging pre-tokenized sentences, one thread
    * @param extractTokensPerSecond speed of {@link NamedEntityExtractor#extract} on raw text
-   * @param entities entities the end-to-end run returned, all documents together
+   * @param extracted the entities (name, type, mentions) {@code extract()} returned, per document
    */
   public record Run(
       NerEvaluation scores,
       long tokens,
       double taggingTokensPerSecond,
       double extractTokensPerSecond,
-      long entities) {}
+      List<Set<Entity>> extracted) {
+
+    /** Entities {@code extract()} returned, all documents together. */
+    public long entities() {
+      long count = 0;
+      for (Set<Entity> doc : extracted) {
+        count += doc.size();
+      }
+      return count;
+    }
+
+    /**
+     * How far this run's {@code extract()} output matches another run's over the same documents, as
+     * an index would record it: per document, the entities of each type by name, whatever their
+     * mention counts.
+     *
+     * @throws IllegalArgumentException when the runs are over different numbers of documents
+     */
+    public Agreement agreement(Run reference) {
+      if (reference.extracted.size() != extracted.size()) {
+        throw new IllegalArgumentException(
+            "runs over " + extracted.size() + " and " + reference.extracted.size() + " documents");
+      }
+      long matched = 0;
+      for (int d = 0; d < extracted.size(); d++) {
+        Set<String> expected = keys(reference.extracted.get(d));
+        for (String key : keys(extracted.get(d))) {
+          matched += expected.contains(key) ? 1 : 0;
+        }
+      }
+      return new Agreement(matched, entities(), reference.entities());
+    }
+
+    private static Set<String> keys(Set<Entity> entities) {
+      Set<String> keys = new HashSet<>();
+      for (Entity e : entities) {
+        keys.add(e.type() + "\t" + e.name());
+      }
+      return keys;
+    }
+  }
+
+  /**
+   * Entities two runs of {@code extract()} share.
+   *
+   * @param matched entities of the run that the reference run also found in the same document
+   * @param found entities of the run
+   * @param reference entities of the reference run
+   */
+  public record Agreement(long matched, long found, long reference) {
+    /** Share of the run's entities the reference has, in percent. */
+    public double precision() {
+      return found == 0 ? 0 : 100.0 * matched / found;
+    }
+
+    /** Share of the reference's entities the run has, in percent. */
+    public double recall() {
+      return reference == 0 ? 0 : 100.0 * matched / reference;
+    }
+
+    /** Harmonic mean of precision and recall, in percent. */
+    public double f1() {
+      double p = precision();
+      double r = recall();
+      return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+  }
 }

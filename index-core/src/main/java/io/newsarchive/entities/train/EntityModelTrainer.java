@@ -1,13 +1,16 @@
 package io.newsarchive.entities.train;
 
+import io.newsarchive.entities.CaseRestorer;
 import io.newsarchive.entities.Gazetteer;
 import io.newsarchive.entities.NerModel;
 import io.newsarchive.entities.WordLexicon;
+import io.newsarchive.entities.eval.Casing;
 import io.newsarchive.entities.eval.ConllCorpus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -30,6 +33,11 @@ public final class EntityModelTrainer {
    * @param epochs maximum passes over the training data, at least 1
    * @param folds jackknife folds for the second pass, at least 2
    * @param seed seed of the training-document shuffles; the same options give the same model
+   * @param capitalsPercent share of the training documents, in percent, also learned as they read
+   *     when printed in capitals: upper-cased, then restored as {@link CaseRestorer} restores such
+   *     text before tagging
+   * @param listDropout share of the training sentences, in percent, learned without the name lists,
+   *     so that the tagger also learns names from their context
    */
   public record Options(
       Path trainFile,
@@ -38,11 +46,21 @@ public final class EntityModelTrainer {
       Path gazetteers,
       int epochs,
       int folds,
-      int seed) {
+      int seed,
+      int capitalsPercent,
+      int listDropout) {
     /** Validates the options. */
     public Options {
       Objects.requireNonNull(trainFile, "trainFile");
       Objects.requireNonNull(devFile, "devFile");
+      if (capitalsPercent < 0 || capitalsPercent > 100) {
+        throw new IllegalArgumentException(
+            "the share of documents in capitals must be 0 to 100%, got " + capitalsPercent);
+      }
+      if (listDropout < 0 || listDropout > 100) {
+        throw new IllegalArgumentException(
+            "the share of sentences without name lists must be 0 to 100%, got " + listDropout);
+      }
       if (epochs < 1) {
         throw new IllegalArgumentException("epochs must be at least 1, got " + epochs);
       }
@@ -68,13 +86,23 @@ public final class EntityModelTrainer {
       lexicon = builder.build(options.corpora());
       log.accept("labelling unlabeled news with a first-pass model");
       NerModel labeller =
-          new NerTrainer(lexicon, gazetteer, options.seed(), log)
+          new NerTrainer(lexicon, gazetteer, new NerTrainer.Draws(options.seed(), 0), log)
               .firstPassOnly(train, dev, options.epochs());
       lexicon = lexicon.withCorpusTypes(builder.corpusTypes(labeller));
     }
+    List<ConllCorpus.Document> learned =
+        withCapitals(train, new CaseRestorer(lexicon), options.capitalsPercent());
+    if (learned.size() > train.size()) {
+      log.accept(
+          "documents also learned as printed in capitals: " + (learned.size() - train.size()));
+    }
     NerModel model =
-        new NerTrainer(lexicon, gazetteer, options.seed(), log)
-            .train(train, dev, options.epochs(), options.folds());
+        new NerTrainer(
+                lexicon,
+                gazetteer,
+                new NerTrainer.Draws(options.seed(), options.listDropout()),
+                log)
+            .train(learned, dev, options.epochs(), options.folds());
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);
@@ -83,5 +111,32 @@ public final class EntityModelTrainer {
       model.write(out);
     }
     log.accept("model written to " + output + " (" + Files.size(output) + " bytes)");
+  }
+
+  /**
+   * The training documents followed by copies of {@code percent}% of them (the same ones for the
+   * same file: those whose position modulo 100 is under {@code percent}) as the tagger reads them
+   * when printed in capitals: every word upper-cased, then restored, the labels unchanged.
+   */
+  static List<ConllCorpus.Document> withCapitals(
+      List<ConllCorpus.Document> train, CaseRestorer restorer, int percent) {
+    List<ConllCorpus.Document> result = new ArrayList<>(train);
+    for (int d = 0; d < train.size(); d++) {
+      if (d % 100 >= percent) {
+        continue;
+      }
+      List<String[]> upper = new ArrayList<>();
+      for (ConllCorpus.Sentence s : train.get(d).sentences()) {
+        upper.add(Casing.UPPER.apply(s.words()));
+      }
+      List<String[]> restored = restorer.restore(upper);
+      List<ConllCorpus.Sentence> sentences = new ArrayList<>();
+      for (int s = 0; s < restored.size(); s++) {
+        sentences.add(
+            new ConllCorpus.Sentence(restored.get(s), train.get(d).sentences().get(s).spans()));
+      }
+      result.add(new ConllCorpus.Document(List.copyOf(sentences)));
+    }
+    return result;
   }
 }

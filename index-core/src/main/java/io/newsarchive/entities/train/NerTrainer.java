@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -35,10 +36,21 @@ final class NerTrainer {
   private final Gazetteer gazetteer;
   private final Consumer<String> log;
   private final int seed;
+  private final int listDropout;
 
-  NerTrainer(WordLexicon lexicon, Gazetteer gazetteer, int seed, Consumer<String> log) {
+  /**
+   * How the training documents are drawn.
+   *
+   * @param seed seed of the document shuffles
+   * @param listDropout share of the training sentences, in percent, whose features hide what the
+   *     name lists say of their words
+   */
+  record Draws(int seed, int listDropout) {}
+
+  NerTrainer(WordLexicon lexicon, Gazetteer gazetteer, Draws draws, Consumer<String> log) {
     this.lexicon = lexicon;
-    this.seed = seed;
+    this.seed = draws.seed();
+    this.listDropout = draws.listDropout();
     this.gazetteer = gazetteer;
     this.features = new TokenFeatures(lexicon, gazetteer);
     this.log = log;
@@ -46,12 +58,22 @@ final class NerTrainer {
 
   /** Sentences of a document with their features and gold labels. */
   private record Prepared(
-      List<String[]> words, List<int[]> gold, TokenFeatures.DocumentContext context) {}
+      List<String[]> words,
+      List<int[]> gold,
+      TokenFeatures.DocumentContext context,
+      boolean[] listsHidden) {
+
+    long[][] features(TokenFeatures features, int s, TokenFeatures.DocumentContext context) {
+      return listsHidden[s]
+          ? features.sentenceWithoutLists(words.get(s), context)
+          : features.sentence(words.get(s), context);
+    }
+  }
 
   NerModel train(
       List<ConllCorpus.Document> train, List<ConllCorpus.Document> dev, int epochs, int folds) {
-    List<Prepared> trainDocs = prepare(train);
-    List<Prepared> devDocs = prepare(dev);
+    List<Prepared> trainDocs = prepare(train, listDropout);
+    List<Prepared> devDocs = prepare(dev, 0);
     FeatureIndex firstIndex = new FeatureIndex(1 << 20);
     List<List<int[][]>> trainRows = firstPassRows(trainDocs, firstIndex);
     List<List<int[][]>> devRows = firstPassRows(devDocs, firstIndex);
@@ -94,8 +116,8 @@ final class NerTrainer {
   /** Trains the first pass alone, for labelling unlabeled text. */
   NerModel firstPassOnly(
       List<ConllCorpus.Document> train, List<ConllCorpus.Document> dev, int epochs) {
-    List<Prepared> trainDocs = prepare(train);
-    List<Prepared> devDocs = prepare(dev);
+    List<Prepared> trainDocs = prepare(train, listDropout);
+    List<Prepared> devDocs = prepare(dev, 0);
     FeatureIndex index = new FeatureIndex(1 << 20);
     List<List<int[][]>> trainRows = firstPassRows(trainDocs, index);
     List<List<int[][]>> devRows = firstPassRows(devDocs, index);
@@ -106,16 +128,22 @@ final class NerTrainer {
         null);
   }
 
-  private List<Prepared> prepare(List<ConllCorpus.Document> docs) {
+  /** The documents' words and labels; {@code dropout}% of their sentences hide the name lists. */
+  private List<Prepared> prepare(List<ConllCorpus.Document> docs, int dropout) {
     List<Prepared> result = new ArrayList<>();
-    for (ConllCorpus.Document doc : docs) {
+    for (int d = 0; d < docs.size(); d++) {
       List<String[]> words = new ArrayList<>();
       List<int[]> gold = new ArrayList<>();
-      for (ConllCorpus.Sentence s : doc.sentences()) {
-        words.add(s.words());
-        gold.add(NerLabels.encode(s.words().length, s.spans()));
+      List<ConllCorpus.Sentence> sentences = docs.get(d).sentences();
+      boolean[] hidden = new boolean[sentences.size()];
+      // Drawn per sentence from the seed and its place alone, so the same options hide the same.
+      SplittableRandom draws = new SplittableRandom(seed * 1_000_003L + d);
+      for (int s = 0; s < sentences.size(); s++) {
+        words.add(sentences.get(s).words());
+        gold.add(NerLabels.encode(sentences.get(s).words().length, sentences.get(s).spans()));
+        hidden[s] = draws.nextInt(100) < dropout;
       }
-      result.add(new Prepared(words, gold, new TokenFeatures.DocumentContext(words)));
+      result.add(new Prepared(words, gold, new TokenFeatures.DocumentContext(words), hidden));
     }
     return result;
   }
@@ -124,8 +152,8 @@ final class NerTrainer {
     List<List<int[][]>> result = new ArrayList<>();
     for (Prepared doc : docs) {
       List<int[][]> sentences = new ArrayList<>();
-      for (String[] words : doc.words()) {
-        sentences.add(index(features.sentence(words, doc.context()), index));
+      for (int s = 0; s < doc.words().size(); s++) {
+        sentences.add(index(doc.features(features, s, doc.context()), index));
       }
       result.add(sentences);
     }
@@ -147,7 +175,7 @@ final class NerTrainer {
         String[] sentence = words.get(s);
         long[][] hashes =
             TokenFeatures.concat(
-                features.sentence(sentence, context),
+                doc.features(features, s, context),
                 features.votes(sentence, context, firstLabels.get(d).get(s)));
         sentences.add(index(hashes, index));
       }
