@@ -206,6 +206,11 @@ public final class EntityNames {
     return String.join(" ", words).replace(",", "");
   }
 
+  /** Whether a lower-case word is a company designator ("inc", "corp."), with or without dots. */
+  static boolean isDesignator(String lowerWord) {
+    return DESIGNATORS.contains(lowerWord.replace(".", "").replace(",", ""));
+  }
+
   /**
    * The spelling most articles use, ties by spelling; one in capitals comes after any in mixed case
    * unless it is a short acronym ("NATO" and "Nato" go by their counts).

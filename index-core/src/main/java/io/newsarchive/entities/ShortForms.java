@@ -1,0 +1,212 @@
+package io.newsarchive.entities;
+
+import io.newsarchive.article.EntityType;
+import io.newsarchive.entities.EntityCanonicalizer.Named;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiPredicate;
+
+/**
+ * Resolves the short forms of one article's names to the fuller names they stand for: a mention
+ * that ends a longer name ("Pompeo", "Bra Kanon": persons of any tagged type, organizations of
+ * organizations), an acronym the article introduces in parentheses or whose letters spell one
+ * longer organization or place name of the article ({@link Acronyms}), and a person or organization
+ * that opens a longer organization name ("Dean Witter", "Moody"). A short form that fits several
+ * names is left as it is; once resolved, every mention spelled like it follows. Confined to one
+ * article's resolution; not thread-safe.
+ */
+final class ShortForms {
+
+  private final List<Named> mentions;
+  private final Map<String, Named> introduced;
+
+  /** The article's longest names: names that are no part of a longer name of the article. */
+  private final List<Named> longest = new ArrayList<>();
+
+  /** Each spelling key ({@link EntityNames#key}) and the names of the article that have it. */
+  private final Map<String, Set<String>> spellings = new HashMap<>();
+
+  ShortForms(List<Named> mentions, Map<String, Named> introduced) {
+    this.mentions = mentions;
+    this.introduced = introduced;
+    Map<String, Named> byKey = new LinkedHashMap<>();
+    for (Named n : mentions) {
+      spellings.computeIfAbsent(spelling(n), k -> new HashSet<>()).add(n.name());
+      byKey.putIfAbsent(EntityCanonicalizer.key(n.name()), n);
+    }
+    for (Named n : byKey.values()) {
+      boolean inside = false;
+      for (Named other : byKey.values()) {
+        inside |= other != n && (endsWith(other, n) || opens(other, n));
+      }
+      if (!inside) {
+        longest.add(n);
+      }
+    }
+  }
+
+  /** Every mention, resolved to the name it stands for, in the order given. */
+  List<Named> resolveAll() {
+    Map<String, Named> byWritten = new HashMap<>();
+    List<Named> result = new ArrayList<>(mentions.size());
+    for (Named n : mentions) {
+      Named full = resolve(n);
+      if (full != null) {
+        byWritten.putIfAbsent(EntityCanonicalizer.key(n.name()), full);
+        byWritten.putIfAbsent(EntityCanonicalizer.key(n.written()), full);
+      }
+      result.add(full == null ? n : n.as(full));
+    }
+    // A mention spelled like a resolved one is the same name, whatever type the tagger gave it.
+    for (int i = 0; i < result.size(); i++) {
+      Named n = result.get(i);
+      if (n.name().equals(mentions.get(i).name())) {
+        Named full = byWritten.get(EntityCanonicalizer.key(n.name()));
+        if (full != null && !full.name().equals(n.name())) {
+          result.set(i, n.as(full));
+        }
+      }
+    }
+    return result;
+  }
+
+  /** The longer name {@code n} stands for, or null when it stands for itself or is ambiguous. */
+  private Named resolve(Named n) {
+    if (spellings.get(spelling(n)).size() > 1) {
+      // Another spelling of the same name ("Calmat" beside "Calmat Co"): they are one entity.
+      return null;
+    }
+    String letters = n.name().equals(n.written()) ? Acronyms.letters(n.name()) : "";
+    if (!letters.isEmpty()) {
+      Named expansion = introduced.get(n.name());
+      if (expansion != null) {
+        return typed(expansion);
+      }
+      Named spelled =
+          only(
+              (full, s) -> isPlaceOrOrganization(full) && Acronyms.initials(letters, full.words()),
+              n);
+      if (spelled == null) {
+        spelled =
+            only(
+                (full, s) ->
+                    isPlaceOrOrganization(full) && Acronyms.abbreviates(letters, full.words()),
+                n);
+      }
+      if (spelled != null) {
+        return spelled;
+      }
+    }
+    Named ended = only(ShortForms::endsWith, n);
+    return ended != null ? ended : only(ShortForms::opens, n);
+  }
+
+  private static String spelling(Named n) {
+    return EntityNames.key(EntityType.ORGANIZATION, n.name());
+  }
+
+  private static boolean isPlaceOrOrganization(Named n) {
+    return n.type() != EntityType.PERSON;
+  }
+
+  /** The one longest name of the article that {@code fits} {@code n}, or null. */
+  private Named only(BiPredicate<Named, Named> fits, Named n) {
+    Named found = null;
+    for (Named full : longest) {
+      if (full.words().size() > n.words().size() && fits.test(full, n)) {
+        if (found != null
+            && !EntityCanonicalizer.key(found.name())
+                .equals(EntityCanonicalizer.key(full.name()))) {
+          return null;
+        }
+        found = full;
+      }
+    }
+    return found;
+  }
+
+  /** The expansion of an introduced acronym with the type the article's mentions give it. */
+  private Named typed(Named expansion) {
+    String key = EntityCanonicalizer.key(expansion.name());
+    for (Named n : mentions) {
+      if (EntityCanonicalizer.key(n.name()).equals(key)) {
+        return n;
+      }
+    }
+    return expansion;
+  }
+
+  /**
+   * Whether {@code part} is the end of the longer name {@code full}: a person's end stands for the
+   * person whatever type it was tagged, an organization's only for an organization; the last word
+   * may drop an Arabic article ("Kadhimi" ends "Mustafa al-Kadhimi").
+   */
+  static boolean endsWith(Named full, Named part) {
+    boolean types =
+        full.type() == EntityType.PERSON
+            || (full.type() == EntityType.ORGANIZATION && part.type() == EntityType.ORGANIZATION);
+    if (!types) {
+      return false;
+    }
+    List<String> fw = full.words();
+    List<String> pw = part.words();
+    int offset = fw.size() - pw.size();
+    if (offset <= 0) {
+      return false;
+    }
+    for (int i = 0; i < pw.size(); i++) {
+      String f = EntityCanonicalizer.key(fw.get(offset + i));
+      String p = EntityCanonicalizer.key(pw.get(i));
+      boolean last = i == pw.size() - 1;
+      if (!f.equals(p) && !(last && bare(fw.get(offset + i)).equals(p))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String bare(String word) {
+    return EntityCanonicalizer.key(EntityCanonicalizer.withoutArticle(word));
+  }
+
+  /**
+   * Whether the person or organization {@code part} opens the longer organization name {@code full}
+   * as a firm's short name does: "Dean Witter" opens "Dean Witter Reynolds Inc", "Moody" opens
+   * "Moody's Investors Service". A person, or an organization of one word, opens only a name that
+   * ends in a company designator or holds it as a possessive, so "Senate" stays apart from "Senate
+   * Finance Committee" and "Reagan" from "Reagan Administration".
+   */
+  static boolean opens(Named full, Named part) {
+    if (full.type() != EntityType.ORGANIZATION || part.type() == EntityType.LOCATION) {
+      return false;
+    }
+    List<String> fw = full.words();
+    List<String> pw = part.words();
+    if (fw.size() <= pw.size()) {
+      return false;
+    }
+    boolean possessive = false;
+    for (int i = 0; i < pw.size(); i++) {
+      String f = EntityCanonicalizer.key(fw.get(i));
+      if (f.endsWith(",")) {
+        f = f.substring(0, f.length() - 1);
+      }
+      if (i == pw.size() - 1 && f.endsWith("'s")) {
+        f = f.substring(0, f.length() - 2);
+        possessive = true;
+      }
+      if (!f.equals(EntityCanonicalizer.key(pw.get(i)))) {
+        return false;
+      }
+    }
+    String last = EntityCanonicalizer.key(fw.get(fw.size() - 1));
+    return possessive
+        || EntityNames.isDesignator(last)
+        || (pw.size() > 1 && part.type() == EntityType.ORGANIZATION);
+  }
+}
