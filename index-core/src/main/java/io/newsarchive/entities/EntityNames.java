@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  *
  * <ol>
  *   <li>a listed variant ({@code aliases.tsv}) is the name it is listed with ("U.S." is "United
- *       States");
+ *       States"), in any spelling that rule 2 takes for the same ("US", "u.s");
  *   <li>names that differ only in case, accents, dots, a leading "the" or, for organizations, a
  *       company designator ({@code organization-designators.txt}: "Inc", "Corp") are one entity,
  *       named as most articles name it, a spelling in mixed case before one in capitals ("YAOUNDE"
@@ -51,6 +51,12 @@ public final class EntityNames {
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
   private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-]+");
 
+  /**
+   * The listed variants ({@code aliases.tsv}) by their key, so that "U.S", "u.s." and "US" are all
+   * "United States"; a listed name is its own variant.
+   */
+  private static final Map<EntityType, Map<String, String>> ALIASES = aliasesByKey();
+
   private final EntityType type;
 
   /** Each name's key (rule 2) to the canonical name of its group. */
@@ -77,9 +83,41 @@ public final class EntityNames {
     this.articles = articles;
   }
 
-  /** No archive: only the listed variants and the spelling rules apply. */
+  private static Map<EntityType, Map<String, String>> aliasesByKey() {
+    Map<EntityType, Map<String, String>> byType = new java.util.EnumMap<>(EntityType.class);
+    for (EntityType type : EntityType.values()) {
+      Map<String, String> byKey = new HashMap<>();
+      EntityCanonicalizer.ALIASES.forEach((variant, name) -> {
+        byKey.put(key(type, variant), name);
+        byKey.put(key(type, name), name);
+      });
+      byType.put(type, Map.copyOf(byKey));
+    }
+    return byType;
+  }
+
+  /** The listed name {@code name} is a variant of, or {@code name} when none. */
+  private static String aliased(EntityType type, String name) {
+    return ALIASES.get(type).getOrDefault(key(type, name), name);
+  }
+
+  /**
+   * No archive: only the listed variants and the spelling rules apply. Two names of one article
+   * that these give one canonical name are one entity of the article, so that an article never
+   * holds two variants of a name.
+   */
   public static EntityNames none(EntityType type) {
-    return of(type, Map.of(), Map.of());
+    return NONE.get(type);
+  }
+
+  private static final Map<EntityType, EntityNames> NONE = noArchive();
+
+  private static Map<EntityType, EntityNames> noArchive() {
+    Map<EntityType, EntityNames> none = new java.util.EnumMap<>(EntityType.class);
+    for (EntityType type : EntityType.values()) {
+      none.put(type, of(type, Map.of(), Map.of()));
+    }
+    return none;
   }
 
   /**
@@ -94,7 +132,7 @@ public final class EntityNames {
     // Rule 1 and 2: group the (aliased) names by key; the group's name is its most held spelling.
     Map<String, Map<String, Long>> groups = new HashMap<>();
     articles.forEach((name, count) -> {
-      String aliased = EntityCanonicalizer.ALIASES.getOrDefault(name, name);
+      String aliased = aliased(type, name);
       groups
           .computeIfAbsent(key(type, aliased), k -> new HashMap<>())
           .merge(aliased, count, Long::sum);
@@ -152,7 +190,7 @@ public final class EntityNames {
 
   /** The canonical name of {@code name}, which the archive need not hold. */
   public String canonical(String name) {
-    String aliased = EntityCanonicalizer.ALIASES.getOrDefault(name, name);
+    String aliased = aliased(type, name);
     String key = key(type, aliased);
     String full = shortForms.get(key);
     if (full != null) {
@@ -175,14 +213,19 @@ public final class EntityNames {
     return articles.getOrDefault(name, 0L);
   }
 
-  /** Whether some canonical name stands for more than one held name. */
-  public boolean mergesAny() {
-    for (List<String> names : variants.values()) {
-      if (names.size() > 1) {
-        return true;
+  /**
+   * The held names that a count by canonical name does not count as themselves: those whose
+   * canonical name differs, and those that share theirs with another held name. Sorted.
+   */
+  public List<String> folded() {
+    List<String> folded = new ArrayList<>();
+    variants.forEach((canonical, names) -> {
+      if (names.size() > 1 || !names.get(0).equals(canonical)) {
+        folded.addAll(names);
       }
-    }
-    return false;
+    });
+    Collections.sort(folded);
+    return folded;
   }
 
   /**

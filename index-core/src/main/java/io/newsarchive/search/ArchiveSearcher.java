@@ -1,21 +1,28 @@
 package io.newsarchive.search;
 
+import io.newsarchive.article.EntityType;
+import io.newsarchive.entities.EntityNames;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FilterLeafReader;
 import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.SegmentReader;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.util.LongValues;
 
 /**
  * An index searcher over one index version that carries what every search of that version needs and
@@ -58,6 +65,7 @@ final class ArchiveSearcher extends IndexSearcher {
   private final Map<FacetField, MatchCounter.Ordinals> ordinals;
   private final List<SegmentOrdinals> segments;
   private volatile MatchCounter.Counts everything;
+  private volatile Canonical canonical;
 
   private ArchiveSearcher(IndexReader reader, List<SegmentOrdinals> segments) throws IOException {
     super(reader);
@@ -114,6 +122,106 @@ final class ArchiveSearcher extends IndexSearcher {
       everything = counts;
     }
     return counts;
+  }
+
+  /**
+   * The canonical entity names of this version, read at the first call. Two first calls at once
+   * both read, and either's equal tables are kept.
+   */
+  ArchiveEntityNames names() throws IOException {
+    Canonical known = canonical;
+    if (known == null) {
+      known = Canonical.of(this);
+      canonical = known;
+    }
+    return known.names();
+  }
+
+  /**
+   * How the index ordinals of {@code facet} fold into canonical names, or null when the facet holds
+   * no entities or no two of its values share a canonical name.
+   */
+  CanonicalOrdinals canonical(FacetField facet) throws IOException {
+    names();
+    return canonical.ordinals().get(facet);
+  }
+
+  /**
+   * The canonical name of each of the segment's ordinals of {@code facet}, as a position in {@link
+   * CanonicalOrdinals#names()}, for the segment at {@code leaf}; made at the first call for that
+   * segment in this version. Call only for a facet whose {@link #canonical(FacetField)} is not
+   * null.
+   */
+  int[] canonicalOfSegment(FacetField facet, int leaf) throws IOException {
+    CanonicalOrdinals folded = canonical(facet);
+    int[] known = folded.bySegment().get(leaf);
+    if (known == null) {
+      MatchCounter.Ordinals ordinals = ordinals(facet);
+      LongValues toIndex =
+          ordinals.map() == null ? LongValues.IDENTITY : ordinals.map().getGlobalOrds(leaf);
+      int count = segment(leaf).valueCount(facet);
+      known = new int[count];
+      for (int ord = 0; ord < count; ord++) {
+        known[ord] = folded.of()[(int) toIndex.get(ord)];
+      }
+      folded.bySegment().compareAndSet(leaf, null, known);
+    }
+    return known;
+  }
+
+  /**
+   * The canonical name of each index ordinal of one entity facet.
+   *
+   * @param of the position in {@code names} of each index ordinal's canonical name
+   * @param names the canonical names, in their natural order, so that ties rank by name
+   * @param bySegment per segment of the version, the same for the segment's ordinals, once made
+   */
+  record CanonicalOrdinals(int[] of, String[] names, AtomicReferenceArray<int[]> bySegment) {}
+
+  private record Canonical(ArchiveEntityNames names, Map<FacetField, CanonicalOrdinals> ordinals) {
+
+    static Canonical of(ArchiveSearcher searcher) throws IOException {
+      ArchiveEntityNames names = ArchiveEntityNames.read(searcher.getIndexReader());
+      Map<FacetField, CanonicalOrdinals> ordinals = new EnumMap<>(FacetField.class);
+      for (EntityType type : EntityType.values()) {
+        FacetField facet = FacetField.of(type);
+        CanonicalOrdinals folded = fold(searcher.getIndexReader(), facet.field(), names.of(type));
+        if (folded != null) {
+          ordinals.put(facet, folded);
+        }
+      }
+      return new Canonical(names, ordinals);
+    }
+
+    private static CanonicalOrdinals fold(IndexReader reader, String field, EntityNames names)
+        throws IOException {
+      SortedSetDocValues values = MultiDocValues.getSortedSetValues(reader, field);
+      if (values == null) {
+        return null;
+      }
+      int count = Math.toIntExact(values.getValueCount());
+      String[] canonicalOf = new String[count];
+      TreeMap<String, Integer> distinct = new TreeMap<>();
+      boolean renamed = false;
+      for (int ord = 0; ord < count; ord++) {
+        String name = values.lookupOrd(ord).utf8ToString();
+        canonicalOf[ord] = names.canonical(name);
+        renamed |= !canonicalOf[ord].equals(name);
+        distinct.put(canonicalOf[ord], 0);
+      }
+      if (!renamed) {
+        return null;
+      }
+      String[] labels = distinct.keySet().toArray(new String[0]);
+      for (int i = 0; i < labels.length; i++) {
+        distinct.put(labels[i], i);
+      }
+      int[] of = new int[count];
+      for (int ord = 0; ord < count; ord++) {
+        of[ord] = distinct.get(canonicalOf[ord]);
+      }
+      return new CanonicalOrdinals(of, labels, new AtomicReferenceArray<>(reader.leaves().size()));
+    }
   }
 
   /** The ordinal arrays of the segment at {@code leaf} in this version's leaves. */

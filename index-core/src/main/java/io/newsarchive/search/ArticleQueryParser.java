@@ -155,22 +155,27 @@ public final class ArticleQueryParser {
 
   /**
    * The full query of a request: its text, its filters as non-scoring clauses and, when asked, a
-   * recency boost relative to {@code newestMillis}, the newest publication time in the index.
+   * recency boost relative to {@code newestMillis}, the newest publication time in the index; a
+   * filter on an entity name holds any variant of it that {@code names} knows.
    */
-  public Query query(SearchRequest request, long newestMillis) {
+  public Query query(SearchRequest request, long newestMillis, ArchiveEntityNames names) {
     MinimumMatch match = MinimumMatch.requested(request);
     return query(
-        textQuery(request.get(SearchParameters.QUERY), match).query(), request, newestMillis);
+        textQuery(request.get(SearchParameters.QUERY), match).query(),
+        request,
+        newestMillis,
+        names);
   }
 
   /**
-   * Like {@link #query(SearchRequest, long)} for an already parsed {@code text} query: the text as
-   * a required clause, the request's {@link RequestFilters} as non-scoring clauses and its recency
-   * boost as an optional one.
+   * Like {@link #query(SearchRequest, long, ArchiveEntityNames)} for an already parsed {@code text}
+   * query: the text as a required clause, the request's {@link RequestFilters} as non-scoring
+   * clauses and its recency boost as an optional one.
    */
-  public Query query(Query text, SearchRequest request, long newestMillis) {
+  public Query query(
+      Query text, SearchRequest request, long newestMillis, ArchiveEntityNames names) {
     BooleanQuery.Builder builder = new BooleanQuery.Builder().add(text, Occur.MUST);
-    for (RequestFilters.Clause clause : RequestFilters.of(request, newestMillis)) {
+    for (RequestFilters.Clause clause : RequestFilters.of(request, newestMillis, names)) {
       switch (clause) {
         case RequestFilters.DateRange range ->
             builder.add(

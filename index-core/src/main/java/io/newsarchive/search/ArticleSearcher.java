@@ -216,7 +216,7 @@ public final class ArticleSearcher implements SearchBackend {
     searches.cancelAll();
   }
 
-  /** The article with {@code id}, if the index holds one. */
+  /** The article with {@code id}, if the index holds one, its entities under canonical names. */
   @Override
   public Optional<Article> article(String id) throws IOException {
     IndexSearcher searcher = manager.acquire();
@@ -225,8 +225,9 @@ public final class ArticleSearcher implements SearchBackend {
       if (top.scoreDocs.length == 0) {
         return Optional.empty();
       }
-      return Optional.of(
-          ArticleDocuments.toArticle(searcher.storedFields().document(top.scoreDocs[0].doc)));
+      Article stored =
+          ArticleDocuments.toArticle(searcher.storedFields().document(top.scoreDocs[0].doc));
+      return Optional.of(((ArchiveSearcher) searcher).names().canonical(stored));
     } finally {
       manager.release(searcher);
     }
@@ -249,7 +250,8 @@ public final class ArticleSearcher implements SearchBackend {
       Article article = ArticleDocuments.toArticle(searcher.storedFields().document(doc));
       Query like = RelatedQuery.of(searcher.getIndexReader(), indexAnalyzer, doc, article);
       TopDocs top = searcher.search(like, size);
-      return Optional.of(hitReader.read(searcher, MatchAllDocsQuery.INSTANCE, top.scoreDocs));
+      return Optional.of(
+          hitReader.read((ArchiveSearcher) searcher, MatchAllDocsQuery.INSTANCE, top.scoreDocs));
     } finally {
       manager.release(searcher);
     }
@@ -269,6 +271,16 @@ public final class ArticleSearcher implements SearchBackend {
             .with(SearchParameters.FACETS, Set.of(facet))
             .with(SearchParameters.FACET_SIZE, request.get(SearchParameters.FACET_SIZE));
     return search(counting).facets().get(facet);
+  }
+
+  @Override
+  public ArchiveEntityNames entityNames() throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      return ((ArchiveSearcher) searcher).names();
+    } finally {
+      manager.release(searcher);
+    }
   }
 
   /**

@@ -78,10 +78,11 @@ public final class HitReader {
   }
 
   /**
-   * The hits for {@code docs}, in order, with snippets for the text terms of {@code query}; give it
-   * the rewritten query so that fuzzy and wildcard terms are not expanded a second time.
+   * The hits for {@code docs}, in order, with snippets for the text terms of {@code query} and
+   * their entities under their canonical names; give it the rewritten query so that fuzzy and
+   * wildcard terms are not expanded a second time.
    */
-  List<Hit> read(IndexSearcher searcher, Query query, ScoreDoc[] docs) throws IOException {
+  List<Hit> read(ArchiveSearcher searcher, Query query, ScoreDoc[] docs) throws IOException {
     if (docs.length == 0) {
       return List.of();
     }
@@ -92,6 +93,7 @@ public final class HitReader {
       ids[i] = docs[i].doc;
       articles.put(ids[i], ArticleDocuments.toArticle(stored.document(ids[i])));
     }
+    ArchiveEntityNames names = searcher.names();
     Map<String, String[]> snippets =
         highlighter(searcher, articles)
             .highlightFields(
@@ -101,7 +103,7 @@ public final class HitReader {
       Article article = articles.get(ids[i]);
       hits.add(
           Hit.of(
-              article,
+              names.canonical(article),
               docs[i].score,
               Snippet.of(snippets.get(ArticleFields.TITLE)[i], article.title()),
               Snippet.of(snippets.get(ArticleFields.BODY)[i], article.body())));

@@ -28,12 +28,14 @@ import org.apache.lucene.util.LongValues;
 
 /**
  * Counts the whole matching set of a search while it is collected: the values of the requested
- * facets and the articles of each publication day, in one pass over the matches. Each segment
- * counts by its own value ordinals; only the values it saw are mapped to the index's ordinals, once
- * each, when the counts are read. The ordinals and days come from the arrays the index version
- * keeps for each segment ({@link SegmentOrdinals}), past the deadline checks of the index reader,
- * so that a search stopped by its deadline still counts exactly the hits it collected. A new one
- * for each search; the counts it reduces to are read-only.
+ * facets and the articles of each publication day, in one pass over the matches. An entity facet
+ * whose names fold into canonical names ({@link ArchiveEntityNames}) counts each article once per
+ * canonical name, however many of its variants the article holds. Each segment counts by its own
+ * value ordinals; only the values it saw are mapped to the index's ordinals, once each, when the
+ * counts are read. The ordinals and days come from the arrays the index version keeps for each
+ * segment ({@link SegmentOrdinals}), past the deadline checks of the index reader, so that a search
+ * stopped by its deadline still counts exactly the hits it collected. A new one for each search;
+ * the counts it reduces to are read-only.
  */
 final class MatchCounter implements CollectorManager<MatchCounter.Counting, MatchCounter.Counts> {
 
@@ -96,7 +98,13 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     KeyCounts perDay = new KeyCounts(days);
     Map<FacetField, KeyCounts> perValue = new EnumMap<>(FacetField.class);
     for (FacetField facet : facets) {
-      perValue.put(facet, new KeyCounts(searcher.ordinals(facet).valueCount()));
+      ArchiveSearcher.CanonicalOrdinals canonical = searcher.canonical(facet);
+      perValue.put(
+          facet,
+          new KeyCounts(
+              canonical != null
+                  ? canonical.names().length
+                  : searcher.ordinals(facet).valueCount()));
     }
     long total = 0;
     for (Counting collector : collectors) {
@@ -104,11 +112,16 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
       for (SegmentCounts segment : collector.segments) {
         total += segment.hits;
         for (FacetField facet : facets) {
-          OrdinalMap map = searcher.ordinals(facet).map();
-          LongValues toIndex = map == null ? LongValues.IDENTITY : map.getGlobalOrds(segment.ord);
           KeyCounts sum = perValue.get(facet);
           KeyCounts counted = segment.values.get(facet);
           sum.expect(counted.distinctAtMost());
+          if (searcher.canonical(facet) != null) {
+            // Counted by canonical name already, the same numbers in every segment.
+            counted.forEach(sum::add);
+            continue;
+          }
+          OrdinalMap map = searcher.ordinals(facet).map();
+          LongValues toIndex = map == null ? LongValues.IDENTITY : map.getGlobalOrds(segment.ord);
           counted.forEach((ord, count) -> sum.add((int) toIndex.get(ord), count));
         }
       }
@@ -125,8 +138,7 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      SegmentCounts segment =
-          new SegmentCounts(searcher.segment(context.ord), context.ord, facets, days, firstDay);
+      SegmentCounts segment = new SegmentCounts(searcher, context.ord, facets, days, firstDay);
       segments.add(segment);
       return segment;
     }
@@ -144,18 +156,31 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     final Map<FacetField, KeyCounts> values = new EnumMap<>(FacetField.class);
     private final FacetField[] fields;
     private final KeyCounts[] counts;
+
+    /** Per field, the canonical name of each of the segment's ordinals, or null to count those. */
+    private final int[][] canonical;
+
+    private int[] buffer = new int[16];
     private final SegmentOrdinals ordinals;
     private final KeyCounts days;
     private final long firstDay;
 
     SegmentCounts(
-        SegmentOrdinals ordinals, int ord, Set<FacetField> facets, KeyCounts days, long firstDay) {
+        ArchiveSearcher searcher, int ord, Set<FacetField> facets, KeyCounts days, long firstDay)
+        throws IOException {
       this.ord = ord;
-      this.ordinals = ordinals;
+      this.ordinals = searcher.segment(ord);
       this.fields = facets.toArray(new FacetField[0]);
       this.counts = new KeyCounts[fields.length];
+      this.canonical = new int[fields.length][];
       for (int i = 0; i < fields.length; i++) {
-        counts[i] = new KeyCounts(ordinals.valueCount(fields[i]));
+        ArchiveSearcher.CanonicalOrdinals names = searcher.canonical(fields[i]);
+        if (names != null) {
+          canonical[i] = searcher.canonicalOfSegment(fields[i], ord);
+          counts[i] = new KeyCounts(names.names().length);
+        } else {
+          counts[i] = new KeyCounts(ordinals.valueCount(fields[i]));
+        }
         values.put(fields[i], counts[i]);
       }
       this.days = days;
@@ -169,7 +194,11 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     public void collect(int doc) {
       hits++;
       for (int i = 0; i < fields.length; i++) {
-        ordinals.count(fields[i], doc, counts[i]);
+        if (canonical[i] == null) {
+          ordinals.count(fields[i], doc, counts[i]);
+        } else {
+          buffer = ordinals.countCanonical(fields[i], doc, counts[i], canonical[i], buffer);
+        }
       }
       int day = ordinals.day(doc);
       if (day != SegmentOrdinals.UNDATED) {
@@ -270,6 +299,15 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
      * facet module's {@code StringValueFacetCounts} orders them.
      */
     List<FacetCount> top(FacetField facet, int size) throws IOException {
+      ArchiveSearcher.CanonicalOrdinals canonical = searcher.canonical(facet);
+      if (canonical != null) {
+        KeyCounts.Ranked best = perValue.get(facet).top(size);
+        List<FacetCount> counts = new ArrayList<>(best.keys().length);
+        for (int i = 0; i < best.keys().length; i++) {
+          counts.add(new FacetCount(canonical.names()[best.keys()[i]], best.counts()[i]));
+        }
+        return counts;
+      }
       KeyCounts.Ranked best = perValue.get(facet).top(size);
       Ordinals ordinals = searcher.ordinals(facet);
       List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();

@@ -88,7 +88,8 @@ final class PageSearch {
 
           @Override
           public long count(SearchRequest corrected) throws IOException {
-            return searcher.count(parser.query(corrected, searcher.dates().newest()));
+            return searcher.count(
+                parser.query(corrected, searcher.dates().newest(), searcher.names()));
           }
         });
   }
@@ -107,7 +108,8 @@ final class PageSearch {
     IndexSearcher timed = Ranking.searcher(searcher.getIndexReader());
     timed.setTimeout(deadline);
     // Rewritten once: the search and the highlighter then share expanded fuzzy and wildcard terms.
-    Query typed = searcher.rewrite(parser.query(text.query(), request, dates.newest()));
+    Query typed =
+        searcher.rewrite(parser.query(text.query(), request, dates.newest(), searcher.names()));
     FieldDoc after =
         request.get(CURSOR).isEmpty()
             ? null
@@ -254,7 +256,8 @@ final class PageSearch {
   private Query expanded(
       ArchiveSearcher searcher, SearchRequest request, FeedbackExpansion.Expansion expansion)
       throws IOException {
-    return searcher.rewrite(parser.query(expansion.text(), request, searcher.dates().newest()));
+    return searcher.rewrite(
+        parser.query(expansion.text(), request, searcher.dates().newest(), searcher.names()));
   }
 
   /** The best {@value FeedbackExpansion#RESCORED} articles of {@code typed}, best first. */

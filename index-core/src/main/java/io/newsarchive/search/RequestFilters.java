@@ -1,6 +1,7 @@
 package io.newsarchive.search;
 
 import io.newsarchive.article.CodeScheme;
+import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleFields;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,8 +13,8 @@ import java.util.concurrent.TimeUnit;
  * What a request adds to its text query, declared once for every backend: the filters that select
  * the matching set without scoring, and the recency boost that scores without selecting. The local
  * index builds Lucene clauses from them ({@link
- * ArticleQueryParser#query(org.apache.lucene.search.Query, SearchRequest, long)}), another backend
- * its own. Stateless.
+ * ArticleQueryParser#query(org.apache.lucene.search.Query, SearchRequest, long,
+ * ArchiveEntityNames)}), another backend its own. Stateless.
  */
 public final class RequestFilters {
 
@@ -55,7 +56,8 @@ public final class RequestFilters {
    * organizations, places, place codes, language, then the recency boost relative to {@code
    * newestMillis}, the newest publication time in the archive.
    */
-  public static List<Clause> of(SearchRequest request, long newestMillis) {
+  public static List<Clause> of(
+      SearchRequest request, long newestMillis, ArchiveEntityNames names) {
     List<Clause> clauses = new ArrayList<>();
     Instant fromInstant = request.get(SearchParameters.FROM);
     Instant toInstant = request.get(SearchParameters.TO);
@@ -66,9 +68,9 @@ public final class RequestFilters {
     }
     addAny(clauses, ArticleFields.SOURCE, request.get(SearchParameters.SOURCES));
     addAny(clauses, CodeScheme.TOPICS.field(), request.get(SearchParameters.TOPICS));
-    addAll(clauses, ArticleFields.PERSON, request.get(SearchParameters.PERSONS));
-    addAll(clauses, ArticleFields.ORG, request.get(SearchParameters.ORGS));
-    addAll(clauses, ArticleFields.PLACE, request.get(SearchParameters.PLACES));
+    addNames(clauses, EntityType.PERSON, request.get(SearchParameters.PERSONS), names);
+    addNames(clauses, EntityType.ORGANIZATION, request.get(SearchParameters.ORGS), names);
+    addNames(clauses, EntityType.LOCATION, request.get(SearchParameters.PLACES), names);
     addAll(clauses, CodeScheme.PLACES.field(), request.get(SearchParameters.PLACE_CODES));
     String language = request.get(SearchParameters.LANGUAGE);
     if (!language.isEmpty()) {
@@ -89,6 +91,14 @@ public final class RequestFilters {
   private static void addAny(List<Clause> clauses, String field, List<String> values) {
     if (!values.isEmpty()) {
       clauses.add(new AnyOf(field, values));
+    }
+  }
+
+  /** One clause per name: the articles holding any variant of its canonical name. */
+  private static void addNames(
+      List<Clause> clauses, EntityType type, List<String> values, ArchiveEntityNames names) {
+    for (String value : values) {
+      clauses.add(new AnyOf(ArticleFields.entityField(type), names.filterValues(type, value)));
     }
   }
 

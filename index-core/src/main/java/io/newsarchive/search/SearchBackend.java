@@ -2,10 +2,13 @@ package io.newsarchive.search;
 
 import io.newsarchive.article.Article;
 import io.newsarchive.article.EntityType;
+import io.newsarchive.entities.EntityNames;
 import java.io.Closeable;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The archive as the server, {@code bench} and {@code evaluate-ranking} search it: searches,
@@ -62,6 +65,41 @@ public interface SearchBackend extends Closeable {
    * @throws IOException when the archive cannot be read
    */
   List<FacetCount> topEntities(EntityType type, SearchRequest request) throws IOException;
+
+  /** The canonical entity names of the archive as it is now. */
+  ArchiveEntityNames entityNames() throws IOException;
+
+  /**
+   * The entity that {@code name}, in any of its variants, names: its canonical name, how many
+   * articles hold it under any name, and each name the archive holds for it with its articles;
+   * empty when no article holds any.
+   */
+  default Optional<EntityVariants> entity(EntityType type, String name) throws IOException {
+    EntityNames names = entityNames().of(type);
+    String canonical = names.canonical(name);
+    List<String> held = names.variants(canonical);
+    if (held.isEmpty()) {
+      return Optional.empty();
+    }
+    SearchParameter<List<String>> filter =
+        switch (type) {
+          case PERSON -> SearchParameters.PERSONS;
+          case ORGANIZATION -> SearchParameters.ORGS;
+          case LOCATION -> SearchParameters.PLACES;
+        };
+    long articles =
+        search(
+                SearchRequest.defaults()
+                    .with(filter, List.of(canonical))
+                    .with(SearchParameters.SIZE, 0)
+                    .with(SearchParameters.FACETS, Set.of()))
+            .total();
+    List<FacetCount> variants = new ArrayList<>(held.size());
+    for (String variant : held) {
+      variants.add(new FacetCount(variant, names.articles(variant)));
+    }
+    return Optional.of(new EntityVariants(canonical, articles, variants));
+  }
 
   /**
    * Up to {@code size} headlines and entity names whose words start with the words of {@code

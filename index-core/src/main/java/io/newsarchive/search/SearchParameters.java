@@ -86,16 +86,18 @@ public final class SearchParameters {
   public static final SearchParameter<List<String>> PERSONS =
       SearchParameter.names(
           "person",
-          "Require this tagged person, exact canonical name (repeatable; all must match).");
+          "Require this tagged person, by any of its names (repeatable; all must match).");
 
   /** Articles tagged with every one of these organizations. */
   public static final SearchParameter<List<String>> ORGS =
       SearchParameter.names(
-          "org", "Require this tagged organization (repeatable; all must match).");
+          "org",
+          "Require this tagged organization, by any of its names (repeatable; all must match).");
 
   /** Articles tagged with every one of these places. */
   public static final SearchParameter<List<String>> PLACES =
-      SearchParameter.names("place", "Require this tagged place (repeatable; all must match).");
+      SearchParameter.names(
+          "place", "Require this tagged place, by any of its names (repeatable; all must match).");
 
   /** Articles with any of these editor-assigned topic codes (Reuters TOPICS); empty for all. */
   public static final SearchParameter<List<String>> TOPICS =

@@ -1,6 +1,7 @@
 package io.newsarchive.search;
 
 import io.newsarchive.article.EntityType;
+import io.newsarchive.entities.EntityNames;
 import io.newsarchive.schema.ArticleFields;
 import java.io.Closeable;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -37,11 +39,12 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Autocomplete over headlines and entity names with Lucene's infix suggester: every word of the
- * input must start a word of the suggestion. Entity names rank ahead of headlines, each by how many
- * articles carry them. The suggester lives in memory and is built in the background for each new
- * version of the index (tens of seconds for a hundred thousand articles); until the first build
- * finishes there are no suggestions, and afterwards the previous build answers while the next one
- * runs, so a lookup never waits. Thread-safe.
+ * input must start a word of the suggestion. Entity names, canonical ({@link ArchiveEntityNames}),
+ * rank ahead of headlines, each by how many articles carry them (a name by the articles of all its
+ * variants). The suggester lives in memory and is built in the background for each new version of
+ * the index (tens of seconds for a hundred thousand articles); until the first build finishes there
+ * are no suggestions, and afterwards the previous build answers while the next one runs, so a
+ * lookup never waits. Thread-safe.
  */
 final class TitleSuggester implements Closeable {
 
@@ -143,16 +146,22 @@ final class TitleSuggester implements Closeable {
 
   private static List<Entry> entries(DirectoryReader reader) throws IOException {
     List<Entry> entries = new ArrayList<>();
+    ArchiveEntityNames canonical = ArchiveEntityNames.read(reader);
     for (EntityType type : EntityType.values()) {
       Terms terms = MultiTerms.getTerms(reader, ArticleFields.entityField(type));
       if (terms == null) {
         continue;
       }
       Suggestion.Kind kind = Suggestion.Kind.valueOf(FacetField.of(type).name());
-      TermsEnum names = terms.iterator();
-      for (BytesRef name = names.next(); name != null; name = names.next()) {
-        entries.add(new Entry(name.utf8ToString(), ENTITY_BASE_WEIGHT + names.docFreq(), kind));
+      EntityNames names = canonical.of(type);
+      Map<String, long[]> articles = new TreeMap<>();
+      TermsEnum each = terms.iterator();
+      for (BytesRef name = each.next(); name != null; name = each.next()) {
+        articles.computeIfAbsent(names.canonical(name.utf8ToString()), n -> new long[1])[0] +=
+            each.docFreq();
       }
+      articles.forEach(
+          (name, count) -> entries.add(new Entry(name, ENTITY_BASE_WEIGHT + count[0], kind)));
     }
     Map<String, long[]> titles = new HashMap<>();
     Set<String> fields = Set.of(ArticleFields.TITLE);

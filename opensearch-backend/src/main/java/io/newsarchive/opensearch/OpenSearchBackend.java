@@ -3,6 +3,7 @@ package io.newsarchive.opensearch;
 import io.newsarchive.article.Article;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.search.ArchiveEntityNames;
 import io.newsarchive.search.FacetCount;
 import io.newsarchive.search.Hit;
 import io.newsarchive.search.HitReader;
@@ -104,6 +105,11 @@ public final class OpenSearchBackend implements SearchBackend {
     }
   }
 
+  @Override
+  public ArchiveEntityNames entityNames() throws IOException {
+    return searches.names();
+  }
+
   private RunningSearches.Admitted admit(long start) throws IOException {
     try {
       return running.admit(start);
@@ -118,7 +124,7 @@ public final class OpenSearchBackend implements SearchBackend {
     GetResponse<Map<String, Object>> response =
         client.get(g -> g.index(index).id(id), ArticleSource.documentClass());
     return response.found()
-        ? Optional.of(ArticleSource.toArticle(response.source()))
+        ? Optional.of(searches.names().canonical(ArticleSource.toArticle(response.source())))
         : Optional.empty();
   }
 
@@ -167,8 +173,9 @@ public final class OpenSearchBackend implements SearchBackend {
             ArticleSource.documentClass());
     OpenSearchResponses.requireAllShards(response.shards());
     List<Hit> hits = new ArrayList<>();
+    ArchiveEntityNames names = searches.names();
     for (var hit : response.hits().hits()) {
-      Article found = ArticleSource.toArticle(hit.source());
+      Article found = names.canonical(ArticleSource.toArticle(hit.source()));
       float score = hit.score() == null ? Float.NaN : hit.score().floatValue();
       // No words to mark: each snippet opens its field, as a local related article's does.
       hits.add(hitReader.hit(found, score, MatchAllDocsQuery.INSTANCE));
@@ -182,7 +189,7 @@ public final class OpenSearchBackend implements SearchBackend {
     if (prefix == null || prefix.isBlank()) {
       return List.of();
     }
-    return suggester.suggest(prefix.strip(), size);
+    return suggester.suggest(prefix.strip(), size, searches.names());
   }
 
   /** Article count, date range and sources from one search, and the primaries' store size. */

@@ -12,6 +12,7 @@ import static io.newsarchive.search.SearchParameters.SORT;
 
 import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.search.ArchiveEntityNames;
 import io.newsarchive.search.ArticleQueryParser;
 import io.newsarchive.search.ArticleQueryParser.TextQuery;
 import io.newsarchive.search.Cursor;
@@ -62,6 +63,7 @@ final class OpenSearchSearch {
   private final HitReader snippets = new HitReader(ArticleFields.analyzer());
   private final OpenSearchVocabulary vocabulary;
   private final OpenSearchFeedback feedback;
+  private final OpenSearchEntityNames names;
 
   /** Searches {@code index} with the local index's default time budget. */
   OpenSearchSearch(OpenSearchClient client, String index) {
@@ -76,6 +78,12 @@ final class OpenSearchSearch {
     this.newest = new NewestPublished(client, index);
     this.vocabulary = new OpenSearchVocabulary(client, index, timeBudget);
     this.feedback = new OpenSearchFeedback(client, index, timeBudget);
+    this.names = new OpenSearchEntityNames(client, index);
+  }
+
+  /** The canonical entity names of the index, as of the last check. */
+  ArchiveEntityNames names() throws IOException {
+    return names.current();
   }
 
   /**
@@ -124,7 +132,8 @@ final class OpenSearchSearch {
   private SearchResult run(SearchRequest request, TextQuery text, WordRelaxation.Relaxed relaxed)
       throws IOException {
     long newestMillis = request.get(RECENCY) > 0 ? newest.millis() : 0;
-    List<RequestFilters.Clause> filters = RequestFilters.of(request, newestMillis);
+    ArchiveEntityNames names = this.names.current();
+    List<RequestFilters.Clause> filters = RequestFilters.of(request, newestMillis, names);
     Query typed = QueryTranslation.of(text.query());
     Optional<OpenSearchFeedback.Expanded> expansion = Optional.empty();
     if (request.get(EXPAND).expands(text, request.get(SORT))
@@ -143,13 +152,13 @@ final class OpenSearchSearch {
     int size = request.get(SIZE);
     int offset = after.isPresent() ? 0 : (request.get(PAGE) - 1) * size;
     SearchPage page = new SearchPage(query, text.query(), order, after, offset, size);
-    SearchResponse<Map> response = send(page.request(index, request, timeBudget));
+    SearchResponse<Map> response = send(page.request(index, request, timeBudget, names));
     Optional<WordsMatched> match = Optional.empty();
     if (text.words() > 0) {
       WordsMatched words = WordsMatched.of(text.required(), text.words());
       match = Optional.of(relaxed == WordRelaxation.Relaxed.YES ? words.asRelaxed() : words);
     }
-    SearchResult result = page.result(response, request, match, snippets);
+    SearchResult result = page.result(response, request, match, snippets, names);
     return expansion.isEmpty() ? result : withExpansion(result, expansion.get().added());
   }
 
@@ -162,7 +171,8 @@ final class OpenSearchSearch {
     long newestMillis = request.get(RECENCY) > 0 ? newest.millis() : 0;
     Query query =
         QueryTranslation.withFilters(
-            QueryTranslation.of(text.query()), RequestFilters.of(request, newestMillis));
+            QueryTranslation.of(text.query()),
+            RequestFilters.of(request, newestMillis, names.current()));
     return client.count(c -> c.index(index).query(query)).count();
   }
 

@@ -1,7 +1,9 @@
 package io.newsarchive.opensearch;
 
 import io.newsarchive.article.EntityType;
+import io.newsarchive.entities.EntityNames;
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.search.ArchiveEntityNames;
 import io.newsarchive.search.FacetField;
 import io.newsarchive.search.Suggestion;
 import java.io.IOException;
@@ -9,9 +11,11 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
@@ -57,7 +61,8 @@ final class OpenSearchSuggester {
   }
 
   /** Up to {@code size} suggestions for {@code prefix}, which is not blank. */
-  List<Suggestion> suggest(String prefix, int size) throws IOException {
+  List<Suggestion> suggest(String prefix, int size, ArchiveEntityNames canonical)
+      throws IOException {
     List<String> words = new ArrayList<>();
     int end = tokens(prefix, words);
     if (words.isEmpty()) {
@@ -67,7 +72,7 @@ final class OpenSearchSuggester {
     boolean lastWhole = end < prefix.length();
     List<Candidate> names = new ArrayList<>();
     for (EntityType type : EntityType.values()) {
-      names.addAll(names(type, words, lastWhole));
+      names.addAll(names(type, words, lastWhole, canonical.of(type)));
     }
     names.sort(
         Comparator.comparingLong(Candidate::count).reversed().thenComparing(Candidate::text));
@@ -86,7 +91,12 @@ final class OpenSearchSuggester {
 
   private record Candidate(String text, long count, Suggestion.Kind kind) {}
 
-  private List<Candidate> names(EntityType type, List<String> words, boolean lastWhole)
+  /**
+   * The canonical names of the names of {@code type} that hold the words, each counted as the local
+   * suggester counts it: by the articles holding any of its variants.
+   */
+  private List<Candidate> names(
+      EntityType type, List<String> words, boolean lastWhole, EntityNames canonical)
       throws IOException {
     String keyword = ArticleFields.entityField(type);
     Query query = wordsQuery(ArticleFields.entityTextField(type), words, lastWhole);
@@ -109,11 +119,17 @@ final class OpenSearchSuggester {
             Void.class);
     OpenSearchResponses.requireAllShards(response.shards());
     Suggestion.Kind kind = Suggestion.Kind.valueOf(FacetField.of(type).name());
+    Set<String> seen = new HashSet<>();
     List<Candidate> names = new ArrayList<>();
     for (StringTermsBucket bucket :
         response.aggregations().get("names").sterms().buckets().array()) {
-      if (matches(tokens(bucket.key()), words, lastWhole)) {
-        names.add(new Candidate(bucket.key(), bucket.docCount(), kind));
+      String name = canonical.canonical(bucket.key());
+      if (seen.add(name) && matches(tokens(name), words, lastWhole)) {
+        long articles = 0;
+        for (String variant : canonical.variants(name)) {
+          articles += canonical.articles(variant);
+        }
+        names.add(new Candidate(name, articles, kind));
       }
     }
     return names;

@@ -5,7 +5,9 @@ import static io.newsarchive.search.SearchParameters.FACET_SIZE;
 import static io.newsarchive.search.SearchParameters.INTERVAL;
 
 import io.newsarchive.article.Article;
+import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.search.ArchiveEntityNames;
 import io.newsarchive.search.Cursor;
 import io.newsarchive.search.FacetCount;
 import io.newsarchive.search.FacetField;
@@ -67,14 +69,21 @@ record SearchPage(
   /** The day counts whose sums make the timeline, as the local index counts per UTC day. */
   private static final String DAYS = "days";
 
+  /** Suffix of the aggregation that counts a facet's folded names. */
+  private static final String FOLDED = "~folded";
+
   private static final long DAY_MILLIS = TimeUnit.DAYS.toMillis(1);
 
   /** The search request of this page over {@code index}, stopped after {@code budget}. */
   org.opensearch.client.opensearch.core.SearchRequest request(
-      String index, SearchRequest request, Duration budget) {
+      String index, SearchRequest request, Duration budget, ArchiveEntityNames names) {
     Map<String, Aggregation> aggregations = new HashMap<>();
     for (FacetField facet : request.get(FACETS)) {
-      aggregations.put(facet.key(), facet(facet, request.get(FACET_SIZE)));
+      List<String> folded = folded(facet, names);
+      aggregations.put(facet.key(), facet(facet, request.get(FACET_SIZE), folded, false));
+      if (!folded.isEmpty()) {
+        aggregations.put(facet.key() + FOLDED, facet(facet, folded.size(), folded, true));
+      }
     }
     aggregations.put(
         DAYS,
@@ -119,16 +128,37 @@ record SearchPage(
    * holds among the matches, so that the counts are exact on any number of shards, as the local
    * index counts them.
    */
-  private static Aggregation facet(FacetField facet, int size) {
+  private static Aggregation facet(FacetField facet, int size, List<String> folded, boolean only) {
     return Aggregation.of(a ->
-        a.terms(t ->
-            t.field(facet.field())
-                .size(size)
-                .shardSize(Integer.MAX_VALUE)
-                .order(
-                    List.of(
-                        Map.of("_count", org.opensearch.client.opensearch._types.SortOrder.Desc),
-                        Map.of("_key", org.opensearch.client.opensearch._types.SortOrder.Asc)))));
+        a.terms(t -> {
+          t.field(facet.field())
+              .size(size)
+              .shardSize(Integer.MAX_VALUE)
+              .order(
+                  List.of(
+                      Map.of("_count", org.opensearch.client.opensearch._types.SortOrder.Desc),
+                      Map.of("_key", org.opensearch.client.opensearch._types.SortOrder.Asc)));
+          if (only) {
+            t.include(i -> i.terms(folded));
+          } else if (!folded.isEmpty()) {
+            t.exclude(e -> e.terms(folded));
+          }
+          return t;
+        }));
+  }
+
+  /**
+   * The held names of an entity facet that count under a canonical name shared with others or other
+   * than their own ({@link io.newsarchive.entities.EntityNames#folded()}): a second terms
+   * aggregation counts all of them, the facet's own the rest.
+   */
+  private static List<String> folded(FacetField facet, ArchiveEntityNames names) {
+    for (EntityType type : EntityType.values()) {
+      if (FacetField.of(type) == facet) {
+        return names.of(type).folded();
+      }
+    }
+    return List.of();
   }
 
   /** The order of {@link #order}, then the article id, as the local index sorts. */
@@ -167,14 +197,16 @@ record SearchPage(
       SearchResponse<Map> response,
       SearchRequest request,
       Optional<WordsMatched> match,
-      HitReader snippets)
+      HitReader snippets,
+      ArchiveEntityNames names)
       throws IOException {
     var found = response.hits().hits();
     int shown = Math.min(size, found.size());
     List<Hit> hits = new ArrayList<>(shown);
     for (int i = 0; i < shown; i++) {
       var hit = found.get(i);
-      Article article = ArticleSource.toArticle((Map<String, Object>) hit.source());
+      Article article =
+          names.canonical(ArticleSource.toArticle((Map<String, Object>) hit.source()));
       // Snippets are marked here, as the local index marks them: OpenSearch's highlighter cuts
       // passages by other rules.
       hits.add(
@@ -186,10 +218,11 @@ record SearchPage(
     }
     Map<FacetField, List<FacetCount>> facets = new EnumMap<>(FacetField.class);
     for (FacetField facet : request.get(FACETS)) {
-      List<FacetCount> counts = new ArrayList<>();
-      for (StringTermsBucket bucket :
-          response.aggregations().get(facet.key()).sterms().buckets().array()) {
-        counts.add(new FacetCount(bucket.key(), bucket.docCount()));
+      List<FacetCount> counts = counts(response.aggregations().get(facet.key()));
+      Aggregate folded = response.aggregations().get(facet.key() + FOLDED);
+      if (folded != null) {
+        EntityType type = ArticleFields.entityType(facet.field());
+        counts = names.top(type, counts, counts(folded), request.get(FACET_SIZE));
       }
       facets.put(facet, counts);
     }
@@ -206,6 +239,14 @@ record SearchPage(
         Optional.empty(),
         match,
         List.of());
+  }
+
+  private static List<FacetCount> counts(Aggregate terms) {
+    List<FacetCount> counts = new ArrayList<>();
+    for (StringTermsBucket bucket : terms.sterms().buckets().array()) {
+      counts.add(new FacetCount(bucket.key(), bucket.docCount()));
+    }
+    return counts;
   }
 
   private Cursor.Position position(List<FieldValue> sortValues) {

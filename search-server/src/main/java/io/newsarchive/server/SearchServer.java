@@ -105,6 +105,8 @@ public final class SearchServer {
                 articles::related,
                 true),
             new Route("/api/entities", EntityHandler.PARAMS, entities::entities, true),
+            new Route(
+                "/api/entities/{type}/{name}", EntityHandler.NAME_PARAMS, entities::entity, true),
             new Route("/api/suggest", SuggestHandler.PARAMS, suggest::suggest, false),
             new Route("/api/stats", StatsHandler.PARAMS, stats::stats, false),
             new Route("/health", StatsHandler.PARAMS, stats::health, false)));

@@ -1,0 +1,126 @@
+package io.newsarchive.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.article.Entity;
+import io.newsarchive.article.EntityType;
+import io.newsarchive.entities.EntityNames;
+import io.newsarchive.testing.ReutersIndex;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Facets, filters and hits by canonical entity name, on Reuters-21578. */
+class CanonicalNamesTest {
+
+  private static ArticleSearcher searcher;
+
+  @BeforeAll
+  static void open() throws IOException {
+    searcher = ArticleSearcher.open(ReutersIndex.get().directory(), SearcherOptions.DEFAULTS);
+  }
+
+  @AfterAll
+  static void close() throws IOException {
+    if (searcher != null) {
+      searcher.close();
+    }
+  }
+
+  private static SearchParameter<List<String>> filter(EntityType type) {
+    return switch (type) {
+      case PERSON -> SearchParameters.PERSONS;
+      case ORGANIZATION -> SearchParameters.ORGS;
+      case LOCATION -> SearchParameters.PLACES;
+    };
+  }
+
+  private static long total(EntityType type, String name, String query) throws IOException {
+    return searcher
+        .search(
+            SearchRequest.defaults()
+                .with(SearchParameters.QUERY, query)
+                .with(filter(type), List.of(name))
+                .with(SearchParameters.SIZE, 0)
+                .with(SearchParameters.FACETS, Set.of()))
+        .total();
+  }
+
+  @Test
+  void aFacetCountsEachArticleOnceUnderTheCanonicalNameOfWhatItHolds() throws IOException {
+    ArchiveEntityNames names = searcher.entityNames();
+    int merged = 0;
+    for (String query : List.of("", "cocoa", "oil prices")) {
+      for (EntityType type : EntityType.values()) {
+        SearchResult result =
+            searcher.search(
+                SearchRequest.defaults()
+                    .with(SearchParameters.QUERY, query)
+                    .with(SearchParameters.FACETS, Set.of(FacetField.of(type)))
+                    .with(SearchParameters.FACET_SIZE, 60));
+        for (FacetCount count : result.facets().get(FacetField.of(type))) {
+          EntityNames table = names.of(type);
+          assertThat(table.canonical(count.value())).as(count.value()).isEqualTo(count.value());
+          // The filter holds any variant: the articles it finds are exactly those counted.
+          assertThat(total(type, count.value(), query))
+              .as(type + " " + count.value() + " for '" + query + "'")
+              .isEqualTo(count.count());
+          merged += table.variants(count.value()).size() > 1 ? 1 : 0;
+        }
+      }
+    }
+    assertThat(merged).as("facet values that stand for several held names").isGreaterThan(10);
+  }
+
+  @Test
+  void aFilterOnAnyVariantFindsTheArticlesOfAll() throws IOException {
+    ArchiveEntityNames names = searcher.entityNames();
+    for (EntityType type : EntityType.values()) {
+      for (String canonical : names.of(type).merged().keySet().stream().limit(40).toList()) {
+        long all = total(type, canonical, "");
+        EntityVariants entity = searcher.entity(type, canonical).orElseThrow();
+        assertThat(entity.name()).isEqualTo(canonical);
+        assertThat(entity.articles()).isEqualTo(all);
+        for (FacetCount variant : entity.variants()) {
+          assertThat(total(type, variant.value(), "")).as(variant.value()).isEqualTo(all);
+          assertThat(searcher.entity(type, variant.value()).orElseThrow().name())
+              .isEqualTo(canonical);
+          assertThat(variant.count()).isBetween(1L, all);
+        }
+      }
+    }
+    assertThat(total(EntityType.LOCATION, "u.s.", ""))
+        .isEqualTo(total(EntityType.LOCATION, "United States", ""))
+        .isGreaterThan(1000);
+    assertThat(searcher.entity(EntityType.PERSON, "Nobody Ever Namedthis")).isEmpty();
+  }
+
+  @Test
+  void hitsAndArticlesShowTheirEntitiesUnderCanonicalNames() throws IOException {
+    ArchiveEntityNames names = searcher.entityNames();
+    SearchResult result =
+        searcher.search(
+            SearchRequest.defaults()
+                .with(SearchParameters.QUERY, "texaco")
+                .with(SearchParameters.SIZE, 50));
+    assertThat(result.hits()).hasSizeGreaterThan(20);
+    for (Hit hit : result.hits()) {
+      hit.entities()
+          .forEach((type, held) ->
+              held.forEach(
+                  name -> assertThat(names.of(type).canonical(name)).as(hit.id()).isEqualTo(name)));
+      Article article = searcher.article(hit.id()).orElseThrow();
+      for (Entity entity : article.entities()) {
+        assertThat(names.of(entity.type()).canonical(entity.name()))
+            .as(hit.id())
+            .isEqualTo(entity.name());
+      }
+      assertThat(article.entities().stream().map(e -> e.type() + e.name()).distinct().count())
+          .isEqualTo(article.entities().size());
+    }
+  }
+}
