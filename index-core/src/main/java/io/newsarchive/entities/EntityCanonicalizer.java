@@ -164,13 +164,19 @@ final class EntityCanonicalizer {
         types.merge(n.type(), 1, Integer::sum);
       }
       String name = mostFrequent(spellings, s -> !TokenFeatures.isAllCaps(s) || s.length() <= 4);
+      EntityType type = mostFrequent(types, t -> true);
+      // Only what resolution changed is a form: a spelling with the name's key ("REAGAN" of
+      // "Reagan") is the name to EntityNames already, and counted as a form it would dilute the
+      // share of the full name a short form stands for.
+      String nameKey = EntityNames.key(type, name);
       List<String> forms = new ArrayList<>();
       for (Named n : mentions) {
-        if (!n.written().equals(name) && !forms.contains(n.written())) {
-          forms.add(n.written());
+        String written = n.written();
+        if (!EntityNames.key(type, written).equals(nameKey) && !forms.contains(written)) {
+          forms.add(written);
         }
       }
-      return new Entity(name, mostFrequent(types, t -> true), mentions.size(), forms);
+      return new Entity(name, type, mentions.size(), forms);
     }
   }
 

@@ -208,6 +208,13 @@ public final class EntityNames {
     return variants.getOrDefault(canonical, List.of());
   }
 
+  /** Every canonical name that some held name has, sorted. */
+  public List<String> canonicalNames() {
+    List<String> names = new ArrayList<>(variants.keySet());
+    Collections.sort(names);
+    return names;
+  }
+
   /** In how many articles the archive holds exactly {@code name} (0 when none). */
   public long articles(String name) {
     return articles.getOrDefault(name, 0L);

@@ -88,15 +88,10 @@ final class ShortForms {
         return typed(expansion);
       }
       Named spelled =
-          only(
-              (full, s) -> isPlaceOrOrganization(full) && Acronyms.initials(letters, full.words()),
-              n);
+          only((full, s) -> expands(full, n) && Acronyms.initials(letters, full.words()), n);
       if (spelled == null) {
         spelled =
-            only(
-                (full, s) ->
-                    isPlaceOrOrganization(full) && Acronyms.abbreviates(letters, full.words()),
-                n);
+            only((full, s) -> expands(full, n) && Acronyms.abbreviates(letters, full.words()), n);
       }
       if (spelled != null) {
         return spelled;
@@ -110,8 +105,12 @@ final class ShortForms {
     return EntityNames.key(EntityType.ORGANIZATION, n.name());
   }
 
-  private static boolean isPlaceOrOrganization(Named n) {
-    return n.type() != EntityType.PERSON;
+  /**
+   * Whether {@code full} may be what the acronym {@code n} abbreviates: a place or organization
+   * that does not hold the acronym itself ("EC" is not "EC Commission").
+   */
+  private static boolean expands(Named full, Named n) {
+    return full.type() != EntityType.PERSON && !full.words().contains(n.name());
   }
 
   /** The one longest name of the article that {@code fits} {@code n}, or null. */
@@ -177,9 +176,10 @@ final class ShortForms {
   /**
    * Whether the person or organization {@code part} opens the longer organization name {@code full}
    * as a firm's short name does: "Dean Witter" opens "Dean Witter Reynolds Inc", "Moody" opens
-   * "Moody's Investors Service". A person, or an organization of one word, opens only a name that
-   * ends in a company designator or holds it as a possessive, so "Senate" stays apart from "Senate
-   * Finance Committee" and "Reagan" from "Reagan Administration".
+   * "Moody's Investors Service". A person opens only a name that ends in a company designator or
+   * holds it as a possessive, and an organization of one word only one that holds it as a
+   * possessive, so "Senate" stays apart from "Senate Finance Committee", "Reagan" from "Reagan
+   * Administration" and the agency "Reuters" from "Reuters Holdings Plc".
    */
   static boolean opens(Named full, Named part) {
     if (full.type() != EntityType.ORGANIZATION || part.type() == EntityType.LOCATION) {
@@ -205,6 +205,9 @@ final class ShortForms {
       }
     }
     String last = EntityCanonicalizer.key(fw.get(fw.size() - 1));
+    if (pw.size() == 1 && part.type() == EntityType.ORGANIZATION) {
+      return possessive;
+    }
     return possessive
         || EntityNames.isDesignator(last)
         || (pw.size() > 1 && part.type() == EntityType.ORGANIZATION);
