@@ -5,6 +5,7 @@ import io.newsarchive.article.EntityType;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,7 +38,20 @@ final class EntityCanonicalizer {
   /** Personal titles dropped before a person's name, lower case without a final dot. */
   private static final Set<String> TITLES = WordLists.resourceSet("person-titles.txt");
 
+  /**
+   * Names whose type the tagger gets wrong and the type they have: firms named after people ("Dean
+   * Witter"), seats of government that stand for it ("White House"); keys are exact spellings.
+   */
+  private static final Map<String, EntityType> LISTED_TYPES = listedTypes();
+
   private EntityCanonicalizer() {}
+
+  private static Map<String, EntityType> listedTypes() {
+    Map<String, EntityType> types = new HashMap<>();
+    WordLists.resourcePairs("entity-types.tsv")
+        .forEach((name, type) -> types.put(name, EntityType.parse(type)));
+    return Map.copyOf(types);
+  }
 
   /**
    * US state abbreviations of datelines ("SAN JOSE, Calif."), mapped for places only; "Wash." is
@@ -170,9 +184,12 @@ final class EntityCanonicalizer {
       // share of the full name a short form stands for.
       String nameKey = EntityNames.key(type, name);
       List<String> forms = new ArrayList<>();
+      Set<String> formKeys = new HashSet<>();
       for (Named n : mentions) {
         String written = n.written();
-        if (!EntityNames.key(type, written).equals(nameKey) && !forms.contains(written)) {
+        String formKey = EntityNames.key(type, written);
+        // One form per key, so that "Reagan" and "REAGAN" of one article count once.
+        if (!formKey.equals(nameKey) && formKeys.add(formKey)) {
           forms.add(written);
         }
       }
@@ -268,10 +285,12 @@ final class EntityCanonicalizer {
         || (type == EntityType.PERSON && isTitle(words.get(words.size() - 1)))) {
       return null;
     }
-    Mention cleaned = new Mention(words, type, m.inTitle());
-    String text = cleaned.text();
+    String text = new Mention(words, type, m.inTitle()).text();
     boolean designator = words.size() == 1 && EntityNames.isDesignator(key(text));
-    return designator || NOT_NAMES.contains(text) ? null : cleaned;
+    if (designator || NOT_NAMES.contains(text)) {
+      return null;
+    }
+    return new Mention(words, LISTED_TYPES.getOrDefault(text, type), m.inTitle());
   }
 
   private static boolean isTitle(String word) {

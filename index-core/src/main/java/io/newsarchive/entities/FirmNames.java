@@ -7,9 +7,10 @@ import java.util.Locale;
 /**
  * Joins the pieces of a firm's name that the tagger, trained on sentences where "and" and commas
  * separate names, tags apart: "S and P" and "AT and T" (letters joined by "and"), "Standard" and
- * "Poor's" ("Standard and Poor's": an organization joined by "and" to one the tagger took with its
- * possessive) and "Smith Barney" and "Harris Upham and Co" (a name, a comma, and a firm of partners
- * that ends in a company designator). Stateless and thread-safe.
+ * "Poor's Corp" ("Standard and Poor's Corp": an organization of one word joined by "and" to one
+ * whose first word the tagger took with its possessive) and "Smith Barney" and "Harris Upham and
+ * Co" (a name, a comma, and a firm of partners that ends in a company designator). Stateless and
+ * thread-safe.
  */
 final class FirmNames {
 
@@ -56,7 +57,8 @@ final class FirmNames {
       return first.type() == ORG
           && second.type() == ORG
           && first.end() - first.start() == 1
-          && words[second.end() - 1].equalsIgnoreCase("'s");
+          && second.end() - second.start() > 1
+          && words[second.start() + 1].equalsIgnoreCase("'s");
     }
     if (!between.equals(",") || second.type() != ORG || first.type() > ORG) {
       return false;
