@@ -84,34 +84,58 @@ final class EntityCanonicalizer {
       }
     }
     Map<String, String> mixedCase = mixedCaseSpellings(cleaned);
+    SpellingKeys keys = new SpellingKeys();
+    UnaryOperator<Mention> spell = m -> spelled(m, mixedCase, usualSpelling);
     List<Named> named = new ArrayList<>(cleaned.size());
     for (Mention m : cleaned) {
-      named.add(spelled(m, mixedCase, usualSpelling));
+      named.add(Named.of(m.text(), spell.apply(m), keys));
     }
     Map<String, Named> introduced = new HashMap<>();
     acronyms.forEach((acronym, words) -> {
       Mention expansion = clean(new Mention(words, EntityType.ORGANIZATION, false));
       if (expansion != null) {
-        introduced.put(acronym, spelled(expansion, mixedCase, usualSpelling));
+        introduced.put(acronym, Named.of(expansion.text(), spell.apply(expansion), keys));
       }
     });
     List<Named> resolved = new ShortForms(named, introduced).resolveAll();
-    return grouped(resolved);
+    return grouped(resolved, keys);
   }
 
-  /** A cleaned mention: what the article wrote, and the name and type it stands for. */
-  record Named(String written, String name, EntityType type, boolean inTitle) {
+  /**
+   * A cleaned mention: what the article wrote, and the name and type it stands for.
+   *
+   * @param words the name's words
+   * @param spelling the name's {@link EntityNames#key} as an organization's, under which its
+   *     spellings in the article meet
+   */
+  record Named(
+      String written,
+      String name,
+      List<String> words,
+      String spelling,
+      EntityType type,
+      boolean inTitle) {
 
-    List<String> words() {
-      return List.of(name.split(" "));
+    /** The cleaned mention {@code spelled} wrote as {@code written}. */
+    static Named of(String written, Mention spelled, SpellingKeys keys) {
+      String name = spelled.text();
+      return new Named(
+          written,
+          name,
+          List.of(name.split(" ")),
+          keys.of(EntityType.ORGANIZATION, name),
+          spelled.type(),
+          spelled.inTitle());
     }
 
+    /** This mention as one of {@code full}. */
     Named as(Named full) {
-      return new Named(written, full.name, full.type, inTitle);
+      return new Named(written, full.name, full.words, full.spelling, full.type, inTitle);
     }
   }
 
-  private static Named spelled(
+  /** The mention in its usual spelling, as its listed variant or as the state it abbreviates. */
+  private static Mention spelled(
       Mention m, Map<String, String> mixedCase, UnaryOperator<String> usualSpelling) {
     String name = m.text();
     if (TokenFeatures.isAllCaps(name)) {
@@ -126,7 +150,7 @@ final class EntityCanonicalizer {
       }
       name = state != null ? state : name;
     }
-    return new Named(m.text(), name, m.type(), m.inTitle());
+    return name.equals(m.text()) ? m : new Mention(List.of(name), m.type(), m.inTitle());
   }
 
   /** "ILL" as "Ill", "N.J." as it is. */
@@ -139,12 +163,11 @@ final class EntityCanonicalizer {
    * spelled as most of its mentions are (mixed case before capitals); headline mentions count only
    * for entities the body names too, when the body names any.
    */
-  private static List<Entity> grouped(List<Named> resolved) {
+  private static List<Entity> grouped(List<Named> resolved, SpellingKeys keys) {
     Map<String, Group> body = new LinkedHashMap<>();
     Map<String, Group> title = new LinkedHashMap<>();
     for (Named n : resolved) {
-      String key = EntityNames.key(EntityType.ORGANIZATION, n.name());
-      (n.inTitle() ? title : body).computeIfAbsent(key, k -> new Group()).add(n);
+      (n.inTitle() ? title : body).computeIfAbsent(n.spelling(), k -> new Group()).add(n);
     }
     boolean bodyHasEntities = !body.isEmpty();
     title.forEach((key, group) -> {
@@ -153,7 +176,7 @@ final class EntityCanonicalizer {
       }
     });
     List<Entity> result = new ArrayList<>();
-    body.values().forEach(group -> result.add(group.entity()));
+    body.values().forEach(group -> result.add(group.entity(keys)));
     result.sort((a, b) -> Integer.compare(b.mentions(), a.mentions()));
     return result;
   }
@@ -170,7 +193,7 @@ final class EntityCanonicalizer {
       mentions.addAll(other.mentions);
     }
 
-    Entity entity() {
+    Entity entity(SpellingKeys keys) {
       Map<String, Integer> spellings = new LinkedHashMap<>();
       Map<EntityType, Integer> types = new EnumMap<>(EntityType.class);
       for (Named n : mentions) {
@@ -182,12 +205,12 @@ final class EntityCanonicalizer {
       // Only what resolution changed is a form: a spelling with the name's key ("REAGAN" of
       // "Reagan") is the name to EntityNames already, and counted as a form it would dilute the
       // share of the full name a short form stands for.
-      String nameKey = EntityNames.key(type, name);
+      String nameKey = keys.of(type, name);
       List<String> forms = new ArrayList<>();
       Set<String> formKeys = new HashSet<>();
       for (Named n : mentions) {
         String written = n.written();
-        String formKey = EntityNames.key(type, written);
+        String formKey = keys.of(type, written);
         // One form per key, so that "Reagan" and "REAGAN" of one article count once.
         if (!formKey.equals(nameKey) && formKeys.add(formKey)) {
           forms.add(written);

@@ -102,7 +102,7 @@ final class ShortForms {
   }
 
   private static String spelling(Named n) {
-    return EntityNames.key(EntityType.ORGANIZATION, n.name());
+    return n.spelling();
   }
 
   /**
