@@ -17,10 +17,13 @@ import java.util.function.BiPredicate;
  * organizations), an acronym the article introduces in parentheses or whose letters spell one
  * longer organization or place name of the article ({@link Acronyms}), and a person or organization
  * that opens a longer organization name ("Dean Witter", "Moody"). A short form that fits several
- * names is left as it is; once resolved, every mention spelled like it follows. Confined to one
+ * names is left out; once resolved, every mention spelled like it follows. Confined to one
  * article's resolution; not thread-safe.
  */
 final class ShortForms {
+
+  /** What a short form that fits several longer names resolves to. */
+  private static final Named AMBIGUOUS = new Named("", "", List.of(), "", EntityType.PERSON, false);
 
   private final List<Named> mentions;
   private final Map<String, Named> introduced;
@@ -50,32 +53,41 @@ final class ShortForms {
     }
   }
 
-  /** Every mention, resolved to the name it stands for, in the order given. */
+  /**
+   * Every mention, resolved to the name it stands for, in the order given; without the mentions
+   * that fit several longer names of the article, which could stand for any of them.
+   */
   List<Named> resolveAll() {
     Map<String, Named> byWritten = new HashMap<>();
     List<Named> result = new ArrayList<>(mentions.size());
     for (Named n : mentions) {
       Named full = resolve(n);
-      if (full != null) {
+      if (full != null && full != AMBIGUOUS) {
         byWritten.putIfAbsent(EntityCanonicalizer.key(n.name()), full);
         byWritten.putIfAbsent(EntityCanonicalizer.key(n.written()), full);
       }
-      result.add(full == null ? n : n.as(full));
+      result.add(full == null ? n : full == AMBIGUOUS ? AMBIGUOUS : n.as(full));
     }
     // A mention spelled like a resolved one is the same name, whatever type the tagger gave it.
     for (int i = 0; i < result.size(); i++) {
       Named n = result.get(i);
-      if (n.name().equals(mentions.get(i).name())) {
+      if (n != AMBIGUOUS && n.name().equals(mentions.get(i).name())) {
         Named full = byWritten.get(EntityCanonicalizer.key(n.name()));
         if (full != null && !full.name().equals(n.name())) {
           result.set(i, n.as(full));
         }
       }
     }
+    // Kept, an ambiguous "Baker" beside "James Baker" and "Howard Baker" would be counted twice
+    // wherever the archive's names take "Baker" for one of them.
+    result.removeIf(n -> n == AMBIGUOUS);
     return result;
   }
 
-  /** The longer name {@code n} stands for, or null when it stands for itself or is ambiguous. */
+  /**
+   * The longer name {@code n} stands for, {@link #AMBIGUOUS} when it fits several, or null when it
+   * stands for itself.
+   */
   private Named resolve(Named n) {
     if (spellings.get(spelling(n)).size() > 1) {
       // Another spelling of the same name ("Calmat" beside "Calmat Co"): they are one entity.
@@ -87,14 +99,18 @@ final class ShortForms {
       if (expansion != null) {
         return typed(expansion);
       }
-      Named spelled =
+      Named initials =
           only((full, s) -> expands(full, n) && Acronyms.initials(letters, full.words()), n);
-      if (spelled == null) {
-        spelled =
-            only((full, s) -> expands(full, n) && Acronyms.abbreviates(letters, full.words()), n);
+      if (initials != null && initials != AMBIGUOUS) {
+        return initials;
       }
+      Named spelled =
+          only((full, s) -> expands(full, n) && Acronyms.abbreviates(letters, full.words()), n);
       if (spelled != null) {
         return spelled;
+      }
+      if (initials == AMBIGUOUS) {
+        return AMBIGUOUS;
       }
     }
     Named ended = only(ShortForms::endsWith, n);
@@ -113,7 +129,10 @@ final class ShortForms {
     return full.type() != EntityType.PERSON && !full.words().contains(n.name());
   }
 
-  /** The one longest name of the article that {@code fits} {@code n}, or null. */
+  /**
+   * The one longest name of the article that {@code fits} {@code n}, {@link #AMBIGUOUS} when
+   * several do, or null when none does.
+   */
   private Named only(BiPredicate<Named, Named> fits, Named n) {
     Named found = null;
     for (Named full : longest) {
@@ -121,7 +140,7 @@ final class ShortForms {
         if (found != null
             && !EntityCanonicalizer.key(found.name())
                 .equals(EntityCanonicalizer.key(full.name()))) {
-          return null;
+          return AMBIGUOUS;
         }
         found = full;
       }
