@@ -16,6 +16,9 @@ final class Acronyms {
   private static final Set<String> SMALL_WORDS =
       Set.of("of", "and", "&", "for", "the", "de", "du", "des", "la", "le", "on", "in", "to", "at");
 
+  /** The first letters of the designators an acronym may end with ("Corp", "Inc", "Ltd", "Plc"). */
+  private static final String DESIGNATOR_INITIALS = "cilp";
+
   /** The most letters an acronym has. */
   private static final int LONGEST = 8;
 
@@ -48,12 +51,27 @@ final class Acronyms {
    * first letter at least.
    */
   static boolean abbreviates(String letters, List<String> words) {
-    return matches(letters.toLowerCase(Locale.ROOT), 0, words, 0, true);
+    return spells(letters.toLowerCase(Locale.ROOT), words, true);
   }
 
   /** Whether {@code letters} are exactly the first letters of the words that are not small. */
   static boolean initials(String letters, List<String> words) {
-    return matches(letters.toLowerCase(Locale.ROOT), 0, words, 0, false);
+    return spells(letters.toLowerCase(Locale.ROOT), words, false);
+  }
+
+  /**
+   * Whether lower-case {@code letters} spell {@code words}, or spell them but for a last letter
+   * that stands for a company designator the name leaves out or writes otherwise ("AMC" of
+   * "American Motors", "FBC" of "First Boston Inc").
+   */
+  private static boolean spells(String letters, List<String> words, boolean inner) {
+    if (matches(letters, 0, words, 0, inner)) {
+      return true;
+    }
+    int last = letters.length() - 1;
+    return last >= 2
+        && DESIGNATOR_INITIALS.indexOf(letters.charAt(last)) >= 0
+        && matches(letters.substring(0, last), 0, words, 0, inner);
   }
 
   private static boolean matches(

@@ -40,7 +40,8 @@ final class ShortForms {
     Map<String, Named> byKey = new LinkedHashMap<>();
     for (Named n : mentions) {
       spellings.computeIfAbsent(spelling(n), k -> new HashSet<>()).add(n.name());
-      byKey.putIfAbsent(EntityCanonicalizer.key(n.name()), n);
+      // One per type: a name tagged as a person and as an organization is a candidate as both.
+      byKey.putIfAbsent(n.spelling() + '\t' + n.type(), n);
     }
     for (Named n : byKey.values()) {
       boolean inside = false;
@@ -90,8 +91,9 @@ final class ShortForms {
    */
   private Named resolve(Named n) {
     if (spellings.get(spelling(n)).size() > 1) {
-      // Another spelling of the same name ("Calmat" beside "Calmat Co"): they are one entity.
-      return null;
+      // Another spelling of the same name ("Calmat" beside "Calmat Co"): they are one entity,
+      // unless it also ends a longer name ("Lorimar" beside "Lorimar Inc" and "Karl Lorimar").
+      return only(ShortForms::endsWith, n) == null ? null : AMBIGUOUS;
     }
     String letters = n.name().equals(n.written()) ? Acronyms.letters(n.name()) : "";
     if (!letters.isEmpty()) {
@@ -122,11 +124,15 @@ final class ShortForms {
   }
 
   /**
-   * Whether {@code full} may be what the acronym {@code n} abbreviates: a place or organization
-   * that does not hold the acronym itself ("EC" is not "EC Commission").
+   * Whether {@code full} may be what the acronym {@code n} abbreviates: a place or organization of
+   * several words that does not hold the acronym itself ("EC" is not "EC Commission"), whatever
+   * number of words the acronym has ("S and P").
    */
   private static boolean expands(Named full, Named n) {
-    return full.type() != EntityType.PERSON && !full.words().contains(n.name());
+    return full.type() != EntityType.PERSON
+        && full.words().size() > 1
+        && !full.spelling().equals(n.spelling())
+        && !full.words().contains(n.name());
   }
 
   /**
@@ -136,10 +142,8 @@ final class ShortForms {
   private Named only(BiPredicate<Named, Named> fits, Named n) {
     Named found = null;
     for (Named full : longest) {
-      if (full.words().size() > n.words().size() && fits.test(full, n)) {
-        if (found != null
-            && !EntityCanonicalizer.key(found.name())
-                .equals(EntityCanonicalizer.key(full.name()))) {
+      if (fits.test(full, n)) {
+        if (found != null && !found.spelling().equals(full.spelling())) {
           return AMBIGUOUS;
         }
         found = full;

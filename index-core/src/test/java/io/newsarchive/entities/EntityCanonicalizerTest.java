@@ -219,6 +219,24 @@ class EntityCanonicalizerTest {
   }
 
   @Test
+  void anAcronymMaySpellADesignatorAndJoinInitialsByAnd() {
+    List<Entity> entities =
+        EntityCanonicalizer.entities(
+            List.of(
+                body(EntityType.ORGANIZATION, "American", "Motors"),
+                body(EntityType.ORGANIZATION, "AMC"),
+                body(EntityType.ORGANIZATION, "First", "Boston", "Inc"),
+                body(EntityType.ORGANIZATION, "FBC"),
+                body(EntityType.ORGANIZATION, "Standard", "and", "Poor", "'s"),
+                body(EntityType.ORGANIZATION, "S", "and", "P")));
+    assertThat(entities)
+        .containsExactlyInAnyOrder(
+            new Entity("American Motors", EntityType.ORGANIZATION, 2, List.of("AMC")),
+            new Entity("First Boston Inc", EntityType.ORGANIZATION, 2, List.of("FBC")),
+            new Entity("Standard and Poor", EntityType.ORGANIZATION, 2, List.of("S and P")));
+  }
+
+  @Test
   void anAcronymThatSpellsTwoNamesIsLeftOut() {
     List<Entity> entities =
         EntityCanonicalizer.entities(
