@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -49,13 +49,12 @@ public final class EntityNames {
   private static final int SHORT_ACRONYM = 4;
 
   private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-  private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-]+");
 
   /**
    * The listed variants ({@code aliases.tsv}) by their key, so that "U.S", "u.s." and "US" are all
    * "United States"; a listed name is its own variant.
    */
-  private static final Map<EntityType, Map<String, String>> ALIASES = aliasesByKey();
+  private static final Map<EntityType, Map<String, Alias>> ALIASES = aliasesByKey();
 
   private final EntityType type;
 
@@ -64,6 +63,9 @@ public final class EntityNames {
 
   /** Each short form's key to the full name it stands for (rule 3), already canonical. */
   private final Map<String, String> shortForms;
+
+  /** Each name the archive holds to its canonical name. */
+  private final Map<String, String> held;
 
   /** Each canonical name to the names the archive holds for it, most articles first. */
   private final Map<String, List<String>> variants;
@@ -74,31 +76,32 @@ public final class EntityNames {
       EntityType type,
       Map<String, String> byKey,
       Map<String, String> shortForms,
+      Map<String, String> held,
       Map<String, List<String>> variants,
       Map<String, Long> articles) {
     this.type = type;
     this.byKey = byKey;
     this.shortForms = shortForms;
+    this.held = held;
     this.variants = variants;
     this.articles = articles;
   }
 
-  private static Map<EntityType, Map<String, String>> aliasesByKey() {
-    Map<EntityType, Map<String, String>> byType = new java.util.EnumMap<>(EntityType.class);
+  /** A listed name and its key. */
+  private record Alias(String name, String key) {}
+
+  private static Map<EntityType, Map<String, Alias>> aliasesByKey() {
+    Map<EntityType, Map<String, Alias>> byType = new java.util.EnumMap<>(EntityType.class);
     for (EntityType type : EntityType.values()) {
-      Map<String, String> byKey = new HashMap<>();
+      Map<String, Alias> byKey = new HashMap<>();
       EntityCanonicalizer.ALIASES.forEach((variant, name) -> {
-        byKey.put(key(type, variant), name);
-        byKey.put(key(type, name), name);
+        Alias alias = new Alias(name, key(type, name));
+        byKey.put(key(type, variant), alias);
+        byKey.put(alias.key(), alias);
       });
       byType.put(type, Map.copyOf(byKey));
     }
     return byType;
-  }
-
-  /** The listed name {@code name} is a variant of, or {@code name} when none. */
-  private static String aliased(EntityType type, String name) {
-    return ALIASES.get(type).getOrDefault(key(type, name), name);
   }
 
   /**
@@ -130,16 +133,32 @@ public final class EntityNames {
   public static EntityNames of(
       EntityType type, Map<String, Long> articles, Map<String, Map<String, Long>> resolutions) {
     // Rule 1 and 2: group the (aliased) names by key; the group's name is its most held spelling.
-    Map<String, Map<String, Long>> groups = new HashMap<>();
+    Map<String, String> keys = new HashMap<>(articles.size() * 2);
+    // Most keys have one spelling: it names the group with no counting.
+    Map<String, String> byKey = new HashMap<>(articles.size() * 2);
+    Map<String, Map<String, Long>> spellings = new HashMap<>();
     articles.forEach((name, count) -> {
-      String aliased = aliased(type, name);
-      groups
-          .computeIfAbsent(key(type, aliased), k -> new HashMap<>())
-          .merge(aliased, count, Long::sum);
+      String key = key(type, name);
+      Alias alias = ALIASES.get(type).get(key);
+      String aliased = alias == null ? name : alias.name();
+      key = alias == null ? key : alias.key();
+      keys.put(name, key);
+      String first = byKey.putIfAbsent(key, aliased);
+      if (first != null && (spellings.containsKey(key) || !first.equals(aliased))) {
+        spellings.computeIfAbsent(key, k -> new HashMap<>());
+      }
     });
-    Map<String, String> byKey = new HashMap<>();
-    groups.forEach((key, spellings) -> byKey.put(key, preferred(spellings)));
-    EntityNames spelled = new EntityNames(type, byKey, Map.of(), Map.of(), Map.of());
+    if (!spellings.isEmpty()) {
+      keys.forEach((name, key) -> {
+        Map<String, Long> counts = spellings.get(key);
+        if (counts != null) {
+          Alias alias = ALIASES.get(type).get(key(type, name));
+          counts.merge(alias == null ? name : alias.name(), articles.get(name), Long::sum);
+        }
+      });
+      spellings.forEach((key, counts) -> byKey.put(key, preferred(counts)));
+    }
+    EntityNames spelled = new EntityNames(type, byKey, Map.of(), Map.of(), Map.of(), Map.of());
     // Rule 3: short forms that almost always stand for one full name.
     Map<String, Map<String, Long>> byShortKey = new HashMap<>();
     resolutions.forEach((form, targets) -> {
@@ -166,21 +185,30 @@ public final class EntityNames {
         shortForms.put(formKey, best);
       }
     });
-    EntityNames partial = new EntityNames(type, byKey, shortForms, Map.of(), Map.of());
-    Map<String, List<String>> variants = new HashMap<>();
-    articles
-        .keySet()
-        .forEach(name ->
-            variants.computeIfAbsent(partial.canonical(name), k -> new ArrayList<>()).add(name));
+    Map<String, String> held = new HashMap<>(articles.size() * 2);
+    Map<String, List<String>> variants = new HashMap<>(articles.size() * 2);
+    Set<String> several = new HashSet<>();
+    keys.forEach((name, key) -> {
+      String full = shortForms.get(key);
+      String named = full != null ? full : byKey.get(key);
+      held.put(name, named);
+      List<String> known = variants.putIfAbsent(named, List.of(name));
+      if (known != null) {
+        List<String> more = several.add(named) ? new ArrayList<>(known) : known;
+        more.add(name);
+        variants.put(named, more);
+      }
+    });
     Comparator<String> mostHeld =
         Comparator.<String>comparingLong(articles::get)
             .reversed()
             .thenComparing(Comparator.naturalOrder());
-    variants.replaceAll((canonical, names) -> {
+    for (String named : several) {
+      List<String> names = variants.get(named);
       names.sort(mostHeld);
-      return List.copyOf(names);
-    });
-    return new EntityNames(type, byKey, shortForms, Map.copyOf(variants), Map.copyOf(articles));
+      variants.put(named, List.copyOf(names));
+    }
+    return new EntityNames(type, byKey, shortForms, held, variants, articles);
   }
 
   /** The entity type of these names. */
@@ -190,8 +218,14 @@ public final class EntityNames {
 
   /** The canonical name of {@code name}, which the archive need not hold. */
   public String canonical(String name) {
-    String aliased = aliased(type, name);
-    String key = key(type, aliased);
+    String known = held.get(name);
+    if (known != null) {
+      return known;
+    }
+    String key = key(type, name);
+    Alias alias = ALIASES.get(type).get(key);
+    String aliased = alias == null ? name : alias.name();
+    key = alias == null ? key : alias.key();
     String full = shortForms.get(key);
     if (full != null) {
       return full;
@@ -240,20 +274,53 @@ public final class EntityNames {
    * hyphens, a leading "the" and, for organizations, trailing company designators.
    */
   public static String key(EntityType type, String name) {
-    String folded = MARKS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
-    folded = folded.toLowerCase(Locale.ROOT).replace(".", "").replace("'s", "");
-    List<String> words = new ArrayList<>(List.of(SEPARATORS.split(folded.strip())));
-    words.removeIf(String::isEmpty);
-    if (words.size() > 1 && words.get(0).equals("the")) {
-      words.remove(0);
-    }
-    if (type == EntityType.ORGANIZATION) {
-      while (words.size() > 1
-          && DESIGNATORS.contains(words.get(words.size() - 1).replace(",", ""))) {
-        words.remove(words.size() - 1);
+    String text = name;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        text = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("");
+        break;
       }
     }
-    return String.join(" ", words).replace(",", "");
+    StringBuilder key = new StringBuilder(text.length());
+    boolean gap = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '.' || c == ',') {
+        continue;
+      }
+      if ((c == '\'' || c == '\u2019') && possessive(text, i + 1)) {
+        i++;
+        continue;
+      }
+      if (Character.isWhitespace(c) || c == '-') {
+        gap = key.length() > 0;
+        continue;
+      }
+      if (gap) {
+        key.append(' ');
+        gap = false;
+      }
+      key.append(Character.toLowerCase(c));
+    }
+    int start = key.length() > 4 && key.indexOf("the ") == 0 ? 4 : 0;
+    int end = key.length();
+    if (type == EntityType.ORGANIZATION) {
+      for (int space = key.lastIndexOf(" ", end - 1);
+          space > start && DESIGNATORS.contains(key.substring(space + 1, end));
+          space = key.lastIndexOf(" ", end - 1)) {
+        end = space;
+      }
+    }
+    return key.substring(start, end);
+  }
+
+  /** Whether an "s" that ends a word is at {@code at} in {@code text}, as in "Moody's". */
+  private static boolean possessive(String text, int at) {
+    return at < text.length()
+        && (text.charAt(at) == 's' || text.charAt(at) == 'S')
+        && (at + 1 == text.length()
+            || Character.isWhitespace(text.charAt(at + 1))
+            || text.charAt(at + 1) == ',');
   }
 
   /** Whether a lower-case word is a company designator ("inc", "corp."), with or without dots. */

@@ -4,6 +4,7 @@ import io.newsarchive.article.EntityType;
 import io.newsarchive.entities.EntityNames;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -56,7 +57,10 @@ final class ArchiveSearcher extends IndexSearcher {
         }
         bySegment.add(known);
       }
-      return new ArchiveSearcher(reader, List.copyOf(bySegment));
+      ArchiveSearcher searcher = new ArchiveSearcher(reader, List.copyOf(bySegment));
+      // Read here, by whoever refreshes, rather than by the first search of the version.
+      searcher.names();
+      return searcher;
     }
   }
 
@@ -125,8 +129,9 @@ final class ArchiveSearcher extends IndexSearcher {
   }
 
   /**
-   * The canonical entity names of this version, read at the first call. Two first calls at once
-   * both read, and either's equal tables are kept.
+   * The canonical entity names of this version, read when the version is opened (or at the first
+   * call, for a searcher made otherwise). Two first calls at once both read, and either's equal
+   * tables are kept.
    */
   ArchiveEntityNames names() throws IOException {
     Canonical known = canonical;
@@ -147,36 +152,56 @@ final class ArchiveSearcher extends IndexSearcher {
   }
 
   /**
-   * The canonical name of each of the segment's ordinals of {@code facet}, as a position in {@link
-   * CanonicalOrdinals#names()}, for the segment at {@code leaf}; made at the first call for that
-   * segment in this version. Call only for a facet whose {@link #canonical(FacetField)} is not
-   * null.
+   * The canonical names of the segment at {@code leaf}'s values of {@code facet}, made at the first
+   * call for that segment in this version. Call only for a facet whose {@link
+   * #canonical(FacetField)} is not null.
    */
-  int[] canonicalOfSegment(FacetField facet, int leaf) throws IOException {
+  SegmentNames canonicalOfSegment(FacetField facet, int leaf) throws IOException {
     CanonicalOrdinals folded = canonical(facet);
-    int[] known = folded.bySegment().get(leaf);
+    SegmentNames known = folded.bySegment().get(leaf);
     if (known == null) {
       MatchCounter.Ordinals ordinals = ordinals(facet);
       LongValues toIndex =
           ordinals.map() == null ? LongValues.IDENTITY : ordinals.map().getGlobalOrds(leaf);
       int count = segment(leaf).valueCount(facet);
-      known = new int[count];
+      int[] local = new int[count];
+      int[] names = new int[count];
+      int[] numbered = new int[folded.names().length];
+      Arrays.fill(numbered, -1);
+      int distinct = 0;
       for (int ord = 0; ord < count; ord++) {
-        known[ord] = folded.of()[(int) toIndex.get(ord)];
+        int name = folded.of()[(int) toIndex.get(ord)];
+        if (numbered[name] < 0) {
+          numbered[name] = distinct;
+          names[distinct++] = name;
+        }
+        local[ord] = numbered[name];
       }
+      known = new SegmentNames(local, Arrays.copyOf(names, distinct));
       folded.bySegment().compareAndSet(leaf, null, known);
+      known = folded.bySegment().get(leaf);
     }
     return known;
   }
+
+  /**
+   * The canonical names of one segment's values of an entity facet, numbered within the segment so
+   * that its counts need no more room than its values.
+   *
+   * @param local the segment's number of each of its ordinals' canonical name
+   * @param names the position in {@link CanonicalOrdinals#names()} of each number's name
+   */
+  record SegmentNames(int[] local, int[] names) {}
 
   /**
    * The canonical name of each index ordinal of one entity facet.
    *
    * @param of the position in {@code names} of each index ordinal's canonical name
    * @param names the canonical names, in their natural order, so that ties rank by name
-   * @param bySegment per segment of the version, the same for the segment's ordinals, once made
+   * @param bySegment per segment of the version, its names, once made
    */
-  record CanonicalOrdinals(int[] of, String[] names, AtomicReferenceArray<int[]> bySegment) {}
+  record CanonicalOrdinals(
+      int[] of, String[] names, AtomicReferenceArray<SegmentNames> bySegment) {}
 
   private record Canonical(ArchiveEntityNames names, Map<FacetField, CanonicalOrdinals> ordinals) {
 

@@ -3,6 +3,7 @@ package io.newsarchive.search;
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -115,9 +116,9 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
           KeyCounts sum = perValue.get(facet);
           KeyCounts counted = segment.values.get(facet);
           sum.expect(counted.distinctAtMost());
-          if (searcher.canonical(facet) != null) {
-            // Counted by canonical name already, the same numbers in every segment.
-            counted.forEach(sum::add);
+          ArchiveSearcher.SegmentNames names = segment.names.get(facet);
+          if (names != null) {
+            counted.forEach((name, count) -> sum.add(names.names()[name], count));
             continue;
           }
           OrdinalMap map = searcher.ordinals(facet).map();
@@ -157,10 +158,15 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     private final FacetField[] fields;
     private final KeyCounts[] counts;
 
-    /** Per field, the canonical name of each of the segment's ordinals, or null to count those. */
+    /** Per field, the segment's number of each of its ordinals' canonical name, or null. */
     private final int[][] canonical;
 
-    private int[] buffer = new int[16];
+    /** The canonical names of the fields counted by canonical name. */
+    final Map<FacetField, ArchiveSearcher.SegmentNames> names = new EnumMap<>(FacetField.class);
+
+    /** Per field counted by canonical name, the last document that counted each name. */
+    private final int[][] lastDoc;
+
     private final SegmentOrdinals ordinals;
     private final KeyCounts days;
     private final long firstDay;
@@ -173,11 +179,14 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
       this.fields = facets.toArray(new FacetField[0]);
       this.counts = new KeyCounts[fields.length];
       this.canonical = new int[fields.length][];
+      this.lastDoc = new int[fields.length][];
       for (int i = 0; i < fields.length; i++) {
-        ArchiveSearcher.CanonicalOrdinals names = searcher.canonical(fields[i]);
-        if (names != null) {
-          canonical[i] = searcher.canonicalOfSegment(fields[i], ord);
-          counts[i] = new KeyCounts(names.names().length);
+        if (searcher.canonical(fields[i]) != null) {
+          ArchiveSearcher.SegmentNames segmentNames = searcher.canonicalOfSegment(fields[i], ord);
+          names.put(fields[i], segmentNames);
+          canonical[i] = segmentNames.local();
+          counts[i] = new KeyCounts(segmentNames.names().length);
+
         } else {
           counts[i] = new KeyCounts(ordinals.valueCount(fields[i]));
         }
@@ -197,7 +206,12 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
         if (canonical[i] == null) {
           ordinals.count(fields[i], doc, counts[i]);
         } else {
-          buffer = ordinals.countCanonical(fields[i], doc, counts[i], canonical[i], buffer);
+          if (lastDoc[i] == null) {
+            // Made for a segment with matches only: most segments of a narrow search have none.
+            lastDoc[i] = new int[counts[i].bound()];
+            Arrays.fill(lastDoc[i], -1);
+          }
+          ordinals.countCanonical(fields[i], doc, counts[i], canonical[i], lastDoc[i]);
         }
       }
       int day = ordinals.day(doc);

@@ -128,11 +128,10 @@ final class SegmentOrdinals {
    * Counts the canonical names of the values of {@code facet} that document {@code doc} has into
    * {@code counts}, each name once however many of its variants the document holds.
    *
-   * @param canonical the canonical name of each of this segment's ordinals
-   * @param buffer room for a document's values; a longer one is made when a document has more
-   * @return {@code buffer}, or the longer one made
+   * @param canonical the number of each of this segment's ordinals' canonical name
+   * @param lastDoc by name number, the last document that counted it; -1 for none yet
    */
-  int[] countCanonical(FacetField facet, int doc, KeyCounts counts, int[] canonical, int[] buffer) {
+  void countCanonical(FacetField facet, int doc, KeyCounts counts, int[] canonical, int[] lastDoc) {
     int f = facet.ordinal();
     int[] values = ords[f];
     int[] at = starts[f];
@@ -141,25 +140,15 @@ final class SegmentOrdinals {
       if (ord >= 0) {
         counts.add(canonical[ord]);
       }
-      return buffer;
+      return;
     }
-    int start = at[doc];
-    int n = at[doc + 1] - start;
-    if (n == 1) {
-      counts.add(canonical[values[start]]);
-      return buffer;
-    }
-    int[] names = n <= buffer.length ? buffer : new int[Math.max(n, buffer.length * 2)];
-    for (int i = 0; i < n; i++) {
-      names[i] = canonical[values[start + i]];
-    }
-    Arrays.sort(names, 0, n);
-    for (int i = 0; i < n; i++) {
-      if (i == 0 || names[i] != names[i - 1]) {
-        counts.add(names[i]);
+    for (int i = at[doc], end = at[doc + 1]; i < end; i++) {
+      int name = canonical[values[i]];
+      if (lastDoc[name] != doc) {
+        lastDoc[name] = doc;
+        counts.add(name);
       }
     }
-    return names;
   }
 
   /** The UTC epoch day on which document {@code doc} was published, or {@link #UNDATED}. */

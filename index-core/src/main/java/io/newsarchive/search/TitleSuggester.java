@@ -157,11 +157,15 @@ final class TitleSuggester implements Closeable {
       Map<String, long[]> articles = new TreeMap<>();
       TermsEnum each = terms.iterator();
       for (BytesRef name = each.next(); name != null; name = each.next()) {
-        articles.computeIfAbsent(names.canonical(name.utf8ToString()), n -> new long[1])[0] +=
-            each.docFreq();
+        String held = name.utf8ToString();
+        articles.computeIfAbsent(names.canonical(held), n -> new long[1])[0] +=
+            names.articles(held);
       }
-      articles.forEach(
-          (name, count) -> entries.add(new Entry(name, ENTITY_BASE_WEIGHT + count[0], kind)));
+      articles.forEach((name, count) -> {
+        if (count[0] > 0) {
+          entries.add(new Entry(name, ENTITY_BASE_WEIGHT + count[0], kind));
+        }
+      });
     }
     Map<String, long[]> titles = new HashMap<>();
     Set<String> fields = Set.of(ArticleFields.TITLE);

@@ -41,6 +41,11 @@ class ReutersServerTest {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
 
+  /** {@code text} as one segment of a path, where "+" is no space. */
+  private static String path(String text) {
+    return enc(text).replace("+", "%20");
+  }
+
   private static JsonNode get(String url) {
     TestServer.Reply reply = server.get(url);
     assertThat(reply.status()).as(url + " -> " + reply.body()).isEqualTo(200);
@@ -196,5 +201,34 @@ class ReutersServerTest {
     JsonNode json = get("/api/search?q=cocao");
     assertThat(json.get("total").asLong()).isZero();
     assertThat(json.get("didYouMean").asText()).isEqualTo("cocoa");
+  }
+
+  @Test
+  void anEntityAnswersUnderItsCanonicalNameWithItsVariants() {
+    JsonNode orgs = get("/api/entities?type=org&size=100");
+    JsonNode merged = null;
+    for (JsonNode org : orgs.get("entities")) {
+      JsonNode entity = get("/api/entities/org/" + path(org.get("value").asText()));
+      assertThat(entity.get("name").asText()).isEqualTo(org.get("value").asText());
+      assertThat(entity.get("articles").asLong()).isEqualTo(org.get("count").asLong());
+      if (merged == null && entity.get("variants").size() > 1) {
+        merged = entity;
+      }
+    }
+    assertThat(merged).as("an organization the archive names in several ways").isNotNull();
+    String name = merged.get("name").asText();
+    long articles = merged.get("articles").asLong();
+    for (JsonNode variant : merged.get("variants")) {
+      String written = variant.get("value").asText();
+      // Any variant, in any case, names the same entity and filters the same articles.
+      JsonNode same = get("/api/entities/org/" + path(written.toLowerCase(java.util.Locale.ROOT)));
+      assertThat(same.get("name").asText()).isEqualTo(name);
+      assertThat(get("/api/search?size=0&org=" + enc(written)).get("total").asLong())
+          .isEqualTo(articles);
+    }
+    TestServer.Reply unknown = server.get("/api/entities/person/" + path("Nobody Namedthis"));
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().get("detail").asText()).contains("Nobody Namedthis");
+    assertThat(server.get("/api/entities/thing/x").status()).isEqualTo(400);
   }
 }
