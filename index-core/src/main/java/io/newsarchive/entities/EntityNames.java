@@ -242,6 +242,13 @@ public final class EntityNames {
     return variants.getOrDefault(canonical, List.of());
   }
 
+  /** Every canonical name that some held name has, sorted. */
+  public List<String> canonicalNames() {
+    List<String> names = new ArrayList<>(variants.keySet());
+    Collections.sort(names);
+    return names;
+  }
+
   /** In how many articles the archive holds exactly {@code name} (0 when none). */
   public long articles(String name) {
     return articles.getOrDefault(name, 0L);
@@ -314,6 +321,11 @@ public final class EntityNames {
         && (at + 1 == text.length()
             || Character.isWhitespace(text.charAt(at + 1))
             || text.charAt(at + 1) == ',');
+  }
+
+  /** Whether a lower-case word is a company designator ("inc", "corp."), with or without dots. */
+  static boolean isDesignator(String lowerWord) {
+    return DESIGNATORS.contains(lowerWord.replace(".", "").replace(",", ""));
   }
 
   /**

@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Extracts people, organizations and places with the bundled two-pass tagger trained on CoNLL-2003,
@@ -87,13 +89,27 @@ public final class NamedEntityExtractor implements EntityExtractor {
 
   @Override
   public List<Entity> extract(String title, String body) {
+    Tagged tagged = tag(title == null ? "" : title, body == null ? "" : body);
     return EntityCanonicalizer.entities(
-        mentions(title == null ? "" : title, body == null ? "" : body),
-        model.lexicon()::usualSpelling);
+        tagged.mentions(), tagged.acronyms(), model.lexicon()::usualSpelling);
   }
+
+  /**
+   * An article's tagged mentions and the acronyms it introduces.
+   *
+   * @param mentions every PER, ORG and LOC mention, headline first, and the country that opens an
+   *     organization's name or follows its "of" ("Ghana" of "Ghana Cocoa Board") as a place
+   * @param acronyms each acronym written in parentheses right after a tagged place or organization
+   *     ("International Cocoa Organization (ICCO)"), with that name's words
+   */
+  record Tagged(List<Mention> mentions, Map<String, List<String>> acronyms) {}
 
   /** All tagged PER, ORG and LOC mentions of an article, headline first. */
   List<Mention> mentions(String title, String body) {
+    return tag(title, body).mentions();
+  }
+
+  private Tagged tag(String title, String body) {
     NewsTokenizer.Tokens titleTokens = NewsTokenizer.tokenize(title.replace('\n', ' '));
     NewsTokenizer.Tokens bodyTokens = NewsTokenizer.tokenize(body);
     String[] titleWords = titleTokens.words();
@@ -118,11 +134,13 @@ public final class NamedEntityExtractor implements EntityExtractor {
     sentences = restorer.restore(sentences);
     List<int[]> labels = model.tag(sentences);
     List<Mention> mentions = new ArrayList<>();
+    Map<String, List<String>> acronyms = new HashMap<>();
     int firstBodySentence = titleWords.length > 0 ? 1 : 0;
     for (int s = 0; s < sentences.size(); s++) {
       boolean inTitle = headlineCase && s == 0 && titleWords.length > 0;
       String[] original = inTitle ? titleTokens.words() : sentences.get(s);
-      for (NerLabels.Span span : joinNameParticles(original, NerLabels.decode(labels.get(s)))) {
+      List<NerLabels.Span> spans = NerLabels.decode(labels.get(s));
+      for (NerLabels.Span span : FirmNames.join(original, joinNameParticles(original, spans))) {
         EntityType type = TYPES[span.type()];
         List<String> words = Arrays.asList(original).subList(span.start(), span.end());
         type = listedType(words, type);
@@ -132,9 +150,61 @@ public final class NamedEntityExtractor implements EntityExtractor {
         if (type != null) {
           mentions.add(new Mention(words, type, inTitle));
         }
+        if (type == EntityType.ORGANIZATION) {
+          List<String> country = countryIn(words);
+          if (!country.isEmpty()) {
+            mentions.add(new Mention(country, EntityType.LOCATION, inTitle));
+          }
+        }
+        if (type == EntityType.ORGANIZATION || type == EntityType.LOCATION) {
+          String introduced = introducedAcronym(original, span.end());
+          if (!introduced.isEmpty()) {
+            acronyms.putIfAbsent(introduced, words);
+          }
+        }
       }
     }
-    return mentions;
+    return new Tagged(mentions, acronyms);
+  }
+
+  /** The acronym in parentheses at {@code at} ("(", "ICCO", ")"), or empty. */
+  private static String introducedAcronym(String[] words, int at) {
+    if (at + 2 < words.length && words[at].equals("(") && words[at + 2].equals(")")) {
+      String acronym = words[at + 1];
+      return Acronyms.letters(acronym).isEmpty() ? "" : acronym;
+    }
+    return "";
+  }
+
+  /**
+   * The country an organization's name opens with or names after "of" ("Ghana Cocoa Board", "Bank
+   * of Japan", "U.S. Agriculture Department"), as the name lists know countries; empty when none.
+   * The organization's articles are about that country as much as the editors' place codes say.
+   */
+  private List<String> countryIn(List<String> words) {
+    List<String> opening = countryAt(words, 0);
+    if (!opening.isEmpty() || words.size() < 3) {
+      return opening;
+    }
+    for (int i = 1; i < words.size() - 1; i++) {
+      if (words.get(i).equals("of")) {
+        return countryAt(words, i + 1);
+      }
+    }
+    return List.of();
+  }
+
+  /** The longest country name of at most three words at {@code start} that leaves a word after. */
+  private List<String> countryAt(List<String> words, int start) {
+    for (int end = Math.min(words.size() - 1, start + 3); end > start; end--) {
+      List<String> candidate = words.subList(start, end);
+      String text = new Mention(candidate, EntityType.LOCATION, false).text();
+      String name = EntityCanonicalizer.ALIASES.getOrDefault(text, text);
+      if (model.gazetteer().kind(name.toLowerCase(Locale.ROOT)) == Gazetteer.COUNTRY) {
+        return candidate;
+      }
+    }
+    return List.of();
   }
 
   /**

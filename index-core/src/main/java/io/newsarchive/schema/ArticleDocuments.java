@@ -22,6 +22,7 @@ import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StoredValue;
+import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.util.BytesRef;
@@ -62,6 +63,13 @@ public final class ArticleDocuments {
           new TextField(
               ArticleFields.entityTextField(entity.type()), entity.name(), Field.Store.NO));
       doc.add(new StoredField(ArticleFields.ENTITY, encode(entity)));
+      for (String form : entity.forms()) {
+        doc.add(
+            new StringField(
+                ArticleFields.ENTITY_FORM,
+                ArticleFields.entityForm(entity.type(), form, entity.name()),
+                Field.Store.NO));
+      }
     }
     for (CodeScheme scheme : CodeScheme.values()) {
       for (String code : article.codes(scheme)) {
@@ -164,26 +172,38 @@ public final class ArticleDocuments {
     out.write(bytes);
   }
 
-  /** Encodes an entity for the stored {@link ArticleFields#ENTITY} field. */
+  /**
+   * Encodes an entity for the stored {@link ArticleFields#ENTITY} field: {@code field TAB name TAB
+   * mentions}, then {@code TAB form} for each of its forms.
+   */
   static String encode(Entity entity) {
-    return ArticleFields.entityField(entity.type())
-        + '\t'
-        + entity.name()
-        + '\t'
-        + entity.mentions();
+    StringBuilder out =
+        new StringBuilder(ArticleFields.entityField(entity.type()))
+            .append('\t')
+            .append(entity.name())
+            .append('\t')
+            .append(entity.mentions());
+    for (String form : entity.forms()) {
+      out.append('\t').append(form);
+    }
+    return out.toString();
   }
 
   /** Decodes a stored {@link ArticleFields#ENTITY} value. */
   static Entity decode(String encoded) {
-    int first = encoded.indexOf('\t');
-    int last = encoded.lastIndexOf('\t');
-    if (first < 0 || last <= first) {
+    String[] parts = encoded.split("\t", -1);
+    if (parts.length < 3) {
       throw new IllegalStateException("corrupt stored entity: " + encoded);
     }
-    return new Entity(
-        encoded.substring(first + 1, last),
-        ArticleFields.entityType(encoded.substring(0, first)),
-        Integer.parseInt(encoded.substring(last + 1)));
+    try {
+      return new Entity(
+          parts[1],
+          ArticleFields.entityType(parts[0]),
+          Integer.parseInt(parts[2]),
+          Arrays.asList(parts).subList(3, parts.length));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException("corrupt stored entity: " + encoded, e);
+    }
   }
 
   private static void addStored(Document doc, String field, String value) {

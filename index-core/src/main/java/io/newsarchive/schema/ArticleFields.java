@@ -24,7 +24,7 @@ import org.apache.lucene.index.IndexOptions;
 public final class ArticleFields {
 
   /** Version of this schema, written into every commit's user data under {@link #SCHEMA_KEY}. */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   /** Commit user-data key that holds the schema version. */
   public static final String SCHEMA_KEY = "newsarchive.schema";
@@ -93,16 +93,18 @@ public final class ArticleFields {
   public static final String TEXT_SUFFIX = "_text";
 
   /**
-   * Stored entities with type and mention count, {@code field TAB name TAB mentions}, for display;
-   * the type is written as its {@link #entityField} name.
+   * Stored entities with type, mention count and forms, {@code field TAB name TAB mentions} and
+   * {@code TAB form} per form, for display and to rebuild the article; the type is written as its
+   * {@link #entityField} name.
    */
   public static final String ENTITY = "entity";
 
   /**
    * The short forms an article resolved to a full name of its own ("Reagan" to "Ronald Reagan",
    * "ICCO" to "International Cocoa Organization"), {@code field TAB form TAB name} as written by
-   * {@link #entityForm}: an exact keyword, which the archive's canonical names are built from
-   * ({@code entities.EntityNames}).
+   * {@link #entityForm}: an exact keyword indexed with documents only (no doc values, not stored),
+   * since the archive's canonical names ({@code entities.EntityNames}) are built from its terms and
+   * their document counts alone.
    */
   public static final String ENTITY_FORM = "entity_form";
 

@@ -9,12 +9,19 @@ import io.newsarchive.article.EntityType;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
 class ArticleDocumentsTest {
@@ -30,7 +37,7 @@ class ArticleDocumentsTest {
         .language("en-US")
         .author("Jane Doe")
         .entity(new Entity("Abidjan", EntityType.LOCATION, 1))
-        .entity(new Entity("Mike Pompeo", EntityType.PERSON, 3))
+        .entity(new Entity("Mike Pompeo", EntityType.PERSON, 3, List.of("Pompeo", "POMPEO")))
         .codes(CodeScheme.TOPICS, List.of("cocoa"))
         .codes(CodeScheme.PLACES, List.of("ivory-coast", "usa"))
         .build();
@@ -68,7 +75,48 @@ class ArticleDocumentsTest {
         .isNotEqualTo(ArticleDocuments.contentHash(retitled))
         .isNotEqualTo(
             ArticleDocuments.contentHash(
-                article.withEntities(List.of(new Entity("Abidjan", EntityType.LOCATION, 2)))));
+                article.withEntities(List.of(new Entity("Abidjan", EntityType.LOCATION, 2)))))
+        .isNotEqualTo(
+            ArticleDocuments.contentHash(
+                article.withEntities(
+                    List.of(
+                        new Entity("Abidjan", EntityType.LOCATION, 1),
+                        new Entity("Mike Pompeo", EntityType.PERSON, 3, List.of("Pompeo"))))));
+  }
+
+  @Test
+  void eachResolvedFormIsOneTermOfItsEntityWithDocumentsOnly() throws IOException {
+    Article article = fullArticle();
+    Article other =
+        Article.builder()
+            .source("reuters")
+            .sourceId("43")
+            .title("Pompeo")
+            .entity(new Entity("Mike Pompeo", EntityType.PERSON, 2, List.of("Pompeo")))
+            .build();
+    try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+      try (IndexWriter writer =
+          new IndexWriter(directory, new IndexWriterConfig(ArticleFields.analyzer()))) {
+        writer.addDocument(ArticleDocuments.toDocument(article));
+        writer.addDocument(ArticleDocuments.toDocument(other));
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        Map<String, Integer> terms = new TreeMap<>();
+        TermsEnum te = MultiTerms.getTerms(reader, ArticleFields.ENTITY_FORM).iterator();
+        for (BytesRef term = te.next(); term != null; term = te.next()) {
+          terms.put(term.utf8ToString(), te.docFreq());
+        }
+        assertThat(terms)
+            .containsExactly(
+                Map.entry("person\tPOMPEO\tMike Pompeo", 1),
+                Map.entry("person\tPompeo\tMike Pompeo", 2));
+        assertThat(
+                FieldInfos.getMergedFieldInfos(reader)
+                    .fieldInfo(ArticleFields.ENTITY_FORM)
+                    .getIndexOptions())
+            .isEqualTo(IndexOptions.DOCS);
+      }
+    }
   }
 
   @Test
@@ -79,7 +127,7 @@ class ArticleDocumentsTest {
     changed.body("Cocoa prices rose in Abidjan.\nTraders said.").language("en");
     changed.published(Instant.parse("1987-02-26T15:01:01Z"), "26-FEB-1987 15:01:01.79");
     changed.author("Jane Doe").entity(new Entity("Abidjan", EntityType.LOCATION, 1));
-    changed.entity(new Entity("Mike Pompeo", EntityType.PERSON, 3));
+    changed.entity(new Entity("Mike Pompeo", EntityType.PERSON, 3, List.of("Pompeo", "POMPEO")));
     changed.codes(CodeScheme.TOPICS, List.of("cocoa"));
     assertThat(ArticleDocuments.contentHash(changed.build()))
         .as("one code fewer")

@@ -16,14 +16,16 @@ import java.util.OptionalLong;
 /**
  * Converts an {@link Article} to the {@code _source} document of {@link OpenSearchSchema} and back.
  * The document holds what the local index stores, under the same field names, plus the entity names
- * per type as keywords and the {@link ArticleFields#CONTENT_HASH} of the local index, so that both
- * tell an unchanged article from an updated one alike. Stateless and thread-safe.
+ * per type and the {@link ArticleFields#ENTITY_FORM} values as keywords and the {@link
+ * ArticleFields#CONTENT_HASH} of the local index, so that both tell an unchanged article from an
+ * updated one alike. Stateless and thread-safe.
  */
 public final class ArticleSource {
 
   private static final String ENTITY_TYPE = "type";
   private static final String ENTITY_NAME = "name";
   private static final String ENTITY_MENTIONS = "mentions";
+  private static final String ENTITY_FORMS = "forms";
 
   private ArticleSource() {}
 
@@ -54,15 +56,25 @@ public final class ArticleSource {
         source.put(ArticleFields.entityField(type), names);
       }
     }
+    List<String> forms = new ArrayList<>();
     for (Entity entity : article.entities()) {
       Map<String, Object> stored = new LinkedHashMap<>();
       stored.put(ENTITY_TYPE, ArticleFields.entityField(entity.type()));
       stored.put(ENTITY_NAME, entity.name());
       stored.put(ENTITY_MENTIONS, entity.mentions());
+      if (!entity.forms().isEmpty()) {
+        stored.put(ENTITY_FORMS, entity.forms());
+      }
       entities.add(stored);
+      for (String form : entity.forms()) {
+        forms.add(ArticleFields.entityForm(entity.type(), form, entity.name()));
+      }
     }
     if (!entities.isEmpty()) {
       source.put(ArticleFields.ENTITY, entities);
+    }
+    if (!forms.isEmpty()) {
+      source.put(ArticleFields.ENTITY_FORM, forms);
     }
     for (CodeScheme scheme : CodeScheme.values()) {
       List<String> codes = article.codes(scheme);
@@ -105,7 +117,8 @@ public final class ArticleSource {
           new Entity(
               String.valueOf(entity.get(ENTITY_NAME)),
               ArticleFields.entityType(String.valueOf(entity.get(ENTITY_TYPE))),
-              (int) number(entity.get(ENTITY_MENTIONS), ENTITY_MENTIONS)));
+              (int) number(entity.get(ENTITY_MENTIONS), ENTITY_MENTIONS),
+              entityForms(entity.get(ENTITY_FORMS))));
     }
     for (CodeScheme scheme : CodeScheme.values()) {
       List<?> codes = list(source, scheme.field());
@@ -122,6 +135,16 @@ public final class ArticleSource {
     return hash == null
         ? OptionalLong.empty()
         : OptionalLong.of(number(hash, ArticleFields.CONTENT_HASH));
+  }
+
+  private static List<String> entityForms(Object forms) {
+    if (forms == null) {
+      return List.of();
+    }
+    if (!(forms instanceof List<?> values)) {
+      throw new IllegalStateException("stored entity forms are not a list: " + forms);
+    }
+    return values.stream().map(String::valueOf).toList();
   }
 
   private static void putText(Map<String, Object> source, String field, String value) {

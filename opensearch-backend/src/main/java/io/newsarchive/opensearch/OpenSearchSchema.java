@@ -233,6 +233,7 @@ public final class OpenSearchSchema {
               p -> p.text(t -> t.analyzer(EXACT_ANALYZER).searchAnalyzer(NAMES_QUERY_ANALYZER))));
     }
     properties.put(ArticleFields.ENTITY, Property.of(p -> p.object(o -> o.enabled(false))));
+    properties.put(ArticleFields.ENTITY_FORM, keyword());
     for (CodeScheme scheme : CodeScheme.values()) {
       properties.put(scheme.field(), keyword());
     }

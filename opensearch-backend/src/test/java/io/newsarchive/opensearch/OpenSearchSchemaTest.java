@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsarchive.article.Article;
+import io.newsarchive.article.Entity;
 import io.newsarchive.entities.NamedEntityExtractor;
 import io.newsarchive.index.IndexVersionException;
 import io.newsarchive.schema.ArticleFields;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch.core.GetResponse;
 import org.opensearch.client.opensearch.indices.analyze.AnalyzeToken;
@@ -66,6 +68,33 @@ class OpenSearchSchemaTest {
       assertThat(ArticleSource.contentHash(got.source()))
           .hasValue(io.newsarchive.schema.ArticleDocuments.contentHash(article));
     }
+    // Each resolved form is a keyword of its article, as in the local index.
+    int forms = 0;
+    for (Article article : articles) {
+      for (Entity entity : article.entities()) {
+        for (String form : entity.forms()) {
+          String value = ArticleFields.entityForm(entity.type(), form, entity.name());
+          long holding =
+              client
+                  .count(c ->
+                      c.index("roundtrip")
+                          .query(q ->
+                              q.bool(b ->
+                                  b.filter(f ->
+                                          f.term(t ->
+                                              t.field(ArticleFields.ENTITY_FORM)
+                                                  .value(FieldValue.of(value))))
+                                      .filter(f ->
+                                          f.term(t ->
+                                              t.field(ArticleFields.ID)
+                                                  .value(FieldValue.of(article.id())))))))
+                  .count();
+          assertThat(holding).as(value).isEqualTo(1);
+          forms++;
+        }
+      }
+    }
+    assertThat(forms).isGreaterThan(10);
   }
 
   @Test
