@@ -171,20 +171,68 @@ public final class ArchiveEntityNames {
   }
 
   /**
+   * Counts exactly, over the matches of a search, the articles holding any of the given names of
+   * each canonical name; for a backend that counts each held name on its own.
+   */
+  public interface ExactCounts {
+    /**
+     * The articles among the matches that hold any of each canonical name's {@code variants}.
+     *
+     * @param variants canonical name to the held names to count together
+     * @return canonical name to its articles, for every key of {@code variants}
+     */
+    Map<String, Long> count(EntityType type, Map<String, List<String>> variants) throws IOException;
+  }
+
+  /**
    * The {@code size} most frequent canonical names of {@code type} among the matches of a search,
-   * from two counts of held names over the same matches: {@code unfolded}, the most frequent of the
+   * from counts of held names over the same matches: {@code unfolded}, the most frequent of the
    * names not {@link EntityNames#folded() folded} (at least {@code size} of them, or all), and
-   * {@code folded}, every folded name. Ordered as a facet is: most articles first, ties by name.
+   * {@code folded}, every folded name. A canonical name that several of the counted names stand for
+   * may have articles holding two of them, so its count is not their sum: it is asked of {@code
+   * exact} when it could be among the {@code size} best (its sum reaches the {@code size}-th best
+   * count known to be reached), and the others cannot be. Ordered as a facet is: most articles
+   * first, ties by name.
    */
   public List<FacetCount> top(
-      EntityType type, List<FacetCount> unfolded, List<FacetCount> folded, int size) {
+      EntityType type,
+      List<FacetCount> unfolded,
+      List<FacetCount> folded,
+      int size,
+      ExactCounts exact)
+      throws IOException {
+    if (size == 0) {
+      return List.of();
+    }
     EntityNames names = tables.get(type);
     Map<String, Long> counts = new HashMap<>();
     for (FacetCount count : unfolded) {
-      counts.merge(count.value(), count.count(), Long::sum);
+      counts.put(count.value(), count.count());
     }
+    Map<String, List<String>> present = new HashMap<>();
+    Map<String, Long> sums = new HashMap<>();
+    Map<String, Long> least = new HashMap<>();
     for (FacetCount count : folded) {
-      counts.merge(names.canonical(count.value()), count.count(), Long::sum);
+      String canonical = names.canonical(count.value());
+      present.computeIfAbsent(canonical, k -> new ArrayList<>()).add(count.value());
+      sums.merge(canonical, count.count(), Long::sum);
+      least.merge(canonical, count.count(), Math::max);
+    }
+    // The size-th best count that some names are known to reach.
+    List<Long> reached = new ArrayList<>(counts.values());
+    present.forEach((canonical, held) -> reached.add(least.get(canonical)));
+    reached.sort(Comparator.reverseOrder());
+    long threshold = reached.size() < size ? 0 : reached.get(size - 1);
+    Map<String, List<String>> asked = new HashMap<>();
+    present.forEach((canonical, held) -> {
+      if (held.size() == 1) {
+        counts.put(canonical, sums.get(canonical));
+      } else if (sums.get(canonical) >= threshold) {
+        asked.put(canonical, held);
+      }
+    });
+    if (!asked.isEmpty()) {
+      counts.putAll(exact.count(type, asked));
     }
     List<FacetCount> ranked = new ArrayList<>();
     counts.forEach((name, count) -> ranked.add(new FacetCount(name, count)));

@@ -121,10 +121,16 @@ public final class OpenSearchBackend implements SearchBackend {
 
   @Override
   public Optional<Article> article(String id) throws IOException {
+    Optional<Article> stored = stored(id);
+    return stored.isEmpty() ? stored : Optional.of(searches.names().canonical(stored.get()));
+  }
+
+  /** The article with {@code id} as it was ingested, its entities under the names it holds. */
+  private Optional<Article> stored(String id) throws IOException {
     GetResponse<Map<String, Object>> response =
         client.get(g -> g.index(index).id(id), ArticleSource.documentClass());
     return response.found()
-        ? Optional.of(searches.names().canonical(ArticleSource.toArticle(response.source())))
+        ? Optional.of(ArticleSource.toArticle(response.source()))
         : Optional.empty();
   }
 
@@ -136,7 +142,8 @@ public final class OpenSearchBackend implements SearchBackend {
   @Override
   public Optional<List<Hit>> related(String id, int size) throws IOException {
     SearchParameters.RELATED_SIZE.check(size);
-    Optional<Article> article = article(id);
+    // The names it holds, which the query's entity terms must match.
+    Optional<Article> article = stored(id);
     if (article.isEmpty()) {
       return Optional.empty();
     }

@@ -158,7 +158,15 @@ final class OpenSearchSearch {
       WordsMatched words = WordsMatched.of(text.required(), text.words());
       match = Optional.of(relaxed == WordRelaxation.Relaxed.YES ? words.asRelaxed() : words);
     }
-    SearchResult result = page.result(response, request, match, snippets, names);
+    SearchResult result =
+        page.result(
+            response,
+            request,
+            match,
+            snippets,
+            names,
+            (type, variants) ->
+                SearchPage.exactCounts(send(page.exactCounts(index, type, variants, timeBudget))));
     return expansion.isEmpty() ? result : withExpansion(result, expansion.get().added());
   }
 

@@ -69,6 +69,9 @@ record SearchPage(
   /** The day counts whose sums make the timeline, as the local index counts per UTC day. */
   private static final String DAYS = "days";
 
+  /** The aggregation that counts canonical names exactly. */
+  private static final String EXACT = "exact";
+
   /** Suffix of the aggregation that counts a facet's folded names. */
   private static final String FOLDED = "~folded";
 
@@ -198,7 +201,8 @@ record SearchPage(
       SearchRequest request,
       Optional<WordsMatched> match,
       HitReader snippets,
-      ArchiveEntityNames names)
+      ArchiveEntityNames names,
+      ArchiveEntityNames.ExactCounts exact)
       throws IOException {
     var found = response.hits().hits();
     int shown = Math.min(size, found.size());
@@ -222,7 +226,7 @@ record SearchPage(
       Aggregate folded = response.aggregations().get(facet.key() + FOLDED);
       if (folded != null) {
         EntityType type = ArticleFields.entityType(facet.field());
-        counts = names.top(type, counts, counts(folded), request.get(FACET_SIZE));
+        counts = names.top(type, counts, counts(folded), request.get(FACET_SIZE), exact);
       }
       facets.put(facet, counts);
     }
@@ -239,6 +243,41 @@ record SearchPage(
         Optional.empty(),
         match,
         List.of());
+  }
+
+  /**
+   * A request for the matches of this page that hold any of each canonical name's {@code variants}
+   * of an entity {@code type}, one filter per name, over {@code index} within {@code budget}.
+   */
+  org.opensearch.client.opensearch.core.SearchRequest exactCounts(
+      String index, EntityType type, Map<String, List<String>> variants, Duration budget) {
+    Map<String, Query> filters = new HashMap<>();
+    variants.forEach((canonical, held) ->
+        filters.put(
+            canonical,
+            Query.of(q ->
+                q.terms(t ->
+                    t.field(ArticleFields.entityField(type))
+                        .terms(v -> v.value(held.stream().map(FieldValue::of).toList()))))));
+    return org.opensearch.client.opensearch.core.SearchRequest.of(s ->
+        s.index(index)
+            .query(query)
+            .size(0)
+            .timeout(budget.toMillis() + "ms")
+            .aggregations(EXACT, a -> a.filters(f -> f.filters(b -> b.keyed(filters)))));
+  }
+
+  /** The counts an {@link #exactCounts} request asked for, from its {@code response}. */
+  static Map<String, Long> exactCounts(SearchResponse<?> response) {
+    Map<String, Long> counts = new HashMap<>();
+    response
+        .aggregations()
+        .get(EXACT)
+        .filters()
+        .buckets()
+        .keyed()
+        .forEach((canonical, bucket) -> counts.put(canonical, bucket.docCount()));
+    return counts;
   }
 
   private static List<FacetCount> counts(Aggregate terms) {
