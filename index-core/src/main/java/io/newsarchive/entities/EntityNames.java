@@ -24,10 +24,11 @@ import java.util.regex.Pattern;
  *       company designator ({@code organization-designators.txt}: "Inc", "Corp") are one entity,
  *       named as most articles name it, a spelling in mixed case before one in capitals ("YAOUNDE"
  *       and "Yaounde" are "Yaounde");
- *   <li>a short form (a surname, an acronym) that the articles which resolve it resolve to one name
- *       at least {@link #DOMINANT_SHARE} of the time, and at least {@link #MIN_RESOLUTIONS} times,
- *       is that name ("Reagan" is "Ronald Reagan"); one split between names ("Baker": James Baker
- *       and Howard Baker) stays as it is.
+ *   <li>a short form of one word (a surname, an acronym) that the articles which resolve it resolve
+ *       to one name at least {@link #DOMINANT_SHARE} of the time, and at least {@link
+ *       #MIN_RESOLUTIONS} times, counting only the full names that at least {@link
+ *       #MIN_TARGET_RESOLUTIONS} articles resolve it to, is that name ("Reagan" is "Ronald
+ *       Reagan"); one split between names ("Baker": James Baker and Howard Baker) stays as it is.
  * </ol>
  *
  * <p>A name no article holds gets its canonical name by the same rules, so a filter typed in any
@@ -40,6 +41,12 @@ public final class EntityNames {
 
   /** The fewest resolutions of a short form to one full name that make it stand for that name. */
   public static final int MIN_RESOLUTIONS = 3;
+
+  /**
+   * The fewest resolutions of a short form to a full name that count against the others: one
+   * article's resolution is as likely a misreading ("Athough Reagan") as a second person.
+   */
+  public static final int MIN_TARGET_RESOLUTIONS = 2;
 
   /** Company designators that do not tell two organizations apart, lower case without dots. */
   private static final Set<String> DESIGNATORS =
@@ -171,7 +178,7 @@ public final class EntityNames {
       String best = null;
       long bestCount = 0;
       for (Map.Entry<String, Long> e : targets.entrySet()) {
-        all += e.getValue();
+        all += e.getValue() >= MIN_TARGET_RESOLUTIONS ? e.getValue() : 0;
         if (e.getValue() > bestCount
             || (e.getValue() == bestCount && e.getKey().compareTo(best) < 0)) {
           best = e.getKey();
@@ -179,12 +186,24 @@ public final class EntityNames {
         }
       }
       if (best != null
+          && formKey.indexOf(' ') < 0
           && bestCount >= MIN_RESOLUTIONS
           && bestCount >= DOMINANT_SHARE * all
           && !formKey.equals(key(type, best))) {
         shortForms.put(formKey, best);
       }
     });
+    // A form's name may itself be a short form: follow it, so that a canonical name is its own.
+    Map<String, String> followed = new HashMap<>();
+    shortForms.forEach((formKey, full) -> {
+      Set<String> seen = new HashSet<>(Set.of(formKey));
+      String next = full;
+      while (shortForms.containsKey(key(type, next)) && seen.add(key(type, next))) {
+        next = shortForms.get(key(type, next));
+      }
+      followed.put(formKey, next);
+    });
+    shortForms.putAll(followed);
     Map<String, String> held = new HashMap<>(articles.size() * 2);
     Map<String, List<String>> variants = new HashMap<>(articles.size() * 2);
     Set<String> several = new HashSet<>();

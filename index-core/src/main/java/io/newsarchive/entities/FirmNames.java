@@ -9,8 +9,9 @@ import java.util.Locale;
  * separate names, tags apart: "S and P" and "AT and T" (letters joined by "and"), "Standard" and
  * "Poor's Corp" ("Standard and Poor's Corp": an organization of one word joined by "and" to one
  * whose first word the tagger took with its possessive) and "Smith Barney" and "Harris Upham and
- * Co" (a name, a comma, and a firm of partners that ends in a company designator). Stateless and
- * thread-safe.
+ * Co" (a name, a comma, and a firm of partners that ends in a company designator), and "Standard
+ * and Poor's" with only "Poor" tagged (a one-word organization with a possessive, after a
+ * capitalized word and "and"). Stateless and thread-safe.
  */
 final class FirmNames {
 
@@ -35,7 +36,30 @@ final class FirmNames {
               && isAnd(words[gap])
               && isInitials(words[span.start()])
               && isInitials(words[gap + 1]);
-      if (initials) {
+      int opening = span.start() - 2;
+      // The possessive inside the span ("Poor 's") or right after it ("Poor" "'s").
+      int possessive =
+          span.end() - span.start() == 2
+              ? span.end() - 1
+              : span.end() - span.start() == 1 ? span.end() : -1;
+      boolean partner =
+          span.type() == ORG
+              && possessive > 0
+              && opening >= 0
+              && (result.isEmpty()
+                  || result.get(result.size() - 1).end() <= opening
+                  || result.get(result.size() - 1).start() == opening)
+              && isAnd(words[span.start() - 1])
+              && isCapitalized(words[opening])
+              && possessive < words.length
+              && words[possessive].equalsIgnoreCase("'s");
+      if (partner) {
+        // "Standard and Poor 's" with only "Poor" (or "Standard" apart) tagged: one firm.
+        if (!result.isEmpty() && result.get(result.size() - 1).start() == opening) {
+          result.remove(result.size() - 1);
+        }
+        result.add(new NerLabels.Span(opening, possessive + 1, ORG));
+      } else if (initials) {
         result.add(new NerLabels.Span(span.start(), gap + 2, ORG));
         if (next != null && next.start() <= gap + 1) {
           k++;
@@ -68,6 +92,12 @@ final class FirmNames {
       partners |= isAnd(words[i]);
     }
     return partners && EntityNames.isDesignator(words[second.end() - 1].toLowerCase(Locale.ROOT));
+  }
+
+  private static boolean isCapitalized(String word) {
+    return !word.isEmpty()
+        && Character.isUpperCase(word.charAt(0))
+        && word.chars().allMatch(Character::isLetter);
   }
 
   private static boolean isAnd(String word) {

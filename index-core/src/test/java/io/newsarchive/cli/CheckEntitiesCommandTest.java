@@ -44,6 +44,7 @@ class CheckEntitiesCommandTest {
       Map.of(
           EntityType.PERSON,
           List.of(
+              "Reagan",
               "Miyazawa",
               "Volcker",
               "Lawson",
@@ -106,7 +107,8 @@ class CheckEntitiesCommandTest {
           .doesNotContainAnyElementsOf(KNOWN_SPLITS.get(type));
     }
     assertThat(top(EntityType.PERSON))
-        .contains("Paul Volcker", "Kiichi Miyazawa", "Nigel Lawson", "Satoshi Sumita");
+        .contains(
+            "Ronald Reagan", "Paul Volcker", "Kiichi Miyazawa", "Nigel Lawson", "Satoshi Sumita");
     assertThat(top(EntityType.ORGANIZATION))
         .contains(
             "European Community",

@@ -56,6 +56,22 @@ class EntityNamesTest {
   }
 
   @Test
+  void aFullNameOnlyOneArticleResolvesAShortFormToDoesNotSplitIt() {
+    EntityNames people =
+        EntityNames.of(
+            EntityType.PERSON,
+            Map.of("Reagan", 506L, "Ronald Reagan", 24L),
+            Map.of(
+                "Reagan",
+                Map.of(
+                    "Ronald Reagan", 11L,
+                    "Nancy Reagan", 1L,
+                    "Michael Reagan", 1L,
+                    "Athough Reagan", 1L)));
+    assertThat(people.canonical("Reagan")).isEqualTo("Ronald Reagan");
+  }
+
+  @Test
   void tooFewResolutionsLeaveAShortFormAlone() {
     EntityNames people =
         EntityNames.of(

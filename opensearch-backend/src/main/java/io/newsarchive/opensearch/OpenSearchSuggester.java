@@ -129,7 +129,9 @@ final class OpenSearchSuggester {
         for (String variant : canonical.variants(name)) {
           articles += canonical.articles(variant);
         }
-        names.add(new Candidate(name, articles, kind));
+        if (articles >= Suggestion.MIN_NAME_ARTICLES) {
+          names.add(new Candidate(name, articles, kind));
+        }
       }
     }
     return names;
