@@ -87,6 +87,10 @@ public final class CheckEntitiesCommand implements Callable<Integer> {
     } catch (IOException e) {
       err.println("check failed: " + e.getMessage());
       return 1;
+    } finally {
+      // The report ends without a line break, and the command line's writers do not flush it.
+      out.flush();
+      err.flush();
     }
   }
 
