@@ -31,9 +31,6 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class ArchiveEntityNames {
 
-  /** No archive: only the listed variants and the spelling rules apply. */
-  public static final ArchiveEntityNames NONE = none();
-
   private final Map<EntityType, EntityNames> tables;
 
   /**
@@ -52,14 +49,6 @@ public final class ArchiveEntityNames {
     this.tables = copy;
   }
 
-  private static ArchiveEntityNames none() {
-    Map<EntityType, EntityNames> tables = new EnumMap<>(EntityType.class);
-    for (EntityType type : EntityType.values()) {
-      tables.put(type, EntityNames.none(type));
-    }
-    return new ArchiveEntityNames(tables);
-  }
-
   /** The names of every type in the index {@code reader} reads. */
   public static ArchiveEntityNames read(IndexReader reader) throws IOException {
     Map<EntityType, Map<String, Map<String, Long>>> forms = forms(reader);
@@ -68,11 +57,6 @@ public final class ArchiveEntityNames {
       tables.put(type, EntityNames.of(type, held(reader, type), forms.get(type)));
     }
     return new ArchiveEntityNames(tables);
-  }
-
-  /** The names of one type in the index {@code reader} reads. */
-  public static EntityNames read(IndexReader reader, EntityType type) throws IOException {
-    return EntityNames.of(type, held(reader, type), forms(reader).get(type));
   }
 
   /** Each name of {@code type} in the index, and how many articles hold it. */
