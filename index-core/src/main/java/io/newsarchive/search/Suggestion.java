@@ -10,13 +10,6 @@ import java.util.Locale;
  */
 public record Suggestion(String text, Kind kind) {
 
-  /**
-   * The fewest articles that must hold an entity name (under any of its variants) for it to be
-   * suggested: a name only one article holds is as likely a misreading ("Athough Reagan") or a
-   * misspelling ("Reagan Adminstration") as a name worth offering; it is still found by a search.
-   */
-  public static final long MIN_NAME_ARTICLES = 2;
-
   /** Where a suggestion comes from. */
   public enum Kind {
     TITLE,

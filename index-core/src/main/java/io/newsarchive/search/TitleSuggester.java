@@ -162,7 +162,7 @@ final class TitleSuggester implements Closeable {
             names.articles(held);
       }
       articles.forEach((name, count) -> {
-        if (count[0] >= Suggestion.MIN_NAME_ARTICLES) {
+        if (count[0] > 0) {
           entries.add(new Entry(name, ENTITY_BASE_WEIGHT + count[0], kind));
         }
       });

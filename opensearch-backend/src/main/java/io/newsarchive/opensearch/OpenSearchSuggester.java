@@ -129,9 +129,7 @@ final class OpenSearchSuggester {
         for (String variant : canonical.variants(name)) {
           articles += canonical.articles(variant);
         }
-        if (articles >= Suggestion.MIN_NAME_ARTICLES) {
-          names.add(new Candidate(name, articles, kind));
-        }
+        names.add(new Candidate(name, articles, kind));
       }
     }
     return names;
