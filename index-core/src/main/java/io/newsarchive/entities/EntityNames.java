@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -98,7 +99,7 @@ public final class EntityNames {
   private record Alias(String name, String key) {}
 
   private static Map<EntityType, Map<String, Alias>> aliasesByKey() {
-    Map<EntityType, Map<String, Alias>> byType = new java.util.EnumMap<>(EntityType.class);
+    Map<EntityType, Map<String, Alias>> byType = new EnumMap<>(EntityType.class);
     for (EntityType type : EntityType.values()) {
       Map<String, Alias> byKey = new HashMap<>();
       EntityCanonicalizer.ALIASES.forEach((variant, name) -> {
@@ -109,25 +110,6 @@ public final class EntityNames {
       byType.put(type, Map.copyOf(byKey));
     }
     return byType;
-  }
-
-  /**
-   * No archive: only the listed variants and the spelling rules apply. Two names of one article
-   * that these give one canonical name are one entity of the article, so that an article never
-   * holds two variants of a name.
-   */
-  public static EntityNames none(EntityType type) {
-    return NONE.get(type);
-  }
-
-  private static final Map<EntityType, EntityNames> NONE = noArchive();
-
-  private static Map<EntityType, EntityNames> noArchive() {
-    Map<EntityType, EntityNames> none = new java.util.EnumMap<>(EntityType.class);
-    for (EntityType type : EntityType.values()) {
-      none.put(type, of(type, Map.of(), Map.of()));
-    }
-    return none;
   }
 
   /**
