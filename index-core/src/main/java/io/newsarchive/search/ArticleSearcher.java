@@ -161,7 +161,7 @@ public final class ArticleSearcher implements SearchBackend {
                 + ArticleFields.SCHEMA_VERSION
                 + ": rebuild it with newsarchive index");
       }
-      suggester.prepare(reader);
+      suggester.prepare(reader, ((ArchiveSearcher) searcher).names());
     } finally {
       searcher.getIndexReader().decRef();
     }
@@ -295,7 +295,11 @@ public final class ArticleSearcher implements SearchBackend {
     }
     IndexSearcher searcher = manager.acquire();
     try {
-      return suggester.suggest((DirectoryReader) searcher.getIndexReader(), prefix.strip(), size);
+      return suggester.suggest(
+          (DirectoryReader) searcher.getIndexReader(),
+          ((ArchiveSearcher) searcher).names(),
+          prefix.strip(),
+          size);
     } finally {
       manager.release(searcher);
     }

@@ -68,10 +68,12 @@ final class TitleSuggester implements Closeable {
    * Up to {@code size} suggestions for {@code prefix}, from the latest build; starts a build for
    * {@code reader}'s version when the latest is older.
    */
-  List<Suggestion> suggest(DirectoryReader reader, String prefix, int size) throws IOException {
+  List<Suggestion> suggest(
+      DirectoryReader reader, ArchiveEntityNames names, String prefix, int size)
+      throws IOException {
     Built built = current.get();
     if (built == null || built.version() != reader.getVersion()) {
-      prepare(reader);
+      prepare(reader, names);
     }
     if (built == null) {
       return List.of();
@@ -84,23 +86,26 @@ final class TitleSuggester implements Closeable {
     }
   }
 
-  /** Starts building the suggester of {@code reader}'s version, unless a build is running. */
-  void prepare(DirectoryReader reader) {
+  /**
+   * Starts building the suggester of {@code reader}'s version, whose canonical entity names are
+   * {@code names}, unless a build is running.
+   */
+  void prepare(DirectoryReader reader, ArchiveEntityNames names) {
     if (!building.compareAndSet(false, true)) {
       return;
     }
     reader.incRef();
     try {
-      builder.execute(() -> buildAndSwap(reader));
+      builder.execute(() -> buildAndSwap(reader, names));
     } catch (RejectedExecutionException e) {
       building.set(false);
       decRef(reader);
     }
   }
 
-  private void buildAndSwap(DirectoryReader reader) {
+  private void buildAndSwap(DirectoryReader reader, ArchiveEntityNames names) {
     try {
-      Built fresh = new Built(reader.getVersion(), build(reader));
+      Built fresh = new Built(reader.getVersion(), build(reader, names));
       Built old = current.getAndSet(fresh);
       if (old != null) {
         old.lookup().close();
@@ -133,20 +138,21 @@ final class TitleSuggester implements Closeable {
     return out;
   }
 
-  private static AnalyzingInfixSuggester build(DirectoryReader reader) throws IOException {
+  private static AnalyzingInfixSuggester build(DirectoryReader reader, ArchiveEntityNames names)
+      throws IOException {
     Analyzer analyzer = new StandardAnalyzer(CharArraySet.EMPTY_SET);
     AnalyzingInfixSuggester lookup =
         new AnalyzingInfixSuggester(
             new ByteBuffersDirectory(), analyzer, analyzer, 3, false, true, false, true);
-    lookup.build(new Entries(entries(reader)));
+    lookup.build(new Entries(entries(reader, names)));
     return lookup;
   }
 
   private record Entry(String text, long weight, Suggestion.Kind kind) {}
 
-  private static List<Entry> entries(DirectoryReader reader) throws IOException {
+  private static List<Entry> entries(DirectoryReader reader, ArchiveEntityNames canonical)
+      throws IOException {
     List<Entry> entries = new ArrayList<>();
-    ArchiveEntityNames canonical = ArchiveEntityNames.read(reader);
     for (EntityType type : EntityType.values()) {
       Terms terms = MultiTerms.getTerms(reader, ArticleFields.entityField(type));
       if (terms == null) {
