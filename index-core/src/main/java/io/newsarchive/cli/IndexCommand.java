@@ -14,7 +14,6 @@ import io.newsarchive.ingest.IngestProgress;
 import io.newsarchive.ingest.InputFile;
 import io.newsarchive.ingest.InputFiles;
 import io.newsarchive.ingest.InputFormat;
-import io.newsarchive.ingest.JsonFieldMapping;
 import io.newsarchive.ingest.ReadOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,13 +21,13 @@ import java.net.URI;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -134,29 +133,7 @@ public final class IndexCommand implements Callable<Integer> {
           "Read every file as this format instead of detecting it: ${COMPLETION-CANDIDATES}.")
   InputFormat format;
 
-  @Option(
-      names = "--json-mapping",
-      paramLabel = "SPEC",
-      converter = JsonMappingConverter.class,
-      description = {
-        "JSON Lines field names, e.g. title=headline,body=text,published=date,source=site.",
-        "Default: detected from the first record (our schema, or the rss-news-2023 export)."
-      })
-  JsonFieldMapping jsonMapping;
-
-  @Option(
-      names = "--json-source",
-      paramLabel = "NAME",
-      description = "Source name for JSON records that carry none (default: the file name).")
-  String jsonSource;
-
-  @Option(
-      names = "--timezone",
-      paramLabel = "ZONE",
-      defaultValue = "Asia/Tehran",
-      converter = ZoneConverter.class,
-      description = "Time zone of dates in Kayhan-style text files (default: ${DEFAULT-VALUE}).")
-  ZoneId timezone;
+  @Mixin ReadOptionsMixin read;
 
   @Option(
       names = "--rejects",
@@ -178,15 +155,6 @@ public final class IndexCommand implements Callable<Integer> {
       paramLabel = "N",
       description = "Worker threads (default: one per processor).")
   Integer threads;
-
-  @Option(
-      names = "--max-record-size",
-      paramLabel = "CHARS",
-      defaultValue = "" + ReadOptions.DEFAULT_MAX_RECORD_CHARS,
-      description =
-          "Longest record read, in characters of text (a JSON line, a WARC page, an SGML, SMART"
-              + " or Kayhan record); a longer one is rejected unread (default: ${DEFAULT-VALUE}).")
-  int maxRecordChars;
 
   @Option(
       names = "--commit-every",
@@ -238,18 +206,19 @@ public final class IndexCommand implements Callable<Integer> {
     if (threads != null && threads < 1) {
       throw new ParameterException(spec.commandLine(), "--threads must be at least 1");
     }
-    requirePositive("--max-record-size", maxRecordChars);
+    requirePositive("--max-record-size", read.maxRecordChars);
     requirePositive("--commit-every", commitArticles);
     requirePositive("--commit-interval", commitSeconds);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (RejectionLog log = RejectionLog.open(err, Optional.ofNullable(rejects))) {
       int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+      FormatTally formats = new FormatTally(log);
       IngestPipeline pipeline =
           new IngestPipeline(
               new IngestOptions(
                   workers, entities.extractor(), Duration.ofSeconds(commitSeconds), commitArticles),
-              log);
+              formats);
       List<InputFile> files =
           InputFiles.discover(inputs, Optional.ofNullable(format), pipeline.listener());
       if (files.isEmpty()) {
@@ -259,8 +228,9 @@ public final class IndexCommand implements Callable<Integer> {
       IngestProgress result;
       try (ArticleStore store = openStore(err);
           ConsoleProgress bar = ConsoleProgress.start(progress, err)) {
-        result = pipeline.run(store, asInputs(files, readOptions()), bar);
+        result = pipeline.run(store, asInputs(files, read.toReadOptions()), bar);
         out.println(summary(result, store.documentCount()));
+        out.println(formats.line());
         if (optimize && store instanceof ArticleIndexer indexer) {
           long start = System.nanoTime();
           int before = indexer.segmentCount();
@@ -325,18 +295,6 @@ public final class IndexCommand implements Callable<Integer> {
     return opensearch == null
         ? index.toString()
         : "OpenSearch index " + opensearchIndex + " at " + opensearch;
-  }
-
-  private ReadOptions readOptions() {
-    ReadOptions options =
-        ReadOptions.defaults().withKayhanZone(timezone).withMaxRecordChars(maxRecordChars);
-    if (jsonMapping != null) {
-      options = options.withJsonMapping(jsonMapping);
-    }
-    if (jsonSource != null) {
-      options = options.withJsonSource(jsonSource);
-    }
-    return options;
   }
 
   private void noteInterruptedIngest(PrintWriter err) throws IOException {

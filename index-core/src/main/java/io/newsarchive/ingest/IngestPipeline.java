@@ -294,6 +294,11 @@ public final class IngestPipeline {
         warnings.incrementAndGet();
         listener.warned(warning);
       }
+
+      @Override
+      public void opened(Path file, InputFormat format) {
+        listener.opened(file, format);
+      }
     };
   }
 

@@ -33,11 +33,12 @@ import java.util.Set;
  * </ul>
  *
  * <p>Every other file, and every file named directly, is read in the forced format when there is
- * one, else in the format {@link InputFormat#detect} finds in its content. A file whose format
- * cannot be detected, an empty file, or one that cannot be read is reported to {@link
- * IngestListener#rejected} ("unrecognized format; use --format") and skipped, never guessed. A file
- * reached twice (two arguments, or a link) is listed once. Thread-safe: each call keeps its own
- * state.
+ * one, else in the format {@link InputFormat#detect} finds in its content; a zip or tar archive is
+ * always read as one, its entries detected one by one. Each file is named by its path below the
+ * input the user named ({@link InputName}). A file whose format cannot be detected, an empty file,
+ * or one that cannot be read is reported to {@link IngestListener#rejected} ("unrecognized format;
+ * use --format") and skipped, never guessed. A file reached twice (two arguments, or a link) is
+ * listed once. Thread-safe: each call keeps its own state.
  */
 public final class InputFiles {
 
@@ -70,10 +71,10 @@ public final class InputFiles {
       }
       if (Files.isDirectory(path)) {
         for (Path file : discovery.walk(path)) {
-          discovery.considerListed(file);
+          discovery.considerListed(InputName.below(path, file));
         }
       } else {
-        discovery.consider(path);
+        discovery.consider(InputName.of(path));
       }
     }
     return List.copyOf(discovery.found);
@@ -115,16 +116,18 @@ public final class InputFiles {
   }
 
   /** A file met while walking a directory: skipped when its name says it holds no articles. */
-  private void considerListed(Path file) {
+  private void considerListed(InputName name) {
+    Path file = name.shown();
     Optional<String> reason = NonArticleFiles.reason(file);
     if (reason.isPresent()) {
       listener.warned(new Rejection(file, 0, 0, "skipped: " + reason.get() + ", not articles"));
     } else {
-      consider(file);
+      consider(name);
     }
   }
 
-  private void consider(Path file) {
+  private void consider(InputName name) {
+    Path file = name.shown();
     try {
       if (!seen.add(file.toRealPath())) {
         return;
@@ -134,12 +137,17 @@ public final class InputFiles {
         reject(file, "empty file; skipped");
         return;
       }
-      Optional<InputFormat> format = forced.isPresent() ? forced : InputFormat.detect(file);
+      Optional<InputFormat> detected = InputFormat.detect(file);
+      // An archive stays an archive whatever --format says; its entries are detected.
+      Optional<InputFormat> format =
+          forced.isPresent() && !detected.equals(Optional.of(InputFormat.ARCHIVE))
+              ? forced
+              : detected;
       if (format.isEmpty()) {
         reject(file, "unrecognized format; use --format");
         return;
       }
-      found.add(new InputFile(file, format.get(), bytes));
+      found.add(new InputFile(name, format.get(), bytes));
     } catch (IOException e) {
       reject(file, "cannot read: " + e);
     }

@@ -1,6 +1,7 @@
 package io.newsarchive.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,11 +19,18 @@ public enum InputFormat {
   /**
    * Plain-text dumps in the layout of Kayhan International's site; see {@link KayhanTextReader}.
    */
-  KAYHAN_TEXT(List.of("kayhan", "kayhan-text", "text"), KayhanTextReader::looksLike) {
+  KAYHAN_TEXT(List.of("kayhan", "kayhan-text"), KayhanTextReader::looksLike) {
     @Override
     public ArticleReader open(Path file, ReadOptions options, IngestListener listener)
         throws IOException {
       return KayhanTextReader.open(file, options, listener);
+    }
+
+    @Override
+    ArticleReader openEntry(
+        InputName name, InputStream in, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return KayhanTextReader.read(name.shown(), in, options, listener);
     }
   },
   /** Reuters-21578 SGML ({@code reut2-NNN.sgm}); see {@link ReutersSgmlReader}. */
@@ -31,6 +39,13 @@ public enum InputFormat {
     public ArticleReader open(Path file, ReadOptions options, IngestListener listener)
         throws IOException {
       return ReutersSgmlReader.open(file, options, listener);
+    }
+
+    @Override
+    ArticleReader openEntry(
+        InputName name, InputStream in, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return ReutersSgmlReader.read(name.shown(), in, options, listener);
     }
   },
   /**
@@ -43,6 +58,13 @@ public enum InputFormat {
         throws IOException {
       return JsonLinesReader.open(file, options, listener);
     }
+
+    @Override
+    ArticleReader openEntry(
+        InputName name, InputStream in, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return JsonLinesReader.read(name.shown(), in, options, listener);
+    }
   },
   /** Web archives (WARC), one article per captured HTML page; see {@link WarcReader}. */
   WARC(List.of("warc"), WarcReader::looksLike) {
@@ -50,6 +72,15 @@ public enum InputFormat {
     public ArticleReader open(Path file, ReadOptions options, IngestListener listener)
         throws IOException {
       return WarcReader.open(file, options, listener);
+    }
+
+    @Override
+    ArticleReader openEntry(
+        InputName name, InputStream in, ReadOptions options, IngestListener listener)
+        throws IOException {
+      // The entry's size is not the WARC's when it was gzip-compressed; the archive's limits
+      // bound what it may expand to instead.
+      return WarcReader.read(name.shown(), in, Long.MAX_VALUE, options, listener);
     }
   },
   /**
@@ -61,6 +92,60 @@ public enum InputFormat {
     public ArticleReader open(Path file, ReadOptions options, IngestListener listener)
         throws IOException {
       return SmartCollectionReader.open(file, options, listener);
+    }
+
+    @Override
+    ArticleReader openEntry(
+        InputName name, InputStream in, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return SmartCollectionReader.read(name.shown(), in, options, listener);
+    }
+  },
+  /**
+   * Plain text, one article a file: headline on the first line, body after; see {@link
+   * PlainTextReader}. Detected only for {@code .txt} files that no other format claims.
+   */
+  TEXT(List.of("text", "plain-text", "txt"), head -> false) {
+    @Override
+    public ArticleReader open(Path file, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return PlainTextReader.open(InputName.of(file), options, listener);
+    }
+
+    @Override
+    public ArticleReader open(InputName name, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return PlainTextReader.open(name, options, listener);
+    }
+
+    @Override
+    ArticleReader openEntry(
+        InputName name, InputStream in, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return PlainTextReader.read(name, in, options, listener);
+    }
+  },
+  /**
+   * Zip and tar archives (the tar gzip-compressed or not), whose entries are read one by one in
+   * their own formats; see {@link ArchiveReader}.
+   */
+  ARCHIVE(List.of("archive", "zip", "tar"), ArchiveReader::looksLike) {
+    @Override
+    public ArticleReader open(Path file, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return ArchiveReader.open(InputName.of(file), options, listener);
+    }
+
+    @Override
+    public ArticleReader open(InputName name, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return ArchiveReader.open(name, options, listener);
+    }
+
+    @Override
+    ArticleReader openEntry(
+        InputName name, InputStream in, ReadOptions options, IngestListener listener) {
+      throw new IllegalStateException("an archive inside an archive is not read");
     }
   };
 
@@ -84,6 +169,22 @@ public enum InputFormat {
   public abstract ArticleReader open(Path file, ReadOptions options, IngestListener listener)
       throws IOException;
 
+  /**
+   * Opens a file of this format, named as {@code name} says; plain text takes its ids and sources
+   * from the name, the other formats only the path.
+   *
+   * @throws IOException when the file cannot be opened
+   */
+  public ArticleReader open(InputName name, ReadOptions options, IngestListener listener)
+      throws IOException {
+    return open(name.shown(), options, listener);
+  }
+
+  /** Reads a stream of this format, such as an archive entry, that {@code name} names. */
+  abstract ArticleReader openEntry(
+      InputName name, InputStream in, ReadOptions options, IngestListener listener)
+      throws IOException;
+
   /** The short name users type, e.g. {@code kayhan}. */
   public String userName() {
     return names.get(0);
@@ -91,17 +192,32 @@ public enum InputFormat {
 
   /**
    * The format of a file judged from its first {@value TextInput#HEAD_CHARS} characters (after
-   * gunzipping), or empty when no format, or more than one, fits. The file name plays no part.
+   * gunzipping), or empty when no format, or more than one, fits. The content decides; the name
+   * only tells plain text ({@code .txt}) from a file of no known format.
    *
    * @throws IOException when the file cannot be read
    */
   public static Optional<InputFormat> detect(Path file) throws IOException {
-    String head = TextInput.head(file, StandardCharsets.UTF_8);
+    return detect(file.getFileName().toString(), TextInput.head(file, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The format of a file or archive entry named {@code fileName} that starts with {@code head}: an
+   * archive first, since its first entry's text follows its header; else the one layout that fits;
+   * else plain text for a {@code .txt} file of text.
+   */
+  static Optional<InputFormat> detect(String fileName, String head) {
+    if (ARCHIVE.sniffer.test(head)) {
+      return Optional.of(ARCHIVE);
+    }
     List<InputFormat> matches = new ArrayList<>();
     for (InputFormat format : values()) {
       if (format.sniffer.test(head)) {
         matches.add(format);
       }
+    }
+    if (matches.isEmpty() && PlainTextReader.looksLike(fileName, head)) {
+      return Optional.of(TEXT);
     }
     return matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty();
   }

@@ -26,9 +26,9 @@ import java.util.Set;
  * <p>HTML in the title and body becomes clean text, paragraphs on their own lines (see {@link
  * HtmlText}). Dates are read by {@link JsonDates}. The mapped {@code id} is the article's {@code
  * sourceId}, from which {@link Article} derives its stable id. A record without source field gets
- * {@link ReadOptions#jsonSource()}, or else the file name. A line that is not a JSON object, has
- * neither title nor body, an unreadable date or a field of the wrong type is rejected with its line
- * number, and reading goes on. Not thread-safe.
+ * {@link ReadOptions#source()} when it names one, or else the file name. A line that is not a JSON
+ * object, has neither title nor body, an unreadable date or a field of the wrong type is rejected
+ * with its line number, and reading goes on. Not thread-safe.
  */
 public final class JsonLinesReader implements ArticleReader {
 
@@ -52,7 +52,7 @@ public final class JsonLinesReader implements ArticleReader {
     this.listener = listener;
     this.reader = reader;
     this.mapping = options.jsonMapping().orElse(null);
-    this.fallbackSource = options.jsonSource().isEmpty() ? fileStem(file) : options.jsonSource();
+    this.fallbackSource = options.source().name().orElse(fileStem(file));
   }
 
   /**
@@ -69,6 +69,18 @@ public final class JsonLinesReader implements ArticleReader {
         options,
         listener,
         TextInput.openLines(file, StandardCharsets.UTF_8, options.maxRecordChars()));
+  }
+
+  /** Reads a stream, such as an archive entry, named {@code name} in messages. */
+  static JsonLinesReader read(
+      Path name, java.io.InputStream in, ReadOptions options, IngestListener listener)
+      throws IOException {
+    Objects.requireNonNull(listener, "listener");
+    return new JsonLinesReader(
+        name,
+        options,
+        listener,
+        TextInput.openLines(in, StandardCharsets.UTF_8, options.maxRecordChars()));
   }
 
   /**

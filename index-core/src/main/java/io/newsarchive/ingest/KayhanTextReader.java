@@ -93,6 +93,15 @@ public final class KayhanTextReader implements ArticleReader {
     return new KayhanTextReader(file, options, listener, reader);
   }
 
+  /** Reads a stream, such as an archive entry, named {@code name} in messages. */
+  static KayhanTextReader read(
+      Path name, java.io.InputStream in, ReadOptions options, IngestListener listener)
+      throws IOException {
+    Objects.requireNonNull(listener, "listener");
+    LineInput reader = TextInput.openLines(in, StandardCharsets.UTF_8, options.maxRecordChars());
+    return new KayhanTextReader(name, options, listener, reader);
+  }
+
   /**
    * Whether the start of a file has this layout: a source line followed by header lines that
    * include {@code News ID:}.

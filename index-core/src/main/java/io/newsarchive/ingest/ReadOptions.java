@@ -1,6 +1,7 @@
 package io.newsarchive.ingest;
 
 import java.time.ZoneId;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,17 +13,22 @@ import java.util.Optional;
  * @param jsonMapping which JSON fields hold which article fields; empty means "choose by the first
  *     record": {@link JsonFieldMapping#RSS_NEWS_2023} when it has both {@code source_title} and
  *     {@code date_published}, else {@link JsonFieldMapping#DEFAULT}
- * @param jsonSource the source name for JSON records whose source field is missing or blank; empty
- *     means the file name without its {@code .jsonl}/{@code .json}/{@code .gz} extensions
+ * @param source how articles whose files name no source get one: JSON records without a source
+ *     field, and plain-text files
+ * @param language the language of plain-text articles (an ISO 639-1 code such as {@code en}), or
+ *     empty when unknown
  * @param maxRecordChars the most characters of text one record may have: a JSON line, a WARC
- *     payload, an SGML, SMART or Kayhan record; a longer one is passed over without being held in
- *     memory and rejected with its position
+ *     payload, an SGML, SMART or Kayhan record, a plain-text file; a longer one is passed over
+ *     without being held in memory and rejected with its position
+ * @param archiveLimits what one zip or tar archive may expand to
  */
 public record ReadOptions(
     ZoneId kayhanZone,
     Optional<JsonFieldMapping> jsonMapping,
-    String jsonSource,
-    int maxRecordChars) {
+    SourceNaming source,
+    String language,
+    int maxRecordChars,
+    ArchiveLimits archiveLimits) {
 
   /** The zone in which Kayhan International dates its articles. */
   public static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
@@ -34,13 +40,15 @@ public record ReadOptions(
   public static final int DEFAULT_MAX_RECORD_CHARS = 16 * 1024 * 1024;
 
   /**
-   * Validates that the zone and mapping are present and the record limit positive; a null source
-   * name becomes empty.
+   * Validates that every part is present and the record limit positive; a null language becomes
+   * empty.
    */
   public ReadOptions {
     Objects.requireNonNull(kayhanZone, "kayhanZone");
     Objects.requireNonNull(jsonMapping, "jsonMapping");
-    jsonSource = jsonSource == null ? "" : jsonSource.strip();
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(archiveLimits, "archiveLimits");
+    language = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
     if (maxRecordChars < 1) {
       throw new IllegalArgumentException(
           "the record size limit must be positive, got " + maxRecordChars);
@@ -48,30 +56,54 @@ public record ReadOptions(
   }
 
   /**
-   * Kayhan dates in Asia/Tehran, JSON mapping chosen by the first record, source from the file,
-   * records up to {@link #DEFAULT_MAX_RECORD_CHARS}.
+   * Kayhan dates in Asia/Tehran, JSON mapping chosen by the first record, sources from the input's
+   * name, language unknown, records up to {@link #DEFAULT_MAX_RECORD_CHARS}, archives within {@link
+   * ArchiveLimits#DEFAULT}.
    */
   public static ReadOptions defaults() {
-    return new ReadOptions(TEHRAN, Optional.empty(), "", DEFAULT_MAX_RECORD_CHARS);
+    return new ReadOptions(
+        TEHRAN,
+        Optional.empty(),
+        SourceNaming.FROM_INPUT,
+        "",
+        DEFAULT_MAX_RECORD_CHARS,
+        ArchiveLimits.DEFAULT);
   }
 
   /** These options with another zone for Kayhan-style dates. */
   public ReadOptions withKayhanZone(ZoneId zone) {
-    return new ReadOptions(zone, jsonMapping, jsonSource, maxRecordChars);
+    return new ReadOptions(zone, jsonMapping, source, language, maxRecordChars, archiveLimits);
   }
 
   /** These options with a fixed JSON mapping instead of the automatic choice. */
   public ReadOptions withJsonMapping(JsonFieldMapping mapping) {
-    return new ReadOptions(kayhanZone, Optional.of(mapping), jsonSource, maxRecordChars);
+    return new ReadOptions(
+        kayhanZone, Optional.of(mapping), source, language, maxRecordChars, archiveLimits);
   }
 
-  /** These options with a source name for JSON records that carry none. */
-  public ReadOptions withJsonSource(String source) {
-    return new ReadOptions(kayhanZone, jsonMapping, source, maxRecordChars);
+  /** These options with one source name for JSON records that carry none and plain-text files. */
+  public ReadOptions withJsonSource(String name) {
+    return withSource(SourceNaming.named(name));
+  }
+
+  /** These options with another way of naming the source of articles whose files carry none. */
+  public ReadOptions withSource(SourceNaming naming) {
+    return new ReadOptions(
+        kayhanZone, jsonMapping, naming, language, maxRecordChars, archiveLimits);
+  }
+
+  /** These options with a language for plain-text articles. */
+  public ReadOptions withLanguage(String code) {
+    return new ReadOptions(kayhanZone, jsonMapping, source, code, maxRecordChars, archiveLimits);
   }
 
   /** These options with another limit on a record's characters. */
   public ReadOptions withMaxRecordChars(int limit) {
-    return new ReadOptions(kayhanZone, jsonMapping, jsonSource, limit);
+    return new ReadOptions(kayhanZone, jsonMapping, source, language, limit, archiveLimits);
+  }
+
+  /** These options with other limits on what an archive may expand to. */
+  public ReadOptions withArchiveLimits(ArchiveLimits limits) {
+    return new ReadOptions(kayhanZone, jsonMapping, source, language, maxRecordChars, limits);
   }
 }

@@ -81,6 +81,16 @@ public final class ReutersSgmlReader implements ArticleReader {
         file, listener, TextInput.openLines(file, StandardCharsets.ISO_8859_1, limit));
   }
 
+  /** Reads a stream, such as an archive entry, named {@code name} in messages. */
+  static ReutersSgmlReader read(
+      Path name, java.io.InputStream in, ReadOptions options, IngestListener listener)
+      throws IOException {
+    Objects.requireNonNull(listener, "listener");
+    int limit = Math.min(options.maxRecordChars(), MAX_RECORD_CHARS);
+    return new ReutersSgmlReader(
+        name, listener, TextInput.openLines(in, StandardCharsets.ISO_8859_1, limit));
+  }
+
   /** Whether the start of a file holds a {@code <REUTERS ... NEWID="n">} record tag. */
   static boolean looksLike(String head) {
     return RECORD_TAG.matcher(head).find();

@@ -103,6 +103,18 @@ public final class SmartCollectionReader implements ArticleReader {
         options.maxRecordChars());
   }
 
+  /** Reads a stream, such as an archive entry, named {@code name} in messages. */
+  static SmartCollectionReader read(
+      Path name, java.io.InputStream in, ReadOptions options, IngestListener listener)
+      throws IOException {
+    Objects.requireNonNull(listener, "listener");
+    return new SmartCollectionReader(
+        name,
+        listener,
+        TextInput.openLines(in, StandardCharsets.UTF_8, options.maxRecordChars()),
+        options.maxRecordChars());
+  }
+
   /** Whether the first non-blank line of a file is a {@code *TEXT n} or {@code .I n} header. */
   static boolean looksLike(String head) {
     return HEAD.matcher(head).find();

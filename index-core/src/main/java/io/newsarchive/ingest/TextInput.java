@@ -35,7 +35,15 @@ final class TextInput {
    * a buffer's read-ahead would drop the bytes it holds when a truncated file fails.
    */
   private static InputStream openUnbuffered(Path file) throws IOException {
-    BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
+    return gunzipped(Files.newInputStream(file));
+  }
+
+  /**
+   * The bytes of {@code in}, decompressed when they start with the gzip magic bytes; closes {@code
+   * in} when that check fails.
+   */
+  static InputStream gunzipped(InputStream in) throws IOException {
+    BufferedInputStream raw = new BufferedInputStream(in, BUFFER);
     try {
       raw.mark(2);
       int first = raw.read();
@@ -57,6 +65,35 @@ final class TextInput {
    */
   static LineInput openLines(Path file, Charset charset, int maxLineChars) throws IOException {
     return new LineInput(openUnbuffered(file), charset, maxLineChars);
+  }
+
+  /**
+   * The lines of a stream in {@code charset}, as {@link #openLines(Path, Charset, int)} reads a
+   * file's; the stream is decompressed when it is gzip.
+   */
+  static LineInput openLines(InputStream in, Charset charset, int maxLineChars) throws IOException {
+    return new LineInput(gunzipped(in), charset, maxLineChars);
+  }
+
+  /**
+   * Up to {@link #HEAD_CHARS} bytes from the start of a stream that supports {@link
+   * InputStream#mark}, decoded as UTF-8, for format detection; the stream is reset to its start.
+   */
+  static String head(InputStream markable) throws IOException {
+    markable.mark(HEAD_CHARS);
+    try {
+      byte[] head = markable.readNBytes(HEAD_CHARS);
+      int start =
+          head.length >= 3
+                  && (head[0] & 0xff) == 0xef
+                  && (head[1] & 0xff) == 0xbb
+                  && (head[2] & 0xff) == 0xbf
+              ? 3
+              : 0;
+      return new String(head, start, head.length - start, java.nio.charset.StandardCharsets.UTF_8);
+    } finally {
+      markable.reset();
+    }
   }
 
   /**

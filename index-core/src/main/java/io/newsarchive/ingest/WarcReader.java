@@ -46,10 +46,10 @@ public final class WarcReader implements ArticleReader {
       Path file,
       IngestListener listener,
       org.netpreserve.jwarc.WarcReader reader,
-      int maxRecordChars)
-      throws IOException {
+      ReadLimits limits) {
     this.file = file;
-    this.fileSize = java.nio.file.Files.size(file);
+    this.fileSize = limits.fileSize();
+    int maxRecordChars = limits.maxRecordChars();
     this.listener = listener;
     this.reader = reader;
     this.maxRecordChars = maxRecordChars;
@@ -76,9 +76,33 @@ public final class WarcReader implements ArticleReader {
   public static WarcReader open(Path file, ReadOptions options, IngestListener listener)
       throws IOException {
     Objects.requireNonNull(listener, "listener");
-    return new WarcReader(
-        file, listener, new org.netpreserve.jwarc.WarcReader(file), options.maxRecordChars());
+    org.netpreserve.jwarc.WarcReader reader = new org.netpreserve.jwarc.WarcReader(file);
+    try {
+      ReadLimits limits = new ReadLimits(java.nio.file.Files.size(file), options.maxRecordChars());
+      return new WarcReader(file, listener, reader, limits);
+    } catch (IOException e) {
+      reader.close();
+      throw e;
+    }
   }
+
+  /**
+   * Reads a stream, such as an archive entry, named {@code name} in messages and {@code size} bytes
+   * long (gzip-compressed or not).
+   */
+  static WarcReader read(
+      Path name, java.io.InputStream in, long size, ReadOptions options, IngestListener listener)
+      throws IOException {
+    Objects.requireNonNull(listener, "listener");
+    return new WarcReader(
+        name,
+        listener,
+        new org.netpreserve.jwarc.WarcReader(in),
+        new ReadLimits(size, options.maxRecordChars()));
+  }
+
+  /** The size of the input and the longest record read from it. */
+  private record ReadLimits(long fileSize, int maxRecordChars) {}
 
   /** Whether the start of a file is a WARC record header. */
   static boolean looksLike(String head) {

@@ -32,7 +32,7 @@ class InputFilesTest {
     Files.writeString(dir.resolve(".DS_Store"), "junk");
     Files.writeString(dir.resolve("README.txt"), "About this collection.\n");
     Files.writeString(dir.resolve("lewis.dtd"), "<!ELEMENT LEWIS - - (REUTERS*)>\n");
-    Files.writeString(dir.resolve("notes.txt"), "Just notes, no articles.\n");
+    Files.writeString(dir.resolve("notes.dat"), "Just notes, no articles.\n");
     Files.writeString(dir.resolve("empty.jsonl"), "");
   }
 
@@ -59,7 +59,7 @@ class InputFilesTest {
     assertThat(listener.rejections)
         .extracting(r -> r.file().getFileName().toString(), Rejection::reason)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple("notes.txt", "unrecognized format; use --format"),
+            org.assertj.core.groups.Tuple.tuple("notes.dat", "unrecognized format; use --format"),
             org.assertj.core.groups.Tuple.tuple("empty.jsonl", "empty file; skipped"));
     assertThat(listener.warnings)
         .extracting(r -> r.file().getFileName().toString())
@@ -81,7 +81,7 @@ class InputFilesTest {
         InputFiles.discover(List.of(dir), Optional.of(InputFormat.KAYHAN_TEXT), listener);
 
     assertThat(names(files, dir))
-        .containsExactly("a-kayhan.txt", "b/feed.jsonl.gz", "b/nested/reut2-000.sgm", "notes.txt");
+        .containsExactly("a-kayhan.txt", "b/feed.jsonl.gz", "b/nested/reut2-000.sgm", "notes.dat");
     assertThat(files).extracting(InputFile::format).containsOnly(InputFormat.KAYHAN_TEXT);
   }
 

@@ -35,7 +35,7 @@ class InputFormatTest {
 
   @Test
   void detectFindsNothingInPlainProse() throws IOException {
-    Path prose = dir.resolve("notes.txt");
+    Path prose = dir.resolve("notes.dat");
     Files.writeString(prose, "Just some notes.\n\nNothing to see here.\n", StandardCharsets.UTF_8);
 
     assertThat(InputFormat.detect(prose)).isEmpty();

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An {@link IngestListener} that keeps everything it hears, for assertions. Thread-safe. */
-final class RecordingListener implements IngestListener {
+class RecordingListener implements IngestListener {
   final List<Rejection> rejections = new CopyOnWriteArrayList<>();
   final List<Rejection> warnings = new CopyOnWriteArrayList<>();
 

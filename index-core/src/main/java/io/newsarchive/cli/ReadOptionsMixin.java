@@ -1,0 +1,83 @@
+package io.newsarchive.cli;
+
+import io.newsarchive.ingest.JsonFieldMapping;
+import io.newsarchive.ingest.ReadOptions;
+import io.newsarchive.ingest.SourceNaming;
+import java.time.ZoneId;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/** The options of {@code newsarchive index} that say what the input files cannot say themselves. */
+final class ReadOptionsMixin {
+
+  @Option(
+      names = "--json-mapping",
+      paramLabel = "SPEC",
+      converter = JsonMappingConverter.class,
+      description = {
+        "JSON Lines field names, e.g. title=headline,body=text,published=date,source=site.",
+        "Default: detected from the first record (our schema, or the rss-news-2023 export)."
+      })
+  JsonFieldMapping jsonMapping;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  SourceChoice source;
+
+  @Option(
+      names = "--language",
+      paramLabel = "CODE",
+      description =
+          "Language of plain-text articles, an ISO 639-1 code such as en (default: unknown).")
+  String language;
+
+  @Option(
+      names = "--timezone",
+      paramLabel = "ZONE",
+      defaultValue = "Asia/Tehran",
+      converter = ZoneConverter.class,
+      description = "Time zone of dates in Kayhan-style text files (default: ${DEFAULT-VALUE}).")
+  ZoneId timezone;
+
+  @Option(
+      names = "--max-record-size",
+      paramLabel = "CHARS",
+      defaultValue = "" + ReadOptions.DEFAULT_MAX_RECORD_CHARS,
+      description =
+          "Longest record read, in characters of text (a JSON line, a WARC page, an SGML, SMART"
+              + " or Kayhan record, a plain-text file); a longer one is rejected unread (default:"
+              + " ${DEFAULT-VALUE}).")
+  int maxRecordChars;
+
+  /** How articles whose files name no source get one: one name, or each file's folder. */
+  static final class SourceChoice {
+    @Option(
+        names = {"--source", "--json-source"},
+        paramLabel = "NAME",
+        description =
+            "Source name for plain-text files and for JSON records that carry none (default: the"
+                + " name of the folder or file given).")
+    String name;
+
+    @Option(
+        names = "--source-from-dir",
+        description =
+            "Take the source of each plain-text file from the folder that holds it, e.g."
+                + " business for bbc/business/001.txt (a section of one collection).")
+    boolean fromFolder;
+  }
+
+  /** The read options these command-line options give. */
+  ReadOptions toReadOptions() {
+    ReadOptions options =
+        ReadOptions.defaults().withKayhanZone(timezone).withMaxRecordChars(maxRecordChars);
+    if (jsonMapping != null) {
+      options = options.withJsonMapping(jsonMapping);
+    }
+    if (source != null) {
+      options =
+          options.withSource(
+              source.fromFolder ? SourceNaming.FROM_FOLDER : SourceNaming.named(source.name));
+    }
+    return language == null ? options : options.withLanguage(language);
+  }
+}
