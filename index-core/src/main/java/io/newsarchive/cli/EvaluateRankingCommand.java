@@ -21,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -163,16 +162,7 @@ public final class EvaluateRankingCommand implements Callable<Integer> {
    * declarations as the HTTP parameters of {@code /api/search}.
    */
   private SearchRequest baseRequest() {
-    Map<String, List<String>> texts = new LinkedHashMap<>();
-    for (String param : params) {
-      int equals = param.indexOf('=');
-      if (equals <= 0) {
-        throw new IllegalArgumentException("'" + param + "' is not NAME=VALUE, e.g. expand=true");
-      }
-      texts
-          .computeIfAbsent(param.substring(0, equals), name -> new ArrayList<>())
-          .add(param.substring(equals + 1));
-    }
+    Map<String, List<String>> texts = RequestParams.texts(params);
     for (SearchParameter<?> own : EVALUATION_OWN) {
       if (texts.containsKey(own.name())) {
         throw new IllegalArgumentException(

@@ -20,6 +20,8 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
@@ -40,7 +42,7 @@ public final class ArticleIndexer implements ArticleStore {
 
   private final Directory directory;
   private final IndexWriter writer;
-  private final DirectoryReader before;
+  private volatile DirectoryReader before;
   private final ConcurrentHashMap<String, Long> writtenThisRun = new ConcurrentHashMap<>();
   private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
 
@@ -155,6 +157,32 @@ public final class ArticleIndexer implements ArticleStore {
   public void optimize() throws IOException {
     writer.forceMerge(1);
     commit();
+  }
+
+  /**
+   * Deletes every article {@code selection} matches and commits, so that searchers opened next see
+   * neither the articles nor anything derived from them (canonical entity names, suggestions and
+   * facet counts are read from each index version). Not to be called while other threads upsert.
+   *
+   * @return the number of articles deleted
+   */
+  public long delete(Query selection) throws IOException {
+    long matched;
+    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+      matched = new IndexSearcher(reader).count(selection);
+    }
+    if (matched > 0) {
+      writer.deleteDocuments(selection);
+      commit();
+      // A later upsert of a deleted id must add it again, not find it unchanged.
+      DirectoryReader previous = before;
+      before = DirectoryReader.open(writer);
+      writtenThisRun.clear();
+      if (previous != null) {
+        previous.close();
+      }
+    }
+    return matched;
   }
 
   /** Number of segments, counting changes not yet committed. */
