@@ -21,7 +21,9 @@ import picocli.CommandLine.Command;
       TrainEntitiesCommand.class,
       EvaluateEntitiesCommand.class,
       EvaluateRankingCommand.class,
-      CheckEntitiesCommand.class
+      CheckEntitiesCommand.class,
+      StatsCommand.class,
+      DeleteCommand.class
     })
 public final class NewsArchiveCommand implements Runnable {
 
