@@ -103,8 +103,8 @@ public final class StatsCommand implements Callable<Integer> {
 
   private void print(PrintWriter out, IndexStats stats, List<FacetCount> languages) {
     out.printf(
-        "%s: %,d articles, %.1f MiB on disk, schema version %d%n",
-        index, stats.articles(), stats.indexBytes() / 1048576.0, ArticleFields.SCHEMA_VERSION);
+        "%s: %,d articles, %s on disk, schema version %d%n",
+        index, stats.articles(), size(stats.indexBytes()), ArticleFields.SCHEMA_VERSION);
     if (stats.oldest().isPresent() && stats.newest().isPresent()) {
       out.printf(
           "published from %s to %s%n",
@@ -114,6 +114,13 @@ public final class StatsCommand implements Callable<Integer> {
     }
     printCounts(out, "sources", stats.sources());
     printCounts(out, "languages", languages);
+  }
+
+  /** {@code 29.7 MiB}, or {@code 7.1 KiB} for a small index. */
+  private static String size(long bytes) {
+    return bytes < 1 << 20
+        ? String.format("%.1f KiB", bytes / 1024.0)
+        : String.format("%,.1f MiB", bytes / 1048576.0);
   }
 
   private static void printCounts(PrintWriter out, String what, List<FacetCount> counts) {
