@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -53,6 +54,7 @@ public final class ArticleSearcher implements SearchBackend {
   private final HitReader hitReader = new HitReader(indexAnalyzer);
   private final PageSearch pages;
   private final TitleSuggester suggester = new TitleSuggester();
+  private final SignificantSample significance = new SignificantSample();
   private final ScheduledExecutorService refresher;
   private final RunningSearches searches;
   private final LongAdder refreshes = new LongAdder();
@@ -184,14 +186,52 @@ public final class ArticleSearcher implements SearchBackend {
           admitted.stoppedEarly();
         }
         return result;
-      } catch (IndexSearcher.TooManyClauses e) {
-        throw new InvalidRequestException(
-            "q",
-            "query too complex",
-            "it expands to more than " + e.getMaxClauseCount() + " terms");
-      } catch (TooComplexToDeterminizeException e) {
-        throw new InvalidRequestException(
-            "q", "query too complex", ExpansionLimits.tooComplex("pattern").getMessage());
+      } catch (IndexSearcher.TooManyClauses | TooComplexToDeterminizeException e) {
+        throw tooComplex(e);
+      } finally {
+        manager.release(searcher);
+      }
+    }
+  }
+
+  private static InvalidRequestException tooComplex(RuntimeException e) {
+    return new InvalidRequestException(
+        "q",
+        "query too complex",
+        e instanceof IndexSearcher.TooManyClauses many
+            ? "it expands to more than " + many.getMaxClauseCount() + " terms"
+            : ExpansionLimits.tooComplex("pattern").getMessage());
+  }
+
+  /**
+   * What is unusual in the best matches of {@code request}, in one of the search slots and within
+   * the time budget: a search stopped early reads the matches it found by then, and one stopped
+   * while its terms were being expanded reads none.
+   */
+  @Override
+  public SignificantTerms significant(SearchRequest request, int size, int sample)
+      throws IOException {
+    SearchParameters.SIGNIFICANT_SIZE.check(size);
+    SearchParameters.SAMPLE.check(sample);
+    try (RunningSearches.Admitted admitted = admit(System.nanoTime())) {
+      IndexSearcher searcher = manager.acquire();
+      try {
+        ArchiveSearcher archive = (ArchiveSearcher) searcher;
+        IndexSearcher timed = Ranking.searcher(searcher.getIndexReader());
+        timed.setTimeout(admitted.deadline());
+        Query query = parser.query(request, archive.dates().newest(), archive.names());
+        SignificantTerms found =
+            significance.find(
+                timed, query, new SignificantSample.Limits(size, sample), archive.names());
+        if (timed.timedOut()) {
+          admitted.stoppedEarly();
+        }
+        return found;
+      } catch (ExitableDirectoryReader.ExitingReaderException e) {
+        admitted.stoppedEarly();
+        return new SignificantTerms(List.of(), Map.of(), 0, 0);
+      } catch (IndexSearcher.TooManyClauses | TooComplexToDeterminizeException e) {
+        throw tooComplex(e);
       } finally {
         manager.release(searcher);
       }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.lucene.analysis.CharArraySet;
@@ -88,6 +89,15 @@ public final class Ranking {
    */
   public static boolean isQueryStopWord(String word) {
     return QUERY_STOP_WORDS.contains(word.toLowerCase(Locale.ROOT));
+  }
+
+  /** The stop words of {@link #isQueryStopWord}, in no particular order. */
+  static List<String> queryStopWords() {
+    List<String> words = new ArrayList<>(QUERY_STOP_WORDS.size());
+    for (Object word : QUERY_STOP_WORDS) {
+      words.add(new String((char[]) word));
+    }
+    return words;
   }
 
   /**

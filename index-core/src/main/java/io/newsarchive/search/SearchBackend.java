@@ -66,6 +66,19 @@ public interface SearchBackend extends Closeable {
    */
   List<FacetCount> topEntities(EntityType type, SearchRequest request) throws IOException;
 
+  /**
+   * What is unusual in the results of {@code request}: the {@code size} words, and as many people,
+   * organizations and places, most over-represented among its best {@code sample} matches by
+   * relevance against the whole archive, as {@link Significance} defines it. Its query and filters
+   * count; its sort, page and facets are ignored.
+   *
+   * @throws InvalidRequestException as {@link #search} does, and when {@code size} or {@code
+   *     sample} is outside the limits of {@link SearchParameters#SIGNIFICANT_SIZE} or {@link
+   *     SearchParameters#SAMPLE}
+   * @throws IOException when the archive cannot be read
+   */
+  SignificantTerms significant(SearchRequest request, int size, int sample) throws IOException;
+
   /** The canonical entity names of the archive as it is now. */
   ArchiveEntityNames entityNames() throws IOException;
 

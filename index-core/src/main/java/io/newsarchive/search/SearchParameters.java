@@ -25,6 +25,9 @@ public final class SearchParameters {
   /** Deepest hit reachable by page number; deeper paging uses the cursor, which has no limit. */
   public static final int MAX_WINDOW = 10_000;
 
+  /** Most best matches a request for unusual terms reads. */
+  public static final int MAX_SAMPLE = 1_000;
+
   /** Largest number of values per facet. */
   public static final int MAX_FACET_SIZE = 1_000;
 
@@ -251,6 +254,23 @@ public final class SearchParameters {
   /** Number of suggestions. */
   public static final SearchParameter<Integer> SUGGEST_SIZE =
       SearchParameter.integer("size", "Number of suggestions.", 8, new IntRange(1, MAX_SIZE));
+
+  /** Number of unusual words, and of unusual names per entity type. */
+  public static final SearchParameter<Integer> SIGNIFICANT_SIZE =
+      SearchParameter.integer(
+          "size",
+          "Number of unusual words, and of unusual people, organizations and places.",
+          20,
+          new IntRange(1, MAX_SIZE));
+
+  /** How many of the best matches a request for unusual terms reads. */
+  public static final SearchParameter<Integer> SAMPLE =
+      SearchParameter.integer(
+          "sample",
+          "How many of the best matches by relevance are read and compared with the whole"
+              + " archive; more finds rarer terms and costs more.",
+          200,
+          new IntRange(1, MAX_SAMPLE));
 
   /**
    * Checks that each of {@code names} is the name of one of {@code declared}, so that a misspelt
