@@ -93,6 +93,7 @@ public final class SearchServer {
     EntityHandler entities = new EntityHandler(backend);
     SuggestHandler suggest = new SuggestHandler(backend);
     StatsHandler stats = new StatsHandler(backend);
+    SignificantHandler significant = new SignificantHandler(backend);
     List<Route> api = new ArrayList<>();
     api.addAll(
         List.of(
@@ -105,6 +106,8 @@ public final class SearchServer {
                 articles::related,
                 true),
             new Route("/api/entities", EntityHandler.PARAMS, entities::entities, true),
+            new Route(
+                "/api/significant", SignificantHandler.PARAMS, significant::significant, true),
             new Route(
                 "/api/entities/{type}/{name}", EntityHandler.NAME_PARAMS, entities::entity, true),
             new Route("/api/suggest", SuggestHandler.PARAMS, suggest::suggest, false),
