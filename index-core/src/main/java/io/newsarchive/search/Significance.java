@@ -46,9 +46,16 @@ public final class Significance {
   /**
    * The words never offered, as a Lucene regular expression (Elasticsearch's {@code exclude}): one
    * character, numbers (digits with their separators), and the stop words of {@link
-   * Ranking#isQueryStopWord}.
+   * Ranking#isQueryStopWord}; at most {@value #MAX_REGEX_LENGTH} characters, the longest expression
+   * OpenSearch runs by default.
    */
   public static final String EXCLUDED = excluded();
+
+  /** OpenSearch's default {@code index.max_regex_length}. */
+  public static final int MAX_REGEX_LENGTH = 1_000;
+
+  /** The characters with a meaning in a Lucene regular expression. */
+  private static final String OPERATORS = ".?+*|{}[]()\"\\#@&<>~";
 
   private static final CharacterRunAutomaton EXCLUDED_WORDS =
       new CharacterRunAutomaton(
@@ -109,8 +116,8 @@ public final class Significance {
     for (String word : new TreeSet<>(Ranking.queryStopWords())) {
       regex.append('|');
       for (char c : word.toCharArray()) {
-        // A backslash before a letter may name a class (\d, \w); only other characters need one.
-        regex.append(Character.isLetterOrDigit(c) ? "" : "\\").append(c);
+        // Only the operators need a backslash: before a letter it may name a class (\d, \w).
+        regex.append(OPERATORS.indexOf(c) >= 0 ? "\\" : "").append(c);
       }
     }
     return regex.toString();

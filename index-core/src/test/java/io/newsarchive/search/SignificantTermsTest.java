@@ -95,6 +95,15 @@ class SignificantTermsTest {
   }
 
   @Test
+  void stopWordsNumbersAndSingleCharactersAreNoCandidates() {
+    assertThat(List.of("the", "you're", "1,000", "3.5", "x", "87"))
+        .noneMatch(Significance::isCandidate);
+    assertThat(List.of("icco", "buffer", "g7", "organization's"))
+        .allMatch(Significance::isCandidate);
+    assertThat(Significance.EXCLUDED.length()).isLessThanOrEqualTo(Significance.MAX_REGEX_LENGTH);
+  }
+
+  @Test
   void aSampleOutsideItsLimitsIsRefused() {
     assertThatThrownBy(() -> searcher.significant(SearchRequest.defaults(), 20, 0))
         .isInstanceOf(InvalidRequestException.class)

@@ -16,6 +16,7 @@ import io.newsarchive.search.SearchParameters;
 import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearchResult;
 import io.newsarchive.search.SearcherOptions;
+import io.newsarchive.search.SignificantTerms;
 import io.newsarchive.search.Suggestion;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -50,6 +51,7 @@ public final class OpenSearchBackend implements SearchBackend {
   private final OpenSearchClient client;
   private final String index;
   private final OpenSearchSearch searches;
+  private final OpenSearchSignificance significance;
   private final OpenSearchSuggester suggester;
   private final RelatedTerms relatedTerms;
   private final HitReader hitReader = new HitReader(ArticleFields.analyzer());
@@ -62,6 +64,7 @@ public final class OpenSearchBackend implements SearchBackend {
     this.client = connection.client();
     this.index = index;
     this.searches = new OpenSearchSearch(client, index, options.timeBudget());
+    this.significance = new OpenSearchSignificance(client, index, options.timeBudget());
     this.suggester = new OpenSearchSuggester(client, index);
     this.relatedTerms = new RelatedTerms(client, index);
     this.running = new RunningSearches(options);
@@ -102,6 +105,17 @@ public final class OpenSearchBackend implements SearchBackend {
     long start = System.nanoTime();
     try (RunningSearches.Admitted admitted = admit(start)) {
       return searches.topEntities(type, request);
+    }
+  }
+
+  /** What is unusual in the best matches of {@code request}: {@link OpenSearchSignificance}. */
+  @Override
+  public SignificantTerms significant(SearchRequest request, int size, int sample)
+      throws IOException {
+    SearchParameters.SIGNIFICANT_SIZE.check(size);
+    SearchParameters.SAMPLE.check(sample);
+    try (RunningSearches.Admitted admitted = admit(System.nanoTime())) {
+      return significance.find(searches.matching(request), size, sample, searches.names());
     }
   }
 

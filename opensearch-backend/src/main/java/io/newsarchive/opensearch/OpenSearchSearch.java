@@ -175,13 +175,22 @@ final class OpenSearchSearch {
    * minimum match it asks for outright, as a local search counts a corrected query.
    */
   private long count(SearchRequest request) throws IOException {
+    Query query = matching(request);
+    return client.count(c -> c.index(index).query(query)).count();
+  }
+
+  /**
+   * The query and filters of {@code request}, its plain words by the minimum match it asks for
+   * outright, as the local parser combines them.
+   *
+   * @throws InvalidRequestException when the query does not parse or cannot be run here
+   */
+  Query matching(SearchRequest request) throws IOException {
     TextQuery text = parser.textQuery(request.get(QUERY), MinimumMatch.requested(request));
     long newestMillis = request.get(RECENCY) > 0 ? newest.millis() : 0;
-    Query query =
-        QueryTranslation.withFilters(
-            QueryTranslation.of(text.query()),
-            RequestFilters.of(request, newestMillis, names.current()));
-    return client.count(c -> c.index(index).query(query)).count();
+    return QueryTranslation.withFilters(
+        QueryTranslation.of(text.query()),
+        RequestFilters.of(request, newestMillis, names.current()));
   }
 
   @SuppressWarnings("rawtypes")

@@ -5,14 +5,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.newsarchive.article.Article;
+import io.newsarchive.article.EntityType;
 import io.newsarchive.entities.NamedEntityExtractor;
 import io.newsarchive.index.ArticleIndexer;
 import io.newsarchive.index.IndexVersionException;
+import io.newsarchive.search.ArchiveEntityNames;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.Hit;
 import io.newsarchive.search.IndexStats;
 import io.newsarchive.search.InvalidRequestException;
+import io.newsarchive.search.SearchParameters;
+import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearcherOptions;
+import io.newsarchive.search.Significance;
+import io.newsarchive.search.SignificantTerm;
+import io.newsarchive.search.SignificantTerms;
 import io.newsarchive.search.Suggestion;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -72,6 +79,44 @@ class OpenSearchBackendTest {
     if (cluster != null) {
       cluster.close();
     }
+  }
+
+  @Test
+  void theUnusualWordsAndNamesOfAResultAreNearlyTheLocalOnes() throws IOException {
+    for (String q : List.of("oil", "grain OR wheat", "")) {
+      SearchRequest request = SearchRequest.defaults().with(SearchParameters.QUERY, q);
+      SignificantTerms theirs = remote.significant(request, 20, 100);
+      SignificantTerms ours = local.significant(request, 20, 100);
+      System.out.printf(
+          "significant '%s': OpenSearch %s%n                local %s%n",
+          q, words(theirs.terms()), words(ours.terms()));
+      assertThat(theirs.total()).as(q).isEqualTo(ours.total());
+      assertThat(theirs.sample())
+          .as(q)
+          .isEqualTo(ours.sample())
+          .isEqualTo(Math.min(100, ours.total()));
+      assertThat(words(theirs.terms())).as(q).allMatch(Significance::isCandidate);
+      // The copies of a wire story are spotted by other rules, so the counts may differ a little.
+      assertThat(words(theirs.terms()).subList(0, 10))
+          .as(q)
+          .containsAnyElementsOf(words(ours.terms()).subList(0, 3));
+      ArchiveEntityNames names = remote.entityNames();
+      for (EntityType type : EntityType.values()) {
+        assertThat(words(theirs.of(type)))
+            .as(q + " " + type)
+            .allMatch(name -> names.of(type).canonical(name).equals(name));
+      }
+    }
+    SignificantTerms oil =
+        remote.significant(SearchRequest.defaults().with(SearchParameters.QUERY, "oil"), 20, 100);
+    assertThat(words(oil.terms()).subList(0, 10)).contains("oil");
+    assertThat(oil.of(EntityType.ORGANIZATION)).isNotEmpty();
+    assertThatThrownBy(() -> remote.significant(SearchRequest.defaults(), 20, 0))
+        .isInstanceOf(InvalidRequestException.class);
+  }
+
+  private static List<String> words(List<SignificantTerm> terms) {
+    return terms.stream().map(SignificantTerm::term).toList();
   }
 
   @Test
