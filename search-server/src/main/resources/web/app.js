@@ -10,6 +10,7 @@ import {
   ENTITY_TYPES, FILTER_NAMES, LIST_FILTERS, PAGE_SIZE, hasCriteria, readState, searchParams, toQueryString,
   toggleFilter, withChanges,
 } from './state.js';
+import { UnusualTerms } from './significant.js';
 import { Timeline } from './timeline.js';
 
 const $ = (id) => document.getElementById(id);
@@ -32,6 +33,13 @@ let cameFromResults = false;
 
 const timeline = new Timeline($('timeline'), (from, to) => {
   navigate(withChanges(state, { from, to }), { focus: () => $('timeline').querySelector('.timeline-plot') });
+});
+
+const unusual = new UnusualTerms($('unusual'), {
+  addWord: (word) => navigate(withChanges(state, { q: state.q ? `${state.q} ${word}` : word })),
+  addFilter: (name, value) => {
+    if (!state[name].includes(value)) navigate(toggleFilter(state, name, value));
+  },
 });
 
 // ---- navigation -------------------------------------------------------------------
@@ -182,6 +190,7 @@ function showError(error) {
   els.pager.hidden = true;
   timeline.render(null);
   for (const panel of document.querySelectorAll('.facet')) panel.hidden = true;
+  unusual.hide();
 }
 
 
@@ -206,6 +215,8 @@ async function showResults(signal) {
   renderSummary(data);
   renderFacets(data.facets || {});
   timeline.render(data.timeline, state.from, state.to);
+  if (data.total > 0) unusual.show(params);
+  else unusual.hide();
   renderZeroHits(data);
   clear(els.results).append(...(data.hits || []).map(renderHit));
   nextCursor = data.nextCursor || '';

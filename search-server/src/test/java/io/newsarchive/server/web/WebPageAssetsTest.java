@@ -76,7 +76,15 @@ class WebPageAssetsTest {
 
     assertThat(files.keySet())
         .contains(
-            "", "app.css", "app.js", "api.js", "article.js", "dom.js", "state.js", "timeline.js");
+            "",
+            "app.css",
+            "app.js",
+            "api.js",
+            "article.js",
+            "dom.js",
+            "significant.js",
+            "state.js",
+            "timeline.js");
     files.forEach((path, response) -> {
       assertThat(response.statusCode()).as(path).isEqualTo(200);
       String type = response.headers().firstValue("Content-Type").orElse("");

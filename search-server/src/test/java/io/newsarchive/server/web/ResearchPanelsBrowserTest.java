@@ -1,0 +1,131 @@
+package io.newsarchive.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Drives the page's research panels (what is unusual in the results, editors' codes, excluding a
+ * facet value) in headless Chromium against the real server over Reuters-21578. Skips when Chromium
+ * or the corpus is absent (fails with {@code CI=true}).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ResearchPanelsBrowserTest {
+
+  private ArchiveUnderTest archive;
+  private BrowserSession browser;
+  private WebDriver driver;
+  private WebDriverWait wait;
+
+  @BeforeAll
+  void start(@TempDir Path work) throws IOException {
+    BrowserSession.requireInstalled();
+    archive = ArchiveUnderTest.start(work.resolve("index"));
+    browser = BrowserSession.start(work);
+    driver = browser.driver();
+    wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+  }
+
+  @AfterAll
+  void stop() throws IOException {
+    if (browser != null) {
+      browser.close();
+    }
+    if (archive != null) {
+      archive.close();
+    }
+  }
+
+  @Test
+  void theUnusualTermsLoadWhenOpenedAndAWordJoinsTheQuery() {
+    openPage("?q=cocoa");
+    WebElement panel = driver.findElement(By.id("unusual"));
+    assertThat(panel.isDisplayed()).isTrue();
+    assertThat(panel.getDomAttribute("open")).isNull();
+    assertThat(driver.findElements(By.cssSelector("#unusual .unusual-term"))).isEmpty();
+
+    panel.findElement(By.tagName("summary")).click();
+    wait.until(
+        d -> !d.findElements(By.cssSelector("#unusual [data-list=terms] .unusual-term")).isEmpty());
+    List<String> words = terms("terms");
+    assertThat(words).contains("icco", "buffer").doesNotContain("the", "said");
+    assertThat(terms("org")).contains("International Cocoa Organization");
+
+    term("terms", "icco").click();
+    awaitIdle();
+    assertThat(currentParams("q")).containsExactly("cocoa icco");
+    // Still open, it describes the new results.
+    wait.until(d -> "false".equals(d.findElement(By.id("unusual")).getDomAttribute("aria-busy")));
+    assertThat(terms("terms")).isNotEmpty();
+
+    term("org", "International Cocoa Organization").click();
+    awaitIdle();
+    assertThat(currentParams("org")).containsExactly("International Cocoa Organization");
+  }
+
+  private List<String> terms(String list) {
+    return driver
+        .findElements(By.cssSelector("#unusual [data-list=" + list + "] .unusual-term"))
+        .stream()
+        .map(button -> button.getDomAttribute("data-term"))
+        .toList();
+  }
+
+  private WebElement term(String list, String value) {
+    return driver
+        .findElements(By.cssSelector("#unusual [data-list=" + list + "] .unusual-term"))
+        .stream()
+        .filter(button -> value.equals(button.getDomAttribute("data-term")))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private void openPage(String query) {
+    driver.get(archive.baseUrl() + query);
+    awaitIdle();
+  }
+
+  /** Waits until the page has finished the update that the last action started. */
+  private void awaitIdle() {
+    wait.until(d ->
+        Boolean.TRUE.equals(
+            ((JavascriptExecutor) d)
+                .executeScript(
+                    "return document.readyState === 'complete'"
+                        + " && document.getElementById('results-view')"
+                        + ".getAttribute('aria-busy') === 'false'")));
+  }
+
+  private List<String> currentParams(String name) {
+    String query = URI.create(driver.getCurrentUrl()).getRawQuery();
+    List<String> values = new ArrayList<>();
+    if (query == null) {
+      return values;
+    }
+    for (String pair : query.split("&")) {
+      int eq = pair.indexOf('=');
+      String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      if (key.equals(name)) {
+        values.add(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      }
+    }
+    return values;
+  }
+}
