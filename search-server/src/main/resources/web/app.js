@@ -7,7 +7,7 @@ import {
   appendSnippet, clear, displayTitle, formatCount, formatDate, h, isModified, languageName,
 } from './dom.js';
 import {
-  ENTITY_TYPES, FILTER_NAMES, LIST_FILTERS, PAGE_SIZE, hasCriteria, readState, searchParams, toQueryString,
+  CODE_FILTERS, ENTITY_TYPES, FILTER_NAMES, LIST_FILTERS, PAGE_SIZE, hasCriteria, readState, searchParams, toQueryString,
   toggleFilter, withChanges,
 } from './state.js';
 import { UnusualTerms } from './significant.js';
@@ -24,7 +24,8 @@ const els = {
   articleView: $('article-view'), articleError: $('article-error'), articleTitle: $('article-title'),
   back: $('back-to-results'),
 };
-const FACETS = [['source', 'source'], ['person', 'person'], ['org', 'org'], ['place', 'place'], ['language', 'lang']];
+const FACETS = [['source', 'source'], ['person', 'person'], ['org', 'org'], ['place', 'place'], ['language', 'lang'],
+  ...Object.values(CODE_FILTERS).map((filter) => [filter, filter])];
 
 let state = readState(location.search);
 let inFlight = null; // AbortController of the running update
@@ -393,16 +394,17 @@ const articleView = new ArticleView(els.articleView, {
   addEntity: (type, name) => navigate(
     withChanges(state, { [type]: state[type].includes(name) ? state[type] : [...state[type], name] }),
     { focus: () => els.resultsHeading }),
-  topicHref: (topic) => toQueryString(topicSearch(topic)),
-  openTopic: (e, topic) => {
+  codeHref: (filter, code) => toQueryString(codeSearch(filter, code)),
+  openCode: (e, filter, code) => {
     if (isModified(e)) return;
     e.preventDefault();
-    navigate(topicSearch(topic), { focus: () => els.resultsHeading });
+    navigate(codeSearch(filter, code), { focus: () => els.resultsHeading });
   },
 });
 
-function topicSearch(topic) {
-  return withChanges(readState(''), { q: `topic:${topic}` });
+/** Every article the editors gave one code. */
+function codeSearch(filter, code) {
+  return withChanges(readState(''), { [filter]: [code] });
 }
 
 async function showArticle(signal) {

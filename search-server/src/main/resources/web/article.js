@@ -4,14 +4,14 @@
 
 import * as api from './api.js';
 import { clear, displayTitle, formatDate, h, isWebUrl, languageName } from './dom.js';
-import { ENTITY_TYPES } from './state.js';
+import { CODE_FILTERS, ENTITY_TYPES } from './state.js';
 
 const CODE_NAMES = { topics: 'Topics', places: 'Places', people: 'People', orgs: 'Organizations', exchanges: 'Exchanges' };
 
 export class ArticleView {
   /**
    * root: the <article> element. links: { articleHref(id), openArticle(event, id),
-   * addEntity(type, name), topicHref(topic), openTopic(event, topic) }.
+   * addEntity(type, name), codeHref(filter, code), openCode(event, filter, code) }.
    */
   constructor(root, links) {
     const part = (id) => root.querySelector(`#${id}`);
@@ -72,9 +72,13 @@ export class ArticleView {
     const rows = [];
     for (const [scheme, values] of Object.entries(codes)) {
       if (!Array.isArray(values) || !values.length) continue;
-      // Topics are searchable with the topic: field; the other code lists are shown as they are.
-      const items = values.map((value) => (scheme === 'topics'
-        ? h('a', { href: this.links.topicHref(value), text: value, onclick: (e) => this.links.openTopic(e, value) })
+      // Each code links to every article the editors gave it, through the scheme's filter.
+      const filter = CODE_FILTERS[scheme];
+      const items = values.map((value) => (filter
+        ? h('a', {
+          href: this.links.codeHref(filter, value), text: value, class: 'code-link', 'data-filter': filter,
+          onclick: (e) => this.links.openCode(e, filter, value),
+        })
         : h('span', { text: value })));
       const dd = h('dd');
       items.forEach((item, i) => dd.append(...(i ? [', ', item] : [item])));

@@ -1,8 +1,15 @@
 // The page's whole state lives in the URL query string, so any view can be shared,
 // bookmarked and reached with the browser's back and forward buttons.
 
+/** The filter of each code scheme of an article's codes; each is also a facet of that name. */
+export const CODE_FILTERS = {
+  topics: 'topic', places: 'placeCode', people: 'personCode', orgs: 'orgCode', exchanges: 'exchange',
+};
+
 /** Filters that may be given more than once. */
-export const LIST_FILTERS = ['source', 'person', 'org', 'place'];
+export const LIST_FILTERS = [
+  'source', 'person', 'org', 'place', 'topic', 'placeCode', 'personCode', 'orgCode', 'exchange',
+];
 
 /** Human names of the filter kinds, for chips and labels. */
 export const FILTER_NAMES = {
@@ -11,6 +18,11 @@ export const FILTER_NAMES = {
   org: 'Organization',
   place: 'Place',
   lang: 'Language',
+  topic: 'Topic',
+  placeCode: 'Place code',
+  personCode: 'Person code',
+  orgCode: 'Organization code',
+  exchange: 'Exchange',
   from: 'From',
   to: 'To',
 };
@@ -83,7 +95,7 @@ export function searchParams(state) {
   if (state.cursor) p.set('cursor', state.cursor);
   else p.set('page', String(state.page));
   p.set('size', String(PAGE_SIZE));
-  p.set('facets', 'source,person,org,place,language');
+  p.set('facets', 'source,person,org,place,language,topic,placeCode,personCode,orgCode,exchange');
   p.set('facetSize', '10');
   p.set('interval', 'auto');
   return p;

@@ -1,21 +1,34 @@
 package io.newsarchive.search;
 
+import io.newsarchive.article.CodeScheme;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleFields;
-import java.util.Locale;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
-/** A field whose values a search can count over the whole matching set. */
+/**
+ * A field whose values a search can count over the whole matching set: sources, tagged entities,
+ * languages, and the codes editors assigned ({@link CodeScheme}). The key of a facet that a filter
+ * narrows to its values is that filter's name, so a clicked value becomes {@code key=value}.
+ */
 public enum FacetField {
-  SOURCE(ArticleFields.SOURCE),
-  PERSON(ArticleFields.PERSON),
-  ORG(ArticleFields.ORG),
-  PLACE(ArticleFields.PLACE),
-  LANGUAGE(ArticleFields.LANGUAGE);
+  SOURCE(ArticleFields.SOURCE, "source"),
+  PERSON(ArticleFields.PERSON, "person"),
+  ORG(ArticleFields.ORG, "org"),
+  PLACE(ArticleFields.PLACE, "place"),
+  LANGUAGE(ArticleFields.LANGUAGE, "language"),
+  TOPIC(CodeScheme.TOPICS.field(), "topic"),
+  PLACE_CODE(CodeScheme.PLACES.field(), "placeCode"),
+  PERSON_CODE(CodeScheme.PEOPLE.field(), "personCode"),
+  ORG_CODE(CodeScheme.ORGS.field(), "orgCode"),
+  EXCHANGE(CodeScheme.EXCHANGES.field(), "exchange");
 
   private final String field;
+  private final String key;
 
-  FacetField(String field) {
+  FacetField(String field, String key) {
     this.field = field;
+    this.key = key;
   }
 
   /** The index field whose sorted-set doc values are counted. */
@@ -23,9 +36,9 @@ public enum FacetField {
     return field;
   }
 
-  /** The lower-case name used in URLs and JSON. */
+  /** The name used in URLs and JSON. */
   public String key() {
-    return name().toLowerCase(Locale.ROOT);
+    return key;
   }
 
   /** The facet that counts entities of one type. */
@@ -34,6 +47,17 @@ public enum FacetField {
       case PERSON -> PERSON;
       case ORGANIZATION -> ORG;
       case LOCATION -> PLACE;
+    };
+  }
+
+  /** The facet that counts the codes of one scheme. */
+  public static FacetField of(CodeScheme scheme) {
+    return switch (scheme) {
+      case TOPICS -> TOPIC;
+      case PLACES -> PLACE_CODE;
+      case PEOPLE -> PERSON_CODE;
+      case ORGS -> ORG_CODE;
+      case EXCHANGES -> EXCHANGE;
     };
   }
 
@@ -49,6 +73,8 @@ public enum FacetField {
       }
     }
     throw new InvalidRequestException(
-        "facets", "unknown facet '" + text + "'", "use source, person, org, place or language");
+        "facets",
+        "unknown facet '" + text + "'",
+        "use " + Arrays.stream(values()).map(FacetField::key).collect(Collectors.joining(", ")));
   }
 }

@@ -53,8 +53,8 @@ public final class RequestFilters {
 
   /**
    * The clauses of {@code request}, in a fixed order: the date range, sources, topics, people,
-   * organizations, places, place codes, language, then the recency boost relative to {@code
-   * newestMillis}, the newest publication time in the archive.
+   * organizations, places, place, people, organization and exchange codes, language, then the
+   * recency boost relative to {@code newestMillis}, the newest publication time in the archive.
    */
   public static List<Clause> of(
       SearchRequest request, long newestMillis, ArchiveEntityNames names) {
@@ -72,6 +72,9 @@ public final class RequestFilters {
     addNames(clauses, EntityType.ORGANIZATION, request.get(SearchParameters.ORGS), names);
     addNames(clauses, EntityType.LOCATION, request.get(SearchParameters.PLACES), names);
     addAll(clauses, CodeScheme.PLACES.field(), request.get(SearchParameters.PLACE_CODES));
+    addAll(clauses, CodeScheme.PEOPLE.field(), request.get(SearchParameters.PERSON_CODES));
+    addAll(clauses, CodeScheme.ORGS.field(), request.get(SearchParameters.ORG_CODES));
+    addAll(clauses, CodeScheme.EXCHANGES.field(), request.get(SearchParameters.EXCHANGES));
     String language = request.get(SearchParameters.LANGUAGE);
     if (!language.isEmpty()) {
       clauses.add(new AllOf(ArticleFields.LANGUAGE, language.toLowerCase(Locale.ROOT)));

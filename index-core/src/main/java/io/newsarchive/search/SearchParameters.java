@@ -117,6 +117,24 @@ public final class SearchParameters {
               + " place, which holds names the tagger found in the text, these are the codes a"
               + " collection carries, such as Reuters' PLACES.");
 
+  /** Articles with every one of these editor-assigned people codes (Reuters PEOPLE). */
+  public static final SearchParameter<List<String>> PERSON_CODES =
+      SearchParameter.names(
+          "personCode",
+          "Require this editor-assigned people code, e.g. reagan (repeatable; all must match).");
+
+  /** Articles with every one of these editor-assigned organization codes (Reuters ORGS). */
+  public static final SearchParameter<List<String>> ORG_CODES =
+      SearchParameter.names(
+          "orgCode",
+          "Require this editor-assigned organization code, e.g. opec (repeatable; all must match).");
+
+  /** Articles with every one of these editor-assigned exchange codes (Reuters EXCHANGES). */
+  public static final SearchParameter<List<String>> EXCHANGES =
+      SearchParameter.names(
+          "exchange",
+          "Require this editor-assigned exchange code, e.g. nyse (repeatable; all must match).");
+
   /** Primary language subtag, or empty for every language. */
   public static final SearchParameter<String> LANGUAGE =
       SearchParameter.text("lang", "Restrict to one primary language subtag, e.g. en.");
@@ -226,6 +244,9 @@ public final class SearchParameters {
           PLACES,
           TOPICS,
           PLACE_CODES,
+          PERSON_CODES,
+          ORG_CODES,
+          EXCHANGES,
           LANGUAGE);
 
   /** Every search parameter, in the order of the API document: the filters, then the rest. */

@@ -80,6 +80,36 @@ class ResearchPanelsBrowserTest {
     assertThat(currentParams("org")).containsExactly("International Cocoa Organization");
   }
 
+  @Test
+  void editorsCodesAreFacetsAndTheArticlesCodesAreFilterLinks() {
+    openPage("?q=cocoa");
+    WebElement topics = driver.findElement(By.cssSelector(".facet[data-facet=topic]"));
+    assertThat(topics.isDisplayed()).isTrue();
+    WebElement cocoa =
+        topics.findElements(By.cssSelector(".facet-value")).stream()
+            .filter(button -> "cocoa".equals(button.getDomAttribute("data-value")))
+            .findFirst()
+            .orElseThrow();
+    cocoa.click();
+    awaitIdle();
+    assertThat(currentParams("topic")).containsExactly("cocoa");
+    assertThat(driver.findElement(By.cssSelector(".chip-topic")).getText()).contains("cocoa");
+
+    driver.findElement(By.cssSelector("#results .hit .hit-title")).click();
+    awaitIdle();
+    wait.until(d -> !d.findElements(By.cssSelector("#article-codes .code-link")).isEmpty());
+    WebElement code =
+        driver.findElements(By.cssSelector("#article-codes .code-link")).stream()
+            .filter(link -> "placeCode".equals(link.getDomAttribute("data-filter")))
+            .findFirst()
+            .orElseThrow();
+    String place = code.getText();
+    code.click();
+    awaitIdle();
+    assertThat(currentParams("placeCode")).containsExactly(place);
+    assertThat(currentParams("q")).isEmpty();
+  }
+
   private List<String> terms(String list) {
     return driver
         .findElements(By.cssSelector("#unusual [data-list=" + list + "] .unusual-term"))
