@@ -187,6 +187,11 @@ public final class ArticleQueryParser {
                 Occur.FILTER);
         case RequestFilters.AllOf all ->
             builder.add(KeywordField.newExactQuery(all.field(), all.value()), Occur.FILTER);
+        case RequestFilters.NoneOf none ->
+            builder.add(
+                KeywordField.newSetQuery(
+                    none.field(), none.values().stream().map(BytesRef::new).toList()),
+                Occur.MUST_NOT);
         case RequestFilters.Recency recency ->
             builder.add(
                 LongField.newDistanceFeatureQuery(

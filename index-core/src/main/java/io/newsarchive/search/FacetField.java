@@ -4,6 +4,7 @@ import io.newsarchive.article.CodeScheme;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleFields;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -47,6 +48,16 @@ public enum FacetField {
       case PERSON -> PERSON;
       case ORGANIZATION -> ORG;
       case LOCATION -> PLACE;
+    };
+  }
+
+  /** The entity type this facet counts, if it counts entities. */
+  public Optional<EntityType> entityType() {
+    return switch (this) {
+      case PERSON -> Optional.of(EntityType.PERSON);
+      case ORG -> Optional.of(EntityType.ORGANIZATION);
+      case PLACE -> Optional.of(EntityType.LOCATION);
+      default -> Optional.empty();
     };
   }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -24,7 +25,7 @@ public final class RequestFilters {
   private RequestFilters() {}
 
   /** One clause a request adds to its text query. */
-  public sealed interface Clause permits DateRange, AnyOf, AllOf, Recency {}
+  public sealed interface Clause permits DateRange, AnyOf, AllOf, NoneOf, Recency {}
 
   /**
    * Articles whose {@code field}, a time in epoch milliseconds, lies in {@code [from, to]}; the
@@ -44,6 +45,15 @@ public final class RequestFilters {
   /** Articles whose keyword {@code field} holds {@code value}; several of them must all hold. */
   public record AllOf(String field, String value) implements Clause {}
 
+  /** Articles whose keyword {@code field} holds none of {@code values}. */
+  public record NoneOf(String field, List<String> values) implements Clause {
+
+    /** Copies the values. */
+    public NoneOf {
+      values = List.copyOf(values);
+    }
+  }
+
   /**
    * A score of {@code weight * pivot / (pivot + |time - origin|)} for the time in {@code field}, in
    * epoch milliseconds; it selects no article.
@@ -53,8 +63,9 @@ public final class RequestFilters {
 
   /**
    * The clauses of {@code request}, in a fixed order: the date range, sources, topics, people,
-   * organizations, places, place, people, organization and exchange codes, language, then the
-   * recency boost relative to {@code newestMillis}, the newest publication time in the archive.
+   * organizations, places, place, people, organization and exchange codes, the excluded values,
+   * language, then the recency boost relative to {@code newestMillis}, the newest publication time
+   * in the archive.
    */
   public static List<Clause> of(
       SearchRequest request, long newestMillis, ArchiveEntityNames names) {
@@ -75,6 +86,7 @@ public final class RequestFilters {
     addAll(clauses, CodeScheme.PEOPLE.field(), request.get(SearchParameters.PERSON_CODES));
     addAll(clauses, CodeScheme.ORGS.field(), request.get(SearchParameters.ORG_CODES));
     addAll(clauses, CodeScheme.EXCHANGES.field(), request.get(SearchParameters.EXCHANGES));
+    addExclusions(clauses, request, names);
     String language = request.get(SearchParameters.LANGUAGE);
     if (!language.isEmpty()) {
       clauses.add(new AllOf(ArticleFields.LANGUAGE, language.toLowerCase(Locale.ROOT)));
@@ -102,6 +114,28 @@ public final class RequestFilters {
       List<Clause> clauses, EntityType type, List<String> values, ArchiveEntityNames names) {
     for (String value : values) {
       clauses.add(new AnyOf(ArticleFields.entityField(type), names.filterValues(type, value)));
+    }
+  }
+
+  /**
+   * One clause per excluded facet: the articles holding none of its values, an entity's under any
+   * variant of its canonical name.
+   */
+  private static void addExclusions(
+      List<Clause> clauses, SearchRequest request, ArchiveEntityNames names) {
+    for (Map.Entry<FacetField, SearchParameter<List<String>>> excluded :
+        SearchParameters.EXCLUSIONS.entrySet()) {
+      FacetField facet = excluded.getKey();
+      List<String> values = request.get(excluded.getValue());
+      if (values.isEmpty()) {
+        continue;
+      }
+      List<String> held = new ArrayList<>();
+      for (String value : values) {
+        held.addAll(
+            facet.entityType().map(type -> names.filterValues(type, value)).orElse(List.of(value)));
+      }
+      clauses.add(new NoneOf(facet.field(), held));
     }
   }
 

@@ -3,6 +3,8 @@ package io.newsarchive.search;
 import io.newsarchive.article.EntityType;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -230,6 +232,14 @@ public final class SearchParameters {
           QueryExpansion.AUTO,
           QueryExpansion::key);
 
+  /**
+   * Per facet that a filter narrows, the parameter that leaves its values out: {@code notSource},
+   * {@code notPerson}, {@code notOrg}, {@code notPlace}, {@code notTopic}, {@code notPlaceCode},
+   * {@code notPersonCode}, {@code notOrgCode} and {@code notExchange}, named after the facet's key.
+   */
+  public static final Map<FacetField, SearchParameter<List<String>>> EXCLUSIONS = exclusions();
+
+  /** The filters of a search: what selects the matching set, without order, paging or counts. */
   /** The filters of a search: what selects the matching set, without order, paging or counts. */
   public static final List<SearchParameter<?>> FILTERS =
       List.of(
@@ -247,7 +257,16 @@ public final class SearchParameters {
           PERSON_CODES,
           ORG_CODES,
           EXCHANGES,
-          LANGUAGE);
+          LANGUAGE,
+          EXCLUSIONS.get(FacetField.SOURCE),
+          EXCLUSIONS.get(FacetField.PERSON),
+          EXCLUSIONS.get(FacetField.ORG),
+          EXCLUSIONS.get(FacetField.PLACE),
+          EXCLUSIONS.get(FacetField.TOPIC),
+          EXCLUSIONS.get(FacetField.PLACE_CODE),
+          EXCLUSIONS.get(FacetField.PERSON_CODE),
+          EXCLUSIONS.get(FacetField.ORG_CODE),
+          EXCLUSIONS.get(FacetField.EXCHANGE));
 
   /** Every search parameter, in the order of the API document: the filters, then the rest. */
   public static final List<SearchParameter<?>> ALL =
@@ -331,6 +350,29 @@ public final class SearchParameters {
       }
     }
     return values;
+  }
+
+  /** The name of the parameter that excludes values of {@code facet}: "not" and its key. */
+  public static String exclusionName(FacetField facet) {
+    return "not" + Character.toUpperCase(facet.key().charAt(0)) + facet.key().substring(1);
+  }
+
+  private static Map<FacetField, SearchParameter<List<String>>> exclusions() {
+    Map<FacetField, SearchParameter<List<String>>> exclusions = new EnumMap<>(FacetField.class);
+    for (FacetField facet : FacetField.values()) {
+      if (facet != FacetField.LANGUAGE) {
+        String what = facet.entityType().isPresent() ? ", by any of its names" : "";
+        exclusions.put(
+            facet,
+            SearchParameter.names(
+                exclusionName(facet),
+                "Leave out articles with this "
+                    + facet.key()
+                    + what
+                    + " (repeatable; articles with any of them are left out)."));
+      }
+    }
+    return Collections.unmodifiableMap(exclusions);
   }
 
   private SearchParameters() {}

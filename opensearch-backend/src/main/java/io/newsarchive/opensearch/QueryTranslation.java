@@ -81,6 +81,11 @@ final class QueryTranslation {
                         .terms(v -> v.value(any.values().stream().map(FieldValue::of).toList()))));
         case RequestFilters.AllOf all ->
             bool.filter(f -> f.term(t -> t.field(all.field()).value(FieldValue.of(all.value()))));
+        case RequestFilters.NoneOf none ->
+            bool.mustNot(m ->
+                m.terms(t ->
+                    t.field(none.field())
+                        .terms(v -> v.value(none.values().stream().map(FieldValue::of).toList()))));
         case RequestFilters.Recency recency ->
             bool.should(s ->
                 s.distanceFeature(d ->
