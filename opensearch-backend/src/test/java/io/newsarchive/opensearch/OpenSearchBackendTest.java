@@ -11,11 +11,13 @@ import io.newsarchive.index.ArticleIndexer;
 import io.newsarchive.index.IndexVersionException;
 import io.newsarchive.search.ArchiveEntityNames;
 import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.search.FacetField;
 import io.newsarchive.search.Hit;
 import io.newsarchive.search.IndexStats;
 import io.newsarchive.search.InvalidRequestException;
 import io.newsarchive.search.SearchParameters;
 import io.newsarchive.search.SearchRequest;
+import io.newsarchive.search.SearchResult;
 import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.search.Significance;
 import io.newsarchive.search.SignificantTerm;
@@ -25,6 +27,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -113,6 +116,35 @@ class OpenSearchBackendTest {
     assertThat(oil.of(EntityType.ORGANIZATION)).isNotEmpty();
     assertThatThrownBy(() -> remote.significant(SearchRequest.defaults(), 20, 0))
         .isInstanceOf(InvalidRequestException.class);
+  }
+
+  @Test
+  void codeFacetsAndExcludedValuesCountAsLocally() throws IOException {
+    SearchRequest oil =
+        SearchRequest.defaults()
+            .with(SearchParameters.QUERY, "oil")
+            .with(SearchParameters.SIZE, 0)
+            .with(SearchParameters.FACET_SIZE, 5)
+            .with(
+                SearchParameters.FACETS,
+                Set.of(
+                    FacetField.TOPIC,
+                    FacetField.PLACE_CODE,
+                    FacetField.ORG_CODE,
+                    FacetField.EXCHANGE,
+                    FacetField.PERSON_CODE));
+    SearchResult ours = local.search(oil);
+    assertThat(remote.search(oil).facets()).isEqualTo(ours.facets());
+    assertThat(ours.facets().get(FacetField.TOPIC)).isNotEmpty();
+    String topic = ours.facets().get(FacetField.TOPIC).get(0).value();
+    SearchRequest withoutTopic =
+        oil.with(SearchParameters.EXCLUSIONS.get(FacetField.TOPIC), List.of(topic));
+    long left = local.search(withoutTopic).total();
+    assertThat(left).isEqualTo(ours.total() - ours.facets().get(FacetField.TOPIC).get(0).count());
+    assertThat(remote.search(withoutTopic).total()).isEqualTo(left);
+    SearchRequest withoutPlace =
+        oil.with(SearchParameters.EXCLUSIONS.get(FacetField.PLACE), List.of("Saudi Arabia"));
+    assertThat(remote.search(withoutPlace).total()).isEqualTo(local.search(withoutPlace).total());
   }
 
   private static List<String> words(List<SignificantTerm> terms) {
