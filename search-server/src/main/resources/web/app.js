@@ -7,7 +7,7 @@ import {
   appendSnippet, clear, displayTitle, formatCount, formatDate, h, isModified, languageName,
 } from './dom.js';
 import {
-  CODE_FILTERS, ENTITY_TYPES, FILTER_NAMES, LIST_FILTERS, PAGE_SIZE, hasCriteria, readState, searchParams, toQueryString,
+  CODE_FILTERS, ENTITY_TYPES, FILTER_NAMES, MORE_FACET_SIZE, excludeValue, excludedBy, exclusionOf, LIST_FILTERS, PAGE_SIZE, hasCriteria, readState, searchParams, toQueryString,
   toggleFilter, withChanges,
 } from './state.js';
 import { UnusualTerms } from './significant.js';
@@ -26,6 +26,9 @@ const els = {
 };
 const FACETS = [['source', 'source'], ['person', 'person'], ['org', 'org'], ['place', 'place'], ['language', 'lang'],
   ...Object.values(CODE_FILTERS).map((filter) => [filter, filter])];
+
+/** Values per facet list, as a search asks for them. */
+const FACET_SIZE = Number(searchParams(readState('')).get('facetSize'));
 
 let state = readState(location.search);
 let inFlight = null; // AbortController of the running update
@@ -245,10 +248,12 @@ function renderActiveFilters() {
   const chips = [];
   for (const name of [...LIST_FILTERS, 'lang', 'from', 'to']) {
     const values = LIST_FILTERS.includes(name) ? state[name] : state[name] ? [state[name]] : [];
+    const excluded = excludedBy(name);
     for (const value of values) {
-      const label = `${FILTER_NAMES[name]}: ${value}`;
+      const label = `${excluded ? 'Not ' : ''}${FILTER_NAMES[excluded || name]}: ${value}`;
       chips.push(h('li', {}, h('button', {
-        type: 'button', class: `chip chip-${name}`, 'data-filter': name, 'data-value': value,
+        type: 'button', class: `chip chip-${excluded || name}${excluded ? ' chip-excluded' : ''}`,
+        'data-filter': name, 'data-value': value,
         'aria-label': `Remove filter ${label}`,
         onclick: () => navigate(removeFilter(name, value), { focus: focusAfterChipRemoval(name, value) }),
       }, h('span', { text: label }), h('span', { class: 'chip-x', 'aria-hidden': 'true', text: '×' }))));
@@ -275,26 +280,56 @@ function focusAfterChipRemoval(name, value) {
 }
 
 function renderFacets(facets) {
-  for (const [apiName, filter] of FACETS) {
-    const panel = document.querySelector(`.facet[data-facet="${filter}"]`);
-    const list = panel.querySelector('.facet-list');
-    const values = facets[apiName] || [];
-    const selected = LIST_FILTERS.includes(filter) ? state[filter] : state[filter] ? [state[filter]] : [];
-    const shown = [...values];
-    for (const value of selected) {
-      if (!shown.some((f) => f.value === value)) shown.unshift({ value, count: null });
-    }
-    panel.hidden = shown.length === 0 || (filter === 'lang' && shown.length < 2 && !selected.length);
-    clear(list).append(...shown.map((facet) => {
-      const on = selected.includes(facet.value);
-      const label = filter === 'lang' ? languageName(facet.value) : facet.value;
-      return h('li', {}, h('button', {
-        type: 'button', class: 'facet-value', 'aria-pressed': String(on),
-        'data-filter': filter, 'data-value': facet.value,
-        onclick: () => navigate(toggleFilter(state, filter, facet.value), { focus: () => findFacetButton(filter, facet.value) }),
-      }, h('span', { class: 'facet-name', text: label }),
-      facet.count === null ? null : h('span', { class: 'count', text: formatCount(facet.count) })));
+  for (const [apiName, filter] of FACETS) renderFacet(apiName, filter, facets[apiName] || []);
+}
+
+/** One facet's list: each value narrows to it, ⊖ leaves it out, and "more…" asks for more values. */
+function renderFacet(apiName, filter, values) {
+  const panel = document.querySelector(`.facet[data-facet="${filter}"]`);
+  const list = panel.querySelector('.facet-list');
+  const selected = LIST_FILTERS.includes(filter) ? state[filter] : state[filter] ? [state[filter]] : [];
+  const shown = [...values];
+  for (const value of selected) {
+    if (!shown.some((f) => f.value === value)) shown.unshift({ value, count: null });
+  }
+  panel.hidden = shown.length === 0 || (filter === 'lang' && shown.length < 2 && !selected.length);
+  const excludable = LIST_FILTERS.includes(exclusionOf(filter));
+  clear(list).append(...shown.map((facet) => {
+    const on = selected.includes(facet.value);
+    const label = filter === 'lang' ? languageName(facet.value) : facet.value;
+    return h('li', { class: excludable ? 'facet-row' : null }, h('button', {
+      type: 'button', class: 'facet-value', 'aria-pressed': String(on),
+      'data-filter': filter, 'data-value': facet.value,
+      onclick: () => navigate(toggleFilter(state, filter, facet.value), { focus: () => findFacetButton(filter, facet.value) }),
+    }, h('span', { class: 'facet-name', text: label }),
+    facet.count === null ? null : h('span', { class: 'count', text: formatCount(facet.count) })),
+    excludable ? h('button', {
+      type: 'button', class: 'facet-exclude', 'data-filter': filter, 'data-value': facet.value,
+      title: `Leave out ${label}`, 'aria-label': `Leave out ${label}`, text: '⊖',
+      onclick: () => navigate(excludeValue(state, filter, facet.value), { focus: () => els.resultsHeading }),
+    }) : null);
+  }));
+  panel.querySelector('.facet-more')?.remove();
+  if (values.length >= FACET_SIZE && values.length < MORE_FACET_SIZE) {
+    panel.append(h('button', {
+      type: 'button', class: 'link-button facet-more', 'data-facet': filter, text: 'more…',
+      onclick: () => showMoreValues(apiName, filter),
     }));
+  }
+}
+
+/** Asks for more values of one facet only, over the same matches, and shows them in its list. */
+async function showMoreValues(apiName, filter) {
+  const params = searchParams(state);
+  params.set('size', '0');
+  params.set('facets', apiName);
+  params.set('facetSize', String(MORE_FACET_SIZE));
+  try {
+    const data = await api.search(params);
+    renderFacet(apiName, filter, (data.facets || {})[apiName] || []);
+    document.querySelector(`.facet[data-facet="${filter}"] .facet-value`)?.focus();
+  } catch (error) {
+    if (error instanceof api.ApiError) showError(error);
   }
 }
 

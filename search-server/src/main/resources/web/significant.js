@@ -57,7 +57,7 @@ export class UnusualTerms {
     this.panel.setAttribute('aria-busy', 'true');
     clear(this.body).append(h('p', { class: 'hint', text: 'Comparing the best matches with the whole archive…' }));
     try {
-      const data = await getJson('/api/significant', this.params, controller.signal);
+      const data = await getJson('api/significant', this.params, controller.signal);
       this.shownKey = key;
       this.render(data);
     } catch (error) {

@@ -9,7 +9,20 @@ export const CODE_FILTERS = {
 /** Filters that may be given more than once. */
 export const LIST_FILTERS = [
   'source', 'person', 'org', 'place', 'topic', 'placeCode', 'personCode', 'orgCode', 'exchange',
+  'notSource', 'notPerson', 'notOrg', 'notPlace', 'notTopic', 'notPlaceCode', 'notPersonCode', 'notOrgCode',
+  'notExchange',
 ];
+
+/** The filter that leaves out a facet's values, as the API names it: "not" and the facet's key. */
+export function exclusionOf(filter) {
+  return `not${filter.charAt(0).toUpperCase()}${filter.slice(1)}`;
+}
+
+/** The filter whose values an exclusion leaves out, or null when the name is no exclusion. */
+export function excludedBy(name) {
+  const base = name.startsWith('not') ? `${name.charAt(3).toLowerCase()}${name.slice(4)}` : '';
+  return base && LIST_FILTERS.includes(base) && exclusionOf(base) === name ? base : null;
+}
 
 /** Human names of the filter kinds, for chips and labels. */
 export const FILTER_NAMES = {
@@ -32,6 +45,9 @@ export const ENTITY_TYPES = [['person', 'People'], ['org', 'Organizations'], ['p
 
 export const SORTS = ['relevance', 'newest', 'oldest'];
 export const PAGE_SIZE = 10;
+
+/** Values of one facet that "more…" asks for. */
+export const MORE_FACET_SIZE = 50;
 
 /** Reads the state from a query string such as location.search. */
 export function readState(search) {
@@ -117,6 +133,16 @@ export function toggleFilter(state, name, value) {
     return withChanges(state, { [name]: values });
   }
   return withChanges(state, { [name]: state[name] === value ? '' : value });
+}
+
+/** A copy of the state leaving out a facet value: no longer required, excluded instead. */
+export function excludeValue(state, filter, value) {
+  const not = exclusionOf(filter);
+  if (state[not].includes(value)) return withChanges(state, {});
+  return withChanges(state, {
+    [filter]: state[filter].filter((v) => v !== value),
+    [not]: [...state[not], value],
+  });
 }
 
 /** True when the state asks for anything beyond the whole archive. */

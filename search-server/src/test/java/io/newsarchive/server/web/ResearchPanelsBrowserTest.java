@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ResearchPanelsBrowserTest {
+
+  private static final Pattern FIRST_NUMBER = Pattern.compile("(\\d[\\d,]*)");
 
   private ArchiveUnderTest archive;
   private BrowserSession browser;
@@ -108,6 +112,52 @@ class ResearchPanelsBrowserTest {
     awaitIdle();
     assertThat(currentParams("placeCode")).containsExactly(place);
     assertThat(currentParams("q")).isEmpty();
+  }
+
+  @Test
+  void aFacetValueIsLeftOutAndMoreValuesOfOneFacetAreShown() throws IOException {
+    openPage("?q=oil");
+    long before = summaryTotal();
+    WebElement first = driver.findElement(By.cssSelector(".facet[data-facet=place] .facet-value"));
+    String place = first.getDomAttribute("data-value");
+    long count =
+        Long.parseLong(first.findElement(By.cssSelector(".count")).getText().replace(",", ""));
+    driver.findElement(By.cssSelector(".facet[data-facet=place] .facet-exclude")).click();
+    awaitIdle();
+
+    assertThat(currentParams("notPlace")).containsExactly(place);
+    assertThat(currentParams("place")).isEmpty();
+    WebElement chip = driver.findElement(By.cssSelector("#active-filters .chip-excluded"));
+    assertThat(chip.getText()).contains(place);
+    assertThat(chip.findElement(By.tagName("span")).getCssValue("text-decoration"))
+        .contains("line-through");
+    assertThat(summaryTotal()).isEqualTo(before - count);
+
+    int shown = driver.findElements(By.cssSelector(".facet[data-facet=place] .facet-value")).size();
+    assertThat(shown).isEqualTo(10);
+    driver.findElement(By.cssSelector(".facet[data-facet=place] .facet-more")).click();
+    wait.until(d ->
+        d.findElements(By.cssSelector(".facet[data-facet=place] .facet-value")).size() > shown);
+    assertThat(values(By.cssSelector(".facet[data-facet=place] .facet-value")))
+        .doesNotContain(place);
+    assertThat(driver.findElements(By.cssSelector(".facet[data-facet=person] .facet-value")))
+        .hasSize(10);
+    browser.screenshot(Path.of("target", "screenshots", "excluded-value.png"));
+
+    chip.click();
+    awaitIdle();
+    assertThat(currentParams("notPlace")).isEmpty();
+    assertThat(summaryTotal()).isEqualTo(before);
+  }
+
+  private long summaryTotal() {
+    Matcher m = FIRST_NUMBER.matcher(driver.findElement(By.id("summary")).getText());
+    assertThat(m.find()).isTrue();
+    return Long.parseLong(m.group(1).replace(",", ""));
+  }
+
+  private List<String> values(By by) {
+    return driver.findElements(by).stream().map(e -> e.getDomAttribute("data-value")).toList();
   }
 
   private List<String> terms(String list) {
