@@ -55,29 +55,7 @@ final class OpenSearchSignificance {
    */
   SignificantTerms find(Query query, int size, int sample, ArchiveEntityNames names)
       throws IOException {
-    Map<String, Aggregation> inSample = new LinkedHashMap<>();
-    inSample.put(
-        TERMS,
-        Aggregation.of(a ->
-            a.significantText(t ->
-                t.field(Significance.TEXT_FIELD)
-                    .sourceFields(Significance.SOURCE_FIELD)
-                    .filterDuplicateText(true)
-                    .minDocCount((long) Significance.MIN_FOREGROUND)
-                    .exclude(e -> e.regexp(Significance.EXCLUDED))
-                    .jlh(j -> j)
-                    .size(size))));
-    for (EntityType type : EntityType.values()) {
-      inSample.put(
-          ArticleFields.entityField(type),
-          Aggregation.of(a ->
-              a.significantTerms(t ->
-                  t.field(ArticleFields.entityField(type))
-                      .minDocCount((long) Significance.MIN_FOREGROUND)
-                      .jlh(j -> j)
-                      // Room for held names that fold into one canonical name.
-                      .size(2 * size))));
-    }
+    Map<String, Aggregation> inSample = aggregations(size);
     SearchResponse<Void> response;
     try {
       response =
@@ -112,6 +90,34 @@ final class OpenSearchSignificance {
         entities,
         (int) sampled.docCount(),
         response.hits().total().value());
+  }
+
+  /** The aggregations over the sample: its words, and the held names of each entity type. */
+  private static Map<String, Aggregation> aggregations(int size) {
+    Map<String, Aggregation> inSample = new LinkedHashMap<>();
+    inSample.put(
+        TERMS,
+        Aggregation.of(a ->
+            a.significantText(t ->
+                t.field(Significance.TEXT_FIELD)
+                    .sourceFields(Significance.SOURCE_FIELD)
+                    .filterDuplicateText(true)
+                    .minDocCount((long) Significance.MIN_FOREGROUND)
+                    .exclude(e -> e.regexp(Significance.EXCLUDED))
+                    .jlh(j -> j)
+                    .size(size))));
+    for (EntityType type : EntityType.values()) {
+      inSample.put(
+          ArticleFields.entityField(type),
+          Aggregation.of(a ->
+              a.significantTerms(t ->
+                  t.field(ArticleFields.entityField(type))
+                      .minDocCount((long) Significance.MIN_FOREGROUND)
+                      .jlh(j -> j)
+                      // Room for held names that fold into one canonical name.
+                      .size(2 * size))));
+    }
+    return inSample;
   }
 
   private static List<SignificantTerm> terms(Aggregate significant) {
