@@ -102,6 +102,29 @@ public enum InputFormat {
     }
   },
   /**
+   * Saved RSS 0.9x/1.0/2.0 and Atom feeds, one article per item or entry; see {@link FeedReader}.
+   */
+  FEED(List.of("feed", "rss", "atom"), FeedReader::looksLike) {
+    @Override
+    public ArticleReader open(Path file, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return FeedReader.open(InputName.of(file), options, listener);
+    }
+
+    @Override
+    public ArticleReader open(InputName name, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return FeedReader.open(name, options, listener);
+    }
+
+    @Override
+    ArticleReader openEntry(
+        InputName name, InputStream in, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return FeedReader.read(name, in, options, listener);
+    }
+  },
+  /**
    * Plain text, one article a file: headline on the first line, body after; see {@link
    * PlainTextReader}. Detected only for {@code .txt} files that no other format claims.
    */
@@ -170,8 +193,8 @@ public enum InputFormat {
       throws IOException;
 
   /**
-   * Opens a file of this format, named as {@code name} says; plain text takes its ids and sources
-   * from the name, the other formats only the path.
+   * Opens a file of this format, named as {@code name} says; plain text and feeds take sources (and
+   * plain text ids) from the name, the other formats only the path.
    *
    * @throws IOException when the file cannot be opened
    */

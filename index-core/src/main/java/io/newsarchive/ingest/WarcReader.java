@@ -3,7 +3,6 @@ package io.newsarchive.ingest;
 import io.newsarchive.article.Article;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.file.Path;
@@ -24,12 +23,13 @@ import org.netpreserve.jwarc.WarcResponse;
  * images, scripts) are not articles and are passed over.
  *
  * <p>The page's URL is {@link Article#url()}, its host without {@code www.} the source, and its id
- * is derived from the URL. Title, text, date, language and authors come from the HTML as {@link
- * HtmlPage} describes; chunked and compressed HTTP bodies are decoded, and the charset is taken
- * from the HTTP header or the page. The date is the page's own publication date; the WARC capture
- * date is not used, since a page may be captured years after it appeared, so a page without one is
- * kept undated. A page with neither title nor text is rejected, numbered by its place among the
- * file's responses; an unreadable date is reported as a warning. Not thread-safe.
+ * is derived from the URL ({@link WebAddress#articleId}), as for a saved page of the same URL.
+ * Title, text, date, language and authors come from the HTML as {@link HtmlPage} describes; chunked
+ * and compressed HTTP bodies are decoded, and the charset is taken from the HTTP header or the
+ * page. The date is the page's own publication date; the WARC capture date is not used, since a
+ * page may be captured years after it appeared, so a page without one is kept undated. A page with
+ * neither title nor text is rejected, numbered by its place among the file's responses; an
+ * unreadable date is reported as a warning. Not thread-safe.
  */
 public final class WarcReader implements ArticleReader {
 
@@ -216,7 +216,8 @@ public final class WarcReader implements ArticleReader {
     }
     Article.Builder article =
         Article.builder()
-            .source(host(url))
+            .id(WebAddress.articleId(url))
+            .source(WebAddress.host(url).orElse(WebAddress.NO_HOST))
             .url(url)
             .title(page.title())
             .body(page.text())
@@ -243,19 +244,6 @@ public final class WarcReader implements ArticleReader {
     } catch (IllegalCharsetNameException e) {
       return null;
     }
-  }
-
-  private static String host(String url) {
-    try {
-      String host = URI.create(url).getHost();
-      if (host != null && !host.isBlank()) {
-        String lower = host.toLowerCase(Locale.ROOT);
-        return lower.startsWith("www.") ? lower.substring(4) : lower;
-      }
-    } catch (IllegalArgumentException e) {
-      // Not a parsable URI: fall through to the generic source name.
-    }
-    return "web";
   }
 
   /** A stream that fails with {@link OversizedRecordException} past a number of bytes. */
