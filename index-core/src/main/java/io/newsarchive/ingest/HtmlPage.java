@@ -7,17 +7,25 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * The article fields found in one archived HTML page, as {@link WarcReader} extracts them.
+ * The article fields found in one HTML page, as {@link WarcReader} extracts them from an archived
+ * page and {@link HtmlPageReader} from a saved one.
  *
- * @param title {@code og:title}, else {@code <title>}, else the first {@code <h1>}
+ * @param title {@code og:title}, else the JSON-LD article's {@code headline}, else {@code <title>},
+ *     else the first {@code <h1>}
  * @param text the text of the page's {@code <article>} (the longest, when there are several), else
  *     its {@code <main>}, else its body; scripts, styles, navigation, headers, footers, asides and
  *     forms removed; one line per block element
  * @param publishedText the page's own publication date (article:published_time, datePublished, date
- *     meta tags or the first {@code <time datetime>}), or empty
+ *     meta tags, the JSON-LD article's {@code datePublished}, or the first {@code <time
+ *     datetime>}), or empty
  * @param published that date read by {@link JsonDates}, or null when absent or unreadable
  * @param language the {@code <html lang>} value, or empty
  * @param authors the {@code author} and {@code article:author} meta values that are names
+ * @param address where the page says it lives: {@code <link rel=canonical>}, else {@code og:url},
+ *     when absolute {@code http(s)}; else empty
+ * @param siteName the {@code og:site_name}, or empty
+ * @param linkChars how many characters of {@link #text} are the text of links, which tells an index
+ *     or navigation page from an article
  */
 record HtmlPage(
     String title,
@@ -25,13 +33,17 @@ record HtmlPage(
     String publishedText,
     Instant published,
     String language,
-    List<String> authors) {
+    List<String> authors,
+    String address,
+    String siteName,
+    int linkChars) {
 
   private static final String NOT_CONTENT =
       "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg";
   private static final String[] TITLE_META = {
     "meta[property=og:title]", "meta[name=twitter:title]"
   };
+  private static final String[] SITE_META = {"meta[property=og:site_name]"};
   private static final String[] DATE_META = {
     "meta[property=article:published_time]",
     "meta[itemprop=datePublished]",
@@ -43,10 +55,16 @@ record HtmlPage(
 
   /** Extracts the fields of a parsed page; the page's non-content elements are removed. */
   static HtmlPage of(Document page) {
-    String title = title(page);
+    JsonLdArticle jsonLd = JsonLdArticle.of(page);
+    String title = title(page, jsonLd);
     String language = page.select("html[lang]").attr("lang");
     List<String> authors = authors(page);
+    String address = address(page);
+    String siteName = HtmlText.oneLine(firstMeta(page, SITE_META));
     String dateText = firstMeta(page, DATE_META);
+    if (dateText.isEmpty()) {
+      dateText = jsonLd.datePublished();
+    }
     page.select(NOT_CONTENT).remove();
     Element root = contentRoot(page);
     if (dateText.isEmpty()) {
@@ -56,11 +74,27 @@ record HtmlPage(
     if (!title.isEmpty() && text.startsWith(title + "\n")) {
       text = text.substring(title.length() + 1);
     }
-    return new HtmlPage(title, text, dateText, date(dateText), language, authors);
+    int linkChars = 0;
+    for (Element link : root.select("a")) {
+      linkChars += TextInput.collapseSpaces(link.text()).length();
+    }
+    return new HtmlPage(
+        title,
+        text,
+        dateText,
+        date(dateText),
+        language,
+        authors,
+        address,
+        siteName,
+        Math.min(linkChars, text.length()));
   }
 
-  private static String title(Document page) {
+  private static String title(Document page, JsonLdArticle jsonLd) {
     String title = firstMeta(page, TITLE_META);
+    if (title.isEmpty()) {
+      title = jsonLd.headline();
+    }
     if (title.isEmpty()) {
       title = page.title();
     }
@@ -68,6 +102,15 @@ record HtmlPage(
       title = page.select("h1").text();
     }
     return HtmlText.oneLine(title);
+  }
+
+  private static String address(Document page) {
+    String canonical = page.select("link[rel=canonical]").attr("href").strip();
+    if (WebAddress.isWebUrl(canonical)) {
+      return canonical;
+    }
+    String og = page.select("meta[property=og:url]").attr("content").strip();
+    return WebAddress.isWebUrl(og) ? og : "";
   }
 
   private static Element contentRoot(Document page) {

@@ -124,6 +124,27 @@ public enum InputFormat {
       return FeedReader.read(name, in, options, listener);
     }
   },
+  /** Saved HTML pages, one article a file; see {@link HtmlPageReader}. */
+  HTML(List.of("html", "htm"), HtmlPageReader::looksLike) {
+    @Override
+    public ArticleReader open(Path file, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return HtmlPageReader.open(InputName.of(file), options, listener);
+    }
+
+    @Override
+    public ArticleReader open(InputName name, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return HtmlPageReader.open(name, options, listener);
+    }
+
+    @Override
+    ArticleReader openEntry(
+        InputName name, InputStream in, ReadOptions options, IngestListener listener)
+        throws IOException {
+      return HtmlPageReader.read(name, in, options, listener);
+    }
+  },
   /**
    * Plain text, one article a file: headline on the first line, body after; see {@link
    * PlainTextReader}. Detected only for {@code .txt} files that no other format claims.
@@ -193,8 +214,8 @@ public enum InputFormat {
       throws IOException;
 
   /**
-   * Opens a file of this format, named as {@code name} says; plain text and feeds take sources (and
-   * plain text ids) from the name, the other formats only the path.
+   * Opens a file of this format, named as {@code name} says; plain text, feeds and HTML pages take
+   * sources (and plain text and pages ids) from the name, the other formats only the path.
    *
    * @throws IOException when the file cannot be opened
    */
