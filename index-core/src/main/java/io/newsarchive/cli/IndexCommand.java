@@ -129,8 +129,10 @@ public final class IndexCommand implements Callable<Integer> {
       names = "--format",
       paramLabel = "FORMAT",
       converter = InputFormatConverter.class,
+      completionCandidates = InputFormatConverter.Names.class,
       description =
-          "Read every file as this format instead of detecting it: ${COMPLETION-CANDIDATES}.")
+          "Read every file as this format instead of detecting it: ${COMPLETION-CANDIDATES}"
+              + " (feed: RSS or Atom; html: saved article pages).")
   InputFormat format;
 
   @Mixin ReadOptionsMixin read;

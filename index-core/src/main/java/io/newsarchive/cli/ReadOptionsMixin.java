@@ -27,7 +27,8 @@ final class ReadOptionsMixin {
       names = "--language",
       paramLabel = "CODE",
       description =
-          "Language of plain-text articles, an ISO 639-1 code such as en (default: unknown).")
+          "Language of plain-text articles, and of feeds and HTML pages that name none, an ISO"
+              + " 639-1 code such as en (default: unknown).")
   String language;
 
   @Option(
@@ -44,8 +45,8 @@ final class ReadOptionsMixin {
       defaultValue = "" + ReadOptions.DEFAULT_MAX_RECORD_CHARS,
       description =
           "Longest record read, in characters of text (a JSON line, a WARC page, an SGML, SMART"
-              + " or Kayhan record, a plain-text file); a longer one is rejected unread (default:"
-              + " ${DEFAULT-VALUE}).")
+              + " or Kayhan record, a plain-text file; in bytes, a feed or an HTML file); a longer"
+              + " one is rejected unread (default: ${DEFAULT-VALUE}).")
   int maxRecordChars;
 
   /** How articles whose files name no source get one: one name, or each file's folder. */
@@ -54,8 +55,9 @@ final class ReadOptionsMixin {
         names = {"--source", "--json-source"},
         paramLabel = "NAME",
         description =
-            "Source name for plain-text files and for JSON records that carry none (default: the"
-                + " name of the folder or file given).")
+            "Source name for plain-text files and for JSON records that carry none, and for every"
+                + " feed item and HTML page instead of the feed's title or the page's site (default:"
+                + " the name of the folder or file given).")
     String name;
 
     @Option(

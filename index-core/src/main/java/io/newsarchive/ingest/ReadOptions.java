@@ -14,12 +14,14 @@ import java.util.Optional;
  *     record": {@link JsonFieldMapping#RSS_NEWS_2023} when it has both {@code source_title} and
  *     {@code date_published}, else {@link JsonFieldMapping#DEFAULT}
  * @param source how articles whose files name no source get one: JSON records without a source
- *     field, and plain-text files
- * @param language the language of plain-text articles (an ISO 639-1 code such as {@code en}), or
- *     empty when unknown
+ *     field, and plain-text files; a fixed name also replaces the source that feeds and HTML pages
+ *     name themselves
+ * @param language the language of plain-text articles, and of feed items and HTML pages that name
+ *     none (an ISO 639-1 code such as {@code en}), or empty when unknown
  * @param maxRecordChars the most characters of text one record may have: a JSON line, a WARC
- *     payload, an SGML, SMART or Kayhan record, a plain-text file; a longer one is passed over
- *     without being held in memory and rejected with its position
+ *     payload, an SGML, SMART or Kayhan record, a plain-text file, and the most bytes of a feed or
+ *     HTML file; a longer one is passed over without being held in memory and rejected with its
+ *     position
  * @param archiveLimits what one zip or tar archive may expand to
  */
 public record ReadOptions(

@@ -9,6 +9,7 @@
  * io.newsarchive.ingest.ArticleReader} ({@link io.newsarchive.ingest.KayhanTextReader}, {@link
  * io.newsarchive.ingest.ReutersSgmlReader}, {@link io.newsarchive.ingest.JsonLinesReader}, {@link
  * io.newsarchive.ingest.WarcReader}, {@link io.newsarchive.ingest.SmartCollectionReader}, {@link
+ * io.newsarchive.ingest.FeedReader}, {@link io.newsarchive.ingest.HtmlPageReader}, {@link
  * io.newsarchive.ingest.PlainTextReader}, and {@link io.newsarchive.ingest.ArchiveReader}, which
  * reads each entry of a zip or tar archive with the reader its content calls for), which streams
  * articles and reports each bad record to an {@link io.newsarchive.ingest.IngestListener} as a
