@@ -71,6 +71,27 @@ class HtmlPageReaderTest {
   }
 
   @Test
+  void pageSavedFromAWebArchiveKeepsTheIdItsCaptureHas() throws IOException {
+    Article captured =
+        readAll(InputFormat.WARC.open(fixture("warc/news.warc"), ReadOptions.defaults(), listener))
+            .get(0);
+    Path saved = dir.resolve("rates.html");
+    Files.writeString(
+        saved,
+        "<html><head><meta property=\"og:site_name\" content=\"Example News\">"
+            + "<link rel=\"canonical\" href=\""
+            + captured.url()
+            + "\"></head><body><article><p>"
+            + captured.body()
+            + "</p></article></body></html>");
+
+    Article page = readAll(InputFormat.HTML.open(saved, ReadOptions.defaults(), listener)).get(0);
+
+    assertThat(page.source()).isEqualTo("Example News").isNotEqualTo(captured.source());
+    assertThat(page.id()).isEqualTo(captured.id());
+  }
+
+  @Test
   void jsonLdFillsInHeadlineAndDateWhenNoMetaTagHasThem() throws IOException {
     Path page = dir.resolve("ld.html");
     Files.writeString(
