@@ -194,6 +194,31 @@ class FeedReaderTest {
   }
 
   @Test
+  void internalEntitiesThatWouldExpandWithoutBoundAreRefusedToo() throws IOException {
+    StringBuilder entities = new StringBuilder("<!ENTITY a0 \"laugh\">");
+    for (int i = 1; i <= 9; i++) {
+      entities.append(
+          String.format(
+              "<!ENTITY a%d \"&a%d;&a%d;&a%d;&a%d;&a%d;\">", i, i - 1, i - 1, i - 1, i - 1, i - 1));
+    }
+    Path feed = dir.resolve("laughs.rss");
+    Files.writeString(
+        feed,
+        "<?xml version=\"1.0\"?><!DOCTYPE rss ["
+            + entities
+            + "]><rss version=\"2.0\"><channel><title>Laughs</title><item><title>&a9;</title>"
+            + "</item></channel></rss>");
+
+    assertThat(InputFormat.detect(feed)).contains(InputFormat.FEED);
+    assertThat(readAll(InputFormat.FEED.open(feed, ReadOptions.defaults(), listener))).isEmpty();
+    assertThat(listener.rejections)
+        .extracting(Rejection::reason)
+        .singleElement()
+        .asString()
+        .startsWith("the feed declares a DOCTYPE, which is refused");
+  }
+
+  @Test
   void fileThatIsNotWellFormedXmlIsOneRejectionSayingWhere() throws IOException {
     assertThat(read("broken.rss")).isEmpty();
 
