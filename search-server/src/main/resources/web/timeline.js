@@ -1,11 +1,14 @@
-// A bar chart of matching articles over time. Dragging across it (or choosing bars with
-// the keyboard) reports a date range, which the page turns into from/to filters.
+// A bar chart of matching articles over time. Dragging sideways across it (or choosing bars
+// with the keyboard) reports a date range, which the page turns into from/to filters. A click
+// or tap without a sideways drag filters nothing, and a vertical swipe scrolls the page.
 
 import { clear, formatBucket, formatCount, isoDate } from './dom.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const BAR = 10; // viewBox units per bucket; the SVG stretches to the plot's width
 const HEIGHT = 100;
+/** CSS pixels a pointer must move sideways before a press becomes a drag that filters. */
+export const DRAG_THRESHOLD = 12;
 
 /** The exclusive end of a bucket that starts at `start`. */
 export function bucketEnd(start, interval) {
@@ -32,6 +35,7 @@ export class Timeline {
     this.active = -1; // bucket under the keyboard cursor
     this.anchor = -1; // where a keyboard or pointer selection started
     this.dragging = false;
+    this.press = null; // where the pointer went down, until it is released
 
     this.plot.tabIndex = 0;
     this.plot.setAttribute('role', 'group');
@@ -138,29 +142,38 @@ export class Timeline {
 
   pointerDown(e) {
     if (!this.buckets.length || e.button !== 0) return;
-    e.preventDefault();
-    this.plot.focus({ preventScroll: true });
-    this.plot.setPointerCapture(e.pointerId);
-    this.dragging = true;
-    this.anchor = this.indexAt(e.clientX);
-    this.active = this.anchor;
-    this.showSelection(this.anchor, this.active);
+    // A touch may be the start of a scroll: nothing is captured or prevented until it moves
+    // sideways past the threshold.
+    if (e.pointerType === 'mouse') e.preventDefault();
+    this.press = { id: e.pointerId, x: e.clientX, y: e.clientY };
+    this.dragging = false;
   }
 
   pointerMove(e) {
-    if (!this.dragging) return;
+    if (!this.press || e.pointerId !== this.press.id) return;
+    if (!this.dragging) {
+      const dx = Math.abs(e.clientX - this.press.x);
+      if (dx < DRAG_THRESHOLD || dx < Math.abs(e.clientY - this.press.y)) return;
+      this.dragging = true;
+      this.plot.focus({ preventScroll: true });
+      this.plot.setPointerCapture(e.pointerId);
+      this.anchor = this.indexAt(this.press.x);
+    }
     this.active = this.indexAt(e.clientX);
     this.showSelection(this.anchor, this.active);
   }
 
   pointerUp(e) {
-    if (!this.dragging) return;
+    const dragged = this.dragging && this.press && e.pointerId === this.press.id;
+    this.press = null;
     this.dragging = false;
+    if (!dragged) return;
     this.active = this.indexAt(e.clientX);
     this.choose(this.anchor, this.active);
   }
 
   cancelDrag() {
+    this.press = null;
     this.dragging = false;
     this.selection.setAttribute('visibility', 'hidden');
   }

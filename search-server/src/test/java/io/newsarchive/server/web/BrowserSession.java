@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -82,7 +83,29 @@ final class BrowserSession implements AutoCloseable {
 
   /** Undoes {@link #emulateWidth}. */
   void resetWidth() {
+    driver.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
     driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+  }
+
+  /**
+   * Puts one finger on the viewport at ({@code x}, {@code y}) CSS pixels, moves it by ({@code dx},
+   * {@code dy}) in ten steps, then lifts it, as a touch screen reports a swipe; with no movement
+   * this is a tap. Touch input stays on until {@link #resetWidth}.
+   */
+  void swipe(int x, int y, int dx, int dy) {
+    driver.executeCdpCommand(
+        "Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 1));
+    touch("touchStart", List.of(Map.of("x", x, "y", y)));
+    int steps = dx == 0 && dy == 0 ? 0 : 10;
+    for (int i = 1; i <= steps; i++) {
+      touch("touchMove", List.of(Map.of("x", x + dx * i / steps, "y", y + dy * i / steps)));
+    }
+    touch("touchEnd", List.of());
+  }
+
+  private void touch(String type, List<Map<String, Integer>> points) {
+    driver.executeCdpCommand(
+        "Input.dispatchTouchEvent", Map.of("type", type, "touchPoints", points));
   }
 
   /** Saves a PNG of the viewport. */

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -239,6 +241,42 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void onATouchScreenTheTimelineScrollsThePageAndOnlyASidewaysDragFilters() {
+    browser.emulateWidth(390);
+    try {
+      openPage("?q=oil");
+      long total = summaryTotal();
+      JavascriptExecutor js = (JavascriptExecutor) driver;
+      js.executeScript(
+          "document.querySelector('#timeline .timeline-plot').scrollIntoView({block: 'center'})");
+      int y = ((Number) js.executeScript("return window.scrollY")).intValue();
+      Rectangle plot = viewportRect("#timeline .timeline-plot");
+      int centreX = plot.x + plot.width / 2;
+      int centreY = plot.y + plot.height / 2;
+
+      browser.swipe(centreX, centreY, 0, -150);
+      wait.until(d -> ((Number) js.executeScript("return window.scrollY")).intValue() > y);
+      awaitIdle();
+      assertThat(currentParams("from")).isEmpty();
+      assertThat(currentParams("to")).isEmpty();
+      assertThat(summaryTotal()).isEqualTo(total);
+
+      plot = viewportRect("#timeline .timeline-plot");
+      browser.swipe(plot.x + plot.width / 2, plot.y + plot.height / 2, 0, 0);
+      awaitIdle();
+      assertThat(currentParams("from")).as("a tap filters nothing").isEmpty();
+      assertThat(summaryTotal()).isEqualTo(total);
+
+      browser.swipe(plot.x + plot.width / 4, plot.y + plot.height / 2, plot.width / 2, 0);
+      awaitIdle();
+      assertThat(currentParams("from")).as("a sideways drag filters").hasSize(1);
+      assertThat(summaryTotal()).isLessThan(total);
+    } finally {
+      browser.resetWidth();
+    }
+  }
+
+  @Test
   void theTimelineCanBeOperatedByKeyboard() {
     openPage("?q=oil&source=reuters");
     List<WebElement> buckets = driver.findElements(By.cssSelector("#timeline rect.bucket"));
@@ -445,6 +483,23 @@ class SearchPageBrowserTest {
 
   private String focusedDataValue() {
     return driver.switchTo().activeElement().getAttribute("data-value");
+  }
+
+  /** The box of the element {@code selector} in viewport CSS pixels. */
+  private Rectangle viewportRect(String selector) {
+    @SuppressWarnings("unchecked")
+    Map<String, Number> box =
+        (Map<String, Number>)
+            ((JavascriptExecutor) driver)
+                .executeScript(
+                    "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+                        + " return {x: r.x, y: r.y, width: r.width, height: r.height};",
+                    selector);
+    return new Rectangle(
+        box.get("x").intValue(),
+        box.get("y").intValue(),
+        box.get("height").intValue(),
+        box.get("width").intValue());
   }
 
   /** Offset from the plot's centre, as Actions measures it, of bucket {@code i}'s centre. */
