@@ -18,7 +18,8 @@ import java.util.Optional;
  * @param facets top values per requested facet, most frequent first, ties by value
  * @param timeline matching articles over time
  * @param nextCursor token for the page after this one, when there may be one
- * @param didYouMean a corrected query when this one matched nothing and a correction exists
+ * @param didYouMean a corrected query when a word is unknown or much rarer than a close spelling
+ *     and the correction finds more articles
  * @param match how many of the query's plain words the matching articles contain; empty when the
  *     query has no plain words
  * @param expandedWith feedback words that reordered the matching articles ({@link

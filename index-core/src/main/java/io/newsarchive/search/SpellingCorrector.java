@@ -18,22 +18,34 @@ import org.apache.lucene.search.spell.SuggestMode;
 import org.apache.lucene.search.spell.SuggestWord;
 
 /**
- * Proposes a corrected query for one that matched nothing: every plain word that no headline or
- * body contains is replaced by the closest frequent word of the archive (Lucene's direct spell
- * checker over the unstemmed text fields, so no side index is needed). Thread-safe.
+ * Proposes a corrected query: every plain word that no headline or body contains, or that is much
+ * rarer than a close spelling of it ({@link #worthSuggesting}), is replaced by the closest such
+ * word of the archive (Lucene's direct spell checker over the unstemmed text fields, at most two
+ * edits away, so no side index is needed). Each word is corrected on its own, so one misspelt word
+ * of several is enough. Thread-safe.
  */
 public final class SpellingCorrector {
 
   private static final Pattern WORD = Pattern.compile("\\p{L}{3,}");
   private static final Pattern OPERATOR = Pattern.compile("AND|OR|NOT|TO");
 
+  /** How many times more articles a close spelling must have than a known word to replace it. */
+  public static final int RARER = 20;
+
+  /** How many articles a close spelling must have to replace a known word. */
+  public static final int COMMON = 100;
+
+  /** Close spellings weighed per word, best first. */
+  public static final int CANDIDATES = 5;
+
   /** The words of an archive, as the corrector asks about them. */
   public interface Vocabulary {
 
     /**
-     * For each of {@code words} (lower-cased) that no headline ({@link ArticleFields#TITLE_EXACT})
-     * and no body ({@link ArticleFields#BODY_EXACT}) holds, the closest word of the bodies that
-     * Lucene's {@link DirectSpellChecker} proposes with its defaults, when it proposes one.
+     * For each of {@code words} (lower-cased), the closest word of the bodies that Lucene's {@link
+     * DirectSpellChecker} proposes with its defaults and that {@link #worthSuggesting} accepts
+     * against the number of articles whose headline ({@link ArticleFields#TITLE_EXACT}) or body
+     * ({@link ArticleFields#BODY_EXACT}) holds the word, when there is one.
      *
      * @throws IOException when the archive cannot be read
      */
@@ -72,6 +84,19 @@ public final class SpellingCorrector {
     return changed ? Optional.of(String.join(" ", out)) : Optional.empty();
   }
 
+  /**
+   * Whether a word found in {@code wordArticles} articles should be replaced by a close spelling
+   * found in {@code candidateArticles}: always for a word no article holds; for a known word, when
+   * the spelling is common (at least {@value #COMMON} articles) and the word is more than {@value
+   * #RARER} times rarer, as a misspelling of a common word is.
+   */
+  public static boolean worthSuggesting(long wordArticles, long candidateArticles) {
+    if (wordArticles == 0) {
+      return candidateArticles > 0;
+    }
+    return candidateArticles >= COMMON && wordArticles * RARER < candidateArticles;
+  }
+
   private static boolean isWord(String token) {
     return WORD.matcher(token).matches() && !OPERATOR.matcher(token).matches();
   }
@@ -82,12 +107,14 @@ public final class SpellingCorrector {
     Map<String, String> corrections = new HashMap<>();
     for (String word : words) {
       Term body = new Term(ArticleFields.BODY_EXACT, word);
-      if (reader.docFreq(body) == 0
-          && reader.docFreq(new Term(ArticleFields.TITLE_EXACT, word)) == 0) {
-        SuggestWord[] similar =
-            checker.suggestSimilar(body, 1, reader, SuggestMode.SUGGEST_WHEN_NOT_IN_INDEX);
-        if (similar.length > 0) {
-          corrections.put(word, similar[0].string);
+      long articles =
+          Math.max(reader.docFreq(body), reader.docFreq(new Term(ArticleFields.TITLE_EXACT, word)));
+      // Only spellings found in more articles than the word are weighed.
+      for (SuggestWord similar :
+          checker.suggestSimilar(body, CANDIDATES, reader, SuggestMode.SUGGEST_MORE_POPULAR)) {
+        if (worthSuggesting(articles, similar.freq)) {
+          corrections.put(word, similar.string);
+          break;
         }
       }
     }

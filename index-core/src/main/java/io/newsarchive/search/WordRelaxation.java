@@ -8,8 +8,9 @@ import java.util.Optional;
 /**
  * What a search does when the words typed find nothing, on every backend alike: it requires fewer
  * of the words in turn ({@link MinimumMatch#inTurn}) while the stricter pass found nothing, and it
- * offers a spelling when nothing matched or fewer than every word was asked for, if the corrected
- * query finds something. The backend gives the passes and the corrector. Stateless.
+ * offers the corrector's spelling of the words typed when the corrected query finds more articles
+ * than the query as typed (any, when that found none). The backend gives the passes and the
+ * corrector. Stateless.
  */
 public final class WordRelaxation {
 
@@ -47,9 +48,7 @@ public final class WordRelaxation {
     List<MinimumMatch> matches = MinimumMatch.inTurn(request);
     TextQuery text = parser.textQuery(q, matches.get(0));
     SearchResult result = pass.run(text, Relaxed.NO);
-    // A misspelt word is a common reason why nothing has every word: offer the spelling even
-    // when fewer words then find something, or when fewer than every word was asked for.
-    boolean offerSpelling = !q.isEmpty() && (result.total() == 0 || text.required() < text.words());
+    long asTyped = result.total();
     for (MinimumMatch relaxed : matches.subList(1, matches.size())) {
       if (result.total() > 0 || result.timedOut()) {
         break;
@@ -60,10 +59,12 @@ public final class WordRelaxation {
         result = pass.run(text, Relaxed.YES);
       }
     }
-    if (offerSpelling && !result.timedOut()) {
+    // A misspelt word finds few articles or none, and may leave nothing with every word; the
+    // corrector only proposes words that no article holds or that are much rarer than a close one.
+    if (!q.isEmpty() && !result.timedOut()) {
       Optional<String> corrected = spelling.correct(q);
       if (corrected.isPresent()
-          && spelling.count(request.with(SearchParameters.QUERY, corrected.get())) > 0) {
+          && spelling.count(request.with(SearchParameters.QUERY, corrected.get())) > asTyped) {
         return result.withDidYouMean(corrected.get());
       }
     }

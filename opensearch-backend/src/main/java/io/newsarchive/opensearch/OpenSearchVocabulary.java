@@ -21,9 +21,10 @@ import org.opensearch.client.opensearch.core.search.TermSuggestOption;
 
 /**
  * The words of an OpenSearch index of {@link OpenSearchSchema}, asked in one search: a {@code
- * filters} aggregation tells which words some headline or body holds, and a {@code term} suggester
- * per word proposes the closest body word, which is Lucene's direct spell checker with the defaults
- * the local corrector uses. Thread-safe: the client is.
+ * filters} aggregation counts the articles whose headline or body holds each word, and a {@code
+ * term} suggester per word proposes close body words more popular than it, which is Lucene's direct
+ * spell checker with the defaults the local corrector uses; the first that {@link
+ * SpellingCorrector#worthSuggesting} accepts is the correction. Thread-safe: the client is.
  */
 final class OpenSearchVocabulary implements SpellingCorrector.Vocabulary {
 
@@ -64,7 +65,9 @@ final class OpenSearchVocabulary implements SpellingCorrector.Vocabulary {
           FieldSuggester.of(f ->
               f.text(word)
                   .term(t ->
-                      t.field(ArticleFields.BODY_EXACT).size(1).suggestMode(SuggestMode.Missing))));
+                      t.field(ArticleFields.BODY_EXACT)
+                          .size(SpellingCorrector.CANDIDATES)
+                          .suggestMode(SuggestMode.Popular))));
     }
     SearchResponse<Void> response =
         client.search(
@@ -84,14 +87,14 @@ final class OpenSearchVocabulary implements SpellingCorrector.Vocabulary {
         response.aggregations().get(KNOWN).filters().buckets().keyed();
     Map<String, String> corrections = new HashMap<>();
     for (int i = 0; i < ordered.size(); i++) {
-      if (known.get(WORD + i).docCount() > 0) {
-        continue;
-      }
+      long articles = known.get(WORD + i).docCount();
       List<Suggest<Void>> suggested = response.suggest().get(WORD + i);
-      if (suggested != null && !suggested.isEmpty()) {
-        List<TermSuggestOption> options = suggested.get(0).term().options();
-        if (!options.isEmpty()) {
-          corrections.put(ordered.get(i), options.get(0).text());
+      List<TermSuggestOption> options =
+          suggested == null || suggested.isEmpty() ? List.of() : suggested.get(0).term().options();
+      for (TermSuggestOption option : options) {
+        if (SpellingCorrector.worthSuggesting(articles, option.freq())) {
+          corrections.put(ordered.get(i), option.text());
+          break;
         }
       }
     }

@@ -25,7 +25,7 @@ import java.util.Map;
  * @param facets top values per requested facet
  * @param timeline matching articles over time
  * @param nextCursor token for the next page, or {@code null} when this is the last
- * @param didYouMean a corrected query when this one matched nothing, or {@code null}
+ * @param didYouMean a corrected query that finds more articles, or {@code null}
  * @param match how many of the query's plain words the counted articles contain, or {@code null}
  *     when it has none
  * @param expandedWith feedback words that reordered the matching articles (parameter {@code

@@ -341,6 +341,18 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void aRareMisspellingWithHitsOffersTheCommonSpelling() {
+    openPage("?q=goverment");
+    assertThat(summaryTotal()).isPositive();
+    WebElement notes = driver.findElement(By.id("zero-hits"));
+    assertThat(notes.getText()).contains("Did you mean government?");
+
+    notes.findElement(By.cssSelector("a.did-you-mean")).click();
+    awaitIdle();
+    assertThat(currentParams("q")).containsExactly("government");
+  }
+
+  @Test
   void anUnknownArticleGetsAReadableMessage() {
     openPage("?q=cocoa&article=no-such-article");
 
