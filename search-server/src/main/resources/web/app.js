@@ -16,6 +16,7 @@ import { Timeline } from './timeline.js';
 const $ = (id) => document.getElementById(id);
 const els = {
   form: $('search-form'), q: $('q'), suggestions: $('suggestions'), error: $('search-error'),
+  dateError: $('date-error'),
   stats: $('stats'), filters: $('filters'), filtersToggle: $('filters-toggle'),
   filterForm: $('filter-form'), from: $('from'), to: $('to'), sort: $('sort'),
   resultsView: $('results-view'), resultsHeading: $('results-heading'), activeFilters: $('active-filters'),
@@ -126,10 +127,14 @@ els.sort.addEventListener('change', () => {
 });
 
 els.filtersToggle.addEventListener('click', () => {
-  const open = els.filtersToggle.getAttribute('aria-expanded') !== 'true';
+  setFiltersOpen(els.filtersToggle.getAttribute('aria-expanded') !== 'true');
+});
+
+/** Unfolds or folds the filters, which a narrow screen folds away. */
+function setFiltersOpen(open) {
   els.filtersToggle.setAttribute('aria-expanded', String(open));
   els.filters.classList.toggle('open', open);
-});
+}
 
 $('home-link').addEventListener('click', (e) => {
   if (isModified(e)) return;
@@ -175,32 +180,41 @@ els.q.addEventListener('input', () => {
 // ---- errors -------------------------------------------------------------------------
 
 function showError(error) {
+  const message = [h('strong', { text: sentence(error.title) }), error.detail ? h('span', { text: ` ${sentence(error.detail)}` }) : null];
   if (state.article) {
-    clear(els.articleError).append(h('strong', { text: error.title }), error.detail ? ` ${error.detail}` : '');
+    clear(els.articleError).append(...message);
     els.articleError.hidden = false;
     return;
   }
-  clear(els.error).append(
-    h('strong', { text: error.title }),
-    error.detail ? h('span', { text: ` ${error.detail}` }) : null,
-  );
-  els.error.hidden = false;
-  for (const input of [els.q, els.from, els.to]) input.removeAttribute('aria-invalid');
+  clearError();
+  const dates = error.param === 'from' || error.param === 'to';
+  const box = dates ? els.dateError : els.error;
+  clear(box).append(...message);
+  box.hidden = false;
   const field = { q: els.q, from: els.from, to: els.to }[error.param];
   if (field) field.setAttribute('aria-invalid', 'true');
-  els.summary.textContent = 'The search could not run.';
-  clear(els.results);
-  els.zeroHits.hidden = true;
-  els.pager.hidden = true;
-  timeline.render(null);
-  for (const panel of document.querySelectorAll('.facet')) panel.hidden = true;
-  unusual.hide();
+  if (dates) setFiltersOpen(true);
+  // The last results stay, dimmed, so the reader keeps the context while fixing the request.
+  const stale = els.results.children.length > 0;
+  els.resultsView.classList.toggle('stale', stale);
+  els.summary.textContent = stale
+    ? 'The search could not run: the results below are still those of the previous search.'
+    : 'The search could not run.';
 }
 
+/** A message part as a sentence: capitalized, with a full stop. */
+function sentence(text) {
+  const t = String(text).trim();
+  const capital = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
 
 function clearError() {
-  els.error.hidden = true;
-  clear(els.error);
+  for (const box of [els.error, els.dateError]) {
+    box.hidden = true;
+    clear(box);
+  }
+  els.resultsView.classList.remove('stale');
   for (const input of [els.q, els.from, els.to]) input.removeAttribute('aria-invalid');
 }
 

@@ -119,7 +119,7 @@ public final class ArticleQueryParser {
       int words = parser.plainWords(query);
       return new TextQuery(query, words, match.required(words), parser.form(query));
     } catch (ParseException e) {
-      throw new InvalidRequestException("q", "query syntax error", describe(text, e));
+      throw new InvalidRequestException("q", "query syntax error", QuerySyntaxMessage.of(text, e));
     } catch (IndexSearcher.TooManyClauses e) {
       throw new InvalidRequestException(
           "q", "query too complex", "it expands to more than " + e.getMaxClauseCount() + " terms");
@@ -203,47 +203,6 @@ public final class ArticleQueryParser {
       }
     }
     return builder.build();
-  }
-
-  private static String describe(String text, ParseException e) {
-    String message = e.getMessage() == null ? "unparseable query" : e.getMessage();
-    int newline = message.indexOf('\n');
-    String first = newline < 0 ? message : message.substring(0, newline);
-    int colon = first.indexOf("': ");
-    if (first.startsWith("Cannot parse '") && colon > 0) {
-      first = first.substring(colon + 3);
-    }
-    String hint = plainHint(text);
-    if (!hint.isEmpty()) {
-      return hint + " (" + first.strip() + ")";
-    }
-    if (!first.contains("Encountered")) {
-      return first.strip();
-    }
-    return first.strip()
-        + " (check quotes, parentheses and operators; quote text that contains a colon)";
-  }
-
-  /** The commonest mistakes in plain words: an unclosed quote or an unbalanced parenthesis. */
-  static String plainHint(String text) {
-    boolean inQuote = false;
-    int depth = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\\') {
-        i++;
-      } else if (c == '"') {
-        inQuote = !inQuote;
-      } else if (!inQuote && c == '(') {
-        depth++;
-      } else if (!inQuote && c == ')' && --depth < 0) {
-        return "there is a ')' without its '(': remove it or add the '('";
-      }
-    }
-    if (inQuote) {
-      return "a quoted phrase is not closed: add the missing '\"'";
-    }
-    return depth > 0 ? "a parenthesis is not closed: add the missing ')'" : "";
   }
 
   /**

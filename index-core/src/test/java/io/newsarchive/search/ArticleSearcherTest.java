@@ -295,7 +295,7 @@ class ArticleSearcherTest {
     assertThatThrownBy(() -> search("\"cocoa exports"))
         .hasMessageContaining("a quoted phrase is not closed");
     assertThatThrownBy(() -> search("cocoa) AND oil")).hasMessageContaining("')' without its '('");
-    assertThat(ArticleQueryParser.plainHint("\"(not a group\" AND \\( oil")).isEmpty();
+    assertThat(QuerySyntaxMessage.plainHint("\"(not a group\" AND \\( oil")).isEmpty();
   }
 
   @Test

@@ -299,29 +299,36 @@ class SearchPageBrowserTest {
   }
 
   @Test
-  void aMalformedQueryGetsAReadableMessageNextToTheSearchBox() {
-    openPage("");
+  void aMalformedQueryGetsAReadableMessageNextToTheSearchBoxAndKeepsTheResults() {
+    openPage("?q=cocoa");
+    List<String> before = hitIds();
     WebElement box = driver.findElement(By.id("q"));
-    box.sendKeys("\"cocoa exports", Keys.ENTER);
+    box.clear();
+    box.sendKeys("cocoa \"exports", Keys.ENTER);
     awaitIdle();
 
     WebElement error = driver.findElement(By.id("search-error"));
     wait.until(ExpectedConditions.visibilityOf(error));
     assertThat(error.getAttribute("role")).isEqualTo("alert");
     assertThat(error.getText())
-        .contains("a quoted phrase is not closed")
-        .doesNotContain("Exception")
-        .doesNotContain("at io.")
+        .isEqualTo(
+            "Query syntax error. The query has an unmatched quote at column 7: close it or remove"
+                + " it (a quoted phrase is not closed).")
+        .doesNotContain("Lexical")
         .doesNotContain("{");
     assertThat(box.getAttribute("aria-invalid")).isEqualTo("true");
     assertThat(box.getAttribute("aria-describedby")).contains("search-error");
-    assertThat(driver.findElements(By.cssSelector("#results .hit"))).isEmpty();
+    assertThat(hitIds()).as("the previous results stay").isEqualTo(before);
+    assertThat(driver.findElement(By.id("results-view")).getAttribute("class")).contains("stale");
+    assertThat(summaryText()).contains("previous search");
 
     box.clear();
     box.sendKeys("cocoa exports", Keys.ENTER);
     awaitIdle();
     assertThat(error.isDisplayed()).isFalse();
     assertThat(box.getAttribute("aria-invalid")).isNull();
+    assertThat(driver.findElement(By.id("results-view")).getAttribute("class"))
+        .doesNotContain("stale");
     assertThat(driver.findElements(By.cssSelector("#results .hit"))).isNotEmpty();
   }
 
@@ -365,13 +372,26 @@ class SearchPageBrowserTest {
   }
 
   @Test
-  void datesInTheWrongOrderAreExplainedNextToTheSearchBox() {
+  void datesInTheWrongOrderAreExplainedNextToTheDates() {
     openPage("?q=oil&from=1987-06-01&to=1987-03-01");
 
-    WebElement error = driver.findElement(By.id("search-error"));
+    WebElement error = driver.findElement(By.id("date-error"));
     assertThat(error.isDisplayed()).isTrue();
-    assertThat(error.getText()).startsWith("From is after to");
-    assertThat(driver.findElement(By.id("from")).getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(error.getText())
+        .isEqualTo(
+            "From is after to. The From date, 1987-06-01, is later than the To date, 1987-03-01:"
+                + " swap the two dates, or clear one of them.");
+    assertThat(driver.findElement(By.id("search-error")).isDisplayed()).isFalse();
+    WebElement from = driver.findElement(By.id("from"));
+    assertThat(from.getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(from.getAttribute("aria-describedby")).isEqualTo("date-error");
+    // The message sits in the date fieldset, next to the fields it is about.
+    assertThat(
+            ((JavascriptExecutor) driver)
+                .executeScript(
+                    "return document.querySelector('#filter-form fieldset')"
+                        + ".contains(document.getElementById('date-error'))"))
+        .isEqualTo(true);
   }
 
   @Test
