@@ -7,7 +7,7 @@ import {
   appendSnippet, clear, displayTitle, formatCount, formatDate, h, isModified, languageName,
 } from './dom.js';
 import {
-  CODE_FILTERS, ENTITY_TYPES, FILTER_NAMES, MORE_FACET_SIZE, excludeValue, excludedBy, exclusionOf, LIST_FILTERS, PAGE_SIZE, hasCriteria, readState, searchParams, toQueryString,
+  CODE_FILTERS, ENTITY_TYPES, FILTER_NAMES, MORE_FACET_SIZE, excludeValue, excludedBy, exclusionOf, LIST_FILTERS, PAGE_SIZE, effectiveSort, hasCriteria, readState, searchParams, toQueryString,
   toggleFilter, withChanges,
 } from './state.js';
 import { UnusualTerms } from './significant.js';
@@ -108,7 +108,7 @@ function syncForm() {
   els.q.value = state.q;
   els.from.value = state.from;
   els.to.value = state.to;
-  els.sort.value = state.sort;
+  els.sort.value = effectiveSort(state);
 }
 
 els.form.addEventListener('submit', (e) => {
@@ -449,6 +449,12 @@ const articleView = new ArticleView(els.articleView, {
     e.preventDefault();
     navigate(codeSearch(filter, code), { focus: () => els.resultsHeading });
   },
+  searchHref: () => toQueryString({ ...state, article: '' }) || './',
+  backToSearch: (e) => {
+    if (isModified(e)) return;
+    e.preventDefault();
+    navigate({ ...state, article: '' }, { focus: () => els.resultsHeading });
+  },
 });
 
 /** Every article the editors gave one code. */
@@ -459,9 +465,15 @@ function codeSearch(filter, code) {
 async function showArticle(signal) {
   els.resultsView.hidden = true;
   els.articleView.hidden = false;
-  const article = await articleView.show(state.article, signal);
+  try {
+    const article = await articleView.show(state.article, signal);
+    document.title = `${article.title || 'Article'} – newsarchive`;
+  } catch (error) {
+    if (!(error instanceof api.ApiError && error.status === 404)) throw error;
+    articleView.showNotFound(state.article);
+    document.title = 'Article not found – newsarchive';
+  }
   clearError();
-  document.title = `${article.title || 'Article'} – newsarchive`;
 }
 
 els.back.addEventListener('click', () => {

@@ -11,7 +11,8 @@ const CODE_NAMES = { topics: 'Topics', places: 'Places', people: 'People', orgs:
 export class ArticleView {
   /**
    * root: the <article> element. links: { articleHref(id), openArticle(event, id),
-   * addEntity(type, name), codeHref(filter, code), openCode(event, filter, code) }.
+   * addEntity(type, name), codeHref(filter, code), openCode(event, filter, code), searchHref(),
+   * backToSearch(event) }.
    */
   constructor(root, links) {
     const part = (id) => root.querySelector(`#${id}`);
@@ -20,12 +21,18 @@ export class ArticleView {
       error: part('article-error'), title: part('article-title'), meta: part('article-meta'),
       body: part('article-body'), entities: part('article-entities'), codes: part('article-codes'),
       codesSection: part('article-codes-section'), related: part('related'),
+      layout: part('article-layout'), missing: part('article-missing'), missingText: part('article-missing-text'),
+      missingBack: part('article-missing-back'),
     };
+    this.el.missingBack.addEventListener('click', (e) => this.links.backToSearch(e));
   }
 
   /** Fetches and shows an article and its related articles; resolves to the article. */
   async show(id, signal) {
     this.el.error.hidden = true;
+    this.el.missing.hidden = true;
+    // Panels appear with their article, never empty while it loads or when it fails.
+    this.el.layout.hidden = true;
     const relatedPromise = api.related(id, signal).catch((error) => error);
     const article = await api.article(id, signal);
     this.el.title.textContent = article.title || '(untitled)';
@@ -36,7 +43,18 @@ export class ArticleView {
     const related = await relatedPromise;
     if (related.name === 'AbortError') throw related;
     this.renderRelated(related);
+    this.el.layout.hidden = false;
     return article;
+  }
+
+  /** Shows that no article has the id {@code id}, with a link back to the search. */
+  showNotFound(id) {
+    this.el.title.textContent = 'Article not found';
+    clear(this.el.meta);
+    this.el.missingText.textContent = `This archive has no article with the id “${id}”. `
+      + 'The link may be mistyped, or the article was removed when the archive was rebuilt.';
+    this.el.missingBack.href = this.links.searchHref();
+    this.el.missing.hidden = false;
   }
 
   renderMeta(article) {

@@ -105,8 +105,7 @@ export function searchParams(state) {
   if (state.lang) p.set('lang', state.lang);
   if (state.from) p.set('from', state.from);
   if (state.to) p.set('to', state.to);
-  // Without query text every article scores the same, so relevance means newest first.
-  p.set('sort', state.sort === 'relevance' && !state.q.trim() ? 'newest' : state.sort);
+  p.set('sort', effectiveSort(state));
   // A cursor replaces the page number in the API; the page number stays in the URL for display.
   if (state.cursor) p.set('cursor', state.cursor);
   else p.set('page', String(state.page));
@@ -115,6 +114,14 @@ export function searchParams(state) {
   p.set('facetSize', '10');
   p.set('interval', 'auto');
   return p;
+}
+
+/**
+ * The order the results are in. Without query text every article scores the same, so relevance
+ * means newest first; the sort box shows that order.
+ */
+export function effectiveSort(state) {
+  return state.sort === 'relevance' && !state.q.trim() ? 'newest' : state.sort;
 }
 
 /** A copy of the state with changes applied; any change of the query resets paging. */

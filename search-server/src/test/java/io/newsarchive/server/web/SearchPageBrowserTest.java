@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -29,6 +30,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -360,14 +362,37 @@ class SearchPageBrowserTest {
   }
 
   @Test
-  void anUnknownArticleGetsAReadableMessage() {
-    openPage("?q=cocoa&article=no-such-article");
+  void theSortBoxShowsTheOrderInForce() {
+    openPage("");
+    Select sort = new Select(driver.findElement(By.id("sort")));
+    assertThat(sort.getFirstSelectedOption().getText()).isEqualTo("Newest first");
+    List<Instant> dates =
+        driver.findElements(By.cssSelector("#results .hit time")).stream()
+            .map(time -> Instant.parse(time.getAttribute("datetime")))
+            .toList();
+    assertThat(dates).hasSizeGreaterThan(1).isSortedAccordingTo(Comparator.reverseOrder());
 
-    WebElement error = driver.findElement(By.id("article-error"));
-    assertThat(error.isDisplayed()).isTrue();
-    assertThat(error.getText()).startsWith("Not found").contains("no-such-article");
-    driver.findElement(By.id("back-to-results")).click();
+    openPage("?q=cocoa");
+    assertThat(new Select(driver.findElement(By.id("sort"))).getFirstSelectedOption().getText())
+        .isEqualTo("Relevance");
+  }
+
+  @Test
+  void anUnknownArticleGetsANotFoundViewWithoutEmptyPanels() {
+    openPage("?q=cocoa&article=nope-123");
+
+    assertThat(driver.findElement(By.id("article-title")).getText()).isEqualTo("Article not found");
+    assertThat(driver.findElement(By.id("article-missing-text")).getText())
+        .startsWith("This archive has no article with the id “nope-123”.");
+    assertThat(driver.findElement(By.id("article-error")).isDisplayed()).isFalse();
+    assertThat(driver.findElement(By.id("article-entities-h")).isDisplayed()).isFalse();
+    assertThat(driver.findElement(By.id("related-h")).isDisplayed()).isFalse();
+    assertThat(driver.getTitle()).startsWith("Article not found");
+
+    driver.findElement(By.id("article-missing-back")).click();
     awaitIdle();
+    assertThat(currentParams("article")).isEmpty();
+    assertThat(currentParams("q")).containsExactly("cocoa");
     assertThat(driver.findElements(By.cssSelector("#results .hit"))).isNotEmpty();
   }
 
