@@ -94,12 +94,22 @@ async function update(focus) {
 
 function restoreFocus(focus) {
   const target = typeof focus === 'function' ? focus() : null;
-  if (target && document.contains(target)) target.focus();
+  if (!target || !document.contains(target)) return;
+  const top = els.resultsView.hidden ? 0 : els.resultsView.getBoundingClientRect().top;
+  if (top < 0 || top > window.innerHeight / 2) {
+    // A new set of results is read from its top: the filter chips, the count, the first hits.
+    els.resultsView.scrollIntoView({ block: 'start' });
+    target.focus({ preventScroll: true });
+  } else {
+    target.focus();
+  }
 }
 
+/** Marks every part that a search redraws as busy: the results and the filters' counts. */
 function setBusy(busy) {
   document.body.classList.toggle('loading', busy);
   els.resultsView.setAttribute('aria-busy', String(busy));
+  els.filters.setAttribute('aria-busy', String(busy));
 }
 
 // ---- the search form, filters and paging ------------------------------------------
@@ -314,7 +324,7 @@ function renderFacet(apiName, filter, values) {
     return h('li', { class: excludable ? 'facet-row' : null }, h('button', {
       type: 'button', class: 'facet-value', 'aria-pressed': String(on),
       'data-filter': filter, 'data-value': facet.value,
-      onclick: () => navigate(toggleFilter(state, filter, facet.value), { focus: () => findFacetButton(filter, facet.value) }),
+      onclick: () => navigate(toggleFilter(state, filter, facet.value), { focus: () => focusAfterFacet(filter, facet.value) }),
     }, h('span', { class: 'facet-name', text: label }),
     facet.count === null ? null : h('span', { class: 'count', text: formatCount(facet.count) })),
     excludable ? h('button', {
@@ -347,8 +357,9 @@ async function showMoreValues(apiName, filter) {
   }
 }
 
-function findFacetButton(filter, value) {
-  return [...document.querySelectorAll('.facet-value')].find(
+/** After a facet click, the chip of the filter it added, which says that the filter is on. */
+function focusAfterFacet(filter, value) {
+  return [...els.activeFilters.querySelectorAll('.chip')].find(
     (b) => b.dataset.filter === filter && b.dataset.value === value) || els.resultsHeading;
 }
 

@@ -136,6 +136,9 @@ class SearchPageBrowserTest {
     assertThat(chip.getAttribute("aria-label")).isEqualTo("Remove filter Place: " + place);
     assertThat(facetButton("place", place).getAttribute("aria-pressed")).isEqualTo("true");
     assertThat(focusedDataValue()).isEqualTo(place);
+    assertThat(driver.switchTo().activeElement())
+        .as("focus on the new filter's chip")
+        .isEqualTo(chip);
 
     driver.navigate().back();
     awaitIdle();
@@ -152,6 +155,40 @@ class SearchPageBrowserTest {
     assertThat(currentParams("place")).isEmpty();
     assertThat(summaryTotal()).isEqualTo(before);
     assertThat(driver.findElements(By.cssSelector("#active-filters .chip"))).isEmpty();
+  }
+
+  @Test
+  void aFacetClickedFarDownShowsTheNewCountAndChipAndMarksTheFiltersBusy() {
+    browser.emulateWidth(390);
+    try {
+      openPage("?q=oil");
+      driver.findElement(By.id("filters-toggle")).click();
+      // On a phone the filters come before the results: a facet high up leaves them far below.
+      WebElement last = driver.findElement(By.cssSelector(".facet[data-facet=place] .facet-value"));
+      String place = last.getAttribute("data-value");
+      JavascriptExecutor js = (JavascriptExecutor) driver;
+      js.executeScript("arguments[0].scrollIntoView({block: 'center'})", last);
+      assertThat(inViewport(driver.findElement(By.id("summary")))).isFalse();
+      js.executeScript(
+          "window.busySeen = [];"
+              + " new MutationObserver(() => window.busySeen.push("
+              + "document.getElementById('filters').getAttribute('aria-busy')))"
+              + ".observe(document.getElementById('filters'), {attributes: true});");
+
+      last.click();
+      awaitIdle();
+
+      assertThat(currentParams("place")).containsExactly(place);
+      WebElement chip = driver.findElement(By.cssSelector("#active-filters .chip-place"));
+      assertThat(inViewport(chip)).as("the new chip is in view").isTrue();
+      assertThat(inViewport(driver.findElement(By.id("summary")))).as("the count").isTrue();
+      assertThat(driver.switchTo().activeElement()).isEqualTo(chip);
+      assertThat(js.executeScript("return window.busySeen"))
+          .asList()
+          .containsSubsequence("true", "false");
+    } finally {
+      browser.resetWidth();
+    }
   }
 
   @Test
@@ -540,6 +577,16 @@ class SearchPageBrowserTest {
 
   private String focusedDataValue() {
     return driver.switchTo().activeElement().getAttribute("data-value");
+  }
+
+  /** Whether all of {@code element} is inside the viewport. */
+  private boolean inViewport(WebElement element) {
+    return Boolean.TRUE.equals(
+        ((JavascriptExecutor) driver)
+            .executeScript(
+                "const r = arguments[0].getBoundingClientRect();"
+                    + " return r.top >= 0 && r.bottom <= window.innerHeight;",
+                element));
   }
 
   /** The box of the element {@code selector} in viewport CSS pixels. */
