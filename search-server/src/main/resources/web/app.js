@@ -4,7 +4,7 @@
 import * as api from './api.js';
 import { ArticleView } from './article.js';
 import {
-  appendSnippet, clear, displayTitle, formatCount, formatDate, h, isModified, languageName,
+  appendSnippet, clear, displayTitle, formatCount, formatDate, h, isModified, languageName, roving,
 } from './dom.js';
 import {
   CODE_FILTERS, ENTITY_TYPES, FILTER_NAMES, MORE_FACET_SIZE, excludeValue, excludedBy, exclusionOf, LIST_FILTERS, PAGE_SIZE, effectiveSort, hasCriteria, readState, searchParams, toQueryString,
@@ -339,6 +339,8 @@ function renderFacet(apiName, filter, values) {
       type: 'button', class: 'link-button facet-more', 'data-facet': filter, text: 'more…',
       onclick: () => showMoreValues(apiName, filter),
     }));
+    // One tab stop per facet; the arrow keys move within it.
+    roving(list, '.facet-value');
   }
 }
 
@@ -420,8 +422,21 @@ function renderHit(hit) {
     h('span', { class: 'source', text: hit.source }),
     hit.published ? h('time', { datetime: hit.published, text: formatDate(hit.published) }) : null);
   const snippet = hit.bodySnippet ? appendSnippet(h('p', { class: 'snippet' }), hit.bodySnippet) : null;
-  return h('li', { class: 'hit', 'data-id': hit.id }, h('h3', {}, title), meta, snippet, entityChips(hit.entities));
+  const chips = entityChips(hit.entities);
+  if (chips) {
+    // A result is one tab stop, its title; the right arrow enters its entity chips.
+    roving(chips, '.chip', { tabStop: false, onEdge: (step) => { if (step < 0) title.focus(); } });
+    title.addEventListener('keydown', (e) => {
+      if (e.key !== 'ArrowRight' || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+      e.preventDefault();
+      chips.querySelector('.chip').focus();
+    });
+    title.setAttribute('aria-describedby', ENTITY_HINT_ID);
+  }
+  return h('li', { class: 'hit', 'data-id': hit.id }, h('h3', {}, title), meta, snippet, chips);
 }
+
+const ENTITY_HINT_ID = 'entity-chips-hint';
 
 function entityChips(entities) {
   if (!entities) return null;

@@ -21,6 +21,37 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+const ROVING_KEYS = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+
+/**
+ * Makes the elements matching `selector` in `list` one tab stop (or none, with tabStop false):
+ * the first has tabindex 0, the others -1, and the arrow keys, Home and End move the focus among
+ * them, carrying the tab stop along. `onEdge(step)` runs when an arrow key leads past either end.
+ * Call it again after redrawing the list; it keeps one key handler.
+ */
+export function roving(list, selector, { tabStop = true, onEdge = null } = {}) {
+  const items = () => [...list.querySelectorAll(selector)];
+  items().forEach((el, i) => { el.tabIndex = tabStop && i === 0 ? 0 : -1; });
+  list.onkeydown = (e) => {
+    const all = items();
+    const i = all.indexOf(document.activeElement);
+    const step = ROVING_KEYS[e.key];
+    if (i < 0 || step === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    const next = Math.min(all.length - 1, Math.max(0, i + step));
+    if (Number.isFinite(step) && i + step !== next) {
+      if (onEdge) onEdge(step);
+      return;
+    }
+    if (tabStop) {
+      all[i].tabIndex = -1;
+      all[next].tabIndex = 0;
+    }
+    all[next].focus();
+  };
+  return list;
+}
+
 /** Removes all children. */
 export function clear(el) {
   el.replaceChildren();

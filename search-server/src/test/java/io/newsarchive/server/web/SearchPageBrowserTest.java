@@ -192,6 +192,45 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void fewTabPressesReachTheFirstResultAndEachResultIsOneStop() {
+    openPage("?q=oil");
+    int fromLoad = tabsUntil(".hit-title", 0);
+    int between = 0;
+    for (int i = 1; i < 10; i++) {
+      between = Math.max(between, tabsUntil(".hit-title", i));
+    }
+    // The right arrow enters a result's entity chips, the left arrow leads back to its title.
+    WebElement title = driver.switchTo().activeElement();
+    List<WebElement> chips =
+        driver
+            .findElements(By.cssSelector("#results .hit"))
+            .get(9)
+            .findElements(By.cssSelector(".chip"));
+    assertThat(chips).hasSizeGreaterThan(1);
+    new Actions(driver).sendKeys(Keys.ARROW_RIGHT).perform();
+    assertThat(driver.switchTo().activeElement()).isEqualTo(chips.get(0));
+    new Actions(driver).sendKeys(Keys.ARROW_RIGHT).perform();
+    assertThat(driver.switchTo().activeElement()).isEqualTo(chips.get(1));
+    new Actions(driver).sendKeys(Keys.ARROW_LEFT, Keys.ARROW_LEFT).perform();
+    assertThat(driver.switchTo().activeElement()).isEqualTo(title);
+    openPage("?q=oil");
+    new Actions(driver).sendKeys(Keys.TAB).perform();
+    assertThat(driver.switchTo().activeElement().getText()).isEqualTo("Skip to results");
+    new Actions(driver).sendKeys(Keys.ENTER).perform();
+    int afterSkip = tabsUntil(".hit-title", 0);
+    System.out.printf(
+        "Tab presses: page load to first result %d, most between two results %d,"
+            + " after the skip link %d%n",
+        fromLoad, between, afterSkip);
+
+    // The skip link, the header, the date fields (three stops each), sort, one stop per facet
+    // and the timeline.
+    assertThat(fromLoad).isLessThanOrEqualTo(22);
+    assertThat(between).isEqualTo(1);
+    assertThat(afterSkip).isLessThanOrEqualTo(3);
+  }
+
+  @Test
   void openingAnArticleShowsItsEntitiesAndRelatedArticles() {
     openPage("?q=Pompeo");
     WebElement title = driver.findElement(By.cssSelector("#results .hit .hit-title"));
@@ -577,6 +616,18 @@ class SearchPageBrowserTest {
 
   private String focusedDataValue() {
     return driver.switchTo().activeElement().getAttribute("data-value");
+  }
+
+  /** Presses Tab until the {@code index}th element matching {@code selector} has the focus. */
+  private int tabsUntil(String selector, int index) {
+    WebElement target = driver.findElements(By.cssSelector(selector)).get(index);
+    for (int presses = 1; presses <= 200; presses++) {
+      new Actions(driver).sendKeys(Keys.TAB).perform();
+      if (driver.switchTo().activeElement().equals(target)) {
+        return presses;
+      }
+    }
+    throw new AssertionError("200 Tab presses did not reach " + selector + " #" + index);
   }
 
   /** Whether all of {@code element} is inside the viewport. */
