@@ -38,7 +38,7 @@ let cameFromResults = false;
 
 const timeline = new Timeline($('timeline'), (from, to) => {
   navigate(withChanges(state, { from, to }), { focus: () => $('timeline').querySelector('.timeline-plot') });
-});
+}, () => navigate(withChanges(state, { from: '', to: '' }), { focus: () => $('timeline').querySelector('.timeline-plot') }));
 
 const unusual = new UnusualTerms($('unusual'), {
   addWord: (word) => navigate(withChanges(state, { q: state.q ? `${state.q} ${word}` : word })),
@@ -274,7 +274,9 @@ function renderActiveFilters() {
     const values = LIST_FILTERS.includes(name) ? state[name] : state[name] ? [state[name]] : [];
     const excluded = excludedBy(name);
     for (const value of values) {
-      const label = `${excluded ? 'Not ' : ''}${FILTER_NAMES[excluded || name]}: ${value}`;
+      // Dates read as everywhere else on the page: "26 Sep 2020".
+      const shown = name === 'from' || name === 'to' ? formatDate(`${value}T00:00:00Z`) || value : value;
+      const label = `${excluded ? 'Not ' : ''}${FILTER_NAMES[excluded || name]}: ${shown}`;
       chips.push(h('li', {}, h('button', {
         type: 'button', class: `chip chip-${excluded || name}${excluded ? ' chip-excluded' : ''}`,
         'data-filter': name, 'data-value': value,

@@ -3,6 +3,7 @@
 // or tap without a sideways drag filters nothing, and a vertical swipe scrolls the page.
 
 import { clear, formatBucket, formatCount, isoDate } from './dom.js';
+import { autoScale, scaleOf } from './scale.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const BAR = 10; // viewBox units per bucket; the SVG stretches to the plot's width
@@ -23,11 +24,23 @@ export function bucketEnd(start, interval) {
 }
 
 export class Timeline {
-  /** figure: the <figure> holding .timeline-plot, .timeline-axis and the status line. */
-  constructor(figure, onSelect) {
+  /**
+   * figure: the <figure> holding .timeline-plot, .timeline-axis, .timeline-yaxis, the status line
+   * and the scale and reset buttons. onSelect(from, to) filters by dates; onReset() clears them.
+   */
+  constructor(figure, onSelect, onReset) {
     this.figure = figure;
     this.plot = figure.querySelector('.timeline-plot');
     this.axis = figure.querySelector('.timeline-axis');
+    this.yAxis = figure.querySelector('.timeline-yaxis');
+    this.scaleButton = figure.querySelector('.timeline-scale');
+    this.resetButton = figure.querySelector('.timeline-reset');
+    this.scaleChoice = ''; // 'log' or 'linear' once the reader picks one; automatic until then
+    this.scaleButton.addEventListener('click', () => {
+      this.scaleChoice = this.scale.kind === 'log' ? 'linear' : 'log';
+      this.render(this.last, this.from, this.to);
+    });
+    this.resetButton.addEventListener('click', () => onReset());
     this.status = figure.querySelector('#timeline-status');
     this.onSelect = onSelect;
     this.buckets = [];
@@ -53,6 +66,8 @@ export class Timeline {
 
   /** Draws the API's timeline; from/to (YYYY-MM-DD or '') mark the current date filter. */
   render(timeline, from, to) {
+    Object.assign(this, { last: timeline, from, to });
+    this.resetButton.hidden = !(from || to);
     this.buckets = (timeline && timeline.buckets) || [];
     this.interval = (timeline && timeline.interval) || 'month';
     this.active = -1;
@@ -60,10 +75,14 @@ export class Timeline {
     this.figure.hidden = this.buckets.length === 0;
     clear(this.plot);
     clear(this.axis);
+    clear(this.yAxis);
     if (!this.buckets.length) return;
 
     const n = this.buckets.length;
     const max = Math.max(1, ...this.buckets.map((b) => b.count));
+    const counts = this.buckets.map((b) => b.count);
+    this.scale = scaleOf(this.scaleChoice || autoScale(counts), max);
+    this.drawScale();
     const total = this.buckets.reduce((sum, b) => sum + b.count, 0);
     const first = formatBucket(this.buckets[0].start, this.interval);
     const last = formatBucket(this.buckets[n - 1].start, this.interval);
@@ -82,7 +101,7 @@ export class Timeline {
     this.buckets.forEach((bucket, i) => {
       const start = Date.parse(bucket.start);
       const end = bucketEnd(bucket.start, this.interval).getTime();
-      const height = bucket.count === 0 ? 0 : Math.max(2, (bucket.count / max) * (HEIGHT - 4));
+      const height = bucket.count === 0 ? 0 : Math.max(2, this.scale.fraction(bucket.count) * (HEIGHT - 4));
       const hit = document.createElementNS(SVG, 'rect');
       hit.setAttribute('class', 'bucket');
       hit.setAttribute('x', String(i * BAR));
@@ -118,6 +137,18 @@ export class Timeline {
       }));
     }
     this.status.textContent = '';
+  }
+
+  /** The y-axis labels and the scale button, which says whether the scale is logarithmic. */
+  drawScale() {
+    this.scaleButton.setAttribute('aria-pressed', String(this.scale.kind === 'log'));
+    for (const tick of this.scale.ticks) {
+      const label = Object.assign(document.createElement('span'), { textContent: tick.label });
+      // Placed through the CSSOM, which the page's style policy allows; bars use 96% of the height.
+      label.style.bottom = `${(tick.at * 96).toFixed(1)}%`;
+      this.yAxis.append(label);
+    }
+    this.yAxis.dataset.scale = this.scale.kind;
   }
 
   describe(i) {

@@ -11,9 +11,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -315,7 +317,7 @@ class SearchPageBrowserTest {
       assertThat(day).isBetween(LocalDate.parse(from), to);
     }
     assertThat(texts(By.cssSelector("#active-filters .chip")))
-        .contains("From: " + from + "×", "To: " + to + "×");
+        .contains("From: " + pageDate(LocalDate.parse(from)) + "×", "To: " + pageDate(to) + "×");
   }
 
   @Test
@@ -352,6 +354,46 @@ class SearchPageBrowserTest {
     } finally {
       browser.resetWidth();
     }
+  }
+
+  @Test
+  void theTimelineScaleFollowsTheCountsHasAnAxisAndTheDatesCanBeReset() {
+    openPage("?q=oil&from=1987-03-01&to=1987-12-31");
+    List<Long> counts =
+        driver.findElements(By.cssSelector("#timeline rect.bucket")).stream()
+            .map(b -> Long.parseLong(b.getAttribute("data-count")))
+            .toList();
+    List<Long> nonZero = counts.stream().filter(c -> c > 0).sorted().toList();
+    boolean dominated =
+        nonZero.size() > 1
+            && nonZero.get(nonZero.size() - 1) > 20 * nonZero.get((nonZero.size() - 1) / 2);
+    WebElement scale = driver.findElement(By.cssSelector("#timeline .timeline-scale"));
+    assertThat(scale.getAttribute("aria-pressed")).isEqualTo(String.valueOf(dominated));
+    List<String> ticks = texts(By.cssSelector("#timeline .timeline-yaxis span"));
+    assertThat(ticks).hasSizeGreaterThanOrEqualTo(2).startsWith("0");
+
+    scale.click();
+    assertThat(scale.getAttribute("aria-pressed")).isEqualTo(String.valueOf(!dominated));
+    assertThat(texts(By.cssSelector("#timeline .timeline-yaxis span"))).isNotEqualTo(ticks);
+
+    WebElement reset = driver.findElement(By.cssSelector("#timeline .timeline-reset"));
+    assertThat(reset.isDisplayed()).isTrue();
+    reset.click();
+    awaitIdle();
+    assertThat(currentParams("from")).isEmpty();
+    assertThat(currentParams("to")).isEmpty();
+    assertThat(currentParams("q")).containsExactly("oil");
+    assertThat(driver.findElement(By.cssSelector("#timeline .timeline-reset")).isDisplayed())
+        .isFalse();
+  }
+
+  @Test
+  void aTimelineWithOnePeriodFarAboveTheRestIsLogarithmic() {
+    // Reuters-21578 is 1987; the seed article alone is 2020.
+    openPage("?q=oil%20OR%20iran");
+    WebElement scale = driver.findElement(By.cssSelector("#timeline .timeline-scale"));
+    assertThat(scale.getAttribute("aria-pressed")).isEqualTo("true");
+    assertThat(texts(By.cssSelector("#timeline .timeline-yaxis span"))).contains("0", "1", "10");
   }
 
   @Test
@@ -616,6 +658,11 @@ class SearchPageBrowserTest {
 
   private String focusedDataValue() {
     return driver.switchTo().activeElement().getAttribute("data-value");
+  }
+
+  /** A date as the page writes it everywhere: "26 Sep 2020". */
+  private static String pageDate(LocalDate date) {
+    return date.format(DateTimeFormatter.ofPattern("d MMM uuuu", Locale.UK));
   }
 
   /** Presses Tab until the {@code index}th element matching {@code selector} has the focus. */
