@@ -10,6 +10,7 @@ import {
   CODE_FILTERS, ENTITY_TYPES, FILTER_NAMES, MORE_FACET_SIZE, excludeValue, excludedBy, exclusionOf, LIST_FILTERS, PAGE_SIZE, effectiveSort, hasCriteria, readState, searchParams, toQueryString,
   toggleFilter, withChanges,
 } from './state.js';
+import { CopyLink, markPattern, neighbours } from './reading.js';
 import { UnusualTerms } from './significant.js';
 import { Timeline } from './timeline.js';
 
@@ -490,11 +491,48 @@ function codeSearch(filter, code) {
   return withChanges(readState(''), { [filter]: [code] });
 }
 
+const copyLink = new CopyLink($('copy-link'), $('copy-link-field'), $('copy-link-status'));
+
+/** The search the article was opened from, asked again when the page was opened at the article. */
+async function searchOfArticle(signal) {
+  const params = searchParams(state);
+  const key = params.toString();
+  if (lastSearch.key === key) return lastSearch.data;
+  try {
+    const data = await api.search(params, signal);
+    lastSearch = { key, data };
+    return data;
+  } catch (error) {
+    if (error.name === 'AbortError') throw error;
+    return null; // marks and neighbours are extras: the article shows without them
+  }
+}
+
+function renderNeighbours(hits) {
+  const { prev, next } = neighbours(hits, state.article);
+  for (const [link, hit, label] of [[$('prev-result'), prev, '← Previous result'], [$('next-result'), next, 'Next result →']]) {
+    link.hidden = !hit;
+    if (!hit) continue;
+    link.textContent = label;
+    link.title = displayTitle(hit);
+    link.href = toQueryString({ ...state, article: hit.id });
+    link.onclick = (e) => {
+      if (isModified(e)) return;
+      e.preventDefault();
+      navigate({ ...state, article: hit.id }, { focus: () => els.articleTitle, replace: true });
+    };
+  }
+}
+
 async function showArticle(signal) {
   els.resultsView.hidden = true;
   els.articleView.hidden = false;
+  copyLink.reset();
+  const search = await searchOfArticle(signal);
+  const hits = search ? search.hits : [];
+  renderNeighbours(hits);
   try {
-    const article = await articleView.show(state.article, signal);
+    const article = await articleView.show(state.article, signal, markPattern(state.q, hits));
     document.title = `${article.title || 'Article'} – newsarchive`;
   } catch (error) {
     if (!(error instanceof api.ApiError && error.status === 404)) throw error;

@@ -4,6 +4,7 @@
 
 import * as api from './api.js';
 import { clear, displayTitle, formatDate, h, isWebUrl, languageName } from './dom.js';
+import { appendMarked } from './reading.js';
 import { CODE_FILTERS, ENTITY_TYPES } from './state.js';
 
 const CODE_NAMES = { topics: 'Topics', places: 'Places', people: 'People', orgs: 'Organizations', exchanges: 'Exchanges' };
@@ -27,17 +28,20 @@ export class ArticleView {
     this.el.missingBack.addEventListener('click', (e) => this.links.backToSearch(e));
   }
 
-  /** Fetches and shows an article and its related articles; resolves to the article. */
-  async show(id, signal) {
+  /**
+   * Fetches and shows an article and its related articles, with `marks` (a pattern, or null)
+   * marked in its title and text; resolves to the article.
+   */
+  async show(id, signal, marks) {
     this.el.error.hidden = true;
     this.el.missing.hidden = true;
     // Panels appear with their article, never empty while it loads or when it fails.
     this.el.layout.hidden = true;
     const relatedPromise = api.related(id, signal).catch((error) => error);
     const article = await api.article(id, signal);
-    this.el.title.textContent = article.title || '(untitled)';
+    appendMarked(clear(this.el.title), article.title || '(untitled)', marks);
     this.renderMeta(article);
-    clear(this.el.body).append(...paragraphs(article.body));
+    clear(this.el.body).append(...paragraphs(article.body, marks));
     this.renderEntities(article.entities || []);
     this.renderCodes(article.codes || {});
     const related = await relatedPromise;
@@ -120,8 +124,8 @@ export class ArticleView {
   }
 }
 
-/** The body as paragraphs. */
-function paragraphs(body) {
+/** The body as paragraphs, with `marks` marked. */
+function paragraphs(body, marks) {
   const text = (body || '').replace(/\r\n?/g, '\n').trim();
   // Wire copy is hard-wrapped with indented or blank-line paragraphs; web copy has one
   // paragraph per line.
@@ -129,5 +133,5 @@ function paragraphs(body) {
   const blocks = (wrapped ? text.split(/\n(?:[ \t]*\n)+|\n(?=[ \t]+\S)/) : text.split('\n'))
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
-  return blocks.length ? blocks.map((t) => h('p', { text: t })) : [h('p', { class: 'meta', text: 'This article has no body text.' })];
+  return blocks.length ? blocks.map((t) => appendMarked(h('p'), t, marks)) : [h('p', { class: 'meta', text: 'This article has no body text.' })];
 }

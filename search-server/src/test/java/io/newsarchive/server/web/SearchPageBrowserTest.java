@@ -276,6 +276,68 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void theArticleViewMarksTheSearchWordsAndLeadsToTheNextAndPreviousResults() {
+    openPage("?q=cocoa%20exports");
+    List<String> ids = hitIds();
+    driver.findElement(By.cssSelector("#results .hit .hit-title")).click();
+    awaitIdle();
+
+    assertThat(texts(By.cssSelector("#article-body mark")))
+        .isNotEmpty()
+        .allSatisfy(mark -> assertThat(mark.toLowerCase()).containsAnyOf("cocoa", "export"));
+    assertThat(driver.findElement(By.id("prev-result")).isDisplayed()).isFalse();
+    WebElement next = driver.findElement(By.id("next-result"));
+    assertThat(next.getText()).isEqualTo("Next result →");
+
+    next.click();
+    awaitIdle();
+    assertThat(currentParams("article")).containsExactly(ids.get(1));
+    assertThat(focusedId()).isEqualTo("article-title");
+    driver.findElement(By.id("prev-result")).click();
+    awaitIdle();
+    assertThat(currentParams("article")).containsExactly(ids.get(0));
+
+    driver.findElement(By.id("back-to-results")).click();
+    awaitIdle();
+    assertThat(currentParams("article")).isEmpty();
+    assertThat(hitIds()).isEqualTo(ids);
+  }
+
+  @Test
+  void copyLinkPutsThePermalinkOnTheClipboardOrInAFieldToCopy() {
+    openPage("?q=cocoa&article=" + firstHitId("cocoa"));
+    String url = driver.getCurrentUrl();
+    browser
+        .driver()
+        .executeCdpCommand(
+            "Browser.grantPermissions",
+            Map.of(
+                "origin",
+                archive.baseUrl().replaceFirst("/$", ""),
+                "permissions",
+                List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+    driver.findElement(By.id("copy-link")).click();
+    wait.until(d -> !d.findElement(By.id("copy-link-status")).getText().isEmpty());
+    assertThat(driver.findElement(By.id("copy-link-status")).getText()).isEqualTo("Link copied.");
+    assertThat(
+            ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                    "navigator.clipboard.readText().then(arguments[0], e => arguments[0]('' + e))"))
+        .isEqualTo(url);
+
+    // Without the Clipboard API the link is selected in a field, to copy by hand.
+    ((JavascriptExecutor) driver)
+        .executeScript(
+            "Object.defineProperty(Navigator.prototype, 'clipboard',"
+                + " {get: () => undefined, configurable: true})");
+    driver.findElement(By.id("copy-link")).click();
+    WebElement field = driver.findElement(By.id("copy-link-field"));
+    wait.until(d -> field.isDisplayed());
+    assertThat(field.getAttribute("value")).isEqualTo(url);
+    assertThat(driver.switchTo().activeElement()).isEqualTo(field);
+  }
+
+  @Test
   void draggingAcrossTheTimelineFiltersByThoseDates() {
     openPage("?q=oil&source=reuters");
     List<WebElement> buckets = driver.findElements(By.cssSelector("#timeline rect.bucket"));
@@ -562,6 +624,8 @@ class SearchPageBrowserTest {
     title.click();
     awaitIdle();
     assertThat(driver.findElement(By.id("article-title")).getText()).contains("<img src=x");
+    assertThat(texts(By.cssSelector("#article-title mark, #article-body mark")))
+        .contains(ArchiveUnderTest.HOSTILE_WORD);
     assertThat(driver.findElements(By.cssSelector("#article-view img"))).isEmpty();
   }
 
@@ -658,6 +722,12 @@ class SearchPageBrowserTest {
 
   private String focusedDataValue() {
     return driver.switchTo().activeElement().getAttribute("data-value");
+  }
+
+  /** The id of the first result for {@code q}. */
+  private String firstHitId(String q) {
+    openPage("?q=" + q);
+    return hitIds().get(0);
   }
 
   /** A date as the page writes it everywhere: "26 Sep 2020". */
