@@ -11,6 +11,7 @@ import {
   toggleFilter, withChanges,
 } from './state.js';
 import { CopyLink, markPattern, neighbours } from './reading.js';
+import { installShortcuts } from './shortcuts.js';
 import { UnusualTerms } from './significant.js';
 import { Timeline } from './timeline.js';
 
@@ -566,5 +567,6 @@ async function showStats() {
   }
 }
 
+installShortcuts(els.q, els.results);
 showStats();
 update();

@@ -108,6 +108,13 @@ final class BrowserSession implements AutoCloseable {
         "Input.dispatchTouchEvent", Map.of("type", type, "touchPoints", points));
   }
 
+  /** Lets the page see {@code scheme} ("dark" or "light") as the system's colour preference. */
+  void emulateColorScheme(String scheme) {
+    driver.executeCdpCommand(
+        "Emulation.setEmulatedMedia",
+        Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+  }
+
   /** Saves a PNG of the viewport. */
   void screenshot(Path file) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());

@@ -46,6 +46,34 @@ class SearchPageBrowserTest {
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Pattern FIRST_NUMBER = Pattern.compile("(\\d[\\d,]*)");
 
+  /**
+   * Measures the WCAG contrast of every visible text element's colour against the background it
+   * sits on; answers {dark, checked: [...], low: [...]}.
+   */
+  private static final String CONTRAST_SCRIPT =
+      """
+      const rgb = (c) => (c.match(/[\\d.]+/g) || []).map(Number);
+      const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+        .reduce((s, v, i) => s + v * [0.2126, 0.7152, 0.0722][i], 0);
+      const background = (el) => { for (let e = el; e; e = e.parentElement) {
+        const c = rgb(getComputedStyle(e).backgroundColor);
+        if (c.length === 3 || c[3] > 0.5) return c; } return [255, 255, 255]; };
+      const checked = [], low = [];
+      const selector = 'body, .brand a, label, .search-row button, .syntax-help summary, .stats,'
+        + ' .facet h3, .facet-name, .count, .summary, .hit-title, .meta, .snippet, mark,'
+        + ' .chip, .timeline .hint, .timeline-yaxis span, .link-button, legend';
+      for (const el of document.querySelectorAll(selector)) {
+        if (!el.getClientRects().length || !el.textContent.trim()) continue;
+        const fg = lum(rgb(getComputedStyle(el).color)), bg = lum(background(el));
+        const ratio = (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+        const name = el.tagName.toLowerCase() + '.' + el.className + ' ' + ratio.toFixed(2);
+        checked.push(name);
+        if (ratio < 4.5) low.push(name);
+      }
+      return { dark: lum(background(document.body)) < 0.1, checked, low };
+      """;
+
   private ArchiveUnderTest archive;
   private BrowserSession browser;
   private WebDriver driver;
@@ -335,6 +363,45 @@ class SearchPageBrowserTest {
     wait.until(d -> field.isDisplayed());
     assertThat(field.getAttribute("value")).isEqualTo(url);
     assertThat(driver.switchTo().activeElement()).isEqualTo(field);
+  }
+
+  @Test
+  void bothColourSchemesKeepTextContrastAboveFourAndAHalf() throws IOException {
+    for (String scheme : List.of("dark", "light")) {
+      browser.emulateColorScheme(scheme);
+      openPage("?q=cocoa&from=1987-01-01");
+      @SuppressWarnings("unchecked")
+      Map<String, Object> report =
+          (Map<String, Object>) ((JavascriptExecutor) driver).executeScript(CONTRAST_SCRIPT);
+      assertThat((Boolean) report.get("dark")).as(scheme).isEqualTo(scheme.equals("dark"));
+      assertThat((List<?>) report.get("checked")).as(scheme).hasSizeGreaterThan(8);
+      assertThat((List<?>) report.get("low")).as(scheme + ": text below 4.5:1").isEmpty();
+      if (scheme.equals("dark")) {
+        browser.screenshot(SCREENSHOTS.resolve("search-results-dark.png"));
+      }
+    }
+  }
+
+  @Test
+  void slashGoesToTheSearchBoxAndJAndKMoveBetweenResults() {
+    openPage("?q=cocoa");
+    List<WebElement> titles = driver.findElements(By.cssSelector("#results .hit-title"));
+    Actions keys = new Actions(driver);
+
+    keys.sendKeys("j").perform();
+    assertThat(driver.switchTo().activeElement()).isEqualTo(titles.get(0));
+    keys.sendKeys("j", "j").perform();
+    assertThat(driver.switchTo().activeElement()).isEqualTo(titles.get(2));
+    keys.sendKeys("k").perform();
+    assertThat(driver.switchTo().activeElement()).isEqualTo(titles.get(1));
+
+    keys.sendKeys("/").perform();
+    WebElement box = driver.findElement(By.id("q"));
+    assertThat(driver.switchTo().activeElement()).isEqualTo(box);
+    // While typing, the keys are text.
+    keys.sendKeys(Keys.END, " j/k").perform();
+    assertThat(box.getAttribute("value")).isEqualTo("cocoa j/k");
+    assertThat(driver.switchTo().activeElement()).isEqualTo(box);
   }
 
   @Test
