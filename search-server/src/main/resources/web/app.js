@@ -12,6 +12,7 @@ import {
 } from './state.js';
 import { CopyLink, markPattern, neighbours } from './reading.js';
 import { installShortcuts } from './shortcuts.js';
+import { startContent } from './start.js';
 import { UnusualTerms } from './significant.js';
 import { Timeline } from './timeline.js';
 
@@ -248,12 +249,35 @@ async function showResults(signal) {
   if (data.total > 0) unusual.show(params);
   else unusual.hide();
   renderZeroHits(data);
+  renderStart(data);
   clear(els.results).append(...(data.hits || []).map(renderHit));
   nextCursor = data.nextCursor || '';
   els.pager.hidden = state.page === 1 && !nextCursor;
   els.prev.disabled = state.page <= 1;
   els.next.disabled = !nextCursor;
   els.pageLabel.textContent = `Page ${state.page}`;
+}
+
+/** The start view, while nothing is asked: links into the archive and the syntax by example. */
+function renderStart(data) {
+  const start = $('start');
+  start.hidden = hasCriteria(state) || state.page > 1;
+  if (start.hidden) return;
+  const link = (changes, content) => {
+    const next = withChanges(readState(''), changes);
+    return h('a', {
+      href: toQueryString(next) || './',
+      onclick: (e) => {
+        if (isModified(e)) return;
+        e.preventDefault();
+        navigate(next, { focus: () => els.resultsHeading });
+      },
+    }, content);
+  };
+  const article = (hit) => h('a', {
+    href: toQueryString({ ...state, article: hit.id }), text: displayTitle(hit), onclick: (e) => openArticle(e, hit.id),
+  });
+  clear(start).append(...startContent(data, link, article));
 }
 
 function renderSummary(data) {

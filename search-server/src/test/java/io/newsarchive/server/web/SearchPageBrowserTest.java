@@ -130,6 +130,36 @@ class SearchPageBrowserTest {
   }
 
   @Test
+  void theStartViewOffersThisArchivesNamesStoriesTopicsAndSyntax() throws IOException {
+    openPage("");
+    browser.screenshot(SCREENSHOTS.resolve("start.png"));
+    WebElement start = driver.findElement(By.id("start"));
+    assertThat(start.isDisplayed()).isTrue();
+    String text = start.getText();
+    assertThat(text)
+        .contains("Most mentioned", "Newest stories", "\"oil prices\"~5", "goverment~", "export*")
+        .contains("person:", "org:", "place:", "topic:", "Topics here");
+    assertThat(texts(By.cssSelector("#start .start-topics a"))).contains("earn", "acq", "crude");
+    List<String> hits = hitIds();
+
+    start.findElement(By.linkText("crude")).click();
+    awaitIdle();
+    assertThat(currentParams("q")).containsExactly("topic:crude");
+    assertThat(start.isDisplayed()).isFalse();
+    assertThat(summaryTotal()).isPositive();
+
+    openPage("");
+    start = driver.findElement(By.id("start"));
+    start.findElements(By.cssSelector(".start-list a")).stream()
+        .filter(a -> a.getAttribute("href").contains("article="))
+        .findFirst()
+        .orElseThrow()
+        .click();
+    awaitIdle();
+    assertThat(currentParams("article")).containsExactly(hits.get(0));
+  }
+
+  @Test
   void nextPageFollowsTheCursorAndBackReturns() {
     openPage("?q=oil");
     List<String> firstPage = hitIds();
