@@ -22,8 +22,9 @@ export function scaleOf(kind, max) {
   const top = Math.max(1, max);
   if (kind === 'log') {
     const fraction = (count) => Math.log10(count + 1) / Math.log10(top + 1);
+    // 1 sits right on 0 once the top is in the hundreds: start at 10 there.
     const ticks = [0];
-    for (let v = 1; v <= top; v *= 10) ticks.push(v);
+    for (let v = top >= 100 ? 10 : 1; v <= top; v *= 10) ticks.push(v);
     return { kind, fraction, ticks: ticks.map((v) => ({ value: v, at: fraction(v), label: compact.format(v) })) };
   }
   const fraction = (count) => count / top;

@@ -285,9 +285,9 @@ class SearchPageBrowserTest {
 
     // The skip link, the header, the date fields (three stops each), sort, one stop per facet
     // and the timeline.
-    assertThat(fromLoad).isLessThanOrEqualTo(22);
+    assertThat(fromLoad).isLessThanOrEqualTo(25);
     assertThat(between).isEqualTo(1);
-    assertThat(afterSkip).isLessThanOrEqualTo(3);
+    assertThat(afterSkip).isLessThanOrEqualTo(4);
   }
 
   @Test
@@ -552,7 +552,7 @@ class SearchPageBrowserTest {
     openPage("?q=oil%20OR%20iran");
     WebElement scale = driver.findElement(By.cssSelector("#timeline .timeline-scale"));
     assertThat(scale.getAttribute("aria-pressed")).isEqualTo("true");
-    assertThat(texts(By.cssSelector("#timeline .timeline-yaxis span"))).contains("0", "1", "10");
+    assertThat(texts(By.cssSelector("#timeline .timeline-yaxis span"))).contains("0", "10", "100");
   }
 
   @Test
