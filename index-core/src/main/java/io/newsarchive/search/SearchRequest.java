@@ -8,8 +8,6 @@ import static io.newsarchive.search.SearchParameters.SIZE;
 import static io.newsarchive.search.SearchParameters.TO;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -58,11 +56,7 @@ public final class SearchRequest {
       throw new InvalidRequestException(
           "from",
           "from is after to",
-          "the From date, "
-              + LocalDate.ofInstant(from, ZoneOffset.UTC)
-              + ", is later than the To date, "
-              + LocalDate.ofInstant(to, ZoneOffset.UTC)
-              + ": swap the two dates, or clear one of them");
+          "the From date is later than the To date: swap the two dates, or clear one of them");
     }
     if (!get(CURSOR).isEmpty() && get(PAGE) != 1) {
       throw new InvalidRequestException(
