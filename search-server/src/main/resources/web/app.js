@@ -98,8 +98,8 @@ async function update(focus) {
 function restoreFocus(focus) {
   const target = typeof focus === 'function' ? focus() : null;
   if (!target || !document.contains(target)) return;
-  const top = els.resultsView.hidden ? 0 : els.resultsView.getBoundingClientRect().top;
-  if (top < 0 || top > window.innerHeight / 2) {
+  const top = els.resultsView.getBoundingClientRect().top;
+  if (els.resultsView.contains(target) && (top < 0 || top > window.innerHeight / 2)) {
     // A new set of results is read from its top: the filter chips, the count, the first hits.
     els.resultsView.scrollIntoView({ block: 'start' });
     target.focus({ preventScroll: true });
