@@ -367,9 +367,9 @@ function renderFacet(apiName, filter, values) {
       type: 'button', class: 'link-button facet-more', 'data-facet': filter, text: 'more…',
       onclick: () => showMoreValues(apiName, filter),
     }));
-    // One tab stop per facet; the arrow keys move within it.
-    roving(list, '.facet-value');
   }
+  // One tab stop per facet; the arrow keys move through its values, their ⊖ and "more…".
+  roving(panel, '.facet-value, .facet-exclude, .facet-more');
 }
 
 /** Asks for more values of one facet only, over the same matches, and shows them in its list. */
