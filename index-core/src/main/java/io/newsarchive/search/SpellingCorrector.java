@@ -109,6 +109,10 @@ public final class SpellingCorrector {
       Term body = new Term(ArticleFields.BODY_EXACT, word);
       long articles =
           Math.max(reader.docFreq(body), reader.docFreq(new Term(ArticleFields.TITLE_EXACT, word)));
+      if (articles > 0 && articles * RARER >= reader.maxDoc()) {
+        // No spelling can be that many times more common, so the dictionary need not be walked.
+        continue;
+      }
       // Only spellings found in more articles than the word are weighed.
       for (SuggestWord similar :
           checker.suggestSimilar(body, CANDIDATES, reader, SuggestMode.SUGGEST_MORE_POPULAR)) {
