@@ -69,9 +69,15 @@ final class ExportHandler {
     OutputStream out = response.getOutputStream();
     try {
       export.write(first, out);
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.INFO, "export stopped: " + e.getMessage());
-      ServletContextRequest.getServletContextRequest(ctx.req()).getServletChannel().abort(e);
+    } catch (IOException | RuntimeException e) {
+      // Rows are on their way: an error body now would read as rows. Closing the connection
+      // before the last chunk tells the client the download broke.
+      LOG.log(System.Logger.Level.INFO, "export stopped: " + e);
+      ServletContextRequest.getServletContextRequest(ctx.req())
+          .getConnectionMetaData()
+          .getConnection()
+          .getEndPoint()
+          .close(e);
     }
   }
 }

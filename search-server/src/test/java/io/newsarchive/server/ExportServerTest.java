@@ -175,6 +175,41 @@ class ExportServerTest {
     }
   }
 
+  @Test
+  void aClientThatLeavesStopsTheExport() throws Exception {
+    GatedBackend gated =
+        new GatedBackend(
+            ArticleSearcher.open(
+                ReutersIndex.get().directory(),
+                new SearcherOptions(Duration.ofMillis(100), Duration.ofSeconds(10))));
+    try (TestServer held = new TestServer(gated, new ServerOptions("127.0.0.1", 0))) {
+      try (Socket socket = new Socket("127.0.0.1", held.app().port())) {
+        socket.setSoTimeout(60_000);
+        socket
+            .getOutputStream()
+            .write(
+                "GET /api/export?body=true HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+        InputStream in = socket.getInputStream();
+        while (!line(in).isEmpty()) {
+          // the response head
+        }
+        assertThat(chunk(in, new ByteArrayOutputStream())).isPositive();
+      }
+      gated.open();
+      // The export's request is counted once its handler has returned.
+      for (int i = 0;
+          i < 1_200 && !held.get("/metrics").body().contains("route=\"/api/export\"");
+          i++) {
+        Thread.sleep(50);
+      }
+      assertThat(held.get("/metrics").body()).contains("route=\"/api/export\"");
+      assertThat(gated.searches())
+          .as("pages searched after the client left")
+          .isLessThan(ReutersIndex.ARTICLES / SearchParameters.MAX_SIZE / 2);
+    }
+  }
+
   /**
    * Appends the next chunk of {@code in} to {@code body}; returns its size, 0 for the last. The
    * line end after a chunk's data comes with the next chunk, so it is read before a size.
