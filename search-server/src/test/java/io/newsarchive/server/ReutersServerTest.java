@@ -89,6 +89,9 @@ class ReutersServerTest {
     int matches = 0;
     for (int i = 0; i < text.get("hits").size(); i++) {
       for (String field : List.of("titleSnippet", "bodySnippet")) {
+        assertThat(text.get("hits").get(i).has("article"))
+            .as("the hit's article stays inside")
+            .isFalse();
         JsonNode snippet = text.get("hits").get(i).get(field);
         String plain = snippet.get("text").asText();
         assertThat(plain).doesNotContain("<mark>", "&amp;", "&#");
