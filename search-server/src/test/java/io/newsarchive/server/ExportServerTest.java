@@ -1,6 +1,7 @@
 package io.newsarchive.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.newsarchive.search.ArticleSearcher;
@@ -172,6 +173,30 @@ class ExportServerTest {
       assertThat(body.toString(StandardCharsets.UTF_8).split("\r\n"))
           .hasSize(ReutersIndex.ARTICLES + 1);
       assertThat(gated.searches()).isGreaterThan(ReutersIndex.ARTICLES / SearchParameters.MAX_SIZE);
+    }
+  }
+
+  @Test
+  void aPageThatRunsOutOfTimeBreaksTheDownloadInsteadOfEndingIt() throws Exception {
+    GatedBackend failing =
+        new GatedBackend(
+            ArticleSearcher.open(
+                ReutersIndex.get().directory(),
+                new SearcherOptions(Duration.ofMillis(100), Duration.ofSeconds(10))));
+    failing.stopCursorPages();
+    failing.open();
+    try (TestServer held = new TestServer(failing, new ServerOptions("127.0.0.1", 0))) {
+      HttpRequest request =
+          HttpRequest.newBuilder(
+                  URI.create("http://127.0.0.1:" + held.app().port() + "/api/export?q=oil"))
+              .build();
+      // The first page is sent; the second timed out, so the body never ends as a whole one.
+      assertThatThrownBy(() -> CLIENT.send(request, HttpResponse.BodyHandlers.ofString()))
+          .isInstanceOf(IOException.class);
+      assertThat(failing.searches()).isEqualTo(2);
+      TestServer.Reply small = held.get("/api/export?q=cocoa+AND+ghana&from=1987-03-01");
+      assertThat(small.status()).as("one page needs no cursor").isEqualTo(200);
+      assertThat(small.body()).startsWith("id,").doesNotContain("error");
     }
   }
 

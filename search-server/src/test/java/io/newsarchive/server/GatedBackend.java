@@ -21,14 +21,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A backend that answers as another does, but holds every search that continues a cursor until
- * {@link #open()} is called, and counts the searches it ran: a test sees what a client receives
- * while the server is still in the middle of its work.
+ * {@link #open()} is called (or, after {@link #stopCursorPages()}, answers it as timed out), and
+ * counts the searches it ran: a test sees what a client receives while the server is still in the
+ * middle of its work, or when it fails there.
  */
 final class GatedBackend implements SearchBackend {
 
   private final SearchBackend backend;
   private final CountDownLatch gate = new CountDownLatch(1);
   private final AtomicInteger searches = new AtomicInteger();
+  private volatile boolean stopCursorPages;
 
   GatedBackend(SearchBackend backend) {
     this.backend = backend;
@@ -37,6 +39,14 @@ final class GatedBackend implements SearchBackend {
   /** Lets held and later searches run. */
   void open() {
     gate.countDown();
+  }
+
+  /**
+   * Makes every later search that continues a cursor answer as a search stopped by its time budget:
+   * nothing found, flagged as timed out.
+   */
+  void stopCursorPages() {
+    stopCursorPages = true;
   }
 
   /** Searches answered so far. */
@@ -54,7 +64,10 @@ final class GatedBackend implements SearchBackend {
         throw new InterruptedIOException("interrupted at the gate");
       }
     }
-    SearchResult result = backend.search(request);
+    SearchResult result =
+        stopCursorPages && !request.get(SearchParameters.CURSOR).isEmpty()
+            ? SearchResult.stopped(request, 0)
+            : backend.search(request);
     searches.incrementAndGet();
     return result;
   }
