@@ -11,6 +11,7 @@ import io.newsarchive.search.SearchCounts;
 import io.newsarchive.search.SearchParameters;
 import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearchResult;
+import io.newsarchive.search.SignificantTerms;
 import io.newsarchive.search.Suggestion;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -85,6 +86,12 @@ final class GatedBackend implements SearchBackend {
   @Override
   public List<FacetCount> topEntities(EntityType type, SearchRequest request) throws IOException {
     return backend.topEntities(type, request);
+  }
+
+  @Override
+  public SignificantTerms significant(SearchRequest request, int size, int sample)
+      throws IOException {
+    return backend.significant(request, size, sample);
   }
 
   @Override
