@@ -7,8 +7,9 @@ import {
   appendSnippet, clear, displayTitle, formatCount, formatDate, h, isModified, languageName, roving,
 } from './dom.js';
 import {
-  CODE_FILTERS, ENTITY_TYPES, FILTER_NAMES, MORE_FACET_SIZE, excludeValue, excludedBy, exclusionOf, LIST_FILTERS, PAGE_SIZE, effectiveSort, hasCriteria, readState, searchParams, toQueryString,
-  toggleFilter, withChanges,
+  CODE_FILTERS, ENTITY_TYPES, FILTER_NAMES, MORE_FACET_SIZE, excludeValue, excludedBy, exclusionOf, LIST_FILTERS, PAGE_SIZE,
+  effectiveSort, exportParams, feedParams, hasCriteria, readState, searchParams, toQueryString, toggleFilter,
+  withChanges,
 } from './state.js';
 import { CopyLink, markPattern, neighbours } from './reading.js';
 import { installShortcuts } from './shortcuts.js';
@@ -27,6 +28,8 @@ const els = {
   pager: $('pager'), prev: $('prev-page'), next: $('next-page'), pageLabel: $('page-label'),
   articleView: $('article-view'), articleError: $('article-error'), articleTitle: $('article-title'),
   back: $('back-to-results'),
+  exportCsv: $('export-csv'), exportJsonl: $('export-jsonl'), feedLink: $('feed-link'),
+  feedAlternate: $('feed-alternate'),
 };
 const FACETS = [['source', 'source'], ['person', 'person'], ['org', 'org'], ['place', 'place'], ['language', 'lang'],
   ...Object.values(CODE_FILTERS).map((filter) => [filter, filter])];
@@ -244,6 +247,7 @@ async function showResults(signal) {
   document.title = state.q ? `${state.q} – newsarchive search` : 'newsarchive search';
   renderActiveFilters();
   renderSummary(data);
+  renderDownloads();
   renderFacets(data.facets || {});
   timeline.render(data.timeline, state.from, state.to);
   if (data.total > 0) unusual.show(params);
@@ -292,6 +296,15 @@ function renderSummary(data) {
   text += ` (${data.tookMs} ms).`;
   if (data.timedOut) text += ' The search took too long and stopped early, so results may be incomplete.';
   els.summary.textContent = text;
+}
+
+/** Points the export and feed links at the current search. */
+function renderDownloads() {
+  els.exportCsv.href = `api/export?${exportParams(state, 'csv')}`;
+  els.exportJsonl.href = `api/export?${exportParams(state, 'jsonl')}`;
+  const feed = `api/feed?${feedParams(state)}`;
+  els.feedLink.href = feed;
+  els.feedAlternate.href = feed;
 }
 
 function renderActiveFilters() {

@@ -124,6 +124,24 @@ export function effectiveSort(state) {
   return state.sort === 'relevance' && !state.q.trim() ? 'newest' : state.sort;
 }
 
+/** Parameters of a search that an export or a feed of the whole result has no use for. */
+const PAGE_ONLY = ['page', 'size', 'cursor', 'facets', 'facetSize', 'interval'];
+
+/** The /api/export parameters for a state: the search's filters and order, in `format`. */
+export function exportParams(state, format) {
+  const p = searchParams(state);
+  for (const name of PAGE_ONLY) p.delete(name);
+  p.set('format', format);
+  return p;
+}
+
+/** The /api/feed parameters for a state: the search's filters; a feed is always newest first. */
+export function feedParams(state) {
+  const p = searchParams(state);
+  for (const name of [...PAGE_ONLY, 'sort']) p.delete(name);
+  return p;
+}
+
 /** A copy of the state with changes applied; any change of the query resets paging. */
 export function withChanges(state, changes) {
   const next = { ...state, page: 1, cursor: '', article: '', ...changes };

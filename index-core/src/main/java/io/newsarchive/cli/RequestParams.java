@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * The {@code --param NAME=VALUE} options of a command, as the texts of the search parameters they
- * name, to be parsed by the same declarations as the HTTP parameters of {@code /api/search}.
+ * name, to be parsed by the same declarations as the HTTP parameters of {@code /api/search}; for
+ * the commands of both modules ({@code evaluate-ranking}, {@code delete}, {@code export}).
  */
-final class RequestParams {
+public final class RequestParams {
 
   private RequestParams() {}
 
@@ -18,7 +19,7 @@ final class RequestParams {
    *
    * @throws IllegalArgumentException when an option is not {@code NAME=VALUE}
    */
-  static Map<String, List<String>> texts(List<String> params) {
+  public static Map<String, List<String>> texts(List<String> params) {
     Map<String, List<String>> texts = new LinkedHashMap<>();
     for (String param : params) {
       int equals = param.indexOf('=');

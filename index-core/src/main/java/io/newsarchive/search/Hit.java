@@ -22,6 +22,9 @@ import java.util.Map;
  * @param titleSnippet the whole headline with matches marked
  * @param bodySnippet the best passages of the body with matches marked
  * @param entities canonical entity names by type, in the article's order
+ * @param article the whole article as the backend holds it, its entities under their canonical
+ *     names, for readers that need more than a result list shows (an export: language, codes,
+ *     body); not part of the API's JSON
  */
 public record Hit(
     String id,
@@ -32,7 +35,8 @@ public record Hit(
     float score,
     Snippet titleSnippet,
     Snippet bodySnippet,
-    Map<EntityType, List<String>> entities) {
+    Map<EntityType, List<String>> entities,
+    Article article) {
 
   /** Copies the entity map. */
   public Hit {
@@ -63,6 +67,7 @@ public record Hit(
         Float.isNaN(score) ? 0f : score,
         title,
         body,
-        entities);
+        entities,
+        article);
   }
 }

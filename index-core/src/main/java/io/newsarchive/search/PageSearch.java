@@ -329,7 +329,11 @@ final class PageSearch {
   private static TopFieldDocs datedPage(
       IndexSearcher timed, Query query, MatchCounter.Counts matching, Slice slice)
       throws IOException {
-    Long afterTime = slice.after() == null ? null : (Long) slice.after().fields[0];
+    // A relevance cursor (an empty query matches everything alike) holds a score, not a time.
+    Long afterTime =
+        slice.after() == null || slice.order() == SortOrder.RELEVANCE
+            ? null
+            : (Long) slice.after().fields[0];
     Optional<Query> days =
         timed.timedOut()
             ? Optional.empty()

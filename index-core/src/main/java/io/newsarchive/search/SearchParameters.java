@@ -232,6 +232,33 @@ public final class SearchParameters {
           QueryExpansion.AUTO,
           QueryExpansion::key);
 
+  /** How snippets are written: HTML with marks, or plain text with match offsets. */
+  public static final SearchParameter<SnippetForm> SNIPPETS =
+      SearchParameter.choice(
+          "snippets",
+          "Form of titleSnippet and bodySnippet: html (the default) is a string, HTML-escaped,"
+              + " with every match wrapped in <mark>; text is an object {\"text\": the plain text"
+              + " unescaped, \"matches\": [[start, end], ...]}, offsets in UTF-16 code units as"
+              + " JavaScript counts them, end exclusive.",
+          SnippetForm.class,
+          SnippetForm.HTML,
+          SnippetForm::key);
+
+  /** File format of an export. */
+  public static final SearchParameter<ExportFormat> FORMAT =
+      SearchParameter.choice(
+          "format",
+          "File format: csv (RFC 4180, a header row, UTF-8 without BOM, several values in one"
+              + " cell joined by '; ') or jsonl (JSON Lines, one object per article, several values"
+              + " as arrays).",
+          ExportFormat.class,
+          ExportFormat.CSV,
+          ExportFormat::key);
+
+  /** Whether an export includes each article's body text. */
+  public static final SearchParameter<Boolean> BODY =
+      SearchParameter.flag("body", "Include each article's body text (a column or field body).");
+
   /**
    * Per facet that a filter narrows, the parameter that leaves its values out: {@code notSource},
    * {@code notPerson}, {@code notOrg}, {@code notPlace}, {@code notTopic}, {@code notPlaceCode},
@@ -272,8 +299,29 @@ public final class SearchParameters {
   public static final List<SearchParameter<?>> ALL =
       Stream.concat(
               FILTERS.stream(),
-              Stream.of(SORT, PAGE, SIZE, CURSOR, FACETS, FACET_SIZE, INTERVAL, RECENCY, EXPAND))
+              Stream.of(
+                  SORT,
+                  PAGE,
+                  SIZE,
+                  CURSOR,
+                  FACETS,
+                  FACET_SIZE,
+                  INTERVAL,
+                  RECENCY,
+                  EXPAND,
+                  SNIPPETS))
           .toList();
+
+  /**
+   * The paging parameters of a search, which routes that visit every matching article (export,
+   * feed) do not take.
+   */
+  public static final List<SearchParameter<?>> PAGING = List.of(PAGE, SIZE, CURSOR);
+
+  /** Every search parameter but {@code excluded}, in the order of {@link #ALL}. */
+  public static List<SearchParameter<?>> allBut(List<SearchParameter<?>> excluded) {
+    return ALL.stream().filter(parameter -> !excluded.contains(parameter)).toList();
+  }
 
   /** Entity type counted by an entity request; required. */
   public static final SearchParameter<EntityType> ENTITY_TYPE =

@@ -49,6 +49,11 @@ public record Snippet(String html, boolean matched) {
     return new Snippet(escape(start), false);
   }
 
+  /** This snippet as plain text with the offsets of its matches. */
+  public PlainSnippet plain() {
+    return PlainSnippet.of(html);
+  }
+
   /** {@code text} with HTML's special characters escaped. */
   public static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);

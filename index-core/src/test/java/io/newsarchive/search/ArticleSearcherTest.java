@@ -264,6 +264,23 @@ class ArticleSearcherTest {
   }
 
   @Test
+  void cursorPagingOfAnEmptyQueryByRelevanceVisitsEveryArticle() throws IOException {
+    // Every article matches an empty query alike, so its relevance cursor holds a score.
+    Set<String> seen = new HashSet<>();
+    String cursor = "";
+    do {
+      SearchResult page =
+          searcher.search(
+              SearchRequest.defaults()
+                  .with(SearchParameters.SIZE, 3)
+                  .with(SearchParameters.CURSOR, cursor));
+      page.hits().forEach(hit -> assertThat(seen.add(hit.id())).as(hit.id()).isTrue());
+      cursor = page.nextCursor().orElse("");
+    } while (!cursor.isEmpty());
+    assertThat(seen).hasSize(TestArticles.archive().size());
+  }
+
+  @Test
   void cursorOfAnotherSortIsRefused() throws IOException {
     String cursor =
         searcher.search(SearchRequest.defaults().with(SearchParameters.SIZE, 2)).nextCursor().get();

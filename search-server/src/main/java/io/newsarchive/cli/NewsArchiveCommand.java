@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       TrainEntitiesCommand.class,
       EvaluateEntitiesCommand.class,
       EvaluateRankingCommand.class,
+      ExportCommand.class,
       CheckEntitiesCommand.class,
       StatsCommand.class,
       DeleteCommand.class

@@ -94,10 +94,14 @@ public final class SearchServer {
     SuggestHandler suggest = new SuggestHandler(backend);
     StatsHandler stats = new StatsHandler(backend);
     SignificantHandler significant = new SignificantHandler(backend);
+    ExportHandler export = new ExportHandler(backend);
+    FeedHandler feed = new FeedHandler(backend);
     List<Route> api = new ArrayList<>();
     api.addAll(
         List.of(
             new Route("/api/search", SearchHandler.PARAMS, search::search, true),
+            new Route("/api/export", ExportHandler.PARAMS, export::export, true),
+            new Route("/api/feed", FeedHandler.PARAMS, feed::feed, true),
             new Route(
                 "/api/articles/{id}", ArticleHandler.ARTICLE_PARAMS, articles::article, false),
             new Route(

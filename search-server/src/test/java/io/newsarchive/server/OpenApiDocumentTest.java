@@ -139,6 +139,34 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void exportAndFeedTakeTheSearchParametersButPaging() {
+    JsonNode paths = server.get("/api/openapi.json").json().get("paths");
+    List<String> export = new ArrayList<>();
+    paths.at("/~1api~1export/get/parameters").forEach(p -> export.add(p.get("name").asText()));
+    assertThat(export)
+        .contains("q", "sort", "format", "body")
+        .doesNotContain("page", "size", "cursor");
+    JsonNode format =
+        paths.at(
+            "/~1api~1export/get/parameters/"
+                + ExportHandler.PARAMS.indexOf(SearchParameters.FORMAT));
+    assertThat(format.at("/schema/enum").toString()).isEqualTo("[\"csv\",\"jsonl\"]");
+    assertThat(paths.at("/~1api~1export/get/responses/200/content").has("text/csv; charset=utf-8"))
+        .isTrue();
+    List<String> feed = new ArrayList<>();
+    paths.at("/~1api~1feed/get/parameters").forEach(p -> feed.add(p.get("name").asText()));
+    assertThat(feed).contains("q", "topic").doesNotContain("sort", "page", "size", "cursor");
+    assertThat(paths.at("/~1api~1feed/get/responses/200/content").has("application/atom+xml"))
+        .isTrue();
+    JsonNode snippets =
+        paths.at(
+            "/~1api~1search/get/parameters/"
+                + SearchParameters.ALL.indexOf(SearchParameters.SNIPPETS));
+    assertThat(snippets.at("/schema/enum").toString()).isEqualTo("[\"html\",\"text\"]");
+    assertThat(snippets.at("/schema/default").asText()).isEqualTo("html");
+  }
+
+  @Test
   void servesTheDocumentAsJson() {
     TestServer.Reply reply = server.get("/api/openapi.json");
     assertThat(reply.status()).isEqualTo(200);

@@ -131,6 +131,21 @@ class OpenSearchServerTest {
   }
 
   @Test
+  void exportsTheSameBytesFromBothBackends() {
+    for (String query :
+        List.of(
+            "/api/export?sort=newest",
+            "/api/export?q=oil&sort=oldest&format=jsonl&body=true",
+            "/api/export?q=grain&placeCode=usa&sort=newest")) {
+      TestServer.Reply ours = local.get(query);
+      TestServer.Reply theirs = remote.get(query);
+      assertThat(ours.status()).as(query).isEqualTo(200);
+      assertThat(ours.body()).as(query).isNotEmpty().isEqualTo(theirs.body());
+    }
+    assertThat(local.get("/api/export?sort=newest").body().split("\r\n")).hasSize(ARTICLES + 1);
+  }
+
+  @Test
   void feedbackWordsAndSpellingAreTheLocalOnes() {
     for (String path :
         List.of(

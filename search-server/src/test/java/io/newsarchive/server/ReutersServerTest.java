@@ -83,6 +83,34 @@ class ReutersServerTest {
   }
 
   @Test
+  void plainSnippetsGiveTheTextAndWhereTheQueryWordsAre() {
+    JsonNode html = get("/api/search?q=" + enc("cocoa prices") + "&size=20");
+    JsonNode text = get("/api/search?q=" + enc("cocoa prices") + "&size=20&snippets=text");
+    int matches = 0;
+    for (int i = 0; i < text.get("hits").size(); i++) {
+      for (String field : List.of("titleSnippet", "bodySnippet")) {
+        assertThat(text.get("hits").get(i).has("article"))
+            .as("the hit's article stays inside")
+            .isFalse();
+        JsonNode snippet = text.get("hits").get(i).get(field);
+        String plain = snippet.get("text").asText();
+        assertThat(plain).doesNotContain("<mark>", "&amp;", "&#");
+        for (JsonNode match : snippet.get("matches")) {
+          String word = plain.substring(match.get(0).asInt(), match.get(1).asInt());
+          assertThat(word.toLowerCase(java.util.Locale.ROOT)).matches("(cocoa|pric).*");
+          matches++;
+        }
+        // The same words as the HTML form marks, in the same order.
+        String marked = html.get("hits").get(i).get(field).asText();
+        assertThat(snippet.get("matches").size()).isEqualTo(marked.split("<mark>", -1).length - 1);
+      }
+    }
+    assertThat(matches).isGreaterThan(20);
+    JsonNode bad = server.get("/api/search?q=cocoa&snippets=xml").json();
+    assertThat(bad.get("detail").asText()).isEqualTo("use html or text");
+  }
+
+  @Test
   void theSeedArticleIsFoundByTheNamesInIt() {
     JsonNode json = get("/api/search?q=" + enc("pompeo baghdad embassy"));
     assertThat(json.get("hits").get(0).get("id").asText()).isEqualTo("kayhan.ir-83245");

@@ -1,9 +1,11 @@
 package io.newsarchive.server.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
@@ -14,8 +16,11 @@ import io.newsarchive.article.Article;
 import io.newsarchive.article.CodeScheme;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.search.FacetField;
+import io.newsarchive.search.Hit;
 import io.newsarchive.search.Interval;
+import io.newsarchive.search.PlainSnippet;
 import io.newsarchive.search.Snippet;
+import io.newsarchive.search.SnippetForm;
 import io.newsarchive.search.Suggestion;
 import io.newsarchive.search.WordsMatched;
 import java.io.IOException;
@@ -27,7 +32,9 @@ import java.util.function.Function;
 /**
  * How library records print as JSON, so that the API serializes them directly: instants as ISO-8601
  * strings ({@code null} when undated), enums and enum-keyed maps by their URL keys, snippets as
- * their HTML, and an article's codes under every scheme.
+ * their HTML (or, written by {@link #writer} for {@link SnippetForm#TEXT}, as plain text with match
+ * offsets), hits without the whole article they were read from, and an article's codes under every
+ * scheme.
  */
 public final class ApiJson {
 
@@ -42,9 +49,15 @@ public final class ApiJson {
         .build();
   }
 
+  /** A writer of {@code mapper}'s JSON that writes snippets in {@code form}. */
+  public static ObjectWriter writer(ObjectMapper mapper, SnippetForm form) {
+    return mapper.writer().withAttribute(SnippetForm.class, form);
+  }
+
   private static SimpleModule module() {
     SimpleModule module = new SimpleModule("newsarchive-api");
-    module.setMixInAnnotation(Snippet.class, SnippetAsHtml.class);
+    module.addSerializer(Snippet.class, new SnippetSerializer());
+    module.setMixInAnnotation(Hit.class, HitWithoutArticle.class);
     module.setMixInAnnotation(Interval.class, ByKey.class);
     module.setMixInAnnotation(EntityType.class, ByKey.class);
     module.setMixInAnnotation(Suggestion.Kind.class, ByKey.class);
@@ -55,10 +68,37 @@ public final class ApiJson {
     return module;
   }
 
-  /** A snippet is its HTML string. */
-  private abstract static class SnippetAsHtml {
-    @JsonValue
-    abstract String html();
+  /** The article of a hit is for library readers; the API has its own route for articles. */
+  private abstract static class HitWithoutArticle {
+    @JsonIgnore
+    abstract Article article();
+  }
+
+  /**
+   * A snippet is its HTML string, or, when the writer's {@link SnippetForm} attribute is {@link
+   * SnippetForm#TEXT}, {@code {"text": ..., "matches": [[start, end], ...]}}.
+   */
+  private static final class SnippetSerializer extends JsonSerializer<Snippet> {
+    @Override
+    public void serialize(Snippet snippet, JsonGenerator json, SerializerProvider provider)
+        throws IOException {
+      if (provider.getAttribute(SnippetForm.class) != SnippetForm.TEXT) {
+        json.writeString(snippet.html());
+        return;
+      }
+      PlainSnippet plain = snippet.plain();
+      json.writeStartObject();
+      json.writeStringField("text", plain.text());
+      json.writeArrayFieldStart("matches");
+      for (PlainSnippet.Match match : plain.matches()) {
+        json.writeStartArray();
+        json.writeNumber(match.start());
+        json.writeNumber(match.end());
+        json.writeEndArray();
+      }
+      json.writeEndArray();
+      json.writeEndObject();
+    }
   }
 
   /** An enum is its lower-case URL key. */

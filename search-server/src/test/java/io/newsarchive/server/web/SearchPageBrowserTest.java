@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -95,6 +99,35 @@ class SearchPageBrowserTest {
     assertThat(driver.findElement(By.id("pager")).isDisplayed()).isTrue();
 
     browser.screenshot(SCREENSHOTS.resolve("search-results.png"));
+  }
+
+  @Test
+  void exportAndFeedLinksCarryTheCurrentSearch() throws Exception {
+    openPage("?q=cocoa&sort=oldest&page=2");
+    String csv = driver.findElement(By.id("export-csv")).getAttribute("href");
+    String jsonl = driver.findElement(By.id("export-jsonl")).getAttribute("href");
+    String feed = driver.findElement(By.id("feed-link")).getAttribute("href");
+    assertThat(csv)
+        .startsWith(archive.baseUrl() + "api/export?")
+        .contains("q=cocoa", "sort=oldest", "format=csv")
+        .doesNotContain("page=", "size=", "facets=");
+    assertThat(jsonl).contains("q=cocoa", "format=jsonl");
+    assertThat(feed)
+        .startsWith(archive.baseUrl() + "api/feed?")
+        .contains("q=cocoa")
+        .doesNotContain("sort=", "page=");
+    assertThat(
+            driver
+                .findElement(By.cssSelector("link[rel=alternate][type='application/atom+xml']"))
+                .getAttribute("href"))
+        .isEqualTo(feed);
+    // The links work: the server takes exactly what the page puts in them.
+    for (String link : List.of(csv, jsonl, feed)) {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(HttpRequest.newBuilder(URI.create(link)).build(), BodyHandlers.ofString());
+      assertThat(response.statusCode()).as(link).isEqualTo(200);
+    }
   }
 
   @Test
