@@ -4,7 +4,9 @@ import io.newsarchive.article.CodeScheme;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleFields;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +25,14 @@ public enum FacetField {
   PERSON_CODE(CodeScheme.PEOPLE.field(), "personCode"),
   ORG_CODE(CodeScheme.ORGS.field(), "orgCode"),
   EXCHANGE(CodeScheme.EXCHANGES.field(), "exchange");
+
+  /**
+   * The facets a search counts when it names none: sources, entities and languages. The editors'
+   * codes are counted when asked for, as the page does when an archive has them, so that an API
+   * page costs what it did before codes were facets.
+   */
+  public static final Set<FacetField> DEFAULTS =
+      Set.copyOf(EnumSet.of(SOURCE, PERSON, ORG, PLACE, LANGUAGE));
 
   private final String field;
   private final String key;

@@ -219,14 +219,18 @@ public final class SearchParameter<T> {
         });
   }
 
-  /** A comma-separated subset of the constants of {@code type}; absent means all, empty none. */
+  /**
+   * A comma-separated subset of the constants of {@code type}; absent means {@code defaults}, empty
+   * none.
+   */
   public static <E extends Enum<E>> SearchParameter<Set<E>> subset(
-      String name, String doc, Class<E> type, Function<E, String> key) {
+      String name, String doc, Set<E> defaults, Function<E, String> key) {
+    Class<E> type = defaults.iterator().next().getDeclaringClass();
     List<E> constants = Arrays.asList(type.getEnumConstants());
     List<String> keys = constants.stream().map(key).toList();
     Map<String, Object> schema = ordered("type", "string", "example", String.join(",", keys));
     return new SearchParameter<>(
-        new Definition<>(name, doc, Set.copyOf(EnumSet.allOf(type)), Arity.ONCE, schema),
+        new Definition<>(name, doc, Set.copyOf(defaults), Arity.ONCE, schema),
         values -> {
           Set<E> chosen = EnumSet.noneOf(type);
           for (String part : values.get(0).split(",")) {

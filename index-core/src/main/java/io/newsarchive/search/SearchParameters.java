@@ -174,9 +174,10 @@ public final class SearchParameters {
   public static final SearchParameter<Set<FacetField>> FACETS =
       SearchParameter.subset(
           "facets",
-          "Comma-separated fields to count over the whole matching set; absent means all, empty"
-              + " means none.",
-          FacetField.class,
+          "Comma-separated fields to count over the whole matching set; absent means source,"
+              + " person, org, place and language (the editors' codes only when named), empty means"
+              + " none.",
+          FacetField.DEFAULTS,
           FacetField::key);
 
   /** How many top values to return per facet. */

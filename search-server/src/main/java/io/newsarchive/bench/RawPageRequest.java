@@ -3,6 +3,7 @@ package io.newsarchive.bench;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.search.FacetField;
 import java.net.URLDecoder;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,12 +51,10 @@ public record RawPageRequest(
 
   /** The keyword fields counted when the query string names no facets, as {@code /api/search}. */
   static final List<String> ALL_FACETS =
-      List.of(
-          ArticleFields.SOURCE,
-          ArticleFields.PERSON,
-          ArticleFields.ORG,
-          ArticleFields.PLACE,
-          ArticleFields.LANGUAGE);
+      Arrays.stream(FacetField.values())
+          .filter(FacetField.DEFAULTS::contains)
+          .map(FacetField::field)
+          .toList();
 
   private static final Map<String, String> FILTER_FIELDS =
       Map.of(

@@ -107,17 +107,7 @@ class SearchServerTest {
         .containsExactly("person", "org", "place");
     assertThat(json.get("facets").fieldNames())
         .toIterable()
-        .containsExactly(
-            "source",
-            "person",
-            "org",
-            "place",
-            "language",
-            "topic",
-            "placeCode",
-            "personCode",
-            "orgCode",
-            "exchange");
+        .containsExactly("source", "person", "org", "place", "language");
     assertThat(json.get("timeline").get("interval").asText()).isNotEqualTo("auto");
     assertThat(json.get("nextCursor").isNull()).isTrue();
     assertThat(json.get("didYouMean").isNull()).isTrue();
