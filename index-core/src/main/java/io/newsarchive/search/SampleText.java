@@ -110,13 +110,12 @@ public final class SampleText {
   }
 
   /**
-   * The {@code size} most unusual phrases against the {@code archive} articles of the whole
-   * archive: of the phrases held by at least {@link Significance#MIN_FOREGROUND} articles, the most
-   * held, at most {@value #LOOKUPS_PER_PHRASE} per phrase asked and {@value #MAX_PHRASE_LOOKUPS} in
-   * all, are looked up in {@code background} and scored with JLH, so that the cost stays bounded.
+   * The {@code size} most unusual phrases against the whole archive: of the phrases held by at
+   * least {@link Significance#MIN_FOREGROUND} articles, the most held, at most {@value
+   * #LOOKUPS_PER_PHRASE} per phrase asked and {@value #MAX_PHRASE_LOOKUPS} in all, are looked up in
+   * {@code background} and scored with JLH, so that the cost stays bounded.
    */
-  public List<SignificantTerm> phrases(long archive, int size, PhraseBackground background)
-      throws IOException {
+  public List<SignificantTerm> phrases(int size, PhraseBackground background) throws IOException {
     List<Map.Entry<String, Integer>> held = new ArrayList<>();
     for (Map.Entry<String, Integer> phrase : phrases.entrySet()) {
       if (phrase.getValue() >= Significance.MIN_FOREGROUND) {
@@ -126,11 +125,11 @@ public final class SampleText {
     held.sort(MOST_HELD);
     int lookups = Math.min(MAX_PHRASE_LOOKUPS, LOOKUPS_PER_PHRASE * size);
     held = held.subList(0, Math.min(lookups, held.size()));
-    Map<String, Long> counts = background.articles(held.stream().map(Map.Entry::getKey).toList());
-    Significance.Sizes sizes = new Significance.Sizes(articles, archive);
+    Background counts = background.count(held.stream().map(Map.Entry::getKey).toList());
+    Significance.Sizes sizes = new Significance.Sizes(articles, counts.articles());
     List<SignificantTerm> scored = new ArrayList<>();
     for (Map.Entry<String, Integer> phrase : held) {
-      long count = counts.getOrDefault(phrase.getKey(), 0L);
+      long count = counts.holding().getOrDefault(phrase.getKey(), 0L);
       scored.add(sizes.scored(phrase.getKey(), phrase.getValue(), count));
     }
     return Significance.top(scored, size);
@@ -188,7 +187,21 @@ public final class SampleText {
   @FunctionalInterface
   public interface PhraseBackground {
 
-    /** The number of archive articles holding each of {@code phrases}, words split by a space. */
-    Map<String, Long> articles(List<String> phrases) throws IOException;
+    /** How many archive articles hold each of {@code phrases}, words split by a space. */
+    Background count(List<String> phrases) throws IOException;
+  }
+
+  /**
+   * The background counts of some phrases.
+   *
+   * @param articles articles of the whole archive
+   * @param holding how many of them hold each phrase; a phrase left out is held by none
+   */
+  public record Background(long articles, Map<String, Long> holding) {
+
+    /** Copies the counts. */
+    public Background {
+      holding = Map.copyOf(holding);
+    }
   }
 }

@@ -67,8 +67,7 @@ final class SignificantSample {
       entities.put(type, Significance.top(scored, limits.size()));
     }
     List<SignificantTerm> phrases =
-        text.phrases(
-            reader.numDocs(), limits.size(), candidates -> phraseBackground(searcher, candidates));
+        text.phrases(limits.size(), candidates -> phraseBackground(searcher, candidates));
     return new SignificantTerms(
         Significance.top(words(reader, text), limits.size()),
         phrases,
@@ -118,14 +117,14 @@ final class SignificantSample {
   }
 
   /** The number of archive articles whose body holds each of {@code phrases}. */
-  private Map<String, Long> phraseBackground(IndexSearcher searcher, List<String> phrases)
+  private SampleText.Background phraseBackground(IndexSearcher searcher, List<String> phrases)
       throws IOException {
     Map<String, Long> counts = new HashMap<>();
     for (String phrase : phrases) {
       Query query = phraseQueries.createPhraseQuery(Significance.PHRASE_FIELD, phrase);
       counts.put(phrase, query == null ? 0L : searcher.count(query));
     }
-    return counts;
+    return new SampleText.Background(searcher.getIndexReader().numDocs(), counts);
   }
 
   /** The names of one sample and their foreground counts. Used by one thread. */

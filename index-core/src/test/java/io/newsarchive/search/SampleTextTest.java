@@ -16,13 +16,12 @@ class SampleTextTest {
   private static List<String> phrases(SampleText text, List<String> lookedUp) throws IOException {
     return text
         .phrases(
-            1_000,
             20,
             phrases -> {
               lookedUp.addAll(phrases);
               Map<String, Long> counts = new HashMap<>();
               phrases.forEach(phrase -> counts.put(phrase, 5L));
-              return counts;
+              return new SampleText.Background(1_000, counts);
             })
         .stream()
         .map(SignificantTerm::term)
