@@ -150,6 +150,9 @@ final class OpenSearchSignificance {
    * part of the archive would call common phrases unusual.
    */
   private SampleText.Background phraseBackground(List<String> phrases) throws IOException {
+    if (phrases.isEmpty()) {
+      return new SampleText.Background(0, Map.of());
+    }
     Map<String, Query> holding = new HashMap<>();
     for (int i = 0; i < phrases.size(); i++) {
       String phrase = phrases.get(i);
@@ -167,7 +170,7 @@ final class OpenSearchSignificance {
                     .aggregations(PHRASES, a -> a.filters(f -> f.filters(b -> b.keyed(holding)))),
             Void.class);
     OpenSearchResponses.requireAllShards(response.shards());
-    if (response.timedOut() || phrases.isEmpty()) {
+    if (response.timedOut()) {
       return new SampleText.Background(response.hits().total().value(), Map.of());
     }
     Map<String, FiltersBucket> buckets =
