@@ -1,4 +1,4 @@
-// "Unusual in these results": the words, people, organizations and places over-represented
+// "Unusual in these results": the words, two-word phrases, people, organizations and places over-represented
 // among the best matches of the search, against the whole archive (GET /api/significant).
 // Collapsed by default and asked for only while open, so the results never wait for it.
 
@@ -11,10 +11,16 @@ const NOT_FILTERS = ['sort', 'cursor', 'page', 'size', 'facets', 'facetSize', 'i
 /** The lists of the response, with their headings and the filter a name adds. */
 const LISTS = [
   ['terms', 'Words', null],
+  ['phrases', 'Phrases', null],
   ['person', 'People', 'person'],
   ['org', 'Organizations', 'org'],
   ['place', 'Places', 'place'],
 ];
+
+/** What a click on a word or phrase adds to the query: a phrase in quotes, to be searched as one. */
+function searched(key, term) {
+  return key === 'phrases' ? `"${term}"` : term;
+}
 
 export class UnusualTerms {
   /**
@@ -81,7 +87,7 @@ export class UnusualTerms {
         terms.map((term) => h('li', {}, h('button', {
           type: 'button', class: 'unusual-term', 'data-term': term.term,
           title: `In ${term.foreground} of the ${data.sample} best matches; in ${term.background} articles of the archive`,
-          onclick: () => (filter ? this.actions.addFilter(filter, term.term) : this.actions.addWord(term.term)),
+          onclick: () => (filter ? this.actions.addFilter(filter, term.term) : this.actions.addWord(searched(key, term.term))),
         }, term.term)))));
     }
     if (!parts.length) parts.push(h('p', { class: 'hint', text: 'Nothing stands out in these results.' }));

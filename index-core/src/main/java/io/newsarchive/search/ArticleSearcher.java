@@ -229,7 +229,7 @@ public final class ArticleSearcher implements SearchBackend {
         return found;
       } catch (ExitableDirectoryReader.ExitingReaderException e) {
         admitted.stoppedEarly();
-        return new SignificantTerms(List.of(), Map.of(), 0, 0);
+        return new SignificantTerms(List.of(), List.of(), Map.of(), 0, 0);
       } catch (IndexSearcher.TooManyClauses | TooComplexToDeterminizeException e) {
         throw tooComplex(e);
       } finally {

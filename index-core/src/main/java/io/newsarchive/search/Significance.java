@@ -17,7 +17,9 @@ import org.apache.lucene.util.automaton.RegExp;
  * held (so that the copies of one wire story count once); its background count is the number of
  * articles of the whole archive holding it, read from the index. Words are those of {@link
  * #TEXT_FIELD}: lower case and unstemmed, so that each reads as written and, clicked, searches what
- * it says. Stateless.
+ * it says. Two-word phrases are counted alike: adjacent candidate words of one sentence in the
+ * foreground (see {@link SampleText}), the articles {@link #PHRASE_FIELD} holds the phrase in for
+ * the background. Stateless.
  *
  * <p>The score is JLH, Elasticsearch's default: {@code (fg% - bg%) * (fg% / bg%)} when the word is
  * more frequent in the sample than in the archive, else the word is left out. Of the measures
@@ -33,6 +35,12 @@ public final class Significance {
 
   /** The stored field that {@link #TEXT_FIELD} is analyzed from. */
   public static final String SOURCE_FIELD = ArticleFields.BODY;
+
+  /**
+   * Where the background count of a two-word phrase is read: the articles whose body the quoted
+   * phrase finds, as a click on it searches. {@link #TEXT_FIELD} keeps no positions.
+   */
+  public static final String PHRASE_FIELD = ArticleFields.BODY;
 
   /**
    * Fewest sampled articles that must hold a word or name (Elasticsearch's {@code min_doc_count}):

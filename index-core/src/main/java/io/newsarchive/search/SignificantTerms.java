@@ -6,16 +6,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What is unusual in the results of a search: the words and the people, organizations and places
- * over-represented among its best matches against the whole archive, most unusual first.
+ * What is unusual in the results of a search: the words, two-word phrases and the people,
+ * organizations and places over-represented among its best matches against the whole archive, most
+ * unusual first.
  *
  * @param terms unusual words of the sample's body text
+ * @param phrases unusual two-word phrases of the sample's body text
  * @param entities unusual canonical names per entity type; every type has a list, maybe empty
  * @param sample how many of the best matches were read
  * @param total how many articles match
  */
 public record SignificantTerms(
     List<SignificantTerm> terms,
+    List<SignificantTerm> phrases,
     Map<EntityType, List<SignificantTerm>> entities,
     int sample,
     long total) {
@@ -23,6 +26,7 @@ public record SignificantTerms(
   /** Copies the lists and gives every entity type one. */
   public SignificantTerms {
     terms = List.copyOf(terms);
+    phrases = List.copyOf(phrases);
     Map<EntityType, List<SignificantTerm>> all = new EnumMap<>(EntityType.class);
     for (EntityType type : EntityType.values()) {
       all.put(type, List.copyOf(entities.getOrDefault(type, List.of())));

@@ -55,6 +55,35 @@ class SignificantTermsTest {
   }
 
   @Test
+  void cocoaBringsUpThePhrasesOfTheCocoaTradeWithoutStopWords() throws IOException {
+    SignificantTerms found =
+        searcher.significant(
+            SearchRequest.defaults().with(SearchParameters.QUERY, "cocoa"), 20, 200);
+    List<String> phrases = found.phrases().stream().map(SignificantTerm::term).toList();
+    System.out.println("significant phrases 'cocoa': " + found.phrases());
+    assertThat(phrases.subList(0, 10)).contains("buffer stock");
+    for (SignificantTerm phrase : found.phrases()) {
+      String[] words = phrase.term().split(" ");
+      assertThat(words).hasSize(2).allMatch(Significance::isCandidate);
+      assertThat(phrase.foreground()).isBetween((long) Significance.MIN_FOREGROUND, 200L);
+      assertThat(phrase.background()).isGreaterThanOrEqualTo(phrase.foreground());
+      // A phrase is no more common than either of its words.
+      long held =
+          searcher
+              .search(
+                  SearchRequest.defaults()
+                      .with(SearchParameters.QUERY, "\"" + phrase.term() + "\"")
+                      .with(SearchParameters.SIZE, 0)
+                      .with(SearchParameters.FACETS, Set.of()))
+              .total();
+      assertThat(phrase.background()).as(phrase.term()).isLessThanOrEqualTo(held);
+    }
+    assertThat(found.phrases())
+        .extracting(SignificantTerm::score)
+        .isSortedAccordingTo((a, b) -> Double.compare(b, a));
+  }
+
+  @Test
   void aRepeatedWireStoryCountsOnce() throws IOException {
     SearchRequest cocoa = SearchRequest.defaults().with(SearchParameters.QUERY, "cocoa");
     SignificantTerms found = searcher.significant(cocoa, 100, 200);

@@ -4,6 +4,7 @@ import io.newsarchive.article.EntityType;
 import io.newsarchive.entities.EntityNames;
 import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.ArchiveEntityNames;
+import io.newsarchive.search.SampleText;
 import io.newsarchive.search.Significance;
 import io.newsarchive.search.SignificantTerm;
 import io.newsarchive.search.SignificantTerms;
@@ -11,17 +12,21 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
 import org.opensearch.client.opensearch._types.aggregations.Aggregate;
 import org.opensearch.client.opensearch._types.aggregations.Aggregation;
+import org.opensearch.client.opensearch._types.aggregations.FiltersBucket;
 import org.opensearch.client.opensearch._types.aggregations.SamplerAggregate;
 import org.opensearch.client.opensearch._types.aggregations.SignificantStringTermsBucket;
 import org.opensearch.client.opensearch._types.query_dsl.Query;
 import org.opensearch.client.opensearch.core.SearchResponse;
+import org.opensearch.client.opensearch.core.search.Hit;
 
 /**
  * What is unusual in the best matches of a query on OpenSearch, as {@link Significance} defines it,
@@ -32,16 +37,22 @@ import org.opensearch.client.opensearch.core.SearchResponse;
  * same words as the local index; each shard samples its own best matches, so that on one shard the
  * sample is the local one. An entity aggregation counts the names the articles hold; they are
  * folded into their canonical names here, each keeping the counts of its most unusual held name.
- * Thread-safe: the client is, and nothing else changes.
+ * Two-word phrases, which {@code significant_text} does not pair, are counted by {@link SampleText}
+ * from the bodies of the best matches, which the same request returns, as locally; their background
+ * counts come from one more request. Thread-safe: the client and the analyzer are, and nothing else
+ * changes.
  */
 final class OpenSearchSignificance {
 
   private static final String SAMPLE = "sample";
   private static final String TERMS = "terms";
+  private static final String PHRASES = "phrases";
+  private static final String PHRASE = "phrase";
 
   private final OpenSearchClient client;
   private final String index;
   private final Duration timeBudget;
+  private final Analyzer analyzer = ArticleFields.analyzer();
 
   OpenSearchSignificance(OpenSearchClient client, String index, Duration timeBudget) {
     this.client = client;
@@ -56,20 +67,22 @@ final class OpenSearchSignificance {
   SignificantTerms find(Query query, int size, int sample, ArchiveEntityNames names)
       throws IOException {
     Map<String, Aggregation> inSample = aggregations(size);
-    SearchResponse<Void> response;
+    SearchResponse<Map> response;
     try {
       response =
           client.search(
               s ->
                   s.index(index)
                       .query(query)
-                      .size(0)
+                      // The sample's bodies, for its phrases, which significant_text cannot pair.
+                      .size(sample)
+                      .source(c -> c.filter(f -> f.includes(Significance.SOURCE_FIELD)))
                       .trackTotalHits(t -> t.enabled(true))
                       .timeout(timeBudget.toMillis() + "ms")
                       .aggregations(
                           SAMPLE,
                           a -> a.sampler(sm -> sm.shardSize(sample)).aggregations(inSample)),
-              Void.class);
+              Map.class);
     } catch (OpenSearchException e) {
       throw new IOException(
           "OpenSearch refused the sample: "
@@ -87,9 +100,20 @@ final class OpenSearchSignificance {
     }
     return new SignificantTerms(
         Significance.top(terms(sampled.aggregations().get(TERMS)), size),
+        phrases(response.hits().hits(), size),
         entities,
         (int) sampled.docCount(),
         response.hits().total().value());
+  }
+
+  /** The {@code size} most unusual two-word phrases of the sampled bodies {@code hits}. */
+  private List<SignificantTerm> phrases(List<Hit<Map>> hits, int size) throws IOException {
+    SampleText text = new SampleText(analyzer);
+    for (Hit<Map> hit : hits) {
+      Object body = hit.source() == null ? null : hit.source().get(Significance.SOURCE_FIELD);
+      text.add(body == null ? "" : body.toString());
+    }
+    return text.phrases(size, this::phraseBackground);
   }
 
   /** The aggregations over the sample: its words, and the held names of each entity type. */
@@ -118,6 +142,44 @@ final class OpenSearchSignificance {
                       .size(2 * size))));
     }
     return inSample;
+  }
+
+  /**
+   * How many archive articles hold each of {@code phrases} in their body, in one request: a {@code
+   * filters} aggregation of {@code match_phrase} queries; none when out of time, since counts of
+   * part of the archive would call common phrases unusual.
+   */
+  private SampleText.Background phraseBackground(List<String> phrases) throws IOException {
+    if (phrases.isEmpty()) {
+      return new SampleText.Background(0, Map.of());
+    }
+    Map<String, Query> holding = new HashMap<>();
+    for (int i = 0; i < phrases.size(); i++) {
+      String phrase = phrases.get(i);
+      holding.put(
+          PHRASE + i,
+          Query.of(q -> q.matchPhrase(m -> m.field(Significance.PHRASE_FIELD).query(phrase))));
+    }
+    SearchResponse<Void> response =
+        client.search(
+            s ->
+                s.index(index)
+                    .size(0)
+                    .timeout(timeBudget.toMillis() + "ms")
+                    .trackTotalHits(t -> t.enabled(true))
+                    .aggregations(PHRASES, a -> a.filters(f -> f.filters(b -> b.keyed(holding)))),
+            Void.class);
+    OpenSearchResponses.requireAllShards(response.shards());
+    if (response.timedOut()) {
+      return new SampleText.Background(response.hits().total().value(), Map.of());
+    }
+    Map<String, FiltersBucket> buckets =
+        response.aggregations().get(PHRASES).filters().buckets().keyed();
+    Map<String, Long> counts = new HashMap<>();
+    for (int i = 0; i < phrases.size(); i++) {
+      counts.put(phrases.get(i), buckets.get(PHRASE + i).docCount());
+    }
+    return new SampleText.Background(response.hits().total().value(), counts);
   }
 
   private static List<SignificantTerm> terms(Aggregate significant) {

@@ -99,6 +99,11 @@ class OpenSearchBackendTest {
           .isEqualTo(ours.sample())
           .isEqualTo(Math.min(100, ours.total()));
       assertThat(words(theirs.terms())).as(q).allMatch(Significance::isCandidate);
+      System.out.printf(
+          "significant phrases '%s': OpenSearch %s%n                        local %s%n",
+          q, words(theirs.phrases()), words(ours.phrases()));
+      // The same code counts the same sample's bodies, and a phrase is found alike in both.
+      assertThat(theirs.phrases()).as(q).isEqualTo(ours.phrases());
       // The copies of a wire story are spotted by other rules, so the counts may differ a little.
       assertThat(words(theirs.terms()).subList(0, 10))
           .as(q)
@@ -114,6 +119,7 @@ class OpenSearchBackendTest {
         remote.significant(SearchRequest.defaults().with(SearchParameters.QUERY, "oil"), 20, 100);
     assertThat(words(oil.terms()).subList(0, 10)).contains("oil");
     assertThat(oil.of(EntityType.ORGANIZATION)).isNotEmpty();
+    assertThat(oil.phrases()).isNotEmpty();
     assertThatThrownBy(() -> remote.significant(SearchRequest.defaults(), 20, 0))
         .isInstanceOf(InvalidRequestException.class);
   }

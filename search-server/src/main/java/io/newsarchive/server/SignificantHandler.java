@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * {@code GET /api/significant}: the words and names over-represented among the best matches of a
- * search, which takes the filters of {@code /api/search}.
+ * {@code GET /api/significant}: the words, two-word phrases and names over-represented among the
+ * best matches of a search, which takes the filters of {@code /api/search}.
  */
 final class SignificantHandler {
 

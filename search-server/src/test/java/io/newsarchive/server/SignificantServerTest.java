@@ -57,6 +57,14 @@ class SignificantServerTest {
         .isGreaterThanOrEqualTo(first.get("foreground").asLong());
     assertThat(json.has("person")).isTrue();
     assertThat(json.has("place")).isTrue();
+    List<String> phrases = terms(json.get("phrases"));
+    assertThat(phrases).hasSizeBetween(10, 20);
+    assertThat(phrases.subList(0, 10)).contains("buffer stock");
+    JsonNode phrase = json.get("phrases").get(0);
+    assertThat(phrase.get("score").asDouble()).isPositive();
+    assertThat(phrase.get("foreground").asLong()).isGreaterThanOrEqualTo(3);
+    assertThat(phrase.get("background").asLong())
+        .isGreaterThanOrEqualTo(phrase.get("foreground").asLong());
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.List;
  * The body of {@code GET /api/significant}.
  *
  * @param terms unusual words of the sampled articles' text, most unusual first
+ * @param phrases unusual two-word phrases of the sampled articles' text, most unusual first
  * @param person unusual people
  * @param org unusual organizations
  * @param place unusual places
@@ -17,6 +18,7 @@ import java.util.List;
  */
 public record SignificantResponse(
     List<SignificantTerm> terms,
+    List<SignificantTerm> phrases,
     List<SignificantTerm> person,
     List<SignificantTerm> org,
     List<SignificantTerm> place,
@@ -27,6 +29,7 @@ public record SignificantResponse(
   public static SignificantResponse of(SignificantTerms found) {
     return new SignificantResponse(
         found.terms(),
+        found.phrases(),
         found.of(EntityType.PERSON),
         found.of(EntityType.ORGANIZATION),
         found.of(EntityType.LOCATION),

@@ -85,6 +85,20 @@ class ResearchPanelsBrowserTest {
   }
 
   @Test
+  void anUnusualPhraseJoinsTheQueryInQuotes() {
+    openPage("?q=cocoa");
+    driver.findElement(By.cssSelector("#unusual summary")).click();
+    wait.until(d ->
+        !d.findElements(By.cssSelector("#unusual [data-list=phrases] .unusual-term")).isEmpty());
+    assertThat(terms("phrases")).contains("buffer stock").allMatch(phrase -> phrase.contains(" "));
+
+    term("phrases", "buffer stock").click();
+    awaitIdle();
+    assertThat(currentParams("q")).containsExactly("cocoa \"buffer stock\"");
+    assertThat(driver.findElement(By.cssSelector("#results .hit")).isDisplayed()).isTrue();
+  }
+
+  @Test
   void editorsCodesAreFacetsAndTheArticlesCodesAreFilterLinks() {
     openPage("?q=cocoa");
     WebElement topics = driver.findElement(By.cssSelector(".facet[data-facet=topic]"));
