@@ -25,7 +25,8 @@ import org.w3c.dom.NodeList;
 
 /**
  * {@code /api/feed} read by a namespace-aware XML parser: the elements RFC 4287 requires of a feed
- * and its entries, newest first, escaped text, links built from the host the request named.
+ * and its entries, newest first, escaped text, links built from the host the request named; and
+ * every feed valid against the Atom grammar ({@link AtomSchema}).
  */
 class FeedServerTest {
 
@@ -121,6 +122,42 @@ class FeedServerTest {
     String newest =
         reuters.get("/api/search?q=oil&sort=newest&size=1").json().at("/hits/0/id").asText();
     assertThat(child((Element) entries.get(0), "id")).endsWith(":" + newest);
+  }
+
+  @Test
+  void feedsValidateAgainstTheAtomGrammar() throws Exception {
+    for (String feed :
+        List.of(
+            small.get("/api/feed?q=cocoa").body(),
+            small.get("/api/feed?q=wins").body(),
+            small.get("/api/feed?q=nothingmatchesthisword").body(),
+            reuters.get("/api/feed?q=oil").body(),
+            reuters.get("/api/feed?topic=cocoa&from=1987-03-01").body())) {
+      assertThat(AtomSchema.errors(feed)).isEmpty();
+      // The rules the grammar cannot say (RFC 4287 4.1.1 and 4.1.2): an author on the feed or on
+      // every entry, and an alternate link on every entry without content.
+      Element root = parse(feed).getDocumentElement();
+      for (Node entry : children(root, "entry")) {
+        assertThat(children(root, "author").size() + children((Element) entry, "author").size())
+            .isPositive();
+        if (children((Element) entry, "content").isEmpty()) {
+          assertThat(link((Element) entry, "alternate")).isNotBlank();
+        }
+      }
+    }
+  }
+
+  @Test
+  void theAtomGrammarRefusesAFeedThatBreaksTheRfc() throws Exception {
+    String feed = small.get("/api/feed?q=cocoa").body();
+    assertThat(AtomSchema.errors(feed)).isEmpty();
+    // Without its updated element, with a date lacking its time zone, with a second title: each
+    // is what RFC 4287 forbids, so the grammar that passes the feeds above must see it.
+    assertThat(AtomSchema.errors(feed.replaceFirst("<updated>[^<]*</updated>", ""))).isNotEmpty();
+    assertThat(AtomSchema.errors(feed.replaceFirst("(<updated>[^<]*?)Z</updated>", "$1</updated>")))
+        .isNotEmpty();
+    assertThat(AtomSchema.errors(feed.replaceFirst("(<title[^>]*>)", "<title>again</title>$1")))
+        .isNotEmpty();
   }
 
   @Test
