@@ -3,10 +3,13 @@ package io.newsarchive.index;
 import io.newsarchive.article.Article;
 import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.story.StoryMatcher;
+import io.newsarchive.story.StorySignature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
@@ -31,7 +34,7 @@ import org.apache.lucene.util.BytesRef;
  * The {@link ArticleStore} of a local Lucene index: writes articles keyed by {@link Article#id()},
  * where an article whose id is new is added, one whose stored content differs is replaced, and one
  * that is already there unchanged is skipped. Re-running an ingest over the same input is therefore
- * idempotent.
+ * idempotent. Each article written gets the story of its copies ({@link StoryMatcher}).
  *
  * <p>Thread-safe: {@link #upsert} may be called from several threads at once. Changes become
  * durable and visible to searchers at {@link #commit()} and {@link #close()}.
@@ -45,6 +48,7 @@ public final class ArticleIndexer implements ArticleStore {
   private volatile DirectoryReader before;
   private final ConcurrentHashMap<String, Long> writtenThisRun = new ConcurrentHashMap<>();
   private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
+  private final StoryMatcher stories = new StoryMatcher();
 
   private ArticleIndexer(Directory directory, IndexWriter writer, DirectoryReader before) {
     this.directory = directory;
@@ -101,12 +105,15 @@ public final class ArticleIndexer implements ArticleStore {
       if (previous == null) {
         previous = storedHash(article.id());
       }
+      if (previous != null && previous == hash) {
+        return UpsertOutcome.UNCHANGED;
+      }
+      Optional<StorySignature> signature = StorySignature.of(article.title(), article.body());
+      ArticleDocuments.addStory(doc, stories.story(article.id(), signature, before), signature);
       if (previous == null) {
         // No document holds this id, so there is nothing to delete: adding skips the delete term
         // that Lucene would otherwise resolve against every segment.
         writer.addDocument(doc);
-      } else if (previous == hash) {
-        return UpsertOutcome.UNCHANGED;
       } else {
         writer.updateDocument(new Term(ArticleFields.ID, article.id()), doc);
       }

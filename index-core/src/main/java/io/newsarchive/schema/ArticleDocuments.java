@@ -4,6 +4,8 @@ import io.newsarchive.article.Article;
 import io.newsarchive.article.CodeScheme;
 import io.newsarchive.article.Entity;
 import io.newsarchive.article.Sha256;
+import io.newsarchive.story.StoryMatcher;
+import io.newsarchive.story.StorySignature;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -15,6 +17,7 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
@@ -78,6 +81,28 @@ public final class ArticleDocuments {
     }
     doc.add(new NumericDocValuesField(ArticleFields.CONTENT_HASH, storedFieldsHash(doc)));
     return doc;
+  }
+
+  /**
+   * Adds the story fields to a document made by {@link #toDocument}: the story id, and the band
+   * keys and signature by which later articles find this one as their copy. They are added after
+   * the content hash, as they follow from the other articles, not from this one.
+   */
+  public static void addStory(Document doc, String story, Optional<StorySignature> signature) {
+    doc.add(new KeywordField(ArticleFields.STORY, story, Field.Store.YES));
+    if (signature.isPresent()) {
+      for (long key : signature.get().bandKeys()) {
+        doc.add(
+            new StringField(ArticleFields.STORY_BAND, StoryMatcher.bandTerm(key), Field.Store.NO));
+      }
+      doc.add(new StoredField(ArticleFields.STORY_SIGNATURE, signature.get().toBytes()));
+    }
+  }
+
+  /** The story id stored in {@code doc}, or its article id when it was stored without one. */
+  public static String story(Document doc) {
+    String story = doc.get(ArticleFields.STORY);
+    return story == null ? doc.get(ArticleFields.ID) : story;
   }
 
   /**

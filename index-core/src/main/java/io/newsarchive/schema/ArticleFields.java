@@ -24,7 +24,7 @@ import org.apache.lucene.index.IndexOptions;
 public final class ArticleFields {
 
   /** Version of this schema, written into every commit's user data under {@link #SCHEMA_KEY}. */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   /** Commit user-data key that holds the schema version. */
   public static final String SCHEMA_KEY = "newsarchive.schema";
@@ -113,6 +113,25 @@ public final class ArticleFields {
    * re-ingest: numeric doc values, which a re-ingest reads without decompressing stored fields.
    */
   public static final String CONTENT_HASH = "content_hash";
+
+  /**
+   * The story an article belongs to, shared by its wire copies and updates ({@code
+   * story.StoryMatcher}): exact keyword, stored, with sorted doc values to collapse and count
+   * stories.
+   */
+  public static final String STORY = "story";
+
+  /**
+   * The LSH band keys of the article's MinHash signature, 8 bytes each: exact terms indexed with
+   * documents only, so that a later ingest finds an article's likely copies by term lookup.
+   */
+  public static final String STORY_BAND = "story_band";
+
+  /**
+   * The article's MinHash signature ({@code story.StorySignature}): stored only, read for the few
+   * candidates a band key finds, to check their similarity.
+   */
+  public static final String STORY_SIGNATURE = "story_signature";
 
   /** Text field type with positions and offsets in the postings (phrases and fast highlighting). */
   public static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();

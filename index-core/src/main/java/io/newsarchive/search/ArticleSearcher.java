@@ -45,6 +45,8 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 public final class ArticleSearcher implements SearchBackend {
 
   /** How often opening is tried while commits keep superseding the newest one. */
+  private static final Set<String> STORY_FIELDS = Set.of(ArticleFields.ID, ArticleFields.STORY);
+
   private static final int OPEN_ATTEMPTS = 3;
 
   private final Directory directory;
@@ -268,6 +270,23 @@ public final class ArticleSearcher implements SearchBackend {
       Article stored =
           ArticleDocuments.toArticle(searcher.storedFields().document(top.scoreDocs[0].doc));
       return Optional.of(((ArchiveSearcher) searcher).names().canonical(stored));
+    } finally {
+      manager.release(searcher);
+    }
+  }
+
+  @Override
+  public Optional<Story> story(String id) throws IOException {
+    IndexSearcher searcher = manager.acquire();
+    try {
+      TopDocs top = searcher.search(new TermQuery(new Term(ArticleFields.ID, id)), 1);
+      if (top.scoreDocs.length == 0) {
+        return Optional.empty();
+      }
+      String story =
+          ArticleDocuments.story(
+              searcher.storedFields().document(top.scoreDocs[0].doc, STORY_FIELDS));
+      return Optional.of(new Story(story, HitReader.storyArticles(searcher, story)));
     } finally {
       manager.release(searcher);
     }

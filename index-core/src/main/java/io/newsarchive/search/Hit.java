@@ -25,6 +25,9 @@ import java.util.Map;
  * @param article the whole article as the backend holds it, its entities under their canonical
  *     names, for readers that need more than a result list shows (an export: language, codes,
  *     body); not part of the API's JSON
+ * @param story the story the article belongs to, shared by its wire copies; its own id when it has
+ *     none or the backend does not group copies
+ * @param storyArticles how many articles of the archive belong to {@code story}, at least 1
  */
 public record Hit(
     String id,
@@ -36,7 +39,9 @@ public record Hit(
     Snippet titleSnippet,
     Snippet bodySnippet,
     Map<EntityType, List<String>> entities,
-    Article article) {
+    Article article,
+    String story,
+    long storyArticles) {
 
   /** Copies the entity map. */
   public Hit {
@@ -68,6 +73,25 @@ public record Hit(
         title,
         body,
         entities,
-        article);
+        article,
+        article.id(),
+        1);
+  }
+
+  /** This hit as one of the {@code articles} articles of {@code story}. */
+  public Hit withStory(String story, long articles) {
+    return new Hit(
+        id,
+        title,
+        source,
+        published,
+        url,
+        score,
+        titleSnippet,
+        bodySnippet,
+        entities,
+        article,
+        story,
+        articles);
   }
 }

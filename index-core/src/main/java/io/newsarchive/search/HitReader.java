@@ -10,12 +10,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -88,10 +91,13 @@ public final class HitReader {
     }
     int[] ids = new int[docs.length];
     Map<Integer, Article> articles = new HashMap<>();
+    String[] stories = new String[docs.length];
     StoredFields stored = searcher.storedFields();
     for (int i = 0; i < docs.length; i++) {
       ids[i] = docs[i].doc;
-      articles.put(ids[i], ArticleDocuments.toArticle(stored.document(ids[i])));
+      Document doc = stored.document(ids[i]);
+      articles.put(ids[i], ArticleDocuments.toArticle(doc));
+      stories[i] = ArticleDocuments.story(doc);
     }
     ArchiveEntityNames names = searcher.names();
     Map<String, String[]> snippets =
@@ -103,12 +109,18 @@ public final class HitReader {
       Article article = articles.get(ids[i]);
       hits.add(
           Hit.of(
-              names.canonical(article),
-              docs[i].score,
-              Snippet.of(snippets.get(ArticleFields.TITLE)[i], article.title()),
-              Snippet.of(snippets.get(ArticleFields.BODY)[i], article.body())));
+                  names.canonical(article),
+                  docs[i].score,
+                  Snippet.of(snippets.get(ArticleFields.TITLE)[i], article.title()),
+                  Snippet.of(snippets.get(ArticleFields.BODY)[i], article.body()))
+              .withStory(stories[i], storyArticles(searcher, stories[i])));
     }
     return hits;
+  }
+
+  /** The live articles of {@code story}: a count over one short postings list. */
+  static long storyArticles(IndexSearcher searcher, String story) throws IOException {
+    return Math.max(1, searcher.count(new TermQuery(new Term(ArticleFields.STORY, story))));
   }
 
   private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, Article> articles) {

@@ -46,6 +46,16 @@ public interface SearchBackend extends Closeable {
   Optional<Article> article(String id) throws IOException;
 
   /**
+   * The story of the article with {@code id}; empty when the archive holds no such article. A
+   * backend that does not group copies answers each article as its own story.
+   *
+   * @throws IOException when the archive cannot be read
+   */
+  default Optional<Story> story(String id) throws IOException {
+    return article(id).map(article -> new Story(article.id(), 1));
+  }
+
+  /**
    * Up to {@code size} articles most like the one with {@code id}, by their shared distinctive
    * words and entities, most alike first; never the article itself. Empty when the id is unknown.
    *

@@ -2,9 +2,12 @@ package io.newsarchive.server;
 
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
+import io.newsarchive.article.Article;
 import io.newsarchive.search.SearchBackend;
 import io.newsarchive.search.SearchParameter;
 import io.newsarchive.search.SearchParameters;
+import io.newsarchive.search.Story;
+import io.newsarchive.server.api.ArticleResponse;
 import io.newsarchive.server.api.RelatedResponse;
 import java.io.IOException;
 import java.util.List;
@@ -24,7 +27,9 @@ final class ArticleHandler {
   void article(Context ctx) throws IOException {
     QueryParams.of(ctx, ARTICLE_PARAMS);
     String id = ctx.pathParam("id");
-    ctx.jsonStream(backend.article(id).orElseThrow(() -> unknown(id)));
+    Article article = backend.article(id).orElseThrow(() -> unknown(id));
+    Story story = backend.story(id).orElseGet(() -> new Story(article.id(), 1));
+    ctx.jsonStream(ArticleResponse.of(article, story));
   }
 
   void related(Context ctx) throws IOException {

@@ -1,0 +1,161 @@
+package io.newsarchive.story;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The MinHash signature of an article's words: for each of {@value #HASHES} hash functions, the
+ * smallest hash of any run of {@value #SHINGLE_WORDS} consecutive words of its title and body. Two
+ * articles agree at a position with the probability that equals the Jaccard similarity of their
+ * sets of word runs, so the share of equal positions estimates it. Each position keeps the low 16
+ * bits of its minimum: two different minima then agree by chance once in 65,536, which moves the
+ * estimate by less than a thousandth. Immutable and thread-safe.
+ */
+public final class StorySignature {
+
+  /** Number of hash functions, i.e. positions of the signature. */
+  public static final int HASHES = 128;
+
+  /** Number of LSH bands; two articles that agree on a whole band are candidate copies. */
+  public static final int BANDS = 32;
+
+  /** Positions per band. */
+  public static final int ROWS = HASHES / BANDS;
+
+  /** Words per shingle. */
+  public static final int SHINGLE_WORDS = 5;
+
+  /**
+   * Fewest shingles a text needs for a signature: a shorter text (a headline-only item) shares too
+   * few word runs with anything for the estimate to mean a copy.
+   */
+  public static final int MIN_SHINGLES = 20;
+
+  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+
+  private final short[] minima;
+
+  private StorySignature(short[] minima) {
+    this.minima = minima;
+  }
+
+  /**
+   * The signature of a title and body, or empty when they hold fewer than {@link #MIN_SHINGLES}
+   * shingles. Words are runs of letters and digits, lower-cased.
+   */
+  public static Optional<StorySignature> of(String title, String body) {
+    long[] words = wordHashes(title + "\n" + body);
+    int shingles = words.length - SHINGLE_WORDS + 1;
+    if (shingles < MIN_SHINGLES) {
+      return Optional.empty();
+    }
+    long[] minima = new long[HASHES];
+    Arrays.fill(minima, Long.MAX_VALUE);
+    for (int start = 0; start < shingles; start++) {
+      long shingle = 0;
+      for (int i = start; i < start + SHINGLE_WORDS; i++) {
+        shingle = mix(shingle * 31 + words[i]);
+      }
+      for (int h = 0; h < HASHES; h++) {
+        // Unsigned order, so that every bit of the hash counts alike.
+        long value = mix(shingle + h * GOLDEN);
+        if (Long.compareUnsigned(value, minima[h]) < 0) {
+          minima[h] = value;
+        }
+      }
+    }
+    short[] low = new short[HASHES];
+    for (int h = 0; h < HASHES; h++) {
+      low[h] = (short) minima[h];
+    }
+    return Optional.of(new StorySignature(low));
+  }
+
+  /**
+   * Reads a signature written by {@link #toBytes()}.
+   *
+   * @throws IllegalArgumentException when the bytes are not {@code 2 * HASHES} long
+   */
+  public static StorySignature fromBytes(byte[] bytes, int offset, int length) {
+    if (length != 2 * HASHES) {
+      throw new IllegalArgumentException("a story signature has " + 2 * HASHES + " bytes");
+    }
+    short[] minima = new short[HASHES];
+    for (int h = 0; h < HASHES; h++) {
+      int at = offset + 2 * h;
+      minima[h] = (short) (((bytes[at] & 0xFF) << 8) | (bytes[at + 1] & 0xFF));
+    }
+    return new StorySignature(minima);
+  }
+
+  /** The signature as {@code 2 * HASHES} bytes, big-endian. */
+  public byte[] toBytes() {
+    byte[] bytes = new byte[2 * HASHES];
+    for (int h = 0; h < HASHES; h++) {
+      bytes[2 * h] = (byte) (minima[h] >> 8);
+      bytes[2 * h + 1] = (byte) minima[h];
+    }
+    return bytes;
+  }
+
+  /** The estimated Jaccard similarity of the two texts' shingle sets, from 0 to 1. */
+  public double similarity(StorySignature other) {
+    int equal = 0;
+    for (int h = 0; h < HASHES; h++) {
+      if (minima[h] == other.minima[h]) {
+        equal++;
+      }
+    }
+    return equal / (double) HASHES;
+  }
+
+  /**
+   * One key per band, a hash of the band's number and its positions: two articles that share a key
+   * agree on a whole band. With 32 bands of 4, texts of similarity 0.5 share a key with probability
+   * 0.87, of 0.3 with 0.23 and of 0.8 with 1.
+   */
+  public long[] bandKeys() {
+    long[] keys = new long[BANDS];
+    for (int band = 0; band < BANDS; band++) {
+      long key = band;
+      for (int row = 0; row < ROWS; row++) {
+        key = mix(key * 65_537 + (minima[band * ROWS + row] & 0xFFFF));
+      }
+      keys[band] = key;
+    }
+    return keys;
+  }
+
+  private static long[] wordHashes(String text) {
+    long[] words = new long[64];
+    int count = 0;
+    long hash = 0;
+    boolean inWord = false;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : ' ';
+      if (Character.isLetterOrDigit(c)) {
+        hash = hash * 31 + Character.toLowerCase(c);
+        inWord = true;
+      } else if (inWord) {
+        if (count == words.length) {
+          words = Arrays.copyOf(words, count * 2);
+        }
+        words[count++] = mix(hash);
+        hash = 0;
+        inWord = false;
+      }
+    }
+    return Arrays.copyOf(words, count);
+  }
+
+  /** The finalizer of MurmurHash3: every input bit flips each output bit with probability 1/2. */
+  private static long mix(long value) {
+    long h = value;
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb93fe1a85ca3L;
+    h ^= h >>> 33;
+    return h;
+  }
+}

@@ -1,0 +1,116 @@
+package io.newsarchive.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.index.ArticleIndexer;
+import io.newsarchive.index.UpsertOutcome;
+import io.newsarchive.schema.ArticleFields;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FilterDirectory;
+import org.junit.jupiter.api.Test;
+
+class StoryMatcherTest {
+
+  private static final Path LOCATION = Path.of("memory");
+
+  private static final Article ORIGINAL = StoryFixtures.article("original", "wire");
+  private static final Article COPY = StoryFixtures.article("copy", "daily-herald");
+  private static final Article UPDATE = StoryFixtures.article("update", "wire-updates");
+  private static final Article SHARED = StoryFixtures.article("shared-paragraph", "farm-news");
+  private static final Article SHORT = StoryFixtures.article("short", "wire");
+  private static final Article SHORT_COPY = StoryFixtures.article("short", "daily-herald");
+
+  private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+
+  @Test
+  void copiesAndUpdatesShareTheStoryOfTheFirst() throws IOException {
+    ingest(List.of(ORIGINAL, COPY, UPDATE, SHARED, SHORT, SHORT_COPY));
+
+    assertThat(story(COPY)).isEqualTo(ORIGINAL.id());
+    assertThat(story(UPDATE)).isEqualTo(ORIGINAL.id());
+    assertThat(story(ORIGINAL)).isEqualTo(ORIGINAL.id());
+  }
+
+  @Test
+  void aSharedParagraphOrAHeadlineOnlyItemFormsNoGroup() throws IOException {
+    ingest(List.of(ORIGINAL, COPY, SHARED, SHORT, SHORT_COPY));
+
+    assertThat(story(SHARED)).isEqualTo(SHARED.id());
+    assertThat(story(SHORT)).isEqualTo(SHORT.id());
+    assertThat(story(SHORT_COPY)).isEqualTo(SHORT_COPY.id());
+  }
+
+  @Test
+  void reIngestKeepsEveryStory() throws IOException {
+    List<Article> articles = List.of(ORIGINAL, COPY, UPDATE, SHARED, SHORT);
+    ingest(articles);
+    List<String> before = stories(articles);
+
+    List<UpsertOutcome> again = ingest(articles);
+
+    assertThat(again).containsOnly(UpsertOutcome.UNCHANGED);
+    assertThat(stories(articles)).isEqualTo(before);
+  }
+
+  @Test
+  void anArticleAddedInALaterRunJoinsTheStoredStory() throws IOException {
+    ingest(List.of(ORIGINAL, SHARED));
+
+    ingest(List.of(UPDATE));
+    ingest(List.of(COPY));
+
+    assertThat(story(UPDATE)).isEqualTo(ORIGINAL.id());
+    assertThat(story(COPY)).isEqualTo(ORIGINAL.id());
+    assertThat(story(SHARED)).isEqualTo(SHARED.id());
+  }
+
+  @Test
+  void aCopyThatArrivesFirstFoundsTheStory() throws IOException {
+    ingest(List.of(COPY));
+
+    ingest(List.of(ORIGINAL, UPDATE));
+
+    assertThat(stories(List.of(COPY, ORIGINAL, UPDATE))).containsOnly(COPY.id());
+  }
+
+  private List<UpsertOutcome> ingest(List<Article> articles) throws IOException {
+    try (ArticleIndexer indexer = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
+      return indexer.upsert(articles);
+    }
+  }
+
+  private List<String> stories(List<Article> articles) throws IOException {
+    List<String> stories = new java.util.ArrayList<>();
+    for (Article article : articles) {
+      stories.add(story(article));
+    }
+    return stories;
+  }
+
+  private String story(Article article) throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      IndexSearcher searcher = new IndexSearcher(reader);
+      TopDocs top = searcher.search(new TermQuery(new Term(ArticleFields.ID, article.id())), 1);
+      assertThat(top.scoreDocs).as("article %s is indexed", article.id()).hasSize(1);
+      return searcher.storedFields().document(top.scoreDocs[0].doc).get(ArticleFields.STORY);
+    }
+  }
+
+  /** Keeps the directory open after the indexer closes, so the test can reopen it. */
+  private static Directory keepOpen(ByteBuffersDirectory directory) {
+    return new FilterDirectory(directory) {
+      @Override
+      public void close() {}
+    };
+  }
+}
