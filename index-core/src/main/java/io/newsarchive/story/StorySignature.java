@@ -2,6 +2,7 @@ package io.newsarchive.story;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.SplittableRandom;
 
 /**
  * The MinHash signature of an article's words: for each of {@value #HASHES} hash functions, the
@@ -31,7 +32,18 @@ public final class StorySignature {
    */
   public static final int MIN_SHINGLES = 20;
 
-  private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+  // Hash function h is x -> MULTIPLIERS[h] * x + ADDENDS[h] over the mixed shingle hash x: one
+  // multiplication per function, which the ingest pays for every shingle 128 times.
+  private static final long[] MULTIPLIERS = new long[HASHES];
+  private static final long[] ADDENDS = new long[HASHES];
+
+  static {
+    SplittableRandom random = new SplittableRandom(0x5EED_5701_0000_0001L);
+    for (int h = 0; h < HASHES; h++) {
+      MULTIPLIERS[h] = random.nextLong() | 1;
+      ADDENDS[h] = random.nextLong();
+    }
+  }
 
   private final short[] minima;
 
@@ -58,7 +70,7 @@ public final class StorySignature {
       }
       for (int h = 0; h < HASHES; h++) {
         // Unsigned order, so that every bit of the hash counts alike.
-        long value = mix(shingle + h * GOLDEN);
+        long value = MULTIPLIERS[h] * shingle + ADDENDS[h];
         if (Long.compareUnsigned(value, minima[h]) < 0) {
           minima[h] = value;
         }

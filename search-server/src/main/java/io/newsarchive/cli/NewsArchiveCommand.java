@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       EvaluateRankingCommand.class,
       ExportCommand.class,
       CheckEntitiesCommand.class,
+      CheckStoriesCommand.class,
       StatsCommand.class,
       DeleteCommand.class
     })
