@@ -28,6 +28,10 @@ import java.util.Map;
  * @param story the story the article belongs to, shared by its wire copies; its own id when it has
  *     none or the backend does not group copies
  * @param storyArticles how many articles of the archive belong to {@code story}, at least 1
+ * @param copies with {@link SearchParameters#COLLAPSE} {@code story}, how many matching articles
+ *     this hit stands for (its story's matching copies, itself included); else 1
+ * @param copySources with {@link SearchParameters#COLLAPSE} {@code story}, the sources of up to
+ *     {@code StoryCollapse.SOURCES} of those copies, best-ranked first, each once; else empty
  */
 public record Hit(
     String id,
@@ -41,7 +45,9 @@ public record Hit(
     Map<EntityType, List<String>> entities,
     Article article,
     String story,
-    long storyArticles) {
+    long storyArticles,
+    long copies,
+    List<String> copySources) {
 
   /** Copies the entity map. */
   public Hit {
@@ -49,6 +55,7 @@ public record Hit(
     EnumMap<EntityType, List<String>> ordered = new EnumMap<>(EntityType.class);
     ordered.putAll(entities);
     entities = Collections.unmodifiableMap(ordered);
+    copySources = List.copyOf(copySources);
   }
 
   /**
@@ -75,7 +82,9 @@ public record Hit(
         entities,
         article,
         article.id(),
-        1);
+        1,
+        1,
+        List.of());
   }
 
   /** This hit as one of the {@code articles} articles of {@code story}. */
@@ -92,6 +101,27 @@ public record Hit(
         entities,
         article,
         story,
-        articles);
+        articles,
+        copies,
+        copySources);
+  }
+
+  /** This hit as the best of {@code count} matching copies of its story, from {@code sources}. */
+  public Hit withCopies(long count, List<String> sources) {
+    return new Hit(
+        id,
+        title,
+        source,
+        published,
+        url,
+        score,
+        titleSnippet,
+        bodySnippet,
+        entities,
+        article,
+        story,
+        storyArticles,
+        count,
+        sources);
   }
 }

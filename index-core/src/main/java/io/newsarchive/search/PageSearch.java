@@ -1,6 +1,7 @@
 package io.newsarchive.search;
 
 import static io.newsarchive.search.FeedbackExpansion.RESCORED;
+import static io.newsarchive.search.SearchParameters.COLLAPSE;
 import static io.newsarchive.search.SearchParameters.CURSOR;
 import static io.newsarchive.search.SearchParameters.EXPAND;
 import static io.newsarchive.search.SearchParameters.FACETS;
@@ -19,6 +20,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.ExitableDirectoryReader;
 import org.apache.lucene.search.BooleanClause.Occur;
@@ -115,6 +117,10 @@ final class PageSearch {
             ? null
             : Cursor.decode(request.get(CURSOR), request.get(SORT));
     int offset = after == null ? (request.get(PAGE) - 1) * request.get(SIZE) : 0;
+    if (request.get(COLLAPSE) == Collapse.STORY) {
+      SearchResult collapsed = new CollapsedSearch(hitReader).run(searcher, request, timed, typed);
+      return finished(collapsed, start, match(text, relaxed));
+    }
     // One hit more than the page shows whether a next page exists.
     int wanted = offset + request.get(SIZE) + 1;
     Feedback feedbackRoute = feedbackRoute(request, text, after, wanted);
@@ -202,11 +208,7 @@ final class PageSearch {
         more && docs.length > 0
             ? Optional.of(Cursor.encode(request.get(SORT), (FieldDoc) docs[docs.length - 1]))
             : Optional.empty();
-    Optional<WordsMatched> match = Optional.empty();
-    if (text.words() > 0) {
-      WordsMatched words = WordsMatched.of(text.required(), text.words());
-      match = Optional.of(relaxed == WordRelaxation.Relaxed.YES ? words.asRelaxed() : words);
-    }
+    Optional<WordsMatched> match = match(text, relaxed);
     return new SearchResult(
         total,
         !timedOut,
@@ -218,7 +220,34 @@ final class PageSearch {
         next,
         Optional.empty(),
         match,
-        expansion.map(FeedbackExpansion.Expansion::added).orElse(List.of()));
+        expansion.map(FeedbackExpansion.Expansion::added).orElse(List.of()),
+        OptionalLong.empty());
+  }
+
+  private static Optional<WordsMatched> match(TextQuery text, WordRelaxation.Relaxed relaxed) {
+    if (text.words() == 0) {
+      return Optional.empty();
+    }
+    WordsMatched words = WordsMatched.of(text.required(), text.words());
+    return Optional.of(relaxed == WordRelaxation.Relaxed.YES ? words.asRelaxed() : words);
+  }
+
+  /** {@code result} with the time since {@code start} and what the query's words matched. */
+  private static SearchResult finished(
+      SearchResult result, long start, Optional<WordsMatched> match) {
+    return new SearchResult(
+        result.total(),
+        result.totalExact(),
+        (System.nanoTime() - start) / 1_000_000,
+        result.timedOut(),
+        result.hits(),
+        result.facets(),
+        result.timeline(),
+        result.nextCursor(),
+        result.didYouMean(),
+        match,
+        result.expandedWith(),
+        result.stories());
   }
 
   /** When a search ranks with feedback words, if it does. */
@@ -349,7 +378,7 @@ final class PageSearch {
     return timed.search(query, slice.top());
   }
 
-  private static Sort sortOf(SortOrder order) {
+  static Sort sortOf(SortOrder order) {
     return switch (order) {
       case RELEVANCE -> new Sort(SortField.FIELD_SCORE, ID_ORDER);
       case NEWEST ->

@@ -260,6 +260,22 @@ public final class SearchParameters {
   public static final SearchParameter<Boolean> BODY =
       SearchParameter.flag("body", "Include each article's body text (a column or field body).");
 
+  /** Whether the copies of one story count as one hit. */
+  public static final SearchParameter<Collapse> COLLAPSE =
+      SearchParameter.choice(
+          "collapse",
+          "story shows one hit per story (the wire copies and updates of one text): its"
+              + " best-ranked matching copy, with copies (how many matching articles the story"
+              + " has) and up to "
+              + StoryCollapse.SOURCES
+              + " of their sources; total, facets and timeline still count articles, and stories"
+              + " counts the distinct stories of the whole matching set. Paged by page (up to "
+              + MAX_WINDOW
+              + " stories deep), not by cursor. none (the default) shows every article.",
+          Collapse.class,
+          Collapse.NONE,
+          Collapse::key);
+
   /**
    * Per facet that a filter narrows, the parameter that leaves its values out: {@code notSource},
    * {@code notPerson}, {@code notOrg}, {@code notPlace}, {@code notTopic}, {@code notPlaceCode},
@@ -310,7 +326,8 @@ public final class SearchParameters {
                   INTERVAL,
                   RECENCY,
                   EXPAND,
-                  SNIPPETS))
+                  SNIPPETS,
+                  COLLAPSE))
           .toList();
 
   /**

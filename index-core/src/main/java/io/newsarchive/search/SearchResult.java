@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The answer to a {@link SearchRequest}. Counts, facets and timeline cover the whole matching set,
@@ -25,6 +26,8 @@ import java.util.Optional;
  * @param expandedWith feedback words that reordered the matching articles ({@link
  *     SearchParameters#EXPAND}), heaviest first, as indexed (stemmed); empty when the query was not
  *     expanded
+ * @param stories with {@link SearchParameters#COLLAPSE} {@code story}, the number of distinct
+ *     stories among the matching articles; else empty
  */
 public record SearchResult(
     long total,
@@ -37,7 +40,8 @@ public record SearchResult(
     Optional<String> nextCursor,
     Optional<String> didYouMean,
     Optional<WordsMatched> match,
-    List<String> expandedWith) {
+    List<String> expandedWith,
+    OptionalLong stories) {
 
   /** Copies the collections. */
   public SearchResult {
@@ -67,7 +71,8 @@ public record SearchResult(
         Optional.empty(),
         Optional.empty(),
         Optional.empty(),
-        List.of());
+        List.of(),
+        OptionalLong.empty());
   }
 
   /** This result with a spelling suggestion attached. */
@@ -83,6 +88,7 @@ public record SearchResult(
         nextCursor,
         Optional.of(suggestion),
         match,
-        expandedWith);
+        expandedWith,
+        stories);
   }
 }

@@ -6,12 +6,16 @@ import io.newsarchive.article.Entity;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.story.StoryMatcher;
+import io.newsarchive.story.StorySignature;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -138,9 +142,12 @@ public final class TestArticles {
   public static void index(Directory dir, List<Article> articles) throws IOException {
     try (IndexWriter writer =
         new IndexWriter(dir, new IndexWriterConfig(ArticleFields.analyzer()))) {
+      StoryMatcher stories = new StoryMatcher();
       for (Article article : articles) {
-        writer.updateDocument(
-            new Term(ArticleFields.ID, article.id()), ArticleDocuments.toDocument(article));
+        Document doc = ArticleDocuments.toDocument(article);
+        Optional<StorySignature> signature = StorySignature.of(article.title(), article.body());
+        ArticleDocuments.addStory(doc, stories.story(article.id(), signature, null), signature);
+        writer.updateDocument(new Term(ArticleFields.ID, article.id()), doc);
       }
       writer.setLiveCommitData(
           Map.of(ArticleFields.SCHEMA_KEY, String.valueOf(ArticleFields.SCHEMA_VERSION))

@@ -4,10 +4,12 @@ import io.newsarchive.article.Article;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.ArchiveEntityNames;
+import io.newsarchive.search.Collapse;
 import io.newsarchive.search.FacetCount;
 import io.newsarchive.search.Hit;
 import io.newsarchive.search.HitReader;
 import io.newsarchive.search.IndexStats;
+import io.newsarchive.search.InvalidRequestException;
 import io.newsarchive.search.RelatedQuery;
 import io.newsarchive.search.RunningSearches;
 import io.newsarchive.search.SearchBackend;
@@ -86,6 +88,13 @@ public final class OpenSearchBackend implements SearchBackend {
 
   @Override
   public SearchResult search(SearchRequest request) throws IOException {
+    if (request.get(SearchParameters.COLLAPSE) == Collapse.STORY) {
+      // The ingest into OpenSearch assigns no stories yet, so there is nothing to collapse on.
+      throw new InvalidRequestException(
+          SearchParameters.COLLAPSE.name(),
+          "collapse=story is not supported by the OpenSearch backend yet",
+          "drop collapse, or search a local index built by newsarchive index --index");
+    }
     long start = System.nanoTime();
     try (RunningSearches.Admitted admitted = admit(start)) {
       if (admitted.cancelled()) {

@@ -235,7 +235,8 @@ final class OpenSearchSearch {
         result.nextCursor(),
         result.didYouMean(),
         result.match(),
-        added);
+        added,
+        result.stories());
   }
 
   /** {@code result} with the time the whole search took. */
@@ -251,6 +252,7 @@ final class OpenSearchSearch {
         result.nextCursor(),
         result.didYouMean(),
         result.match(),
-        result.expandedWith());
+        result.expandedWith(),
+        result.stories());
   }
 }

@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.SearchType;
@@ -242,7 +243,8 @@ record SearchPage(
         next,
         Optional.empty(),
         match,
-        List.of());
+        List.of(),
+        OptionalLong.empty());
   }
 
   /**

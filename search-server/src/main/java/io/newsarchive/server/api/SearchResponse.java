@@ -30,6 +30,8 @@ import java.util.Map;
  *     when it has none
  * @param expandedWith feedback words that reordered the matching articles (parameter {@code
  *     expand}), heaviest first; empty when the query was not expanded
+ * @param stories with {@code collapse=story}, the number of distinct stories among the matching
+ *     articles; {@code null} otherwise
  */
 public record SearchResponse(
     long total,
@@ -44,7 +46,8 @@ public record SearchResponse(
     String nextCursor,
     String didYouMean,
     WordsMatched match,
-    List<String> expandedWith) {
+    List<String> expandedWith,
+    Long stories) {
 
   /** The body of a library result for {@code request}. */
   public static SearchResponse of(SearchRequest request, SearchResult result) {
@@ -61,6 +64,7 @@ public record SearchResponse(
         result.nextCursor().orElse(null),
         result.didYouMean().orElse(null),
         result.match().orElse(null),
-        result.expandedWith());
+        result.expandedWith(),
+        result.stories().isPresent() ? result.stories().getAsLong() : null);
   }
 }

@@ -1,0 +1,117 @@
+package io.newsarchive.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.newsarchive.article.Article;
+import io.newsarchive.index.ArticleIndexer;
+import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.search.Collapse;
+import io.newsarchive.search.Hit;
+import io.newsarchive.search.InvalidRequestException;
+import io.newsarchive.search.SearchParameters;
+import io.newsarchive.search.SearchRequest;
+import io.newsarchive.search.SearchResult;
+import io.newsarchive.search.SearcherOptions;
+import io.newsarchive.search.SortOrder;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CollapsedSearchTest {
+
+  private static final Article ORIGINAL = StoryFixtures.article("original", "wire");
+  private static final Article COPY = StoryFixtures.article("copy", "daily-herald");
+  private static final Article UPDATE = StoryFixtures.article("update", "wire-updates");
+  private static final Article SHARED = StoryFixtures.article("shared-paragraph", "farm-news");
+  private static final Article SHORT = StoryFixtures.article("short", "wire");
+
+  private ArticleSearcher searcher;
+
+  @BeforeEach
+  void open() throws IOException {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    try (ArticleIndexer indexer =
+        ArticleIndexer.open(
+            new org.apache.lucene.store.FilterDirectory(directory) {
+              @Override
+              public void close() {}
+            },
+            Path.of("memory"))) {
+      indexer.upsert(List.of(ORIGINAL, COPY, UPDATE, SHARED, SHORT));
+    }
+    searcher = new ArticleSearcher(directory, "test", SearcherOptions.DEFAULTS);
+  }
+
+  @AfterEach
+  void close() throws IOException {
+    searcher.close();
+  }
+
+  private SearchResult search(String q, Collapse collapse) throws IOException {
+    return searcher.search(
+        SearchRequest.defaults()
+            .with(SearchParameters.QUERY, q)
+            .with(SearchParameters.COLLAPSE, collapse));
+  }
+
+  @Test
+  void copiesOfAStoryBecomeOneHitWithTheirCountAndSources() throws IOException {
+    SearchResult result = search("northhaven", Collapse.STORY);
+
+    assertThat(result.total()).isEqualTo(5);
+    assertThat(result.stories()).hasValue(3);
+    assertThat(result.hits()).hasSize(3);
+    Hit story =
+        result.hits().stream().filter(h -> h.story().equals(ORIGINAL.id())).findFirst().get();
+    assertThat(story.copies()).isEqualTo(3);
+    assertThat(story.storyArticles()).isEqualTo(3);
+    assertThat(story.copySources())
+        .containsExactlyInAnyOrder("wire", "daily-herald", "wire-updates");
+    assertThat(result.hits().stream().mapToLong(Hit::copies).sum()).isEqualTo(result.total());
+  }
+
+  @Test
+  void withoutCollapseEveryCopyIsAHitAndNoStoriesAreCounted() throws IOException {
+    SearchResult result = search("northhaven", Collapse.NONE);
+
+    assertThat(result.hits()).hasSize(5).allSatisfy(h -> assertThat(h.copies()).isEqualTo(1));
+    assertThat(result.stories()).isEmpty();
+    assertThat(result.hits().stream().filter(h -> h.story().equals(ORIGINAL.id())))
+        .extracting(Hit::id)
+        .containsExactlyInAnyOrder(ORIGINAL.id(), COPY.id(), UPDATE.id());
+  }
+
+  @Test
+  void pagesOfStoriesTogetherHoldEachStoryOnce() throws IOException {
+    List<String> stories = new ArrayList<>();
+    for (int page = 1; page <= 3; page++) {
+      SearchResult result =
+          searcher.search(
+              SearchRequest.defaults()
+                  .with(SearchParameters.QUERY, "northhaven")
+                  .with(SearchParameters.COLLAPSE, Collapse.STORY)
+                  .with(SearchParameters.SORT, SortOrder.NEWEST)
+                  .with(SearchParameters.SIZE, 1)
+                  .with(SearchParameters.PAGE, page));
+      assertThat(result.hits()).hasSize(1);
+      stories.add(result.hits().get(0).story());
+    }
+    assertThat(stories).doesNotHaveDuplicates().contains(ORIGINAL.id(), SHARED.id(), SHORT.id());
+  }
+
+  @Test
+  void aCursorDoesNotPageStories() {
+    assertThatThrownBy(() ->
+            SearchRequest.defaults()
+                .with(SearchParameters.COLLAPSE, Collapse.STORY)
+                .with(SearchParameters.CURSOR, "abc"))
+        .isInstanceOf(InvalidRequestException.class)
+        .hasMessageContaining("cursor");
+  }
+}
