@@ -1,5 +1,6 @@
 package io.newsarchive.search;
 
+import static io.newsarchive.search.SearchParameters.CURSOR;
 import static io.newsarchive.search.SearchParameters.FACETS;
 import static io.newsarchive.search.SearchParameters.FACET_SIZE;
 import static io.newsarchive.search.SearchParameters.INTERVAL;
@@ -38,15 +39,18 @@ final class CollapsedSearch {
   SearchResult run(
       ArchiveSearcher searcher, SearchRequest request, IndexSearcher timed, Query query)
       throws IOException {
+    int size = request.get(SIZE);
+    int offset =
+        request.get(CURSOR).isEmpty()
+            ? (request.get(PAGE) - 1) * size
+            : StoryCollapse.offset(request.get(CURSOR), size);
     MatchCounter counter = new MatchCounter(searcher, request.get(FACETS));
     Object[] collected = timed.search(query, new MultiCollectorManager(counter, new StoryCount()));
     MatchCounter.Counts matching = (MatchCounter.Counts) collected[0];
     long stories = (Long) collected[1];
     SortOrder order = request.get(SORT);
-    int size = request.get(SIZE);
     StoryCollapse.Page page =
-        StoryCollapse.page(
-            timed, query, PageSearch.sortOf(order), (request.get(PAGE) - 1) * size, size);
+        StoryCollapse.page(timed, query, PageSearch.sortOf(order), offset, size);
     ScoreDoc[] docs = page.docs();
     if (order == SortOrder.RELEVANCE) {
       for (ScoreDoc doc : docs) {
@@ -74,7 +78,9 @@ final class CollapsedSearch {
         hits,
         facetCounts,
         matching.timeline(request.get(INTERVAL)),
-        Optional.empty(),
+        page.more() && docs.length > 0
+            ? Optional.of(StoryCollapse.cursor(offset + docs.length))
+            : Optional.empty(),
         Optional.empty(),
         Optional.empty(),
         List.of(),

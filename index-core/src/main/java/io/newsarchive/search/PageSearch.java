@@ -112,15 +112,15 @@ final class PageSearch {
     // Rewritten once: the search and the highlighter then share expanded fuzzy and wildcard terms.
     Query typed =
         searcher.rewrite(parser.query(text.query(), request, dates.newest(), searcher.names()));
+    if (request.get(COLLAPSE) == Collapse.STORY) {
+      SearchResult collapsed = new CollapsedSearch(hitReader).run(searcher, request, timed, typed);
+      return finished(collapsed, start, match(text, relaxed));
+    }
     FieldDoc after =
         request.get(CURSOR).isEmpty()
             ? null
             : Cursor.decode(request.get(CURSOR), request.get(SORT));
     int offset = after == null ? (request.get(PAGE) - 1) * request.get(SIZE) : 0;
-    if (request.get(COLLAPSE) == Collapse.STORY) {
-      SearchResult collapsed = new CollapsedSearch(hitReader).run(searcher, request, timed, typed);
-      return finished(collapsed, start, match(text, relaxed));
-    }
     // One hit more than the page shows whether a next page exists.
     int wanted = offset + request.get(SIZE) + 1;
     Feedback feedbackRoute = feedbackRoute(request, text, after, wanted);

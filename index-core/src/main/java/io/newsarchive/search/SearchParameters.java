@@ -269,9 +269,10 @@ public final class SearchParameters {
               + " has) and up to "
               + StoryCollapse.SOURCES
               + " of their sources; total, facets and timeline still count articles, and stories"
-              + " counts the distinct stories of the whole matching set. Paged by page (up to "
+              + " counts the distinct stories of the whole matching set. Paged by page or by"
+              + " nextCursor, up to "
               + MAX_WINDOW
-              + " stories deep), not by cursor. none (the default) shows every article.",
+              + " stories deep. none (the default) shows every article.",
           Collapse.class,
           Collapse.NONE,
           Collapse::key);

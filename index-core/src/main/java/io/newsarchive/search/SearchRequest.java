@@ -1,6 +1,5 @@
 package io.newsarchive.search;
 
-import static io.newsarchive.search.SearchParameters.COLLAPSE;
 import static io.newsarchive.search.SearchParameters.CURSOR;
 import static io.newsarchive.search.SearchParameters.FROM;
 import static io.newsarchive.search.SearchParameters.MAX_WINDOW;
@@ -62,12 +61,6 @@ public final class SearchRequest {
     if (!get(CURSOR).isEmpty() && get(PAGE) != 1) {
       throw new InvalidRequestException(
           CURSOR.name(), "both page and cursor given", "a cursor replaces page: drop page");
-    }
-    if (!get(CURSOR).isEmpty() && get(COLLAPSE) == Collapse.STORY) {
-      throw new InvalidRequestException(
-          CURSOR.name(),
-          "a cursor does not page stories",
-          "with collapse=story page by page (up to " + MAX_WINDOW + " stories deep)");
     }
     if ((long) get(PAGE) * get(SIZE) > MAX_WINDOW) {
       throw new InvalidRequestException(

@@ -39,7 +39,43 @@ final class StoryCollapse {
 
   private static final int GROWTH = 4;
 
+  private static final String CURSOR_PREFIX = "stories-";
+
   private StoryCollapse() {}
+
+  /** The cursor of the page of stories that starts at {@code offset}. */
+  static String cursor(int offset) {
+    return CURSOR_PREFIX + offset;
+  }
+
+  /**
+   * The offset of the first story of the page that {@code cursor} continues, from a {@link
+   * #cursor(int)} of a collapsed search; at most {@link SearchParameters#MAX_WINDOW} stories deep,
+   * since each page reads the matches ranked above it again.
+   *
+   * @throws InvalidRequestException when {@code cursor} is not the cursor of a collapsed search
+   */
+  static int offset(String cursor, int size) {
+    String hint = "take nextCursor from a response with collapse=story and the same query";
+    if (!cursor.startsWith(CURSOR_PREFIX)) {
+      throw new InvalidRequestException(
+          SearchParameters.CURSOR.name(), "not a cursor of collapse=story", hint);
+    }
+    int offset;
+    try {
+      offset = Integer.parseInt(cursor.substring(CURSOR_PREFIX.length()));
+    } catch (NumberFormatException e) {
+      throw new InvalidRequestException(
+          SearchParameters.CURSOR.name(), "not a cursor of collapse=story", hint);
+    }
+    if (offset < 0 || (long) offset + size > SearchParameters.MAX_WINDOW) {
+      throw new InvalidRequestException(
+          SearchParameters.CURSOR.name(),
+          "stories are paged at most " + SearchParameters.MAX_WINDOW + " deep",
+          "narrow the query or the dates to see later stories");
+    }
+    return offset;
+  }
 
   /** The best copies of the page's stories, in order, and whether more stories follow. */
   record Page(ScoreDoc[] docs, String[] stories, boolean more) {}

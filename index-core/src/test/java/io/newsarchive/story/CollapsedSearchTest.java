@@ -106,12 +106,32 @@ class CollapsedSearchTest {
   }
 
   @Test
-  void aCursorDoesNotPageStories() {
-    assertThatThrownBy(() ->
-            SearchRequest.defaults()
-                .with(SearchParameters.COLLAPSE, Collapse.STORY)
-                .with(SearchParameters.CURSOR, "abc"))
+  void nextCursorsPageThroughTheStories() throws IOException {
+    SearchRequest request =
+        SearchRequest.defaults()
+            .with(SearchParameters.QUERY, "northhaven")
+            .with(SearchParameters.COLLAPSE, Collapse.STORY)
+            .with(SearchParameters.SIZE, 2);
+    SearchResult first = searcher.search(request);
+    SearchResult second =
+        searcher.search(request.with(SearchParameters.CURSOR, first.nextCursor().orElseThrow()));
+
+    List<String> stories = new ArrayList<>();
+    first.hits().forEach(h -> stories.add(h.story()));
+    second.hits().forEach(h -> stories.add(h.story()));
+    assertThat(stories).doesNotHaveDuplicates().hasSize(3);
+    assertThat(second.nextCursor()).isEmpty();
+  }
+
+  @Test
+  void aCursorOfAnotherSearchIsRefused() {
+    SearchRequest request =
+        SearchRequest.defaults()
+            .with(SearchParameters.QUERY, "northhaven")
+            .with(SearchParameters.COLLAPSE, Collapse.STORY)
+            .with(SearchParameters.CURSOR, "abc");
+    assertThatThrownBy(() -> searcher.search(request))
         .isInstanceOf(InvalidRequestException.class)
-        .hasMessageContaining("cursor");
+        .hasMessageContaining("collapse=story");
   }
 }

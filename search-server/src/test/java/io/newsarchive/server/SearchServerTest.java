@@ -86,7 +86,8 @@ class SearchServerTest {
             "nextCursor",
             "didYouMean",
             "match",
-            "expandedWith");
+            "expandedWith",
+            "stories");
     assertThat(json.get("total").asLong()).isEqualTo(4);
     assertThat(json.get("totalExact").asBoolean()).isTrue();
     JsonNode hit = json.get("hits").get(0);
@@ -101,7 +102,11 @@ class SearchServerTest {
             "score",
             "titleSnippet",
             "bodySnippet",
-            "entities");
+            "entities",
+            "story",
+            "storyArticles",
+            "copies",
+            "copySources");
     assertThat(hit.get("entities").fieldNames())
         .toIterable()
         .containsExactly("person", "org", "place");
