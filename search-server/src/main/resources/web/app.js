@@ -254,6 +254,7 @@ async function showResults(signal) {
   else unusual.hide();
   renderZeroHits(data);
   renderStart(data);
+  renderGroupCopies(data);
   clear(els.results).append(...(data.hits || []).map(renderHit));
   nextCursor = data.nextCursor || '';
   els.pager.hidden = state.page === 1 && !nextCursor;
@@ -454,6 +455,29 @@ function didYouMean(suggestion) {
   }, h('strong', { text: suggestion })), '?');
 }
 
+// ---- wire copies grouped as one story --------------------------------------------
+
+const groupCopies = $('group-copies');
+groupCopies.addEventListener('change', () => {
+  navigate(withChanges(state, { collapse: groupCopies.checked ? 'story' : '' }), { focus: () => groupCopies });
+});
+
+/** Sets the "Group copies" box from the state and says how many stories the articles make. */
+function renderGroupCopies(data) {
+  groupCopies.checked = state.collapse === 'story';
+  if (state.collapse === 'story' && Number.isFinite(data.stories)) {
+    const noun = data.stories === 1 ? 'story' : 'stories';
+    els.summary.textContent += ` ${formatCount(data.stories)} ${noun}.`;
+  }
+}
+
+/** "N copies" on a hit that stands for several matching articles, naming their sources. */
+function copiesNote(hit) {
+  if (!(hit.copies > 1)) return [];
+  const sources = (hit.copySources || []).join(', ');
+  return [h('span', { class: 'copies', title: sources ? `From ${sources}` : '', text: `${formatCount(hit.copies)} copies` })];
+}
+
 function renderHit(hit) {
   const title = h('a', { href: toQueryString({ ...state, article: hit.id }), class: 'hit-title' });
   if (hit.titleSnippet) appendSnippet(title, hit.titleSnippet);
@@ -462,6 +486,7 @@ function renderHit(hit) {
   const meta = h('p', { class: 'meta' },
     h('span', { class: 'source', text: hit.source }),
     hit.published ? h('time', { datetime: hit.published, text: formatDate(hit.published) }) : null);
+  meta.append(...copiesNote(hit));
   const snippet = hit.bodySnippet ? appendSnippet(h('p', { class: 'snippet' }), hit.bodySnippet) : null;
   const chips = entityChips(hit.entities);
   if (chips) {

@@ -64,6 +64,7 @@ export function readState(search) {
     sort: SORTS.includes(sort) ? sort : 'relevance',
     page: Number.isFinite(page) && page > 0 ? page : 1,
     cursor: p.get('cursor') ?? '',
+    collapse: p.get('collapse') === 'story' ? 'story' : '',
     article: p.get('article') ?? '',
   };
   for (const name of LIST_FILTERS) {
@@ -87,6 +88,7 @@ export function toQueryString(state) {
   if (state.sort !== 'relevance') p.set('sort', state.sort);
   if (state.page > 1) p.set('page', String(state.page));
   if (state.cursor) p.set('cursor', state.cursor);
+  if (state.collapse) p.set('collapse', state.collapse);
   if (state.article) p.set('article', state.article);
   const text = p.toString();
   return text ? `?${text}` : '';
@@ -110,6 +112,8 @@ export function searchParams(state) {
   if (state.cursor) p.set('cursor', state.cursor);
   else p.set('page', String(state.page));
   p.set('size', String(PAGE_SIZE));
+  // Copies of one story as one hit; total, facets and timeline still count articles.
+  if (state.collapse) p.set('collapse', state.collapse);
   p.set('facets', 'source,person,org,place,language,topic,placeCode,personCode,orgCode,exchange');
   p.set('facetSize', '10');
   p.set('interval', 'auto');
@@ -125,7 +129,7 @@ export function effectiveSort(state) {
 }
 
 /** Parameters of a search that an export or a feed of the whole result has no use for. */
-const PAGE_ONLY = ['page', 'size', 'cursor', 'facets', 'facetSize', 'interval'];
+const PAGE_ONLY = ['page', 'size', 'cursor', 'facets', 'facetSize', 'interval', 'collapse'];
 
 /** The /api/export parameters for a state: the search's filters and order, in `format`. */
 export function exportParams(state, format) {

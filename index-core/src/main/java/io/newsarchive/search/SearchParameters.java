@@ -332,10 +332,10 @@ public final class SearchParameters {
           .toList();
 
   /**
-   * The paging parameters of a search, which routes that visit every matching article (export,
-   * feed) do not take.
+   * The paging parameters of a search, and {@link #COLLAPSE}, which shapes its pages: routes that
+   * visit every matching article (export, feed) do not take them.
    */
-  public static final List<SearchParameter<?>> PAGING = List.of(PAGE, SIZE, CURSOR);
+  public static final List<SearchParameter<?>> PAGING = List.of(PAGE, SIZE, CURSOR, COLLAPSE);
 
   /** Every search parameter but {@code excluded}, in the order of {@link #ALL}. */
   public static List<SearchParameter<?>> allBut(List<SearchParameter<?>> excluded) {
