@@ -239,6 +239,15 @@ class OpenSearchServerTest {
    * Asserts that two answers are alike but for the time taken; scores, which both compute with the
    * same BM25 statistics on one shard, may differ in the last bits of a float.
    */
+  @Test
+  void collapsingStoriesIsRefusedOverOpenSearchWithAReason() {
+    TestServer.Reply reply = remote.get("/api/search?q=cocoa&collapse=story");
+    assertThat(reply.status()).isEqualTo(400);
+    assertThat(reply.json().get("param").asText()).isEqualTo("collapse");
+    assertThat(reply.json().get("error").asText()).contains("not supported by the OpenSearch");
+    assertThat(local.get("/api/search?q=cocoa&collapse=story").status()).isEqualTo(200);
+  }
+
   private static void assertSame(String path, JsonNode ours, JsonNode theirs) {
     assertThat(scores(theirs)).as(path).hasSameSizeAs(scores(ours));
     List<Double> ourScores = scores(ours);
