@@ -29,14 +29,18 @@ class ClientDisconnectTest {
       HeavySearch.awaitRunning(searcher, 0);
       Duration toStop = Duration.ofNanos(System.nanoTime() - closed);
 
-      // The same search with its client still there runs well past the time the cancelled one
-      // took to stop.
+      // The same search with its client still there runs to its end, measured the same way: from
+      // the moment it is seen running until no search runs. How long that takes depends on the
+      // machine, so it is compared with the cancelled search's stop, not with a fixed time.
+      Duration toEnd;
       try (Socket kept = HeavySearch.send(port)) {
         HeavySearch.awaitRunning(searcher, 1);
-        Thread.sleep(toStop.multipliedBy(3).plusMillis(500).toMillis());
-        assertThat(searcher.runningSearches()).as("stopped after %s", toStop).isEqualTo(1);
+        long seen = System.nanoTime();
+        HeavySearch.awaitRunning(searcher, 0);
+        toEnd = Duration.ofNanos(System.nanoTime() - seen);
       }
-      HeavySearch.awaitRunning(searcher, 0);
+      System.out.printf("cancelled search stopped after %s; kept search ran %s%n", toStop, toEnd);
+      assertThat(toEnd).as("stopped after %s", toStop).isGreaterThan(toStop.multipliedBy(2));
       // The server answers normally afterwards, on the one slot.
       assertThat(server.get("/api/search?q=cocoa").status()).isEqualTo(200);
     }

@@ -3,12 +3,10 @@ package io.newsarchive.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newsarchive.testing.ReutersIndex;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,20 +17,11 @@ class CodeFacetsServerTest {
 
   @BeforeAll
   static void start() throws IOException {
-    server = new TestServer(ReutersIndex.get().directory());
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    if (server != null) {
-      server.close();
-    }
+    server = TestServer.reuters();
   }
 
   private static JsonNode get(String url) {
-    TestServer.Reply reply = server.get(url);
-    assertThat(reply.status()).as(url + " -> " + reply.body()).isEqualTo(200);
-    return reply.json();
+    return server.ok(url);
   }
 
   private static long total(String query) {

@@ -3,11 +3,9 @@ package io.newsarchive.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.newsarchive.testing.ReutersIndex;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,20 +21,11 @@ class StoryServerTest {
 
   @BeforeAll
   static void start() throws IOException {
-    server = new TestServer(ReutersIndex.get().directory());
-  }
-
-  @AfterAll
-  static void stop() throws IOException {
-    if (server != null) {
-      server.close();
-    }
+    server = TestServer.reuters();
   }
 
   private static JsonNode get(String url) {
-    TestServer.Reply reply = server.get(url);
-    assertThat(reply.status()).as(url + " -> " + reply.body()).isEqualTo(200);
-    return reply.json();
+    return server.ok(url);
   }
 
   @Test

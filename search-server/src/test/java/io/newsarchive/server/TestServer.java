@@ -1,11 +1,14 @@
 package io.newsarchive.server;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.SearchBackend;
 import io.newsarchive.search.SearcherOptions;
+import io.newsarchive.testing.ReutersIndex;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -53,6 +56,36 @@ final class TestServer implements AutoCloseable {
     app = SearchServer.create(backend, options).start();
   }
 
+  /**
+   * One server over the Reuters test index, started by the first test class that asks and shared by
+   * every class that only reads it; it stops with the test JVM.
+   */
+  static TestServer reuters() throws IOException {
+    return SharedReuters.get();
+  }
+
+  /** The server of {@link #reuters()}, started once. */
+  private static final class SharedReuters {
+    private static TestServer server;
+
+    private static synchronized TestServer get() throws IOException {
+      if (server == null) {
+        TestServer started = new TestServer(ReutersIndex.get().directory());
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(() -> {
+                  try {
+                    started.close();
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                }));
+        server = started;
+      }
+      return server;
+    }
+  }
+
   /** A client that sends requests byte for byte. */
   RawHttp raw() {
     return new RawHttp(app.port());
@@ -84,6 +117,13 @@ final class TestServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The JSON of the answer to {@code pathAndQuery}, which must be 200 (else the body says why). */
+  JsonNode ok(String pathAndQuery) {
+    Reply reply = get(pathAndQuery);
+    assertThat(reply.status()).as(pathAndQuery + " -> " + reply.body()).isEqualTo(200);
+    return reply.json();
   }
 
   @Override
