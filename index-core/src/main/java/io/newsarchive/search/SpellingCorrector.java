@@ -87,14 +87,26 @@ public final class SpellingCorrector {
   /**
    * Whether a word found in {@code wordArticles} articles should be replaced by a close spelling
    * found in {@code candidateArticles}: always for a word no article holds; for a known word, when
-   * the spelling is common (at least {@value #COMMON} articles) and the word is more than {@value
-   * #RARER} times rarer, as a misspelling of a common word is.
+   * the word is rare (under {@value #COMMON} articles, see {@link #mayBeMisspelt}), the spelling is
+   * common (at least {@value #COMMON} articles) and the word is more than {@value #RARER} times
+   * rarer, as a misspelling of a common word is.
    */
   public static boolean worthSuggesting(long wordArticles, long candidateArticles) {
     if (wordArticles == 0) {
       return candidateArticles > 0;
     }
-    return candidateArticles >= COMMON && wordArticles * RARER < candidateArticles;
+    return mayBeMisspelt(wordArticles)
+        && candidateArticles >= COMMON
+        && wordArticles * RARER < candidateArticles;
+  }
+
+  /**
+   * Whether a word found in {@code wordArticles} articles may be a misspelling worth a look in the
+   * dictionary: a word that {@value #COMMON} articles or more hold is taken as meant, so the common
+   * words of a query cost no dictionary walk.
+   */
+  public static boolean mayBeMisspelt(long wordArticles) {
+    return wordArticles < COMMON;
   }
 
   private static boolean isWord(String token) {
@@ -109,8 +121,8 @@ public final class SpellingCorrector {
       Term body = new Term(ArticleFields.BODY_EXACT, word);
       long articles =
           Math.max(reader.docFreq(body), reader.docFreq(new Term(ArticleFields.TITLE_EXACT, word)));
-      if (articles > 0 && articles * RARER >= reader.maxDoc()) {
-        // No spelling can be that many times more common, so the dictionary need not be walked.
+      if (!mayBeMisspelt(articles) || articles * RARER >= reader.maxDoc()) {
+        // Taken as meant, or no spelling can be that many times more common: no dictionary walk.
         continue;
       }
       // Only spellings found in more articles than the word are weighed.

@@ -60,5 +60,7 @@ class SpellingCorrectorTest {
     assertThat(SpellingCorrector.worthSuggesting(9, 2_264)).isTrue();
     assertThat(SpellingCorrector.worthSuggesting(9, 180)).isFalse();
     assertThat(SpellingCorrector.worthSuggesting(2, 60)).as("not common").isFalse();
+    assertThat(SpellingCorrector.worthSuggesting(100, 100_000)).as("taken as meant").isFalse();
+    assertThat(SpellingCorrector.worthSuggesting(99, 100_000)).isTrue();
   }
 }
