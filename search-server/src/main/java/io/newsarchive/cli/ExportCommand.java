@@ -2,10 +2,6 @@ package io.newsarchive.cli;
 
 import io.newsarchive.export.ExportColumn;
 import io.newsarchive.export.ResultExport;
-import io.newsarchive.opensearch.OpenSearchBackend;
-import io.newsarchive.opensearch.OpenSearchConnection;
-import io.newsarchive.opensearch.OpenSearchSchema;
-import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.ExportFormat;
 import io.newsarchive.search.InvalidRequestException;
 import io.newsarchive.search.SearchBackend;
@@ -16,18 +12,18 @@ import io.newsarchive.search.SearcherOptions;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -57,27 +53,7 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--index",
-      defaultValue = "newsarchive-index",
-      paramLabel = "DIR",
-      description = "Index directory built by 'newsarchive index' (default: ${DEFAULT-VALUE}).")
-  Path index;
-
-  @Option(
-      names = "--opensearch",
-      split = ",",
-      paramLabel = "URL",
-      description =
-          "Export from an OpenSearch cluster instead of a local index: the HTTP address of one or"
-              + " more of its nodes, comma-separated; credentials as for 'serve'.")
-  List<URI> openSearch = new ArrayList<>();
-
-  @Option(
-      names = "--opensearch-index",
-      paramLabel = "NAME",
-      description = "The OpenSearch index (default: " + OpenSearchSchema.DEFAULT_INDEX + ").")
-  String openSearchIndex;
+  @Mixin ArchiveOptions archive;
 
   @Option(
       names = "--format",
@@ -126,7 +102,7 @@ public final class ExportCommand implements Callable<Integer> {
       return BAD_INPUT;
     }
     List<ExportColumn> columns = body ? ExportColumn.withBody() : ExportColumn.withoutBody();
-    try (SearchBackend backend = open(options)) {
+    try (SearchBackend backend = archive.open(options)) {
       ResultExport export = new ResultExport(backend, format, columns);
       ResultExport.Page first = export.first(request);
       try (OutputStream target = target()) {
@@ -136,23 +112,12 @@ public final class ExportCommand implements Callable<Integer> {
     } catch (InvalidRequestException e) {
       spec.commandLine().getErr().println("the search was refused: " + e.getMessage());
       return BAD_INPUT;
+    } catch (ParameterException e) {
+      // Options that name no single archive are a usage error, reported by picocli.
+      throw e;
     } catch (IOException | RuntimeException e) {
       spec.commandLine().getErr().println("export failed: " + e.getMessage());
       return READ_FAILURE;
-    }
-  }
-
-  private SearchBackend open(SearcherOptions options) throws IOException {
-    if (openSearch.isEmpty()) {
-      return ArticleSearcher.open(index, options);
-    }
-    OpenSearchConnection connection = OpenSearchConnection.open(openSearch);
-    String name = openSearchIndex == null ? OpenSearchSchema.DEFAULT_INDEX : openSearchIndex;
-    try {
-      return OpenSearchBackend.open(connection, name, options);
-    } catch (IOException | RuntimeException e) {
-      connection.close();
-      throw e;
     }
   }
 

@@ -2,10 +2,6 @@ package io.newsarchive.cli;
 
 import io.javalin.Javalin;
 import io.javalin.util.JavalinBindException;
-import io.newsarchive.opensearch.OpenSearchBackend;
-import io.newsarchive.opensearch.OpenSearchConnection;
-import io.newsarchive.opensearch.OpenSearchSchema;
-import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.SearchBackend;
 import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.server.SearchServer;
@@ -13,15 +9,14 @@ import io.newsarchive.server.ServerOptions;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
-import java.net.URI;
 import java.net.UnknownHostException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,33 +42,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--index",
-      defaultValue = "newsarchive-index",
-      paramLabel = "DIR",
-      description = "Index directory built by 'newsarchive index' (default: ${DEFAULT-VALUE}).")
-  Path index;
-
-  @Option(
-      names = "--opensearch",
-      split = ",",
-      paramLabel = "URL",
-      description =
-          "Serve the archive from an OpenSearch cluster instead of a local index: the HTTP"
-              + " address of one or more of its nodes, comma-separated (e.g."
-              + " http://127.0.0.1:9200). Credentials come from the environment:"
-              + " NEWSARCHIVE_OPENSEARCH_USER and NEWSARCHIVE_OPENSEARCH_PASSWORD, or"
-              + " NEWSARCHIVE_OPENSEARCH_API_KEY.")
-  List<URI> openSearch = new ArrayList<>();
-
-  @Option(
-      names = "--opensearch-index",
-      paramLabel = "NAME",
-      description =
-          "The OpenSearch index built by 'newsarchive index --opensearch' (default: "
-              + OpenSearchSchema.DEFAULT_INDEX
-              + ").")
-  String openSearchIndex;
+  @Mixin ArchiveOptions archive;
 
   @Option(
       names = "--port",
@@ -143,24 +112,8 @@ public final class ServeCommand implements Callable<Integer> {
     ServerOptions options = options();
     SearcherOptions searcherOptions = searcherOptions();
     SearchBackend backend;
-    String where;
     try {
-      if (openSearch.isEmpty()) {
-        if (openSearchIndex != null) {
-          throw new ParameterException(
-              spec.commandLine(), "--opensearch-index needs --opensearch URL");
-        }
-        backend = ArticleSearcher.open(index, searcherOptions);
-        where = index.toString();
-      } else {
-        if (spec.commandLine().getParseResult().hasMatchedOption("--index")) {
-          throw new ParameterException(
-              spec.commandLine(), "--index and --opensearch name two archives; give one of them");
-        }
-        String name = openSearchIndex == null ? OpenSearchSchema.DEFAULT_INDEX : openSearchIndex;
-        backend = openSearch(name, searcherOptions);
-        where = "OpenSearch index " + name + " (" + openSearch.get(0) + ")";
-      }
+      backend = archive.open(searcherOptions);
     } catch (IOException e) {
       System.err.println("newsarchive serve: " + e.getMessage());
       return 1;
@@ -190,26 +143,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
     System.out.printf(
         "newsarchive: serving %d articles from %s at http://%s:%d/ (Ctrl-C stops)%n",
-        articles, where, host, app.port());
+        articles, archive.where(), host, app.port());
     stopped.await();
     return 0;
-  }
-
-  /** The backend over OpenSearch index {@code name}; the connection closes with it. */
-  private SearchBackend openSearch(String name, SearcherOptions searcherOptions)
-      throws IOException {
-    OpenSearchConnection connection;
-    try {
-      connection = OpenSearchConnection.open(openSearch);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), "--opensearch: " + e.getMessage());
-    }
-    try {
-      return OpenSearchBackend.open(connection, name, searcherOptions);
-    } catch (IOException | RuntimeException e) {
-      connection.close();
-      throw e;
-    }
   }
 
   /** The options as the searcher takes them; any bad one is a usage error. */

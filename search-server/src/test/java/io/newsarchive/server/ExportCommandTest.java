@@ -106,6 +106,18 @@ class ExportCommandTest {
   }
 
   @Test
+  void twoArchivesAreBadInputLikeForServe() {
+    StringWriter err = new StringWriter();
+    assertThat(
+            run(err, "export", "--index", index.toString(), "--opensearch", "http://127.0.0.1:9"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--index and --opensearch name two archives");
+    StringWriter lone = new StringWriter();
+    assertThat(run(lone, "export", "--opensearch-index", "news")).isEqualTo(2);
+    assertThat(lone.toString()).contains("--opensearch-index needs --opensearch URL");
+  }
+
+  @Test
   void helpListsTheOptions() {
     StringWriter out = new StringWriter();
     CommandLine cli = NewsArchiveCommand.commandLine();
