@@ -13,11 +13,19 @@ import java.util.List;
  * RFC 4180 rows: a header row, fields separated by commas, a field quoted when it holds a comma, a
  * quote or a line break, quotes doubled, every record ending in CRLF, UTF-8 without a BOM. Several
  * values of one column share its field, joined by {@value #VALUE_SEPARATOR}.
+ *
+ * <p>A field that a spreadsheet would read as a formula (it begins with {@code =}, {@code +},
+ * {@code -}, {@code @}, a tab or a carriage return) gets a leading apostrophe, so that opening an
+ * export never runs a formula planted in an article's title or text; spreadsheets show the
+ * apostrophe as a text marker, and JSON Lines keep the text unchanged.
  */
 final class CsvRows implements RowWriter {
 
   /** What joins the values of a column that holds several. */
   static final String VALUE_SEPARATOR = "; ";
+
+  /** The first characters that make a spreadsheet read a field as a formula. */
+  private static final String FORMULA_STARTS = "=+-@\t\r";
 
   private final Writer out;
   private final List<ExportColumn> columns;
@@ -48,10 +56,11 @@ final class CsvRows implements RowWriter {
     out.flush();
   }
 
-  private void field(int index, String text) throws IOException {
+  private void field(int index, String value) throws IOException {
     if (index > 0) {
       out.write(',');
     }
+    String text = startsLikeAFormula(value) ? "'" + value : value;
     if (text.indexOf(',') < 0
         && text.indexOf('"') < 0
         && text.indexOf('\n') < 0
@@ -62,5 +71,10 @@ final class CsvRows implements RowWriter {
     out.write('"');
     out.write(text.replace("\"", "\"\""));
     out.write('"');
+  }
+
+  /** Whether a spreadsheet would take {@code text} as a formula rather than as text. */
+  static boolean startsLikeAFormula(String text) {
+    return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0;
   }
 }

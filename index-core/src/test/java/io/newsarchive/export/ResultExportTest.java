@@ -57,6 +57,16 @@ class ResultExportTest {
             .build()
             .withEntities(
                 List.of(TestArticles.place("Ghana"), TestArticles.place("Paris, France"))));
+    articles.add(
+        Article.builder()
+            .id("planted-1")
+            .source("planted")
+            .title("=HYPERLINK(\"http://example.org\",\"Coffee\")")
+            .body("-2 pct in coffee stocks")
+            .published(Instant.parse("1987-03-06T00:00:00Z"), "")
+            .language("en")
+            .codes(CodeScheme.TOPICS, List.of("coffee"))
+            .build());
     TestArticles.index(dir, articles);
     searcher = ArticleSearcher.open(dir, SearcherOptions.DEFAULTS);
   }
@@ -86,6 +96,22 @@ class ResultExportTest {
                 + "personCodes,orgCodes,exchanges,body\r\n"
                 + "reuters-99,1987-03-05T00:00:00Z,reuters,\"Cocoa, \"\"sugar\"\" and\nwheat\",,en,,,"
                 + "\"Ghana; Paris, France\",cocoa; sugar,,,,,\"Cocoa body, with a comma.\"\r\n");
+  }
+
+  @Test
+  void csvFieldsThatASpreadsheetWouldRunAsFormulasAreMarkedAsTextAndJsonLinesAreNot()
+      throws IOException {
+    SearchRequest request = SearchRequest.defaults().with(SearchParameters.QUERY, "topic:coffee");
+    String csv = export(ExportFormat.CSV, ExportColumn.withBody(), request);
+    assertThat(csv.split("\r\n")[1])
+        .startsWith("planted-1,1987-03-06T00:00:00Z,planted,")
+        .contains(",\"'=HYPERLINK(\"\"http://example.org\"\",\"\"Coffee\"\")\",")
+        .endsWith(",coffee,,,,,'-2 pct in coffee stocks");
+    JsonNode row =
+        new ObjectMapper().readTree(export(ExportFormat.JSONL, ExportColumn.withBody(), request));
+    assertThat(row.get("title").asText())
+        .isEqualTo("=HYPERLINK(\"http://example.org\",\"Coffee\")");
+    assertThat(row.get("body").asText()).isEqualTo("-2 pct in coffee stocks");
   }
 
   @Test
