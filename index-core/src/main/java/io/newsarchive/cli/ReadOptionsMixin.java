@@ -3,6 +3,7 @@ package io.newsarchive.cli;
 import io.newsarchive.ingest.JsonFieldMapping;
 import io.newsarchive.ingest.ReadOptions;
 import io.newsarchive.ingest.SourceNaming;
+import io.newsarchive.ingest.TextDating;
 import java.time.ZoneId;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
@@ -30,6 +31,9 @@ final class ReadOptionsMixin {
           "Language of plain-text articles, and of feeds and HTML pages that name none, an ISO"
               + " 639-1 code such as en (default: unknown).")
   String language;
+
+  @ArgGroup(exclusive = true, multiplicity = "0..1")
+  DateChoice date;
 
   @Option(
       names = "--timezone",
@@ -68,6 +72,25 @@ final class ReadOptionsMixin {
     boolean fromFolder;
   }
 
+  /** How plain-text articles whose sidecar names no date get one: one date, or their path's. */
+  static final class DateChoice {
+    @Option(
+        names = "--date",
+        paramLabel = "DATE",
+        converter = TextDatingConverter.class,
+        description =
+            "Publication date of plain-text articles whose sidecar gives none, e.g. 2005-03-14 or"
+                + " 2005-03-14T09:30:00Z (default: undated).")
+    TextDating fixed;
+
+    @Option(
+        names = "--date-from-path",
+        description =
+            "Date each plain-text article by the date its path spells, e.g. 2020/09/26/001.txt or"
+                + " 2020-09-26/001.txt; a file whose path has none is kept undated and reported.")
+    boolean fromPath;
+  }
+
   /** The read options these command-line options give. */
   ReadOptions toReadOptions() {
     ReadOptions options =
@@ -79,6 +102,9 @@ final class ReadOptionsMixin {
       options =
           options.withSource(
               source.fromFolder ? SourceNaming.FROM_FOLDER : SourceNaming.named(source.name));
+    }
+    if (date != null) {
+      options = options.withTextDates(date.fromPath ? TextDating.FROM_PATH : date.fixed);
     }
     return language == null ? options : options.withLanguage(language);
   }

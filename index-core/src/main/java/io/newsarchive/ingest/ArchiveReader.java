@@ -29,6 +29,7 @@ public final class ArchiveReader implements ArticleReader {
   private final ReadOptions options;
   private final IngestListener listener;
   private final ArchiveEntries entries;
+  private final ArchiveSidecars sidecars;
   private ArticleReader current;
   private InputName currentName;
   private int entriesSeen;
@@ -40,6 +41,7 @@ public final class ArchiveReader implements ArticleReader {
     this.options = options;
     this.listener = Objects.requireNonNull(listener, "listener");
     this.entries = entries;
+    this.sidecars = new ArchiveSidecars(name, this.listener);
   }
 
   /**
@@ -81,6 +83,7 @@ public final class ArchiveReader implements ArticleReader {
       Optional<ArchiveEntries.Entry> entry = entries.next();
       if (entry.isEmpty()) {
         ended = true;
+        sidecars.finish();
       } else if (++entriesSeen > options.archiveLimits().maxEntries()) {
         ended = true;
         listener.rejected(
@@ -137,6 +140,9 @@ public final class ArchiveReader implements ArticleReader {
     }
     InputStream stream = entry.stream();
     try {
+      if (sidecars.offer(entry.name(), stream)) {
+        return;
+      }
       stream = new BufferedInputStream(TextInput.gunzipped(stream), BUFFER);
       Optional<InputFormat> format = formatOf(entry, entryName, stream);
       if (format.isEmpty()) {
@@ -144,7 +150,11 @@ public final class ArchiveReader implements ArticleReader {
         return;
       }
       listener.opened(entryName.shown(), format.get());
-      current = format.get().openEntry(entryName, stream, options, listener);
+      current =
+          format.get() == InputFormat.TEXT
+              ? PlainTextReader.read(
+                  entryName, stream, options, listener, sidecars.forText(entry.name()))
+              : format.get().openEntry(entryName, stream, options, listener);
       currentName = entryName;
     } catch (IOException e) {
       stream.close();

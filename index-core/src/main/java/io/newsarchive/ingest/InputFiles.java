@@ -128,6 +128,10 @@ public final class InputFiles {
 
   private void consider(InputName name) {
     Path file = name.shown();
+    if (TextSidecar.isSidecar(file.getFileName().toString())) {
+      passSidecar(file);
+      return;
+    }
     try {
       if (!seen.add(file.toRealPath())) {
         return;
@@ -150,6 +154,18 @@ public final class InputFiles {
       found.add(new InputFile(name, format.get(), bytes));
     } catch (IOException e) {
       reject(file, "cannot read: " + e);
+    }
+  }
+
+  /** A sidecar is read with its text file; one without a text file is reported. */
+  private void passSidecar(Path sidecar) {
+    String name = sidecar.getFileName().toString();
+    String stem = name.substring(0, name.length() - TextSidecar.SUFFIX.length());
+    if (!Files.exists(sidecar.resolveSibling(stem + ".txt"))
+        && !Files.exists(sidecar.resolveSibling(stem + ".txt.gz"))) {
+      listener.warned(
+          new Rejection(
+              sidecar, 0, 0, "sidecar not used: no " + stem + ".txt beside it to describe"));
     }
   }
 

@@ -166,7 +166,7 @@ public enum InputFormat {
     ArticleReader openEntry(
         InputName name, InputStream in, ReadOptions options, IngestListener listener)
         throws IOException {
-      return PlainTextReader.read(name, in, options, listener);
+      return PlainTextReader.read(name, in, options, listener, Optional.empty());
     }
   },
   /**

@@ -4,6 +4,10 @@ import io.newsarchive.article.Article;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -11,9 +15,12 @@ import java.util.Optional;
 /**
  * Reads a plain-text file as one article: the first non-blank line is the headline, every later
  * non-blank line a paragraph of the body, as in collections shipped one story a file (the BBC News
- * dataset's {@code business/001.txt}). The file carries nothing else, so the source comes from the
- * {@link ReadOptions#source()} rule (the named input, the folder that holds the file, or a fixed
- * name), the language from {@link ReadOptions#language()}, and the article is undated.
+ * dataset's {@code business/001.txt}). The file carries nothing else, so its date, source,
+ * language, address and bylines come from its {@link TextSidecar} ({@code 001.meta.json}) when it
+ * has one, and else: the source from the {@link ReadOptions#source()} rule (the named input, the
+ * folder that holds the file, or a fixed name), the language from {@link ReadOptions#language()},
+ * the date from the {@link ReadOptions#textDates()} rule (undated by default). A sidecar that
+ * cannot be read is reported as a warning and the article is read without it.
  *
  * <p>The id is {@code slug(source)-} followed by 16 hex digits of the SHA-256 of the file's path
  * below the input the user named ({@link InputName#relative()}), so re-reading the same input
@@ -23,18 +30,26 @@ import java.util.Optional;
  */
 public final class PlainTextReader implements ArticleReader {
 
+  private static final TextSidecar NO_SIDECAR = new TextSidecar(null, "", "", "", "", List.of());
+
   private final InputName name;
   private final ReadOptions options;
   private final IngestListener listener;
   private final LineInput lines;
+  private final Optional<TextSidecar> sidecar;
   private boolean done;
 
   private PlainTextReader(
-      InputName name, ReadOptions options, IngestListener listener, LineInput lines) {
+      InputName name,
+      ReadOptions options,
+      IngestListener listener,
+      LineInput lines,
+      Optional<TextSidecar> sidecar) {
     this.name = name;
     this.options = options;
     this.listener = Objects.requireNonNull(listener, "listener");
     this.lines = lines;
+    this.sidecar = sidecar;
   }
 
   /**
@@ -45,17 +60,49 @@ public final class PlainTextReader implements ArticleReader {
    */
   public static PlainTextReader open(InputName name, ReadOptions options, IngestListener listener)
       throws IOException {
+    Optional<TextSidecar> sidecar = sidecarBeside(name.shown(), listener);
     LineInput lines =
         TextInput.openLines(name.shown(), StandardCharsets.UTF_8, options.maxRecordChars());
-    return new PlainTextReader(name, options, listener, lines);
+    return new PlainTextReader(name, options, listener, lines, sidecar);
   }
 
-  /** Reads a stream, such as an archive entry. */
+  /** Reads a stream, such as an archive entry, with the sidecar found for it, if any. */
   static PlainTextReader read(
-      InputName name, InputStream in, ReadOptions options, IngestListener listener)
+      InputName name,
+      InputStream in,
+      ReadOptions options,
+      IngestListener listener,
+      Optional<TextSidecar> sidecar)
       throws IOException {
     LineInput lines = TextInput.openLines(in, StandardCharsets.UTF_8, options.maxRecordChars());
-    return new PlainTextReader(name, options, listener, lines);
+    return new PlainTextReader(name, options, listener, lines, sidecar);
+  }
+
+  /** The sidecar beside a text file on disk, or empty when there is none or it is unreadable. */
+  private static Optional<TextSidecar> sidecarBeside(Path file, IngestListener listener) {
+    Path sidecar = file.resolveSibling(TextSidecar.sidecarName(file.getFileName().toString()));
+    if (!Files.isRegularFile(sidecar)) {
+      return Optional.empty();
+    }
+    try {
+      if (Files.size(sidecar) > TextSidecar.MAX_CHARS) {
+        throw new IllegalArgumentException(
+            String.format("longer than %,d bytes", TextSidecar.MAX_CHARS));
+      }
+      return Optional.of(TextSidecar.parse(Files.readString(sidecar, StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      return notUsed(sidecar, IngestPipeline.describe(e), listener);
+    } catch (IllegalArgumentException e) {
+      return notUsed(sidecar, e.getMessage(), listener);
+    }
+  }
+
+  private static Optional<TextSidecar> notUsed(
+      Path sidecar, String reason, IngestListener listener) {
+    listener.warned(
+        new Rejection(
+            sidecar, 0, 0, "sidecar not used: " + reason + "; its text file is read without it"));
+    return Optional.empty();
   }
 
   /**
@@ -107,15 +154,33 @@ public final class PlainTextReader implements ArticleReader {
     if (title == null) {
       return reject(0, "no text: a plain-text article needs a headline on its first line");
     }
-    String source = options.source().sourceOf(name);
-    return Optional.of(
+    return Optional.of(article(title, body.toString()));
+  }
+
+  private Article article(String title, String body) {
+    TextSidecar meta = sidecar.orElse(NO_SIDECAR);
+    String source = meta.source().isEmpty() ? options.source().sourceOf(name) : meta.source();
+    Article.Builder article =
         Article.builder()
             .id(Article.deriveId(source, "", name.relative()))
             .source(source)
             .title(title)
-            .body(body.toString())
-            .language(options.language())
-            .build());
+            .body(body)
+            .url(meta.url())
+            .language(meta.language().isEmpty() ? options.language() : meta.language());
+    if (meta.published() != null) {
+      article.published(meta.published(), meta.publishedText());
+    } else {
+      Optional<Instant> date = options.textDates().dateOf(name);
+      date.ifPresent(instant -> article.published(instant, ""));
+      if (date.isEmpty() && options.textDates().rule() == TextDating.Rule.PATH) {
+        listener.warned(
+            new Rejection(
+                name.shown(), 0, 1, "no date in the file's path (--date-from-path); kept undated"));
+      }
+    }
+    meta.authors().forEach(article::author);
+    return article.build();
   }
 
   private String overlong() {

@@ -23,6 +23,7 @@ import java.util.Optional;
  *     HTML file; a longer one is passed over without being held in memory and rejected with its
  *     position
  * @param archiveLimits what one zip or tar archive may expand to
+ * @param textDates how plain-text articles whose sidecar gives no date get one
  */
 public record ReadOptions(
     ZoneId kayhanZone,
@@ -30,7 +31,8 @@ public record ReadOptions(
     SourceNaming source,
     String language,
     int maxRecordChars,
-    ArchiveLimits archiveLimits) {
+    ArchiveLimits archiveLimits,
+    TextDating textDates) {
 
   /** The zone in which Kayhan International dates its articles. */
   public static final ZoneId TEHRAN = ZoneId.of("Asia/Tehran");
@@ -50,6 +52,7 @@ public record ReadOptions(
     Objects.requireNonNull(jsonMapping, "jsonMapping");
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(archiveLimits, "archiveLimits");
+    Objects.requireNonNull(textDates, "textDates");
     language = language == null ? "" : language.strip().toLowerCase(Locale.ROOT);
     if (maxRecordChars < 1) {
       throw new IllegalArgumentException(
@@ -60,7 +63,7 @@ public record ReadOptions(
   /**
    * Kayhan dates in Asia/Tehran, JSON mapping chosen by the first record, sources from the input's
    * name, language unknown, records up to {@link #DEFAULT_MAX_RECORD_CHARS}, archives within {@link
-   * ArchiveLimits#DEFAULT}.
+   * ArchiveLimits#DEFAULT}, plain-text articles undated.
    */
   public static ReadOptions defaults() {
     return new ReadOptions(
@@ -69,18 +72,26 @@ public record ReadOptions(
         SourceNaming.FROM_INPUT,
         "",
         DEFAULT_MAX_RECORD_CHARS,
-        ArchiveLimits.DEFAULT);
+        ArchiveLimits.DEFAULT,
+        TextDating.NONE);
   }
 
   /** These options with another zone for Kayhan-style dates. */
   public ReadOptions withKayhanZone(ZoneId zone) {
-    return new ReadOptions(zone, jsonMapping, source, language, maxRecordChars, archiveLimits);
+    return new ReadOptions(
+        zone, jsonMapping, source, language, maxRecordChars, archiveLimits, textDates);
   }
 
   /** These options with a fixed JSON mapping instead of the automatic choice. */
   public ReadOptions withJsonMapping(JsonFieldMapping mapping) {
     return new ReadOptions(
-        kayhanZone, Optional.of(mapping), source, language, maxRecordChars, archiveLimits);
+        kayhanZone,
+        Optional.of(mapping),
+        source,
+        language,
+        maxRecordChars,
+        archiveLimits,
+        textDates);
   }
 
   /** These options with one source name for JSON records that carry none and plain-text files. */
@@ -91,21 +102,30 @@ public record ReadOptions(
   /** These options with another way of naming the source of articles whose files carry none. */
   public ReadOptions withSource(SourceNaming naming) {
     return new ReadOptions(
-        kayhanZone, jsonMapping, naming, language, maxRecordChars, archiveLimits);
+        kayhanZone, jsonMapping, naming, language, maxRecordChars, archiveLimits, textDates);
   }
 
   /** These options with a language for plain-text articles. */
   public ReadOptions withLanguage(String code) {
-    return new ReadOptions(kayhanZone, jsonMapping, source, code, maxRecordChars, archiveLimits);
+    return new ReadOptions(
+        kayhanZone, jsonMapping, source, code, maxRecordChars, archiveLimits, textDates);
   }
 
   /** These options with another limit on a record's characters. */
   public ReadOptions withMaxRecordChars(int limit) {
-    return new ReadOptions(kayhanZone, jsonMapping, source, language, limit, archiveLimits);
+    return new ReadOptions(
+        kayhanZone, jsonMapping, source, language, limit, archiveLimits, textDates);
   }
 
   /** These options with other limits on what an archive may expand to. */
   public ReadOptions withArchiveLimits(ArchiveLimits limits) {
-    return new ReadOptions(kayhanZone, jsonMapping, source, language, maxRecordChars, limits);
+    return new ReadOptions(
+        kayhanZone, jsonMapping, source, language, maxRecordChars, limits, textDates);
+  }
+
+  /** These options with another rule for the dates of plain-text articles. */
+  public ReadOptions withTextDates(TextDating dating) {
+    return new ReadOptions(
+        kayhanZone, jsonMapping, source, language, maxRecordChars, archiveLimits, dating);
   }
 }

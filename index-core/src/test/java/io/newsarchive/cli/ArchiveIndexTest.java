@@ -112,6 +112,33 @@ class ArchiveIndexTest {
   }
 
   @Test
+  void dateDatesEveryPlainTextArticleAndABadDateIsAUsageError() throws IOException {
+    Path index = temp.resolve("index");
+
+    CliRun run =
+        index(
+            "--index",
+            index.toString(),
+            "--entities",
+            "none",
+            "--date",
+            "2005-03-14",
+            fixture("text/bbc").toString());
+    CliRun bad =
+        index("--index", index.toString(), "--date", "14/03/2005", fixture("text").toString());
+    CliRun both = index("--date", "2005-03-14", "--date-from-path", fixture("text/bbc").toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(storedArticles(index))
+        .extracting(Article::published)
+        .containsOnly(java.time.Instant.parse("2005-03-14T00:00:00Z"));
+    assertThat(bad.exitCode()).isEqualTo(2);
+    assertThat(bad.err()).contains("--date", "unreadable date '14/03/2005'");
+    assertThat(both.exitCode()).isEqualTo(2);
+    assertThat(both.err()).contains("mutually exclusive");
+  }
+
+  @Test
   void zipBombIsRejectedWithItsReasonAndTheRunGoesOn() throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put("stories/bomb.txt", Archives.bomb(4));
