@@ -25,7 +25,8 @@ import java.util.Objects;
  *     readers decide whether their format allows it
  * @param published publication instant, or {@code null} when the source gives no date
  * @param publishedText the date exactly as the source wrote it, or empty
- * @param language lower-case primary language subtag, e.g. {@code en}, or empty when unknown
+ * @param language ISO 639-1 code, e.g. {@code en} (a declared {@code en-US}, {@code eng} or {@code
+ *     English} is normalized to it), or empty when unknown
  * @param authors bylines, possibly empty
  * @param entities extracted people, organizations and places, possibly empty
  * @param codes editor-assigned category codes by scheme, possibly empty
@@ -72,6 +73,35 @@ public record Article(
     // Scheme order, not Map.copyOf's per-JVM order: the stored codes feed the content hash, which
     // must be the same in every run for a re-ingest to find the article unchanged.
     codes = Collections.unmodifiableMap(copy);
+  }
+
+  /** The language the entity tagger reads: it was trained on English news only. */
+  public static final String TAGGED_LANGUAGE = "en";
+
+  /**
+   * Whether the entity tagger reads this article: it is in {@link #TAGGED_LANGUAGE} or in no known
+   * language. Other articles have no entities, and the API says so by leaving them out rather than
+   * listing none.
+   */
+  public boolean tagged() {
+    return language.isEmpty() || language.equals(TAGGED_LANGUAGE);
+  }
+
+  /** This article in {@code newLanguage}, a language tag normalized as the constructor does. */
+  public Article withLanguage(String newLanguage) {
+    return new Article(
+        id,
+        source,
+        sourceId,
+        url,
+        title,
+        body,
+        published,
+        publishedText,
+        newLanguage,
+        authors,
+        entities,
+        codes);
   }
 
   /** This article with its entities replaced, e.g. by an extractor's output. */
@@ -158,9 +188,7 @@ public record Article(
   }
 
   private static String normalizeLanguage(String language) {
-    String tag = clean(language).toLowerCase(Locale.ROOT).replace('_', '-');
-    int dash = tag.indexOf('-');
-    return dash < 0 ? tag : tag.substring(0, dash);
+    return LanguageTags.normalize(clean(language));
   }
 
   private static String slug(String text) {

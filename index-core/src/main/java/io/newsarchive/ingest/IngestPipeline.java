@@ -24,11 +24,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * Reads input files, extracts entities and upserts every article into an {@link ArticleStore},
- * using several threads: reader threads parse files concurrently into a bounded queue, and worker
- * threads run the (costly) entity extraction and hand each batch to the store in one call. A
- * malformed record, an unreadable file, an article the tagger fails on or one the store refuses is
- * reported and counted, and the run goes on; only a failure of the store itself ends it.
+ * Reads input files, detects languages that readers leave open, extracts entities from English
+ * articles and upserts every article into an {@link ArticleStore}, using several threads: reader
+ * threads parse files concurrently into a bounded queue, and worker threads run the (costly) entity
+ * extraction and hand each batch to the store in one call. A malformed record, an unreadable file,
+ * an article the tagger fails on or one the store refuses is reported and counted, and the run goes
+ * on; only a failure of the store itself ends it.
  *
  * <p>Rejections and warnings are counted in one place, the pipeline's {@link #listener()}: hand it
  * to {@link InputFiles#discover} as well, so that files skipped before reading are in the same
@@ -217,9 +218,16 @@ public final class IngestPipeline {
     }
   }
 
-  /** The article with its entities, or empty when the tagger fails on it. */
-  private Optional<Article> tag(Path file, Article article) {
+  /**
+   * The article with its language detected when its reader gave none and, when the tagger reads its
+   * language, its entities; empty when the tagger fails on it.
+   */
+  private Optional<Article> tag(Path file, Article read) {
     EntityExtractor extractor = options.extractor();
+    Article article = LanguageDetector.withLanguage(read);
+    if (!article.tagged()) {
+      return Optional.of(article);
+    }
     try {
       return Optional.of(article.withEntities(extractor.extract(article.title(), article.body())));
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

@@ -18,6 +18,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
@@ -42,9 +44,9 @@ public final class ArticleDocuments {
     doc.add(new KeywordField(ArticleFields.SOURCE, article.source(), Field.Store.YES));
     addStored(doc, ArticleFields.SOURCE_ID, article.sourceId());
     addStored(doc, ArticleFields.URL, article.url());
-    doc.add(new Field(ArticleFields.TITLE, article.title(), ArticleFields.TEXT_WITH_OFFSETS));
+    doc.add(analyzedText(ArticleFields.TITLE, article.title(), article.language()));
     doc.add(new Field(ArticleFields.TITLE_EXACT, article.title(), ArticleFields.WORDS_ONLY));
-    doc.add(new Field(ArticleFields.BODY, article.body(), ArticleFields.TEXT_WITH_OFFSETS));
+    doc.add(analyzedText(ArticleFields.BODY, article.body(), article.language()));
     doc.add(new Field(ArticleFields.BODY_EXACT, article.body(), ArticleFields.WORDS_ONLY));
     if (article.published() != null) {
       doc.add(
@@ -81,6 +83,24 @@ public final class ArticleDocuments {
     }
     doc.add(new NumericDocValuesField(ArticleFields.CONTENT_HASH, storedFieldsHash(doc)));
     return doc;
+  }
+
+  /**
+   * The headline or body field of an article in {@code language}: analyzed by the writer's analyzer
+   * under the field's {@link ArticleFields#analysisKey}, so that an English article's field is
+   * exactly what it was before languages were told apart.
+   */
+  private static Field analyzedText(String field, String text, String language) {
+    String key = ArticleFields.analysisKey(field, language);
+    if (key.equals(field)) {
+      return new Field(field, text, ArticleFields.TEXT_WITH_OFFSETS);
+    }
+    return new Field(field, text, ArticleFields.TEXT_WITH_OFFSETS) {
+      @Override
+      public TokenStream tokenStream(Analyzer analyzer, TokenStream reuse) {
+        return analyzer.tokenStream(key, stringValue());
+      }
+    };
   }
 
   /**

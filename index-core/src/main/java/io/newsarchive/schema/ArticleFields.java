@@ -5,8 +5,10 @@ import io.newsarchive.article.EntityType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -24,7 +26,7 @@ import org.apache.lucene.index.IndexOptions;
 public final class ArticleFields {
 
   /** Version of this schema, written into every commit's user data under {@link #SCHEMA_KEY}. */
-  public static final int SCHEMA_VERSION = 4;
+  public static final int SCHEMA_VERSION = 5;
 
   /** Commit user-data key that holds the schema version. */
   public static final String SCHEMA_KEY = "newsarchive.schema";
@@ -43,7 +45,10 @@ public final class ArticleFields {
   /** Article URL: stored for display only. */
   public static final String URL = "url";
 
-  /** Headline: English-stemmed full text, stored, with offsets for fast highlighting. */
+  /**
+   * Headline: full text analyzed for the article's language ({@link TextLanguages}, English when it
+   * has no analyzer of its own), stored, with offsets for fast highlighting.
+   */
   public static final String TITLE = "title";
 
   /**
@@ -52,7 +57,7 @@ public final class ArticleFields {
    */
   public static final String TITLE_EXACT = "title_exact";
 
-  /** Body: English-stemmed full text, stored, with offsets for fast highlighting. */
+  /** Body: analyzed as {@link #TITLE}, stored, with offsets for fast highlighting. */
   public static final String BODY = "body";
 
   /**
@@ -196,11 +201,13 @@ public final class ArticleFields {
 
   /**
    * The analyzer for indexing and querying every analyzed field: English stemming for {@link
-   * #TITLE} and {@link #BODY}; lower-cased standard tokens without stop-word removal for the exact
-   * and entity text fields. Thread-safe; build it once and share it.
+   * #TITLE} and {@link #BODY}, another language's analyzer for their {@link #analysisKey};
+   * lower-cased standard tokens without stop-word removal for the exact and entity text fields.
+   * Thread-safe; build it once and share it.
    */
   public static Analyzer analyzer() {
-    return perField(new StandardAnalyzer(CharArraySet.EMPTY_SET));
+    return new ArticleAnalyzer(
+        perField(new StandardAnalyzer(CharArraySet.EMPTY_SET), new EnglishAnalyzer()));
   }
 
   /**
@@ -211,20 +218,66 @@ public final class ArticleFields {
    * Thread-safe; build it once and share it.
    */
   public static Analyzer queryAnalyzer() {
-    return perField(new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
+    return queryAnalyzer(TextLanguages.DEFAULT);
   }
 
-  private static Analyzer perField(Analyzer names) {
+  /**
+   * The analyzer for parsing user queries run against articles in {@code language}, one of {@link
+   * TextLanguages#analyzed()}: {@link #queryAnalyzer()} with that language's analyzer for {@link
+   * #TITLE} and {@link #BODY}. Thread-safe; build it once and share it.
+   */
+  public static Analyzer queryAnalyzer(String language) {
+    Analyzer text =
+        language.equals(TextLanguages.DEFAULT)
+            ? new EnglishAnalyzer()
+            : TextLanguages.textAnalyzer(language);
+    return perField(new StandardAnalyzer(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET), text);
+  }
+
+  /**
+   * The name under which {@link #analyzer()} analyzes {@code field}, {@link #TITLE} or {@link
+   * #BODY}, of an article in {@code language}: the field itself for English, else the field and the
+   * language, e.g. {@code body.fa}. Such a name only chooses an analyzer; it is never indexed.
+   */
+  public static String analysisKey(String field, String language) {
+    String analyzed = TextLanguages.analysisLanguage(language);
+    return analyzed.equals(TextLanguages.DEFAULT) ? field : field + '.' + analyzed;
+  }
+
+  private static Analyzer perField(Analyzer names, Analyzer text) {
     Analyzer exact = new StandardAnalyzer(CharArraySet.EMPTY_SET);
     Map<String, Analyzer> perField = new HashMap<>();
-    perField.put(TITLE, new EnglishAnalyzer());
-    perField.put(BODY, new EnglishAnalyzer());
+    perField.put(TITLE, text);
+    perField.put(BODY, text);
     perField.put(TITLE_EXACT, exact);
     perField.put(BODY_EXACT, exact);
     for (EntityType type : EntityType.values()) {
       perField.put(entityTextField(type), names);
     }
     return new PerFieldAnalyzerWrapper(exact, perField);
+  }
+
+  /**
+   * The per-field analyzer, and for an {@link #analysisKey} of another language that language's
+   * analyzer, built when first asked for. Thread-safe.
+   */
+  private static final class ArticleAnalyzer extends DelegatingAnalyzerWrapper {
+    private final Analyzer fields;
+    private final Map<String, Analyzer> languages = new ConcurrentHashMap<>();
+
+    ArticleAnalyzer(Analyzer fields) {
+      super(PER_FIELD_REUSE_STRATEGY);
+      this.fields = fields;
+    }
+
+    @Override
+    protected Analyzer getWrappedAnalyzer(String fieldName) {
+      int dot = fieldName.indexOf('.');
+      if (dot < 0) {
+        return fields;
+      }
+      return languages.computeIfAbsent(fieldName.substring(dot + 1), TextLanguages::textAnalyzer);
+    }
   }
 
   private static FieldType textWithOffsets() {

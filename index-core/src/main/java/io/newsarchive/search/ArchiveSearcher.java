@@ -2,6 +2,7 @@ package io.newsarchive.search;
 
 import io.newsarchive.article.EntityType;
 import io.newsarchive.entities.EntityNames;
+import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,7 +10,9 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.lucene.index.DirectoryReader;
@@ -18,19 +21,23 @@ import org.apache.lucene.index.IndexCommit;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiDocValues;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.SearcherFactory;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.LongValues;
 
 /**
  * An index searcher over one index version that carries what every search of that version needs and
- * can compute once, when the version is opened: its date span, its size on disk, per facet field
- * the index-wide ordinals of its values (mapping every segment's values is too costly per query),
- * each segment's ordinal arrays and, once first asked, the counts over all its articles.
- * Thread-safe like {@link IndexSearcher}.
+ * can compute once, when the version is opened: its date span, its languages, its size on disk, per
+ * facet field the index-wide ordinals of its values (mapping every segment's values is too costly
+ * per query), each segment's ordinal arrays and, once first asked, the counts over all its
+ * articles. Thread-safe like {@link IndexSearcher}.
  */
 final class ArchiveSearcher extends IndexSearcher {
 
@@ -65,6 +72,7 @@ final class ArchiveSearcher extends IndexSearcher {
   }
 
   private final DateSpan dates;
+  private final Set<String> languages;
   private final long bytes;
   private final Map<FacetField, MatchCounter.Ordinals> ordinals;
   private final List<SegmentOrdinals> segments;
@@ -76,6 +84,7 @@ final class ArchiveSearcher extends IndexSearcher {
     this.segments = segments;
     setSimilarity(Ranking.similarity());
     this.dates = DateSpan.of(reader);
+    this.languages = languagesOf(reader);
     this.bytes = sizeOnDisk((DirectoryReader) reader);
     Map<FacetField, MatchCounter.Ordinals> byFacet = new EnumMap<>(FacetField.class);
     for (FacetField facet : FacetField.values()) {
@@ -87,6 +96,26 @@ final class ArchiveSearcher extends IndexSearcher {
   /** The publication dates of this version. */
   DateSpan dates() {
     return dates;
+  }
+
+  /**
+   * The languages of this version's articles, as {@code ArticleQueryParser#forRequest} wants them:
+   * read once, so that no query reads them.
+   */
+  Set<String> languages() {
+    return languages;
+  }
+
+  private static Set<String> languagesOf(IndexReader reader) throws IOException {
+    Set<String> found = new TreeSet<>();
+    Terms terms = MultiTerms.getTerms(reader, ArticleFields.LANGUAGE);
+    if (terms != null) {
+      TermsEnum each = terms.iterator();
+      for (BytesRef term = each.next(); term != null; term = each.next()) {
+        found.add(term.utf8ToString());
+      }
+    }
+    return Set.copyOf(found);
   }
 
   /** The size on disk of the commit this version was opened on. */

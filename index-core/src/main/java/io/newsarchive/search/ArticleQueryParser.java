@@ -3,13 +3,17 @@ package io.newsarchive.search;
 import io.newsarchive.article.CodeScheme;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.schema.TextLanguages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -90,14 +94,52 @@ public final class ArticleQueryParser {
 
   private static final String[] DEFAULT_FIELDS = BOOSTS.keySet().toArray(String[]::new);
 
-  private final Analyzer analyzer = ArticleFields.queryAnalyzer();
+  private final QueryAnalyzers analyzers;
 
-  /** A parser with its query analyzer built. */
-  public ArticleQueryParser() {}
+  /** The languages the text is analyzed for, English first when among them. */
+  private final List<String> languages;
 
-  /** The analyzer that query text is analyzed with. */
+  /** A parser that analyzes queries as English, with its query analyzer built. */
+  public ArticleQueryParser() {
+    this(new QueryAnalyzers(), List.of(TextLanguages.DEFAULT));
+  }
+
+  private ArticleQueryParser(QueryAnalyzers analyzers, List<String> languages) {
+    this.analyzers = analyzers;
+    this.languages = languages;
+  }
+
+  /**
+   * This parser for a request over an archive whose articles are in {@code archiveLanguages}: with
+   * a {@code lang} filter, the query text is analyzed for that language alone; without one, for
+   * every language of the archive that has an analyzer of its own ({@link TextLanguages}), each
+   * analysis matching only the articles of its language. The other languages, and articles of no
+   * known language, are read as English. An English-only archive gets this very parser.
+   */
+  public ArticleQueryParser forRequest(SearchRequest request, Set<String> archiveLanguages) {
+    String filter = request.get(SearchParameters.LANGUAGE);
+    Set<String> wanted =
+        filter.isEmpty() ? archiveLanguages : Set.of(filter.toLowerCase(Locale.ROOT));
+    TreeSet<String> analyzed = new TreeSet<>();
+    for (String language : wanted) {
+      analyzed.add(TextLanguages.analysisLanguage(language));
+    }
+    if (analyzed.isEmpty() || analyzed.equals(Set.of(TextLanguages.DEFAULT))) {
+      return languages.equals(List.of(TextLanguages.DEFAULT))
+          ? this
+          : new ArticleQueryParser(analyzers, List.of(TextLanguages.DEFAULT));
+    }
+    List<String> ordered = new ArrayList<>();
+    if (analyzed.remove(TextLanguages.DEFAULT)) {
+      ordered.add(TextLanguages.DEFAULT);
+    }
+    ordered.addAll(analyzed);
+    return new ArticleQueryParser(analyzers, List.copyOf(ordered));
+  }
+
+  /** The analyzer that query text is analyzed with for the first of this parser's languages. */
   public Analyzer analyzer() {
-    return analyzer;
+    return analyzers.of(languages.get(0));
   }
 
   /**
@@ -114,10 +156,19 @@ public final class ArticleQueryParser {
       return new TextQuery(MatchAllDocsQuery.INSTANCE, 0, 0, TextQuery.Form.EVERYTHING);
     }
     try {
-      Parser parser = new Parser(analyzer, match);
-      Query query = parser.parse(text);
-      int words = parser.plainWords(query);
-      return new TextQuery(query, words, match.required(words), parser.form(query));
+      TextQuery first = parse(text, match, languages.get(0));
+      if (languages.size() == 1) {
+        return first;
+      }
+      BooleanQuery.Builder any = new BooleanQuery.Builder();
+      for (String language : languages) {
+        Query parsed = language.equals(languages.get(0)) ? first.query() : null;
+        if (parsed == null) {
+          parsed = parse(text, match, language).query();
+        }
+        any.add(ofLanguage(parsed, language), Occur.SHOULD);
+      }
+      return new TextQuery(any.build(), first.words(), first.required(), first.form());
     } catch (ParseException e) {
       throw new InvalidRequestException("q", "query syntax error", QuerySyntaxMessage.of(text, e));
     } catch (IndexSearcher.TooManyClauses e) {
@@ -126,6 +177,42 @@ public final class ArticleQueryParser {
     } catch (TooComplexToDeterminizeException e) {
       throw new InvalidRequestException(
           "q", "query too complex", ExpansionLimits.tooComplex("pattern").getMessage());
+    }
+  }
+
+  private TextQuery parse(String text, MinimumMatch match, String language) throws ParseException {
+    Parser parser = new Parser(analyzers.of(language), match);
+    Query query = parser.parse(text);
+    int words = parser.plainWords(query);
+    return new TextQuery(query, words, match.required(words), parser.form(query));
+  }
+
+  /**
+   * {@code parsed}, the text analyzed for {@code language}, matching only the articles analyzed
+   * that way: those in the language or, for English, those in none of this parser's others.
+   */
+  private Query ofLanguage(Query parsed, String language) {
+    BooleanQuery.Builder branch = new BooleanQuery.Builder().add(parsed, Occur.MUST);
+    if (language.equals(TextLanguages.DEFAULT)) {
+      List<BytesRef> others =
+          languages.stream().filter(other -> !other.equals(language)).map(BytesRef::new).toList();
+      branch.add(KeywordField.newSetQuery(ArticleFields.LANGUAGE, others), Occur.MUST_NOT);
+    } else {
+      branch.add(KeywordField.newExactQuery(ArticleFields.LANGUAGE, language), Occur.FILTER);
+    }
+    return branch.build();
+  }
+
+  /** The query analyzer of each language, built when first needed. Thread-safe. */
+  private static final class QueryAnalyzers {
+    private final Map<String, Analyzer> byLanguage = new ConcurrentHashMap<>();
+
+    QueryAnalyzers() {
+      byLanguage.put(TextLanguages.DEFAULT, ArticleFields.queryAnalyzer());
+    }
+
+    Analyzer of(String language) {
+      return byLanguage.computeIfAbsent(language, ArticleFields::queryAnalyzer);
     }
   }
 

@@ -5,6 +5,7 @@ import io.newsarchive.article.EntityType;
 import io.newsarchive.index.IndexSchemaCheck;
 import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.schema.TextLanguages;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
@@ -221,7 +222,10 @@ public final class ArticleSearcher implements SearchBackend {
         ArchiveSearcher archive = (ArchiveSearcher) searcher;
         IndexSearcher timed = Ranking.searcher(searcher.getIndexReader());
         timed.setTimeout(admitted.deadline());
-        Query query = parser.query(request, archive.dates().newest(), archive.names());
+        Query query =
+            parser
+                .forRequest(request, archive.languages())
+                .query(request, archive.dates().newest(), archive.names());
         SignificantTerms found =
             significance.find(
                 timed, query, new SignificantSample.Limits(size, sample), archive.names());
@@ -307,7 +311,13 @@ public final class ArticleSearcher implements SearchBackend {
       }
       int doc = self.scoreDocs[0].doc;
       Article article = ArticleDocuments.toArticle(searcher.storedFields().document(doc));
-      Query like = RelatedQuery.of(searcher.getIndexReader(), indexAnalyzer, doc, article);
+      String language = TextLanguages.analysisLanguage(article.language());
+      // An article in another language is re-read by its own analyzer, built for this request.
+      Analyzer analyzer =
+          language.equals(TextLanguages.DEFAULT)
+              ? indexAnalyzer
+              : ArticleFields.queryAnalyzer(language);
+      Query like = RelatedQuery.of(searcher.getIndexReader(), analyzer, doc, article);
       TopDocs top = searcher.search(like, size);
       return Optional.of(
           hitReader.read((ArchiveSearcher) searcher, MatchAllDocsQuery.INSTANCE, top.scoreDocs));

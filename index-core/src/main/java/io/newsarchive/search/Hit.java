@@ -21,7 +21,8 @@ import java.util.Map;
  * @param score relevance score of the article for the query (also computed for date orders)
  * @param titleSnippet the whole headline with matches marked
  * @param bodySnippet the best passages of the body with matches marked
- * @param entities canonical entity names by type, in the article's order
+ * @param entities canonical entity names by type, in the article's order; no types at all (an empty
+ *     map) when the tagger does not read the article's language ({@link Article#tagged()})
  * @param article the whole article as the backend holds it, its entities under their canonical
  *     names, for readers that need more than a result list shows (an export: language, codes,
  *     body); not part of the API's JSON
@@ -64,7 +65,7 @@ public record Hit(
    */
   public static Hit of(Article article, float score, Snippet title, Snippet body) {
     Map<EntityType, List<String>> entities = new EnumMap<>(EntityType.class);
-    for (EntityType type : EntityType.values()) {
+    for (EntityType type : article.tagged() ? EntityType.values() : new EntityType[0]) {
       entities.put(type, new ArrayList<>());
     }
     for (Entity entity : article.entities()) {

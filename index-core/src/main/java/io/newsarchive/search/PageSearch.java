@@ -77,6 +77,7 @@ final class PageSearch {
 
   private SearchResult answer(
       ArchiveSearcher searcher, SearchRequest request, SearchDeadline deadline) throws IOException {
+    ArticleQueryParser parser = this.parser.forRequest(request, searcher.languages());
     return WordRelaxation.answer(
         request,
         parser,

@@ -1,6 +1,7 @@
 package io.newsarchive.server.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.newsarchive.article.Article;
 import io.newsarchive.article.CodeScheme;
+import io.newsarchive.article.Entity;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.search.FacetField;
 import io.newsarchive.search.Hit;
@@ -68,10 +70,16 @@ public final class ApiJson {
     return module;
   }
 
-  /** The article of a hit is for library readers; the API has its own route for articles. */
+  /**
+   * The article of a hit is for library readers; the API has its own route for articles. An article
+   * the tagger does not read has no entity types, and no {@code entities} at all.
+   */
   private abstract static class HitWithoutArticle {
     @JsonIgnore
     abstract Article article();
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    abstract Map<EntityType, List<String>> entities();
   }
 
   /**
@@ -107,8 +115,15 @@ public final class ApiJson {
     abstract String key();
   }
 
-  /** An article's codes list every scheme, empty ones included, by lower-case scheme name. */
+  /**
+   * An article's codes list every scheme, empty ones included, by lower-case scheme name; its
+   * entities are written by {@link ArticleResponse}, which leaves them out when the tagger does not
+   * read the article's language.
+   */
   private abstract static class ArticleCodes {
+    @JsonIgnore
+    abstract List<Entity> entities();
+
     @JsonSerialize(using = CodesSerializer.class)
     abstract Map<CodeScheme, List<String>> codes();
   }
