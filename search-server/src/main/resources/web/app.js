@@ -367,7 +367,7 @@ function renderFacet(apiName, filter, values) {
       type: 'button', class: 'facet-value', 'aria-pressed': String(on),
       'data-filter': filter, 'data-value': facet.value,
       onclick: () => navigate(toggleFilter(state, filter, facet.value), { focus: () => focusAfterFacet(filter, facet.value) }),
-    }, h('span', { class: 'facet-name', text: label }),
+    }, h('span', { class: 'facet-name', dir: 'auto', text: label }),
     facet.count === null ? null : h('span', { class: 'count', text: formatCount(facet.count) })),
     excludable ? h('button', {
       type: 'button', class: 'facet-exclude', 'data-filter': filter, 'data-value': facet.value,
@@ -479,7 +479,8 @@ function copiesNote(hit) {
 }
 
 function renderHit(hit) {
-  const title = h('a', { href: toQueryString({ ...state, article: hit.id }), class: 'hit-title' });
+  // dir="auto": a Persian or Arabic headline, snippet or name runs right to left by its letters.
+  const title = h('a', { href: toQueryString({ ...state, article: hit.id }), class: 'hit-title', dir: 'auto' });
   if (hit.titleSnippet) appendSnippet(title, hit.titleSnippet);
   else title.textContent = displayTitle(hit);
   title.addEventListener('click', (e) => openArticle(e, hit.id));
@@ -487,7 +488,7 @@ function renderHit(hit) {
     h('span', { class: 'source', text: hit.source }),
     hit.published ? h('time', { datetime: hit.published, text: formatDate(hit.published) }) : null);
   meta.append(...copiesNote(hit));
-  const snippet = hit.bodySnippet ? appendSnippet(h('p', { class: 'snippet' }), hit.bodySnippet) : null;
+  const snippet = hit.bodySnippet ? appendSnippet(h('p', { class: 'snippet', dir: 'auto' }), hit.bodySnippet) : null;
   const chips = entityChips(hit.entities);
   if (chips) {
     // A result is one tab stop, its title; the right arrow enters its entity chips.

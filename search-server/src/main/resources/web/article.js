@@ -42,7 +42,7 @@ export class ArticleView {
     appendMarked(clear(this.el.title), article.title || '(untitled)', marks);
     this.renderMeta(article);
     clear(this.el.body).append(...paragraphs(article.body, marks));
-    this.renderEntities(article.entities || []);
+    this.renderEntities(article.entities);
     this.renderCodes(article.codes || {});
     const related = await relatedPromise;
     if (related.name === 'AbortError') throw related;
@@ -79,7 +79,7 @@ export class ArticleView {
   renderEntities(entities) {
     const groups = [];
     for (const [type, name] of ENTITY_TYPES) {
-      const ofType = entities.filter((e) => e.type === type).sort((a, b) => b.mentions - a.mentions);
+      const ofType = (entities || []).filter((e) => e.type === type).sort((a, b) => b.mentions - a.mentions);
       if (!ofType.length) continue;
       groups.push(h('h4', { text: name }), h('ul', { class: 'chips' }, ofType.map((entity) => h('li', {}, h('button', {
         type: 'button', class: `chip chip-${type}`,
@@ -87,7 +87,9 @@ export class ArticleView {
         onclick: () => this.links.addEntity(type, entity.name),
       }, entity.name, h('span', { class: 'count', 'aria-label': `${entity.mentions} mentions`, text: String(entity.mentions) }))))));
     }
-    clear(this.el.entities).append(...(groups.length ? groups : [h('p', { class: 'meta', text: 'No entities found in this article.' })]));
+    // The API leaves entities out of articles the tagger does not read (not in English).
+    const none = entities ? 'No entities found in this article.' : 'Names are tagged in English articles only.';
+    clear(this.el.entities).append(...(groups.length ? groups : [h('p', { class: 'meta', text: none })]));
   }
 
   renderCodes(codes) {
@@ -133,5 +135,5 @@ function paragraphs(body, marks) {
   const blocks = (wrapped ? text.split(/\n(?:[ \t]*\n)+|\n(?=[ \t]+\S)/) : text.split('\n'))
     .map((p) => p.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
-  return blocks.length ? blocks.map((t) => appendMarked(h('p'), t, marks)) : [h('p', { class: 'meta', text: 'This article has no body text.' })];
+  return blocks.length ? blocks.map((t) => appendMarked(h('p', { dir: 'auto' }), t, marks)) : [h('p', { class: 'meta', text: 'This article has no body text.' })];
 }

@@ -139,7 +139,10 @@ public final class SearchParameters {
 
   /** Primary language subtag, or empty for every language. */
   public static final SearchParameter<String> LANGUAGE =
-      SearchParameter.text("lang", "Restrict to one primary language subtag, e.g. en.");
+      SearchParameter.text(
+          "lang",
+          "Restrict to one language, an ISO 639-1 code such as en or fa; the query text is then"
+              + " analyzed for that language alone, else for every language of the archive.");
 
   /** Order of hits. */
   public static final SearchParameter<SortOrder> SORT =

@@ -7,6 +7,7 @@ import io.newsarchive.index.ArticlesRefusedException.Refusal;
 import io.newsarchive.index.ClusterIndex;
 import io.newsarchive.index.UpsertOutcome;
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.schema.TextLanguages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -147,6 +148,16 @@ public final class OpenSearchArticleStore implements ArticleStore {
     return connection;
   }
 
+  /** Why an article in another language than English is refused, followed by its language. */
+  static final String ENGLISH_ONLY =
+      "the OpenSearch backend analyzes English only, so it does not store articles in ";
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Articles in a language with an analyzer of its own other than English ({@link
+   * TextLanguages}) are refused: a local index analyzes them in their language.
+   */
   @Override
   public List<UpsertOutcome> upsert(List<Article> articles) throws IOException {
     UpsertOutcome[] outcomes = new UpsertOutcome[articles.size()];
@@ -155,6 +166,13 @@ public final class OpenSearchArticleStore implements ArticleStore {
     long chars = 0;
     for (int position = 0; position < articles.size(); position++) {
       Article article = articles.get(position);
+      String language = TextLanguages.analysisLanguage(article.language());
+      if (!language.equals(TextLanguages.DEFAULT)) {
+        // The index mapping analyzes title and body as English; a Persian article stored there
+        // would be found by neither its words nor their stems.
+        refusals.add(new Refusal(position, article.id(), ENGLISH_ONLY + language));
+        continue;
+      }
       Map<String, Object> source = ArticleSource.toSource(article);
       long hash = ArticleSource.contentHash(source).orElseThrow();
       long size = article.title().length() + article.body().length();

@@ -130,6 +130,33 @@ class OpenSearchArticleStoreTest {
   }
 
   @Test
+  void anArticleInAnotherLanguageThanEnglishIsRefusedWithItsLanguageNamed() throws IOException {
+    Article persian =
+        Article.builder()
+            .source("kayhan.ir")
+            .sourceId("fa")
+            .title("افزایش قیمت نفت در بازارهای جهانی")
+            .body("قیمت نفت خام روز دوشنبه در بازارهای جهانی افزایش یافت.")
+            .language("fa-IR")
+            .build();
+    List<Article> batch = List.of(article("a", "first"), persian);
+
+    try (OpenSearchArticleStore store = open("languages")) {
+      assertThatThrownBy(() -> store.upsert(batch))
+          .isInstanceOfSatisfying(
+              ArticlesRefusedException.class,
+              e -> {
+                assertThat(e.stored()).containsExactly(UpsertOutcome.ADDED);
+                assertThat(e.refusals()).hasSize(1);
+                assertThat(e.refusals().get(0).articleId()).isEqualTo("kayhan.ir-fa");
+                assertThat(e.refusals().get(0).reason())
+                    .isEqualTo(OpenSearchArticleStore.ENGLISH_ONLY + "fa");
+              });
+      assertThat(store.documentCount()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aBusyIndexIsRetriedUntilItTakesTheBatch() throws Exception {
     try (OpenSearchArticleStore store = open("busy")) {
       OpenSearchClient client = store.connection().client();
