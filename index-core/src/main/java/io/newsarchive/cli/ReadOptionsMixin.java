@@ -29,7 +29,7 @@ final class ReadOptionsMixin {
       paramLabel = "CODE",
       description =
           "Language of plain-text articles, and of feeds and HTML pages that name none, an ISO"
-              + " 639-1 code such as en (default: unknown).")
+              + " 639-1 code such as en (default: detected from each article's text).")
   String language;
 
   @ArgGroup(exclusive = true, multiplicity = "0..1")

@@ -51,6 +51,10 @@ import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
  * README). Tagged entity names are searched only under the {@code person:}, {@code org:} and {@code
  * place:} prefixes, and filtered by the request's entity parameters.
  *
+ * <p>The text is analyzed for the languages it runs against ({@link #forRequest}): a parser made
+ * with the constructor analyzes it as English; one for several languages parses it once per
+ * language, each parse matching only the articles of its language, and any of them may match.
+ *
  * <p>Field prefixes: {@code title:}, {@code body:}, {@code person:}, {@code org:}, {@code place:}
  * (analyzed entity names), and the exact keywords {@code source:}, {@code lang:} and {@code
  * topic:}. Cost is bounded: the {@link ExpansionLimits} on patterns, no leading wildcards, at least

@@ -11,6 +11,7 @@ import io.newsarchive.testing.ReutersIndex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The real app on a random loopback port over a copy of the shared Reuters-21578 index (the seed
@@ -36,6 +37,11 @@ final class ArchiveUnderTest implements AutoCloseable {
    * when the corpus is absent.
    */
   static ArchiveUnderTest start(Path indexDir) throws IOException {
+    return start(indexDir, List.of());
+  }
+
+  /** Like {@link #start(Path)}, with {@code extra} articles added as well. */
+  static ArchiveUnderTest start(Path indexDir, List<Article> extra) throws IOException {
     ReutersIndex.get().copyTo(indexDir);
     try (ArticleIndexer indexer = ArticleIndexer.open(indexDir)) {
       if (indexer.documentCount() != ReutersIndex.ARTICLES) {
@@ -43,6 +49,7 @@ final class ArchiveUnderTest implements AutoCloseable {
             "expected the seed and 21,578 Reuters articles, found " + indexer.documentCount());
       }
       indexer.upsert(hostileArticle());
+      indexer.upsert(extra);
     }
     ArticleSearcher searcher = ArticleSearcher.open(indexDir, SearcherOptions.DEFAULTS);
     try {

@@ -2,6 +2,7 @@ package io.newsarchive.server.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsarchive.article.Article;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -49,8 +50,13 @@ final class PageDriver implements AutoCloseable {
    * calling tests (or, with {@code CI=true}, fails them) when Chromium or the corpus is missing.
    */
   static PageDriver start(Path work) throws IOException {
+    return start(work, List.of());
+  }
+
+  /** Like {@link #start(Path)}, with {@code extra} articles added to the index. */
+  static PageDriver start(Path work, List<Article> extra) throws IOException {
     BrowserSession.requireInstalled();
-    ArchiveUnderTest archive = ArchiveUnderTest.start(work.resolve("index"));
+    ArchiveUnderTest archive = ArchiveUnderTest.start(work.resolve("index"), extra);
     try {
       return new PageDriver(archive, BrowserSession.start(work));
     } catch (IOException | RuntimeException e) {
