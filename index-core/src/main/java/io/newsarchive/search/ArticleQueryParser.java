@@ -141,6 +141,11 @@ public final class ArticleQueryParser {
     return new ArticleQueryParser(analyzers, List.copyOf(ordered));
   }
 
+  /** Whether this parser analyzes query text as English only. */
+  public boolean analyzesEnglishOnly() {
+    return languages.equals(List.of(TextLanguages.DEFAULT));
+  }
+
   /** The analyzer that query text is analyzed with for the first of this parser's languages. */
   public Analyzer analyzer() {
     return analyzers.of(languages.get(0));

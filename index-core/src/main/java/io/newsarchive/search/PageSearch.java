@@ -124,7 +124,12 @@ final class PageSearch {
     int offset = after == null ? (request.get(PAGE) - 1) * request.get(SIZE) : 0;
     // One hit more than the page shows whether a next page exists.
     int wanted = offset + request.get(SIZE) + 1;
-    Feedback feedbackRoute = feedbackRoute(request, text, after, wanted);
+    // Feedback words are read from the best articles by the English analyzer: a query analyzed
+    // for other languages goes without them.
+    Feedback feedbackRoute =
+        parser.forRequest(request, searcher.languages()).analyzesEnglishOnly()
+            ? feedbackRoute(request, text, after, wanted)
+            : Feedback.NONE;
     Optional<FeedbackExpansion.Expansion> expansion = Optional.empty();
     Query query = typed;
     if (feedbackRoute == Feedback.BEFORE) {

@@ -8,6 +8,7 @@ import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.FacetCount;
 import io.newsarchive.search.FacetField;
 import io.newsarchive.search.Hit;
+import io.newsarchive.search.QueryExpansion;
 import io.newsarchive.search.SearchParameters;
 import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearchResult;
@@ -101,6 +102,20 @@ class LanguageIndexTest {
     // French and German stemming: électricité as electricite, Häuser as haus.
     assertThat(ids(search("electricite", ""))).containsExactly("le-quotidien-fr-power");
     assertThat(ids(search("Haus", ""))).hasSize(1);
+  }
+
+  @Test
+  void feedbackWordsAreTakenOnlyForQueriesAnalyzedAsEnglish() throws IOException {
+    SearchRequest expand =
+        SearchRequest.defaults()
+            .with(SearchParameters.EXPAND, QueryExpansion.ALWAYS)
+            .with(SearchParameters.QUERY, "oil");
+
+    // The English analyzer reads the feedback words: a query also analyzed as Persian, Arabic,
+    // French and German takes none, one analyzed as English alone does.
+    assertThat(searcher.search(expand).expandedWith()).isEmpty();
+    assertThat(searcher.search(expand.with(SearchParameters.LANGUAGE, "en")).expandedWith())
+        .isNotEmpty();
   }
 
   @Test
