@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -43,12 +44,22 @@ public final class ArticleIndexer implements ArticleStore {
 
   private static final int LOCK_STRIPES = 64;
 
+  /**
+   * Articles written between two reopenings of the reader in which articles are looked up: it
+   * bounds the memory of what this run wrote and the reader does not hold yet (ids and content
+   * hashes, the story matcher's candidates), at the cost of one more segment per reopening.
+   */
+  private static final int WRITTEN_PER_READER = 20_000;
+
   private final Directory directory;
   private final IndexWriter writer;
   private volatile DirectoryReader before;
   private final ConcurrentHashMap<String, Long> writtenThisRun = new ConcurrentHashMap<>();
   private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
   private final StoryMatcher stories = new StoryMatcher();
+  // Upserts read the reader and the run's maps under the read lock; a reopening swaps the reader
+  // and clears the maps under the write lock, when no article is half written.
+  private final ReentrantReadWriteLock reopening = new ReentrantReadWriteLock();
 
   private ArticleIndexer(Directory directory, IndexWriter writer, DirectoryReader before) {
     this.directory = directory;
@@ -96,6 +107,20 @@ public final class ArticleIndexer implements ArticleStore {
    * nothing if it is unchanged.
    */
   public UpsertOutcome upsert(Article article) throws IOException {
+    UpsertOutcome outcome;
+    reopening.readLock().lock();
+    try {
+      outcome = write(article);
+    } finally {
+      reopening.readLock().unlock();
+    }
+    if (writtenThisRun.size() >= WRITTEN_PER_READER) {
+      reopen();
+    }
+    return outcome;
+  }
+
+  private UpsertOutcome write(Article article) throws IOException {
     Document doc = ArticleDocuments.toDocument(article);
     long hash = ArticleDocuments.contentHash(doc);
     ReentrantLock lock = stripes[Math.floorMod(article.id().hashCode(), LOCK_STRIPES)];
@@ -109,7 +134,7 @@ public final class ArticleIndexer implements ArticleStore {
         return UpsertOutcome.UNCHANGED;
       }
       Optional<StorySignature> signature = StorySignature.of(article.title(), article.body());
-      ArticleDocuments.addStory(doc, stories.story(article.id(), signature, before), signature);
+      ArticleDocuments.addStory(doc, stories.story(article, signature, before), signature);
       if (previous == null) {
         // No document holds this id, so there is nothing to delete: adding skips the delete term
         // that Lucene would otherwise resolve against every segment.
@@ -185,11 +210,40 @@ public final class ArticleIndexer implements ArticleStore {
       DirectoryReader previous = before;
       before = DirectoryReader.open(writer);
       writtenThisRun.clear();
+      stories.forgetRun();
       if (previous != null) {
         previous.close();
       }
     }
     return matched;
+  }
+
+  /**
+   * Reopens the reader in which articles are looked up on the writer, so that it holds what this
+   * run wrote, and forgets the run's written articles, which it now finds there.
+   */
+  private void reopen() throws IOException {
+    reopening.writeLock().lock();
+    try {
+      if (writtenThisRun.size() < WRITTEN_PER_READER) {
+        return;
+      }
+      DirectoryReader previous = before;
+      DirectoryReader reopened =
+          previous == null
+              ? DirectoryReader.open(writer)
+              : DirectoryReader.openIfChanged(previous, writer);
+      if (reopened != null) {
+        before = reopened;
+        if (previous != null) {
+          previous.close();
+        }
+      }
+      writtenThisRun.clear();
+      stories.forgetRun();
+    } finally {
+      reopening.writeLock().unlock();
+    }
   }
 
   /** Number of segments, counting changes not yet committed. */
@@ -217,7 +271,7 @@ public final class ArticleIndexer implements ArticleStore {
     }
   }
 
-  /** The content hash stored for {@code id} in the index as it was opened, or null if absent. */
+  /** The content hash stored for {@code id} in the reader last opened, or null if absent. */
   private Long storedHash(String id) throws IOException {
     if (before == null) {
       return null;

@@ -3,10 +3,13 @@ package io.newsarchive.story;
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.apache.lucene.document.Document;
@@ -20,10 +23,11 @@ import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.BytesRef;
 
 /**
- * A report on the stories of an index, for checking the copy threshold by hand: how many stories
- * hold two articles or more, the largest ones, and random pairs of candidate copies (articles that
- * share a band key) just above and just below {@link StoryMatcher#THRESHOLD}, each with the start
- * of both texts. Reads a reader that no one writes to; not thread-safe.
+ * A report on the stories of an index, for checking the copy rule by hand: how many stories hold
+ * two articles or more, the largest ones, and random pairs of candidate copies (articles that share
+ * a band key) whose similarity by the copy rule, with the boilerplate the whole index shows, is
+ * just above and just below {@link StoryMatcher#THRESHOLD}, each with the date and start of both
+ * texts. Reads a reader that no one writes to; not thread-safe.
  */
 public final class StoryReport {
 
@@ -36,8 +40,18 @@ public final class StoryReport {
   private static final int LARGEST = 10;
   private static final int EXCERPT = 240;
 
+  private static final Set<String> CANDIDATE_FIELDS =
+      Set.of(
+          ArticleFields.ID,
+          ArticleFields.SOURCE,
+          ArticleFields.PUBLISHED,
+          ArticleFields.STORY,
+          ArticleFields.STORY_SIGNATURE);
+
   private final IndexReader reader;
   private final StoredFields stored;
+  private final Map<Integer, StoryCandidate> candidates = new HashMap<>();
+  private final Map<Integer, BitSet> boilerplateOf = new HashMap<>();
 
   private StoryReport(IndexReader reader) throws IOException {
     this.reader = reader;
@@ -122,16 +136,26 @@ public final class StoryReport {
     return pairs;
   }
 
+  /** The similarity of the later article of the two to the earlier, as the copy rule sees it. */
   private double similarity(int first, int second) throws IOException {
-    return signature(first).similarity(signature(second));
+    StoryCandidate later = candidate(Math.max(first, second));
+    BitSet boilerplate = boilerplateOf.get(Math.max(first, second));
+    if (boilerplate == null) {
+      Map<String, StoryCandidate> candidates = new HashMap<>();
+      IndexedCandidates.find(reader, later.signature().bandKeys(), candidates);
+      boilerplate = CopyRule.boilerplate(later, candidates.values());
+      boilerplateOf.put(Math.max(first, second), boilerplate);
+    }
+    return CopyRule.similarity(later, candidate(Math.min(first, second)), boilerplate);
   }
 
-  private StorySignature signature(int doc) throws IOException {
-    BytesRef bytes =
-        stored
-            .document(doc, Set.of(ArticleFields.STORY_SIGNATURE))
-            .getBinaryValue(ArticleFields.STORY_SIGNATURE);
-    return StorySignature.fromBytes(bytes.bytes, bytes.offset, bytes.length);
+  private StoryCandidate candidate(int doc) throws IOException {
+    StoryCandidate candidate = candidates.get(doc);
+    if (candidate == null) {
+      candidate = IndexedCandidates.candidate(stored.document(doc, CANDIDATE_FIELDS));
+      candidates.put(doc, candidate);
+    }
+    return candidate;
   }
 
   private void sample(
@@ -164,6 +188,8 @@ public final class StoryReport {
     String body = article.get(ArticleFields.BODY).replaceAll("\\s+", " ");
     out.append("  ")
         .append(article.get(ArticleFields.ID))
+        .append(' ')
+        .append(article.get(ArticleFields.PUBLISHED_TEXT))
         .append(" [")
         .append(article.get(ArticleFields.STORY))
         .append("] ")

@@ -110,6 +110,11 @@ public final class StorySignature {
     return bytes;
   }
 
+  /** The value at {@code position}: the low 16 bits of that hash function's smallest hash. */
+  short value(int position) {
+    return minima[position];
+  }
+
   /** The estimated Jaccard similarity of the two texts' shingle sets, from 0 to 1. */
   public double similarity(StorySignature other) {
     int equal = 0;

@@ -146,7 +146,7 @@ public final class TestArticles {
       for (Article article : articles) {
         Document doc = ArticleDocuments.toDocument(article);
         Optional<StorySignature> signature = StorySignature.of(article.title(), article.body());
-        ArticleDocuments.addStory(doc, stories.story(article.id(), signature, null), signature);
+        ArticleDocuments.addStory(doc, stories.story(article, signature, null), signature);
         writer.updateDocument(new Term(ArticleFields.ID, article.id()), doc);
       }
       writer.setLiveCommitData(

@@ -1,0 +1,92 @@
+package io.newsarchive.story;
+
+import io.newsarchive.schema.ArticleFields;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.internal.hppc.IntHashSet;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Finds the candidate copies of an article in an index: the live articles holding one of its band
+ * keys in {@link ArticleFields#STORY_BAND}, at most {@link StoryMatcher#CANDIDATES_PER_BAND} per
+ * key (the last in index order), so that a key a feed's boilerplate gives to thousands of articles
+ * costs no more than one that two copies share. Stateless.
+ */
+final class IndexedCandidates {
+
+  private static final Set<String> FIELDS =
+      Set.of(
+          ArticleFields.ID,
+          ArticleFields.SOURCE,
+          ArticleFields.PUBLISHED,
+          ArticleFields.STORY,
+          ArticleFields.STORY_SIGNATURE);
+
+  private IndexedCandidates() {}
+
+  /** Adds to {@code found}, by id, the candidates in {@code index} holding one of {@code keys}. */
+  static void find(IndexReader index, long[] keys, Map<String, StoryCandidate> found)
+      throws IOException {
+    int limit = StoryMatcher.CANDIDATES_PER_BAND;
+    StoredFields stored = index.storedFields();
+    IntHashSet read = new IntHashSet();
+    for (long key : keys) {
+      int[] last = new int[limit];
+      int count = 0;
+      BytesRef term = StoryMatcher.bandTerm(key);
+      for (LeafReaderContext leaf : index.leaves()) {
+        Terms terms = leaf.reader().terms(ArticleFields.STORY_BAND);
+        TermsEnum termsEnum = terms == null ? null : terms.iterator();
+        if (termsEnum == null || !termsEnum.seekExact(term)) {
+          continue;
+        }
+        Bits live = leaf.reader().getLiveDocs();
+        PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
+        for (int doc = postings.nextDoc();
+            doc != DocIdSetIterator.NO_MORE_DOCS;
+            doc = postings.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            last[count++ % limit] = leaf.docBase + doc;
+          }
+        }
+      }
+      for (int i = Math.max(0, count - limit); i < count; i++) {
+        if (read.add(last[i % limit])) {
+          add(stored.document(last[i % limit], FIELDS), found);
+        }
+      }
+    }
+  }
+
+  /** The candidate stored as {@code doc}. */
+  static StoryCandidate candidate(Document doc) {
+    BytesRef bytes = doc.getBinaryValue(ArticleFields.STORY_SIGNATURE);
+    Number published =
+        doc.getField(ArticleFields.PUBLISHED) == null
+            ? null
+            : doc.getField(ArticleFields.PUBLISHED).numericValue();
+    return new StoryCandidate(
+        doc.get(ArticleFields.ID),
+        doc.get(ArticleFields.SOURCE),
+        published == null ? StoryCandidate.UNKNOWN : published.longValue(),
+        doc.get(ArticleFields.STORY),
+        StorySignature.fromBytes(bytes.bytes, bytes.offset, bytes.length));
+  }
+
+  private static void add(Document doc, Map<String, StoryCandidate> found) {
+    String id = doc.get(ArticleFields.ID);
+    if (!found.containsKey(id)) {
+      found.put(id, candidate(doc));
+    }
+  }
+}
