@@ -30,6 +30,7 @@ import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.IOUtils;
 
 /**
  * The {@link ArticleStore} of a local Lucene index: writes articles keyed by {@link Article#id()},
@@ -49,22 +50,24 @@ public final class ArticleIndexer implements ArticleStore {
    * bounds the memory of what this run wrote and the reader does not hold yet (ids and content
    * hashes, the story matcher's candidates), at the cost of one more segment per reopening.
    */
-  private static final int WRITTEN_PER_READER = 20_000;
+  public static final int WRITTEN_PER_READER = 20_000;
 
   private final Directory directory;
   private final IndexWriter writer;
   private volatile DirectoryReader before;
   private final ConcurrentHashMap<String, Long> writtenThisRun = new ConcurrentHashMap<>();
   private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
-  private final StoryMatcher stories = new StoryMatcher();
+  private final StoryMatcher stories;
   // Upserts read the reader and the run's maps under the read lock; a reopening swaps the reader
   // and clears the maps under the write lock, when no article is half written.
   private final ReentrantReadWriteLock reopening = new ReentrantReadWriteLock();
 
-  private ArticleIndexer(Directory directory, IndexWriter writer, DirectoryReader before) {
+  private ArticleIndexer(Directory directory, IndexWriter writer, DirectoryReader before)
+      throws IOException {
     this.directory = directory;
     this.writer = writer;
     this.before = before;
+    this.stories = before == null ? new StoryMatcher() : new StoryMatcher(before);
     for (int i = 0; i < stripes.length; i++) {
       stripes[i] = new ReentrantLock();
     }
@@ -97,9 +100,14 @@ public final class ArticleIndexer implements ArticleStore {
     config.setCommitOnClose(true);
     IndexWriter writer = new IndexWriter(directory, config);
     writer.setLiveCommitData(IndexSchemaCheck.commitUserData().entrySet());
-    DirectoryReader before =
-        DirectoryReader.indexExists(directory) ? DirectoryReader.open(directory) : null;
-    return new ArticleIndexer(directory, writer, before);
+    DirectoryReader before = null;
+    try {
+      before = DirectoryReader.indexExists(directory) ? DirectoryReader.open(directory) : null;
+      return new ArticleIndexer(directory, writer, before);
+    } catch (IOException | RuntimeException e) {
+      IOUtils.closeWhileHandlingException(before, writer);
+      throw e;
+    }
   }
 
   /**

@@ -34,35 +34,43 @@ final class IndexedCandidates {
 
   private IndexedCandidates() {}
 
-  /** Adds to {@code found}, by id, the candidates in {@code index} holding one of {@code keys}. */
+  /**
+   * Adds to {@code found}, by id, the candidates in {@code index} holding one of {@code keys}, in
+   * ascending order, each read once.
+   */
   static void find(IndexReader index, long[] keys, Map<String, StoryCandidate> found)
       throws IOException {
     int limit = StoryMatcher.CANDIDATES_PER_BAND;
-    StoredFields stored = index.storedFields();
-    IntHashSet read = new IntHashSet();
-    for (long key : keys) {
-      int[] last = new int[limit];
-      int count = 0;
-      BytesRef term = StoryMatcher.bandTerm(key);
-      for (LeafReaderContext leaf : index.leaves()) {
-        Terms terms = leaf.reader().terms(ArticleFields.STORY_BAND);
-        TermsEnum termsEnum = terms == null ? null : terms.iterator();
-        if (termsEnum == null || !termsEnum.seekExact(term)) {
+    int[][] last = new int[keys.length][limit];
+    int[] count = new int[keys.length];
+    for (LeafReaderContext leaf : index.leaves()) {
+      Terms terms = leaf.reader().terms(ArticleFields.STORY_BAND);
+      if (terms == null) {
+        continue;
+      }
+      TermsEnum termsEnum = terms.iterator();
+      Bits live = leaf.reader().getLiveDocs();
+      PostingsEnum postings = null;
+      for (int k = 0; k < keys.length; k++) {
+        if (!termsEnum.seekExact(StoryMatcher.bandTerm(keys[k]))) {
           continue;
         }
-        Bits live = leaf.reader().getLiveDocs();
-        PostingsEnum postings = termsEnum.postings(null, PostingsEnum.NONE);
+        postings = termsEnum.postings(postings, PostingsEnum.NONE);
         for (int doc = postings.nextDoc();
             doc != DocIdSetIterator.NO_MORE_DOCS;
             doc = postings.nextDoc()) {
           if (live == null || live.get(doc)) {
-            last[count++ % limit] = leaf.docBase + doc;
+            last[k][count[k]++ % limit] = leaf.docBase + doc;
           }
         }
       }
-      for (int i = Math.max(0, count - limit); i < count; i++) {
-        if (read.add(last[i % limit])) {
-          add(stored.document(last[i % limit], FIELDS), found);
+    }
+    StoredFields stored = index.storedFields();
+    IntHashSet read = new IntHashSet();
+    for (int k = 0; k < keys.length; k++) {
+      for (int i = Math.max(0, count[k] - limit); i < count[k]; i++) {
+        if (read.add(last[k][i % limit])) {
+          add(stored.document(last[k][i % limit], FIELDS), found);
         }
       }
     }

@@ -4,6 +4,7 @@ import io.newsarchive.article.Article;
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -62,6 +63,18 @@ public final class StoryMatcher {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final RunCandidates run = new RunCandidates();
+  private final BandKeyFilter filter = new BandKeyFilter();
+
+  /** A matcher for articles written to an empty index, or to none. */
+  public StoryMatcher() {}
+
+  /**
+   * A matcher for articles written to the index that {@code stored} reads; every index later given
+   * to {@link #story} must hold only its articles and those that this matcher gave a story.
+   */
+  public StoryMatcher(IndexReader stored) throws IOException {
+    filter.addAll(stored);
+  }
 
   /**
    * The story of {@code article} with {@code signature}, from its copies in {@code index} (null
@@ -75,8 +88,9 @@ public final class StoryMatcher {
     }
     long[] keys = signature.get().bandKeys();
     Map<String, StoryCandidate> stored = new HashMap<>();
-    if (index != null) {
-      IndexedCandidates.find(index, keys, stored);
+    long[] held = Arrays.stream(keys).filter(filter::mayHold).sorted().toArray();
+    if (index != null && held.length > 0) {
+      IndexedCandidates.find(index, held, stored);
     }
     StoryCandidate self = StoryCandidate.of(article, signature.get());
     lock.lock();
@@ -87,6 +101,9 @@ public final class StoryMatcher {
       candidates.remove(article.id());
       String story = CopyRule.story(self, candidates.values());
       run.add(self.withStory(story), keys);
+      for (long key : keys) {
+        filter.add(key);
+      }
       return story;
     } finally {
       lock.unlock();
@@ -114,6 +131,15 @@ public final class StoryMatcher {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** The band key that {@link #bandTerm} wrote as {@code term}. */
+  static long bandKey(BytesRef term) {
+    long key = 0;
+    for (int i = 0; i < Long.BYTES; i++) {
+      key = (key << 8) | (term.bytes[term.offset + i] & 0xFF);
+    }
+    return key;
   }
 
   /** The term under which {@link ArticleFields#STORY_BAND} indexes a band key. */

@@ -17,18 +17,41 @@ final class StoryFixtures {
 
   private StoryFixtures() {}
 
+  /** The time at which the fixtures are published unless a test says otherwise. */
+  static final Instant PUBLISHED = Instant.parse("1987-03-03T10:00:00Z");
+
   /** The article of fixture {@code name} as published by {@code source}. */
   static Article article(String name, String source) {
+    return article(name, source, PUBLISHED);
+  }
+
+  /** The article of fixture {@code name} as published by {@code source} at {@code published}. */
+  static Article article(String name, String source, Instant published) {
     String text = read(name);
     int end = text.indexOf('\n');
+    return article(source + "/" + name, text.substring(0, end), text.substring(end + 1), published);
+  }
+
+  /**
+   * An article of source and id {@code sourceAndId} ({@code source/id}) with {@code title} and
+   * {@code body}, published at {@code published}.
+   */
+  static Article article(String sourceAndId, String title, String body, Instant published) {
+    int slash = sourceAndId.indexOf('/');
     return Article.builder()
-        .source(source)
-        .sourceId(name)
-        .title(text.substring(0, end))
-        .body(text.substring(end + 1).strip())
-        .published(Instant.parse("1987-03-03T10:00:00Z"), "")
+        .source(sourceAndId.substring(0, slash))
+        .sourceId(sourceAndId.substring(slash + 1))
+        .title(title)
+        .body(body.strip())
+        .published(published, "")
         .language("en")
         .build();
+  }
+
+  /** The body of fixture {@code name}, without its headline. */
+  static String body(String name) {
+    String text = read(name);
+    return text.substring(text.indexOf('\n') + 1).strip();
   }
 
   /** The signature of fixture {@code name}. */

@@ -8,6 +8,8 @@ import io.newsarchive.index.UpsertOutcome;
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
@@ -82,6 +84,81 @@ class StoryMatcherTest {
 
     assertThat(stories(List.of(COPY, ORIGINAL, UPDATE))).containsOnly(COPY.id());
   }
+
+  @Test
+  void copiesPublishedFurtherApartThanTheWindowAreDifferentStories() throws IOException {
+    Article early =
+        StoryFixtures.article(
+            "copy",
+            "daily-herald",
+            StoryFixtures.PUBLISHED.minus(StoryMatcher.WINDOW).minusSeconds(1));
+    Article inTime =
+        StoryFixtures.article(
+            "update", "wire-updates", StoryFixtures.PUBLISHED.plus(StoryMatcher.WINDOW));
+
+    ingest(List.of(ORIGINAL, early, inTime));
+
+    assertThat(story(early)).isEqualTo(early.id());
+    assertThat(story(inTime)).isEqualTo(ORIGINAL.id());
+  }
+
+  @Test
+  void aBlurbThatASourceRepeatsOnOtherDaysDoesNotMakeItsItemsCopies() throws IOException {
+    List<Article> items = new ArrayList<>();
+    for (int day = 0; day < HEADLINES.size(); day++) {
+      items.add(
+          StoryFixtures.article(
+              "feed/item-" + day,
+              HEADLINES.get(day),
+              StoryFixtures.body("original"),
+              StoryFixtures.PUBLISHED.plus(Duration.ofDays(day))));
+    }
+
+    ingest(items);
+
+    // The second day's item has seen the blurb on one other day only, so it is taken as a copy;
+    // from the third day on the blurb is the source's boilerplate and only the headlines count.
+    assertThat(story(items.get(1))).isEqualTo(items.get(0).id());
+    for (Article item : items.subList(2, items.size())) {
+      assertThat(story(item)).as(item.title()).isEqualTo(item.id());
+    }
+  }
+
+  @Test
+  void aSourcesUpdateOfItsOwnStoryOnTheSameDayIsACopy() throws IOException {
+    Article original = StoryFixtures.article("original", "wire");
+    Article update = StoryFixtures.article("update", "wire");
+
+    ingest(List.of(original, update));
+
+    assertThat(story(update)).isEqualTo(original.id());
+  }
+
+  @Test
+  void aCopyWrittenAfterTheReaderIsReopenedFindsItsOriginalThere() throws IOException {
+    List<Article> articles = new ArrayList<>();
+    articles.add(ORIGINAL);
+    for (int i = 0; i <= ArticleIndexer.WRITTEN_PER_READER; i++) {
+      articles.add(
+          StoryFixtures.article("filler/" + i, "Filler " + i, "", StoryFixtures.PUBLISHED));
+    }
+    articles.add(COPY);
+    articles.add(ORIGINAL);
+
+    List<UpsertOutcome> outcomes = ingest(articles);
+
+    assertThat(story(COPY)).isEqualTo(ORIGINAL.id());
+    assertThat(outcomes.getLast()).isEqualTo(UpsertOutcome.UNCHANGED);
+  }
+
+  private static final List<String> HEADLINES =
+      List.of(
+          "Harbour pilots open their spring season with a parade of tugs",
+          "City council votes to rename the old market square after a poet",
+          "Volunteers count record numbers of wading birds on the estuary",
+          "Bakery chain opens its first shop outside the capital in twenty years",
+          "Library lends out telescopes to children during the winter holidays",
+          "Orchestra returns to the concert hall after two years of repairs");
 
   private List<UpsertOutcome> ingest(List<Article> articles) throws IOException {
     try (ArticleIndexer indexer = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
