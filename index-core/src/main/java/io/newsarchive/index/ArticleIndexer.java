@@ -36,7 +36,9 @@ import org.apache.lucene.util.IOUtils;
  * The {@link ArticleStore} of a local Lucene index: writes articles keyed by {@link Article#id()},
  * where an article whose id is new is added, one whose stored content differs is replaced, and one
  * that is already there unchanged is skipped. Re-running an ingest over the same input is therefore
- * idempotent. Each article written gets the story of its copies ({@link StoryMatcher}).
+ * idempotent. Each article written gets the story of its copies ({@link StoryMatcher}). What a run
+ * wrote is looked up in memory until the reader is reopened on the writer, every {@link
+ * #WRITTEN_PER_READER} writes, so that the memory of a run does not grow with it.
  *
  * <p>Thread-safe: {@link #upsert} may be called from several threads at once. Changes become
  * durable and visible to searchers at {@link #commit()} and {@link #close()}.

@@ -2,13 +2,16 @@ package io.newsarchive.story;
 
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.internal.hppc.IntHashSet;
@@ -20,9 +23,14 @@ import org.apache.lucene.util.BytesRef;
  * Finds the candidate copies of an article in an index: the live articles holding one of its band
  * keys in {@link ArticleFields#STORY_BAND}, at most {@link StoryMatcher#CANDIDATES_PER_BAND} per
  * key (the last in index order), so that a key a feed's boilerplate gives to thousands of articles
- * costs no more than one that two copies share. Stateless.
+ * costs no more than one that two copies share. The candidates last read are kept, by segment and
+ * document, since the items of one feed's template read the same few again and again; a segment's
+ * documents never change, so what is kept stays right. Thread-safe.
  */
 final class IndexedCandidates {
+
+  /** Candidates kept decoded: a few megabytes. */
+  private static final int KEPT = 8_192;
 
   private static final Set<String> FIELDS =
       Set.of(
@@ -32,14 +40,22 @@ final class IndexedCandidates {
           ArticleFields.STORY,
           ArticleFields.STORY_SIGNATURE);
 
-  private IndexedCandidates() {}
+  private record SegmentDoc(Object segment, int doc) {}
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Map<SegmentDoc, StoryCandidate> kept =
+      new LinkedHashMap<>(KEPT * 2, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<SegmentDoc, StoryCandidate> eldest) {
+          return size() > KEPT;
+        }
+      };
 
   /**
    * Adds to {@code found}, by id, the candidates in {@code index} holding one of {@code keys}, in
    * ascending order, each read once.
    */
-  static void find(IndexReader index, long[] keys, Map<String, StoryCandidate> found)
-      throws IOException {
+  void find(IndexReader index, long[] keys, Map<String, StoryCandidate> found) throws IOException {
     int limit = StoryMatcher.CANDIDATES_PER_BAND;
     int[][] last = new int[keys.length][limit];
     int[] count = new int[keys.length];
@@ -65,15 +81,44 @@ final class IndexedCandidates {
         }
       }
     }
-    StoredFields stored = index.storedFields();
     IntHashSet read = new IntHashSet();
+    List<LeafReaderContext> leaves = index.leaves();
     for (int k = 0; k < keys.length; k++) {
       for (int i = Math.max(0, count[k] - limit); i < count[k]; i++) {
-        if (read.add(last[k][i % limit])) {
-          add(stored.document(last[k][i % limit], FIELDS), found);
+        int doc = last[k][i % limit];
+        if (read.add(doc)) {
+          StoryCandidate candidate = candidate(leaves.get(ReaderUtil.subIndex(doc, leaves)), doc);
+          found.putIfAbsent(candidate.id(), candidate);
         }
       }
     }
+  }
+
+  private StoryCandidate candidate(LeafReaderContext leaf, int doc) throws IOException {
+    IndexReader.CacheHelper helper = leaf.reader().getCoreCacheHelper();
+    SegmentDoc key = helper == null ? null : new SegmentDoc(helper.getKey(), doc - leaf.docBase);
+    if (key != null) {
+      lock.lock();
+      try {
+        StoryCandidate candidate = kept.get(key);
+        if (candidate != null) {
+          return candidate;
+        }
+      } finally {
+        lock.unlock();
+      }
+    }
+    StoryCandidate candidate =
+        candidate(leaf.reader().storedFields().document(doc - leaf.docBase, FIELDS));
+    if (key != null) {
+      lock.lock();
+      try {
+        kept.put(key, candidate);
+      } finally {
+        lock.unlock();
+      }
+    }
+    return candidate;
   }
 
   /** The candidate stored as {@code doc}. */
@@ -89,12 +134,5 @@ final class IndexedCandidates {
         published == null ? StoryCandidate.UNKNOWN : published.longValue(),
         doc.get(ArticleFields.STORY),
         StorySignature.fromBytes(bytes.bytes, bytes.offset, bytes.length));
-  }
-
-  private static void add(Document doc, Map<String, StoryCandidate> found) {
-    String id = doc.get(ArticleFields.ID);
-    if (!found.containsKey(id)) {
-      found.put(id, candidate(doc));
-    }
   }
 }

@@ -64,6 +64,7 @@ public final class StoryMatcher {
   private final ReentrantLock lock = new ReentrantLock();
   private final RunCandidates run = new RunCandidates();
   private final BandKeyFilter filter = new BandKeyFilter();
+  private final IndexedCandidates indexed = new IndexedCandidates();
 
   /** A matcher for articles written to an empty index, or to none. */
   public StoryMatcher() {}
@@ -90,7 +91,7 @@ public final class StoryMatcher {
     Map<String, StoryCandidate> stored = new HashMap<>();
     long[] held = Arrays.stream(keys).filter(filter::mayHold).sorted().toArray();
     if (index != null && held.length > 0) {
-      IndexedCandidates.find(index, held, stored);
+      indexed.find(index, held, stored);
     }
     StoryCandidate self = StoryCandidate.of(article, signature.get());
     lock.lock();
@@ -105,16 +106,6 @@ public final class StoryMatcher {
         filter.add(key);
       }
       return story;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Number of articles held since {@link #forgetRun()}. */
-  public int runSize() {
-    lock.lock();
-    try {
-      return run.size();
     } finally {
       lock.unlock();
     }

@@ -52,6 +52,7 @@ public final class StoryReport {
   private final StoredFields stored;
   private final Map<Integer, StoryCandidate> candidates = new HashMap<>();
   private final Map<Integer, BitSet> boilerplateOf = new HashMap<>();
+  private final IndexedCandidates indexed = new IndexedCandidates();
 
   private StoryReport(IndexReader reader) throws IOException {
     this.reader = reader;
@@ -142,7 +143,7 @@ public final class StoryReport {
     BitSet boilerplate = boilerplateOf.get(Math.max(first, second));
     if (boilerplate == null) {
       Map<String, StoryCandidate> candidates = new HashMap<>();
-      IndexedCandidates.find(reader, later.signature().bandKeys(), candidates);
+      indexed.find(reader, later.signature().bandKeys(), candidates);
       boilerplate = CopyRule.boilerplate(later, candidates.values());
       boilerplateOf.put(Math.max(first, second), boilerplate);
     }
