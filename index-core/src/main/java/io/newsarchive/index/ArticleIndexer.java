@@ -3,6 +3,8 @@ package io.newsarchive.index;
 import io.newsarchive.article.Article;
 import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.semantic.PassageEmbedder;
+import io.newsarchive.semantic.PassageVectors;
 import io.newsarchive.story.StoryMatcher;
 import io.newsarchive.story.StorySignature;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
@@ -36,9 +39,11 @@ import org.apache.lucene.util.IOUtils;
  * The {@link ArticleStore} of a local Lucene index: writes articles keyed by {@link Article#id()},
  * where an article whose id is new is added, one whose stored content differs is replaced, and one
  * that is already there unchanged is skipped. Re-running an ingest over the same input is therefore
- * idempotent. Each article written gets the story of its copies ({@link StoryMatcher}). What a run
- * wrote is looked up in memory until the reader is reopened on the writer, every {@link
- * #WRITTEN_PER_READER} writes, so that the memory of a run does not grow with it.
+ * idempotent. Each article written gets the story of its copies ({@link StoryMatcher}) and, when
+ * the indexer was opened with a {@link PassageEmbedder}, the sentence embeddings of its passages;
+ * an article skipped as unchanged keeps what it had. What a run wrote is looked up in memory until
+ * the reader is reopened on the writer, every {@link #WRITTEN_PER_READER} writes, so that the
+ * memory of a run does not grow with it.
  *
  * <p>Thread-safe: {@link #upsert} may be called from several threads at once. Changes become
  * durable and visible to searchers at {@link #commit()} and {@link #close()}.
@@ -60,15 +65,21 @@ public final class ArticleIndexer implements ArticleStore {
   private final ConcurrentHashMap<String, Long> writtenThisRun = new ConcurrentHashMap<>();
   private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
   private final StoryMatcher stories;
+  private final Optional<PassageEmbedder> embedder;
   // Upserts read the reader and the run's maps under the read lock; a reopening swaps the reader
   // and clears the maps under the write lock, when no article is half written.
   private final ReentrantReadWriteLock reopening = new ReentrantReadWriteLock();
 
-  private ArticleIndexer(Directory directory, IndexWriter writer, DirectoryReader before)
+  private ArticleIndexer(
+      Directory directory,
+      IndexWriter writer,
+      DirectoryReader before,
+      Optional<PassageEmbedder> embedder)
       throws IOException {
     this.directory = directory;
     this.writer = writer;
     this.before = before;
+    this.embedder = embedder;
     this.stories = before == null ? new StoryMatcher() : new StoryMatcher(before);
     for (int i = 0; i < stripes.length; i++) {
       stripes[i] = new ReentrantLock();
@@ -81,9 +92,20 @@ public final class ArticleIndexer implements ArticleStore {
    * @throws IndexVersionException when the directory holds an index of another schema version
    */
   public static ArticleIndexer open(Path location) throws IOException {
+    return open(location, Optional.empty());
+  }
+
+  /**
+   * Opens (or creates) the index in a file-system directory, giving each article written the
+   * passage vectors of {@code embedder}, when present, which the indexer closes when it is closed.
+   *
+   * @throws IndexVersionException when the directory holds an index of another schema version
+   */
+  public static ArticleIndexer open(Path location, Optional<PassageEmbedder> embedder)
+      throws IOException {
     Directory directory = FSDirectory.open(location);
     try {
-      return open(directory, location);
+      return open(directory, location, embedder);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -95,6 +117,15 @@ public final class ArticleIndexer implements ArticleStore {
    * indexer closes the directory when it is closed.
    */
   public static ArticleIndexer open(Directory directory, Path location) throws IOException {
+    return open(directory, location, Optional.empty());
+  }
+
+  /**
+   * Opens (or creates) the index in {@code directory}, as {@link #open(Directory, Path)} does,
+   * giving each article written the passage vectors of {@code embedder}, when present.
+   */
+  public static ArticleIndexer open(
+      Directory directory, Path location, Optional<PassageEmbedder> embedder) throws IOException {
     IndexSchemaCheck.requireCompatible(directory, location);
     IndexWriterConfig config = new IndexWriterConfig(ArticleFields.analyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
@@ -105,7 +136,7 @@ public final class ArticleIndexer implements ArticleStore {
     DirectoryReader before = null;
     try {
       before = DirectoryReader.indexExists(directory) ? DirectoryReader.open(directory) : null;
-      return new ArticleIndexer(directory, writer, before);
+      return new ArticleIndexer(directory, writer, before, embedder);
     } catch (IOException | RuntimeException e) {
       IOUtils.closeWhileHandlingException(before, writer);
       throw e;
@@ -145,6 +176,12 @@ public final class ArticleIndexer implements ArticleStore {
       }
       Optional<StorySignature> signature = StorySignature.of(article.title(), article.body());
       ArticleDocuments.addStory(doc, stories.story(article, signature, before), signature);
+      if (embedder.isPresent()) {
+        float[][] passages = embedder.get().article(article.title(), article.body());
+        doc.add(
+            new BinaryDocValuesField(
+                ArticleFields.PASSAGE_VECTORS, PassageVectors.encode(passages)));
+      }
       if (previous == null) {
         // No document holds this id, so there is nothing to delete: adding skips the delete term
         // that Lucene would otherwise resolve against every segment.
@@ -276,7 +313,8 @@ public final class ArticleIndexer implements ArticleStore {
   public void close() throws IOException {
     try (directory;
         writer;
-        DirectoryReader ignored = before) {
+        DirectoryReader ignored = before;
+        PassageEmbedder model = embedder.orElse(null)) {
       commit();
     }
   }

@@ -138,6 +138,13 @@ public final class ArticleFields {
    */
   public static final String STORY_SIGNATURE = "story_signature";
 
+  /**
+   * Sentence embeddings of the article's passages ({@code semantic.PassageVectors}), written when
+   * the index is built with them: binary doc values, read for the best articles of a query only.
+   * Optional, so an index without them is still of this schema version.
+   */
+  public static final String PASSAGE_VECTORS = "passage_vectors";
+
   /** Text field type with positions and offsets in the postings (phrases and fast highlighting). */
   public static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 

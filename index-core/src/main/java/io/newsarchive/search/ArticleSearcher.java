@@ -55,6 +55,7 @@ public final class ArticleSearcher implements SearchBackend {
   private final ArticleQueryParser parser = new ArticleQueryParser();
   private final Analyzer indexAnalyzer = ArticleFields.analyzer();
   private final HitReader hitReader = new HitReader(indexAnalyzer);
+  private final SemanticRescore semantic = new SemanticRescore();
   private final PageSearch pages;
   private final TitleSuggester suggester = new TitleSuggester();
   private final SignificantSample significance = new SignificantSample();
@@ -87,7 +88,7 @@ public final class ArticleSearcher implements SearchBackend {
   public ArticleSearcher(Directory directory, String where, SearcherOptions options)
       throws IOException {
     this.directory = directory;
-    this.pages = new PageSearch(parser, hitReader);
+    this.pages = new PageSearch(parser, hitReader, semantic);
     this.searches = new RunningSearches(options);
     if (!DirectoryReader.indexExists(directory)) {
       boolean interrupted = IndexSchemaCheck.isInterruptedFirstIngest(directory);
@@ -459,6 +460,6 @@ public final class ArticleSearcher implements SearchBackend {
   public void close() throws IOException {
     searches.cancelAll();
     refresher.shutdownNow();
-    IOUtils.close(suggester, manager, directory);
+    IOUtils.close(suggester, semantic, manager, directory);
   }
 }

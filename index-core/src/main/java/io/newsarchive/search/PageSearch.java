@@ -54,10 +54,12 @@ final class PageSearch {
   private final ArticleQueryParser parser;
   private final FeedbackExpansion feedback = new FeedbackExpansion();
   private final HitReader hitReader;
+  private final SemanticRescore semantic;
 
-  PageSearch(ArticleQueryParser parser, HitReader hitReader) {
+  PageSearch(ArticleQueryParser parser, HitReader hitReader, SemanticRescore semantic) {
     this.parser = parser;
     this.hitReader = hitReader;
+    this.semantic = semantic;
   }
 
   /**
@@ -130,12 +132,20 @@ final class PageSearch {
         parser.forRequest(request, searcher.languages()).analyzesEnglishOnly()
             ? feedbackRoute(request, text, after, wanted)
             : Feedback.NONE;
+    boolean byMeaning = semantic.applies(request, text, searcher.getIndexReader());
+    if (byMeaning && feedbackRoute == Feedback.AFTER) {
+      // The meaning reorders the best articles of the expanded query, which the page then pages.
+      feedbackRoute = Feedback.BEFORE;
+    }
     Optional<FeedbackExpansion.Expansion> expansion = Optional.empty();
     Query query = typed;
     if (feedbackRoute == Feedback.BEFORE) {
       expansion = feedback.expand(timed, text.query(), best(timed, typed));
       // Feedback words only reorder what the query as typed matches, and snippets show its words.
       query = expansion.isEmpty() ? typed : expanded(searcher, request, expansion.get());
+    }
+    if (byMeaning) {
+      query = semantic.rescored(timed, query, request.get(SearchParameters.QUERY));
     }
     // An empty query without filters matches every article: its total and counts are the index
     // version's, counted once, and the sort may find its top hits without visiting every article.

@@ -236,6 +236,27 @@ public final class SearchParameters {
           QueryExpansion.AUTO,
           QueryExpansion::key);
 
+  /** When to reorder the best articles of a query by their meaning beside their words. */
+  public static final SearchParameter<SemanticRanking> SEMANTIC =
+      SearchParameter.choice(
+          "semantic",
+          "Ranking by meaning: the "
+              + FeedbackExpansion.RESCORED
+              + " best articles of a query ranked by relevance are reordered by their score and"
+              + " by how close in meaning (a sentence embedding, all-MiniLM-L6-v2) their closest"
+              + " passage is to the query, weight "
+              + SemanticRescore.MEANING_WEIGHT
+              + " each, scores scaled over those articles; the rest keep their order, and total,"
+              + " facets and timeline are those of the query. Needs an index built with"
+              + " newsarchive index --semantic. auto (the default) reorders queries of plain words"
+              + " (no operators, quotes, fields, wildcards or fuzzy words) on such an index and"
+              + " nothing on another; true reorders every query ranked by relevance and answers"
+              + " 400 on an index without passage vectors; false reorders none. Over OpenSearch"
+              + " it is ignored.",
+          SemanticRanking.class,
+          SemanticRanking.AUTO,
+          SemanticRanking::key);
+
   /** How snippets are written: HTML with marks, or plain text with match offsets. */
   public static final SearchParameter<SnippetForm> SNIPPETS =
       SearchParameter.choice(
@@ -330,6 +351,7 @@ public final class SearchParameters {
                   INTERVAL,
                   RECENCY,
                   EXPAND,
+                  SEMANTIC,
                   SNIPPETS,
                   COLLAPSE))
           .toList();
