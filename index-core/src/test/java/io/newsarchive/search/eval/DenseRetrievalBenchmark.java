@@ -53,8 +53,8 @@ class DenseRetrievalBenchmark {
         .forEach((id, text) -> queries.put(id, text.toLowerCase(Locale.ROOT)));
     Qrels qrels =
         Qrels.read(set.resolve("qrels.txt"), doc -> doc.contains("-") ? doc : source + "-" + doc);
-    PassageVectors.Settings settings =
-        new PassageVectors.Settings(
+    PassageVectorCache.Settings settings =
+        new PassageVectorCache.Settings(
             Integer.getInteger("newsarchive.denseWords", 150),
             Integer.getInteger("newsarchive.denseThreads", 2));
 
@@ -63,9 +63,9 @@ class DenseRetrievalBenchmark {
     try (ArticleSearcher searcher = ArticleSearcher.open(index, options)) {
       base = RankingEvaluation.run(searcher, SearchRequest.defaults(), queries, qrels);
     }
-    List<PassageVectors.Text> texts;
+    List<PassageVectorCache.Text> texts;
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
-      texts = PassageVectors.texts(reader);
+      texts = PassageVectorCache.texts(reader);
     }
     System.out.printf(Locale.ROOT, "%-46s %7s %7s %7s%n", "variant", "MAP", "nDCG@10", "P@10");
     print("default ranking", base.mean());
@@ -86,7 +86,7 @@ class DenseRetrievalBenchmark {
                 "target",
                 "dense-vectors",
                 source + "-" + model + "-" + settings.words() + "-" + texts.size() + ".bin");
-        Map<String, float[][]> vectors = PassageVectors.of(encoder, texts, cache, settings);
+        Map<String, float[][]> vectors = PassageVectorCache.of(encoder, texts, cache, settings);
         Map<String, float[]> queryVectors = encodeQueries(encoder, queries, qrels);
         System.out.printf(
             Locale.ROOT,

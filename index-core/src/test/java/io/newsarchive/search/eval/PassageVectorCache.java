@@ -26,12 +26,12 @@ import org.apache.lucene.index.StoredFields;
  * The passage vectors of every article of an index, by article id, encoded once and kept in a file
  * so that later runs of the benchmark read them instead.
  */
-final class PassageVectors {
+final class PassageVectorCache {
 
   /** An article's title and body, as stored. */
   record Text(String id, String title, String body) {}
 
-  private PassageVectors() {}
+  private PassageVectorCache() {}
 
   /** Every article's stored id, title and body, in index order. */
   static List<Text> texts(DirectoryReader reader) throws IOException {
