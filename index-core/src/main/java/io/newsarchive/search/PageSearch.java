@@ -133,10 +133,10 @@ final class PageSearch {
             ? feedbackRoute(request, text, after, wanted)
             : Feedback.NONE;
     boolean byMeaning = semantic.applies(request, text, searcher.getIndexReader());
-    if (byMeaning && feedbackRoute == Feedback.AFTER) {
-      // The meaning reorders the best articles of the expanded query, which the page then pages.
-      feedbackRoute = Feedback.BEFORE;
-    }
+    // A first page reorders the best articles that its counting pass keeps; other pages search
+    // the same articles first, reorder them, and page the reordered query.
+    boolean meaningOfFirst =
+        byMeaning && feedbackRoute != Feedback.BEFORE && firstPages(request, after, wanted);
     Optional<FeedbackExpansion.Expansion> expansion = Optional.empty();
     Query query = typed;
     if (feedbackRoute == Feedback.BEFORE) {
@@ -144,7 +144,7 @@ final class PageSearch {
       // Feedback words only reorder what the query as typed matches, and snippets show its words.
       query = expansion.isEmpty() ? typed : expanded(searcher, request, expansion.get());
     }
-    if (byMeaning) {
+    if (byMeaning && !meaningOfFirst) {
       query = semantic.rescored(timed, query, request.get(SearchParameters.QUERY));
     }
     // An empty query without filters matches every article: its total and counts are the index
@@ -156,7 +156,9 @@ final class PageSearch {
     MatchCounter.Counts matching;
     long total;
     ScoreDoc[] first = null;
-    if (order == SortOrder.RELEVANCE && !everything && feedbackRoute == Feedback.AFTER) {
+    if (order == SortOrder.RELEVANCE
+        && !everything
+        && (feedbackRoute == Feedback.AFTER || meaningOfFirst)) {
       // One top-hits collector beside the counts: the page as typed is taken from its best
       // articles when no feedback word reorders them.
       Object[] collected =
@@ -186,10 +188,24 @@ final class PageSearch {
       if (!timed.timedOut()) {
         boolean tied = FirstPass.tiedPastRescored(first);
         ScoreDoc[] rescored = Arrays.copyOf(first, Math.min(first.length, RESCORED));
-        expansion = feedback.expand(timed, text.query(), rescored);
-        if (expansion.isPresent()) {
+        if (feedbackRoute == Feedback.AFTER) {
+          expansion = feedback.expand(timed, text.query(), rescored);
+        }
+        if (expansion.isPresent() && !meaningOfFirst) {
           query = expanded(searcher, request, expansion.get());
           ScoreDoc[] reordered = rescoredPage(timed, query, rescored, wanted, tied);
+          all = timed.timedOut() ? null : reordered;
+          expansion = timed.timedOut() ? Optional.empty() : expansion;
+        } else if (meaningOfFirst) {
+          if (expansion.isPresent()) {
+            query = expanded(searcher, request, expansion.get());
+            Query among = restricted(timed, query, rescored);
+            rescored =
+                timed.search(among, new TopScoreDocCollectorManager(RESCORED, RESCORED)).scoreDocs;
+          }
+          query = semantic.among(timed, query, rescored, request.get(SearchParameters.QUERY));
+          ScoreDoc[] reordered =
+              timed.search(restricted(timed, query, rescored), best(wanted)).scoreDocs;
           all = timed.timedOut() ? null : reordered;
           expansion = timed.timedOut() ? Optional.empty() : expansion;
         }
@@ -292,9 +308,12 @@ final class PageSearch {
     // The recency boost is not scaled down with the typed words, so feedback can reorder the
     // articles past the rescored ones too. The extra hit that tells whether a next page exists
     // may lie past them: only its existence counts.
-    return after == null && wanted - 1 <= RESCORED && request.get(RECENCY) == 0
-        ? Feedback.AFTER
-        : Feedback.BEFORE;
+    return firstPages(request, after, wanted) ? Feedback.AFTER : Feedback.BEFORE;
+  }
+
+  /** Whether the page lies within the rescored articles and no recency boost reorders past them. */
+  private static boolean firstPages(SearchRequest request, FieldDoc after, int wanted) {
+    return after == null && wanted - 1 <= RESCORED && request.get(RECENCY) == 0;
   }
 
   /** The expanded query of {@code expansion} with the request's filters. */

@@ -66,6 +66,16 @@ final class SemanticRescore implements Closeable {
   Query rescored(IndexSearcher searcher, Query query, String text) throws IOException {
     ScoreDoc[] best =
         searcher.search(query, new TopScoreDocCollectorManager(RESCORED, RESCORED)).scoreDocs;
+    return among(searcher, query, best, text);
+  }
+
+  /**
+   * {@code query} with {@code best}, its best articles and their scores, rescored by their
+   * meaning's closeness to {@code text}.
+   */
+  Query among(IndexSearcher searcher, Query query, ScoreDoc[] hits, String text)
+      throws IOException {
+    ScoreDoc[] best = hits.clone();
     if (best.length < 2) {
       return query;
     }
