@@ -128,11 +128,12 @@ final class PageSearch {
     int wanted = offset + request.get(SIZE) + 1;
     // Feedback words are read from the best articles by the English analyzer: a query analyzed
     // for other languages goes without them.
-    Feedback feedbackRoute =
-        parser.forRequest(request, searcher.languages()).analyzesEnglishOnly()
-            ? feedbackRoute(request, text, after, wanted)
-            : Feedback.NONE;
-    boolean byMeaning = semantic.applies(request, text, searcher.getIndexReader());
+    boolean english = parser.forRequest(request, searcher.languages()).analyzesEnglishOnly();
+    Feedback feedbackRoute = english ? feedbackRoute(request, text, after, wanted) : Feedback.NONE;
+    // The sentence-embedding model is English: auto leaves other languages to the words.
+    boolean byMeaning =
+        semantic.applies(request, text, searcher.getIndexReader())
+            && (english || request.get(SearchParameters.SEMANTIC) == SemanticRanking.ALWAYS);
     // A first page reorders the best articles that its counting pass keeps; other pages search
     // the same articles first, reorder them, and page the reordered query.
     boolean meaningOfFirst =

@@ -249,7 +249,8 @@ public final class SearchParameters {
               + " each, scores scaled over those articles; the rest keep their order, and total,"
               + " facets and timeline are those of the query. Needs an index built with"
               + " newsarchive index --semantic. auto (the default) reorders queries of plain words"
-              + " (no operators, quotes, fields, wildcards or fuzzy words) on such an index and"
+              + " (no operators, quotes, fields, wildcards or fuzzy words) analyzed as English,"
+              + " the model's language, on such an index and"
               + " nothing on another; true reorders every query ranked by relevance and answers"
               + " 400 on an index without passage vectors; false reorders none. Over OpenSearch"
               + " it is ignored.",

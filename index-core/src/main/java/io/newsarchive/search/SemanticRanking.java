@@ -10,8 +10,8 @@ import io.newsarchive.search.ArticleQueryParser.TextQuery;
  */
 public enum SemanticRanking {
   /**
-   * Queries of plain words ranked by relevance, on an index with passage vectors: the default. On
-   * an index without them, nothing changes.
+   * Queries of plain words ranked by relevance and analyzed as English (the model's language), on
+   * an index with passage vectors: the default. On an index without them, nothing changes.
    */
   AUTO("auto"),
   /** Every query ranked by relevance that is not blank; refused on an index without vectors. */
