@@ -10,6 +10,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
@@ -36,6 +38,13 @@ final class SemanticRescore implements Closeable {
    */
   static final double MEANING_WEIGHT = 0.5;
 
+  /**
+   * Query texts encoded lately: the pages of one query, and the queries many people ask, are
+   * encoded once. Emptied when full, which keeps it small without an order to maintain.
+   */
+  private static final int REMEMBERED_QUERIES = 1024;
+
+  private final Map<String, float[]> encoded = new ConcurrentHashMap<>();
   private final ReentrantLock loading = new ReentrantLock();
   private volatile PassageEmbedder embedder;
 
@@ -79,7 +88,14 @@ final class SemanticRescore implements Closeable {
     if (best.length < 2) {
       return query;
     }
-    float[] meaning = embedder().query(text);
+    float[] meaning = encoded.get(text);
+    if (meaning == null) {
+      if (encoded.size() >= REMEMBERED_QUERIES) {
+        encoded.clear();
+      }
+      meaning = embedder().query(text);
+      encoded.put(text, meaning);
+    }
     Arrays.sort(best, (a, b) -> Integer.compare(a.doc, b.doc));
     double[] closeness = closeness(searcher.getIndexReader(), best, meaning);
     int[] docs = new int[best.length];
