@@ -189,7 +189,7 @@ public final class IndexCommand implements Callable<Integer> {
       description =
           "Also give each article the sentence embeddings of its passages (all-MiniLM-L6-v2), with"
               + " which searches rank their best articles by meaning too (the semantic parameter)."
-              + " About ten times the CPU of an ingest without them; articles already in the index"
+              + " About seven times the CPU of an ingest without them; articles already in the index"
               + " unchanged keep what they had, so build a new index to add them (default: off).")
   boolean semantic;
 
