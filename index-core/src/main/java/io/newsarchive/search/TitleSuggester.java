@@ -36,6 +36,7 @@ import org.apache.lucene.store.AlreadyClosedException;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.ThreadInterruptedException;
 
 /**
  * Autocomplete over headlines and entity names with Lucene's infix suggester: every word of the
@@ -110,7 +111,7 @@ final class TitleSuggester implements Closeable {
       if (old != null) {
         old.lookup().close();
       }
-    } catch (InterruptedIOException e) {
+    } catch (InterruptedIOException | ThreadInterruptedException e) {
       // Closing: the build was stopped on purpose.
     } catch (IOException | RuntimeException e) {
       LOG.log(System.Logger.Level.WARNING, "building suggestions failed: " + e.getMessage());
