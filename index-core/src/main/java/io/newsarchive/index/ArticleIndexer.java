@@ -5,6 +5,7 @@ import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.semantic.PassageEmbedder;
 import io.newsarchive.semantic.PassageVectors;
+import io.newsarchive.story.CandidateLookup;
 import io.newsarchive.story.StoryMatcher;
 import io.newsarchive.story.StorySignature;
 import java.io.IOException;
@@ -175,7 +176,11 @@ public final class ArticleIndexer implements ArticleStore {
         return UpsertOutcome.UNCHANGED;
       }
       Optional<StorySignature> signature = StorySignature.of(article.title(), article.body());
-      ArticleDocuments.addStory(doc, stories.story(article, signature, before), signature);
+      ArticleDocuments.addStory(
+          doc,
+          stories.story(
+              article, signature, before == null ? CandidateLookup.NONE : stories.in(before)),
+          signature);
       if (embedder.isPresent()) {
         float[][] passages = embedder.get().article(article.title(), article.body());
         doc.add(

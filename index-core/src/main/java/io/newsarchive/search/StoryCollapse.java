@@ -30,12 +30,13 @@ import org.apache.lucene.util.BytesRef;
  * by their best copies. It reads the best {@code 4 × (offset + size + 1)} articles first and four
  * times as many each time those hold too few stories, until they do or every match was read: exact
  * at any depth, at a cost that grows with the copies ranked above the page. Then one more pass over
- * the matches of the page's stories counts their copies and names their sources. Stateless.
+ * the matches of the page's stories counts their copies and names their sources. Its cursors, which
+ * name the offset of a page of stories, serve every backend. Stateless.
  */
-final class StoryCollapse {
+public final class StoryCollapse {
 
   /** Most sources named per collapsed hit. */
-  static final int SOURCES = 5;
+  public static final int SOURCES = 5;
 
   private static final int GROWTH = 4;
 
@@ -44,7 +45,7 @@ final class StoryCollapse {
   private StoryCollapse() {}
 
   /** The cursor of the page of stories that starts at {@code offset}. */
-  static String cursor(int offset) {
+  public static String cursor(int offset) {
     return CURSOR_PREFIX + offset;
   }
 
@@ -55,7 +56,7 @@ final class StoryCollapse {
    *
    * @throws InvalidRequestException when {@code cursor} is not the cursor of a collapsed search
    */
-  static int offset(String cursor, int size) {
+  public static int offset(String cursor, int size) {
     String hint = "take nextCursor from a response with collapse=story and the same query";
     if (!cursor.startsWith(CURSOR_PREFIX)) {
       throw new InvalidRequestException(

@@ -14,13 +14,14 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * Gives an article the story of its copies. Its candidates are the articles that share an LSH band
- * key with it: in the index it is given (found by term lookup on {@link ArticleFields#STORY_BAND})
- * or given a story by this matcher since that index last held them all. A candidate is a copy when
- * it was published at most {@link #WINDOW} apart and agrees on at least {@link #THRESHOLD} of the
- * article's distinctive signature positions: those not holding its source's boilerplate, text that
- * candidates of the same source hold on {@link #BOILERPLATE_DAYS} other days. When its copies
- * belong to several stories it takes the smallest story id; an article without copies, or too short
- * for a signature, founds its own story, named by its id.
+ * key with it: in the store it is given (a local index, looked up by term on {@link
+ * ArticleFields#STORY_BAND}, or any other {@link CandidateLookup}) or given a story by this matcher
+ * since that store last held them all. A candidate is a copy when it was published at most {@link
+ * #WINDOW} apart and agrees on at least {@link #THRESHOLD} of the article's distinctive signature
+ * positions: those not holding its source's boilerplate, text that candidates of the same source
+ * hold on {@link #BOILERPLATE_DAYS} other days. When its copies belong to several stories it takes
+ * the smallest story id; an article without copies, or too short for a signature, founds its own
+ * story, named by its id.
  *
  * <p>The story of an article therefore depends on what was stored before it: within one run of
  * several ingest workers, which of two copies that arrive at the same moment founds their story can
@@ -63,49 +64,87 @@ public final class StoryMatcher {
 
   private final ReentrantLock lock = new ReentrantLock();
   private final RunCandidates run = new RunCandidates();
-  private final BandKeyFilter filter = new BandKeyFilter();
+  // Empty when the stored keys are not known in advance: then every key is looked up.
+  private final Optional<BandKeyFilter> filter;
   private final IndexedCandidates indexed = new IndexedCandidates();
 
   /** A matcher for articles written to an empty index, or to none. */
-  public StoryMatcher() {}
+  public StoryMatcher() {
+    this.filter = Optional.of(new BandKeyFilter());
+  }
 
   /**
    * A matcher for articles written to the index that {@code stored} reads; every index later given
    * to {@link #story} must hold only its articles and those that this matcher gave a story.
    */
   public StoryMatcher(IndexReader stored) throws IOException {
-    filter.addAll(stored);
+    this();
+    filter.get().addAll(stored);
+  }
+
+  private StoryMatcher(Optional<BandKeyFilter> filter) {
+    this.filter = filter;
   }
 
   /**
-   * The story of {@code article} with {@code signature}, from its copies in {@code index} (null
-   * when there is no index yet) and those given a story since {@link #forgetRun()}; the article is
-   * then held as one of those.
+   * A matcher for articles written to a store whose band keys it does not read in advance (an
+   * OpenSearch index): every key of an article is looked up in the store.
    */
-  public String story(Article article, Optional<StorySignature> signature, IndexReader index)
+  public static StoryMatcher lookingUpEveryKey() {
+    return new StoryMatcher(Optional.empty());
+  }
+
+  /**
+   * The lookup of candidates in {@code index} by term, the last {@link #CANDIDATES_PER_BAND} in
+   * index order per key, kept decoded across calls while the segments they are in live.
+   */
+  public CandidateLookup in(IndexReader index) {
+    return (keys, found) -> indexed.find(index, keys, found);
+  }
+
+  /**
+   * The story of {@code article} with {@code signature}, from its copies that {@code stored} finds
+   * and those given a story since {@link #forgetRun()}; the article is then held as one of those.
+   */
+  public String story(Article article, Optional<StorySignature> signature, CandidateLookup stored)
       throws IOException {
     if (signature.isEmpty()) {
       return article.id();
     }
     long[] keys = signature.get().bandKeys();
-    Map<String, StoryCandidate> stored = new HashMap<>();
-    long[] held = Arrays.stream(keys).filter(filter::mayHold).sorted().toArray();
-    if (index != null && held.length > 0) {
-      indexed.find(index, held, stored);
+    Map<String, StoryCandidate> found = new HashMap<>();
+    long[] held =
+        filter.isEmpty()
+            ? Arrays.stream(keys).sorted().toArray()
+            : Arrays.stream(keys).filter(filter.get()::mayHold).sorted().toArray();
+    if (held.length > 0) {
+      stored.find(held, found);
     }
     StoryCandidate self = StoryCandidate.of(article, signature.get());
     lock.lock();
     try {
       Map<String, StoryCandidate> candidates = new HashMap<>();
       run.find(keys, candidates);
-      stored.forEach(candidates::putIfAbsent);
+      found.forEach(candidates::putIfAbsent);
       candidates.remove(article.id());
       String story = CopyRule.story(self, candidates.values());
       run.add(self.withStory(story), keys);
-      for (long key : keys) {
-        filter.add(key);
+      if (filter.isPresent()) {
+        for (long key : keys) {
+          filter.get().add(key);
+        }
       }
       return story;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Number of articles held for this run, given a story since {@link #forgetRun()}. */
+  public int runSize() {
+    lock.lock();
+    try {
+      return run.size();
     } finally {
       lock.unlock();
     }

@@ -6,6 +6,7 @@ import io.newsarchive.article.Entity;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.story.CandidateLookup;
 import io.newsarchive.story.StoryMatcher;
 import io.newsarchive.story.StorySignature;
 import java.io.IOException;
@@ -146,7 +147,8 @@ public final class TestArticles {
       for (Article article : articles) {
         Document doc = ArticleDocuments.toDocument(article);
         Optional<StorySignature> signature = StorySignature.of(article.title(), article.body());
-        ArticleDocuments.addStory(doc, stories.story(article, signature, null), signature);
+        ArticleDocuments.addStory(
+            doc, stories.story(article, signature, CandidateLookup.NONE), signature);
         writer.updateDocument(new Term(ArticleFields.ID, article.id()), doc);
       }
       writer.setLiveCommitData(
