@@ -83,6 +83,9 @@ public final class ArticleSource {
       }
     }
     source.put(ArticleFields.CONTENT_HASH, ArticleDocuments.contentHash(article));
+    // Its own story until the ingest finds its copies (OpenSearchStories): every document has one
+    // to collapse on.
+    source.put(ArticleFields.STORY, article.id());
     return source;
   }
 
@@ -127,6 +130,12 @@ public final class ArticleSource {
       }
     }
     return builder.build();
+  }
+
+  /** The story a {@code _source} document holds; its article id when it holds none. */
+  static String story(Map<String, Object> source) {
+    Object story = source.get(ArticleFields.STORY);
+    return story == null ? required(source, ArticleFields.ID) : String.valueOf(story);
   }
 
   /** The content hash a {@code _source} document holds, or empty when it holds none. */

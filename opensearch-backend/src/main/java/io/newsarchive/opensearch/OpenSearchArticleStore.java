@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.locks.Lock;
 import java.util.stream.Collectors;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.OpenSearchException;
@@ -31,10 +32,11 @@ import org.opensearch.client.opensearch.core.mget.MultiGetResponseItem;
  * The {@link ArticleStore} of an OpenSearch index: articles are upserted by id with the same
  * outcomes as in the local index, compared by the content hash that {@link ArticleSource} stores.
  * Each batch costs one {@code mget} of its ids, reading only their hashes, and one bulk request
- * with the added and updated articles; a batch of more than {@value #MAX_REQUEST_ARTICLES} articles
- * or {@value #MAX_REQUEST_CHARS} characters of text is sent in several, so a request stays a few
- * megabytes whatever the caller hands over. The callers' threads wait for each answer, which is the
- * ingest's back-pressure.
+ * with the added and updated articles, each given the story of its copies ({@link
+ * OpenSearchStories}, one search per request); a batch of more than {@value #MAX_REQUEST_ARTICLES}
+ * articles or {@value #MAX_REQUEST_CHARS} characters of text is sent in several, so a request stays
+ * a few megabytes whatever the caller hands over. The callers' threads wait for each answer, which
+ * is the ingest's back-pressure.
  *
  * <p>A busy cluster (429, 503) or an unreachable one is retried with exponential backoff ({@link
  * Backoff#DEFAULT}), per request and per refused item; an article the index refuses for what it
@@ -65,6 +67,7 @@ public final class OpenSearchArticleStore implements ArticleStore {
   private final String index;
   private final Backoff backoff;
   private final PausedRefresh pausedRefresh;
+  private final OpenSearchStories stories;
 
   private OpenSearchArticleStore(
       OpenSearchConnection connection, String index, Backoff backoff, PausedRefresh pausedRefresh) {
@@ -73,6 +76,7 @@ public final class OpenSearchArticleStore implements ArticleStore {
     this.index = index;
     this.backoff = backoff;
     this.pausedRefresh = pausedRefresh;
+    this.stories = new OpenSearchStories(connection, index, backoff);
   }
 
   /**
@@ -211,7 +215,14 @@ public final class OpenSearchArticleStore implements ArticleStore {
       for (int i = 0; i < open.size(); i++) {
         outcomes[open.get(i).position()] = plan.outcomes().get(i);
       }
-      Map<String, BulkResponseItem> failed = write(plan.writes());
+      Map<String, BulkResponseItem> failed;
+      Lock writing = stories.writing();
+      writing.lock();
+      try {
+        failed = write(stories.assign(plan.writes()));
+      } finally {
+        writing.unlock();
+      }
       List<UpsertPlan.Pending> again = new ArrayList<>();
       boolean busy = false;
       for (UpsertPlan.Pending article : open) {
@@ -244,6 +255,7 @@ public final class OpenSearchArticleStore implements ArticleStore {
       }
       open = again;
     }
+    stories.forgetRunWhenFull(this::commit);
   }
 
   /**

@@ -4,12 +4,10 @@ import io.newsarchive.article.Article;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.ArchiveEntityNames;
-import io.newsarchive.search.Collapse;
 import io.newsarchive.search.FacetCount;
 import io.newsarchive.search.Hit;
 import io.newsarchive.search.HitReader;
 import io.newsarchive.search.IndexStats;
-import io.newsarchive.search.InvalidRequestException;
 import io.newsarchive.search.RelatedQuery;
 import io.newsarchive.search.RunningSearches;
 import io.newsarchive.search.SearchBackend;
@@ -19,6 +17,7 @@ import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearchResult;
 import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.search.SignificantTerms;
+import io.newsarchive.search.Story;
 import io.newsarchive.search.Suggestion;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -88,13 +87,6 @@ public final class OpenSearchBackend implements SearchBackend {
 
   @Override
   public SearchResult search(SearchRequest request) throws IOException {
-    if (request.get(SearchParameters.COLLAPSE) == Collapse.STORY) {
-      // The ingest into OpenSearch assigns no stories yet, so there is nothing to collapse on.
-      throw new InvalidRequestException(
-          SearchParameters.COLLAPSE.name(),
-          "collapse=story is not supported by the OpenSearch backend yet",
-          "drop collapse, or search a local index built by newsarchive index --index");
-    }
     long start = System.nanoTime();
     try (RunningSearches.Admitted admitted = admit(start)) {
       if (admitted.cancelled()) {
@@ -146,6 +138,27 @@ public final class OpenSearchBackend implements SearchBackend {
   public Optional<Article> article(String id) throws IOException {
     Optional<Article> stored = stored(id);
     return stored.isEmpty() ? stored : Optional.of(searches.names().canonical(stored.get()));
+  }
+
+  /** The story the ingest gave the article with {@code id} ({@link OpenSearchStories}). */
+  @Override
+  public Optional<Story> story(String id) throws IOException {
+    GetResponse<Map<String, Object>> response =
+        client.get(
+            g -> g.index(index).id(id).sourceIncludes(ArticleFields.ID, ArticleFields.STORY),
+            ArticleSource.documentClass());
+    if (!response.found()) {
+      return Optional.empty();
+    }
+    String story = ArticleSource.story(response.source());
+    long articles =
+        client
+            .count(c ->
+                c.index(index)
+                    .query(
+                        q -> q.term(t -> t.field(ArticleFields.STORY).value(FieldValue.of(story)))))
+            .count();
+    return Optional.of(new Story(story, Math.max(1, articles)));
   }
 
   /** The article with {@code id} as it was ingested, its entities under the names it holds. */
@@ -208,9 +221,12 @@ public final class OpenSearchBackend implements SearchBackend {
       Article found = names.canonical(ArticleSource.toArticle(hit.source()));
       float score = hit.score() == null ? Float.NaN : hit.score().floatValue();
       // No words to mark: each snippet opens its field, as a local related article's does.
-      hits.add(hitReader.hit(found, score, MatchAllDocsQuery.INSTANCE));
+      hits.add(
+          hitReader
+              .hit(found, score, MatchAllDocsQuery.INSTANCE)
+              .withStory(ArticleSource.story(hit.source()), 1));
     }
-    return Optional.of(hits);
+    return Optional.of(searches.withStoryArticles(hits));
   }
 
   @Override

@@ -241,11 +241,23 @@ public final class OpenSearchSchema {
     properties.put(
         ArticleFields.CONTENT_HASH,
         Property.of(p -> p.long_(l -> l.index(false).docValues(false))));
+    addStoryFields(properties);
     return TypeMapping.of(m ->
         m.dynamic(DynamicMapping.Strict)
             .meta(
                 ArticleFields.SCHEMA_KEY, JsonData.of(String.valueOf(ArticleFields.SCHEMA_VERSION)))
             .properties(properties));
+  }
+
+  /**
+   * The fields of an article's story ({@link OpenSearchStories}): the story as a keyword to
+   * collapse and count on, the band keys as keywords that the ingest looks candidates up and
+   * aggregates by, and the signature, read back only for those candidates.
+   */
+  private static void addStoryFields(Map<String, Property> properties) {
+    properties.put(ArticleFields.STORY, keyword());
+    properties.put(ArticleFields.STORY_BAND, keyword());
+    properties.put(ArticleFields.STORY_SIGNATURE, Property.of(p -> p.binary(b -> b)));
   }
 
   private static Property keyword() {

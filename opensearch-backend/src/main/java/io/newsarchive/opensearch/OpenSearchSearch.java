@@ -1,5 +1,6 @@
 package io.newsarchive.opensearch;
 
+import static io.newsarchive.search.SearchParameters.COLLAPSE;
 import static io.newsarchive.search.SearchParameters.CURSOR;
 import static io.newsarchive.search.SearchParameters.EXPAND;
 import static io.newsarchive.search.SearchParameters.FACETS;
@@ -15,9 +16,11 @@ import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.ArchiveEntityNames;
 import io.newsarchive.search.ArticleQueryParser;
 import io.newsarchive.search.ArticleQueryParser.TextQuery;
+import io.newsarchive.search.Collapse;
 import io.newsarchive.search.Cursor;
 import io.newsarchive.search.FacetCount;
 import io.newsarchive.search.FacetField;
+import io.newsarchive.search.Hit;
 import io.newsarchive.search.HitReader;
 import io.newsarchive.search.InvalidRequestException;
 import io.newsarchive.search.MinimumMatch;
@@ -28,6 +31,7 @@ import io.newsarchive.search.SearchResult;
 import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.search.SortOrder;
 import io.newsarchive.search.SpellingCorrector;
+import io.newsarchive.search.StoryCollapse;
 import io.newsarchive.search.WordRelaxation;
 import io.newsarchive.search.WordsMatched;
 import java.io.IOException;
@@ -35,6 +39,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -64,6 +69,7 @@ final class OpenSearchSearch {
   private final OpenSearchVocabulary vocabulary;
   private final OpenSearchFeedback feedback;
   private final OpenSearchEntityNames names;
+  private final StoryCounts storyCounts;
 
   /** Searches {@code index} with the local index's default time budget. */
   OpenSearchSearch(OpenSearchClient client, String index) {
@@ -79,6 +85,7 @@ final class OpenSearchSearch {
     this.vocabulary = new OpenSearchVocabulary(client, index, timeBudget);
     this.feedback = new OpenSearchFeedback(client, index, timeBudget);
     this.names = new OpenSearchEntityNames(client, index);
+    this.storyCounts = new StoryCounts(client, index);
   }
 
   /** The canonical entity names of the index, as of the last check. */
@@ -135,8 +142,11 @@ final class OpenSearchSearch {
     ArchiveEntityNames names = this.names.current();
     List<RequestFilters.Clause> filters = RequestFilters.of(request, newestMillis, names);
     Query typed = QueryTranslation.of(text.query());
+    boolean collapsed = request.get(COLLAPSE) == Collapse.STORY;
     Optional<OpenSearchFeedback.Expanded> expansion = Optional.empty();
-    if (request.get(EXPAND).expands(text, request.get(SORT))
+    // A collapsed page is ranked without feedback words, as locally.
+    if (!collapsed
+        && request.get(EXPAND).expands(text, request.get(SORT))
         && !(text.query() instanceof MatchAllDocsQuery)) {
       expansion = feedback.expand(text.query(), QueryTranslation.withFilters(typed, filters));
     }
@@ -145,12 +155,17 @@ final class OpenSearchSearch {
         QueryTranslation.withFilters(
             expansion.map(OpenSearchFeedback.Expanded::text).orElse(typed), filters);
     SortOrder order = request.get(SORT);
+    int size = request.get(SIZE);
     Optional<Cursor.Position> after =
-        request.get(CURSOR).isEmpty()
+        request.get(CURSOR).isEmpty() || collapsed
             ? Optional.empty()
             : Optional.of(Cursor.position(request.get(CURSOR), order));
-    int size = request.get(SIZE);
-    int offset = after.isPresent() ? 0 : (request.get(PAGE) - 1) * size;
+    int offset;
+    if (collapsed && !request.get(CURSOR).isEmpty()) {
+      offset = StoryCollapse.offset(request.get(CURSOR), size);
+    } else {
+      offset = after.isPresent() ? 0 : (request.get(PAGE) - 1) * size;
+    }
     SearchPage page = new SearchPage(query, text.query(), order, after, offset, size);
     SearchResponse<Map> response = send(page.request(index, request, timeBudget, names));
     Optional<WordsMatched> match = Optional.empty();
@@ -167,7 +182,18 @@ final class OpenSearchSearch {
             names,
             (type, variants) ->
                 SearchPage.exactCounts(send(page.exactCounts(index, type, variants, timeBudget))));
+    List<Hit> hits =
+        storyCounts.withStories(
+            result.hits(), collapsed ? Optional.of(query) : Optional.<Query>empty());
+    OptionalLong stories =
+        collapsed ? OptionalLong.of(storyCounts.stories(query, timeBudget)) : OptionalLong.empty();
+    result = withStories(result, hits, stories);
     return expansion.isEmpty() ? result : withExpansion(result, expansion.get().added());
+  }
+
+  /** {@code hits}, each with the number of articles of its story in the index. */
+  List<Hit> withStoryArticles(List<Hit> hits) throws IOException {
+    return storyCounts.withStories(hits, Optional.empty());
   }
 
   /**
@@ -237,6 +263,24 @@ final class OpenSearchSearch {
         result.match(),
         added,
         result.stories());
+  }
+
+  /** {@code result} with {@code hits} and the number of {@code stories}. */
+  private static SearchResult withStories(
+      SearchResult result, List<Hit> hits, OptionalLong stories) {
+    return new SearchResult(
+        result.total(),
+        result.totalExact(),
+        result.tookMillis(),
+        result.timedOut(),
+        hits,
+        result.facets(),
+        result.timeline(),
+        result.nextCursor(),
+        result.didYouMean(),
+        result.match(),
+        result.expandedWith(),
+        stories);
   }
 
   /** {@code result} with the time the whole search took. */

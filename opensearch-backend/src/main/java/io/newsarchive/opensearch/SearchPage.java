@@ -1,5 +1,6 @@
 package io.newsarchive.opensearch;
 
+import static io.newsarchive.search.SearchParameters.COLLAPSE;
 import static io.newsarchive.search.SearchParameters.FACETS;
 import static io.newsarchive.search.SearchParameters.FACET_SIZE;
 import static io.newsarchive.search.SearchParameters.INTERVAL;
@@ -8,6 +9,7 @@ import io.newsarchive.article.Article;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.ArchiveEntityNames;
+import io.newsarchive.search.Collapse;
 import io.newsarchive.search.Cursor;
 import io.newsarchive.search.FacetCount;
 import io.newsarchive.search.FacetField;
@@ -16,6 +18,7 @@ import io.newsarchive.search.HitReader;
 import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearchResult;
 import io.newsarchive.search.SortOrder;
+import io.newsarchive.search.StoryCollapse;
 import io.newsarchive.search.Timeline;
 import io.newsarchive.search.WordsMatched;
 import java.io.IOException;
@@ -113,6 +116,11 @@ record SearchPage(
           .size(size + 1)
           .sort(sort())
           .aggregations(aggregations);
+      if (request.get(COLLAPSE) == Collapse.STORY) {
+        // One hit per story, its best-ranked copy, as locally; the total, facets and timeline
+        // still count articles. Stories are paged by offset, as locally.
+        s.collapse(c -> c.field(ArticleFields.STORY));
+      }
       if (after.isPresent()) {
         Cursor.Position position = after.get();
         FieldValue value =
@@ -215,11 +223,17 @@ record SearchPage(
       // Snippets are marked here, as the local index marks them: OpenSearch's highlighter cuts
       // passages by other rules.
       hits.add(
-          snippets.hit(article, hit.score() == null ? Float.NaN : hit.score().floatValue(), text));
+          snippets
+              .hit(article, hit.score() == null ? Float.NaN : hit.score().floatValue(), text)
+              .withStory(ArticleSource.story((Map<String, Object>) hit.source()), 1));
     }
     Optional<String> next = Optional.empty();
     if (found.size() > size && shown > 0) {
-      next = Optional.of(Cursor.encode(order, position(found.get(shown - 1).sort())));
+      next =
+          Optional.of(
+              request.get(COLLAPSE) == Collapse.STORY
+                  ? StoryCollapse.cursor(offset + shown)
+                  : Cursor.encode(order, position(found.get(shown - 1).sort())));
     }
     Map<FacetField, List<FacetCount>> facets = new EnumMap<>(FacetField.class);
     for (FacetField facet : request.get(FACETS)) {
