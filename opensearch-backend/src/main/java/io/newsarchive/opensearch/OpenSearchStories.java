@@ -6,6 +6,8 @@ import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.story.StoryCandidate;
 import io.newsarchive.story.StoryMatcher;
 import io.newsarchive.story.StorySignature;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -202,20 +204,17 @@ final class OpenSearchStories {
     return holders;
   }
 
-  /** The candidate stored as {@code source}. */
-  @SuppressWarnings("unchecked")
+  /** The candidate stored as {@code stored}, a {@code _source} with the candidate fields. */
   private static StoryCandidate candidate(JsonData stored) {
-    Map<String, Object> source = stored.to(Map.class);
-    Object published = source.get(ArticleFields.PUBLISHED);
-    byte[] signature =
-        Base64.getDecoder().decode(String.valueOf(source.get(ArticleFields.STORY_SIGNATURE)));
-    String id = String.valueOf(source.get(ArticleFields.ID));
-    Object story = source.get(ArticleFields.STORY);
+    JsonObject source = stored.toJson().asJsonObject();
+    String id = source.getString(ArticleFields.ID);
+    JsonNumber published = source.getJsonNumber(ArticleFields.PUBLISHED);
+    byte[] signature = Base64.getDecoder().decode(source.getString(ArticleFields.STORY_SIGNATURE));
     return new StoryCandidate(
         id,
-        String.valueOf(source.get(ArticleFields.SOURCE)),
-        published instanceof Number number ? number.longValue() : StoryCandidate.UNKNOWN,
-        story == null ? id : String.valueOf(story),
+        source.getString(ArticleFields.SOURCE),
+        published == null ? StoryCandidate.UNKNOWN : published.longValue(),
+        source.getString(ArticleFields.STORY, id),
         StorySignature.fromBytes(signature, 0, signature.length));
   }
 }

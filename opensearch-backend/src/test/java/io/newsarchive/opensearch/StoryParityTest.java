@@ -41,14 +41,18 @@ import org.opensearch.client.opensearch.core.SearchResponse;
 /**
  * The same Reuters-21578 articles ingested into a local index and, through {@link
  * OpenSearchArticleStore}, into a one-shard OpenSearch index: every article gets the same story on
- * both, a second ingest changes none, and searches with {@code collapse=story} give the same hits,
- * totals, stories, copies and copy sources.
+ * both, also when a later ingest finds the copies an earlier one stored, a second ingest changes
+ * none, and searches with {@code collapse=story} give the same hits, totals, stories, copies and
+ * copy sources.
  */
 class StoryParityTest {
 
   private static final List<String> FILES =
       List.of("reut2-000.sgm", "reut2-001.sgm", "reut2-002.sgm");
   private static final String INDEX = "stories";
+
+  /** Articles per ingest when a later ingest is to find what earlier ones stored. */
+  private static final int RUN = 150;
 
   private static OpenSearchCluster cluster;
   private static OpenSearchConnection connection;
@@ -101,6 +105,32 @@ class StoryParityTest {
         ours.size(), grouped, new HashSet<>(ours.values()).size());
     assertThat(grouped).as("articles grouped with an earlier copy").isGreaterThan(20);
     assertThat(theirs).isEqualTo(ours);
+  }
+
+  @Test
+  void laterIngestsFindTheCopiesEarlierOnesStored() throws IOException {
+    String index = "stories-in-runs";
+    ClusterIndex runs = new ClusterIndex(cluster.httpUris(), index, 1, 0);
+    Map<String, Integer> run = new HashMap<>();
+    for (int start = 0; start < articles.size(); start += RUN) {
+      List<Article> part = articles.subList(start, Math.min(articles.size(), start + RUN));
+      part.forEach(article -> run.put(article.id(), run.size() / RUN));
+      try (OpenSearchArticleStore store =
+          OpenSearchArticleStore.open(cluster.connect(), runs, Backoff.DEFAULT)) {
+        store.upsert(part);
+      }
+    }
+
+    Map<String, String> ours = localStories();
+    long acrossRuns =
+        ours.entrySet().stream()
+            .filter(e -> !run.get(e.getKey()).equals(run.get(e.getValue())))
+            .count();
+    System.out.printf(
+        "story parity: in runs of %d articles, %d join a story of an earlier run%n",
+        RUN, acrossRuns);
+    assertThat(acrossRuns).isGreaterThan(5);
+    assertThat(remoteStories(index)).isEqualTo(ours);
   }
 
   @Test
@@ -216,8 +246,12 @@ class StoryParityTest {
     return stories;
   }
 
-  @SuppressWarnings({"rawtypes", "unchecked"})
   private static Map<String, String> remoteStories() throws IOException {
+    return remoteStories(INDEX);
+  }
+
+  @SuppressWarnings({"rawtypes", "unchecked"})
+  private static Map<String, String> remoteStories(String index) throws IOException {
     Map<String, String> stories = new HashMap<>();
     List<FieldValue> after = List.of();
     while (true) {
@@ -227,7 +261,7 @@ class StoryParityTest {
               .client()
               .search(
                   s -> {
-                    s.index(INDEX)
+                    s.index(index)
                         .size(5_000)
                         .sort(o -> o.field(f -> f.field("id")))
                         .source(src -> src.filter(f -> f.includes("id", "story")));
