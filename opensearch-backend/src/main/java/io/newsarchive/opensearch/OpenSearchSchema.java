@@ -148,8 +148,8 @@ public final class OpenSearchSchema {
   /**
    * Returns normally when index {@code name} was created with this build's schema version.
    *
-   * @throws IndexVersionException when it was created with another version, or by something other
-   *     than newsarchive
+   * @throws IndexVersionException when it was created with another version, without the story
+   *     fields, or by something other than newsarchive
    * @throws IOException when the cluster cannot be reached or the index does not exist
    */
   public static void requireCompatible(OpenSearchClient client, String name) throws IOException {
@@ -173,6 +173,14 @@ public final class OpenSearchSchema {
                 + " was not created by newsarchive; choose another index name");
       }
       String found = version.to(String.class);
+      if (found.equals(String.valueOf(ArticleFields.SCHEMA_VERSION))
+          && !index.getValue().mappings().properties().containsKey(ArticleFields.STORY)) {
+        // Created before the OpenSearch ingest gave stories: its mapping refuses the story fields.
+        throw new IndexVersionException(
+            "OpenSearch index "
+                + index.getKey()
+                + " was built without stories; re-index your articles into a new index");
+      }
       if (!found.equals(String.valueOf(ArticleFields.SCHEMA_VERSION))) {
         throw new IndexVersionException(
             "OpenSearch index "

@@ -109,6 +109,15 @@ class OpenSearchSchemaTest {
                     m.meta(ArticleFields.SCHEMA_KEY, JsonData.of("1"))
                         .properties("id", p -> p.keyword(k -> k))));
     TestIndex.create(client, "foreign", 1, 0);
+    client
+        .indices()
+        .create(c ->
+            c.index("storyless")
+                .mappings(m ->
+                    m.meta(
+                            ArticleFields.SCHEMA_KEY,
+                            JsonData.of(String.valueOf(ArticleFields.SCHEMA_VERSION)))
+                        .properties("id", p -> p.keyword(k -> k))));
 
     OpenSearchSchema.requireCompatible(client, "current");
     var settings =
@@ -128,6 +137,9 @@ class OpenSearchSchemaTest {
         .isInstanceOf(IndexVersionException.class)
         .hasMessageContaining("schema version 1")
         .hasMessageContaining("uses version " + ArticleFields.SCHEMA_VERSION);
+    assertThatThrownBy(() -> OpenSearchSchema.requireCompatible(client, "storyless"))
+        .isInstanceOf(IndexVersionException.class)
+        .hasMessageContaining("built without stories");
     assertThatThrownBy(() -> OpenSearchSchema.requireCompatible(client, "foreign"))
         .isInstanceOf(IndexVersionException.class)
         .hasMessageContaining("not created by newsarchive");
