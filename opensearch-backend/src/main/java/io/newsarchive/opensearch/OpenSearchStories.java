@@ -24,7 +24,9 @@ import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.SortOrder;
+import org.opensearch.client.opensearch._types.aggregations.Aggregation;
 import org.opensearch.client.opensearch._types.aggregations.StringTermsBucket;
+import org.opensearch.client.opensearch.core.SearchRequest;
 import org.opensearch.client.opensearch.core.SearchResponse;
 import org.opensearch.client.opensearch.core.search.Hit;
 
@@ -153,45 +155,12 @@ final class OpenSearchStories {
   @SuppressWarnings("rawtypes")
   private Map<String, List<StoryCandidate>> holders(Set<String> keys) throws IOException {
     List<String> terms = List.copyOf(keys);
-    List<FieldValue> values = terms.stream().map(FieldValue::of).toList();
     OpenSearchClient client = connection.client();
     SearchResponse<Map> response =
         backoff.send(
             "look up the candidate copies of articles",
             connection.nodes(),
-            () ->
-                client.search(
-                    s ->
-                        s.index(index)
-                            .size(0)
-                            .query(q ->
-                                q.terms(t ->
-                                    t.field(ArticleFields.STORY_BAND).terms(v -> v.value(values))))
-                            .aggregations(
-                                KEYS,
-                                a ->
-                                    a.terms(t ->
-                                            t.field(ArticleFields.STORY_BAND)
-                                                .include(i -> i.terms(terms))
-                                                .size(terms.size())
-                                                .shardSize(terms.size()))
-                                        .aggregations(
-                                            HOLDERS,
-                                            h ->
-                                                h.topHits(top ->
-                                                    top.size(StoryMatcher.CANDIDATES_PER_BAND)
-                                                        .sort(o ->
-                                                            o.field(f ->
-                                                                f.field(ArticleFields.PUBLISHED)
-                                                                    .order(SortOrder.Desc)))
-                                                        .sort(o ->
-                                                            o.field(f ->
-                                                                f.field(ArticleFields.ID)
-                                                                    .order(SortOrder.Desc)))
-                                                        .source(src ->
-                                                            src.filter(f ->
-                                                                f.includes(CANDIDATE_FIELDS)))))),
-                    Map.class));
+            () -> client.search(holdersRequest(terms), Map.class));
     Map<String, List<StoryCandidate>> holders = new HashMap<>();
     Map<String, StoryCandidate> read = new HashMap<>();
     for (StringTermsBucket bucket : response.aggregations().get(KEYS).sterms().buckets().array()) {
@@ -202,6 +171,35 @@ final class OpenSearchStories {
       holders.put(bucket.key(), of);
     }
     return holders;
+  }
+
+  /**
+   * The search for the holders of the band keys {@code terms}: a terms aggregation with only those
+   * keys, one bucket each, keeping the newest published {@link StoryMatcher#CANDIDATES_PER_BAND}
+   * holders of each with their candidate fields.
+   */
+  private SearchRequest holdersRequest(List<String> terms) {
+    List<FieldValue> values = terms.stream().map(FieldValue::of).toList();
+    Aggregation newest =
+        Aggregation.of(h ->
+            h.topHits(top ->
+                top.size(StoryMatcher.CANDIDATES_PER_BAND)
+                    .sort(o -> o.field(f -> f.field(ArticleFields.PUBLISHED).order(SortOrder.Desc)))
+                    .sort(o -> o.field(f -> f.field(ArticleFields.ID).order(SortOrder.Desc)))
+                    .source(src -> src.filter(f -> f.includes(CANDIDATE_FIELDS)))));
+    return SearchRequest.of(s ->
+        s.index(index)
+            .size(0)
+            .query(q -> q.terms(t -> t.field(ArticleFields.STORY_BAND).terms(v -> v.value(values))))
+            .aggregations(
+                KEYS,
+                a ->
+                    a.terms(t ->
+                            t.field(ArticleFields.STORY_BAND)
+                                .include(i -> i.terms(terms))
+                                .size(terms.size())
+                                .shardSize(terms.size()))
+                        .aggregations(HOLDERS, newest)));
   }
 
   /** The candidate stored as {@code stored}, a {@code _source} with the candidate fields. */

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
+import org.opensearch.client.opensearch._types.SortOrder;
 import org.opensearch.client.opensearch._types.aggregations.Aggregate;
 import org.opensearch.client.opensearch._types.aggregations.Aggregation;
 import org.opensearch.client.opensearch._types.aggregations.CompositeAggregate;
@@ -62,32 +63,7 @@ final class StoryCounts {
     List<FieldValue> values = stories.stream().map(FieldValue::of).toList();
     Map<String, Aggregation> aggregations = new HashMap<>();
     aggregations.put(ARCHIVE, perStory(stories, Map.of()));
-    matching.ifPresent(query ->
-        aggregations.put(
-            MATCHING,
-            Aggregation.of(a ->
-                a.filter(query)
-                    .aggregations(
-                        STORIES,
-                        perStory(
-                            stories,
-                            Map.of(
-                                SOURCES,
-                                Aggregation.of(s ->
-                                    s.terms(t ->
-                                        t.field(ArticleFields.SOURCE)
-                                            .size(StoryCollapse.SOURCES)
-                                            .shardSize(Integer.MAX_VALUE)
-                                            .order(
-                                                List.of(
-                                                    Map.of(
-                                                        "_count",
-                                                        org.opensearch.client.opensearch._types
-                                                            .SortOrder.Desc),
-                                                    Map.of(
-                                                        "_key",
-                                                        org.opensearch.client.opensearch._types
-                                                            .SortOrder.Asc)))))))))));
+    matching.ifPresent(query -> aggregations.put(MATCHING, copies(query, stories)));
     SearchResponse<Map> response =
         client.search(
             s ->
@@ -165,6 +141,23 @@ final class StoryCounts {
       }
       after = page.afterKey();
     }
+  }
+
+  /**
+   * The matches of {@code query} among the articles of {@code stories}, per story, with the sources
+   * holding the most of them, ties by name.
+   */
+  private static Aggregation copies(Query query, List<String> stories) {
+    Aggregation sources =
+        Aggregation.of(s ->
+            s.terms(t ->
+                t.field(ArticleFields.SOURCE)
+                    .size(StoryCollapse.SOURCES)
+                    .shardSize(Integer.MAX_VALUE)
+                    .order(
+                        List.of(Map.of("_count", SortOrder.Desc), Map.of("_key", SortOrder.Asc)))));
+    return Aggregation.of(
+        a -> a.filter(query).aggregations(STORIES, perStory(stories, Map.of(SOURCES, sources))));
   }
 
   /** The terms of {@code stories}, each a bucket, with {@code sub} aggregations. */
