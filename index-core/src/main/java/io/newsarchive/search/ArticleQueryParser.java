@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -162,7 +163,7 @@ public final class ArticleQueryParser {
   public TextQuery textQuery(String q, MinimumMatch match) {
     String text = q == null ? "" : q.strip();
     if (text.isEmpty() || text.equals("*") || text.equals("*:*")) {
-      return new TextQuery(MatchAllDocsQuery.INSTANCE, 0, 0, TextQuery.Form.EVERYTHING);
+      return new TextQuery(MatchAllDocsQuery.INSTANCE, 0, 0, TextQuery.Form.EVERYTHING, Map.of());
     }
     try {
       TextQuery first = parse(text, match, languages.get(0));
@@ -170,14 +171,17 @@ public final class ArticleQueryParser {
         return first;
       }
       BooleanQuery.Builder any = new BooleanQuery.Builder();
+      Map<String, Query> analyses = new LinkedHashMap<>();
       for (String language : languages) {
         Query parsed = language.equals(languages.get(0)) ? first.query() : null;
         if (parsed == null) {
           parsed = parse(text, match, language).query();
         }
-        any.add(ofLanguage(parsed, language), Occur.SHOULD);
+        Query branch = ofLanguage(parsed, language);
+        any.add(branch, Occur.SHOULD);
+        analyses.put(language, branch);
       }
-      return new TextQuery(any.build(), first.words(), first.required(), first.form());
+      return new TextQuery(any.build(), first.words(), first.required(), first.form(), analyses);
     } catch (ParseException e) {
       throw new InvalidRequestException("q", "query syntax error", QuerySyntaxMessage.of(text, e));
     } catch (IndexSearcher.TooManyClauses e) {
@@ -193,7 +197,8 @@ public final class ArticleQueryParser {
     Parser parser = new Parser(analyzers.of(language), match);
     Query query = parser.parse(text);
     int words = parser.plainWords(query);
-    return new TextQuery(query, words, match.required(words), parser.form(query));
+    return new TextQuery(
+        query, words, match.required(words), parser.form(query), Map.of(language, query));
   }
 
   /**
@@ -232,8 +237,18 @@ public final class ArticleQueryParser {
    * @param words how many plain words its top level has
    * @param required how many of them an article must contain
    * @param form whether the query is nothing but plain words
+   * @param analyses the query as analyzed for each language it runs against, English first when
+   *     among them: {@code query} itself when it is analyzed for one language, else each of its
+   *     optional clauses, which matches only the articles of its language (for English, those in
+   *     none of the others); none for {@link Form#EVERYTHING}, which reads no text
    */
-  public record TextQuery(Query query, int words, int required, Form form) {
+  public record TextQuery(
+      Query query, int words, int required, Form form, Map<String, Query> analyses) {
+
+    /** Copies {@code analyses}, keeping its order. */
+    public TextQuery {
+      analyses = Collections.unmodifiableMap(new LinkedHashMap<>(analyses));
+    }
 
     /** What a text query is made of. */
     public enum Form {

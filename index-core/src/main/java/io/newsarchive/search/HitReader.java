@@ -60,12 +60,17 @@ public final class HitReader {
   /**
    * The hit of {@code article}, which another backend found for {@code query} (the parsed text
    * query) with {@code score}: its snippets are those a local search marks, highlighted from an
-   * index of the article alone, since the passage scores depend on the article's own text only.
+   * index of the article alone, analyzed for its language, since the passage scores depend on the
+   * article's own text only.
    */
   public Hit hit(Article article, float score, Query query) throws IOException {
     MemoryIndex single = new MemoryIndex(true);
-    single.addField(ArticleFields.TITLE, article.title(), analyzer);
-    single.addField(ArticleFields.BODY, article.body(), analyzer);
+    // Each field analyzed for the article's language, as the local index analyzes it.
+    for (String field : FIELDS) {
+      String text = field.equals(ArticleFields.TITLE) ? article.title() : article.body();
+      String key = ArticleFields.analysisKey(field, article.language());
+      single.addField(field, analyzer.tokenStream(key, text));
+    }
     IndexSearcher searcher = single.createSearcher();
     // Rewritten as a local search rewrites it, fuzzy and wildcard terms mark the words they expand
     // to, here those of the article.

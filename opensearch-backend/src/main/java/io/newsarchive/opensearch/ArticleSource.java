@@ -6,6 +6,7 @@ import io.newsarchive.article.Entity;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.schema.TextLanguages;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,7 +19,8 @@ import java.util.OptionalLong;
  * The document holds what the local index stores, under the same field names, plus the entity names
  * per type and the {@link ArticleFields#ENTITY_FORM} values as keywords and the {@link
  * ArticleFields#CONTENT_HASH} of the local index, so that both tell an unchanged article from an
- * updated one alike. Stateless and thread-safe.
+ * updated one alike. Headline and body are under the fields of the article's language ({@link
+ * OpenSearchLanguages#field}). Stateless and thread-safe.
  */
 public final class ArticleSource {
 
@@ -36,8 +38,9 @@ public final class ArticleSource {
     source.put(ArticleFields.SOURCE, article.source());
     putText(source, ArticleFields.SOURCE_ID, article.sourceId());
     putText(source, ArticleFields.URL, article.url());
-    source.put(ArticleFields.TITLE, article.title());
-    source.put(ArticleFields.BODY, article.body());
+    String analyzed = TextLanguages.analysisLanguage(article.language());
+    source.put(OpenSearchLanguages.field(ArticleFields.TITLE, analyzed), article.title());
+    source.put(OpenSearchLanguages.field(ArticleFields.BODY, analyzed), article.body());
     if (article.published() != null) {
       source.put(ArticleFields.PUBLISHED, article.published().toEpochMilli());
     }
@@ -102,8 +105,8 @@ public final class ArticleSource {
             .source(required(source, ArticleFields.SOURCE))
             .sourceId(text(source, ArticleFields.SOURCE_ID))
             .url(text(source, ArticleFields.URL))
-            .title(text(source, ArticleFields.TITLE))
-            .body(text(source, ArticleFields.BODY))
+            .title(title(source))
+            .body(text(source, textField(source, ArticleFields.BODY)))
             .language(text(source, ArticleFields.LANGUAGE));
     Object published = source.get(ArticleFields.PUBLISHED);
     builder.published(
@@ -136,6 +139,33 @@ public final class ArticleSource {
   static String story(Map<String, Object> source) {
     Object story = source.get(ArticleFields.STORY);
     return story == null ? required(source, ArticleFields.ID) : String.valueOf(story);
+  }
+
+  /** The headline a {@code _source} document holds, in whichever language's field it is. */
+  static String title(Map<String, Object> source) {
+    return text(source, textField(source, ArticleFields.TITLE));
+  }
+
+  /**
+   * The {@code _source} fields that may hold {@code field}, {@link ArticleFields#TITLE} or {@link
+   * ArticleFields#BODY}: its own and each language's.
+   */
+  static List<String> textFields(String field) {
+    List<String> fields = new ArrayList<>();
+    fields.add(field);
+    for (String language : OpenSearchLanguages.analyzers().keySet()) {
+      fields.add(OpenSearchLanguages.field(field, language));
+    }
+    return fields;
+  }
+
+  /**
+   * The field of {@code source} that holds {@code field}: that of the article's language, which the
+   * document names.
+   */
+  private static String textField(Map<String, Object> source, String field) {
+    String language = TextLanguages.analysisLanguage(text(source, ArticleFields.LANGUAGE));
+    return OpenSearchLanguages.field(field, language);
   }
 
   /** The content hash a {@code _source} document holds, or empty when it holds none. */

@@ -7,7 +7,6 @@ import io.newsarchive.index.ArticlesRefusedException.Refusal;
 import io.newsarchive.index.ClusterIndex;
 import io.newsarchive.index.UpsertOutcome;
 import io.newsarchive.schema.ArticleFields;
-import io.newsarchive.schema.TextLanguages;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -152,15 +151,18 @@ public final class OpenSearchArticleStore implements ArticleStore {
     return connection;
   }
 
-  /** Why an article in another language than English is refused, followed by its language. */
-  static final String ENGLISH_ONLY =
-      "the OpenSearch backend analyzes English only, so it does not store articles in ";
+  /**
+   * Why an article in a language OpenSearch has no analyzer for is refused, before the language.
+   */
+  static final String NO_ANALYZER =
+      "OpenSearch ships no analyzer that reads them as a local index does, so the OpenSearch backend"
+          + " does not store articles in ";
 
   /**
    * {@inheritDoc}
    *
-   * <p>Articles in a language with an analyzer of its own other than English ({@link
-   * TextLanguages}) are refused: a local index analyzes them in their language.
+   * <p>Articles in a language whose analyzer OpenSearch does not ship ({@link OpenSearchLanguages})
+   * are refused: a local index analyzes them in their language.
    */
   @Override
   public List<UpsertOutcome> upsert(List<Article> articles) throws IOException {
@@ -170,11 +172,9 @@ public final class OpenSearchArticleStore implements ArticleStore {
     long chars = 0;
     for (int position = 0; position < articles.size(); position++) {
       Article article = articles.get(position);
-      String language = TextLanguages.analysisLanguage(article.language());
-      if (!language.equals(TextLanguages.DEFAULT)) {
-        // The index mapping analyzes title and body as English; a Persian article stored there
-        // would be found by neither its words nor their stems.
-        refusals.add(new Refusal(position, article.id(), ENGLISH_ONLY + language));
+      if (!OpenSearchLanguages.stored(article.language())) {
+        // Analyzed as English, its words would be found by neither their forms nor their stems.
+        refusals.add(new Refusal(position, article.id(), NO_ANALYZER + article.language()));
         continue;
       }
       Map<String, Object> source = ArticleSource.toSource(article);

@@ -16,7 +16,6 @@ import org.opensearch.client.opensearch._types.aggregations.CompositeAggregate;
 import org.opensearch.client.opensearch._types.aggregations.CompositeAggregationSource;
 import org.opensearch.client.opensearch._types.aggregations.CompositeBucket;
 import org.opensearch.client.opensearch.core.SearchResponse;
-import org.opensearch.client.opensearch.indices.IndicesStatsResponse;
 
 /**
  * The canonical entity names of an OpenSearch index, read as the local index reads its own (every
@@ -51,7 +50,7 @@ final class OpenSearchEntityNames {
     if (names != null && now - checkedNanos < freshness().toNanos()) {
       return names;
     }
-    String state = state();
+    String state = IndexState.of(client, index);
     checkedNanos = now;
     if (names == null || !state.equals(readAt)) {
       names = read();
@@ -62,21 +61,6 @@ final class OpenSearchEntityNames {
 
   private static Duration freshness() {
     return NewestPublished.FRESHNESS;
-  }
-
-  /** What changes whenever an article is written to or deleted from the index's primaries. */
-  private String state() throws IOException {
-    IndicesStatsResponse stats = client.indices().stats(s -> s.index(index));
-    var primaries = stats.indices().get(index).primaries();
-    return primaries.docs().count()
-        + "/"
-        + primaries.docs().deleted()
-        + "/"
-        + primaries.indexing().indexTotal()
-        + "/"
-        + primaries.indexing().deleteTotal()
-        + "/"
-        + primaries.refresh().total();
   }
 
   private ArchiveEntityNames read() throws IOException {

@@ -47,6 +47,10 @@ import org.opensearch.client.opensearch.indices.get_mapping.IndexMappingRecord;
  * same BM25 parameters ({@link Ranking#K1}, {@link Ranking#B}), and the schema version in the
  * mapping's {@code _meta}, checked on open as the local index checks its commit data.
  *
+ * <p>An article in a language with an analyzer of its own has its headline and body in fields of
+ * that language ({@link OpenSearchLanguages}), analyzed by OpenSearch's analyzer of the language,
+ * which is Lucene's; a local index analyzes them alike in the shared fields.
+ *
  * <p>The document {@link ArticleSource} sends holds the stored fields; the unstemmed word fields
  * ({@link ArticleFields#TITLE_EXACT}, {@link ArticleFields#BODY_EXACT}) and the entity name text
  * fields are filled by {@code copy_to}, so they cost no space in {@code _source}.
@@ -222,10 +226,20 @@ public final class OpenSearchSchema {
     properties.put(ArticleFields.SOURCE, keyword());
     properties.put(ArticleFields.SOURCE_ID, storedOnly());
     properties.put(ArticleFields.URL, storedOnly());
-    properties.put(ArticleFields.TITLE, text(ArticleFields.TITLE_EXACT));
+    properties.put(ArticleFields.TITLE, text(ENGLISH_ANALYZER, ArticleFields.TITLE_EXACT));
     properties.put(ArticleFields.TITLE_EXACT, wordsOnly());
-    properties.put(ArticleFields.BODY, text(ArticleFields.BODY_EXACT));
+    properties.put(ArticleFields.BODY, text(ENGLISH_ANALYZER, ArticleFields.BODY_EXACT));
     properties.put(ArticleFields.BODY_EXACT, wordsOnly());
+    // Each language's headline and body in fields of their own, analyzed by its analyzer.
+    OpenSearchLanguages.analyzers()
+        .forEach((language, analyzer) -> {
+          properties.put(
+              OpenSearchLanguages.field(ArticleFields.TITLE, language),
+              text(analyzer, ArticleFields.TITLE_EXACT));
+          properties.put(
+              OpenSearchLanguages.field(ArticleFields.BODY, language),
+              text(analyzer, ArticleFields.BODY_EXACT));
+        });
     properties.put(
         ArticleFields.PUBLISHED, Property.of(p -> p.date(d -> d.format("epoch_millis"))));
     properties.put(ArticleFields.PUBLISHED_TEXT, storedOnly());
@@ -277,10 +291,13 @@ public final class OpenSearchSchema {
     return Property.of(p -> p.keyword(k -> k.index(false).docValues(false)));
   }
 
-  /** English full text with offsets in the postings for highlighting, copied to {@code exact}. */
-  private static Property text(String exact) {
-    return Property.of(p ->
-        p.text(t -> t.analyzer(ENGLISH_ANALYZER).indexOptions(IndexOptions.Offsets).copyTo(exact)));
+  /**
+   * Full text analyzed by {@code analyzer}, with offsets in the postings for highlighting, copied
+   * to {@code exact}.
+   */
+  private static Property text(String analyzer, String exact) {
+    return Property.of(
+        p -> p.text(t -> t.analyzer(analyzer).indexOptions(IndexOptions.Offsets).copyTo(exact)));
   }
 
   /** As {@link ArticleFields#WORDS_ONLY}: which articles hold a word, no norms. */

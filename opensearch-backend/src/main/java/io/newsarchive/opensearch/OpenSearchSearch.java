@@ -70,6 +70,7 @@ final class OpenSearchSearch {
   private final OpenSearchFeedback feedback;
   private final OpenSearchEntityNames names;
   private final StoryCounts storyCounts;
+  private final IndexLanguages languages;
 
   /** Searches {@code index} with the local index's default time budget. */
   OpenSearchSearch(OpenSearchClient client, String index) {
@@ -86,6 +87,7 @@ final class OpenSearchSearch {
     this.feedback = new OpenSearchFeedback(client, index, timeBudget);
     this.names = new OpenSearchEntityNames(client, index);
     this.storyCounts = new StoryCounts(client, index);
+    this.languages = new IndexLanguages(client, index);
   }
 
   /** The canonical entity names of the index, as of the last check. */
@@ -102,11 +104,12 @@ final class OpenSearchSearch {
    */
   SearchResult search(SearchRequest request) throws IOException {
     long start = System.nanoTime();
+    ArticleQueryParser parser = parser(request);
     SearchResult result =
         WordRelaxation.answer(
             request,
             parser,
-            (text, relaxed) -> run(request, text, relaxed),
+            (text, relaxed) -> run(request, parser, text, relaxed),
             new WordRelaxation.Spelling() {
               @Override
               public Optional<String> correct(String q) throws IOException {
@@ -136,16 +139,27 @@ final class OpenSearchSearch {
     return search(counting).facets().get(facet);
   }
 
-  private SearchResult run(SearchRequest request, TextQuery text, WordRelaxation.Relaxed relaxed)
+  /** The parser of {@code request}: its text analyzed for the languages it runs against. */
+  private ArticleQueryParser parser(SearchRequest request) throws IOException {
+    return parser.forRequest(request, languages.current());
+  }
+
+  private SearchResult run(
+      SearchRequest request,
+      ArticleQueryParser parser,
+      TextQuery text,
+      WordRelaxation.Relaxed relaxed)
       throws IOException {
     long newestMillis = request.get(RECENCY) > 0 ? newest.millis() : 0;
     ArchiveEntityNames names = this.names.current();
     List<RequestFilters.Clause> filters = RequestFilters.of(request, newestMillis, names);
-    Query typed = QueryTranslation.of(text.query());
+    Query typed = QueryTranslation.of(text);
     boolean collapsed = request.get(COLLAPSE) == Collapse.STORY;
     Optional<OpenSearchFeedback.Expanded> expansion = Optional.empty();
-    // A collapsed page is ranked without feedback words, as locally.
+    // A collapsed page is ranked without feedback words, as locally; feedback words are read by
+    // the English analyzer, as locally: only for English queries.
     if (!collapsed
+        && parser.analyzesEnglishOnly()
         && request.get(EXPAND).expands(text, request.get(SORT))
         && !(text.query() instanceof MatchAllDocsQuery)) {
       expansion = feedback.expand(text.query(), QueryTranslation.withFilters(typed, filters));
@@ -212,11 +226,10 @@ final class OpenSearchSearch {
    * @throws InvalidRequestException when the query does not parse or cannot be run here
    */
   Query matching(SearchRequest request) throws IOException {
-    TextQuery text = parser.textQuery(request.get(QUERY), MinimumMatch.requested(request));
+    TextQuery text = parser(request).textQuery(request.get(QUERY), MinimumMatch.requested(request));
     long newestMillis = request.get(RECENCY) > 0 ? newest.millis() : 0;
     return QueryTranslation.withFilters(
-        QueryTranslation.of(text.query()),
-        RequestFilters.of(request, newestMillis, names.current()));
+        QueryTranslation.of(text), RequestFilters.of(request, newestMillis, names.current()));
   }
 
   @SuppressWarnings("rawtypes")

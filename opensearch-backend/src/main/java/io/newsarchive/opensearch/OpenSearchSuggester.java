@@ -146,16 +146,16 @@ final class OpenSearchSuggester {
                 s.index(index)
                     .size(TITLE_CANDIDATES)
                     .query(query)
-                    .source(src -> src.filter(f -> f.includes(ArticleFields.TITLE)))
+                    .source(src -> src.filter(f -> f.includes(headlineFields())))
                     .sort(o -> o.field(f -> f.field(ArticleFields.PUBLISHED).order(SortOrder.Desc)))
                     .sort(o -> o.field(f -> f.field(ArticleFields.ID).order(SortOrder.Asc))),
             ArticleSource.documentClass());
     OpenSearchResponses.requireAllShards(response.shards());
     Map<String, Integer> titles = new LinkedHashMap<>();
     for (Hit<Map<String, Object>> hit : response.hits().hits()) {
-      Object title = hit.source() == null ? null : hit.source().get(ArticleFields.TITLE);
-      if (title != null && !title.toString().isBlank()) {
-        titles.merge(title.toString(), 1, Integer::sum);
+      String title = hit.source() == null ? "" : ArticleSource.title(hit.source());
+      if (!title.isBlank()) {
+        titles.merge(title, 1, Integer::sum);
       }
     }
     // Most repeated first, as the local weights count the articles of a headline; newest next.
@@ -164,6 +164,13 @@ final class OpenSearchSuggester {
         .limit(size)
         .map(Map.Entry::getKey)
         .toList();
+  }
+
+  /** The fields of a headline in every language, and the language that says which holds it. */
+  private static List<String> headlineFields() {
+    List<String> fields = new ArrayList<>(ArticleSource.textFields(ArticleFields.TITLE));
+    fields.add(ArticleFields.LANGUAGE);
+    return fields;
   }
 
   /** Every word but the last whole, the last one a word or the start of one, in {@code field}. */

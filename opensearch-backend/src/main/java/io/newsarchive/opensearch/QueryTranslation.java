@@ -1,9 +1,14 @@
 package io.newsarchive.opensearch;
 
+import io.newsarchive.schema.TextLanguages;
+import io.newsarchive.search.ArticleQueryParser.TextQuery;
 import io.newsarchive.search.InvalidRequestException;
 import io.newsarchive.search.RequestFilters;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.spans.SpanNearQuery;
 import org.apache.lucene.queries.spans.SpanOrQuery;
@@ -11,14 +16,19 @@ import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexOrDocValuesQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.RegexpQuery;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefIterator;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch._types.FieldValue;
 import org.opensearch.client.opensearch._types.query_dsl.BoolQuery;
@@ -30,9 +40,22 @@ import org.opensearch.client.opensearch._types.query_dsl.SpanQuery;
  * OpenSearch query with the same meaning on an index of {@link OpenSearchSchema}: the same clauses
  * over the same analyzed terms, so that both match the same articles and, on one shard, score them
  * alike. Terms were analyzed on this side, so they are sent as {@code term} queries, never analyzed
- * again. A query kind without an exact translation is refused, never approximated. Stateless.
+ * again. A query analyzed for another language than English searches that language's headline and
+ * body fields ({@link OpenSearchLanguages#field}), as the local index searches the same fields of
+ * the articles it analyzed that way. A query kind without an exact translation is refused, never
+ * approximated. Immutable.
  */
 final class QueryTranslation {
+
+  /** The translation of queries analyzed as English, or in no language of their own. */
+  private static final QueryTranslation ENGLISH = new QueryTranslation(TextLanguages.DEFAULT);
+
+  /** The language the translated query was analyzed for, whose fields it searches. */
+  private final String analyzed;
+
+  private QueryTranslation(String analyzed) {
+    this.analyzed = analyzed;
+  }
 
   /**
    * The built-in analyzer that splits a phrase of already analyzed terms back into those terms, so
@@ -43,15 +66,37 @@ final class QueryTranslation {
   /** Lucene's rewrite of a fuzzy term: its best-scoring expansions, scores blended. */
   private static final String FUZZY_REWRITE = "top_terms_blended_freqs_";
 
-  private QueryTranslation() {}
-
   /**
-   * The OpenSearch query of the text query {@code query}.
+   * The OpenSearch query of the text query {@code query}, analyzed as English.
    *
    * @throws InvalidRequestException naming the query kind when it has no exact translation
    */
   static Query of(org.apache.lucene.search.Query query) {
-    return translate(query, 1f);
+    return ENGLISH.translate(query, 1f);
+  }
+
+  /**
+   * The OpenSearch query of {@code text}: each language's analysis over that language's fields,
+   * matching only its articles when there are several, as the local query does.
+   *
+   * @throws InvalidRequestException naming the query kind when it has no exact translation
+   */
+  static Query of(TextQuery text) {
+    Map<String, org.apache.lucene.search.Query> analyses = text.analyses();
+    if (analyses.size() <= 1) {
+      String language = analyses.keySet().stream().findFirst().orElse(TextLanguages.DEFAULT);
+      return new QueryTranslation(language).translate(text.query(), 1f);
+    }
+    // Each clause is a language's analysis, required, restricted to its articles: one matches.
+    BoolQuery.Builder any = new BoolQuery.Builder();
+    analyses.forEach(
+        (language, branch) -> any.should(new QueryTranslation(language).translate(branch, 1f)));
+    return Query.of(q -> q.bool(any.build()));
+  }
+
+  /** The field that holds {@code field} of the articles this query was analyzed for. */
+  private String field(String field) {
+    return OpenSearchLanguages.field(field, analyzed);
   }
 
   /**
@@ -98,7 +143,7 @@ final class QueryTranslation {
     return Query.of(q -> q.bool(bool.build()));
   }
 
-  private static Query translate(org.apache.lucene.search.Query query, float boost) {
+  private Query translate(org.apache.lucene.search.Query query, float boost) {
     return switch (query) {
       case BoostQuery boosted -> translate(boosted.getQuery(), boost * boosted.getBoost());
       case BooleanQuery bool -> bool(bool, boost);
@@ -109,25 +154,34 @@ final class QueryTranslation {
           Query.of(q -> q.spanOr(o -> o.clauses(spans(or.getClauses())).boost(boost)));
       case SpanTermQuery span ->
           Query.of(q ->
-              q.spanTerm(t -> t.field(span.getField()).value(span.getTerm().text()).boost(boost)));
+              q.spanTerm(
+                  t -> t.field(field(span.getField())).value(span.getTerm().text()).boost(boost)));
       case FuzzyQuery fuzzy -> fuzzy(fuzzy, boost);
       case WildcardQuery wildcard ->
           Query.of(q ->
-              q.wildcard(
-                  w -> w.field(wildcard.getField()).value(wildcard.getTerm().text()).boost(boost)));
+              q.wildcard(w ->
+                  w.field(field(wildcard.getField()))
+                      .value(wildcard.getTerm().text())
+                      .boost(boost)));
       case PrefixQuery prefix ->
           Query.of(q ->
-              q.prefix(
-                  p -> p.field(prefix.getField()).value(prefix.getPrefix().text()).boost(boost)));
+              q.prefix(p ->
+                  p.field(field(prefix.getField())).value(prefix.getPrefix().text()).boost(boost)));
       case RegexpQuery regexp ->
           Query.of(q ->
               q.regexp(r ->
-                  r.field(regexp.getField())
+                  r.field(field(regexp.getField()))
                       .value(regexp.getRegexp().text())
                       .flags("ALL")
                       .maxDeterminizedStates(io.newsarchive.search.ExpansionLimits.MAX_STATES)
                       .boost(boost)));
       case MatchAllDocsQuery all -> Query.of(q -> q.matchAll(m -> m.boost(boost)));
+      case ConstantScoreQuery constant ->
+          Query.of(
+              q -> q.constantScore(c -> c.filter(translate(constant.getQuery(), 1f)).boost(boost)));
+      // A keyword set query, e.g. the languages an English analysis leaves to the others.
+      case IndexOrDocValuesQuery either -> translate(either.getIndexQuery(), boost);
+      case TermInSetQuery set -> termSet(set, boost);
       case MatchNoDocsQuery none -> matchNone();
       default -> throw unsupported(query.getClass().getSimpleName());
     };
@@ -138,7 +192,7 @@ final class QueryTranslation {
    * more optional clauses must match than there are; OpenSearch would match everything in the first
    * case, so both are translated as matching nothing.
    */
-  private static Query bool(BooleanQuery bool, float boost) {
+  private Query bool(BooleanQuery bool, float boost) {
     BoolQuery.Builder builder = new BoolQuery.Builder().boost(boost);
     int positive = 0;
     int optional = 0;
@@ -167,9 +221,9 @@ final class QueryTranslation {
    * A term, on a text or a keyword field: {@link OpenSearchSchema} has keyword fields scored by
    * BM25, as locally.
    */
-  private static Query term(Term term, float boost) {
-    return Query.of(
-        q -> q.term(t -> t.field(term.field()).value(FieldValue.of(term.text())).boost(boost)));
+  private Query term(Term term, float boost) {
+    return Query.of(q ->
+        q.term(t -> t.field(field(term.field())).value(FieldValue.of(term.text())).boost(boost)));
   }
 
   /**
@@ -177,14 +231,14 @@ final class QueryTranslation {
    * the same Lucene phrase (with its slop); a stop word removed inside the phrase leaves a gap,
    * which only {@code span_near} with {@code span_gap} reproduces, in order and without slop.
    */
-  private static Query phrase(PhraseQuery phrase, float boost) {
+  private Query phrase(PhraseQuery phrase, float boost) {
     Term[] terms = phrase.getTerms();
     int[] positions = phrase.getPositions();
     if (terms.length == 0) {
       return matchNone();
     }
     boolean gaps = positions[positions.length - 1] - positions[0] != positions.length - 1;
-    String field = phrase.getField();
+    String field = field(phrase.getField());
     if (!gaps) {
       List<String> words = new ArrayList<>();
       for (Term term : terms) {
@@ -218,7 +272,7 @@ final class QueryTranslation {
     return Query.of(q -> q.spanNear(n -> n.clauses(clauses).slop(0).inOrder(true).boost(boost)));
   }
 
-  private static org.opensearch.client.opensearch._types.query_dsl.SpanNearQuery.Builder spanNear(
+  private org.opensearch.client.opensearch._types.query_dsl.SpanNearQuery.Builder spanNear(
       SpanNearQuery near) {
     return new org.opensearch.client.opensearch._types.query_dsl.SpanNearQuery.Builder()
         .clauses(spans(near.getClauses()))
@@ -226,7 +280,7 @@ final class QueryTranslation {
         .inOrder(near.isInOrder());
   }
 
-  private static List<SpanQuery> spans(org.apache.lucene.queries.spans.SpanQuery[] clauses) {
+  private List<SpanQuery> spans(org.apache.lucene.queries.spans.SpanQuery[] clauses) {
     List<SpanQuery> spans = new ArrayList<>();
     for (org.apache.lucene.queries.spans.SpanQuery clause : clauses) {
       spans.add(span(clause));
@@ -234,21 +288,36 @@ final class QueryTranslation {
     return spans;
   }
 
-  private static SpanQuery span(org.apache.lucene.queries.spans.SpanQuery clause) {
+  private SpanQuery span(org.apache.lucene.queries.spans.SpanQuery clause) {
     return switch (clause) {
       case SpanTermQuery term ->
-          SpanQuery.of(s -> s.spanTerm(t -> t.field(term.getField()).value(term.getTerm().text())));
+          SpanQuery.of(
+              s -> s.spanTerm(t -> t.field(field(term.getField())).value(term.getTerm().text())));
       case SpanNearQuery near -> SpanQuery.of(s -> s.spanNear(spanNear(near).build()));
       case SpanOrQuery or -> SpanQuery.of(s -> s.spanOr(o -> o.clauses(spans(or.getClauses()))));
       default -> throw unsupported(clause.getClass().getSimpleName());
     };
   }
 
-  private static Query fuzzy(FuzzyQuery fuzzy, float boost) {
+  private Query termSet(TermInSetQuery set, float boost) {
+    List<FieldValue> values = new ArrayList<>();
+    try {
+      BytesRefIterator terms = set.getBytesRefIterator();
+      for (BytesRef term = terms.next(); term != null; term = terms.next()) {
+        values.add(FieldValue.of(term.utf8ToString()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the terms of an in-memory set", e);
+    }
+    return Query.of(
+        q -> q.terms(t -> t.field(field(set.getField())).terms(v -> v.value(values)).boost(boost)));
+  }
+
+  private Query fuzzy(FuzzyQuery fuzzy, float boost) {
     Term term = fuzzy.getTerm();
     return Query.of(q ->
         q.fuzzy(f ->
-            f.field(term.field())
+            f.field(field(term.field()))
                 .value(FieldValue.of(term.text()))
                 .fuzziness(Integer.toString(fuzzy.getMaxEdits()))
                 .prefixLength(fuzzy.getPrefixLength())

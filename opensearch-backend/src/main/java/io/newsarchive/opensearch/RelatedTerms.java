@@ -2,6 +2,7 @@ package io.newsarchive.opensearch;
 
 import io.newsarchive.article.Article;
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.schema.TextLanguages;
 import io.newsarchive.search.RelatedQuery;
 import java.io.IOException;
 import java.io.StringReader;
@@ -50,14 +51,20 @@ final class RelatedTerms {
     // Maps of the same kind, filled in the same order, iterate as MoreLikeThis's do, so that terms
     // of equal score fill the queue alike.
     Map<String, Map<String, int[]>> perField = new HashMap<>();
+    // An article in another language is read by its language's analyzer, from its fields.
+    String analyzed = TextLanguages.analysisLanguage(article.language());
+    List<String> fields = new ArrayList<>();
     for (String field : RelatedQuery.FIELDS) {
-      count(field, field.equals(ArticleFields.TITLE) ? article.title() : article.body(), perField);
+      String held = OpenSearchLanguages.field(field, analyzed);
+      fields.add(held);
+      String text = field.equals(ArticleFields.TITLE) ? article.title() : article.body();
+      count(held, ArticleFields.analysisKey(field, article.language()), text, perField);
     }
     TermvectorsResponse statistics =
         client.termvectors(t ->
             t.index(index)
                 .id(article.id())
-                .fields(RelatedQuery.FIELDS)
+                .fields(fields)
                 .termStatistics(true)
                 .fieldStatistics(true)
                 .positions(false)
@@ -97,11 +104,13 @@ final class RelatedTerms {
     return terms;
   }
 
-  private void count(String field, String text, Map<String, Map<String, int[]>> perField)
+  /** Counts the terms of {@code text}, analyzed under {@code key}, as those of {@code field}. */
+  private void count(
+      String field, String key, String text, Map<String, Map<String, int[]>> perField)
       throws IOException {
     Map<String, int[]> counts = perField.computeIfAbsent(field, f -> new HashMap<>());
     int tokens = 0;
-    try (TokenStream stream = analyzer.tokenStream(field, new StringReader(text))) {
+    try (TokenStream stream = analyzer.tokenStream(key, new StringReader(text))) {
       CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
       stream.reset();
       while (stream.incrementToken()) {

@@ -130,7 +130,8 @@ class OpenSearchArticleStoreTest {
   }
 
   @Test
-  void anArticleInAnotherLanguageThanEnglishIsRefusedWithItsLanguageNamed() throws IOException {
+  void aPersianArticleIsStoredInThePersianFieldsAndOneInALanguageOpenSearchCannotAnalyzeIsRefused()
+      throws IOException {
     Article persian =
         Article.builder()
             .source("kayhan.ir")
@@ -139,21 +140,46 @@ class OpenSearchArticleStoreTest {
             .body("قیمت نفت خام روز دوشنبه در بازارهای جهانی افزایش یافت.")
             .language("fa-IR")
             .build();
-    List<Article> batch = List.of(article("a", "first"), persian);
+    // Lucene has a Nepali analyzer; OpenSearch's analysis-common ships none.
+    Article nepali =
+        Article.builder()
+            .source("kantipur")
+            .sourceId("ne")
+            .title("काठमाडौंमा भारी वर्षा")
+            .body("काठमाडौं उपत्यकामा आज दिनभर भारी वर्षा भयो।")
+            .language("ne")
+            .build();
+    List<Article> batch = List.of(article("a", "first"), persian, nepali);
 
     try (OpenSearchArticleStore store = open("languages")) {
       assertThatThrownBy(() -> store.upsert(batch))
           .isInstanceOfSatisfying(
               ArticlesRefusedException.class,
               e -> {
-                assertThat(e.stored()).containsExactly(UpsertOutcome.ADDED);
+                assertThat(e.stored()).containsExactly(UpsertOutcome.ADDED, UpsertOutcome.ADDED);
                 assertThat(e.refusals()).hasSize(1);
-                assertThat(e.refusals().get(0).articleId()).isEqualTo("kayhan.ir-fa");
+                assertThat(e.refusals().get(0).articleId()).isEqualTo("kantipur-ne");
                 assertThat(e.refusals().get(0).reason())
-                    .isEqualTo(OpenSearchArticleStore.ENGLISH_ONLY + "fa");
+                    .isEqualTo(OpenSearchArticleStore.NO_ANALYZER + "ne");
               });
-      assertThat(store.documentCount()).isEqualTo(1);
+      assertThat(store.documentCount()).isEqualTo(2);
+      OpenSearchClient client = store.connection().client();
+      // The plural بازارها is stemmed to the بازار of the headline's بازارهای, by the Persian
+      // field.
+      assertThat(matches(client, "title_fa", "بازارها")).isEqualTo(1);
+      assertThat(matches(client, "title", "بازارها")).isZero();
+      // Unchanged on a second ingest: the hash is read back from the Persian document.
+      assertThat(store.upsert(List.of(persian))).containsExactly(UpsertOutcome.UNCHANGED);
     }
+  }
+
+  private static long matches(OpenSearchClient client, String field, String words)
+      throws IOException {
+    return client
+        .count(c ->
+            c.index("languages")
+                .query(q -> q.match(m -> m.field(field).query(v -> v.stringValue(words)))))
+        .count();
   }
 
   @Test

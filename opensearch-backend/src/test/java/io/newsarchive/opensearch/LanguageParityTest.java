@@ -1,0 +1,184 @@
+package io.newsarchive.opensearch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.newsarchive.article.EntityType;
+import io.newsarchive.cli.IndexCommand;
+import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.search.FacetCount;
+import io.newsarchive.search.FacetField;
+import io.newsarchive.search.Hit;
+import io.newsarchive.search.SearchParameters;
+import io.newsarchive.search.SearchRequest;
+import io.newsarchive.search.SearchResult;
+import io.newsarchive.search.SearcherOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The Persian, Arabic, French, German and English fixtures of the local language tests, indexed by
+ * the same {@code newsarchive index} run (language detection, the tagger on) into a local index and
+ * into OpenSearch: each query finds the same articles in both, with the same total, language
+ * counts, snippets and entities (none for the articles not in English).
+ */
+class LanguageParityTest {
+
+  private static final String INDEX = "languages";
+
+  @TempDir static Path temp;
+
+  private static OpenSearchCluster cluster;
+  private static ArticleSearcher local;
+  private static OpenSearchBackend remote;
+
+  @BeforeAll
+  static void indexBoth() throws IOException, URISyntaxException {
+    Path fixtures = Path.of(LanguageParityTest.class.getResource("/fixtures/languages").toURI());
+    String jsonl = fixtures.resolve("jsonl").toString();
+    String text = fixtures.resolve("text").toString();
+    Path dir = temp.resolve("local");
+    index(new IndexCommand(), "--index", dir.toString(), "--progress", "never", jsonl, text);
+    local = ArticleSearcher.open(dir, SearcherOptions.DEFAULTS);
+
+    cluster = OpenSearchCluster.start(1);
+    String nodes = cluster.httpUris().get(0).toString();
+    index(
+        new IndexCommand(OpenSearchArticleStore::open),
+        "--opensearch",
+        nodes,
+        "--opensearch-index",
+        INDEX,
+        "--progress",
+        "never",
+        jsonl,
+        text);
+    remote = OpenSearchBackend.open(cluster.connect(), INDEX, SearcherOptions.DEFAULTS);
+  }
+
+  private static void index(IndexCommand command, String... args) {
+    StringWriter err = new StringWriter();
+    int exit = new CommandLine(command).setErr(new PrintWriter(err)).execute(args);
+    assertThat(exit).as(err.toString()).isZero();
+  }
+
+  @AfterAll
+  static void closeBoth() throws IOException {
+    if (local != null) {
+      local.close();
+    }
+    if (remote != null) {
+      remote.close();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void aPersianWordAndItsPluralFindThePersianArticleOnBoth() throws IOException {
+    assertThat(same("بازار", "")).containsExactly("tehran-daily-fa-oil");
+    // The plural is stemmed to the word, by the Persian analyzer of each backend.
+    assertThat(same("بازارها", "")).containsExactly("tehran-daily-fa-oil");
+    assertThat(same("بازارها", "fa")).containsExactly("tehran-daily-fa-oil");
+    assertThat(same("oil", "fa")).isEmpty();
+  }
+
+  @Test
+  void anArabicWordFindsTheArabicArticleOnBoth() throws IOException {
+    assertThat(same("اسواق", "")).containsExactly("cairo-herald-ar-oil");
+    assertThat(same("اسواق", "ar")).containsExactly("cairo-herald-ar-oil");
+  }
+
+  @Test
+  void aQueryWithoutALanguageFindsEachLanguagesArticlesOnBoth() throws IOException {
+    assertThat(same("oil OR بازارها", ""))
+        .containsExactlyInAnyOrder("example-wire-en-oil", "tehran-daily-fa-oil");
+    assertThat(same("electricite", "")).containsExactly("le-quotidien-fr-power");
+    assertThat(same("Haus", "")).hasSize(1);
+  }
+
+  @Test
+  void anEnglishQueryFindsTheEnglishArticleWithItsEntitiesOnBoth() throws IOException {
+    assertThat(same("prices", "")).containsExactly("example-wire-en-oil");
+    assertThat(same("prices", "en")).containsExactly("example-wire-en-oil");
+    Hit english = remote.search(request("prices", "")).hits().get(0);
+    Hit persian = remote.search(request("بازار", "fa")).hits().get(0);
+    assertThat(english.entities()).containsKeys(EntityType.values());
+    assertThat(english.entities().get(EntityType.LOCATION)).contains("London");
+    assertThat(english.titleSnippet().html())
+        .isEqualTo("Oil <mark>prices</mark> rise as OPEC members cut output");
+    assertThat(persian.entities()).isEmpty();
+    assertThat(persian.bodySnippet().html()).contains("<mark>بازارهای</mark>");
+  }
+
+  @Test
+  void everyArticleIsCountedUnderItsLanguageOnBoth() throws IOException {
+    assertThat(same("", "")).hasSize(10);
+    assertThat(languages(remote.search(request("", ""))))
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("fa", 3L, "ar", 2L, "fr", 2L, "de", 2L, "en", 1L));
+  }
+
+  /**
+   * Searches both backends for {@code q} in {@code lang} (none when empty) and checks that they
+   * answer alike: hits, total, language counts, snippets and whether a hit lists entities. Returns
+   * the ids found.
+   */
+  private static List<String> same(String q, String lang) throws IOException {
+    SearchRequest request = request(q, lang);
+    SearchResult ours = local.search(request);
+    SearchResult theirs = remote.search(request);
+    String query = "q=" + q + " lang=" + lang;
+    assertThat(theirs.total()).as(query).isEqualTo(ours.total());
+    assertThat(languages(theirs)).as(query).isEqualTo(languages(ours));
+    assertThat(hits(theirs)).as(query).isEqualTo(hits(ours));
+    List<String> ids = ours.hits().stream().map(Hit::id).toList();
+    // Scores of articles in different languages come from different word statistics on
+    // OpenSearch (a field per language), so only the order within one language is compared.
+    assertThat(theirs.hits().stream().map(Hit::id).toList())
+        .as(query)
+        .containsExactlyInAnyOrderElementsOf(ids);
+    return ids;
+  }
+
+  private static SearchRequest request(String q, String lang) {
+    return SearchRequest.defaults()
+        .with(SearchParameters.QUERY, q)
+        .with(SearchParameters.LANGUAGE, lang)
+        .with(SearchParameters.SIZE, 20)
+        .with(SearchParameters.FACETS, Set.of(FacetField.LANGUAGE));
+  }
+
+  private static Map<String, Long> languages(SearchResult result) {
+    return result.facets().get(FacetField.LANGUAGE).stream()
+        .collect(Collectors.toMap(FacetCount::value, FacetCount::count));
+  }
+
+  /** Each hit's snippets and whether it lists entities, by id. */
+  private static Map<String, String> hits(SearchResult result) {
+    Map<String, String> hits = new TreeMap<>();
+    for (Hit hit : result.hits()) {
+      hits.put(
+          hit.id(),
+          hit.titleSnippet().html()
+              + " | "
+              + hit.bodySnippet().html()
+              + " | entities "
+              + (hit.entities().isEmpty() ? "absent" : hit.entities().keySet()));
+    }
+    return hits;
+  }
+}
