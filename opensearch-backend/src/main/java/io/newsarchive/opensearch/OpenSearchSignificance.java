@@ -33,14 +33,17 @@ import org.opensearch.client.opensearch.core.search.Hit;
  * in one request: a {@code sampler} aggregation over the best matches by relevance, a {@code
  * significant_text} aggregation over their body words with {@code filter_duplicate_text}, and a
  * {@code significant_terms} aggregation per entity field, all scored with JLH. The words are those
- * of {@link Significance#TEXT_FIELD}, re-analyzed from {@link Significance#SOURCE_FIELD}, so the
- * same words as the local index; each shard samples its own best matches, so that on one shard the
- * sample is the local one. An entity aggregation counts the names the articles hold; they are
- * folded into their canonical names here, each keeping the counts of its most unusual held name.
- * Two-word phrases, which {@code significant_text} does not pair, are counted by {@link SampleText}
- * from the bodies of the best matches, which the same request returns, as locally; their background
- * counts come from one more request. Thread-safe: the client and the analyzer are, and nothing else
- * changes.
+ * of {@link Significance#TEXT_FIELD}, re-analyzed from {@link Significance#SOURCE_FIELD} and its
+ * namesakes of other languages ({@link OpenSearchLanguages}), so the same words as the local index;
+ * each shard samples its own best matches, so that on one shard the sample is the local one. An
+ * entity aggregation counts the names the articles hold; they are folded into their canonical names
+ * here, each keeping the counts of its most unusual held name. Two-word phrases, which {@code
+ * significant_text} does not pair, are counted by {@link SampleText} from the bodies of the best
+ * matches, which the same request returns, as locally; their background counts come from one more
+ * request. Phrases are read from articles analyzed as English only: the body of an article in
+ * another language is in its language's field, which the request does not return and whose phrases
+ * the English {@link Significance#PHRASE_FIELD} would not count. Thread-safe: the client and the
+ * analyzer are, and nothing else changes.
  */
 final class OpenSearchSignificance {
 
@@ -124,7 +127,8 @@ final class OpenSearchSignificance {
         Aggregation.of(a ->
             a.significantText(t ->
                 t.field(Significance.TEXT_FIELD)
-                    .sourceFields(Significance.SOURCE_FIELD)
+                    // Every language's body: the unstemmed words are read alike in all.
+                    .sourceFields(ArticleSource.textFields(Significance.SOURCE_FIELD))
                     .filterDuplicateText(true)
                     .minDocCount((long) Significance.MIN_FOREGROUND)
                     .exclude(e -> e.regexp(Significance.EXCLUDED))
