@@ -19,6 +19,7 @@ import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opensearch.client.json.JsonData;
@@ -105,6 +106,41 @@ public final class OpenSearchSchema {
         }
         throw new IOException(
             "OpenSearch refused to create index " + name + ": HTTP " + response.getStatus());
+      }
+    }
+  }
+
+  /**
+   * Adds the headline and body fields of every language ({@link OpenSearchLanguages}) to index
+   * {@code name} where it lacks them, as an index created before they were mapped does; a field
+   * already there is left as it is. New fields of built-in analyzers need no reindex.
+   *
+   * @throws IOException when the cluster cannot be reached or refuses the fields
+   */
+  public static void addLanguageFields(OpenSearchClient client, String name) throws IOException {
+    JsonpMapper mapper = client._transport().jsonpMapper();
+    JsonObject all = json(mapping(), mapper).getJsonObject("properties");
+    JsonObjectBuilder languages = Json.createObjectBuilder();
+    for (String language : OpenSearchLanguages.analyzers().keySet()) {
+      for (String field : List.of(ArticleFields.TITLE, ArticleFields.BODY)) {
+        String held = OpenSearchLanguages.field(field, language);
+        languages.add(held, all.get(held));
+      }
+    }
+    Request request =
+        Requests.builder()
+            .method("PUT")
+            .endpoint("/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/_mapping")
+            .json(Json.createObjectBuilder().add("properties", languages).build())
+            .build();
+    try (Response response = client.generic().execute(request)) {
+      if (response.getStatus() / 100 != 2) {
+        throw new IOException(
+            "OpenSearch refused the language fields of index "
+                + name
+                + ": HTTP "
+                + response.getStatus()
+                + response.getBody().map(body -> " " + body.bodyAsString()).orElse(""));
       }
     }
   }

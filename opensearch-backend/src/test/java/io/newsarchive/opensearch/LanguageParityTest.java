@@ -2,8 +2,10 @@ package io.newsarchive.opensearch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsarchive.article.Article;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.cli.IndexCommand;
+import io.newsarchive.index.ClusterIndex;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.FacetCount;
 import io.newsarchive.search.FacetField;
@@ -130,6 +132,31 @@ class LanguageParityTest {
     assertThat(languages(remote.search(request("", ""))))
         .containsExactlyInAnyOrderEntriesOf(
             Map.of("fa", 3L, "ar", 2L, "fr", 2L, "de", 2L, "en", 1L));
+  }
+
+  @Test
+  void aLanguageIngestedAfterTheBackendOpenedIsSearchedOnceTheIndexHasChanged() throws Exception {
+    ClusterIndex target = new ClusterIndex(cluster.httpUris(), "growing", 1, 0);
+    Article english = remote.article("example-wire-en-oil").orElseThrow();
+    Article persian = remote.article("tehran-daily-fa-oil").orElseThrow();
+    try (OpenSearchArticleStore store = OpenSearchArticleStore.open(target);
+        OpenSearchBackend growing =
+            OpenSearchBackend.open(cluster.connect(), "growing", SearcherOptions.DEFAULTS)) {
+      store.upsert(List.of(english));
+      store.commit();
+      // An English archive: the query is analyzed as English alone, and finds nothing.
+      assertThat(growing.search(request("بازارها", "")).total()).isZero();
+
+      store.upsert(List.of(persian));
+      store.commit();
+      // The languages are read again once the index has changed, checked at most once a second.
+      long total = 0;
+      for (int i = 0; i < 50 && total == 0; i++) {
+        Thread.sleep(100);
+        total = growing.search(request("بازارها", "")).total();
+      }
+      assertThat(total).isEqualTo(1);
+    }
   }
 
   /**

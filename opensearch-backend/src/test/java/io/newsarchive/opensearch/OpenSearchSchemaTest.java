@@ -8,11 +8,17 @@ import io.newsarchive.article.Entity;
 import io.newsarchive.entities.NamedEntityExtractor;
 import io.newsarchive.index.IndexVersionException;
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.schema.TextLanguages;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -179,6 +185,94 @@ class OpenSearchSchemaTest {
             .isEqualTo(tokens(query, field, text));
       }
     }
+  }
+
+  @Test
+  void anIndexWithoutTheLanguageFieldsGetsThemAndOneWithThemKeepsThem() throws IOException {
+    OpenSearchClient client = connection.client();
+    // As an index of this schema version made before other languages were stored.
+    client
+        .indices()
+        .create(c ->
+            c.index("before-languages")
+                .mappings(m -> m.properties(ArticleFields.ID, p -> p.keyword(k -> k))));
+    OpenSearchSchema.addLanguageFields(client, "before-languages");
+    OpenSearchSchema.create(client, "with-languages", 1, 0);
+    OpenSearchSchema.addLanguageFields(client, "with-languages");
+
+    for (String index : List.of("before-languages", "with-languages")) {
+      var properties =
+          client
+              .indices()
+              .getMapping(g -> g.index(index))
+              .result()
+              .get(index)
+              .mappings()
+              .properties();
+      assertThat(properties.get("title_fa").text().analyzer()).as(index).isEqualTo("persian");
+      assertThat(properties.get("body_ar").text().analyzer()).as(index).isEqualTo("arabic");
+      assertThat(properties.get("body_zh").text().analyzer()).as(index).isEqualTo("cjk");
+      assertThat(properties).as(index).doesNotContainKey("body_ne");
+    }
+  }
+
+  @Test
+  void everyLanguageFieldMakesTheTokensOfItsLanguagesLocalAnalyzer()
+      throws IOException, URISyntaxException {
+    OpenSearchClient client = connection.client();
+    OpenSearchSchema.create(client, "languages", 1, 0);
+    List<String> texts = new ArrayList<>();
+    Path fixtures = Path.of(getClass().getResource("/fixtures/languages").toURI());
+    try (Stream<Path> files = Files.walk(fixtures)) {
+      for (Path file : files.filter(f -> !f.toString().endsWith(".md")).sorted().toList()) {
+        if (Files.isRegularFile(file)) {
+          texts.add(Files.readString(file));
+        }
+      }
+    }
+    assertThat(texts).hasSize(5);
+    // Headlines in scripts the fixtures lack.
+    texts.add("กรุงเทพมหานครประกาศปิดโรงเรียนเนื่องจากน้ำท่วมหนักในหลายพื้นที่");
+    texts.add("Правительство объявило о повышении цен на нефть в понедельник");
+    texts.add("Η κυβέρνηση ανακοίνωσε αύξηση των τιμών του πετρελαίου");
+    texts.add("政府宣布提高石油价格，東京の株式市場は上昇した");
+    texts.add("सरकार ने तेल की कीमतों में वृद्धि की घोषणा की");
+    assertThat(OpenSearchLanguages.analyzers()).containsKeys("fa", "ar", "fr", "de", "zh");
+    Map<String, String> differing = new TreeMap<>();
+    for (String language : OpenSearchLanguages.analyzers().keySet()) {
+      try (Analyzer local = TextLanguages.textAnalyzer(language)) {
+        for (String field : List.of(ArticleFields.TITLE, ArticleFields.BODY)) {
+          String held = OpenSearchLanguages.field(field, language);
+          for (String text : texts) {
+            List<String> theirs =
+                client
+                    .indices()
+                    .analyze(a -> a.index("languages").field(held).text(text))
+                    .tokens()
+                    .stream()
+                    .map(AnalyzeToken::token)
+                    .toList();
+            List<String> ours = tokens(local, field, text);
+            // OpenSearch's Thai tokenizer keeps a zero-width non-joiner (U+200C, which Persian
+            // writes and Thai does not) inside a word, ours drops it: known, and left so.
+            boolean known = language.equals("th") && text.indexOf('\u200c') >= 0;
+            if (!theirs.equals(ours) && !known) {
+              differing.put(held, firstDifference(ours, theirs));
+            }
+          }
+        }
+      }
+    }
+    assertThat(differing).isEmpty();
+  }
+
+  private static String firstDifference(List<String> ours, List<String> theirs) {
+    for (int i = 0; i < Math.min(ours.size(), theirs.size()); i++) {
+      if (!ours.get(i).equals(theirs.get(i))) {
+        return "token " + i + ": locally " + ours.get(i) + ", on OpenSearch " + theirs.get(i);
+      }
+    }
+    return ours.size() + " tokens locally, " + theirs.size() + " on OpenSearch";
   }
 
   /** The tokens the index's mapping makes of {@code text} in {@code field}. */
