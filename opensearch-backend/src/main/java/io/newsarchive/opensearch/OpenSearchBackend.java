@@ -3,6 +3,7 @@ package io.newsarchive.opensearch;
 import io.newsarchive.article.Article;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.schema.TextLanguages;
 import io.newsarchive.search.ArchiveEntityNames;
 import io.newsarchive.search.FacetCount;
 import io.newsarchive.search.Hit;
@@ -26,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.opensearch.client.opensearch.OpenSearchClient;
@@ -186,9 +189,17 @@ public final class OpenSearchBackend implements SearchBackend {
     BoolQuery.Builder like = new BoolQuery.Builder();
     List<RelatedTerms.Term> terms = relatedTerms.of(article.get());
     if (!terms.isEmpty()) {
+      // As locally, where every language shares title and body, a word is looked for in the
+      // fields of every language the index holds.
+      // English stands for every article in no language of its own, also of unknown language.
+      Set<String> languages = new TreeSet<>(searches.languages());
+      languages.add(TextLanguages.DEFAULT);
       BoolQuery.Builder text = new BoolQuery.Builder();
       for (RelatedTerms.Term term : terms) {
-        text.should(q -> q.term(t -> t.field(term.field()).value(FieldValue.of(term.word()))));
+        for (String language : languages) {
+          String field = OpenSearchLanguages.field(term.field(), language);
+          text.should(q -> q.term(t -> t.field(field).value(FieldValue.of(term.word()))));
+        }
       }
       like.should(q -> q.bool(text.build()));
     }

@@ -90,6 +90,11 @@ final class OpenSearchSearch {
     this.languages = new IndexLanguages(client, index);
   }
 
+  /** The languages of the index with an analyzer of their own, as of the last check. */
+  Set<String> languages() throws IOException {
+    return languages.current();
+  }
+
   /** The canonical entity names of the index, as of the last check. */
   ArchiveEntityNames names() throws IOException {
     return names.current();

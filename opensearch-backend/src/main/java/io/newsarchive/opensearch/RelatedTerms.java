@@ -33,7 +33,10 @@ import org.opensearch.client.opensearch.core.termvectors.TermVector;
  */
 final class RelatedTerms {
 
-  /** A term of a field and its weight. */
+  /**
+   * A term of a field, {@link ArticleFields#TITLE} or {@link ArticleFields#BODY}, as the article's
+   * language analyzes it; each language's field of that kind may hold it.
+   */
   record Term(String field, String word) {}
 
   private final Analyzer analyzer = ArticleFields.analyzer();
@@ -55,10 +58,9 @@ final class RelatedTerms {
     String analyzed = TextLanguages.analysisLanguage(article.language());
     List<String> fields = new ArrayList<>();
     for (String field : RelatedQuery.FIELDS) {
-      String held = OpenSearchLanguages.field(field, analyzed);
-      fields.add(held);
+      fields.add(OpenSearchLanguages.field(field, analyzed));
       String text = field.equals(ArticleFields.TITLE) ? article.title() : article.body();
-      count(held, ArticleFields.analysisKey(field, article.language()), text, perField);
+      count(field, ArticleFields.analysisKey(field, article.language()), text, perField);
     }
     TermvectorsResponse statistics =
         client.termvectors(t ->
@@ -73,7 +75,7 @@ final class RelatedTerms {
     Map<String, TermVector> vectors = statistics.termVectors();
     Queue queue = new Queue(RelatedQuery.MAX_TERMS);
     for (Map.Entry<String, Map<String, int[]>> field : perField.entrySet()) {
-      TermVector vector = vectors.get(field.getKey());
+      TermVector vector = vectors.get(OpenSearchLanguages.field(field.getKey(), analyzed));
       if (vector == null || vector.fieldStatistics() == null) {
         continue;
       }

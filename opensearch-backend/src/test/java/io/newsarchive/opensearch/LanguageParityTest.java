@@ -10,10 +10,13 @@ import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.FacetCount;
 import io.newsarchive.search.FacetField;
 import io.newsarchive.search.Hit;
+import io.newsarchive.search.SearchBackend;
 import io.newsarchive.search.SearchParameters;
 import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearchResult;
 import io.newsarchive.search.SearcherOptions;
+import io.newsarchive.search.Suggestion;
+import io.newsarchive.search.Suggestion.Kind;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -132,6 +135,32 @@ class LanguageParityTest {
     assertThat(languages(remote.search(request("", ""))))
         .containsExactlyInAnyOrderEntriesOf(
             Map.of("fa", 3L, "ar", 2L, "fr", 2L, "de", 2L, "en", 1L));
+  }
+
+  @Test
+  void persianHeadlinesAreSuggestedAndRelatedArticlesFoundAsLocallyWithinALanguage()
+      throws Exception {
+    assertThat(related(remote, "example-wire-en-oil"))
+        .containsExactlyInAnyOrderElementsOf(related(local, "example-wire-en-oil"));
+    // A word is weighed by the articles of its language that hold it on OpenSearch, by those of
+    // any language locally: there the Persian and the Arabic oil stories share the stems خام
+    // (crude) and صادر (exports) and are related, here the Persian story relates to the other
+    // Persian one only.
+    assertThat(related(local, "tehran-daily-fa-oil"))
+        .containsExactlyInAnyOrder("tehran-daily-fa-budget", "cairo-herald-ar-oil");
+    assertThat(related(remote, "tehran-daily-fa-oil")).containsExactly("tehran-daily-fa-budget");
+    List<Suggestion> ours = List.of();
+    for (int i = 0; i < 100 && ours.isEmpty(); i++) {
+      // The local suggester is built in the background after opening.
+      ours = local.suggest("افزایش", 10);
+      Thread.sleep(100);
+    }
+    assertThat(ours).contains(new Suggestion("افزایش قیمت نفت در بازارهای جهانی", Kind.TITLE));
+    assertThat(remote.suggest("افزایش", 10)).containsExactlyInAnyOrderElementsOf(ours);
+  }
+
+  private static List<String> related(SearchBackend backend, String id) throws IOException {
+    return backend.related(id, 5).orElseThrow().stream().map(Hit::id).toList();
   }
 
   @Test
