@@ -15,6 +15,7 @@ import io.newsarchive.search.SearchParameters;
 import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearchResult;
 import io.newsarchive.search.SearcherOptions;
+import io.newsarchive.search.SignificantTerms;
 import io.newsarchive.search.Suggestion;
 import io.newsarchive.search.Suggestion.Kind;
 import java.io.IOException;
@@ -159,6 +160,23 @@ class LanguageParityTest {
     assertThat(remote.suggest("افزایش", 10)).containsExactlyInAnyOrderElementsOf(ours);
   }
 
+  @Test
+  void theUnusualWordsOfPersianArticlesAreTheLocalOnes() throws IOException {
+    SearchRequest persian = request("", "fa");
+    SignificantTerms ours = local.significant(persian, 20, 200);
+    SignificantTerms theirs = remote.significant(persian, 20, 200);
+
+    assertThat(ours.terms()).isNotEmpty();
+    assertThat(words(theirs)).isEqualTo(words(ours));
+  }
+
+  private static List<String> words(SignificantTerms terms) {
+    return terms.terms().stream()
+        .map(t -> t.term() + " " + t.foreground() + "/" + t.background())
+        .sorted()
+        .toList();
+  }
+
   private static List<String> related(SearchBackend backend, String id) throws IOException {
     return backend.related(id, 5).orElseThrow().stream().map(Hit::id).toList();
   }
@@ -190,8 +208,8 @@ class LanguageParityTest {
 
   /**
    * Searches both backends for {@code q} in {@code lang} (none when empty) and checks that they
-   * answer alike: hits, total, language counts, snippets and whether a hit lists entities. Returns
-   * the ids found.
+   * answer alike: hits, total, language counts, timeline, snippets and whether a hit lists
+   * entities. Returns the ids found.
    */
   private static List<String> same(String q, String lang) throws IOException {
     SearchRequest request = request(q, lang);
@@ -200,6 +218,7 @@ class LanguageParityTest {
     String query = "q=" + q + " lang=" + lang;
     assertThat(theirs.total()).as(query).isEqualTo(ours.total());
     assertThat(languages(theirs)).as(query).isEqualTo(languages(ours));
+    assertThat(theirs.timeline()).as(query).isEqualTo(ours.timeline());
     assertThat(hits(theirs)).as(query).isEqualTo(hits(ours));
     List<String> ids = ours.hits().stream().map(Hit::id).toList();
     // On OpenSearch each language's fields have word statistics of their own, so scores, and the
