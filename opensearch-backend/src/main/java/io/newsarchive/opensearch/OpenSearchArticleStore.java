@@ -140,7 +140,7 @@ public final class OpenSearchArticleStore implements ArticleStore {
     }
     OpenSearchSchema.requireCompatible(client, index);
     // An index of this schema made before articles in other languages were stored lacks them.
-    OpenSearchSchema.addLanguageFields(client, index);
+    OpenSearchLanguages.addFields(client, index);
   }
 
   /** The name of the index this store writes. */

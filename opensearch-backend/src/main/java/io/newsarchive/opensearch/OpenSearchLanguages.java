@@ -2,12 +2,25 @@ package io.newsarchive.opensearch;
 
 import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.schema.TextLanguages;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.lucene.analysis.Analyzer;
+import org.opensearch.client.json.JsonpMapper;
+import org.opensearch.client.opensearch.OpenSearchClient;
+import org.opensearch.client.opensearch.generic.Request;
+import org.opensearch.client.opensearch.generic.Requests;
+import org.opensearch.client.opensearch.generic.Response;
 
 /**
  * The languages of {@link TextLanguages} as an OpenSearch index analyzes them: each language whose
@@ -60,7 +73,7 @@ final class OpenSearchLanguages {
           "thai",
           "turkish");
 
-  /** OpenSearch's analyzer of each language with fields of its own, by code, sorted. */
+  /** OpenSearch's analyzer of each language with fields of its own, by code, in code order. */
   private static final Map<String, String> ANALYZERS = ownAnalyzers();
 
   private OpenSearchLanguages() {}
@@ -75,7 +88,7 @@ final class OpenSearchLanguages {
           .filter(SHIPPED::contains)
           .ifPresent(name -> analyzers.put(language, name));
     }
-    return Map.copyOf(analyzers);
+    return Collections.unmodifiableMap(analyzers);
   }
 
   /**
@@ -114,5 +127,41 @@ final class OpenSearchLanguages {
   static String field(String field, String analyzed) {
     boolean text = field.equals(ArticleFields.TITLE) || field.equals(ArticleFields.BODY);
     return text && ANALYZERS.containsKey(analyzed) ? field + '_' + analyzed : field;
+  }
+
+  /**
+   * Adds the headline and body fields of every language to index {@code name} where it lacks them,
+   * as an index created before they were mapped does; a field already there is left as it is. New
+   * fields of built-in analyzers need no reindex.
+   *
+   * @throws IOException when the cluster cannot be reached or refuses the fields
+   */
+  static void addFields(OpenSearchClient client, String name) throws IOException {
+    JsonpMapper mapper = client._transport().jsonpMapper();
+    JsonObject all =
+        OpenSearchSchema.json(OpenSearchSchema.mapping(), mapper).getJsonObject("properties");
+    JsonObjectBuilder languages = Json.createObjectBuilder();
+    for (String language : ANALYZERS.keySet()) {
+      for (String field : List.of(ArticleFields.TITLE, ArticleFields.BODY)) {
+        String held = field(field, language);
+        languages.add(held, all.get(held));
+      }
+    }
+    Request request =
+        Requests.builder()
+            .method("PUT")
+            .endpoint("/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/_mapping")
+            .json(Json.createObjectBuilder().add("properties", languages).build())
+            .build();
+    try (Response response = client.generic().execute(request)) {
+      if (response.getStatus() / 100 != 2) {
+        throw new IOException(
+            "OpenSearch refused the language fields of index "
+                + name
+                + ": HTTP "
+                + response.getStatus()
+                + response.getBody().map(body -> " " + body.bodyAsString()).orElse(""));
+      }
+    }
   }
 }

@@ -19,7 +19,6 @@ import java.io.StringWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.opensearch.client.json.JsonData;
@@ -111,41 +110,6 @@ public final class OpenSearchSchema {
   }
 
   /**
-   * Adds the headline and body fields of every language ({@link OpenSearchLanguages}) to index
-   * {@code name} where it lacks them, as an index created before they were mapped does; a field
-   * already there is left as it is. New fields of built-in analyzers need no reindex.
-   *
-   * @throws IOException when the cluster cannot be reached or refuses the fields
-   */
-  public static void addLanguageFields(OpenSearchClient client, String name) throws IOException {
-    JsonpMapper mapper = client._transport().jsonpMapper();
-    JsonObject all = json(mapping(), mapper).getJsonObject("properties");
-    JsonObjectBuilder languages = Json.createObjectBuilder();
-    for (String language : OpenSearchLanguages.analyzers().keySet()) {
-      for (String field : List.of(ArticleFields.TITLE, ArticleFields.BODY)) {
-        String held = OpenSearchLanguages.field(field, language);
-        languages.add(held, all.get(held));
-      }
-    }
-    Request request =
-        Requests.builder()
-            .method("PUT")
-            .endpoint("/" + URLEncoder.encode(name, StandardCharsets.UTF_8) + "/_mapping")
-            .json(Json.createObjectBuilder().add("properties", languages).build())
-            .build();
-    try (Response response = client.generic().execute(request)) {
-      if (response.getStatus() / 100 != 2) {
-        throw new IOException(
-            "OpenSearch refused the language fields of index "
-                + name
-                + ": HTTP "
-                + response.getStatus()
-                + response.getBody().map(body -> " " + body.bodyAsString()).orElse(""));
-      }
-    }
-  }
-
-  /**
    * {@code mapping} with every searched keyword field scored by the index's similarity, as a Lucene
    * term query scores it in the local index: OpenSearch scores a keyword term as a constant unless
    * told to, so a {@code source:reuters} clause or a shared entity of a related article would weigh
@@ -166,7 +130,8 @@ public final class OpenSearchSchema {
     return Json.createObjectBuilder(mapping).add("properties", properties).build();
   }
 
-  private static JsonObject json(JsonpSerializable value, JsonpMapper mapper) {
+  /** {@code value} as a JSON object, as the client writes it. */
+  static JsonObject json(JsonpSerializable value, JsonpMapper mapper) {
     StringWriter text = new StringWriter();
     try (JsonGenerator generator = mapper.jsonProvider().createGenerator(text)) {
       value.serialize(generator, mapper);

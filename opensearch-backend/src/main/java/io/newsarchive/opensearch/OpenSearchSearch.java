@@ -167,11 +167,11 @@ final class OpenSearchSearch {
         && parser.analyzesEnglishOnly()
         && request.get(EXPAND).expands(text, request.get(SORT))
         && !(text.query() instanceof MatchAllDocsQuery)) {
-      expansion = feedback.expand(text.query(), QueryTranslation.withFilters(typed, filters));
+      expansion = feedback.expand(text.query(), FilterTranslation.withFilters(typed, filters));
     }
     // Feedback words only reorder what the query as typed matches, and snippets show its words.
     Query query =
-        QueryTranslation.withFilters(
+        FilterTranslation.withFilters(
             expansion.map(OpenSearchFeedback.Expanded::text).orElse(typed), filters);
     SortOrder order = request.get(SORT);
     int size = request.get(SIZE);
@@ -233,7 +233,7 @@ final class OpenSearchSearch {
   Query matching(SearchRequest request) throws IOException {
     TextQuery text = parser(request).textQuery(request.get(QUERY), MinimumMatch.requested(request));
     long newestMillis = request.get(RECENCY) > 0 ? newest.millis() : 0;
-    return QueryTranslation.withFilters(
+    return FilterTranslation.withFilters(
         QueryTranslation.of(text), RequestFilters.of(request, newestMillis, names.current()));
   }
 

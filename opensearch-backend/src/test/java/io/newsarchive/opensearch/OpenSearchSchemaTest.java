@@ -196,9 +196,9 @@ class OpenSearchSchemaTest {
         .create(c ->
             c.index("before-languages")
                 .mappings(m -> m.properties(ArticleFields.ID, p -> p.keyword(k -> k))));
-    OpenSearchSchema.addLanguageFields(client, "before-languages");
+    OpenSearchLanguages.addFields(client, "before-languages");
     OpenSearchSchema.create(client, "with-languages", 1, 0);
-    OpenSearchSchema.addLanguageFields(client, "with-languages");
+    OpenSearchLanguages.addFields(client, "with-languages");
 
     for (String index : List.of("before-languages", "with-languages")) {
       var properties =
