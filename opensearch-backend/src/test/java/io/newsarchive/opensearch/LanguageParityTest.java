@@ -52,7 +52,7 @@ class LanguageParityTest {
 
   @BeforeAll
   static void indexBoth() throws IOException, URISyntaxException {
-    Path fixtures = Path.of(LanguageParityTest.class.getResource("/fixtures/languages").toURI());
+    Path fixtures = LanguageFixtures.copyTo(temp.resolve("fixtures"));
     String jsonl = fixtures.resolve("jsonl").toString();
     String text = fixtures.resolve("text").toString();
     Path dir = temp.resolve("local");

@@ -25,6 +25,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.opensearch.client.json.JsonData;
 import org.opensearch.client.opensearch.OpenSearchClient;
 import org.opensearch.client.opensearch._types.FieldValue;
@@ -217,12 +218,12 @@ class OpenSearchSchemaTest {
   }
 
   @Test
-  void everyLanguageFieldMakesTheTokensOfItsLanguagesLocalAnalyzer()
+  void everyLanguageFieldMakesTheTokensOfItsLanguagesLocalAnalyzer(@TempDir Path temp)
       throws IOException, URISyntaxException {
     OpenSearchClient client = connection.client();
     OpenSearchSchema.create(client, "languages", 1, 0);
     List<String> texts = new ArrayList<>();
-    Path fixtures = Path.of(getClass().getResource("/fixtures/languages").toURI());
+    Path fixtures = LanguageFixtures.copyTo(temp);
     try (Stream<Path> files = Files.walk(fixtures)) {
       for (Path file : files.filter(f -> !f.toString().endsWith(".md")).sorted().toList()) {
         if (Files.isRegularFile(file)) {
