@@ -14,10 +14,9 @@ import org.opensearch.client.opensearch.core.SearchResponse;
 /**
  * The languages with an analyzer of their own that articles of an OpenSearch index are in, as
  * {@link io.newsarchive.search.ArticleQueryParser#forRequest} wants them: one terms aggregation
- * over {@link ArticleFields#LANGUAGE}, read again when the index has changed ({@link IndexState}),
- * which is checked at most once per {@link NewestPublished#FRESHNESS}, as {@link
- * OpenSearchEntityNames} reads the names. Thread-safe: one thread reads while the others wait for
- * its answer.
+ * over {@link ArticleFields#LANGUAGE}, read again when the index has changed ({@link IndexState},
+ * checked at most once per {@link NewestPublished#FRESHNESS}), as {@link OpenSearchEntityNames}
+ * reads the names. Thread-safe: one thread reads while the others wait for its answer.
  */
 final class IndexLanguages {
 
@@ -27,25 +26,21 @@ final class IndexLanguages {
   private final OpenSearchClient client;
   private final String index;
   private Set<String> languages;
+  private final IndexState state;
   private String readAt;
-  private long checkedNanos;
 
-  IndexLanguages(OpenSearchClient client, String index) {
+  IndexLanguages(OpenSearchClient client, String index, IndexState state) {
     this.client = client;
     this.index = index;
+    this.state = state;
   }
 
   /** The languages of the index as it is now (as of the last check). */
   synchronized Set<String> current() throws IOException {
-    long now = System.nanoTime();
-    if (languages != null && now - checkedNanos < NewestPublished.FRESHNESS.toNanos()) {
-      return languages;
-    }
-    String state = IndexState.of(client, index);
-    checkedNanos = now;
-    if (languages == null || !state.equals(readAt)) {
+    String now = state.current();
+    if (languages == null || !now.equals(readAt)) {
       languages = read();
-      readAt = state;
+      readAt = now;
     }
     return languages;
   }

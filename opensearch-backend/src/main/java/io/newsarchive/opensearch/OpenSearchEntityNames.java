@@ -5,7 +5,6 @@ import io.newsarchive.entities.EntityNames;
 import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.ArchiveEntityNames;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -20,10 +19,9 @@ import org.opensearch.client.opensearch.core.SearchResponse;
 /**
  * The canonical entity names of an OpenSearch index, read as the local index reads its own (every
  * name of each type with the articles holding it, and the short forms articles resolved) through
- * composite aggregations, page by page. They are read again when the index has changed, which is
- * checked at most once per {@link NewestPublished#FRESHNESS} by the primaries' indexing counts; a
- * search meanwhile uses the names read last. Thread-safe: one thread reads while the others wait
- * for its answer.
+ * composite aggregations, page by page. They are read again when the index has changed ({@link
+ * IndexState}, checked at most once per {@link NewestPublished#FRESHNESS}); a search meanwhile uses
+ * the names read last. Thread-safe: one thread reads while the others wait for its answer.
  */
 final class OpenSearchEntityNames {
 
@@ -36,31 +34,23 @@ final class OpenSearchEntityNames {
   private final OpenSearchClient client;
   private final String index;
   private ArchiveEntityNames names;
+  private final IndexState state;
   private String readAt;
-  private long checkedNanos;
 
-  OpenSearchEntityNames(OpenSearchClient client, String index) {
+  OpenSearchEntityNames(OpenSearchClient client, String index, IndexState state) {
     this.client = client;
     this.index = index;
+    this.state = state;
   }
 
   /** The names of the index as it is now (as of the last check). */
   synchronized ArchiveEntityNames current() throws IOException {
-    long now = System.nanoTime();
-    if (names != null && now - checkedNanos < freshness().toNanos()) {
-      return names;
-    }
-    String state = IndexState.of(client, index);
-    checkedNanos = now;
-    if (names == null || !state.equals(readAt)) {
+    String now = state.current();
+    if (names == null || !now.equals(readAt)) {
       names = read();
-      readAt = state;
+      readAt = now;
     }
     return names;
-  }
-
-  private static Duration freshness() {
-    return NewestPublished.FRESHNESS;
   }
 
   private ArchiveEntityNames read() throws IOException {

@@ -85,9 +85,11 @@ final class OpenSearchSearch {
     this.newest = new NewestPublished(client, index);
     this.vocabulary = new OpenSearchVocabulary(client, index, timeBudget);
     this.feedback = new OpenSearchFeedback(client, index, timeBudget);
-    this.names = new OpenSearchEntityNames(client, index);
+    // One check of the index's state a second serves both what is read once per version.
+    IndexState state = new IndexState(client, index);
+    this.names = new OpenSearchEntityNames(client, index, state);
+    this.languages = new IndexLanguages(client, index, state);
     this.storyCounts = new StoryCounts(client, index);
-    this.languages = new IndexLanguages(client, index);
   }
 
   /** The languages of the index with an analyzer of their own, as of the last check. */
