@@ -6,10 +6,7 @@ import io.newsarchive.testing.SharedCorpora;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,23 +41,11 @@ class EvaluateRankingCommandTest {
   }
 
   private static CliRun evaluate(String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--index",
-                index.toString(),
-                "--queries",
-                time.resolve("queries.tsv").toString(),
-                "--qrels",
-                time.resolve("qrels.txt").toString()));
-    args.addAll(List.of(extra));
-    return CliRun.run(new EvaluateRankingCommand(), args.toArray(String[]::new));
+    return TimeEvaluation.evaluate(index, time, extra);
   }
 
   private static double metric(String out, String name) {
-    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\s+([0-9.]+)$").matcher(out);
-    assertThat(m.find()).as("%s in %s", name, out).isTrue();
-    return Double.parseDouble(m.group(1));
+    return TimeEvaluation.metric(out, name);
   }
 
   @Test

@@ -4,10 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsarchive.testing.SharedCorpora;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,23 +34,11 @@ class SemanticRankingCommandTest {
   }
 
   private static CliRun evaluate(String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "--index",
-                index.toString(),
-                "--queries",
-                time.resolve("queries.tsv").toString(),
-                "--qrels",
-                time.resolve("qrels.txt").toString()));
-    args.addAll(List.of(extra));
-    return CliRun.run(new EvaluateRankingCommand(), args.toArray(String[]::new));
+    return TimeEvaluation.evaluate(index, time, extra);
   }
 
   private static double metric(String out, String name) {
-    Matcher m = Pattern.compile("(?m)^" + Pattern.quote(name) + "\\s+([0-9.]+)$").matcher(out);
-    assertThat(m.find()).as("%s in %s", name, out).isTrue();
-    return Double.parseDouble(m.group(1));
+    return TimeEvaluation.metric(out, name);
   }
 
   @Test
