@@ -1,0 +1,378 @@
+package io.newsarchive.search.eval;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.search.SearchRequest;
+import io.newsarchive.search.SearcherOptions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.store.FSDirectory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Prints MAP, nDCG@10 and P@10 of static word-piece embeddings distilled from all-MiniLM-L6-v2
+ * ({@link StaticTable}) on a judged collection, as {@link DenseRetrievalBenchmark} does for the
+ * model itself: the static vectors alone and re-ranking the default ranking's best 100 articles, by
+ * an article's closest passage or its whole text, for several poolings, PCA sizes and weights. Not
+ * part of the default test run; run it with {@code ./mvnw -pl index-core test
+ * -Dtest=StaticEmbeddingBenchmark -Dsurefire.failIfNoSpecifiedTests=false
+ * -Dnewsarchive.evalIndex=DIR -Dnewsarchive.evalSet=DIR} (and {@code
+ * -Dnewsarchive.evalSource=reuters} for the topics set), as for {@link DenseRetrievalBenchmark};
+ * {@code -Dnewsarchive.staticVariants=mean-256-rss3,...} limits the tables measured. The raw
+ * distilled outputs and the word-piece counts are kept under {@code target/static-vectors}.
+ */
+class StaticEmbeddingBenchmark {
+
+  private static final double[] LAMBDAS = {0.2, 0.3, 0.4, 0.5, 0.6};
+  private static final Path CACHE = Path.of("target", "static-vectors");
+
+  @Test
+  void printsMetricsOfStaticEmbeddings() throws IOException {
+    String indexDir = System.getProperty("newsarchive.evalIndex", "");
+    String setDir = System.getProperty("newsarchive.evalSet", "");
+    assumeTrue(!indexDir.isBlank() && !setDir.isBlank(), "needs -Dnewsarchive.evalIndex/evalSet");
+    Path index = Path.of(indexDir);
+    Path set = Path.of(setDir);
+    String source = System.getProperty("newsarchive.evalSource", "time");
+    Map<String, String> queries = new LinkedHashMap<>();
+    JudgedQueries.read(set.resolve("queries.tsv"))
+        .forEach((id, text) -> queries.put(id, text.toLowerCase(Locale.ROOT)));
+    Qrels qrels =
+        Qrels.read(set.resolve("qrels.txt"), doc -> doc.contains("-") ? doc : source + "-" + doc);
+    RankingEvaluation.Result base;
+    SearcherOptions options = SearcherOptions.DEFAULTS.withTimeBudget(Duration.ofMinutes(1));
+    try (ArticleSearcher searcher = ArticleSearcher.open(index, options)) {
+      base = RankingEvaluation.run(searcher, SearchRequest.defaults(), queries, qrels);
+    }
+    List<PassageVectorCache.Text> texts;
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+      texts = PassageVectorCache.texts(reader);
+    }
+    System.out.printf(Locale.ROOT, "%-46s %7s %7s %7s%n", "variant", "MAP", "nDCG@10", "P@10");
+    print("default ranking", base.mean());
+
+    Map<StaticTable.Pooling, float[][]> raw = rawTables();
+    StaticCounts counts = StaticCounts.of(CACHE.resolve("rss-counts.bin"));
+    Map<StaticTable.Pooling, float[][]> rawWords = wordTables(counts);
+    Map<String, Integer> wordIndex = new HashMap<>();
+    for (String word : counts.words().keySet()) {
+      wordIndex.put(word, StaticTable.VOCABULARY + wordIndex.size());
+    }
+    long[] extendedCounts = new long[StaticTable.VOCABULARY + wordIndex.size()];
+    System.arraycopy(counts.pieces(), 0, extendedCounts, 0, StaticTable.VOCABULARY);
+    counts.words().forEach((word, n) -> extendedCounts[wordIndex.get(word)] = n);
+    try (HuggingFaceTokenizer tokenizer = StaticTable.tokenizer()) {
+      long start = System.nanoTime();
+      WordPieces pieces = WordPieces.of(tokenizer, texts, queries, qrels, Map.of());
+      System.out.printf(
+          Locale.ROOT,
+          "word pieces of %d articles in %.2f s (%.0f µs an article)%n",
+          texts.size(),
+          (System.nanoTime() - start) / 1e9,
+          (System.nanoTime() - start) / 1e3 / texts.size());
+      WordPieces words = WordPieces.of(tokenizer, texts, queries, qrels, wordIndex);
+      String wanted = System.getProperty("newsarchive.staticVariants", "");
+      Map<String, float[][]> reduced = new HashMap<>();
+      for (StaticVariant variant : StaticVariant.grid()) {
+        if (!wanted.isBlank() && !List.of(wanted.split(",")).contains(variant.name())) {
+          continue;
+        }
+        float[][] rows =
+            reduced.computeIfAbsent(
+                variant.pooling() + "-" + variant.dims() + "-" + variant.words(),
+                key -> {
+                  float[][] all = raw.get(variant.pooling());
+                  if (variant.words()) {
+                    all = concat(all, rawWords.get(variant.pooling()));
+                  }
+                  return variant.dims() == 0 ? all : StaticTable.pca(all, variant.dims());
+                });
+        float[][] table = variant.table(rows, variant.words() ? extendedCounts : counts.pieces());
+        WordPieces tokenized = variant.words() ? words : pieces;
+        long vectorStart = System.nanoTime();
+        Vectors vectors = tokenized.vectors(table);
+        System.out.printf(
+            Locale.ROOT,
+            "%s: vectors of %d articles in %.2f s (%.0f µs an article)%n",
+            variant.name(),
+            texts.size(),
+            (System.nanoTime() - vectorStart) / 1e9,
+            (System.nanoTime() - vectorStart) / 1e3 / texts.size());
+        evaluate(variant.name(), base, vectors, qrels);
+      }
+    }
+  }
+
+  private static float[][] concat(float[][] a, float[][] b) {
+    float[][] all = new float[a.length + b.length][];
+    System.arraycopy(a, 0, all, 0, a.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  private static Map<StaticTable.Pooling, float[][]> wordTables(StaticCounts counts)
+      throws IOException {
+    Map<StaticTable.Pooling, float[][]> raw = new HashMap<>();
+    boolean cached = true;
+    for (StaticTable.Pooling pooling : StaticTable.Pooling.values()) {
+      cached &= Files.exists(CACHE.resolve("words-" + pooling + ".bin"));
+    }
+    if (cached) {
+      for (StaticTable.Pooling pooling : StaticTable.Pooling.values()) {
+        raw.put(pooling, StaticTable.read(CACHE.resolve("words-" + pooling + ".bin")));
+      }
+      return raw;
+    }
+    List<long[]> pieces = new ArrayList<>();
+    for (String word : counts.words().keySet()) {
+      pieces.add(counts.wordPieces().get(word));
+    }
+    long start = System.nanoTime();
+    raw = StaticTable.distilWords(pieces);
+    System.out.printf(
+        Locale.ROOT,
+        "distilled %d words in %.1f s%n",
+        pieces.size(),
+        (System.nanoTime() - start) / 1e9);
+    for (Map.Entry<StaticTable.Pooling, float[][]> entry : raw.entrySet()) {
+      StaticTable.write(CACHE.resolve("words-" + entry.getKey() + ".bin"), entry.getValue());
+    }
+    return raw;
+  }
+
+  private static Map<StaticTable.Pooling, float[][]> rawTables() throws IOException {
+    Map<StaticTable.Pooling, float[][]> raw = new HashMap<>();
+    boolean cached = true;
+    for (StaticTable.Pooling pooling : StaticTable.Pooling.values()) {
+      cached &= Files.exists(CACHE.resolve("raw-" + pooling + ".bin"));
+    }
+    if (cached) {
+      for (StaticTable.Pooling pooling : StaticTable.Pooling.values()) {
+        raw.put(pooling, StaticTable.read(CACHE.resolve("raw-" + pooling + ".bin")));
+      }
+      return raw;
+    }
+    long start = System.nanoTime();
+    raw = StaticTable.distil();
+    System.out.printf(
+        Locale.ROOT,
+        "distilled %d word pieces in %.1f s%n",
+        StaticTable.VOCABULARY,
+        (System.nanoTime() - start) / 1e9);
+    for (Map.Entry<StaticTable.Pooling, float[][]> entry : raw.entrySet()) {
+      StaticTable.write(CACHE.resolve("raw-" + entry.getKey() + ".bin"), entry.getValue());
+    }
+    return raw;
+  }
+
+  private void evaluate(String name, RankingEvaluation.Result base, Vectors v, Qrels qrels) {
+    Map<String, Map<String, Double>> max = new HashMap<>();
+    Map<String, Map<String, Double>> whole = new HashMap<>();
+    for (Map.Entry<String, float[]> query : v.queries().entrySet()) {
+      Map<String, Double> best = new HashMap<>();
+      v.passages()
+          .forEach((id, passages) -> {
+            double score = -1;
+            for (float[] passage : passages) {
+              score = Math.max(score, PassageEncoder.dot(query.getValue(), passage));
+            }
+            best.put(id, score);
+          });
+      max.put(query.getKey(), best);
+      Map<String, Double> article = new HashMap<>();
+      v.articles()
+          .forEach((id, vector) -> article.put(id, PassageEncoder.dot(query.getValue(), vector)));
+      whole.put(query.getKey(), article);
+    }
+    printRuns(name + " alone, passage max", qrels, id -> dense(max.get(id)));
+    printRuns(name + " alone, article", qrels, id -> dense(whole.get(id)));
+    for (double lambda : LAMBDAS) {
+      printRuns(
+          String.format(Locale.ROOT, "%s top 100, λ %.1f, passage max", name, lambda),
+          qrels,
+          id -> HybridRanking.interpolate(base.runs().get(id), max.get(id), 100, lambda));
+      printRuns(
+          String.format(Locale.ROOT, "%s top 100, λ %.1f, article", name, lambda),
+          qrels,
+          id -> HybridRanking.interpolate(base.runs().get(id), whole.get(id), 100, lambda));
+    }
+  }
+
+  private static List<ScoredDoc> dense(Map<String, Double> scores) {
+    List<ScoredDoc> run = new ArrayList<>();
+    scores.forEach((id, score) -> run.add(new ScoredDoc(id, score)));
+    run.sort(Comparator.comparingDouble(ScoredDoc::score).reversed());
+    return RankingMetrics.trecOrder(run.subList(0, Math.min(RankingMetrics.DEPTH, run.size())));
+  }
+
+  private static void printRuns(String name, Qrels qrels, Function<String, List<ScoredDoc>> runs) {
+    List<QueryMetrics> all = new ArrayList<>();
+    for (String id : qrels.queriesWithRelevant()) {
+      all.add(RankingMetrics.score(RankingMetrics.trecOrder(runs.apply(id)), qrels.judged(id)));
+    }
+    print(name, QueryMetrics.mean(all));
+  }
+
+  private static void print(String name, QueryMetrics mean) {
+    System.out.printf(
+        Locale.ROOT,
+        "%-46s %7.4f %7.4f %7.4f%n",
+        name,
+        mean.averagePrecision(),
+        mean.ndcgAt10(),
+        mean.precisionAt10());
+  }
+
+  /** The unit vectors of every article's passages and whole text, and of the queries. */
+  record Vectors(
+      Map<String, float[][]> passages,
+      Map<String, float[]> articles,
+      Map<String, float[]> queries) {}
+
+  /** A table to measure: pooling, PCA size (0: the raw outputs) and weights. */
+  record StaticVariant(StaticTable.Pooling pooling, int dims, String weighting, boolean words) {
+
+    static List<StaticVariant> grid() {
+      List<StaticVariant> grid = new ArrayList<>();
+      for (boolean words : new boolean[] {false, true}) {
+        for (StaticTable.Pooling pooling : StaticTable.Pooling.values()) {
+          for (int dims : new int[] {0, 256, 128}) {
+            for (String weighting : new String[] {"none", "rank4", "rss3", "rss4"}) {
+              grid.add(new StaticVariant(pooling, dims, weighting, words));
+            }
+          }
+        }
+      }
+      return grid;
+    }
+
+    String name() {
+      return pooling.toString().toLowerCase(Locale.ROOT)
+          + "-"
+          + dims
+          + "-"
+          + weighting
+          + (words ? "-words" : "");
+    }
+
+    /** The weighted table from {@code rows}, the raw or reduced outputs of {@link #pooling}. */
+    float[][] table(float[][] rows, long[] counts) {
+      double[] weights =
+          switch (weighting) {
+            case "none" -> null;
+            case "rank4" -> StaticTable.rankWeights(1e-4);
+            case "rss3" -> StaticTable.countWeights(counts, 1e-3);
+            case "rss4" -> StaticTable.countWeights(counts, 1e-4);
+            default -> throw new IllegalArgumentException(weighting);
+          };
+      return StaticTable.weighted(rows, weights);
+    }
+  }
+
+  /** The word pieces of every article's passages and of the queries, tokenized once. */
+  record WordPieces(Map<String, long[][]> passages, Map<String, long[]> queries) {
+
+    static WordPieces of(
+        HuggingFaceTokenizer tokenizer,
+        List<PassageVectorCache.Text> texts,
+        Map<String, String> queries,
+        Qrels qrels,
+        Map<String, Integer> words) {
+      Map<String, long[][]> passages = new LinkedHashMap<>();
+      for (PassageVectorCache.Text text : texts) {
+        List<String> split = PassageEncoder.passages(text.title(), text.body(), 150);
+        long[][] ids = new long[split.size()][];
+        for (int p = 0; p < ids.length; p++) {
+          ids[p] = ids(tokenizer, split.get(p), words);
+        }
+        passages.put(text.id(), ids);
+      }
+      Map<String, long[]> queryIds = new LinkedHashMap<>();
+      for (String id : qrels.queriesWithRelevant()) {
+        queryIds.put(id, ids(tokenizer, queries.get(id), words));
+      }
+      return new WordPieces(passages, queryIds);
+    }
+
+    /** The rows of {@code text}: a word of {@code words} by its own row, others by word pieces. */
+    private static long[] ids(
+        HuggingFaceTokenizer tokenizer, String text, Map<String, Integer> words) {
+      Encoding encoding = tokenizer.encode(text, false, false);
+      if (words.isEmpty()) {
+        return encoding.getIds();
+      }
+      List<Long> ids = new ArrayList<>();
+      StaticCounts.words(
+          encoding,
+          (word, pieces) -> {
+            Integer row = words.get(word);
+            if (row != null) {
+              ids.add((long) row);
+            } else {
+              for (long piece : pieces) {
+                ids.add(piece);
+              }
+            }
+          });
+      return ids.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    Vectors vectors(float[][] table) {
+      Map<String, float[][]> passageVectors = new HashMap<>();
+      Map<String, float[]> articleVectors = new HashMap<>();
+      passages.forEach((id, ids) -> {
+        float[][] vectors = new float[ids.length][];
+        float[] article = new float[table[0].length];
+        for (int p = 0; p < ids.length; p++) {
+          vectors[p] = sum(table, ids[p]);
+          for (int d = 0; d < article.length; d++) {
+            article[d] += vectors[p][d];
+          }
+          unit(vectors[p]);
+        }
+        passageVectors.put(id, vectors);
+        articleVectors.put(id, unit(article));
+      });
+      Map<String, float[]> queryVectors = new LinkedHashMap<>();
+      queries.forEach((id, ids) -> queryVectors.put(id, unit(sum(table, ids))));
+      return new Vectors(passageVectors, articleVectors, queryVectors);
+    }
+
+    private static float[] sum(float[][] table, long[] ids) {
+      float[] vector = new float[table[0].length];
+      for (long id : ids) {
+        float[] row = table[(int) id];
+        for (int d = 0; d < vector.length; d++) {
+          vector[d] += row[d];
+        }
+      }
+      return vector;
+    }
+
+    private static float[] unit(float[] vector) {
+      double norm = 0;
+      for (float v : vector) {
+        norm += v * v;
+      }
+      float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
+      for (int d = 0; d < vector.length; d++) {
+        vector[d] *= scale;
+      }
+      return vector;
+    }
+  }
+}
