@@ -40,6 +40,26 @@ record StaticCounts(long[] pieces, Map<String, Long> words, Map<String, long[]> 
 
   private static final int MOST_WORDS = 30_000;
 
+  /** The row of each of {@link #words} in a table that follows the word pieces with them. */
+  Map<String, Integer> wordRows() {
+    Map<String, Integer> rows = new HashMap<>();
+    for (String word : words.keySet()) {
+      rows.put(word, StaticTable.VOCABULARY + rows.size());
+    }
+    return rows;
+  }
+
+  /** The counts of the rows of a table that follows the word pieces with {@link #words}. */
+  long[] withWords() {
+    long[] all = new long[StaticTable.VOCABULARY + words.size()];
+    System.arraycopy(pieces, 0, all, 0, StaticTable.VOCABULARY);
+    int row = StaticTable.VOCABULARY;
+    for (long count : words.values()) {
+      all[row++] = count;
+    }
+    return all;
+  }
+
   /** The counts, read from {@code cache} when it exists, otherwise counted and written there. */
   static StaticCounts of(Path cache) throws IOException {
     if (Files.exists(cache)) {

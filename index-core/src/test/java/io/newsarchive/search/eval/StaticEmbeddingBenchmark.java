@@ -2,7 +2,6 @@ package io.newsarchive.search.eval;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.SearchRequest;
@@ -67,17 +66,19 @@ class StaticEmbeddingBenchmark {
     }
     System.out.printf(Locale.ROOT, "%-46s %7s %7s %7s%n", "variant", "MAP", "nDCG@10", "P@10");
     print("default ranking", base.mean());
+    measure(base, texts, queries, qrels);
+  }
 
+  /** Prints the metrics of each table of {@link StaticVariant#grid()} that was asked for. */
+  private void measure(
+      RankingEvaluation.Result base,
+      List<PassageVectorCache.Text> texts,
+      Map<String, String> queries,
+      Qrels qrels)
+      throws IOException {
     Map<StaticTable.Pooling, float[][]> raw = rawTables();
     StaticCounts counts = StaticCounts.of(CACHE.resolve("rss-counts.bin"));
     Map<StaticTable.Pooling, float[][]> rawWords = wordTables(counts);
-    Map<String, Integer> wordIndex = new HashMap<>();
-    for (String word : counts.words().keySet()) {
-      wordIndex.put(word, StaticTable.VOCABULARY + wordIndex.size());
-    }
-    long[] extendedCounts = new long[StaticTable.VOCABULARY + wordIndex.size()];
-    System.arraycopy(counts.pieces(), 0, extendedCounts, 0, StaticTable.VOCABULARY);
-    counts.words().forEach((word, n) -> extendedCounts[wordIndex.get(word)] = n);
     try (HuggingFaceTokenizer tokenizer = StaticTable.tokenizer()) {
       long start = System.nanoTime();
       long cpu = THREADS.getCurrentThreadCpuTime();
@@ -88,7 +89,7 @@ class StaticEmbeddingBenchmark {
           texts.size(),
           (System.nanoTime() - start) / 1e9,
           (THREADS.getCurrentThreadCpuTime() - cpu) / 1e3 / texts.size());
-      WordPieces words = WordPieces.of(tokenizer, texts, queries, qrels, wordIndex);
+      WordPieces words = WordPieces.of(tokenizer, texts, queries, qrels, counts.wordRows());
       String wanted = System.getProperty("newsarchive.staticVariants", "");
       Map<String, float[][]> reduced = new HashMap<>();
       for (StaticVariant variant : StaticVariant.grid()) {
@@ -98,17 +99,12 @@ class StaticEmbeddingBenchmark {
         float[][] rows =
             reduced.computeIfAbsent(
                 variant.pooling() + "-" + variant.dims() + "-" + variant.words(),
-                key -> {
-                  float[][] all = raw.get(variant.pooling());
-                  if (variant.words()) {
-                    all = concat(all, rawWords.get(variant.pooling()));
-                  }
-                  return variant.dims() == 0 ? all : StaticTable.pca(all, variant.dims());
-                });
-        float[][] table = variant.table(rows, variant.words() ? extendedCounts : counts.pieces());
+                key -> variant.reduced(raw, rawWords));
+        float[][] table =
+            variant.table(rows, variant.words() ? counts.withWords() : counts.pieces());
         WordPieces tokenized = variant.words() ? words : pieces;
         long vectorCpu = THREADS.getCurrentThreadCpuTime();
-        Vectors vectors = tokenized.vectors(table);
+        WordPieces.Vectors vectors = tokenized.vectors(table);
         System.out.printf(
             Locale.ROOT,
             "%s: vectors of %d articles, %.0f µs of CPU an article%n",
@@ -120,69 +116,55 @@ class StaticEmbeddingBenchmark {
     }
   }
 
-  private static float[][] concat(float[][] a, float[][] b) {
-    float[][] all = new float[a.length + b.length][];
-    System.arraycopy(a, 0, all, 0, a.length);
-    System.arraycopy(b, 0, all, a.length, b.length);
-    return all;
+  /** The raw outputs of the word pieces, distilled once and kept in {@link #CACHE}. */
+  private static Map<StaticTable.Pooling, float[][]> rawTables() throws IOException {
+    return cached("raw", StaticTable::distil);
   }
 
+  /** The raw outputs of the words of {@code counts}, distilled once and kept in {@link #CACHE}. */
   private static Map<StaticTable.Pooling, float[][]> wordTables(StaticCounts counts)
       throws IOException {
-    Map<StaticTable.Pooling, float[][]> raw = new HashMap<>();
-    boolean cached = true;
-    for (StaticTable.Pooling pooling : StaticTable.Pooling.values()) {
-      cached &= Files.exists(CACHE.resolve("words-" + pooling + ".bin"));
-    }
-    if (cached) {
-      for (StaticTable.Pooling pooling : StaticTable.Pooling.values()) {
-        raw.put(pooling, StaticTable.read(CACHE.resolve("words-" + pooling + ".bin")));
-      }
-      return raw;
-    }
     List<long[]> pieces = new ArrayList<>();
     for (String word : counts.words().keySet()) {
       pieces.add(counts.wordPieces().get(word));
     }
-    long start = System.nanoTime();
-    raw = StaticTable.distilWords(pieces);
-    System.out.printf(
-        Locale.ROOT,
-        "distilled %d words in %.1f s%n",
-        pieces.size(),
-        (System.nanoTime() - start) / 1e9);
-    for (Map.Entry<StaticTable.Pooling, float[][]> entry : raw.entrySet()) {
-      StaticTable.write(CACHE.resolve("words-" + entry.getKey() + ".bin"), entry.getValue());
-    }
-    return raw;
+    return cached("words", () -> StaticTable.distilWords(pieces));
   }
 
-  private static Map<StaticTable.Pooling, float[][]> rawTables() throws IOException {
-    Map<StaticTable.Pooling, float[][]> raw = new HashMap<>();
+  private static Map<StaticTable.Pooling, float[][]> cached(String name, Distillation distil)
+      throws IOException {
+    Map<StaticTable.Pooling, float[][]> tables = new HashMap<>();
     boolean cached = true;
     for (StaticTable.Pooling pooling : StaticTable.Pooling.values()) {
-      cached &= Files.exists(CACHE.resolve("raw-" + pooling + ".bin"));
+      cached &= Files.exists(CACHE.resolve(name + "-" + pooling + ".bin"));
     }
     if (cached) {
       for (StaticTable.Pooling pooling : StaticTable.Pooling.values()) {
-        raw.put(pooling, StaticTable.read(CACHE.resolve("raw-" + pooling + ".bin")));
+        tables.put(pooling, StaticTable.read(CACHE.resolve(name + "-" + pooling + ".bin")));
       }
-      return raw;
+      return tables;
     }
     long start = System.nanoTime();
-    raw = StaticTable.distil();
+    tables = distil.run();
     System.out.printf(
         Locale.ROOT,
-        "distilled %d word pieces in %.1f s%n",
-        StaticTable.VOCABULARY,
+        "distilled %d %s rows in %.1f s%n",
+        tables.get(StaticTable.Pooling.MEAN).length,
+        name,
         (System.nanoTime() - start) / 1e9);
-    for (Map.Entry<StaticTable.Pooling, float[][]> entry : raw.entrySet()) {
-      StaticTable.write(CACHE.resolve("raw-" + entry.getKey() + ".bin"), entry.getValue());
+    for (Map.Entry<StaticTable.Pooling, float[][]> entry : tables.entrySet()) {
+      StaticTable.write(CACHE.resolve(name + "-" + entry.getKey() + ".bin"), entry.getValue());
     }
-    return raw;
+    return tables;
   }
 
-  private void evaluate(String name, RankingEvaluation.Result base, Vectors v, Qrels qrels) {
+  /** A distillation that may fail to read the model. */
+  private interface Distillation {
+    Map<StaticTable.Pooling, float[][]> run() throws IOException;
+  }
+
+  private void evaluate(
+      String name, RankingEvaluation.Result base, WordPieces.Vectors v, Qrels qrels) {
     Map<String, Map<String, Double>> max = new HashMap<>();
     Map<String, Map<String, Double>> whole = new HashMap<>();
     for (Map.Entry<String, float[]> query : v.queries().entrySet()) {
@@ -240,12 +222,6 @@ class StaticEmbeddingBenchmark {
         mean.precisionAt10());
   }
 
-  /** The unit vectors of every article's passages and whole text, and of the queries. */
-  record Vectors(
-      Map<String, float[][]> passages,
-      Map<String, float[]> articles,
-      Map<String, float[]> queries) {}
-
   /** A table to measure: pooling, PCA size (0: the raw outputs) and weights. */
   record StaticVariant(StaticTable.Pooling pooling, int dims, String weighting, boolean words) {
 
@@ -272,6 +248,20 @@ class StaticEmbeddingBenchmark {
           + (words ? "-words" : "");
     }
 
+    /** The raw rows of this variant's pooling (and words), reduced by its PCA. */
+    float[][] reduced(
+        Map<StaticTable.Pooling, float[][]> raw, Map<StaticTable.Pooling, float[][]> rawWords) {
+      float[][] all = raw.get(pooling);
+      if (words) {
+        float[][] extra = rawWords.get(pooling);
+        float[][] both = new float[all.length + extra.length][];
+        System.arraycopy(all, 0, both, 0, all.length);
+        System.arraycopy(extra, 0, both, all.length, extra.length);
+        all = both;
+      }
+      return dims == 0 ? all : StaticTable.pca(all, dims);
+    }
+
     /** The weighted table from {@code rows}, the raw or reduced outputs of {@link #pooling}. */
     float[][] table(float[][] rows, long[] counts) {
       double[] weights =
@@ -283,99 +273,6 @@ class StaticEmbeddingBenchmark {
             default -> throw new IllegalArgumentException(weighting);
           };
       return StaticTable.weighted(rows, weights);
-    }
-  }
-
-  /** The word pieces of every article's passages and of the queries, tokenized once. */
-  record WordPieces(Map<String, long[][]> passages, Map<String, long[]> queries) {
-
-    static WordPieces of(
-        HuggingFaceTokenizer tokenizer,
-        List<PassageVectorCache.Text> texts,
-        Map<String, String> queries,
-        Qrels qrels,
-        Map<String, Integer> words) {
-      Map<String, long[][]> passages = new LinkedHashMap<>();
-      for (PassageVectorCache.Text text : texts) {
-        List<String> split = PassageEncoder.passages(text.title(), text.body(), 150);
-        long[][] ids = new long[split.size()][];
-        for (int p = 0; p < ids.length; p++) {
-          ids[p] = ids(tokenizer, split.get(p), words);
-        }
-        passages.put(text.id(), ids);
-      }
-      Map<String, long[]> queryIds = new LinkedHashMap<>();
-      for (String id : qrels.queriesWithRelevant()) {
-        queryIds.put(id, ids(tokenizer, queries.get(id), words));
-      }
-      return new WordPieces(passages, queryIds);
-    }
-
-    /** The rows of {@code text}: a word of {@code words} by its own row, others by word pieces. */
-    private static long[] ids(
-        HuggingFaceTokenizer tokenizer, String text, Map<String, Integer> words) {
-      Encoding encoding = tokenizer.encode(text, false, false);
-      if (words.isEmpty()) {
-        return encoding.getIds();
-      }
-      List<Long> ids = new ArrayList<>();
-      StaticCounts.words(
-          encoding,
-          (word, pieces) -> {
-            Integer row = words.get(word);
-            if (row != null) {
-              ids.add((long) row);
-            } else {
-              for (long piece : pieces) {
-                ids.add(piece);
-              }
-            }
-          });
-      return ids.stream().mapToLong(Long::longValue).toArray();
-    }
-
-    Vectors vectors(float[][] table) {
-      Map<String, float[][]> passageVectors = new HashMap<>();
-      Map<String, float[]> articleVectors = new HashMap<>();
-      passages.forEach((id, ids) -> {
-        float[][] vectors = new float[ids.length][];
-        float[] article = new float[table[0].length];
-        for (int p = 0; p < ids.length; p++) {
-          vectors[p] = sum(table, ids[p]);
-          for (int d = 0; d < article.length; d++) {
-            article[d] += vectors[p][d];
-          }
-          unit(vectors[p]);
-        }
-        passageVectors.put(id, vectors);
-        articleVectors.put(id, unit(article));
-      });
-      Map<String, float[]> queryVectors = new LinkedHashMap<>();
-      queries.forEach((id, ids) -> queryVectors.put(id, unit(sum(table, ids))));
-      return new Vectors(passageVectors, articleVectors, queryVectors);
-    }
-
-    private static float[] sum(float[][] table, long[] ids) {
-      float[] vector = new float[table[0].length];
-      for (long id : ids) {
-        float[] row = table[(int) id];
-        for (int d = 0; d < vector.length; d++) {
-          vector[d] += row[d];
-        }
-      }
-      return vector;
-    }
-
-    private static float[] unit(float[] vector) {
-      double norm = 0;
-      for (float v : vector) {
-        norm += v * v;
-      }
-      float scale = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
-      for (int d = 0; d < vector.length; d++) {
-        vector[d] *= scale;
-      }
-      return vector;
     }
   }
 }
