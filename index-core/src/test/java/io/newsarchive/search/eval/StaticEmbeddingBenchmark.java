@@ -113,6 +113,21 @@ class StaticEmbeddingBenchmark {
             (THREADS.getCurrentThreadCpuTime() - vectorCpu) / 1e3 / texts.size());
         evaluate(variant.name(), base, vectors, qrels);
       }
+      int align = Integer.getInteger("newsarchive.staticAlign", 0);
+      if (align > 0) {
+        float[][] table =
+            new StaticVariant(StaticTable.Pooling.MEAN, 0, "rss3", false)
+                .table(raw.get(StaticTable.Pooling.MEAN), counts.pieces());
+        double[] ridges = {0.0003, 0.001, 0.003, 0.01};
+        List<float[][]> aligned = StaticAlignment.aligned(table, tokenizer, align, ridges);
+        for (int r = 0; r < ridges.length; r++) {
+          evaluate(
+              "mean-0-rss3 aligned " + align + ", ridge " + ridges[r],
+              base,
+              pieces.vectors(aligned.get(r)),
+              qrels);
+        }
+      }
     }
   }
 
