@@ -33,8 +33,10 @@ import org.junit.jupiter.api.Test;
  * -Dtest=StaticEmbeddingBenchmark -Dsurefire.failIfNoSpecifiedTests=false
  * -Dnewsarchive.evalIndex=DIR -Dnewsarchive.evalSet=DIR} (and {@code
  * -Dnewsarchive.evalSource=reuters} for the topics set), as for {@link DenseRetrievalBenchmark};
- * {@code -Dnewsarchive.staticVariants=mean-256-rss3,...} limits the tables measured. The raw
- * distilled outputs and the word-piece counts are kept under {@code target/static-vectors}.
+ * {@code -Dnewsarchive.staticVariants=mean-256-rss3,...} limits the tables measured ({@code none}
+ * for none of the grid), and {@code -Dnewsarchive.staticAlign=4000} also measures the table mapped
+ * by {@link StaticAlignment} fitted on that many texts. The raw distilled outputs and the
+ * word-piece counts are kept under {@code target/static-vectors}.
  */
 class StaticEmbeddingBenchmark {
 
