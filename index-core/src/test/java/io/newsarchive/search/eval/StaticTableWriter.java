@@ -12,14 +12,14 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
- * Writes the static word-piece table that ranked best on both judged sets together ({@link
- * StaticEmbeddingBenchmark}): all-MiniLM-L6-v2's own mean pooling of {@code [CLS]}, the word piece
- * and {@code [SEP]}, reduced by PCA to {@value #DIMS} dimensions, each row weighted by {@code a /
- * (a + p)} with {@code a} = {@value #SIF} and {@code p} the word piece's frequency in
- * rss-news-2023, and stored as one float scale and {@value #DIMS} signed bytes per row (7.9 MB).
- * Not part of the default test run: {@code ./mvnw -pl index-core test -Dtest=StaticTableWriter
- * -Dsurefire.failIfNoSpecifiedTests=false -Dnewsarchive.staticOut=FILE}. Deterministic: the same
- * model and corpus give the same file byte for byte.
+ * Writes the distilled static word-piece table that ranked best on TIME and near the best on the
+ * topics set ({@link StaticEmbeddingBenchmark}): all-MiniLM-L6-v2's own mean pooling of {@code
+ * [CLS]}, the word piece and {@code [SEP]}, reduced by PCA to {@value #DIMS} dimensions, each row
+ * weighted by {@code a / (a + p)} with {@code a} = {@value #SIF} and {@code p} the word piece's
+ * frequency in rss-news-2023, and stored as one float scale and {@value #DIMS} signed bytes per row
+ * (7.9 MB). Not part of the default test run: {@code ./mvnw -pl index-core test
+ * -Dtest=StaticTableWriter -Dsurefire.failIfNoSpecifiedTests=false -Dnewsarchive.staticOut=FILE}.
+ * Deterministic: the same model and corpus give the same file byte for byte.
  */
 class StaticTableWriter {
 
