@@ -71,6 +71,13 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
       defaultValue = "0")
   int listDropout;
 
+  @Option(
+      names = "--train-on-dev",
+      description =
+          "After choosing the epochs on eng.testa, train again for those epochs on eng.train and"
+              + " eng.testa together (eng.testa then no longer measures the model).")
+  boolean trainOnDev;
+
   @Option(names = "--no-word-statistics", description = "Skip clusters and case statistics.")
   boolean noWordStatistics;
 
@@ -97,7 +104,10 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
               folds,
               seed,
               capitalsPercent,
-              listDropout);
+              listDropout,
+              trainOnDev
+                  ? EntityModelTrainer.Development.ALSO_LEARNED
+                  : EntityModelTrainer.Development.CHOOSES_EPOCHS);
       long start = System.nanoTime();
       EntityModelTrainer.train(options, output, System.out::println);
       System.out.printf("trained in %.0f s%n", (System.nanoTime() - start) / 1e9);

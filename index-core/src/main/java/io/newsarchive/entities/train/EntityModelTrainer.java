@@ -38,6 +38,7 @@ public final class EntityModelTrainer {
    *     text before tagging
    * @param listDropout share of the training sentences, in percent, learned without the name lists,
    *     so that the tagger also learns names from their context
+   * @param development what the development file is used for
    */
   public record Options(
       Path trainFile,
@@ -48,11 +49,13 @@ public final class EntityModelTrainer {
       int folds,
       int seed,
       int capitalsPercent,
-      int listDropout) {
+      int listDropout,
+      Development development) {
     /** Validates the options. */
     public Options {
       Objects.requireNonNull(trainFile, "trainFile");
       Objects.requireNonNull(devFile, "devFile");
+      Objects.requireNonNull(development, "development");
       if (capitalsPercent < 0 || capitalsPercent > 100) {
         throw new IllegalArgumentException(
             "the share of documents in capitals must be 0 to 100%, got " + capitalsPercent);
@@ -68,6 +71,20 @@ public final class EntityModelTrainer {
         throw new IllegalArgumentException("folds must be at least 2, got " + folds);
       }
     }
+  }
+
+  /** What the development file ({@code eng.testa}) is used for. */
+  public enum Development {
+    /** It only chooses the number of epochs of each pass; its scores measure the model. */
+    CHOOSES_EPOCHS,
+    /**
+     * It chooses the number of epochs as in {@link #CHOOSES_EPOCHS}, then the model is trained
+     * again for those epochs on the training and development documents together, so its labels are
+     * learned too; its scores then no longer measure the model. The first tagger that labels the
+     * unlabeled text is still trained on the training file alone, so that both trainings see the
+     * same word lexicon.
+     */
+    ALSO_LEARNED
   }
 
   /**
@@ -90,19 +107,32 @@ public final class EntityModelTrainer {
               .firstPassOnly(train, dev, options.epochs());
       lexicon = lexicon.withCorpusTypes(builder.corpusTypes(labeller));
     }
-    List<ConllCorpus.Document> learned =
-        withCapitals(train, new CaseRestorer(lexicon), options.capitalsPercent());
+    CaseRestorer restorer = new CaseRestorer(lexicon);
+    List<ConllCorpus.Document> learned = withCapitals(train, restorer, options.capitalsPercent());
     if (learned.size() > train.size()) {
       log.accept(
           "documents also learned as printed in capitals: " + (learned.size() - train.size()));
     }
-    NerModel model =
+    NerTrainer trainer =
         new NerTrainer(
-                lexicon,
-                gazetteer,
-                new NerTrainer.Draws(options.seed(), options.listDropout()),
-                log)
-            .train(learned, dev, options.epochs(), options.folds());
+            lexicon, gazetteer, new NerTrainer.Draws(options.seed(), options.listDropout()), log);
+    NerTrainer.Trained chosen = trainer.train(learned, dev, options.epochs(), options.folds());
+    NerModel model = chosen.model();
+    if (options.development() == Development.ALSO_LEARNED) {
+      List<ConllCorpus.Document> both = new ArrayList<>(train);
+      both.addAll(dev);
+      log.accept(
+          "training again on the training and development documents: first pass "
+              + chosen.epochs().first()
+              + " epochs, second pass "
+              + chosen.epochs().second());
+      model =
+          trainer.trainFixed(
+              withCapitals(both, restorer, options.capitalsPercent()),
+              chosen.epochs(),
+              options.epochs(),
+              options.folds());
+    }
     Path parent = output.toAbsolutePath().getParent();
     if (parent != null) {
       Files.createDirectories(parent);

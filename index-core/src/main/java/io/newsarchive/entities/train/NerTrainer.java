@@ -70,7 +70,14 @@ final class NerTrainer {
     }
   }
 
-  NerModel train(
+  /** How many passes over the training documents each of the two taggers made. */
+  record Epochs(int first, int second) {}
+
+  /** A model and the passes its taggers made, chosen on the development documents. */
+  record Trained(NerModel model, Epochs epochs) {}
+
+  /** Trains both passes, each stopped at the epoch (of 1..{@code epochs}) best on {@code dev}. */
+  Trained train(
       List<ConllCorpus.Document> train, List<ConllCorpus.Document> dev, int epochs, int folds) {
     List<Prepared> trainDocs = prepare(train, listDropout);
     List<Prepared> devDocs = prepare(dev, 0);
@@ -78,8 +85,48 @@ final class NerTrainer {
     List<List<int[][]>> trainRows = firstPassRows(trainDocs, firstIndex);
     List<List<int[][]>> devRows = firstPassRows(devDocs, firstIndex);
     log.accept("first pass: " + firstIndex.size() + " features");
+    List<List<int[]>> jackknifed = jackknife(firstIndex, trainDocs, trainRows, epochs, folds);
+    Fitted first =
+        fitChoosingEpochs(firstIndex, trainDocs, trainRows, devDocs, devRows, epochs, SHUFFLES);
+    List<List<int[]>> devFirst = new ArrayList<>();
+    for (List<int[][]> doc : devRows) {
+      devFirst.add(decodeAll(first.model(), doc));
+    }
+    FeatureIndex secondIndex = new FeatureIndex(1 << 20);
+    List<List<int[][]>> trainRows2 = secondPassRows(trainDocs, jackknifed, secondIndex);
+    List<List<int[][]>> devRows2 = secondPassRows(devDocs, devFirst, secondIndex);
+    log.accept("second pass: " + secondIndex.size() + " features");
+    Fitted second =
+        fitChoosingEpochs(secondIndex, trainDocs, trainRows2, devDocs, devRows2, epochs, SHUFFLES);
+    return new Trained(
+        new NerModel(lexicon, gazetteer, first.model(), second.model()),
+        new Epochs(first.epochs(), second.epochs()));
+  }
+
+  /**
+   * Trains both passes on {@code docs} for the given numbers of epochs, with no development set;
+   * the jackknife folds that label the second pass's input train for {@code foldEpochs}, as in
+   * {@link #train}.
+   */
+  NerModel trainFixed(List<ConllCorpus.Document> docs, Epochs epochs, int foldEpochs, int folds) {
+    List<Prepared> trainDocs = prepare(docs, listDropout);
+    FeatureIndex firstIndex = new FeatureIndex(1 << 20);
+    List<List<int[][]>> trainRows = firstPassRows(trainDocs, firstIndex);
+    log.accept("first pass: " + firstIndex.size() + " features");
+    List<List<int[]>> jackknifed = jackknife(firstIndex, trainDocs, trainRows, foldEpochs, folds);
+    SequencePerceptron first = fitFixed(firstIndex, trainDocs, trainRows, epochs.first());
+    FeatureIndex secondIndex = new FeatureIndex(1 << 20);
+    List<List<int[][]>> trainRows2 = secondPassRows(trainDocs, jackknifed, secondIndex);
+    log.accept("second pass: " + secondIndex.size() + " features");
+    SequencePerceptron second = fitFixed(secondIndex, trainDocs, trainRows2, epochs.second());
+    return new NerModel(lexicon, gazetteer, first, second);
+  }
+
+  /** Each document's first-pass labels from a first pass trained on the other folds only. */
+  private List<List<int[]>> jackknife(
+      FeatureIndex index, List<Prepared> docs, List<List<int[][]>> rows, int epochs, int folds) {
     List<List<int[]>> jackknifed = new ArrayList<>();
-    for (int d = 0; d < trainDocs.size(); d++) {
+    for (int d = 0; d < docs.size(); d++) {
       jackknifed.add(null);
     }
     // Folds are independent; each writes only its own documents' labels.
@@ -87,30 +134,18 @@ final class NerTrainer {
         .parallel()
         .forEach(fold -> {
           List<Integer> in = new ArrayList<>();
-          for (int d = 0; d < trainDocs.size(); d++) {
+          for (int d = 0; d < docs.size(); d++) {
             if (d % folds != fold) {
               in.add(d);
             }
           }
-          SequencePerceptron model = fit(firstIndex, trainDocs, trainRows, in, epochs);
-          for (int d = fold; d < trainDocs.size(); d += folds) {
-            jackknifed.set(d, decodeAll(model, trainRows.get(d)));
+          SequencePerceptron model = fit(index, docs, rows, in, epochs);
+          for (int d = fold; d < docs.size(); d += folds) {
+            jackknifed.set(d, decodeAll(model, rows.get(d)));
           }
           log.accept("fold " + (fold + 1) + "/" + folds + " labelled");
         });
-    SequencePerceptron first =
-        fitChoosingEpochs(firstIndex, trainDocs, trainRows, devDocs, devRows, epochs, SHUFFLES);
-    List<List<int[]>> devFirst = new ArrayList<>();
-    for (List<int[][]> doc : devRows) {
-      devFirst.add(decodeAll(first, doc));
-    }
-    FeatureIndex secondIndex = new FeatureIndex(1 << 20);
-    List<List<int[][]>> trainRows2 = secondPassRows(trainDocs, jackknifed, secondIndex);
-    List<List<int[][]>> devRows2 = secondPassRows(devDocs, devFirst, secondIndex);
-    log.accept("second pass: " + secondIndex.size() + " features");
-    SequencePerceptron second =
-        fitChoosingEpochs(secondIndex, trainDocs, trainRows2, devDocs, devRows2, epochs, SHUFFLES);
-    return new NerModel(lexicon, gazetteer, first, second);
+    return jackknifed;
   }
 
   /** Trains the first pass alone, for labelling unlabeled text. */
@@ -124,7 +159,7 @@ final class NerTrainer {
     return new NerModel(
         lexicon,
         gazetteer,
-        fitChoosingEpochs(index, trainDocs, trainRows, devDocs, devRows, epochs, 1),
+        fitChoosingEpochs(index, trainDocs, trainRows, devDocs, devRows, epochs, 1).model(),
         null);
   }
 
@@ -215,7 +250,10 @@ final class NerTrainer {
     return trainer.averaged();
   }
 
-  private SequencePerceptron fitChoosingEpochs(
+  /** A model and the epochs it was trained for. */
+  private record Fitted(SequencePerceptron model, int epochs) {}
+
+  private Fitted fitChoosingEpochs(
       FeatureIndex index,
       List<Prepared> docs,
       List<List<int[][]>> rows,
@@ -223,35 +261,14 @@ final class NerTrainer {
       List<List<int[][]>> devRows,
       int epochs,
       int shuffles) {
-    List<PerceptronTrainer> trainers = new ArrayList<>();
-    List<Random> randoms = new ArrayList<>();
-    List<List<Integer>> orders = new ArrayList<>();
-    for (int m = 0; m < shuffles; m++) {
-      trainers.add(new PerceptronTrainer(index));
-      randoms.add(new Random(seed + m));
-      List<Integer> order = new ArrayList<>();
-      for (int d = 0; d < docs.size(); d++) {
-        order.add(d);
-      }
-      orders.add(order);
-    }
-    SequencePerceptron best = null;
+    ShuffledPerceptrons models =
+        new ShuffledPerceptrons(
+            index, rows, gold(docs), new ShuffledPerceptrons.Draw(shuffles, seed));
+    Fitted best = null;
     double bestF1 = -1;
     for (int epoch = 1; epoch <= epochs; epoch++) {
-      // Each shuffled model has its own order and random source, so training them side by side
-      // gives the same weights as training them one after another.
-      IntStream.range(0, shuffles)
-          .parallel()
-          .forEach(m -> {
-            Collections.shuffle(orders.get(m), randoms.get(m));
-            for (int d : orders.get(m)) {
-              for (int s = 0; s < rows.get(d).size(); s++) {
-                trainers.get(m).train(rows.get(d).get(s), docs.get(d).gold().get(s));
-              }
-            }
-          });
-      SequencePerceptron averaged =
-          shuffles == 1 ? trainers.get(0).averaged() : PerceptronTrainer.mean(trainers);
+      models.epoch();
+      SequencePerceptron averaged = models.model();
       NerEvaluation eval = new NerEvaluation();
       for (int d = 0; d < devDocs.size(); d++) {
         for (int s = 0; s < devRows.get(d).size(); s++) {
@@ -263,10 +280,27 @@ final class NerTrainer {
       log.accept(String.format(java.util.Locale.ROOT, "  epoch %d: dev F1 %.2f", epoch, f1));
       if (f1 > bestF1) {
         bestF1 = f1;
-        best = averaged;
+        best = new Fitted(averaged, epoch);
       }
     }
+    log.accept("  kept epoch " + best.epochs());
     return best;
+  }
+
+  private SequencePerceptron fitFixed(
+      FeatureIndex index, List<Prepared> docs, List<List<int[][]>> rows, int epochs) {
+    ShuffledPerceptrons models =
+        new ShuffledPerceptrons(
+            index, rows, gold(docs), new ShuffledPerceptrons.Draw(SHUFFLES, seed));
+    for (int epoch = 1; epoch <= epochs; epoch++) {
+      models.epoch();
+      log.accept("  epoch " + epoch + " of " + epochs);
+    }
+    return models.model();
+  }
+
+  private static List<List<int[]>> gold(List<Prepared> docs) {
+    return docs.stream().map(Prepared::gold).toList();
   }
 
   private static List<int[]> decodeAll(SequencePerceptron model, List<int[][]> sentences) {
