@@ -22,9 +22,11 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
@@ -76,14 +78,16 @@ public final class FeedbackExpansion {
   /**
    * A text query and the feedback words added to it.
    *
-   * @param text the query to rank with: the original when nothing was added
-   * @param added feedback words not in the original query, heaviest first, as indexed (stemmed)
+   * @param text the query to rank with: the original, weighed by the words' original boost, and the
+   *     feedback words on the rescored articles
+   * @param words the feedback words, from which {@link FeedbackScores} scores the rescored articles
+   *     without searching {@code text}
    */
-  record Expansion(Query text, List<String> added) {
+  record Expansion(Query text, Words words) {
 
-    /** Copies the word list. */
-    Expansion {
-      added = List.copyOf(added);
+    /** Feedback words not in the original query, heaviest first, as indexed (stemmed). */
+    List<String> added() {
+      return words.added();
     }
   }
 
@@ -165,12 +169,15 @@ public final class FeedbackExpansion {
             .add(words.get().words(), Occur.MUST)
             .add(new DocIdsQuery(searcher.getIndexReader(), first), Occur.FILTER)
             .build();
+    // The score as typed is multiplied by the original boost, not scaled clause by clause as a
+    // BoostQuery would: then a rescored article's score follows from its score as typed, and the
+    // articles scored from it by FeedbackScores continue by cursor into the whole order.
+    Query original =
+        FunctionScoreQuery.boostByValue(
+            text, DoubleValuesSource.constant(words.get().originalBoost()));
     Query expanded =
-        new BooleanQuery.Builder()
-            .add(new BoostQuery(text, words.get().originalBoost()), Occur.MUST)
-            .add(rescored, Occur.SHOULD)
-            .build();
-    return Optional.of(new Expansion(expanded, words.get().added()));
+        new BooleanQuery.Builder().add(original, Occur.MUST).add(rescored, Occur.SHOULD).build();
+    return Optional.of(new Expansion(expanded, words.get()));
   }
 
   /**

@@ -5,7 +5,6 @@ import static io.newsarchive.search.FeedbackExpansion.RESCORED;
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -15,13 +14,8 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.FieldDoc;
-import org.apache.lucene.search.LeafCollector;
-import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.util.BytesRef;
 
@@ -55,8 +49,10 @@ final class FirstPass {
    * Whether the article after the {@value FeedbackExpansion#RESCORED} best of {@code first} scores
    * as much as the last of them.
    */
-  static boolean tiedPastRescored(ScoreDoc[] first) {
-    return first.length > RESCORED && first[RESCORED].score == first[RESCORED - 1].score;
+  static Tie tiedPastRescored(ScoreDoc[] first) {
+    return first.length > RESCORED && first[RESCORED].score == first[RESCORED - 1].score
+        ? Tie.PAST_RESCORED
+        : Tie.NONE;
   }
 
   /**
@@ -72,10 +68,29 @@ final class FirstPass {
     if (!all && (wanted > RESCORED || first[last].score <= first[RESCORED].score)) {
       return Optional.empty();
     }
+    return Optional.of(byScoreAndId(reader, first, wanted));
+  }
+
+  /**
+   * The first {@code wanted} of {@code hits} in the order of a page by relevance (score, then
+   * article id), with the sort values a cursor continues from. Only the ids of the page and of the
+   * articles tied with its last are read.
+   */
+  static FieldDoc[] byScoreAndId(IndexReader reader, ScoreDoc[] hits, int wanted)
+      throws IOException {
+    ScoreDoc[] byScore = hits.clone();
+    Arrays.sort(
+        byScore,
+        Comparator.<ScoreDoc>comparingDouble(hit -> -hit.score).thenComparingInt(hit -> hit.doc));
+    int size = Math.min(wanted, byScore.length);
+    int end = size;
+    while (end < byScore.length && byScore[end].score == byScore[size - 1].score) {
+      end++;
+    }
     List<LeafReaderContext> leaves = reader.leaves();
-    FieldDoc[] page = new FieldDoc[first.length];
-    for (int i = 0; i < first.length; i++) {
-      ScoreDoc hit = first[i];
+    FieldDoc[] page = new FieldDoc[end];
+    for (int i = 0; i < end; i++) {
+      ScoreDoc hit = byScore[i];
       page[i] = new FieldDoc(hit.doc, hit.score, new Object[] {hit.score, id(leaves, hit.doc)});
     }
     Arrays.sort(
@@ -83,7 +98,32 @@ final class FirstPass {
         Comparator.<FieldDoc>comparingDouble(hit -> -hit.score)
             .thenComparing(
                 hit -> (BytesRef) hit.fields[1], Comparator.nullsFirst(Comparator.naturalOrder())));
-    return Optional.of(Arrays.copyOf(page, Math.min(wanted, page.length)));
+    return Arrays.copyOf(page, size);
+  }
+
+  /**
+   * The first {@code wanted} articles of the expanded order from {@code rescored}, the rescored
+   * articles with their expanded scores, when they decide them: no article past them was {@code
+   * tied} with the last of them as typed, or the page's last scores clearly above the lowest of
+   * them. Empty otherwise: then the page needs the whole expanded order.
+   */
+  static Optional<FieldDoc[]> reordered(
+      IndexReader reader, ScoreDoc[] rescored, int wanted, Tie tied) throws IOException {
+    FieldDoc[] page = byScoreAndId(reader, rescored, wanted);
+    if (tied == Tie.NONE) {
+      return Optional.of(page);
+    }
+    float lowest = Float.POSITIVE_INFINITY;
+    for (ScoreDoc hit : rescored) {
+      lowest = Math.min(lowest, hit.score);
+    }
+    return aboveTied(page, wanted, lowest) ? Optional.of(page) : Optional.empty();
+  }
+
+  /** Whether an article past the rescored ones scored as much as the last of them as typed. */
+  enum Tie {
+    NONE,
+    PAST_RESCORED
   }
 
   /** Whether a pass saw every match or was stopped by its deadline. */
@@ -99,7 +139,7 @@ final class FirstPass {
    * clearly more than {@code lowest}, the lowest score of a rescored article. Feedback only adds to
    * those, so no article past them scores more.
    */
-  static boolean aboveTied(ScoreDoc[] rescored, int wanted, float lowest) {
+  private static boolean aboveTied(ScoreDoc[] rescored, int wanted, float lowest) {
     return rescored.length == wanted
         && (Float) ((FieldDoc) rescored[wanted - 1]).fields[0] > lowest * (1 + MARGIN);
   }
@@ -113,50 +153,5 @@ final class FirstPass {
       return null;
     }
     return BytesRef.deepCopyOf(ids.lookupOrd(ids.nextOrd()));
-  }
-
-  /** Finds the lowest score of the matches. */
-  static final class LowestScore implements CollectorManager<LowestScore.Lowest, Float> {
-
-    @Override
-    public Lowest newCollector() {
-      return new Lowest();
-    }
-
-    @Override
-    public Float reduce(Collection<Lowest> collectors) {
-      float lowest = Float.POSITIVE_INFINITY;
-      for (Lowest collector : collectors) {
-        lowest = Math.min(lowest, collector.lowest);
-      }
-      return lowest;
-    }
-
-    /** The lowest score of one slice's matches. */
-    static final class Lowest implements Collector {
-      private float lowest = Float.POSITIVE_INFINITY;
-
-      @Override
-      public LeafCollector getLeafCollector(LeafReaderContext context) {
-        return new LeafCollector() {
-          private Scorable scorer;
-
-          @Override
-          public void setScorer(Scorable scorer) {
-            this.scorer = scorer;
-          }
-
-          @Override
-          public void collect(int doc) throws IOException {
-            lowest = Math.min(lowest, scorer.score());
-          }
-        };
-      }
-
-      @Override
-      public ScoreMode scoreMode() {
-        return ScoreMode.COMPLETE;
-      }
-    }
   }
 }

@@ -187,15 +187,18 @@ final class PageSearch {
     boolean more = (page == null ? total : all.length) > offset + request.get(SIZE);
     if (first != null) {
       if (!timed.timedOut()) {
-        boolean tied = FirstPass.tiedPastRescored(first);
         ScoreDoc[] rescored = Arrays.copyOf(first, Math.min(first.length, RESCORED));
         if (feedbackRoute == Feedback.AFTER) {
           expansion = feedback.expand(timed, text.query(), rescored);
         }
         if (expansion.isPresent() && !meaningOfFirst) {
-          query = expanded(searcher, request, expansion.get());
-          ScoreDoc[] reordered = rescoredPage(timed, query, rescored, wanted, tied);
-          all = timed.timedOut() ? null : reordered;
+          all = rescoredPage(timed, expansion.get(), first, wanted);
+          if (all == null) {
+            // An article past the rescored ones may reach the page by its id: the whole order.
+            query = expanded(searcher, request, expansion.get());
+            all = timed.search(query, best(wanted)).scoreDocs;
+          }
+          all = timed.timedOut() ? null : all;
           expansion = timed.timedOut() ? Optional.empty() : expansion;
         } else if (meaningOfFirst) {
           if (expansion.isPresent()) {
@@ -332,25 +335,20 @@ final class PageSearch {
   }
 
   /**
-   * The first {@code wanted} of the expanded order, {@code query}, which reorders {@code rescored}:
-   * searched among those alone, unless an article past them, tied with the last of them as typed,
-   * may rank among the first {@code wanted} by its id (when no feedback word adds to that last
-   * one): then the page needs the whole expanded order.
+   * The first {@code wanted} of the expanded order of {@code expansion}, which reorders the
+   * rescored articles at the head of {@code first}, the best articles as typed: taken from those
+   * articles, scored from their scores as typed, unless an article past them, tied with the last of
+   * them as typed, may rank among the first {@code wanted} by its id (when no feedback word adds to
+   * that last one): then null.
    */
   private static ScoreDoc[] rescoredPage(
-      IndexSearcher timed, Query query, ScoreDoc[] rescored, int wanted, boolean tied)
+      IndexSearcher timed, FeedbackExpansion.Expansion expansion, ScoreDoc[] first, int wanted)
       throws IOException {
-    Query among = restricted(timed, query, rescored);
-    if (!tied) {
-      return timed.search(among, best(wanted)).scoreDocs;
-    }
-    Object[] collected =
-        timed.search(among, new MultiCollectorManager(best(wanted), new FirstPass.LowestScore()));
-    ScoreDoc[] page = ((TopDocs) collected[0]).scoreDocs;
-    if (FirstPass.aboveTied(page, wanted, (Float) collected[1]) || timed.timedOut()) {
-      return page;
-    }
-    return timed.search(query, best(wanted)).scoreDocs;
+    ScoreDoc[] rescored = Arrays.copyOf(first, Math.min(first.length, RESCORED));
+    ScoreDoc[] scored = FeedbackScores.of(timed, expansion.words(), rescored);
+    return FirstPass.reordered(
+            timed.getIndexReader(), scored, wanted, FirstPass.tiedPastRescored(first))
+        .orElse(null);
   }
 
   /**

@@ -8,9 +8,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -75,9 +75,15 @@ class FeedbackExpansionTest {
       assertThat(clauses)
           .extracting(BooleanClause::occur)
           .containsExactly(BooleanClause.Occur.MUST, BooleanClause.Occur.SHOULD);
-      assertThat(((BoostQuery) parts.get(0)).getQuery()).isEqualTo(typed);
-      assertThat(((BoostQuery) parts.get(0)).getBoost())
-          .isEqualTo(FeedbackExpansion.ORIGINAL_WEIGHT);
+      assertThat(((FunctionScoreQuery) parts.get(0)).getWrappedQuery()).isEqualTo(typed);
+      // The query as typed keeps its share of the weight: its scores times that share, exactly,
+      // which is what lets the rescored articles be scored from their scores as typed.
+      ScoreDoc[] original = first.search(parts.get(0), FeedbackExpansion.RESCORED).scoreDocs;
+      assertThat(original).hasSameSizeAs(best);
+      for (int i = 0; i < best.length; i++) {
+        assertThat(original[i].doc).isEqualTo(best[i].doc);
+        assertThat(original[i].score).isEqualTo(FeedbackExpansion.ORIGINAL_WEIGHT * best[i].score);
+      }
     }
   }
 
