@@ -9,17 +9,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.FieldInfo;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.IndexReaderContext;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFieldVisitor;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
@@ -126,10 +130,16 @@ public final class FeedbackExpansion {
      * @throws IOException when the archive cannot be read
      */
     List<Boolean> rare(List<String> words) throws IOException;
-  }
 
-  /** Words looked up in one call of {@link Rarity#rare}, heaviest first. */
-  private static final int LOOKED_UP = 2 * FEEDBACK_TERMS;
+    /**
+     * How many of the heaviest words one call of {@link #rare} is given: by default twice {@value
+     * #FEEDBACK_TERMS}, for an archive that answers many words in one request; one where each word
+     * is a lookup of its own, so that no word is looked up once enough are found.
+     */
+    default int batch() {
+      return 2 * FEEDBACK_TERMS;
+    }
+  }
 
   private final Analyzer analyzer = ArticleFields.analyzer();
 
@@ -157,7 +167,8 @@ public final class FeedbackExpansion {
       stored.document(hit.doc, article);
       top.add(new Feedback(article.title, article.body, hit.score));
     }
-    Optional<Words> words = feedback(text, top, new DocumentFrequency(searcher.getIndexReader()));
+    DocumentFrequency frequency = new DocumentFrequency(searcher.getIndexReader());
+    Optional<Words> words = words(text, relevanceModel(top, frequency), frequency::states);
     if (words.isEmpty()) {
       return Optional.empty();
     }
@@ -189,19 +200,31 @@ public final class FeedbackExpansion {
    */
   public Optional<Words> feedback(Query text, List<Feedback> top, Rarity rarity)
       throws IOException {
-    List<Map.Entry<String, Double>> model = relevanceModel(top, rarity);
+    return words(text, relevanceModel(top, rarity), word -> null);
+  }
+
+  /**
+   * The feedback words of {@code text} from {@code model}, its heaviest topical words, each body
+   * word searched with the term states {@code bodyStates} gives it (null when it has none).
+   */
+  private static Optional<Words> words(
+      Query text, List<Candidate> model, Function<String, TermStates> bodyStates) {
     if (model.isEmpty()) {
       return Optional.empty();
     }
     Set<String> own = ownTerms(text);
-    double sum = model.stream().mapToDouble(Map.Entry::getValue).sum();
+    double sum = 0;
+    for (Candidate candidate : model) {
+      sum += candidate.weight;
+    }
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     List<String> added = new ArrayList<>();
-    for (Map.Entry<String, Double> entry : model) {
-      float weight = (float) ((1 - ORIGINAL_WEIGHT) * entry.getValue() / sum);
-      words.add(new BoostQuery(titleOrBody(entry.getKey()), weight), Occur.SHOULD);
-      if (!own.contains(entry.getKey())) {
-        added.add(entry.getKey());
+    for (Candidate candidate : model) {
+      String word = new String(candidate.word);
+      float weight = (float) ((1 - ORIGINAL_WEIGHT) * candidate.weight / sum);
+      words.add(new BoostQuery(titleOrBody(word, bodyStates.apply(word)), weight), Occur.SHOULD);
+      if (!own.contains(word)) {
+        added.add(word);
       }
     }
     // Each original word weighs ORIGINAL_WEIGHT / n, as in Anserini's L1-normalized model.
@@ -213,9 +236,8 @@ public final class FeedbackExpansion {
    * heaviest first and ties by word: each article's word frequencies over its length, times its
    * score. Only the heaviest words are looked up in the index, until enough of them are topical.
    */
-  private List<Map.Entry<String, Double>> relevanceModel(List<Feedback> top, Rarity rarity)
-      throws IOException {
-    Map<String, Double> model = new HashMap<>();
+  private List<Candidate> relevanceModel(List<Feedback> top, Rarity rarity) throws IOException {
+    CharArrayMap<Candidate> model = new CharArrayMap<>(1024, false);
     CharArrayMap<int[]> counts = new CharArrayMap<>(1024, false);
     for (Feedback hit : top.subList(0, Math.min(FEEDBACK_DOCS, top.size()))) {
       counts.clear();
@@ -224,26 +246,29 @@ public final class FeedbackExpansion {
       CharArrayMap<int[]>.EntryIterator words = counts.entrySet().iterator();
       while (words.hasNext()) {
         char[] word = words.nextKey();
-        // Only words can be chosen, so only words are weighed: no string for the others.
+        // Only words can be chosen, so only words are weighed.
         if (isWord(word)) {
-          model.merge(
-              new String(word),
-              (double) hit.score() * words.currentValue()[0] / length,
-              Double::sum);
+          Candidate candidate = model.get(word, 0, word.length);
+          if (candidate == null) {
+            candidate = new Candidate(word);
+            model.put(word, candidate);
+          }
+          candidate.weight += (double) hit.score() * words.currentValue()[0] / length;
         }
       }
     }
-    List<Map.Entry<String, Double>> heaviest = new ArrayList<>(model.entrySet());
-    heaviest.sort(
-        Map.Entry.<String, Double>comparingByValue()
-            .reversed()
-            .thenComparing(Map.Entry.comparingByKey()));
-    List<Map.Entry<String, Double>> best = new ArrayList<>(FEEDBACK_TERMS);
-    // Checked only on the heaviest words, a few at a time: each is a lookup in the index.
-    for (int from = 0; from < heaviest.size() && best.size() < FEEDBACK_TERMS; from += LOOKED_UP) {
-      List<Map.Entry<String, Double>> batch =
-          heaviest.subList(from, Math.min(heaviest.size(), from + LOOKED_UP));
-      List<Boolean> rare = rarity.rare(batch.stream().map(Map.Entry::getKey).toList());
+    // Taken heaviest first from a heap: only the few looked up are ordered.
+    PriorityQueue<Candidate> heaviest = new PriorityQueue<>(model.values());
+    List<Candidate> best = new ArrayList<>(FEEDBACK_TERMS);
+    List<Candidate> batch = new ArrayList<>(rarity.batch());
+    // Checked only on the heaviest words: each is a lookup in the index.
+    while (!heaviest.isEmpty() && best.size() < FEEDBACK_TERMS) {
+      batch.clear();
+      while (!heaviest.isEmpty() && batch.size() < rarity.batch()) {
+        batch.add(heaviest.poll());
+      }
+      List<Boolean> rare =
+          rarity.rare(batch.stream().map(candidate -> new String(candidate.word)).toList());
       for (int i = 0; i < batch.size() && best.size() < FEEDBACK_TERMS; i++) {
         if (rare.get(i)) {
           best.add(batch.get(i));
@@ -251,6 +276,22 @@ public final class FeedbackExpansion {
       }
     }
     return best;
+  }
+
+  /** A word of the relevance model and its weight, heavier first, then by word. */
+  private static final class Candidate implements Comparable<Candidate> {
+    private final char[] word;
+    private double weight;
+
+    Candidate(char[] word) {
+      this.word = word;
+    }
+
+    @Override
+    public int compareTo(Candidate other) {
+      int byWeight = Double.compare(other.weight, weight);
+      return byWeight != 0 ? byWeight : Arrays.compare(word, other.word);
+    }
   }
 
   /**
@@ -322,13 +363,18 @@ public final class FeedbackExpansion {
 
   /**
    * The body document frequency of words in one index version, each segment's terms read through
-   * one enumeration: a word is a seek in each, not a new enumeration per word and segment.
+   * one enumeration: a word is a seek in each, not a new enumeration per word and segment. A rare
+   * word keeps what the seeks found, so that searching it seeks no segment again. Not thread-safe:
+   * one per expansion.
    */
   private static final class DocumentFrequency implements Rarity {
+    private final IndexReaderContext context;
     private final TermsEnum[] segments;
     private final int numDocs;
+    private final Map<String, TermStates> found = new HashMap<>();
 
     DocumentFrequency(IndexReader reader) throws IOException {
+      context = reader.getContext();
       List<LeafReaderContext> leaves = reader.leaves();
       segments = new TermsEnum[leaves.size()];
       for (int i = 0; i < segments.length; i++) {
@@ -347,19 +393,38 @@ public final class FeedbackExpansion {
       return rare;
     }
 
+    /** One word at a time: each is a lookup of its own. */
+    @Override
+    public int batch() {
+      return 1;
+    }
+
+    /** The body term states of {@code word}, when it was found rare; null otherwise. */
+    TermStates states(String word) {
+      return found.get(word);
+    }
+
     /**
      * Whether {@code term} is in no more than {@value FeedbackExpansion#MAX_DOCUMENT_SHARE} of the
      * articles.
      */
     private boolean isRare(String term) throws IOException {
       BytesRef bytes = new BytesRef(term);
+      TermStates states = new TermStates(context);
       long docFreq = 0;
-      for (TermsEnum segment : segments) {
+      for (int i = 0; i < segments.length; i++) {
+        TermsEnum segment = segments[i];
         if (segment.seekExact(bytes)) {
-          docFreq += segment.docFreq();
+          int segmentFreq = segment.docFreq();
+          docFreq += segmentFreq;
+          states.register(segment.termState(), i, segmentFreq, segment.totalTermFreq());
         }
       }
-      return docFreq <= MAX_DOCUMENT_SHARE * numDocs;
+      boolean rare = docFreq <= MAX_DOCUMENT_SHARE * numDocs;
+      if (rare) {
+        found.put(term, states);
+      }
+      return rare;
     }
   }
 
@@ -388,7 +453,12 @@ public final class FeedbackExpansion {
     return own;
   }
 
-  private static Query titleOrBody(String term) {
+  /**
+   * {@code term} in title and body with the parser's field boosts, its body term states when they
+   * are known (null otherwise).
+   */
+  private static Query titleOrBody(String term, TermStates bodyStates) {
+    Term body = new Term(ArticleFields.BODY, term);
     return new BooleanQuery.Builder()
         .add(
             new BoostQuery(
@@ -396,7 +466,8 @@ public final class FeedbackExpansion {
             Occur.SHOULD)
         .add(
             new BoostQuery(
-                new TermQuery(new Term(ArticleFields.BODY, term)), ArticleQueryParser.BODY_BOOST),
+                bodyStates == null ? new TermQuery(body) : new TermQuery(body, bodyStates),
+                ArticleQueryParser.BODY_BOOST),
             Occur.SHOULD)
         .build();
   }
