@@ -6,7 +6,9 @@ import io.newsarchive.article.Article;
 import io.newsarchive.testing.TestArticles;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause;
@@ -118,5 +120,44 @@ class FeedbackExpansionTest {
     SearchResult expanded = search("title:\"cocoa exports\"", QueryExpansion.ALWAYS);
     assertThat(expanded.hits().get(0).id()).isEqualTo("reuters-2");
     assertThat(expanded.expandedWith()).isNotEmpty();
+  }
+
+  @Test
+  void rescoredArticlesScoreExactlyAsASearchOfTheExpandedQuery() throws IOException {
+    // One, two and three typed words: the original boost is 1/2, 1/4 and 1/6 of their score.
+    for (String q : List.of("cocoa", "cocoa prices", "cocoa oil crop")) {
+      Query typed = new ArticleQueryParser().textQuery(q, MinimumMatch.ANY).query();
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        IndexSearcher first = Ranking.searcher(reader);
+        ScoreDoc[] best = first.search(typed, FeedbackExpansion.RESCORED).scoreDocs;
+        FeedbackExpansion.Expansion expansion =
+            new FeedbackExpansion().expand(first, typed, best).orElseThrow();
+        ScoreDoc[] scored = FeedbackScores.of(first, expansion.words(), best);
+        ScoreDoc[] searched =
+            first.search(first.rewrite(expansion.text()), FeedbackExpansion.RESCORED).scoreDocs;
+        assertThat(searched).hasSameSizeAs(best);
+        Map<Integer, Float> expected = new HashMap<>();
+        for (ScoreDoc hit : searched) {
+          expected.put(hit.doc, hit.score);
+        }
+        for (ScoreDoc hit : scored) {
+          assertThat(hit.score).as("%s, article %d", q, hit.doc).isEqualTo(expected.get(hit.doc));
+        }
+        // The feedback words moved some article: the comparison is not of the query as typed.
+        assertThat(scored)
+            .anySatisfy(hit ->
+                assertThat(hit.score)
+                    .isGreaterThan(expansion.words().originalBoost() * scoreOf(best, hit.doc)));
+      }
+    }
+  }
+
+  private static float scoreOf(ScoreDoc[] hits, int doc) {
+    for (ScoreDoc hit : hits) {
+      if (hit.doc == doc) {
+        return hit.score;
+      }
+    }
+    throw new AssertionError("no article " + doc);
   }
 }
