@@ -4,28 +4,16 @@ import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.CharArrayMap;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.IndexReaderContext;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.StoredFieldVisitor;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
-import org.apache.lucene.index.Terms;
-import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -37,7 +25,6 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Pseudo-relevance feedback with relevance model 3 (RM3), with Anserini's defaults but fewer
@@ -75,8 +62,6 @@ public final class FeedbackExpansion {
   /** Words in more than this share of articles say nothing about a topic (Anserini's filter). */
   public static final double MAX_DOCUMENT_SHARE = 0.1;
 
-  private static final int MIN_TERM_LENGTH = 2;
-  private static final int MAX_TERM_LENGTH = 20;
   private static final Set<String> TEXT_FIELDS = Set.of(ArticleFields.TITLE, ArticleFields.BODY);
 
   /**
@@ -141,7 +126,7 @@ public final class FeedbackExpansion {
     }
   }
 
-  private final Analyzer analyzer = ArticleFields.analyzer();
+  private final RelevanceModel model = new RelevanceModel(ArticleFields.analyzer());
 
   /** Feedback with the index analyzer of {@link ArticleFields#analyzer()}. */
   public FeedbackExpansion() {}
@@ -167,8 +152,8 @@ public final class FeedbackExpansion {
       stored.document(hit.doc, article);
       top.add(new Feedback(article.title, article.body, hit.score));
     }
-    DocumentFrequency frequency = new DocumentFrequency(searcher.getIndexReader());
-    Optional<Words> words = words(text, relevanceModel(top, frequency), frequency::states);
+    BodyDocumentFrequency frequency = new BodyDocumentFrequency(searcher.getIndexReader());
+    Optional<Words> words = words(text, model.heaviest(top, frequency), frequency::states);
     if (words.isEmpty()) {
       return Optional.empty();
     }
@@ -200,7 +185,7 @@ public final class FeedbackExpansion {
    */
   public Optional<Words> feedback(Query text, List<Feedback> top, Rarity rarity)
       throws IOException {
-    return words(text, relevanceModel(top, rarity), word -> null);
+    return words(text, model.heaviest(top, rarity), word -> null);
   }
 
   /**
@@ -208,20 +193,20 @@ public final class FeedbackExpansion {
    * word searched with the term states {@code bodyStates} gives it (null when it has none).
    */
   private static Optional<Words> words(
-      Query text, List<Candidate> model, Function<String, TermStates> bodyStates) {
+      Query text, List<RelevanceModel.Candidate> model, Function<String, TermStates> bodyStates) {
     if (model.isEmpty()) {
       return Optional.empty();
     }
     Set<String> own = ownTerms(text);
     double sum = 0;
-    for (Candidate candidate : model) {
-      sum += candidate.weight;
+    for (RelevanceModel.Candidate candidate : model) {
+      sum += candidate.weight();
     }
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     List<String> added = new ArrayList<>();
-    for (Candidate candidate : model) {
-      String word = new String(candidate.word);
-      float weight = (float) ((1 - ORIGINAL_WEIGHT) * candidate.weight / sum);
+    for (RelevanceModel.Candidate candidate : model) {
+      String word = candidate.word();
+      float weight = (float) ((1 - ORIGINAL_WEIGHT) * candidate.weight() / sum);
       words.add(new BoostQuery(titleOrBody(word, bodyStates.apply(word)), weight), Occur.SHOULD);
       if (!own.contains(word)) {
         added.add(word);
@@ -229,95 +214,6 @@ public final class FeedbackExpansion {
     }
     // Each original word weighs ORIGINAL_WEIGHT / n, as in Anserini's L1-normalized model.
     return Optional.of(new Words(words.build(), added, ORIGINAL_WEIGHT / Math.max(1, own.size())));
-  }
-
-  /**
-   * The {@value #FEEDBACK_TERMS} heaviest topical words of the relevance model over {@code top},
-   * heaviest first and ties by word: each article's word frequencies over its length, times its
-   * score. Only the heaviest words are looked up in the index, until enough of them are topical.
-   */
-  private List<Candidate> relevanceModel(List<Feedback> top, Rarity rarity) throws IOException {
-    CharArrayMap<Candidate> model = new CharArrayMap<>(1024, false);
-    CharArrayMap<int[]> counts = new CharArrayMap<>(1024, false);
-    for (Feedback hit : top.subList(0, Math.min(FEEDBACK_DOCS, top.size()))) {
-      counts.clear();
-      int length = count(ArticleFields.TITLE, hit.title(), counts);
-      length += count(ArticleFields.BODY, hit.body(), counts);
-      CharArrayMap<int[]>.EntryIterator words = counts.entrySet().iterator();
-      while (words.hasNext()) {
-        char[] word = words.nextKey();
-        // Only words can be chosen, so only words are weighed.
-        if (isWord(word)) {
-          Candidate candidate = model.get(word, 0, word.length);
-          if (candidate == null) {
-            candidate = new Candidate(word);
-            model.put(word, candidate);
-          }
-          candidate.weight += (double) hit.score() * words.currentValue()[0] / length;
-        }
-      }
-    }
-    // Taken heaviest first from a heap: only the few looked up are ordered.
-    PriorityQueue<Candidate> heaviest = new PriorityQueue<>(model.values());
-    List<Candidate> best = new ArrayList<>(FEEDBACK_TERMS);
-    List<Candidate> batch = new ArrayList<>(rarity.batch());
-    // Checked only on the heaviest words: each is a lookup in the index.
-    while (!heaviest.isEmpty() && best.size() < FEEDBACK_TERMS) {
-      batch.clear();
-      while (!heaviest.isEmpty() && batch.size() < rarity.batch()) {
-        batch.add(heaviest.poll());
-      }
-      List<Boolean> rare =
-          rarity.rare(batch.stream().map(candidate -> new String(candidate.word)).toList());
-      for (int i = 0; i < batch.size() && best.size() < FEEDBACK_TERMS; i++) {
-        if (rare.get(i)) {
-          best.add(batch.get(i));
-        }
-      }
-    }
-    return best;
-  }
-
-  /** A word of the relevance model and its weight, heavier first, then by word. */
-  private static final class Candidate implements Comparable<Candidate> {
-    private final char[] word;
-    private double weight;
-
-    Candidate(char[] word) {
-      this.word = word;
-    }
-
-    @Override
-    public int compareTo(Candidate other) {
-      int byWeight = Double.compare(other.weight, weight);
-      return byWeight != 0 ? byWeight : Arrays.compare(word, other.word);
-    }
-  }
-
-  /**
-   * Adds the indexed words of {@code text} in {@code field} to {@code counts}, without a string for
-   * each; their number.
-   */
-  private int count(String field, String text, CharArrayMap<int[]> counts) throws IOException {
-    if (text == null) {
-      return 0;
-    }
-    int length = 0;
-    try (TokenStream tokens = analyzer.tokenStream(field, text)) {
-      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
-      tokens.reset();
-      while (tokens.incrementToken()) {
-        int[] count = counts.get(term.buffer(), 0, term.length());
-        if (count == null) {
-          counts.put(Arrays.copyOf(term.buffer(), term.length()), new int[] {1});
-        } else {
-          count[0]++;
-        }
-        length++;
-      }
-      tokens.end();
-    }
-    return length;
   }
 
   /** Reads the stored title and body of an article, and no other field. */
@@ -340,91 +236,6 @@ public final class FeedbackExpansion {
       } else {
         body = body == null ? value : body;
       }
-    }
-  }
-
-  /**
-   * Whether {@code term} can be a word of a topic: letters and digits with at least one letter, of
-   * sensible length.
-   */
-  private static boolean isWord(char[] term) {
-    if (term.length < MIN_TERM_LENGTH || term.length > MAX_TERM_LENGTH) {
-      return false;
-    }
-    boolean letter = false;
-    for (char c : term) {
-      if (!Character.isLetterOrDigit(c)) {
-        return false;
-      }
-      letter |= Character.isLetter(c);
-    }
-    return letter;
-  }
-
-  /**
-   * The body document frequency of words in one index version, each segment's terms read through
-   * one enumeration: a word is a seek in each, not a new enumeration per word and segment. A rare
-   * word keeps what the seeks found, so that searching it seeks no segment again. Not thread-safe:
-   * one per expansion.
-   */
-  private static final class DocumentFrequency implements Rarity {
-    private final IndexReaderContext context;
-    private final TermsEnum[] segments;
-    private final int numDocs;
-    private final Map<String, TermStates> found = new HashMap<>();
-
-    DocumentFrequency(IndexReader reader) throws IOException {
-      context = reader.getContext();
-      List<LeafReaderContext> leaves = reader.leaves();
-      segments = new TermsEnum[leaves.size()];
-      for (int i = 0; i < segments.length; i++) {
-        Terms terms = leaves.get(i).reader().terms(ArticleFields.BODY);
-        segments[i] = terms == null ? TermsEnum.EMPTY : terms.iterator();
-      }
-      numDocs = reader.numDocs();
-    }
-
-    @Override
-    public List<Boolean> rare(List<String> words) throws IOException {
-      List<Boolean> rare = new ArrayList<>(words.size());
-      for (String word : words) {
-        rare.add(isRare(word));
-      }
-      return rare;
-    }
-
-    /** One word at a time: each is a lookup of its own. */
-    @Override
-    public int batch() {
-      return 1;
-    }
-
-    /** The body term states of {@code word}, when it was found rare; null otherwise. */
-    TermStates states(String word) {
-      return found.get(word);
-    }
-
-    /**
-     * Whether {@code term} is in no more than {@value FeedbackExpansion#MAX_DOCUMENT_SHARE} of the
-     * articles.
-     */
-    private boolean isRare(String term) throws IOException {
-      BytesRef bytes = new BytesRef(term);
-      TermStates states = new TermStates(context);
-      long docFreq = 0;
-      for (int i = 0; i < segments.length; i++) {
-        TermsEnum segment = segments[i];
-        if (segment.seekExact(bytes)) {
-          int segmentFreq = segment.docFreq();
-          docFreq += segmentFreq;
-          states.register(segment.termState(), i, segmentFreq, segment.totalTermFreq());
-        }
-      }
-      boolean rare = docFreq <= MAX_DOCUMENT_SHARE * numDocs;
-      if (rare) {
-        found.put(term, states);
-      }
-      return rare;
     }
   }
 
