@@ -105,8 +105,8 @@ public final class ArticleDocuments {
 
   /**
    * Adds the story fields to a document made by {@link #toDocument}: the story id, and the band
-   * keys and signature by which later articles find this one as their copy. They are added after
-   * the content hash, as they follow from the other articles, not from this one.
+   * keys by which later articles find this one as their copy. They are added after the content
+   * hash, as they follow from the other articles, not from this one.
    */
   public static void addStory(Document doc, String story, Optional<StorySignature> signature) {
     doc.add(new KeywordField(ArticleFields.STORY, story, Field.Store.YES));
@@ -115,7 +115,6 @@ public final class ArticleDocuments {
         doc.add(
             new StringField(ArticleFields.STORY_BAND, StoryMatcher.bandTerm(key), Field.Store.NO));
       }
-      doc.add(new StoredField(ArticleFields.STORY_SIGNATURE, signature.get().toBytes()));
     }
   }
 

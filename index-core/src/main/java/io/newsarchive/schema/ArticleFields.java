@@ -26,7 +26,7 @@ import org.apache.lucene.index.IndexOptions;
 public final class ArticleFields {
 
   /** Version of this schema, written into every commit's user data under {@link #SCHEMA_KEY}. */
-  public static final int SCHEMA_VERSION = 5;
+  public static final int SCHEMA_VERSION = 6;
 
   /** Commit user-data key that holds the schema version. */
   public static final String SCHEMA_KEY = "newsarchive.schema";
@@ -127,14 +127,18 @@ public final class ArticleFields {
   public static final String STORY = "story";
 
   /**
-   * The LSH band keys of the article's MinHash signature, 8 bytes each: exact terms indexed with
-   * documents only, so that a later ingest finds an article's likely copies by term lookup.
+   * The LSH band keys of the article's MinHash signature, the top 4 bytes of each ({@code
+   * story.StoryMatcher.bandTerm}): exact terms indexed with documents only, so that a later ingest
+   * finds an article's likely copies by term lookup. The signature itself is not stored in the
+   * local index: it is computed again from the stored title and body of the few candidates a band
+   * key finds.
    */
   public static final String STORY_BAND = "story_band";
 
   /**
-   * The article's MinHash signature ({@code story.StorySignature}): stored only, read for the few
-   * candidates a band key finds, to check their similarity.
+   * The article's MinHash signature ({@code story.StorySignature}) in an OpenSearch index, whose
+   * candidates come back from one search per bulk request: binary, in {@code _source} only. The
+   * local index does not hold it (see {@link #STORY_BAND}).
    */
   public static final String STORY_SIGNATURE = "story_signature";
 

@@ -12,11 +12,11 @@ import org.apache.lucene.util.BytesRef;
 /**
  * A fixed-size set of bits that tells which band keys no stored article can hold: the keys of the
  * index it was filled from and of every article added since set one bit each, picked by the key's
- * low bits (the keys are hashes already). A key whose bit is clear is looked up in no segment, so
- * that the lookups of an article's {@value StorySignature#BANDS} keys, nearly all held by no other
- * article, cost a memory read each instead of a term seek per segment. Its memory stays {@value
- * #BITS} bits however large the index grows; only the share of needless seeks grows with it.
- * Thread-safe.
+ * top bits (the keys are hashes already, and the index holds only their top bytes). A key whose bit
+ * is clear is looked up in no segment, so that the lookups of an article's {@value
+ * StorySignature#BANDS} keys, nearly all held by no other article, cost a memory read each instead
+ * of a term seek per segment. Its memory stays {@value #BITS} bits however large the index grows;
+ * only the share of needless seeks grows with it. Thread-safe.
  */
 final class BandKeyFilter {
 
@@ -41,7 +41,7 @@ final class BandKeyFilter {
 
   /** Sets the bit of {@code key}. */
   void add(long key) {
-    int bit = (int) (key & (BITS - 1));
+    int bit = bit(key);
     long mask = 1L << bit;
     int word = bit >>> 6;
     if ((words.get(word) & mask) == 0) {
@@ -51,7 +51,11 @@ final class BandKeyFilter {
 
   /** False when no article added holds {@code key}; true when one may. */
   boolean mayHold(long key) {
-    int bit = (int) (key & (BITS - 1));
+    int bit = bit(key);
     return (words.get(bit >>> 6) & (1L << bit)) != 0;
+  }
+
+  private static int bit(long key) {
+    return (int) (key >>> (Long.SIZE - Integer.numberOfTrailingZeros(BITS)));
   }
 }

@@ -17,7 +17,6 @@ import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.internal.hppc.IntHashSet;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.util.Bits;
-import org.apache.lucene.util.BytesRef;
 
 /**
  * Finds the candidate copies of an article in an index: the live articles holding one of its band
@@ -32,13 +31,15 @@ final class IndexedCandidates {
   /** Candidates kept decoded: a few megabytes. */
   private static final int KEPT = 8_192;
 
-  private static final Set<String> FIELDS =
+  /** The stored fields a candidate is read from. */
+  static final Set<String> FIELDS =
       Set.of(
           ArticleFields.ID,
           ArticleFields.SOURCE,
           ArticleFields.PUBLISHED,
           ArticleFields.STORY,
-          ArticleFields.STORY_SIGNATURE);
+          ArticleFields.TITLE,
+          ArticleFields.BODY);
 
   private record SegmentDoc(Object segment, int doc) {}
 
@@ -121,18 +122,32 @@ final class IndexedCandidates {
     return candidate;
   }
 
-  /** The candidate stored as {@code doc}. */
+  /**
+   * The candidate stored as {@code doc}, loaded with {@link #FIELDS}. Its signature is computed
+   * again from its stored title and body rather than stored: candidates are few (copies, and the
+   * latest holders of a feed's boilerplate, which stay kept), while a stored signature would cost
+   * every article 256 bytes that do not compress.
+   */
   static StoryCandidate candidate(Document doc) {
-    BytesRef bytes = doc.getBinaryValue(ArticleFields.STORY_SIGNATURE);
+    String id = doc.get(ArticleFields.ID);
+    StorySignature signature =
+        StorySignature.of(text(doc, ArticleFields.TITLE), text(doc, ArticleFields.BODY))
+            .orElseThrow(() ->
+                new IllegalStateException("article " + id + " has band keys but too little text"));
     Number published =
         doc.getField(ArticleFields.PUBLISHED) == null
             ? null
             : doc.getField(ArticleFields.PUBLISHED).numericValue();
     return new StoryCandidate(
-        doc.get(ArticleFields.ID),
+        id,
         doc.get(ArticleFields.SOURCE),
         published == null ? StoryCandidate.UNKNOWN : published.longValue(),
         doc.get(ArticleFields.STORY),
-        StorySignature.fromBytes(bytes.bytes, bytes.offset, bytes.length));
+        signature);
+  }
+
+  private static String text(Document doc, String field) {
+    String text = doc.get(field);
+    return text == null ? "" : text;
   }
 }

@@ -62,6 +62,9 @@ public final class StoryMatcher {
    */
   public static final int CANDIDATES_PER_BAND = 64;
 
+  /** Bytes of a band key kept in its term; see {@link #bandTerm}. */
+  public static final int BAND_TERM_BYTES = 4;
+
   private final ReentrantLock lock = new ReentrantLock();
   private final RunCandidates run = new RunCandidates();
   // Empty when the stored keys are not known in advance: then every key is looked up.
@@ -163,20 +166,28 @@ public final class StoryMatcher {
     }
   }
 
-  /** The band key that {@link #bandTerm} wrote as {@code term}. */
+  /**
+   * The band key that {@link #bandTerm} wrote as {@code term}, as far as the term holds it: its top
+   * {@value #BAND_TERM_BYTES} bytes, the rest zero.
+   */
   static long bandKey(BytesRef term) {
     long key = 0;
-    for (int i = 0; i < Long.BYTES; i++) {
+    for (int i = 0; i < BAND_TERM_BYTES; i++) {
       key = (key << 8) | (term.bytes[term.offset + i] & 0xFF);
     }
-    return key;
+    return key << (Long.SIZE - Byte.SIZE * BAND_TERM_BYTES);
   }
 
-  /** The term under which {@link ArticleFields#STORY_BAND} indexes a band key. */
+  /**
+   * The term under which {@link ArticleFields#STORY_BAND} indexes a band key: its top {@value
+   * #BAND_TERM_BYTES} bytes, half the index space of the whole key. Two different keys then share a
+   * term by chance about once in 4 billion, and such a candidate fails the copy rule like any other
+   * article that is no copy.
+   */
   public static BytesRef bandTerm(long key) {
-    byte[] bytes = new byte[Long.BYTES];
-    for (int i = 0; i < Long.BYTES; i++) {
-      bytes[i] = (byte) (key >>> (56 - 8 * i));
+    byte[] bytes = new byte[BAND_TERM_BYTES];
+    for (int i = 0; i < BAND_TERM_BYTES; i++) {
+      bytes[i] = (byte) (key >>> (Long.SIZE - Byte.SIZE * (i + 1)));
     }
     return new BytesRef(bytes);
   }

@@ -40,14 +40,6 @@ public final class StoryReport {
   private static final int LARGEST = 10;
   private static final int EXCERPT = 240;
 
-  private static final Set<String> CANDIDATE_FIELDS =
-      Set.of(
-          ArticleFields.ID,
-          ArticleFields.SOURCE,
-          ArticleFields.PUBLISHED,
-          ArticleFields.STORY,
-          ArticleFields.STORY_SIGNATURE);
-
   private final IndexReader reader;
   private final StoredFields stored;
   private final Map<Integer, StoryCandidate> candidates = new HashMap<>();
@@ -153,7 +145,7 @@ public final class StoryReport {
   private StoryCandidate candidate(int doc) throws IOException {
     StoryCandidate candidate = candidates.get(doc);
     if (candidate == null) {
-      candidate = IndexedCandidates.candidate(stored.document(doc, CANDIDATE_FIELDS));
+      candidate = IndexedCandidates.candidate(stored.document(doc, IndexedCandidates.FIELDS));
       candidates.put(doc, candidate);
     }
     return candidate;

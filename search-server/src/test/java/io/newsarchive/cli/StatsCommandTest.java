@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.newsarchive.index.ArticleIndexer;
+import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.SearchBackend;
 import io.newsarchive.search.SearcherOptions;
@@ -84,7 +85,10 @@ class StatsCommandTest {
 
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out())
-        .containsPattern(": 8 articles, [0-9.]+ KiB on disk, schema version 5\n")
+        .containsPattern(
+            ": 8 articles, [0-9.]+ KiB on disk, schema version "
+                + ArticleFields.SCHEMA_VERSION
+                + "\n")
         .contains("published from 1987-03-02T10:00:00Z to 2019-02-14T07:00:00Z")
         .containsPattern("sources \\(2\\):\\n  reuters +6\\n  kayhan.ir +2\\n")
         .containsPattern("languages \\(1\\):\\n  en +8\\n");
