@@ -106,10 +106,12 @@ public final class ArticleDocuments {
   /**
    * Adds the story fields to a document made by {@link #toDocument}: the story id, and the band
    * keys by which later articles find this one as their copy. They are added after the content
-   * hash, as they follow from the other articles, not from this one.
+   * hash, as they follow from the other articles, not from this one. The story is stored only when
+   * it is not the article's own id, as {@link #story} reads it: most articles found their story.
    */
   public static void addStory(Document doc, String story, Optional<StorySignature> signature) {
-    doc.add(new KeywordField(ArticleFields.STORY, story, Field.Store.YES));
+    Field.Store store = story.equals(doc.get(ArticleFields.ID)) ? Field.Store.NO : Field.Store.YES;
+    doc.add(new KeywordField(ArticleFields.STORY, story, store));
     if (signature.isPresent()) {
       for (long key : signature.get().bandKeys()) {
         doc.add(
@@ -118,7 +120,10 @@ public final class ArticleDocuments {
     }
   }
 
-  /** The story id stored in {@code doc}, or its article id when it was stored without one. */
+  /**
+   * The story id stored in {@code doc}, or its article id when it was stored without one: an
+   * article that founds its story does not store it.
+   */
   public static String story(Document doc) {
     String story = doc.get(ArticleFields.STORY);
     return story == null ? doc.get(ArticleFields.ID) : story;

@@ -121,8 +121,8 @@ public final class ArticleFields {
 
   /**
    * The story an article belongs to, shared by its wire copies and updates ({@code
-   * story.StoryMatcher}): exact keyword, stored, with sorted doc values to collapse and count
-   * stories.
+   * story.StoryMatcher}): exact keyword with sorted doc values to collapse and count stories,
+   * stored only when it is not the article's own id ({@code ArticleDocuments.story} reads it).
    */
   public static final String STORY = "story";
 

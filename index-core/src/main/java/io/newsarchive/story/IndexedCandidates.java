@@ -1,5 +1,6 @@
 package io.newsarchive.story;
 
+import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -142,7 +143,7 @@ final class IndexedCandidates {
         id,
         doc.get(ArticleFields.SOURCE),
         published == null ? StoryCandidate.UNKNOWN : published.longValue(),
-        doc.get(ArticleFields.STORY),
+        ArticleDocuments.story(doc),
         signature);
   }
 

@@ -1,5 +1,6 @@
 package io.newsarchive.story;
 
+import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -184,7 +185,7 @@ public final class StoryReport {
         .append(' ')
         .append(article.get(ArticleFields.PUBLISHED_TEXT))
         .append(" [")
-        .append(article.get(ArticleFields.STORY))
+        .append(ArticleDocuments.story(article))
         .append("] ")
         .append(article.get(ArticleFields.TITLE))
         .append("\n    ")

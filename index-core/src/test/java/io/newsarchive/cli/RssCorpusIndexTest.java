@@ -2,6 +2,7 @@ package io.newsarchive.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.testing.SharedCorpora;
 import java.io.IOException;
@@ -83,9 +84,11 @@ class RssCorpusIndexTest {
       Map<String, Integer> articlesPerStory = new HashMap<>();
       StoredFields stored = reader.storedFields();
       for (int doc = 0; doc < reader.maxDoc(); doc++) {
-        Document article = stored.document(doc, Set.of(ArticleFields.TITLE, ArticleFields.STORY));
+        Document article =
+            stored.document(
+                doc, Set.of(ArticleFields.ID, ArticleFields.TITLE, ArticleFields.STORY));
         if (article.get(ArticleFields.TITLE).contains(title)) {
-          articlesPerStory.merge(article.get(ArticleFields.STORY), 1, Integer::sum);
+          articlesPerStory.merge(ArticleDocuments.story(article), 1, Integer::sum);
         }
       }
       assertThat(articlesPerStory).as(title).hasSizeGreaterThan(5);
@@ -98,7 +101,7 @@ class RssCorpusIndexTest {
     StoredFields stored = reader.storedFields();
     for (int doc = 0; doc < reader.maxDoc(); doc++) {
       Document article = stored.document(doc, Set.of(ArticleFields.ID, ArticleFields.STORY));
-      stories.put(article.get(ArticleFields.ID), article.get(ArticleFields.STORY));
+      stories.put(article.get(ArticleFields.ID), ArticleDocuments.story(article));
     }
     return stories;
   }

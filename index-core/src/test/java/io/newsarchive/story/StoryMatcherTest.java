@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.newsarchive.article.Article;
 import io.newsarchive.index.ArticleIndexer;
 import io.newsarchive.index.UpsertOutcome;
+import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -179,7 +180,7 @@ class StoryMatcherTest {
       IndexSearcher searcher = new IndexSearcher(reader);
       TopDocs top = searcher.search(new TermQuery(new Term(ArticleFields.ID, article.id())), 1);
       assertThat(top.scoreDocs).as("article %s is indexed", article.id()).hasSize(1);
-      return searcher.storedFields().document(top.scoreDocs[0].doc).get(ArticleFields.STORY);
+      return ArticleDocuments.story(searcher.storedFields().document(top.scoreDocs[0].doc));
     }
   }
 
