@@ -43,11 +43,11 @@ public final class NerModel {
       SequencePerceptron secondPass) {
     this.lexicon = lexicon;
     this.gazetteer = gazetteer;
-    this.features = new TokenFeatures(lexicon, gazetteer);
     this.firstPass = firstPass;
     this.secondPass = secondPass;
     this.table =
         new FeatureTable(firstPass.index(), secondPass == null ? null : secondPass.index());
+    this.features = new TokenFeatures(lexicon, gazetteer, table);
   }
 
   Gazetteer gazetteer() {
@@ -66,7 +66,7 @@ public final class NerModel {
     // kept rather than the features' hashes: half the memory.
     List<int[][]> secondPassRows = new ArrayList<>(secondPass == null ? 0 : sentences.size());
     for (String[] words : sentences) {
-      long[][] sentence = features.sentence(words, doc);
+      long[][] sentence = features.sentenceRows(words, doc);
       float[] scores = new float[sentence.length * NerLabels.COUNT];
       int[][] secondRows = new int[sentence.length][];
       for (int i = 0; i < sentence.length; i++) {
@@ -106,15 +106,14 @@ public final class NerModel {
   }
 
   /**
-   * Adds the first pass's weights of one token's features to its {@code scores} from {@code base},
-   * and returns the second pass's rows of the same features, in order; unknown features are
-   * dropped.
+   * Adds the first pass's weights of one token's features, given by their rows in the table, to its
+   * {@code scores} from {@code base}, and returns the second pass's rows of the same features, in
+   * order; unknown features are dropped.
    */
-  private int[] scoreFirstPass(long[] hashes, float[] scores, int base) {
-    int[] secondRows = new int[hashes.length];
+  private int[] scoreFirstPass(long[] features, float[] scores, int base) {
+    int[] secondRows = new int[features.length];
     int count = 0;
-    for (long hash : hashes) {
-      long rows = table.rows(hash);
+    for (long rows : features) {
       int firstRow = (int) rows;
       int secondRow = (int) (rows >>> 32);
       if (firstRow >= 0) {
@@ -124,7 +123,7 @@ public final class NerModel {
         secondRows[count++] = secondRow;
       }
     }
-    return count == hashes.length ? secondRows : Arrays.copyOf(secondRows, count);
+    return count == features.length ? secondRows : Arrays.copyOf(secondRows, count);
   }
 
   /** Writes the model, gzip-compressed. */

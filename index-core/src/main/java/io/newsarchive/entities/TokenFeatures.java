@@ -19,29 +19,39 @@ public final class TokenFeatures {
 
   private static final int MAX_FEATURES = 96;
   private static final int MAX_CONTEXTS = 8;
-  private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-  private static final long FNV_PRIME = 0x100000001b3L;
-  private static final long PAD = hash("<PAD>");
+  static final long FNV_OFFSET = 0xcbf29ce484222325L;
+  static final long FNV_PRIME = 0x100000001b3L;
+  static final long PAD = hash("<PAD>");
 
-  /** Most words whose tokens a thread keeps, about 10 MB of them. */
+  /** Most words whose features a thread keeps, about 20 MB of them. */
   private static final int CACHED_WORDS = 1 << 16;
 
   private final WordLexicon lexicon;
   private final Gazetteer gazetteer;
 
+  /** The rows of the features, when these features are for tagging; null for training. */
+  private final FeatureTable table;
+
   /**
-   * Each thread's tokens of the words it met lately, so that a word's hashes and lexicon entry are
-   * computed once for many documents rather than once per document: news repeats its words from
-   * article to article, and looking them up in the lexicon took a tenth of tagging. A token depends
-   * on its word and the lexicon only, so reusing it changes no feature.
+   * Each thread's features of the words it met lately, so that a word's hashes, lexicon entry and
+   * rows are computed once for many documents rather than once per occurrence: news repeats its
+   * words from article to article, and looking up a word's own features in the model's table took a
+   * third of tagging. They depend on the word, the lexicon and the table only, so reusing them
+   * changes no feature.
    */
-  private final ThreadLocal<Map<String, Token>> recentTokens =
+  private final ThreadLocal<Map<String, WordFeatures>> recentTokens =
       ThreadLocal.withInitial(HashMap::new);
 
-  /** Features drawn from the given lexicon and gazetteer. */
+  /** Features drawn from the given lexicon and gazetteer, as hashes, for training. */
   public TokenFeatures(WordLexicon lexicon, Gazetteer gazetteer) {
+    this(lexicon, gazetteer, null);
+  }
+
+  /** Features drawn from the given lexicon and gazetteer, as rows of {@code table}, for tagging. */
+  TokenFeatures(WordLexicon lexicon, Gazetteer gazetteer, FeatureTable table) {
     this.lexicon = lexicon;
     this.gazetteer = gazetteer;
+    this.table = table;
   }
 
   /** What the whole document says about each word, keyed by lower case. */
@@ -117,22 +127,51 @@ public final class TokenFeatures {
     HIDDEN
   }
 
-  /** First-pass feature hashes of every token of a sentence. */
+  /**
+   * First-pass feature hashes of every token of a sentence.
+   *
+   * @throws IllegalStateException when these features give rows ({@link #sentenceRows})
+   */
   public long[][] sentence(String[] words, DocumentContext doc) {
-    return sentence(words, doc, Lists.SEEN);
+    return hashes(words, doc, Lists.SEEN);
   }
 
   /**
    * First-pass feature hashes of a sentence as if no name list held any of its words: training
    * hides the lists from some sentences, so that the tagger also learns names from their context.
+   *
+   * @throws IllegalStateException when these features give rows ({@link #sentenceRows})
    */
   public long[][] sentenceWithoutLists(String[] words, DocumentContext doc) {
-    return sentence(words, doc, Lists.HIDDEN);
+    return hashes(words, doc, Lists.HIDDEN);
   }
 
+  /**
+   * The rows in the table of every first-pass feature of every token of a sentence, as {@link
+   * FeatureTable#rows} gives them ({@link FeatureTable#UNKNOWN} for a feature neither pass knows),
+   * in the order of {@link #sentence}. A word's own features are looked up once for all its
+   * occurrences.
+   *
+   * @throws IllegalStateException when these features were made without a table
+   */
+  long[][] sentenceRows(String[] words, DocumentContext doc) {
+    if (table == null) {
+      throw new IllegalStateException("these features were made without a feature table");
+    }
+    return sentence(words, doc, Lists.SEEN);
+  }
+
+  private long[][] hashes(String[] words, DocumentContext doc, Lists lists) {
+    if (table != null) {
+      throw new IllegalStateException("these features give rows, not hashes");
+    }
+    return sentence(words, doc, lists);
+  }
+
+  /** The features of a sentence's tokens: their hashes, or their rows when there is a table. */
   private long[][] sentence(String[] words, DocumentContext doc, Lists lists) {
     int n = words.length;
-    Token[] tokens = new Token[n];
+    WordFeatures[] tokens = new WordFeatures[n];
     String[] lowerWords = new String[n];
     for (int i = 0; i < n; i++) {
       tokens[i] = token(words[i]);
@@ -151,58 +190,62 @@ public final class TokenFeatures {
     long[] buffer = new long[MAX_FEATURES];
     for (int i = 0; i < n; i++) {
       int k = 0;
-      Token t = tokens[i];
-      buffer[k++] = f(1, 0);
+      WordFeatures t = tokens[i];
+      buffer[k++] = feature(f(1, 0));
       for (int o = -2; o <= 2; o++) {
         int j = i + o;
-        buffer[k++] = f(4 + o, j < 0 || j >= n ? PAD : tokens[j].lower);
-        buffer[k++] = f(10 + o, j < 0 || j >= n ? PAD : tokens[j].shape);
+        boolean outside = j < 0 || j >= n;
+        buffer[k++] =
+            outside ? feature(f(4 + o, PAD)) : tokens[j].feature(WordFeatures.LOWER_AT + o + 2);
+        buffer[k++] =
+            outside ? feature(f(10 + o, PAD)) : tokens[j].feature(WordFeatures.SHAPE_AT + o + 2);
       }
-      buffer[k++] = f(13, t.word);
+      buffer[k++] = t.feature(WordFeatures.WORD);
       long prevShape = i > 0 ? tokens[i - 1].shape : PAD;
       long nextShape = i + 1 < n ? tokens[i + 1].shape : PAD;
       long prevLower = i > 0 ? tokens[i - 1].lower : PAD;
       long nextLower = i + 1 < n ? tokens[i + 1].lower : PAD;
-      buffer[k++] = f(14, prevShape, t.shape);
-      buffer[k++] = f(15, t.shape, nextShape);
-      buffer[k++] = f(16, prevLower, t.lower);
-      buffer[k++] = f(17, t.lower, nextLower);
-      k = affixes(t.lowerText, buffer, k);
-      buffer[k++] = f(30, i > 0 ? tokens[i - 1].suffix3 : PAD);
-      buffer[k++] = f(31, i + 1 < n ? tokens[i + 1].suffix3 : PAD);
+      buffer[k++] = feature(f(14, prevShape, t.shape));
+      buffer[k++] = feature(f(15, t.shape, nextShape));
+      buffer[k++] = feature(f(16, prevLower, t.lower));
+      buffer[k++] = feature(f(17, t.lower, nextLower));
+      k = t.copyAffixes(buffer, k);
+      buffer[k++] = i > 0 ? tokens[i - 1].feature(WordFeatures.SUFFIX_BEFORE) : feature(f(30, PAD));
+      buffer[k++] =
+          i + 1 < n ? tokens[i + 1].feature(WordFeatures.SUFFIX_AFTER) : feature(f(31, PAD));
+      int prefixes = WordLexicon.CLUSTER_PREFIXES.length;
       for (int o = -1; o <= 1; o++) {
         int j = i + o;
-        long[] clusters = j < 0 || j >= n ? null : tokens[j].info.clusterPrefixes();
-        for (int p = 0; p < WordLexicon.CLUSTER_PREFIXES.length; p++) {
+        for (int p = 0; p < prefixes; p++) {
+          int slot = prefixes * (o + 1) + p;
           buffer[k++] =
-              f(
-                  40 + WordLexicon.CLUSTER_PREFIXES.length * (o + 1) + p,
-                  clusters == null ? PAD : clusters[p]);
+              j < 0 || j >= n
+                  ? feature(f(40 + slot, PAD))
+                  : tokens[j].feature(WordFeatures.CLUSTER_AT + slot);
         }
       }
       int caseBin = t.info.caseBin();
-      buffer[k++] = f(60, caseBin, i == 0 ? 1 : 0);
-      buffer[k++] = f(61, caseBin, shouting ? 1 : 0);
-      buffer[k++] = f(62, i > 0 ? tokens[i - 1].info.caseBin() : -2);
-      buffer[k++] = f(63, i + 1 < n ? tokens[i + 1].info.caseBin() : -2);
-      buffer[k++] = f(64, t.shape, i == 0 ? 1 : 0);
+      buffer[k++] = feature(f(60, caseBin, i == 0 ? 1 : 0));
+      buffer[k++] = feature(f(61, caseBin, shouting ? 1 : 0));
+      buffer[k++] = i > 0 ? tokens[i - 1].feature(WordFeatures.CASE_BEFORE) : feature(f(62, -2));
+      buffer[k++] = i + 1 < n ? tokens[i + 1].feature(WordFeatures.CASE_AFTER) : feature(f(63, -2));
+      buffer[k++] = feature(f(64, t.shape, i == 0 ? 1 : 0));
       Integer flags = doc.flags.get(t.lowerText);
-      buffer[k++] = f(65, flags == null ? 0 : flags, t.shape);
-      buffer[k++] = f(66, t.shape, shouting ? 1 : 0);
-      buffer[k++] = f(67, gazetteerTags[i]);
-      buffer[k++] = f(68, gazetteerTags[i], t.shape);
+      buffer[k++] = feature(f(65, flags == null ? 0 : flags, t.shape));
+      buffer[k++] = feature(f(66, t.shape, shouting ? 1 : 0));
+      buffer[k++] = feature(f(67, gazetteerTags[i]));
+      buffer[k++] = feature(f(68, gazetteerTags[i], t.shape));
       int corpusType = t.info.corpusType();
-      buffer[k++] = f(80, corpusType);
-      buffer[k++] = f(81, corpusType, t.shape);
-      buffer[k++] = f(82, i > 0 ? tokens[i - 1].info.corpusType() : -2, corpusType);
-      buffer[k++] = f(83, corpusType, i + 1 < n ? tokens[i + 1].info.corpusType() : -2);
+      buffer[k++] = t.feature(WordFeatures.CORPUS_TYPE);
+      buffer[k++] = t.feature(WordFeatures.CORPUS_TYPE_SHAPE);
+      buffer[k++] = feature(f(82, i > 0 ? tokens[i - 1].info.corpusType() : -2, corpusType));
+      buffer[k++] = feature(f(83, corpusType, i + 1 < n ? tokens[i + 1].info.corpusType() : -2));
       // Multi-word names the corpus tagger found in unlabeled news ("Standard Liege").
-      buffer[k++] = f(84, phraseTags[i]);
-      buffer[k++] = f(85, i > 0 ? phraseTags[i - 1] : -2, phraseTags[i]);
-      buffer[k++] = f(86, phraseTags[i], i + 1 < n ? phraseTags[i + 1] : -2);
+      buffer[k++] = feature(f(84, phraseTags[i]));
+      buffer[k++] = feature(f(85, i > 0 ? phraseTags[i - 1] : -2, phraseTags[i]));
+      buffer[k++] = feature(f(86, phraseTags[i], i + 1 < n ? phraseTags[i + 1] : -2));
       // A hyphenated word is read through its parts too: "Tripoli-based", "German-Israeli".
-      System.arraycopy(t.hyphenParts, 0, buffer, k, t.hyphenParts.length);
-      k += t.hyphenParts.length;
+      k = t.copyHyphenParts(buffer, k);
       long[] contexts = doc.contexts.get(t.lowerText);
       if (contexts != null && Character.isUpperCase(words[i].charAt(0))) {
         long prev = i > 0 ? tokens[i - 1].lower : PAD;
@@ -215,8 +258,8 @@ public final class TokenFeatures {
             skippedOwn = true;
             continue;
           }
-          buffer[k++] = f(90, left);
-          buffer[k++] = f(91, right);
+          buffer[k++] = feature(f(90, left));
+          buffer[k++] = feature(f(91, right));
         }
       }
       result[i] = java.util.Arrays.copyOf(buffer, k);
@@ -224,40 +267,36 @@ public final class TokenFeatures {
     return result;
   }
 
-  /** The word's token, from this thread's recent tokens when it is there. */
-  private Token token(String word) {
-    Map<String, Token> recent = recentTokens.get();
-    Token token = recent.get(word);
+  /** A feature as this instance gives it: its hash, or its rows when there is a table. */
+  private long feature(long hash) {
+    return table == null ? hash : table.rows(hash);
+  }
+
+  /** The word's features, from this thread's recent words when it is there. */
+  private WordFeatures token(String word) {
+    Map<String, WordFeatures> recent = recentTokens.get();
+    WordFeatures token = recent.get(word);
     if (token == null) {
       if (recent.size() >= CACHED_WORDS) {
         recent.clear();
       }
-      token = new Token(word, lexicon);
+      token = new WordFeatures(word, lexicon, table);
       recent.put(word, token);
     }
     return token;
   }
 
-  /** Prefix and suffix hashes of lengths 1 to 4, computed without building substrings. */
-  private static int affixes(String lower, long[] buffer, int k) {
-    int n = lower.length();
-    long prefix = 0xcbf29ce484222325L;
-    long suffix = 0xcbf29ce484222325L;
-    for (int len = 1; len <= 4 && len <= n; len++) {
-      prefix = (prefix ^ lower.charAt(len - 1)) * 0x100000001b3L;
-      suffix = (suffix ^ lower.charAt(n - len)) * 0x100000001b3L;
-      buffer[k++] = f(20 + len, prefix);
-      buffer[k++] = f(25 + len, suffix);
-    }
-    return k;
-  }
-
   /** Second-pass features: first-pass labels of the same words elsewhere in the document. */
   public long[][] votes(String[] words, DocumentContext doc, int[] ownLabels) {
     long[][] result = new long[words.length][];
+    // Each word's votes are read once, though three tokens' features use them.
+    int[][] counts = new int[words.length][];
+    for (int j = 0; j < words.length; j++) {
+      counts[j] = doc.votes.get(words[j].toLowerCase(Locale.ROOT));
+    }
     long[] buffer = new long[8];
     for (int i = 0; i < words.length; i++) {
-      result[i] = java.util.Arrays.copyOf(buffer, addVotes(buffer, 0, words, i, doc, ownLabels));
+      result[i] = java.util.Arrays.copyOf(buffer, addVotes(buffer, words, i, counts, ownLabels));
     }
     return result;
   }
@@ -272,14 +311,16 @@ public final class TokenFeatures {
     return result;
   }
 
+  /** Token {@code i}'s vote features, given each word's votes; returns their number. */
   private static int addVotes(
-      long[] buffer, int k, String[] words, int i, DocumentContext doc, int[] ownLabels) {
+      long[] buffer, String[] words, int i, int[][] votes, int[] ownLabels) {
+    int k = 0;
     for (int o = -1; o <= 1; o++) {
       int j = i + o;
       if (j < 0 || j >= words.length) {
         continue;
       }
-      int[] counts = doc.votes.get(words[j].toLowerCase(Locale.ROOT));
+      int[] counts = votes[j];
       int own = DocumentContext.vote(words[j], ownLabels[j]);
       int best = -1;
       int total = 0;
@@ -333,52 +374,6 @@ public final class TokenFeatures {
     return letter;
   }
 
-  private static final class Token {
-    final long word;
-    final long lower;
-    final long shape;
-    final long suffix3;
-    final String lowerText;
-    final WordLexicon.Info info;
-    final long[] hyphenParts;
-
-    Token(String text, WordLexicon lexicon) {
-      lowerText = text.toLowerCase(Locale.ROOT);
-      word = hash(text);
-      lower = hash(lowerText);
-      shape = shapeHash(text);
-      long h = FNV_OFFSET;
-      for (int i = Math.max(0, lowerText.length() - 3); i < lowerText.length(); i++) {
-        h = (h ^ lowerText.charAt(i)) * FNV_PRIME;
-      }
-      suffix3 = h;
-      info = lexicon.info(text);
-      hyphenParts = hyphenParts(text, lowerText, lexicon);
-    }
-
-    /** Features of a hyphenated word's parts: "Tripoli-based", "German-Israeli". */
-    private static long[] hyphenParts(String text, String lowerText, WordLexicon lexicon) {
-      int hyphen = text.indexOf('-');
-      int lastHyphen = text.lastIndexOf('-');
-      if (hyphen <= 0 || lastHyphen == text.length() - 1) {
-        return new long[0];
-      }
-      String head = text.substring(0, hyphen);
-      String tail = lowerText.substring(lastHyphen + 1);
-      WordLexicon.Info headInfo = lexicon.info(head);
-      long tailHash = hash(tail);
-      long headShape = shapeHash(head);
-      return new long[] {
-        f(100, tailHash),
-        f(101, headInfo.corpusType(), tailHash),
-        f(102, headInfo.corpusType(), headShape),
-        f(103, headInfo.caseBin(), headShape),
-        f(104, headInfo.clusterPrefixes() == null ? PAD : headInfo.clusterPrefixes()[1]),
-        f(105, hash(head.toLowerCase(Locale.ROOT)))
-      };
-    }
-  }
-
   /** Character classes with runs collapsed: "Pompeo" → "Xx", "U.S." → "X.X.", "1996" → "d". */
   static String shape(String text) {
     StringBuilder out = new StringBuilder(8);
@@ -429,11 +424,11 @@ public final class TokenFeatures {
     return h;
   }
 
-  private static long f(int template, long value) {
+  static long f(int template, long value) {
     return FeatureIndex.mix(template * 0x9E3779B97F4A7C15L + value);
   }
 
-  private static long f(int template, long a, long b) {
+  static long f(int template, long a, long b) {
     return FeatureIndex.mix(f(template, a) + b * 0xC2B2AE3D27D4EB4FL);
   }
 }
