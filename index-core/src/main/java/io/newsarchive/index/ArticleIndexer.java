@@ -64,6 +64,13 @@ public final class ArticleIndexer implements ArticleStore {
   private final IndexWriter writer;
   private volatile DirectoryReader before;
   private final ConcurrentHashMap<String, Long> writtenThisRun = new ConcurrentHashMap<>();
+
+  /**
+   * The ids this run wrote, when the index was empty when it was opened (then only they can be in
+   * it); empty when it held articles.
+   */
+  private final Optional<WrittenIds> onlyWritten;
+
   private final ReentrantLock[] stripes = new ReentrantLock[LOCK_STRIPES];
   private final StoryMatcher stories;
   private final Optional<PassageEmbedder> embedder;
@@ -82,6 +89,7 @@ public final class ArticleIndexer implements ArticleStore {
     this.before = before;
     this.embedder = embedder;
     this.stories = before == null ? new StoryMatcher() : new StoryMatcher(before);
+    this.onlyWritten = before == null ? Optional.of(new WrittenIds()) : Optional.empty();
     for (int i = 0; i < stripes.length; i++) {
       stripes[i] = new ReentrantLock();
     }
@@ -169,7 +177,7 @@ public final class ArticleIndexer implements ArticleStore {
     lock.lock();
     try {
       Long previous = writtenThisRun.get(article.id());
-      if (previous == null) {
+      if (previous == null && mayBeStored(article.id())) {
         previous = storedHash(article.id());
       }
       if (previous != null && previous == hash) {
@@ -195,6 +203,7 @@ public final class ArticleIndexer implements ArticleStore {
         writer.updateDocument(new Term(ArticleFields.ID, article.id()), doc);
       }
       writtenThisRun.put(article.id(), hash);
+      onlyWritten.ifPresent(ids -> ids.add(article.id()));
       return previous == null ? UpsertOutcome.ADDED : UpsertOutcome.UPDATED;
     } finally {
       lock.unlock();
@@ -322,6 +331,11 @@ public final class ArticleIndexer implements ArticleStore {
         PassageEmbedder model = embedder.orElse(null)) {
       commit();
     }
+  }
+
+  /** Whether the reader last opened may hold {@code id}: false when it certainly does not. */
+  private boolean mayBeStored(String id) {
+    return before != null && onlyWritten.map(ids -> ids.mayHold(id)).orElse(true);
   }
 
   /** The content hash stored for {@code id} in the reader last opened, or null if absent. */

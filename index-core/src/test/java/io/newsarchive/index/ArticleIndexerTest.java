@@ -209,6 +209,23 @@ class ArticleIndexerTest {
   }
 
   @Test
+  void aFreshIndexFindsWhatTheRunWroteBeforeTheReaderWasReopened() throws IOException {
+    ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    try (ArticleIndexer indexer = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
+      List<Article> batch = new ArrayList<>();
+      for (int i = 0; i <= ArticleIndexer.WRITTEN_PER_READER; i++) {
+        batch.add(article("a" + i, "body " + i));
+      }
+      // Past this many writes the run's articles are looked up in the reopened reader only.
+      assertThat(indexer.upsert(batch)).containsOnly(UpsertOutcome.ADDED);
+      assertThat(indexer.upsert(article("a0", "body 0"))).isEqualTo(UpsertOutcome.UNCHANGED);
+      assertThat(indexer.upsert(article("a7", "a changed body"))).isEqualTo(UpsertOutcome.UPDATED);
+      assertThat(indexer.upsert(article("b1", "a new body"))).isEqualTo(UpsertOutcome.ADDED);
+      assertThat(indexer.documentCount()).isEqualTo(ArticleIndexer.WRITTEN_PER_READER + 2L);
+    }
+  }
+
+  @Test
   void commitCarriesTheSchemaVersion() throws IOException {
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
     try (ArticleIndexer indexer = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
