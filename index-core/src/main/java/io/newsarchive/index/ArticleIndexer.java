@@ -78,6 +78,9 @@ public final class ArticleIndexer implements ArticleStore {
   // and clears the maps under the write lock, when no article is half written.
   private final ReentrantReadWriteLock reopening = new ReentrantReadWriteLock();
 
+  /** Held by the one thread that writes the buffered articles to segments before a reopening. */
+  private final ReentrantLock flushing = new ReentrantLock();
+
   private ArticleIndexer(
       Directory directory,
       IndexWriter writer,
@@ -284,26 +287,37 @@ public final class ArticleIndexer implements ArticleStore {
    * run wrote, and forgets the run's written articles, which it now finds there.
    */
   private void reopen() throws IOException {
-    reopening.writeLock().lock();
+    if (!flushing.tryLock()) {
+      // Another thread is reopening; this one goes on indexing.
+      return;
+    }
     try {
-      if (writtenThisRun.size() < WRITTEN_PER_READER) {
-        return;
-      }
-      DirectoryReader previous = before;
-      DirectoryReader reopened =
-          previous == null
-              ? DirectoryReader.open(writer)
-              : DirectoryReader.openIfChanged(previous, writer);
-      if (reopened != null) {
-        before = reopened;
-        if (previous != null) {
-          previous.close();
+      // Writing the buffered articles out takes a while: done before the write lock, it leaves the
+      // other threads indexing meanwhile, and the reopening itself has little left to write.
+      writer.flush();
+      reopening.writeLock().lock();
+      try {
+        if (writtenThisRun.size() < WRITTEN_PER_READER) {
+          return;
         }
+        DirectoryReader previous = before;
+        DirectoryReader reopened =
+            previous == null
+                ? DirectoryReader.open(writer)
+                : DirectoryReader.openIfChanged(previous, writer);
+        if (reopened != null) {
+          before = reopened;
+          if (previous != null) {
+            previous.close();
+          }
+        }
+        writtenThisRun.clear();
+        stories.forgetRun();
+      } finally {
+        reopening.writeLock().unlock();
       }
-      writtenThisRun.clear();
-      stories.forgetRun();
     } finally {
-      reopening.writeLock().unlock();
+      flushing.unlock();
     }
   }
 
