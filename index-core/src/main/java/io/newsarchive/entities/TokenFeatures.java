@@ -72,17 +72,22 @@ public final class TokenFeatures {
         for (int i = 0; i < words.length; i++) {
           String w = words[i];
           char c = w.charAt(0);
-          if (Character.isUpperCase(c)) {
-            addContext(w.toLowerCase(Locale.ROOT), words, i);
-          }
           int flag = 0;
           if (Character.isLowerCase(c)) {
             flag = SEEN_LOWER;
           } else if (i > 0 && !shouting && Character.isUpperCase(c) && !isAllCaps(w)) {
             flag = SEEN_MID_CAPITALIZED;
           }
+          boolean upper = Character.isUpperCase(c);
+          if (!upper && flag == 0) {
+            continue;
+          }
+          String lower = w.toLowerCase(Locale.ROOT);
+          if (upper) {
+            addContext(lower, words, i);
+          }
           if (flag != 0) {
-            flags.merge(w.toLowerCase(Locale.ROOT), flag, (a, b) -> a | b);
+            flags.merge(lower, flag, (a, b) -> a | b);
           }
         }
       }
@@ -92,8 +97,8 @@ public final class TokenFeatures {
       long[] list = contexts.computeIfAbsent(key, k -> new long[1 + 2 * MAX_CONTEXTS]);
       int n = (int) list[0];
       if (n < MAX_CONTEXTS) {
-        list[1 + 2 * n] = i > 0 ? hash(words[i - 1].toLowerCase(Locale.ROOT)) : PAD;
-        list[2 + 2 * n] = i + 1 < words.length ? hash(words[i + 1].toLowerCase(Locale.ROOT)) : PAD;
+        list[1 + 2 * n] = i > 0 ? lowerCaseHash(words[i - 1]) : PAD;
+        list[2 + 2 * n] = i + 1 < words.length ? lowerCaseHash(words[i + 1]) : PAD;
         list[0] = n + 1;
       }
     }
@@ -411,6 +416,23 @@ public final class TokenFeatures {
         h = (h ^ s) * FNV_PRIME;
       }
       last = s;
+    }
+    return h;
+  }
+
+  /**
+   * The same value as {@code hash(text.toLowerCase(Locale.ROOT))}, without building the lower-case
+   * string when the text is ASCII: lower-casing a document's words for their neighbours' features
+   * took a twentieth of tagging feeds.
+   */
+  static long lowerCaseHash(String text) {
+    long h = FNV_OFFSET;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x80) {
+        return hash(text.toLowerCase(Locale.ROOT));
+      }
+      h = (h ^ (c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c)) * FNV_PRIME;
     }
     return h;
   }

@@ -23,6 +23,15 @@ class TokenFeaturesTest {
   }
 
   @Test
+  void lowerCaseHashMatchesTheHashOfTheLowerCasedWord() {
+    for (String word :
+        new String[] {"Pompeo", "U.S.", "McDONALD'S", "", "1996", "ZÜRICH", "İSTANBUL", "ΟΔΟΣ"}) {
+      assertThat(TokenFeatures.lowerCaseHash(word))
+          .isEqualTo(TokenFeatures.hash(word.toLowerCase(java.util.Locale.ROOT)));
+    }
+  }
+
+  @Test
   void shoutedHeadlinesAreRecognized() {
     assertThat(TokenFeatures.isShouting("SOCCER - JAPAN GET LUCKY WIN".split(" "))).isTrue();
     assertThat(TokenFeatures.isShouting("Japan get a lucky win".split(" "))).isFalse();
