@@ -58,6 +58,11 @@ public final class NerModel {
     return lexicon;
   }
 
+  /** Both passes' rows of every feature the model knows. */
+  FeatureTable table() {
+    return table;
+  }
+
   /** BILOU labels for every sentence of one document. */
   public List<int[]> tag(List<String[]> sentences) {
     TokenFeatures.DocumentContext doc = new TokenFeatures.DocumentContext(sentences);

@@ -2,6 +2,8 @@ package io.newsarchive.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TokenFeaturesTest {
@@ -28,6 +30,31 @@ class TokenFeaturesTest {
         new String[] {"Pompeo", "U.S.", "McDONALD'S", "", "1996", "ZÜRICH", "İSTANBUL", "ΟΔΟΣ"}) {
       assertThat(TokenFeatures.lowerCaseHash(word))
           .isEqualTo(TokenFeatures.hash(word.toLowerCase(java.util.Locale.ROOT)));
+    }
+  }
+
+  @Test
+  void theRowsOfASentencesFeaturesAreTheTablesRowsOfItsFeatureHashes() {
+    NerModel model = NamedEntityExtractor.loadDefault().model();
+    TokenFeatures hashes = new TokenFeatures(model.lexicon(), model.gazetteer());
+    TokenFeatures rows = new TokenFeatures(model.lexicon(), model.gazetteer(), model.table());
+    List<String[]> document =
+        List.of(
+            "Mike Pompeo met Tripoli-based officials in Washington on Monday .".split(" "),
+            "U.S. SECRETARY OF STATE POMPEO SAID THE TALKS WOULD GO ON".split(" "),
+            "Pompeo told Reuters the German-Israeli talks were useful , Pompeo said .".split(" "));
+    TokenFeatures.DocumentContext context = new TokenFeatures.DocumentContext(document);
+    for (int round = 0; round < 2; round++) {
+      // The second round reads every word's rows from the thread's cache.
+      for (String[] sentence : document) {
+        long[][] expected = hashes.sentence(sentence, context);
+        long[][] actual = rows.sentenceRows(sentence, context);
+        assertThat(actual.length).isEqualTo(expected.length);
+        for (int i = 0; i < expected.length; i++) {
+          long[] looked = Arrays.stream(expected[i]).map(model.table()::rows).toArray();
+          assertThat(actual[i]).as("token %s", sentence[i]).containsExactly(looked);
+        }
+      }
     }
   }
 
