@@ -88,11 +88,6 @@ final class KeyCounts {
     }
   }
 
-  /** The bound the keys lie below. */
-  int bound() {
-    return bound;
-  }
-
   /** An upper bound on the number of distinct keys counted so far. */
   int distinctAtMost() {
     return dense != null ? bound : size;

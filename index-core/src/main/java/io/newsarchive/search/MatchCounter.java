@@ -3,7 +3,6 @@ package io.newsarchive.search;
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -114,13 +113,15 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
         total += segment.hits;
         for (FacetField facet : facets) {
           KeyCounts sum = perValue.get(facet);
-          KeyCounts counted = segment.values.get(facet);
-          sum.expect(counted.distinctAtMost());
           ArchiveSearcher.SegmentNames names = segment.names.get(facet);
           if (names != null) {
+            NameCounts counted = segment.named.get(facet);
+            sum.expect(counted.distinct());
             counted.forEach((name, count) -> sum.add(names.names()[name], count));
             continue;
           }
+          KeyCounts counted = segment.values.get(facet);
+          sum.expect(counted.distinctAtMost());
           OrdinalMap map = searcher.ordinals(facet).map();
           LongValues toIndex = map == null ? LongValues.IDENTITY : map.getGlobalOrds(segment.ord);
           counted.forEach((ord, count) -> sum.add((int) toIndex.get(ord), count));
@@ -164,8 +165,11 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     /** The canonical names of the fields counted by canonical name. */
     final Map<FacetField, ArchiveSearcher.SegmentNames> names = new EnumMap<>(FacetField.class);
 
-    /** Per field counted by canonical name, the last document that counted each name. */
-    private final int[][] lastDoc;
+    /** The counts of the fields counted by canonical name. */
+    final Map<FacetField, NameCounts> named = new EnumMap<>(FacetField.class);
+
+    /** Per field, its counts by canonical name, or null. */
+    private final NameCounts[] byName;
 
     private final SegmentOrdinals ordinals;
     private final KeyCounts days;
@@ -179,18 +183,18 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
       this.fields = facets.toArray(new FacetField[0]);
       this.counts = new KeyCounts[fields.length];
       this.canonical = new int[fields.length][];
-      this.lastDoc = new int[fields.length][];
+      this.byName = new NameCounts[fields.length];
       for (int i = 0; i < fields.length; i++) {
         if (searcher.canonical(fields[i]) != null) {
           ArchiveSearcher.SegmentNames segmentNames = searcher.canonicalOfSegment(fields[i], ord);
           names.put(fields[i], segmentNames);
           canonical[i] = segmentNames.local();
-          counts[i] = new KeyCounts(segmentNames.names().length);
-
+          byName[i] = new NameCounts(segmentNames.names().length);
+          named.put(fields[i], byName[i]);
         } else {
           counts[i] = new KeyCounts(ordinals.valueCount(fields[i]));
+          values.put(fields[i], counts[i]);
         }
-        values.put(fields[i], counts[i]);
       }
       this.days = days;
       this.firstDay = firstDay;
@@ -206,12 +210,7 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
         if (canonical[i] == null) {
           ordinals.count(fields[i], doc, counts[i]);
         } else {
-          if (lastDoc[i] == null) {
-            // Made for a segment with matches only: most segments of a narrow search have none.
-            lastDoc[i] = new int[counts[i].bound()];
-            Arrays.fill(lastDoc[i], -1);
-          }
-          ordinals.countCanonical(fields[i], doc, counts[i], canonical[i], lastDoc[i]);
+          ordinals.countCanonical(fields[i], doc, byName[i], canonical[i]);
         }
       }
       int day = ordinals.day(doc);

@@ -129,25 +129,20 @@ final class SegmentOrdinals {
    * {@code counts}, each name once however many of its variants the document holds.
    *
    * @param canonical the number of each of this segment's ordinals' canonical name
-   * @param lastDoc by name number, the last document that counted it; -1 for none yet
    */
-  void countCanonical(FacetField facet, int doc, KeyCounts counts, int[] canonical, int[] lastDoc) {
+  void countCanonical(FacetField facet, int doc, NameCounts counts, int[] canonical) {
     int f = facet.ordinal();
     int[] values = ords[f];
     int[] at = starts[f];
     if (at == null) {
       int ord = values[doc];
       if (ord >= 0) {
-        counts.add(canonical[ord]);
+        counts.add(canonical[ord], doc);
       }
       return;
     }
     for (int i = at[doc], end = at[doc + 1]; i < end; i++) {
-      int name = canonical[values[i]];
-      if (lastDoc[name] != doc) {
-        lastDoc[name] = doc;
-        counts.add(name);
-      }
+      counts.add(canonical[values[i]], doc);
     }
   }
 

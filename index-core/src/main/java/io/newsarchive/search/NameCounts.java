@@ -1,0 +1,65 @@
+package io.newsarchive.search;
+
+import java.io.IOException;
+import java.util.Arrays;
+
+/**
+ * The articles of one segment that hold each of its canonical names of one facet, each article
+ * counted once per name however many of the name's variants it holds. A count and the last article
+ * that counted it per name, in arrays as long as the segment's names, made at the first match (most
+ * segments of a narrow search have none); and the names counted in a list, so that reading visits
+ * those only. A match costs two array reads per name, where a list of every match would grow and be
+ * sorted. Not thread-safe.
+ */
+final class NameCounts {
+
+  private final int bound;
+
+  /** By name number, the matches that hold the name. */
+  private int[] counts;
+
+  /** By name number, the last document that counted the name, plus one: zero for none yet. */
+  private int[] lastDoc;
+
+  private int[] counted = new int[16];
+  private int size;
+
+  /** Counts of the name numbers in {@code [0, bound)}. */
+  NameCounts(int bound) {
+    this.bound = bound;
+  }
+
+  /**
+   * Counts {@code name} for document {@code doc} unless {@code doc} counted it already; the
+   * documents of one segment come in increasing order.
+   */
+  void add(int name, int doc) {
+    if (counts == null) {
+      counts = new int[bound];
+      lastDoc = new int[bound];
+    }
+    int mark = doc + 1;
+    if (lastDoc[name] == mark) {
+      return;
+    }
+    lastDoc[name] = mark;
+    if (counts[name]++ == 0) {
+      if (size == counted.length) {
+        counted = Arrays.copyOf(counted, size * 2);
+      }
+      counted[size++] = name;
+    }
+  }
+
+  /** The number of distinct names counted. */
+  int distinct() {
+    return size;
+  }
+
+  /** Gives {@code visitor} every name counted, in the order first counted, with its count. */
+  void forEach(KeyCounts.Visitor visitor) throws IOException {
+    for (int i = 0; i < size; i++) {
+      visitor.visit(counted[i], counts[counted[i]]);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.newsarchive.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class NameCountsTest {
+
+  private static List<int[]> read(NameCounts counts) throws IOException {
+    List<int[]> out = new ArrayList<>();
+    counts.forEach((name, count) -> out.add(new int[] {name, count}));
+    return out;
+  }
+
+  @Test
+  void aDocumentCountsEachNameOnceHoweverManyVariantsItHolds() throws IOException {
+    NameCounts counts = new NameCounts(100_000);
+    counts.add(70, 0);
+    counts.add(70, 0);
+    counts.add(3, 0);
+    counts.add(70, 4);
+    counts.add(99_999, 4);
+    counts.add(99_999, 4);
+
+    assertThat(read(counts))
+        .containsExactly(new int[] {70, 2}, new int[] {3, 1}, new int[] {99_999, 1});
+    assertThat(counts.distinct()).isEqualTo(3);
+  }
+
+  @Test
+  void nothingCountedVisitsNothing() throws IOException {
+    NameCounts counts = new NameCounts(1_000_000);
+
+    assertThat(read(counts)).isEmpty();
+    assertThat(counts.distinct()).isZero();
+  }
+
+  @Test
+  void manyDocumentsCountTheArticlesOfEachName() throws IOException {
+    int bound = 5_000;
+    int[] expected = new int[bound];
+    NameCounts counts = new NameCounts(bound);
+    Random random = new Random(11);
+    for (int doc = 0; doc < 20_000; doc++) {
+      boolean[] held = new boolean[bound];
+      for (int variant = random.nextInt(8); variant > 0; variant--) {
+        int name = random.nextInt(bound);
+        if (!held[name]) {
+          held[name] = true;
+          expected[name]++;
+        }
+        counts.add(name, doc);
+      }
+    }
+
+    int[] read = new int[bound];
+    int distinct = 0;
+    for (int[] count : read(counts)) {
+      read[count[0]] = count[1];
+      distinct++;
+    }
+    assertThat(read).containsExactly(expected);
+    assertThat(counts.distinct()).isEqualTo(distinct);
+  }
+}
