@@ -11,14 +11,17 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
@@ -27,6 +30,7 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -109,6 +113,7 @@ public final class HitReader {
         highlighter(searcher, articles)
             .highlightFields(
                 FIELDS, Ranking.withoutProximity(query), ids, new int[] {1, BODY_PASSAGES});
+    long[] storySizes = storyArticles(searcher.getIndexReader(), stories);
     List<Hit> hits = new ArrayList<>(docs.length);
     for (int i = 0; i < docs.length; i++) {
       Article article = articles.get(ids[i]);
@@ -118,14 +123,56 @@ public final class HitReader {
                   docs[i].score,
                   Snippet.of(snippets.get(ArticleFields.TITLE)[i], article.title()),
                   Snippet.of(snippets.get(ArticleFields.BODY)[i], article.body()))
-              .withStory(stories[i], storyArticles(searcher, stories[i])));
+              .withStory(stories[i], storySizes[i]));
     }
     return hits;
   }
 
-  /** The live articles of {@code story}: a count over one short postings list. */
+  /** The live articles of {@code story}, at least 1. */
   static long storyArticles(IndexSearcher searcher, String story) throws IOException {
-    return Math.max(1, searcher.count(new TermQuery(new Term(ArticleFields.STORY, story))));
+    return storyArticles(searcher.getIndexReader(), new String[] {story})[0];
+  }
+
+  /**
+   * The live articles of each of {@code stories}, at least 1 each: the number of articles that
+   * index each story's term, read from each segment's terms once for the whole page, and its
+   * postings walked past the deleted articles only where a segment has some. A search per story
+   * would build a weight and look the term up in every segment for each.
+   */
+  private static long[] storyArticles(IndexReader reader, String[] stories) throws IOException {
+    long[] counts = new long[stories.length];
+    BytesRef[] terms = new BytesRef[stories.length];
+    for (int i = 0; i < stories.length; i++) {
+      terms[i] = new BytesRef(stories[i]);
+    }
+    PostingsEnum postings = null;
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Terms field = leaf.reader().terms(ArticleFields.STORY);
+      if (field == null) {
+        continue;
+      }
+      TermsEnum lookup = field.iterator();
+      Bits live = leaf.reader().getLiveDocs();
+      for (int i = 0; i < terms.length; i++) {
+        if (!lookup.seekExact(terms[i])) {
+          continue;
+        }
+        if (live == null) {
+          counts[i] += lookup.docFreq();
+          continue;
+        }
+        postings = lookup.postings(postings, PostingsEnum.NONE);
+        for (int doc = postings.nextDoc();
+            doc != DocIdSetIterator.NO_MORE_DOCS;
+            doc = postings.nextDoc()) {
+          counts[i] += live.get(doc) ? 1 : 0;
+        }
+      }
+    }
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] = Math.max(1, counts[i]);
+    }
+    return counts;
   }
 
   private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, Article> articles) {

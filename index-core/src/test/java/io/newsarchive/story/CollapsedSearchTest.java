@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsarchive.article.Article;
 import io.newsarchive.index.ArticleIndexer;
+import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.Collapse;
 import io.newsarchive.search.Hit;
@@ -18,7 +19,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.FilterDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,18 +35,20 @@ class CollapsedSearchTest {
   private static final Article SHARED = StoryFixtures.article("shared-paragraph", "farm-news");
   private static final Article SHORT = StoryFixtures.article("short", "wire");
 
+  private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
   private ArticleSearcher searcher;
+
+  /** The index's directory, left open when a writer closes. */
+  private FilterDirectory directory() {
+    return new FilterDirectory(directory) {
+      @Override
+      public void close() {}
+    };
+  }
 
   @BeforeEach
   void open() throws IOException {
-    ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    try (ArticleIndexer indexer =
-        ArticleIndexer.open(
-            new org.apache.lucene.store.FilterDirectory(directory) {
-              @Override
-              public void close() {}
-            },
-            Path.of("memory"))) {
+    try (ArticleIndexer indexer = ArticleIndexer.open(directory(), Path.of("memory"))) {
       indexer.upsert(List.of(ORIGINAL, COPY, UPDATE, SHARED, SHORT));
     }
     searcher = new ArticleSearcher(directory, "test", SearcherOptions.DEFAULTS);
@@ -85,6 +91,28 @@ class CollapsedSearchTest {
     assertThat(result.hits().stream().filter(h -> h.story().equals(ORIGINAL.id())))
         .extracting(Hit::id)
         .containsExactlyInAnyOrder(ORIGINAL.id(), COPY.id(), UPDATE.id());
+  }
+
+  @Test
+  void everyHitOfAStoryCountsItsLiveArticles() throws IOException {
+    assertThat(search("northhaven", Collapse.NONE).hits())
+        .filteredOn(h -> h.story().equals(ORIGINAL.id()))
+        .extracting(Hit::storyArticles)
+        .containsOnly(3L);
+    assertThat(search("northhaven", Collapse.NONE).hits())
+        .filteredOn(h -> !h.story().equals(ORIGINAL.id()))
+        .extracting(Hit::storyArticles)
+        .containsOnly(1L);
+
+    try (ArticleIndexer indexer = ArticleIndexer.open(directory(), Path.of("memory"))) {
+      indexer.delete(new TermQuery(new Term(ArticleFields.ID, COPY.id())));
+    }
+    searcher.refresh();
+
+    assertThat(search("northhaven", Collapse.NONE).hits())
+        .filteredOn(h -> h.story().equals(ORIGINAL.id()))
+        .extracting(Hit::storyArticles)
+        .containsOnly(2L);
   }
 
   @Test
