@@ -114,7 +114,10 @@ final class TitleSuggester implements Closeable {
     } catch (InterruptedIOException | ThreadInterruptedException e) {
       // Closing: the build was stopped on purpose.
     } catch (IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "building suggestions failed: " + e.getMessage());
+      // A build that close() stopped may fail in whatever it was reading: only a live one warns.
+      if (!builder.isShutdown()) {
+        LOG.log(System.Logger.Level.WARNING, "building suggestions failed: " + e.getMessage());
+      }
     } finally {
       decRef(reader);
       building.set(false);
