@@ -172,7 +172,8 @@ class DenseRetrievalBenchmark {
   }
 
   /** The best {@link RankingMetrics#DEPTH} articles by the model's score alone. */
-  private static List<ScoredDoc> dense(Map<String, Double> scores) {
+  /** A run ranked by {@code scores} alone, to the evaluation depth. */
+  static List<ScoredDoc> dense(Map<String, Double> scores) {
     List<ScoredDoc> run = new ArrayList<>();
     scores.forEach((id, score) -> run.add(new ScoredDoc(id, score)));
     run.sort(Comparator.comparingDouble(ScoredDoc::score).reversed());
@@ -195,7 +196,8 @@ class DenseRetrievalBenchmark {
     return vectors;
   }
 
-  private static void printRuns(String name, Qrels qrels, Function<String, List<ScoredDoc>> runs) {
+  /** Prints the mean metrics of the runs {@code runs} gives for every judged query. */
+  static void printRuns(String name, Qrels qrels, Function<String, List<ScoredDoc>> runs) {
     List<QueryMetrics> all = new ArrayList<>();
     for (String id : qrels.queriesWithRelevant()) {
       all.add(RankingMetrics.score(RankingMetrics.trecOrder(runs.apply(id)), qrels.judged(id)));
@@ -203,7 +205,8 @@ class DenseRetrievalBenchmark {
     print(name, QueryMetrics.mean(all));
   }
 
-  private static void print(String name, QueryMetrics mean) {
+  /** Prints one row: MAP, nDCG@10 and P@10. */
+  static void print(String name, QueryMetrics mean) {
     System.out.printf(
         Locale.ROOT,
         "%-46s %7.4f %7.4f %7.4f%n",

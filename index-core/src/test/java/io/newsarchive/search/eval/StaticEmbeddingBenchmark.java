@@ -13,13 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
@@ -67,7 +65,7 @@ class StaticEmbeddingBenchmark {
       texts = PassageVectorCache.texts(reader);
     }
     System.out.printf(Locale.ROOT, "%-46s %7s %7s %7s%n", "variant", "MAP", "nDCG@10", "P@10");
-    print("default ranking", base.mean());
+    DenseRetrievalBenchmark.print("default ranking", base.mean());
     measure(base, texts, queries, qrels);
   }
 
@@ -200,43 +198,20 @@ class StaticEmbeddingBenchmark {
           .forEach((id, vector) -> article.put(id, PassageEncoder.dot(query.getValue(), vector)));
       whole.put(query.getKey(), article);
     }
-    printRuns(name + " alone, passage max", qrels, id -> dense(max.get(id)));
-    printRuns(name + " alone, article", qrels, id -> dense(whole.get(id)));
+    DenseRetrievalBenchmark.printRuns(
+        name + " alone, passage max", qrels, id -> DenseRetrievalBenchmark.dense(max.get(id)));
+    DenseRetrievalBenchmark.printRuns(
+        name + " alone, article", qrels, id -> DenseRetrievalBenchmark.dense(whole.get(id)));
     for (double lambda : LAMBDAS) {
-      printRuns(
+      DenseRetrievalBenchmark.printRuns(
           String.format(Locale.ROOT, "%s top 100, λ %.1f, passage max", name, lambda),
           qrels,
           id -> HybridRanking.interpolate(base.runs().get(id), max.get(id), 100, lambda));
-      printRuns(
+      DenseRetrievalBenchmark.printRuns(
           String.format(Locale.ROOT, "%s top 100, λ %.1f, article", name, lambda),
           qrels,
           id -> HybridRanking.interpolate(base.runs().get(id), whole.get(id), 100, lambda));
     }
-  }
-
-  private static List<ScoredDoc> dense(Map<String, Double> scores) {
-    List<ScoredDoc> run = new ArrayList<>();
-    scores.forEach((id, score) -> run.add(new ScoredDoc(id, score)));
-    run.sort(Comparator.comparingDouble(ScoredDoc::score).reversed());
-    return RankingMetrics.trecOrder(run.subList(0, Math.min(RankingMetrics.DEPTH, run.size())));
-  }
-
-  private static void printRuns(String name, Qrels qrels, Function<String, List<ScoredDoc>> runs) {
-    List<QueryMetrics> all = new ArrayList<>();
-    for (String id : qrels.queriesWithRelevant()) {
-      all.add(RankingMetrics.score(RankingMetrics.trecOrder(runs.apply(id)), qrels.judged(id)));
-    }
-    print(name, QueryMetrics.mean(all));
-  }
-
-  private static void print(String name, QueryMetrics mean) {
-    System.out.printf(
-        Locale.ROOT,
-        "%-46s %7.4f %7.4f %7.4f%n",
-        name,
-        mean.averagePrecision(),
-        mean.ndcgAt10(),
-        mean.precisionAt10());
   }
 
   /** A table to measure: pooling, PCA size (0: the raw outputs) and weights. */
