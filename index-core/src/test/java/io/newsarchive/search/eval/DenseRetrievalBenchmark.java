@@ -1,7 +1,5 @@
 package io.newsarchive.search.eval;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.SearchRequest;
 import io.newsarchive.search.SearcherOptions;
@@ -42,17 +40,11 @@ class DenseRetrievalBenchmark {
 
   @Test
   void printsMetricsOfDenseAndHybridRankings() throws IOException {
-    String indexDir = System.getProperty("newsarchive.evalIndex", "");
-    String setDir = System.getProperty("newsarchive.evalSet", "");
-    assumeTrue(!indexDir.isBlank() && !setDir.isBlank(), "needs -Dnewsarchive.evalIndex/evalSet");
-    Path index = Path.of(indexDir);
-    Path set = Path.of(setDir);
-    String source = System.getProperty("newsarchive.evalSource", "time");
-    Map<String, String> queries = new LinkedHashMap<>();
-    JudgedQueries.read(set.resolve("queries.tsv"))
-        .forEach((id, text) -> queries.put(id, text.toLowerCase(Locale.ROOT)));
-    Qrels qrels =
-        Qrels.read(set.resolve("qrels.txt"), doc -> doc.contains("-") ? doc : source + "-" + doc);
+    JudgedSet judged = JudgedSet.fromProperties();
+    Path index = judged.index();
+    Map<String, String> queries = judged.queries();
+    Qrels qrels = judged.qrels();
+    String source = judged.source();
     PassageVectorCache.Settings settings =
         new PassageVectorCache.Settings(
             Integer.getInteger("newsarchive.denseWords", 150),

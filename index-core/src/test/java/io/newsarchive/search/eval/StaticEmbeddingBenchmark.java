@@ -1,7 +1,5 @@
 package io.newsarchive.search.eval;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.SearchRequest;
@@ -14,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,17 +41,10 @@ class StaticEmbeddingBenchmark {
 
   @Test
   void printsMetricsOfStaticEmbeddings() throws IOException {
-    String indexDir = System.getProperty("newsarchive.evalIndex", "");
-    String setDir = System.getProperty("newsarchive.evalSet", "");
-    assumeTrue(!indexDir.isBlank() && !setDir.isBlank(), "needs -Dnewsarchive.evalIndex/evalSet");
-    Path index = Path.of(indexDir);
-    Path set = Path.of(setDir);
-    String source = System.getProperty("newsarchive.evalSource", "time");
-    Map<String, String> queries = new LinkedHashMap<>();
-    JudgedQueries.read(set.resolve("queries.tsv"))
-        .forEach((id, text) -> queries.put(id, text.toLowerCase(Locale.ROOT)));
-    Qrels qrels =
-        Qrels.read(set.resolve("qrels.txt"), doc -> doc.contains("-") ? doc : source + "-" + doc);
+    JudgedSet judged = JudgedSet.fromProperties();
+    Path index = judged.index();
+    Map<String, String> queries = judged.queries();
+    Qrels qrels = judged.qrels();
     RankingEvaluation.Result base;
     SearcherOptions options = SearcherOptions.DEFAULTS.withTimeBudget(Duration.ofMinutes(1));
     try (ArticleSearcher searcher = ArticleSearcher.open(index, options)) {
