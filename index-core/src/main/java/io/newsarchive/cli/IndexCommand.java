@@ -66,7 +66,8 @@ public final class IndexCommand implements Callable<Integer> {
   static final int IO_FAILURE = 3;
 
   /** Options that only a local index has. */
-  private static final List<String> LOCAL_ONLY = List.of("--index", "--optimize", "--semantic");
+  private static final List<String> LOCAL_ONLY =
+      List.of("--index", "--optimize", "--merge-small", "--semantic");
 
   /** Options that only an index on a cluster has. */
   private static final List<String> CLUSTER_ONLY =
@@ -185,6 +186,15 @@ public final class IndexCommand implements Callable<Integer> {
   boolean optimize;
 
   @Option(
+      names = "--merge-small",
+      paramLabel = "MB",
+      defaultValue = "64",
+      description =
+          "After reading, merge the segments smaller than MB megabytes into one, so that searches"
+              + " visit fewer segments; 0 leaves them as written (default: ${DEFAULT-VALUE}).")
+  int mergeSmallMb;
+
+  @Option(
       names = "--semantic",
       description =
           "Also give each article the sentence embeddings of its passages (all-MiniLM-L6-v2), with"
@@ -221,6 +231,10 @@ public final class IndexCommand implements Callable<Integer> {
     requirePositive("--max-record-size", read.maxRecordChars);
     requirePositive("--commit-every", commitArticles);
     requirePositive("--commit-interval", commitSeconds);
+    if (mergeSmallMb < 0) {
+      throw new ParameterException(
+          spec.commandLine(), "--merge-small must be 0 or more, got " + mergeSmallMb);
+    }
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (RejectionLog log = RejectionLog.open(err, Optional.ofNullable(rejects))) {
@@ -243,13 +257,8 @@ public final class IndexCommand implements Callable<Integer> {
         result = pipeline.run(store, asInputs(files, read.toReadOptions()), bar);
         out.println(summary(result, store.documentCount()));
         out.println(formats.line());
-        if (optimize && store instanceof ArticleIndexer indexer) {
-          long start = System.nanoTime();
-          int before = indexer.segmentCount();
-          indexer.optimize();
-          out.printf(
-              "Merged %,d segments into one in %.1f s.%n",
-              before, (System.nanoTime() - start) / 1e9);
+        if (store instanceof ArticleIndexer indexer) {
+          merge(indexer, out);
         }
       }
       log.printSummary(result);
@@ -283,6 +292,24 @@ public final class IndexCommand implements Callable<Integer> {
     if (opensearch != null && clusterStores.isEmpty()) {
       throw new ParameterException(
           spec.commandLine(), "this build of newsarchive cannot write to OpenSearch");
+    }
+  }
+
+  /** Merges the whole index with {@code --optimize}, else its small segments, and says so. */
+  private void merge(ArticleIndexer indexer, PrintWriter out) throws IOException {
+    long start = System.nanoTime();
+    if (optimize) {
+      int before = indexer.segmentCount();
+      indexer.optimize();
+      out.printf(
+          "Merged %,d segments into one in %.1f s.%n", before, (System.nanoTime() - start) / 1e9);
+    } else if (mergeSmallMb > 0) {
+      int merged = indexer.mergeSmallSegments(mergeSmallMb * 1024L * 1024L);
+      if (merged > 0) {
+        out.printf(
+            "Merged %,d small segments into one in %.1f s.%n",
+            merged, (System.nanoTime() - start) / 1e9);
+      }
     }
   }
 

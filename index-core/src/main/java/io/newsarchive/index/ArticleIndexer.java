@@ -62,6 +62,7 @@ public final class ArticleIndexer implements ArticleStore {
 
   private final Directory directory;
   private final IndexWriter writer;
+  private final SmallSegmentMerges merges;
   private volatile DirectoryReader before;
   private final ConcurrentHashMap<String, Long> writtenThisRun = new ConcurrentHashMap<>();
 
@@ -89,6 +90,7 @@ public final class ArticleIndexer implements ArticleStore {
       throws IOException {
     this.directory = directory;
     this.writer = writer;
+    this.merges = (SmallSegmentMerges) writer.getConfig().getMergePolicy();
     this.before = before;
     this.embedder = embedder;
     this.stories = before == null ? new StoryMatcher() : new StoryMatcher(before);
@@ -143,6 +145,7 @@ public final class ArticleIndexer implements ArticleStore {
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setRAMBufferSizeMB(256);
     config.setCommitOnClose(true);
+    config.setMergePolicy(new SmallSegmentMerges());
     IndexWriter writer = new IndexWriter(directory, config);
     writer.setLiveCommitData(IndexSchemaCheck.commitUserData().entrySet());
     DirectoryReader before = null;
@@ -253,6 +256,27 @@ public final class ArticleIndexer implements ArticleStore {
   public void optimize() throws IOException {
     writer.forceMerge(1);
     commit();
+  }
+
+  /**
+   * Merges every segment smaller than {@code bytes} into one, when there are at least two, and
+   * commits: a run leaves a few segments (one per indexing thread at each reopening and commit),
+   * each of which every search then visits, and Lucene's tiered merges leave up to ten of a size
+   * apart. Larger segments are left as they are.
+   *
+   * @return the number of segments merged, 0 when there were fewer than two small ones
+   */
+  public int mergeSmallSegments(long bytes) throws IOException {
+    int before = segmentCount();
+    merges.smallOnly(bytes);
+    try {
+      writer.forceMerge(1);
+    } finally {
+      merges.smallOnly(0);
+    }
+    commit();
+    int merged = before - segmentCount();
+    return merged == 0 ? 0 : merged + 1;
   }
 
   /**

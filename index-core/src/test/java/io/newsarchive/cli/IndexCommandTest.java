@@ -100,9 +100,17 @@ class IndexCommandTest {
       }
       Files.writeString(input, lines, StandardCharsets.UTF_8);
       inputs.add(input.toString());
-      assertThat(
-              index("--index", index.toString(), "--entities", "none", input.toString()).exitCode())
-          .isZero();
+      CliRun written =
+          index(
+              "--index",
+              index.toString(),
+              "--entities",
+              "none",
+              "--merge-small",
+              "0",
+              input.toString());
+      assertThat(written.exitCode()).as(written.err()).isZero();
+      assertThat(written.out()).doesNotContain("Merged");
     }
     assertThat(segmentCount(index)).isEqualTo(3);
 
@@ -115,6 +123,54 @@ class IndexCommandTest {
     assertThat(merged.out()).contains("added 0,", "unchanged 30", "Merged 3 segments into one");
     assertThat(segmentCount(index)).isEqualTo(1);
     assertThat(documentCount(index)).isEqualTo(30);
+  }
+
+  @Test
+  void eachRunMergesTheSmallSegmentsItLeavesIntoOne() throws IOException {
+    Path index = temp.resolve("index");
+    for (int run = 0; run < 3; run++) {
+      Path input = temp.resolve("wire-" + run + ".jsonl");
+      StringBuilder lines = new StringBuilder();
+      for (int i = run * 10 + 1; i <= run * 10 + 10; i++) {
+        lines.append(
+            String.format(
+                "{\"id\":\"%d\",\"source\":\"wire\",\"title\":\"Story %d\",\"body\":"
+                    + "\"Grain story number %d.\",\"published\":\"2023-01-%02dT10:00:00Z\"}%n",
+                i, i, i, 1 + i % 28));
+      }
+      // The first article of the second run replaces one of the first run's.
+      if (run == 1) {
+        lines.append(
+            "{\"id\":\"1\",\"source\":\"wire\",\"title\":\"Story 1, updated\",\"body\":"
+                + "\"Grain story number 1, revised.\",\"published\":\"2023-01-02T10:00:00Z\"}\n");
+      }
+      Files.writeString(input, lines, StandardCharsets.UTF_8);
+      CliRun result = index("--index", index.toString(), "--entities", "none", input.toString());
+      assertThat(result.exitCode()).as(result.err()).isZero();
+      // Each later run adds at least one segment and merges it with the one already there.
+      if (run > 0) {
+        assertThat(result.out()).containsPattern("Merged [2-9] small segments into one");
+      }
+      assertThat(segmentCount(index)).isEqualTo(1);
+    }
+    assertThat(documentCount(index)).isEqualTo(30);
+    try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
+      // The replaced article's old version is gone with its segment.
+      assertThat(reader.maxDoc()).isEqualTo(30);
+    }
+  }
+
+  @Test
+  void aNegativeSmallSegmentSizeIsRefused() {
+    CliRun run =
+        index(
+            "--index",
+            temp.resolve("index").toString(),
+            "--merge-small",
+            "-1",
+            temp.resolve("none.jsonl").toString());
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err()).contains("--merge-small must be 0 or more, got -1");
   }
 
   private static String[] concat(String[] first, String... rest) {
