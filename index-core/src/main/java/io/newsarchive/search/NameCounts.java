@@ -5,11 +5,11 @@ import java.util.Arrays;
 
 /**
  * The articles of one segment that hold each of its canonical names of one facet, each article
- * counted once per name however many of the name's variants it holds. A count and the last article
- * that counted it per name, in arrays as long as the segment's names, made at the first match (most
- * segments of a narrow search have none); and the names counted in a list, so that reading visits
- * those only. A match costs two array reads per name, where a list of every match would grow and be
- * sorted. Not thread-safe.
+ * counted once per name however many of the name's variants it holds. A count per name, in an array
+ * as long as the segment's names, made at the first match (most segments of a narrow search have
+ * none); the names of the current article, to count each once (an article holds a few); and the
+ * names counted in a list, so that reading visits those only. A match costs one array read per
+ * name, where a list of every match would grow and be sorted. Not thread-safe.
  */
 final class NameCounts {
 
@@ -18,8 +18,11 @@ final class NameCounts {
   /** By name number, the matches that hold the name. */
   private int[] counts;
 
-  /** By name number, the last document that counted the name, plus one: zero for none yet. */
-  private int[] lastDoc;
+  /** The document whose names {@link #ofDoc} holds. */
+  private int doc = -1;
+
+  private int[] ofDoc = new int[8];
+  private int ofDocSize;
 
   private int[] counted = new int[16];
   private int size;
@@ -36,13 +39,21 @@ final class NameCounts {
   void add(int name, int doc) {
     if (counts == null) {
       counts = new int[bound];
-      lastDoc = new int[bound];
     }
-    int mark = doc + 1;
-    if (lastDoc[name] == mark) {
-      return;
+    if (doc != this.doc) {
+      this.doc = doc;
+      ofDocSize = 0;
+    } else {
+      for (int i = 0; i < ofDocSize; i++) {
+        if (ofDoc[i] == name) {
+          return;
+        }
+      }
     }
-    lastDoc[name] = mark;
+    if (ofDocSize == ofDoc.length) {
+      ofDoc = Arrays.copyOf(ofDoc, ofDocSize * 2);
+    }
+    ofDoc[ofDocSize++] = name;
     if (counts[name]++ == 0) {
       if (size == counted.length) {
         counted = Arrays.copyOf(counted, size * 2);

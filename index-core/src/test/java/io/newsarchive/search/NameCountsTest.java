@@ -32,6 +32,22 @@ class NameCountsTest {
   }
 
   @Test
+  void anArticleWithManyNamesCountsEachOnce() throws IOException {
+    NameCounts counts = new NameCounts(1_000);
+    for (int round = 0; round < 2; round++) {
+      for (int name = 0; name < 50; name++) {
+        counts.add(name * 7, 3);
+      }
+    }
+    counts.add(0, 9);
+
+    List<int[]> read = read(counts);
+    assertThat(read).hasSize(50);
+    assertThat(read.get(0)).containsExactly(0, 2);
+    assertThat(read.subList(1, 50)).allSatisfy(count -> assertThat(count[1]).isEqualTo(1));
+  }
+
+  @Test
   void nothingCountedVisitsNothing() throws IOException {
     NameCounts counts = new NameCounts(1_000_000);
 
