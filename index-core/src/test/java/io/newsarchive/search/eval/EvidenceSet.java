@@ -141,6 +141,18 @@ final class EvidenceSet {
     return known;
   }
 
+  /** The query's BM25 over each best article of {@code query} expanded by its neighbours. */
+  Map<String, Double> expanded(String query, NeighbourScores.ExpansionShape shape)
+      throws IOException {
+    String key = query + " " + shape;
+    Map<String, Double> known = kept.get(key);
+    if (known == null) {
+      known = NeighbourScores.expanded(top(query), bodies, lca, words.get(query), shape);
+      kept.put(key, known);
+    }
+    return known;
+  }
+
   /** The score of each best article of {@code query} by the stems local context analysis adds. */
   Map<String, Double> byContext(String query, Context context) throws IOException {
     String key = query + " " + context;

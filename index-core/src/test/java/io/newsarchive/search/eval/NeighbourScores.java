@@ -1,5 +1,6 @@
 package io.newsarchive.search.eval;
 
+import io.newsarchive.search.Ranking;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,6 +59,75 @@ final class NeighbourScores {
     }
     return support;
   }
+
+  /**
+   * Document expansion (Tao, Wang, Mei and Zhai, 2006): the BM25 of the query's {@code words} over
+   * each best article with the word counts of its {@code neighbours} most similar best articles
+   * added, each weighted by {@code share} times its cosine with the article.
+   */
+  static Map<String, Double> expanded(
+      List<ScoredDoc> top,
+      Map<String, LocalContextAnalysis.Tokens> bodies,
+      LocalContextAnalysis statistics,
+      WordPositions.QueryWords words,
+      ExpansionShape shape)
+      throws IOException {
+    int n = top.size();
+    List<Map<String, Double>> vectors = new ArrayList<>(n);
+    double[][] counts = new double[n][words.words().size()];
+    double[] lengths = new double[n];
+    for (int i = 0; i < n; i++) {
+      LocalContextAnalysis.Tokens body = bodies.get(top.get(i).docId());
+      vectors.add(statistics.vector(body));
+      for (int w = 0; w < words.words().size(); w++) {
+        counts[i][w] = body.count(words.words().get(w));
+      }
+      lengths[i] = body.length();
+    }
+    Map<String, Double> scores = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      double[] sims = new double[n];
+      for (int j = 0; j < n; j++) {
+        sims[j] = i == j ? -1 : dot(vectors.get(i), vectors.get(j));
+      }
+      double[] tf = counts[i].clone();
+      double length = lengths[i];
+      double added = 0;
+      for (int k = 0; k < Math.min(shape.neighbours(), n - 1); k++) {
+        int best = 0;
+        for (int j = 1; j < n; j++) {
+          if (sims[j] > sims[best]) {
+            best = j;
+          }
+        }
+        double weight = shape.share() * sims[best];
+        for (int w = 0; w < tf.length; w++) {
+          tf[w] += weight * counts[best][w];
+        }
+        length += weight * lengths[best];
+        added += weight;
+        sims[best] = -1;
+      }
+      // The expanded article is as long as its parts: its length against the mean is theirs.
+      double relative = length / (1 + added) / words.meanLength();
+      double norm = Ranking.K1 * (1 - Ranking.B + Ranking.B * relative);
+      double score = 0;
+      for (int w = 0; w < tf.length; w++) {
+        double f = tf[w] / (1 + added);
+        score += words.counts()[w] * words.idf()[w] * f / (f + norm);
+      }
+      scores.put(top.get(i).docId(), score);
+    }
+    return scores;
+  }
+
+  /**
+   * How far document expansion reaches.
+   *
+   * @param neighbours how many similar articles are added
+   * @param share the weight of a neighbour of cosine 1
+   */
+  record ExpansionShape(int neighbours, double share) {}
 
   private static double dot(Map<String, Double> a, Map<String, Double> b) {
     if (a.size() > b.size()) {

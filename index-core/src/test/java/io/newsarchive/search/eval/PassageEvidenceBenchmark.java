@@ -129,6 +129,22 @@ class PassageEvidenceBenchmark {
         variants.add(new Variant(name, (set, query) -> set.neighbours(query, neighbours), weight));
       }
     }
+    for (int neighbours : new int[] {3, 5, 10}) {
+      for (double share : new double[] {0.5, 1}) {
+        var shape = new NeighbourScores.ExpansionShape(neighbours, share);
+        variants.add(
+            new Variant(
+                String.format(Locale.ROOT, "expanded by %d nearest ×%.1f alone", neighbours, share),
+                (set, query) -> set.expanded(query, shape),
+                1));
+        for (double weight : WEIGHTS) {
+          String name =
+              String.format(
+                  Locale.ROOT, "expanded by %d nearest ×%.1f, w %.1f", neighbours, share, weight);
+          variants.add(new Variant(name, (set, query) -> set.expanded(query, shape), weight));
+        }
+      }
+    }
     EvidenceSet.Evidence passage = (p, w) -> p.bestWindow(w, 150);
     for (EvidenceSet.Context context :
         List.of(new EvidenceSet.Context(150, 10, 10), new EvidenceSet.Context(150, 30, 70))) {
