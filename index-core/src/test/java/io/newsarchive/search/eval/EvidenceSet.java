@@ -135,7 +135,7 @@ final class EvidenceSet {
     String key = query + " neighbours " + count;
     Map<String, Double> known = kept.get(key);
     if (known == null) {
-      known = NeighbourScores.of(top(query), bodies, lca, count);
+      known = new NeighbourScores(top(query), bodies, lca).support(count);
       kept.put(key, known);
     }
     return known;
@@ -147,7 +147,7 @@ final class EvidenceSet {
     String key = query + " " + shape;
     Map<String, Double> known = kept.get(key);
     if (known == null) {
-      known = NeighbourScores.expanded(top(query), bodies, lca, words.get(query), shape);
+      known = new NeighbourScores(top(query), bodies, lca).expanded(words.get(query), shape);
       kept.put(key, known);
     }
     return known;

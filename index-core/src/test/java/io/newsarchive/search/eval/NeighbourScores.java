@@ -15,45 +15,40 @@ import java.util.Map;
  */
 final class NeighbourScores {
 
-  private NeighbourScores() {}
+  private final List<ScoredDoc> top;
+  private final Map<String, LocalContextAnalysis.Tokens> bodies;
+  private final List<Map<String, Double>> vectors;
 
   /**
-   * The mean scaled score of each article's {@code neighbours} most similar articles among {@code
-   * top}, weighted by similarity.
-   *
-   * @param top the best articles, best first, with their scores
-   * @param bodies each article's analyzed body
+   * The best articles {@code top}, best first with their scores, whose analyzed bodies {@code
+   * bodies} holds, compared by tf-idf vectors with the idf of {@code statistics}.
    */
-  static Map<String, Double> of(
+  NeighbourScores(
       List<ScoredDoc> top,
       Map<String, LocalContextAnalysis.Tokens> bodies,
-      LocalContextAnalysis statistics,
-      int neighbours)
+      LocalContextAnalysis statistics)
       throws IOException {
-    int n = top.size();
-    List<Map<String, Double>> vectors = new ArrayList<>(n);
+    this.top = top;
+    this.bodies = bodies;
+    this.vectors = new ArrayList<>(top.size());
     for (ScoredDoc doc : top) {
       vectors.add(statistics.vector(bodies.get(doc.docId())));
     }
+  }
+
+  /**
+   * The mean scaled score of each article's {@code neighbours} most similar articles, weighted by
+   * similarity.
+   */
+  Map<String, Double> support(int neighbours) {
     double[] scaled = scaled(top);
     Map<String, Double> support = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      double[] sims = new double[n];
-      for (int j = 0; j < n; j++) {
-        sims[j] = i == j ? -1 : dot(vectors.get(i), vectors.get(j));
-      }
+    for (int i = 0; i < top.size(); i++) {
       double weighted = 0;
       double total = 0;
-      for (int k = 0; k < Math.min(neighbours, n - 1); k++) {
-        int best = 0;
-        for (int j = 1; j < n; j++) {
-          if (sims[j] > sims[best]) {
-            best = j;
-          }
-        }
-        weighted += sims[best] * scaled[best];
-        total += sims[best];
-        sims[best] = -1;
+      for (Similar similar : mostSimilar(i, neighbours)) {
+        weighted += similar.cosine * scaled[similar.index];
+        total += similar.cosine;
       }
       support.put(top.get(i).docId(), total > 0 ? weighted / total : 0);
     }
@@ -62,23 +57,15 @@ final class NeighbourScores {
 
   /**
    * Document expansion (Tao, Wang, Mei and Zhai, 2006): the BM25 of the query's {@code words} over
-   * each best article with the word counts of its {@code neighbours} most similar best articles
-   * added, each weighted by {@code share} times its cosine with the article.
+   * each article with the word counts of its most similar articles added, each weighted by the
+   * share of {@code shape} times its cosine with the article.
    */
-  static Map<String, Double> expanded(
-      List<ScoredDoc> top,
-      Map<String, LocalContextAnalysis.Tokens> bodies,
-      LocalContextAnalysis statistics,
-      WordPositions.QueryWords words,
-      ExpansionShape shape)
-      throws IOException {
+  Map<String, Double> expanded(WordPositions.QueryWords words, ExpansionShape shape) {
     int n = top.size();
-    List<Map<String, Double>> vectors = new ArrayList<>(n);
     double[][] counts = new double[n][words.words().size()];
     double[] lengths = new double[n];
     for (int i = 0; i < n; i++) {
       LocalContextAnalysis.Tokens body = bodies.get(top.get(i).docId());
-      vectors.add(statistics.vector(body));
       for (int w = 0; w < words.words().size(); w++) {
         counts[i][w] = body.count(words.words().get(w));
       }
@@ -86,27 +73,16 @@ final class NeighbourScores {
     }
     Map<String, Double> scores = new HashMap<>();
     for (int i = 0; i < n; i++) {
-      double[] sims = new double[n];
-      for (int j = 0; j < n; j++) {
-        sims[j] = i == j ? -1 : dot(vectors.get(i), vectors.get(j));
-      }
       double[] tf = counts[i].clone();
       double length = lengths[i];
       double added = 0;
-      for (int k = 0; k < Math.min(shape.neighbours(), n - 1); k++) {
-        int best = 0;
-        for (int j = 1; j < n; j++) {
-          if (sims[j] > sims[best]) {
-            best = j;
-          }
-        }
-        double weight = shape.share() * sims[best];
+      for (Similar similar : mostSimilar(i, shape.neighbours())) {
+        double weight = shape.share() * similar.cosine;
         for (int w = 0; w < tf.length; w++) {
-          tf[w] += weight * counts[best][w];
+          tf[w] += weight * counts[similar.index][w];
         }
-        length += weight * lengths[best];
+        length += weight * lengths[similar.index];
         added += weight;
-        sims[best] = -1;
       }
       // The expanded article is as long as its parts: its length against the mean is theirs.
       double relative = length / (1 + added) / words.meanLength();
@@ -128,6 +104,29 @@ final class NeighbourScores {
    * @param share the weight of a neighbour of cosine 1
    */
   record ExpansionShape(int neighbours, double share) {}
+
+  private record Similar(int index, double cosine) {}
+
+  /** The {@code count} articles most similar to article {@code i}, most similar first. */
+  private List<Similar> mostSimilar(int i, int count) {
+    int n = top.size();
+    double[] cosines = new double[n];
+    for (int j = 0; j < n; j++) {
+      cosines[j] = i == j ? -1 : dot(vectors.get(i), vectors.get(j));
+    }
+    List<Similar> similar = new ArrayList<>();
+    for (int k = 0; k < Math.min(count, n - 1); k++) {
+      int best = 0;
+      for (int j = 1; j < n; j++) {
+        if (cosines[j] > cosines[best]) {
+          best = j;
+        }
+      }
+      similar.add(new Similar(best, cosines[best]));
+      cosines[best] = -1;
+    }
+    return similar;
+  }
 
   private static double dot(Map<String, Double> a, Map<String, Double> b) {
     if (a.size() > b.size()) {

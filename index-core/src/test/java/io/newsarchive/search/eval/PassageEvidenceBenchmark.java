@@ -92,6 +92,16 @@ class PassageEvidenceBenchmark {
         variants.add(Variant.positional(name, passage, weight));
       }
     }
+    variants.addAll(closeWords());
+    variants.addAll(localContexts());
+    variants.addAll(similarArticles());
+    variants.addAll(sums());
+    return variants;
+  }
+
+  /** Coverage of the query's idf and BM25TP's proximity. */
+  private static List<Variant> closeWords() {
+    List<Variant> variants = new ArrayList<>();
     EvidenceSet.Evidence coverage = (p, w) -> p.coverage(w);
     for (double weight : WEIGHTS) {
       String name = String.format(Locale.ROOT, "idf coverage, w %.1f", weight);
@@ -104,6 +114,12 @@ class PassageEvidenceBenchmark {
         variants.add(Variant.positional(name, proximity, weight));
       }
     }
+    return variants;
+  }
+
+  /** Local context analysis over passages of 150 and 300 positions and over whole articles. */
+  private static List<Variant> localContexts() {
+    List<Variant> variants = new ArrayList<>();
     for (int size : new int[] {150, 300, 0}) {
       for (int passages : new int[] {10, 30}) {
         for (int concepts : new int[] {3, 10, 30, 70}) {
@@ -122,6 +138,12 @@ class PassageEvidenceBenchmark {
         }
       }
     }
+    return variants;
+  }
+
+  /** Score regularization and document expansion by the most similar best articles. */
+  private static List<Variant> similarArticles() {
+    List<Variant> variants = new ArrayList<>();
     for (int neighbours : new int[] {3, 5, 10, 20}) {
       for (double weight : WEIGHTS) {
         String name =
@@ -145,6 +167,12 @@ class PassageEvidenceBenchmark {
         }
       }
     }
+    return variants;
+  }
+
+  /** Sums of the best passage, local context over passages and the most similar articles. */
+  private static List<Variant> sums() {
+    List<Variant> variants = new ArrayList<>();
     EvidenceSet.Evidence passage = (p, w) -> p.bestWindow(w, 150);
     for (EvidenceSet.Context context :
         List.of(new EvidenceSet.Context(150, 10, 10), new EvidenceSet.Context(150, 30, 70))) {
