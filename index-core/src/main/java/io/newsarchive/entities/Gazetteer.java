@@ -5,8 +5,10 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeMap;
 
@@ -33,15 +35,35 @@ public final class Gazetteer {
 
   private static final int MAX_TOKENS = 4;
 
-  private final Map<String, Integer> names;
-  private final java.util.Set<String> firstWords = new java.util.HashSet<>();
+  /**
+   * How a model file stores a name's kinds in one byte: the kind of the first layer in the low four
+   * bits ({@link #NO_KIND} when only an {@link GazetteerList.Layer#ALSO} list has the name), the
+   * kind of the other layer less {@link #ALSO_BASE} in the high bits (0 when none has it), so that
+   * models trained before that layer read as they were written.
+   */
+  private static final int NO_KIND = 15;
 
-  private Gazetteer(Map<String, Integer> names) {
+  private static final int ALSO_BASE = GazetteerList.SPORTS_CLUBS.kind() - 1;
+
+  private final Map<String, Integer> names;
+  private final Map<String, Integer> alsoNames;
+  private final Set<String> firstWords;
+  private final Set<String> alsoFirstWords;
+
+  private Gazetteer(Map<String, Integer> names, Map<String, Integer> alsoNames) {
     this.names = Map.copyOf(names);
+    this.alsoNames = Map.copyOf(alsoNames);
+    this.firstWords = firstWords(names);
+    this.alsoFirstWords = firstWords(alsoNames);
+  }
+
+  private static Set<String> firstWords(Map<String, Integer> names) {
+    Set<String> words = new HashSet<>();
     for (String name : names.keySet()) {
       int space = name.indexOf(' ');
-      firstWords.add(space < 0 ? name : name.substring(0, space));
+      words.add(space < 0 ? name : name.substring(0, space));
     }
+    return words;
   }
 
   /** Whether a tag marks a name particle, which is written in lower case too ("bin", "von"). */
@@ -65,7 +87,7 @@ public final class Gazetteer {
   }
 
   static Gazetteer empty() {
-    return new Gazetteer(Map.of());
+    return new Gazetteer(Map.of(), Map.of());
   }
 
   /**
@@ -91,14 +113,16 @@ public final class Gazetteer {
         names.putIfAbsent(key(id.substring(slash + 1).replace('_', ' ')), CITY);
       }
     }
+    Map<String, Integer> alsoNames = new HashMap<>();
     if (folder != null) {
       for (GazetteerList list : GazetteerList.values()) {
+        Map<String, Integer> layer = list.layer() == GazetteerList.Layer.FIRST ? names : alsoNames;
         for (String name : WordLists.read(folder.resolve(list.file()))) {
-          names.putIfAbsent(key(name), list.kind());
+          layer.putIfAbsent(key(name), list.kind());
         }
       }
     }
-    return new Gazetteer(names);
+    return new Gazetteer(names, alsoNames);
   }
 
   /**
@@ -106,7 +130,19 @@ public final class Gazetteer {
    * name's first token and {@code 2 + 2 * kind} for the others.
    */
   int[] tag(String[] lowerWords) {
-    String[] words = lowerWords;
+    return tag(lowerWords, names, firstWords);
+  }
+
+  /**
+   * Per token of a lower-cased sentence, as {@link #tag} gives them, the tags of the names on the
+   * lists of {@link GazetteerList.Layer#ALSO} ("nurnberg" a club, "heineken" a listed firm),
+   * whatever the other lists call them.
+   */
+  int[] tagAlso(String[] lowerWords) {
+    return tag(lowerWords, alsoNames, alsoFirstWords);
+  }
+
+  private static int[] tag(String[] words, Map<String, Integer> names, Set<String> firstWords) {
     int[] tags = new int[words.length];
     if (names.isEmpty()) {
       return tags;
@@ -146,8 +182,12 @@ public final class Gazetteer {
 
   /** Writes the tables in key order, so that the same model is always the same bytes. */
   void write(DataOutput out) throws IOException {
-    out.writeInt(names.size());
-    for (Map.Entry<String, Integer> e : new TreeMap<>(names).entrySet()) {
+    Map<String, Integer> stored = new TreeMap<>();
+    names.forEach((name, kind) -> stored.put(name, kind));
+    alsoNames.forEach((name, kind) ->
+        stored.put(name, stored.getOrDefault(name, NO_KIND) | (kind - ALSO_BASE) << 4));
+    out.writeInt(stored.size());
+    for (Map.Entry<String, Integer> e : stored.entrySet()) {
       out.writeUTF(e.getKey());
       out.writeByte(e.getValue());
     }
@@ -156,10 +196,18 @@ public final class Gazetteer {
   static Gazetteer read(DataInput in) throws IOException {
     int size = in.readInt();
     Map<String, Integer> names = new HashMap<>(size * 2);
+    Map<String, Integer> alsoNames = new HashMap<>();
     for (int i = 0; i < size; i++) {
-      names.put(in.readUTF(), (int) in.readByte());
+      String name = in.readUTF();
+      int stored = in.readByte();
+      if ((stored & NO_KIND) != NO_KIND) {
+        names.put(name, stored & NO_KIND);
+      }
+      if (stored >> 4 != 0) {
+        alsoNames.put(name, ALSO_BASE + (stored >> 4));
+      }
     }
-    return new Gazetteer(names);
+    return new Gazetteer(names, alsoNames);
   }
 
   private static String key(String name) {

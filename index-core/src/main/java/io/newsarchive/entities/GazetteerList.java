@@ -4,7 +4,10 @@ package io.newsarchive.entities;
  * The name lists of {@code data/gazetteers/} that a model's {@link Gazetteer} is built from, in
  * precedence order: a name on several lists keeps the kind of the first. Each list's kind is
  * written into the models trained with it and is a feature of their weights, so a kind never
- * changes; a new list takes a new kind.
+ * changes; a new list takes a new kind. The lists of {@link Layer#ALSO} are matched on their own,
+ * after the others: a name on one of them keeps the kind the other lists give it and is also tagged
+ * with theirs ("Nurnberg" a place and a club), so that the tagger can learn when the list that
+ * names a club or a firm is the one that counts.
  */
 enum GazetteerList {
   ORGANIZATIONS("organizations.txt", 2),
@@ -14,14 +17,35 @@ enum GazetteerList {
   ORGANIZATION_WORDS("organization-words.txt", 6),
   NAME_PARTICLES("name-particles.txt", 7),
   LAST_NAMES("last-names.txt", 8),
-  FIRST_NAMES("first-names.txt", 9);
+  FIRST_NAMES("first-names.txt", 9),
+  SPORTS_CLUBS("sports-clubs.txt", 10, Layer.ALSO),
+  LISTED_COMPANIES("listed-companies.txt", 11, Layer.ALSO);
+
+  /** Whether a list's names take part in the precedence of kinds or are tagged on their own. */
+  enum Layer {
+    /** A name keeps the kind of the first of these lists that holds it. */
+    FIRST,
+    /** Tagged apart from the other layer, with the kind of the first of these lists. */
+    ALSO
+  }
 
   private final String file;
   private final int kind;
+  private final Layer layer;
 
   GazetteerList(String file, int kind) {
+    this(file, kind, Layer.FIRST);
+  }
+
+  GazetteerList(String file, int kind, Layer layer) {
     this.file = file;
     this.kind = kind;
+    this.layer = layer;
+  }
+
+  /** Which of the two layers of tags the list's names are given in. */
+  Layer layer() {
+    return layer;
   }
 
   /** The list's file name in {@code data/gazetteers/}. */

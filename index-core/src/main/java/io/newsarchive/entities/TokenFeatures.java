@@ -184,13 +184,18 @@ public final class TokenFeatures {
     }
     boolean shouting = isShouting(words);
     int[] gazetteerTags = lists == Lists.SEEN ? gazetteer.tag(lowerWords) : new int[n];
+    int[] alsoTags = lists == Lists.SEEN ? gazetteer.tagAlso(lowerWords) : new int[n];
     int[] phraseTags = lexicon.phraseTags(words, lowerWords);
     for (int i = 0; i < n; i++) {
       // Lists match case-insensitively, but "party" or "post" in lower case names nothing.
-      if (Character.isLowerCase(words[i].charAt(0)) && !Gazetteer.isParticleTag(gazetteerTags[i])) {
-        gazetteerTags[i] = 0;
+      if (Character.isLowerCase(words[i].charAt(0))) {
+        alsoTags[i] = 0;
+        if (!Gazetteer.isParticleTag(gazetteerTags[i])) {
+          gazetteerTags[i] = 0;
+        }
       }
     }
+    int numbers = hasNumber(words) ? 1 : 0;
     long[][] result = new long[n][];
     long[] buffer = new long[MAX_FEATURES];
     for (int i = 0; i < n; i++) {
@@ -240,6 +245,13 @@ public final class TokenFeatures {
       buffer[k++] = feature(f(66, t.shape, shouting ? 1 : 0));
       buffer[k++] = feature(f(67, gazetteerTags[i]));
       buffer[k++] = feature(f(68, gazetteerTags[i], t.shape));
+      if (alsoTags[i] != 0) {
+        // A club or a listed firm, whatever the other lists call it ("Nurnberg" a place too); in
+        // results and standings, lines with numbers, a club's name is the club.
+        buffer[k++] = feature(f(76, alsoTags[i]));
+        buffer[k++] = feature(f(77, alsoTags[i], gazetteerTags[i]));
+        buffer[k++] = feature(f(78, alsoTags[i], numbers));
+      }
       int corpusType = t.info.corpusType();
       buffer[k++] = t.feature(WordFeatures.CORPUS_TYPE);
       buffer[k++] = t.feature(WordFeatures.CORPUS_TYPE_SHAPE);
@@ -349,6 +361,16 @@ public final class TokenFeatures {
       }
     }
     return k;
+  }
+
+  /** Whether a sentence holds a number: a results line, a standings row, a price. */
+  private static boolean hasNumber(String[] words) {
+    for (String w : words) {
+      if (Character.isDigit(w.charAt(0))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a sentence is a shouted headline: most of its words in capitals. */

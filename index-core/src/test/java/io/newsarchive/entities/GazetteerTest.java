@@ -114,6 +114,34 @@ class GazetteerTest {
   }
 
   @Test
+  void clubsAndListedFirmsAreTaggedApartFromThePlacesTheyAreNamedAfter() throws IOException {
+    Gazetteer gazetteer = Gazetteer.build(Path.of("../data/gazetteers"));
+    int club = GazetteerList.SPORTS_CLUBS.kind();
+    int firm = GazetteerList.LISTED_COMPANIES.kind();
+    int place = first(GazetteerList.PLACES.kind());
+    String[] words = lower("Barcelona beat Bayern Munich as Heineken said");
+    assertThat(gazetteer.tag(words)).containsExactly(place, 0, 0, place, 0, 0, 0);
+    assertThat(gazetteer.tagAlso(words))
+        .containsExactly(first(club), 0, first(club), rest(club), 0, first(firm), 0);
+    // Names only on those lists have no kind of their own.
+    assertThat(gazetteer.kind("heineken")).isEqualTo(-1);
+  }
+
+  @Test
+  void bothLayersOfTagsReadBackFromAModel() throws IOException {
+    Gazetteer built = Gazetteer.build(Path.of("../data/gazetteers"));
+    Gazetteer read;
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes(built)))) {
+      read = Gazetteer.read(in);
+    }
+    String[] words = lower("Fenerbahce drew with Ajax Amsterdam in Milan , Philips said");
+    assertThat(read.tag(words)).containsExactly(built.tag(words));
+    assertThat(read.tagAlso(words)).containsExactly(built.tagAlso(words));
+    assertThat(read.tagAlso(words)).containsOnlyOnce(first(GazetteerList.LISTED_COMPANIES.kind()));
+    assertThat(bytes(read)).isEqualTo(bytes(built));
+  }
+
+  @Test
   void emptyGazetteerTagsNothing() {
     assertThat(Gazetteer.empty().tag(lower("New Zealand"))).containsExactly(0, 0);
   }
