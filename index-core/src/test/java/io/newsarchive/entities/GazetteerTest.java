@@ -45,9 +45,12 @@ class GazetteerTest {
         new DataInputStream(new ByteArrayInputStream(bytes(bundled.gazetteer())))) {
       for (int i = in.readInt(); i > 0; i--) {
         String name = in.readUTF();
-        int kind = in.readByte();
+        in.readByte();
+        int kind = bundled.gazetteer().kind(name);
         if (kind != Gazetteer.COUNTRY && kind != Gazetteer.CITY) {
+          String[] words = name.split(" ");
           assertThat(built.kind(name)).as(name).isEqualTo(kind);
+          assertThat(built.tagAlso(words)).as(name).isEqualTo(bundled.gazetteer().tagAlso(words));
           listed++;
         }
       }
