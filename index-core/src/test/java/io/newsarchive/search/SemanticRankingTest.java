@@ -10,6 +10,7 @@ import io.newsarchive.semantic.PassageEmbedder;
 import io.newsarchive.testing.TestArticles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -77,7 +78,9 @@ class SemanticRankingTest {
     try (ArticleIndexer indexer = ArticleIndexer.open(temp, Optional.of(PassageEmbedder.load()))) {
       indexer.upsert(harvests());
     }
-    withVectors = ArticleSearcher.open(temp, SearcherOptions.DEFAULTS);
+    // The model's first queries may take seconds on a busy machine; the budget is not under test.
+    withVectors =
+        ArticleSearcher.open(temp, SearcherOptions.DEFAULTS.withTimeBudget(Duration.ofMinutes(1)));
   }
 
   @AfterAll
