@@ -141,12 +141,7 @@ public final class ArticleIndexer implements ArticleStore {
   public static ArticleIndexer open(
       Directory directory, Path location, Optional<PassageEmbedder> embedder) throws IOException {
     IndexSchemaCheck.requireCompatible(directory, location);
-    IndexWriterConfig config = new IndexWriterConfig(ArticleFields.analyzer());
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    config.setRAMBufferSizeMB(256);
-    config.setCommitOnClose(true);
-    config.setMergePolicy(new SmallSegmentMerges());
-    IndexWriter writer = new IndexWriter(directory, config);
+    IndexWriter writer = new IndexWriter(directory, writerConfig());
     writer.setLiveCommitData(IndexSchemaCheck.commitUserData().entrySet());
     DirectoryReader before = null;
     try {
@@ -156,6 +151,16 @@ public final class ArticleIndexer implements ArticleStore {
       IOUtils.closeWhileHandlingException(before, writer);
       throw e;
     }
+  }
+
+  /** How the index is written: its analyzer, codec and buffer, opening or creating it. */
+  static IndexWriterConfig writerConfig() {
+    IndexWriterConfig config = new IndexWriterConfig(ArticleFields.analyzer());
+    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setRAMBufferSizeMB(256);
+    config.setCommitOnClose(true);
+    config.setMergePolicy(new SmallSegmentMerges());
+    return config;
   }
 
   /**
