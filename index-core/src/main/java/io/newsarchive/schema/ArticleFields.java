@@ -57,7 +57,11 @@ public final class ArticleFields {
    */
   public static final String TITLE_EXACT = "title_exact";
 
-  /** Body: analyzed as {@link #TITLE}, stored, with offsets for fast highlighting. */
+  /**
+   * Body: analyzed as {@link #TITLE}, stored, with offsets, from which a page highlights its
+   * bodies: analyzing them again instead, which would save a tenth of the index, cost a page a
+   * tenth more CPU.
+   */
   public static final String BODY = "body";
 
   /**
