@@ -90,14 +90,7 @@ class IndexCommandTest {
     List<String> inputs = new java.util.ArrayList<>();
     for (int run = 0; run < 3; run++) {
       Path input = temp.resolve("stories-" + run + ".jsonl");
-      StringBuilder lines = new StringBuilder();
-      for (int i = run * 10 + 1; i <= run * 10 + 10; i++) {
-        lines.append(
-            String.format(
-                "{\"id\":\"%d\",\"source\":\"wire\",\"title\":\"Story %d\",\"body\":"
-                    + "\"Grain story number %d.\",\"published\":\"2023-01-%02dT10:00:00Z\"}%n",
-                i, i, i, 1 + i % 28));
-      }
+      StringBuilder lines = stories(run * 10 + 1, run * 10 + 10);
       Files.writeString(input, lines, StandardCharsets.UTF_8);
       inputs.add(input.toString());
       CliRun written =
@@ -130,14 +123,7 @@ class IndexCommandTest {
     Path index = temp.resolve("index");
     for (int run = 0; run < 3; run++) {
       Path input = temp.resolve("wire-" + run + ".jsonl");
-      StringBuilder lines = new StringBuilder();
-      for (int i = run * 10 + 1; i <= run * 10 + 10; i++) {
-        lines.append(
-            String.format(
-                "{\"id\":\"%d\",\"source\":\"wire\",\"title\":\"Story %d\",\"body\":"
-                    + "\"Grain story number %d.\",\"published\":\"2023-01-%02dT10:00:00Z\"}%n",
-                i, i, i, 1 + i % 28));
-      }
+      StringBuilder lines = stories(run * 10 + 1, run * 10 + 10);
       // The first article of the second run replaces one of the first run's.
       if (run == 1) {
         lines.append(
@@ -171,6 +157,19 @@ class IndexCommandTest {
             temp.resolve("none.jsonl").toString());
     assertThat(run.exitCode()).isEqualTo(2);
     assertThat(run.err()).contains("--merge-small must be 0 or more, got -1");
+  }
+
+  /** JSON lines of the articles with ids {@code from} to {@code to}, one a day. */
+  private static StringBuilder stories(int from, int to) {
+    StringBuilder lines = new StringBuilder();
+    for (int i = from; i <= to; i++) {
+      lines.append(
+          String.format(
+              "{\"id\":\"%d\",\"source\":\"wire\",\"title\":\"Story %d\",\"body\":"
+                  + "\"Grain story number %d.\",\"published\":\"2023-01-%02dT10:00:00Z\"}%n",
+              i, i, i, 1 + i % 28));
+    }
+    return lines;
   }
 
   private static String[] concat(String[] first, String... rest) {
