@@ -1,9 +1,6 @@
 package io.newsarchive.search.eval;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -46,18 +43,11 @@ class PassageEvidenceBenchmark {
 
   @Test
   void printsMetricsOfEachVariant() throws IOException {
-    String timeIndex = System.getProperty("newsarchive.timeIndex", "");
-    String topicsIndex = System.getProperty("newsarchive.topicsIndex", "");
-    String topicsSet = System.getProperty("newsarchive.topicsSet", "");
-    assumeTrue(
-        !timeIndex.isBlank() && !topicsIndex.isBlank() && !topicsSet.isBlank(),
-        "needs -Dnewsarchive.timeIndex, topicsIndex and topicsSet");
-    Path time =
-        Path.of(System.getProperty("newsarchive.timeSet", "../shared/corpora/time-ir-1963"));
+    DevelopmentSets found = DevelopmentSets.fromProperties();
     List<EvidenceSet> sets =
         List.of(
-            EvidenceSet.measure("TIME", Path.of(timeIndex), time, "time"),
-            EvidenceSet.measure("topics", Path.of(topicsIndex), Path.of(topicsSet), "reuters"));
+            EvidenceSet.measure("TIME", found.timeIndex(), found.time(), "time"),
+            EvidenceSet.measure("topics", found.topicsIndex(), found.topics(), "reuters"));
     String only = System.getProperty("newsarchive.evalVariants", "");
     System.out.printf(
         Locale.ROOT, "%-52s %-22s %-22s%n", "variant", "TIME MAP/nDCG/P10", "topics MAP/nDCG/P10");

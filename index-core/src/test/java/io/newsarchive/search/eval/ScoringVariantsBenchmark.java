@@ -1,7 +1,5 @@
 package io.newsarchive.search.eval;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.newsarchive.article.Article;
 import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.ArticleQueryParser;
@@ -103,17 +101,10 @@ class ScoringVariantsBenchmark {
 
   @Test
   void printsMetricsOfEachVariant() throws IOException {
-    String timeIndex = System.getProperty("newsarchive.timeIndex", "");
-    String topicsIndex = System.getProperty("newsarchive.topicsIndex", "");
-    String topicsSet = System.getProperty("newsarchive.topicsSet", "");
-    assumeTrue(
-        !timeIndex.isBlank() && !topicsIndex.isBlank() && !topicsSet.isBlank(),
-        "needs -Dnewsarchive.timeIndex, topicsIndex and topicsSet");
-    Path time =
-        Path.of(System.getProperty("newsarchive.timeSet", "../shared/corpora/time-ir-1963"));
+    DevelopmentSets found = DevelopmentSets.fromProperties();
     List<JudgedSet> sets = new ArrayList<>();
-    sets.add(open("TIME", timeIndex, time, "time"));
-    sets.add(open("topics", topicsIndex, Path.of(topicsSet), "reuters"));
+    sets.add(open("TIME", found.timeIndex(), found.time(), "time"));
+    sets.add(open("topics", found.topicsIndex(), found.topics(), "reuters"));
     String only = System.getProperty("newsarchive.evalVariants", "");
     System.out.printf(
         Locale.ROOT, "%-60s %-22s %-22s%n", "variant", "TIME MAP/nDCG/P10", "topics MAP/nDCG/P10");
@@ -142,9 +133,9 @@ class ScoringVariantsBenchmark {
     }
   }
 
-  private static JudgedSet open(String name, String index, Path set, String source)
+  private static JudgedSet open(String name, Path index, Path set, String source)
       throws IOException {
-    DirectoryReader reader = DirectoryReader.open(FSDirectory.open(Path.of(index)));
+    DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index));
     Map<String, String> queries = JudgedQueries.read(set.resolve("queries.tsv"));
     Qrels qrels = Qrels.read(set.resolve("qrels.txt"), doc -> Article.deriveId(source, doc, doc));
     return new JudgedSet(name, reader, queries, qrels);
