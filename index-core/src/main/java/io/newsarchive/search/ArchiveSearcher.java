@@ -10,6 +10,7 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -28,6 +29,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.LongValues;
@@ -77,6 +79,7 @@ final class ArchiveSearcher extends IndexSearcher {
   private final Map<FacetField, MatchCounter.Ordinals> ordinals;
   private final List<SegmentOrdinals> segments;
   private volatile MatchCounter.Counts everything;
+  private final FilterCounts filtered = new FilterCounts();
   private volatile Canonical canonical;
 
   private ArchiveSearcher(IndexReader reader, List<SegmentOrdinals> segments) throws IOException {
@@ -153,6 +156,25 @@ final class ArchiveSearcher extends IndexSearcher {
           search(
               MatchAllDocsQuery.INSTANCE, new MatchCounter(this, EnumSet.allOf(FacetField.class)));
       everything = counts;
+    }
+    return counts;
+  }
+
+  /**
+   * The counts of every facet and of the timeline over the matches of {@code filters}, a query of
+   * filters alone (an empty query with filters), searched by {@code timed} over this version: kept
+   * for the most recently asked such queries ({@link FilterCounts}), like {@link #everything()}. A
+   * count stopped by the deadline of {@code timed} is answered and not kept.
+   */
+  MatchCounter.Counts filtered(Query filters, IndexSearcher timed) throws IOException {
+    Optional<MatchCounter.Counts> known = filtered.get(filters);
+    if (known.isPresent()) {
+      return known.get();
+    }
+    MatchCounter.Counts counts =
+        timed.search(filters, new MatchCounter(this, EnumSet.allOf(FacetField.class)));
+    if (!timed.timedOut()) {
+      filtered.put(filters, counts);
     }
     return counts;
   }

@@ -178,7 +178,13 @@ final class PageSearch {
       // Counted first, the matches per day tell which newest (or oldest) days hold the page, so
       // that the top hits come from those days alone: in an archive indexed oldest first, every
       // article would otherwise be a new best when sorting by newest.
-      matching = everything ? searcher.everything() : timed.search(query, counter);
+      // So are those of an empty query with filters alone (a month of the archive, a source), for
+      // the most recently asked ones.
+      boolean filtersOnly = text.query() instanceof MatchAllDocsQuery;
+      matching =
+          everything
+              ? searcher.everything()
+              : filtersOnly ? searcher.filtered(query, timed) : timed.search(query, counter);
       total = everything ? searcher.getIndexReader().numDocs() : matching.total();
       page = datedPage(timed, query, matching, new Slice(order, wanted, after));
     }

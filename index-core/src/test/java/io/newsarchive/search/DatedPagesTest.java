@@ -31,6 +31,7 @@ class DatedPagesTest {
   private static final long DAY = 86_400_000L;
 
   private final List<Article> articles = new ArrayList<>();
+  private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
   private ArticleSearcher searcher;
 
   @BeforeEach
@@ -46,10 +47,9 @@ class DatedPagesTest {
     for (int i = 0; i < 3; i++) {
       articles.add(article("wire-undated-" + i, "Undated", "Market notes", null, List.of()));
     }
-    ByteBuffersDirectory dir = new ByteBuffersDirectory();
-    TestArticles.index(dir, articles.subList(0, 300));
-    TestArticles.index(dir, articles.subList(300, articles.size()));
-    searcher = new ArticleSearcher(dir, "test", SearcherOptions.DEFAULTS);
+    TestArticles.index(directory, articles.subList(0, 300));
+    TestArticles.index(directory, articles.subList(300, articles.size()));
+    searcher = new ArticleSearcher(directory, "test", SearcherOptions.DEFAULTS);
   }
 
   @AfterEach
@@ -121,6 +121,79 @@ class DatedPagesTest {
           .isEqualTo(expected(order, inRange).subList(0, 10));
       assertThat(ranged.total()).isEqualTo(articles.stream().filter(inRange).count());
     }
+  }
+
+  @Test
+  void filterOnlyPagesCountTheirOwnMatchesEveryTimeTheyAreAsked() throws IOException {
+    // Kept counts must answer each filter with its own matches, however the filters alternate,
+    // and a new version of the index must count its new articles.
+    for (int round = 0; round < 3; round++) {
+      for (int week = 0; week < 5; week++) {
+        Instant from = FIRST.plusMillis(7 * week * DAY);
+        Instant to = from.plusMillis(7 * DAY - 1);
+        SearchResult page =
+            searcher.search(
+                SearchRequest.defaults()
+                    .with(SearchParameters.SORT, SortOrder.NEWEST)
+                    .with(SearchParameters.FROM, from)
+                    .with(SearchParameters.TO, to));
+        assertFilteredCounts(page, inRange(from, to));
+      }
+      SearchResult kayhan =
+          searcher.search(
+              SearchRequest.defaults()
+                  .with(SearchParameters.SORT, SortOrder.OLDEST)
+                  .with(SearchParameters.SOURCES, List.of("kayhan.ir")));
+      assertFilteredCounts(kayhan, a -> a.source().equals("kayhan.ir"));
+    }
+    List<Article> later = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      later.add(
+          article(
+              "late-" + i,
+              "Late " + i,
+              "Late market",
+              FIRST.plusMillis(DAY + i).toString(),
+              List.of()));
+    }
+    TestArticles.index(directory, later);
+    articles.addAll(later);
+    searcher.refresh();
+    Instant from = FIRST;
+    Instant to = from.plusMillis(7 * DAY - 1);
+    SearchResult first =
+        searcher.search(
+            SearchRequest.defaults()
+                .with(SearchParameters.SORT, SortOrder.NEWEST)
+                .with(SearchParameters.FROM, from)
+                .with(SearchParameters.TO, to));
+    assertFilteredCounts(first, inRange(from, to));
+  }
+
+  private static Predicate<Article> inRange(Instant from, Instant to) {
+    return a ->
+        a.published() != null && !a.published().isBefore(from) && !a.published().isAfter(to);
+  }
+
+  /**
+   * {@code page}'s total, source counts and daily timeline are those of the articles it filters.
+   */
+  private void assertFilteredCounts(SearchResult page, Predicate<Article> filter) {
+    List<Article> matching = articles.stream().filter(filter).toList();
+    assertThat(page.total()).isEqualTo(matching.size());
+    List<FacetCount> sources =
+        matching.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    Article::source, java.util.stream.Collectors.counting()))
+            .entrySet()
+            .stream()
+            .map(e -> new FacetCount(e.getKey(), e.getValue()))
+            .sorted(Comparator.comparingLong(FacetCount::count).reversed())
+            .toList();
+    assertThat(page.facets().get(FacetField.SOURCE)).containsExactlyElementsOf(sources);
+    long timelined = page.timeline().buckets().stream().mapToLong(TimelineBucket::count).sum();
+    assertThat(timelined).isEqualTo(matching.stream().filter(a -> a.published() != null).count());
   }
 
   @Test
