@@ -4,6 +4,9 @@ import io.newsarchive.entities.train.EntityModelTrainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +50,16 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
       description = "Folder of name lists (default: data/gazetteers).",
       defaultValue = "data/gazetteers")
   Path gazetteers;
+
+  @Option(
+      names = "--add-lists",
+      split = ",",
+      paramLabel = "LIST",
+      description =
+          "Name lists of the gazetteer folder that only a training asking for them reads, by file"
+              + " name without .txt (team-cities, sports-teams, political-parties, universities,"
+              + " airlines; default: none, as for the bundled model).")
+  List<String> addLists = new ArrayList<>();
 
   @Option(
       names = "--seed",
@@ -100,6 +113,7 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
               conll.resolve("eng.testa"),
               noWordStatistics ? null : corpora,
               gazetteers,
+              Set.copyOf(addLists),
               epochs,
               folds,
               seed,

@@ -1,6 +1,7 @@
 package io.newsarchive.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -16,6 +17,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GazetteerTest {
+
+  private static final Set<String> ON_REQUEST =
+      Set.of("team-cities", "sports-teams", "political-parties", "universities", "airlines");
 
   private static String[] lower(String text) {
     return text.toLowerCase(java.util.Locale.ROOT).split(" ");
@@ -131,17 +135,79 @@ class GazetteerTest {
   }
 
   @Test
+  void aTeamsCityIsTaggedApartFromTheTeamAndFromClubsNamedAfterIt() throws IOException {
+    Gazetteer gazetteer =
+        Gazetteer.build(Path.of("../data/gazetteers"), Set.of("team-cities", "sports-teams"));
+    int city = GazetteerList.TEAM_CITIES.kind();
+    int team = GazetteerList.SPORTS_TEAMS.kind();
+    // Results tables name a team by its city alone; "Chicago" is also a football club's name.
+    String[] words = lower("Chicago 4 NY Rangers 2 ( St Louis Blues )");
+    assertThat(gazetteer.tagAlso(words))
+        .containsExactly(
+            first(city), 0, first(team), rest(team), 0, 0, first(team), rest(team), rest(team), 0);
+    assertThat(gazetteer.tag(words)[0]).isEqualTo(first(Gazetteer.CITY));
+  }
+
+  @Test
+  void partiesUniversitiesAndAirlinesHaveKindsOfTheirOwn() throws IOException {
+    Gazetteer gazetteer = Gazetteer.build(Path.of("../data/gazetteers"), ON_REQUEST);
+    String[] words = lower("Civic Platform met University of Oxford with Aer Lingus");
+    int party = GazetteerList.POLITICAL_PARTIES.kind();
+    int university = GazetteerList.UNIVERSITIES.kind();
+    int airline = GazetteerList.AIRLINES.kind();
+    assertThat(gazetteer.tagAlso(words))
+        .containsExactly(
+            first(party),
+            rest(party),
+            0,
+            first(university),
+            rest(university),
+            rest(university),
+            0,
+            first(airline),
+            rest(airline));
+  }
+
+  @Test
   void bothLayersOfTagsReadBackFromAModel() throws IOException {
-    Gazetteer built = Gazetteer.build(Path.of("../data/gazetteers"));
+    Gazetteer built = Gazetteer.build(Path.of("../data/gazetteers"), ON_REQUEST);
     Gazetteer read;
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes(built)))) {
       read = Gazetteer.read(in);
     }
-    String[] words = lower("Fenerbahce drew with Ajax Amsterdam in Milan , Philips said");
+    String[] words =
+        lower("Fenerbahce drew with Ajax Amsterdam in Milan , Philips said , flying Aer Lingus");
     assertThat(read.tag(words)).containsExactly(built.tag(words));
     assertThat(read.tagAlso(words)).containsExactly(built.tagAlso(words));
     assertThat(read.tagAlso(words)).containsOnlyOnce(first(GazetteerList.LISTED_COMPANIES.kind()));
+    // The kind of the last list, the highest, reads back too.
+    assertThat(read.tagAlso(words)).containsOnlyOnce(first(GazetteerList.AIRLINES.kind()));
     assertThat(bytes(read)).isEqualTo(bytes(built));
+  }
+
+  @Test
+  void listsReadOnRequestAreLeftOutUnlessATrainingNamesThem() throws IOException {
+    Path folder = Path.of("../data/gazetteers");
+    String[] words = lower("Chicago 4 NY Rangers 2");
+    assertThat(Gazetteer.build(folder).tagAlso(words))
+        .containsExactly(Gazetteer.build(folder, Set.of()).tagAlso(words))
+        .doesNotContain(first(GazetteerList.TEAM_CITIES.kind()));
+    assertThat(Gazetteer.build(folder, Set.of("team-cities")).tagAlso(words))
+        .startsWith(first(GazetteerList.TEAM_CITIES.kind()))
+        .doesNotContain(first(GazetteerList.SPORTS_TEAMS.kind()));
+    for (GazetteerList list : GazetteerList.values()) {
+      assertThat(ON_REQUEST.contains(list.listName()))
+          .as(list.file())
+          .isEqualTo(list.use() == GazetteerList.Use.ON_REQUEST);
+    }
+  }
+
+  @Test
+  void anUnknownListToAddIsRefusedWithTheListsThatCanBe() {
+    assertThatThrownBy(() -> Gazetteer.build(Path.of("../data/gazetteers"), Set.of("clubs")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'clubs'")
+        .hasMessageContaining("sports-teams");
   }
 
   @Test
