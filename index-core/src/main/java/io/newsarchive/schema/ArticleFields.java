@@ -26,7 +26,7 @@ import org.apache.lucene.index.IndexOptions;
 public final class ArticleFields {
 
   /** Version of this schema, written into every commit's user data under {@link #SCHEMA_KEY}. */
-  public static final int SCHEMA_VERSION = 6;
+  public static final int SCHEMA_VERSION = 7;
 
   /** Commit user-data key that holds the schema version. */
   public static final String SCHEMA_KEY = "newsarchive.schema";
@@ -126,12 +126,14 @@ public final class ArticleFields {
   /**
    * The story an article belongs to, shared by its wire copies and updates ({@code
    * story.StoryMatcher}): exact keyword with sorted doc values to collapse and count stories,
-   * stored only when it is not the article's own id ({@code ArticleDocuments.story} reads it).
+   * stored, and all three only when it is not the article's own id: nearly every article founds its
+   * story, and an article without the field is read as the story of its own {@link #ID} ({@code
+   * ArticleDocuments.story}), so that a story's articles are its founder and those with its term.
    */
   public static final String STORY = "story";
 
   /**
-   * The LSH band keys of the article's MinHash signature, the top 4 bytes of each ({@code
+   * The LSH band keys of the article's MinHash signature, the top 3 bytes of each ({@code
    * story.StoryMatcher.bandTerm}): exact terms indexed with documents only, so that a later ingest
    * finds an article's likely copies by term lookup. The signature itself is not stored in the
    * local index: it is computed again from the stored title and body of the few candidates a band

@@ -11,17 +11,17 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * A fixed-size set of bits that tells which band keys no stored article can hold: the keys of the
- * index it was filled from and of every article added since set one bit each, picked by the key's
- * top bits (the keys are hashes already, and the index holds only their top bytes). A key whose bit
- * is clear is looked up in no segment, so that the lookups of an article's {@value
- * StorySignature#BANDS} keys, nearly all held by no other article, cost a memory read each instead
- * of a term seek per segment. Its memory stays {@value #BITS} bits however large the index grows;
- * only the share of needless seeks grows with it. Thread-safe.
+ * index it was filled from and of every article added since set one bit each, picked by the top
+ * {@value StoryMatcher#BAND_TERM_BYTES} bytes that the index holds of a key, so one bit per
+ * possible term: a clear bit means no term, and a key whose bit is clear is looked up in no
+ * segment. The lookups of an article's {@value StorySignature#BANDS} keys, nearly all held by no
+ * other article, then cost a memory read each instead of a term seek per segment. Its memory stays
+ * {@value #BITS} bits however large the index grows. Thread-safe.
  */
 final class BandKeyFilter {
 
-  /** Number of bits: 16 MB, about 1 needless seek in 35 at four million keys. */
-  static final int BITS = 1 << 27;
+  /** Number of bits, one per term: 2 MB. */
+  static final int BITS = 1 << (Byte.SIZE * StoryMatcher.BAND_TERM_BYTES);
 
   private final AtomicLongArray words = new AtomicLongArray(BITS / Long.SIZE);
 

@@ -63,7 +63,7 @@ public final class StoryMatcher {
   public static final int CANDIDATES_PER_BAND = 64;
 
   /** Bytes of a band key kept in its term; see {@link #bandTerm}. */
-  public static final int BAND_TERM_BYTES = 4;
+  public static final int BAND_TERM_BYTES = 3;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final RunCandidates run = new RunCandidates();
@@ -180,9 +180,9 @@ public final class StoryMatcher {
 
   /**
    * The term under which {@link ArticleFields#STORY_BAND} indexes a band key: its top {@value
-   * #BAND_TERM_BYTES} bytes, half the index space of the whole key. Two different keys then share a
-   * term by chance about once in 4 billion, and such a candidate fails the copy rule like any other
-   * article that is no copy.
+   * #BAND_TERM_BYTES} bytes. A key then shares its term by chance with one of a million others
+   * about once in 17 (2^24 terms), and such a candidate fails the copy rule like any other article
+   * that is no copy: it costs the ingest a stored read, not a wrong story.
    */
   public static BytesRef bandTerm(long key) {
     byte[] bytes = new byte[BAND_TERM_BYTES];
