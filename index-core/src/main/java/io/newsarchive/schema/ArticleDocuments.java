@@ -106,12 +106,13 @@ public final class ArticleDocuments {
   /**
    * Adds the story fields to a document made by {@link #toDocument}: the story id, and the band
    * keys by which later articles find this one as their copy. They are added after the content
-   * hash, as they follow from the other articles, not from this one. The story is stored only when
+   * hash, as they follow from the other articles, not from this one. The story is added only when
    * it is not the article's own id, as {@link #story} reads it: most articles found their story.
    */
   public static void addStory(Document doc, String story, Optional<StorySignature> signature) {
-    Field.Store store = story.equals(doc.get(ArticleFields.ID)) ? Field.Store.NO : Field.Store.YES;
-    doc.add(new KeywordField(ArticleFields.STORY, story, store));
+    if (!story.equals(doc.get(ArticleFields.ID))) {
+      doc.add(new KeywordField(ArticleFields.STORY, story, Field.Store.YES));
+    }
     if (signature.isPresent()) {
       for (long key : signature.get().bandKeys()) {
         doc.add(

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -134,10 +136,11 @@ public final class HitReader {
   }
 
   /**
-   * The live articles of each of {@code stories}, at least 1 each: the number of articles that
-   * index each story's term, read from each segment's terms once for the whole page, and its
-   * postings walked past the deleted articles only where a segment has some. A search per story
-   * would build a weight and look the term up in every segment for each.
+   * The live articles of each of {@code stories}, at least 1 each: the live articles that index
+   * each story's term (its copies), read from each segment's terms once for the whole page, and its
+   * founder, the live article with its id and no story term, looked up only for a story with
+   * copies, as a story without them has just the one article. A search per story would build a
+   * weight and look the term up in every segment for each.
    */
   private static long[] storyArticles(IndexReader reader, String[] stories) throws IOException {
     long[] counts = new long[stories.length];
@@ -145,34 +148,59 @@ public final class HitReader {
     for (int i = 0; i < stories.length; i++) {
       terms[i] = new BytesRef(stories[i]);
     }
-    PostingsEnum postings = null;
     for (LeafReaderContext leaf : reader.leaves()) {
       Terms field = leaf.reader().terms(ArticleFields.STORY);
       if (field == null) {
         continue;
       }
       TermsEnum lookup = field.iterator();
-      Bits live = leaf.reader().getLiveDocs();
       for (int i = 0; i < terms.length; i++) {
-        if (!lookup.seekExact(terms[i])) {
-          continue;
-        }
-        if (live == null) {
-          counts[i] += lookup.docFreq();
-          continue;
-        }
-        postings = lookup.postings(postings, PostingsEnum.NONE);
-        for (int doc = postings.nextDoc();
-            doc != DocIdSetIterator.NO_MORE_DOCS;
-            doc = postings.nextDoc()) {
-          counts[i] += live.get(doc) ? 1 : 0;
+        if (lookup.seekExact(terms[i])) {
+          counts[i] += live(lookup, leaf.reader().getLiveDocs());
         }
       }
     }
     for (int i = 0; i < counts.length; i++) {
-      counts[i] = Math.max(1, counts[i]);
+      counts[i] = counts[i] == 0 ? 1 : counts[i] + founders(reader, terms[i]);
     }
     return counts;
+  }
+
+  /** The live articles of the term {@code lookup} is positioned on. */
+  private static long live(TermsEnum lookup, Bits live) throws IOException {
+    if (live == null) {
+      return lookup.docFreq();
+    }
+    long count = 0;
+    PostingsEnum postings = lookup.postings(null, PostingsEnum.NONE);
+    for (int doc = postings.nextDoc();
+        doc != DocIdSetIterator.NO_MORE_DOCS;
+        doc = postings.nextDoc()) {
+      count += live.get(doc) ? 1 : 0;
+    }
+    return count;
+  }
+
+  /** 1 when the live article with id {@code story} holds no story term, i.e. founds it; else 0. */
+  private static long founders(IndexReader reader, BytesRef story) throws IOException {
+    for (LeafReaderContext leaf : reader.leaves()) {
+      Terms ids = leaf.reader().terms(ArticleFields.ID);
+      TermsEnum lookup = ids == null ? null : ids.iterator();
+      if (lookup == null || !lookup.seekExact(story)) {
+        continue;
+      }
+      Bits live = leaf.reader().getLiveDocs();
+      SortedSetDocValues own = DocValues.getSortedSet(leaf.reader(), ArticleFields.STORY);
+      PostingsEnum postings = lookup.postings(null, PostingsEnum.NONE);
+      for (int doc = postings.nextDoc();
+          doc != DocIdSetIterator.NO_MORE_DOCS;
+          doc = postings.nextDoc()) {
+        if ((live == null || live.get(doc)) && !own.advanceExact(doc)) {
+          return 1;
+        }
+      }
+    }
+    return 0;
   }
 
   private UnifiedHighlighter highlighter(IndexSearcher searcher, Map<Integer, Article> articles) {

@@ -126,11 +126,14 @@ public final class StoryCollapse {
       return copies;
     }
     List<BytesRef> terms = Arrays.stream(stories).map(BytesRef::new).toList();
-    Query ofPage =
+    // A story's articles are its founder, which holds no story field, and those with its term.
+    Query ofStories =
         new BooleanQuery.Builder()
-            .add(query, Occur.MUST)
-            .add(new TermInSetQuery(ArticleFields.STORY, terms), Occur.FILTER)
+            .add(new TermInSetQuery(ArticleFields.STORY, terms), Occur.SHOULD)
+            .add(new TermInSetQuery(ArticleFields.ID, terms), Occur.SHOULD)
             .build();
+    Query ofPage =
+        new BooleanQuery.Builder().add(query, Occur.MUST).add(ofStories, Occur.FILTER).build();
     ScoreDoc[] docs =
         searcher.search(
                 ofPage,
@@ -138,7 +141,7 @@ public final class StoryCollapse {
                     Sort.INDEXORDER, Math.max(1, searcher.count(ofPage)), null, 0))
             .scoreDocs;
     String[] docStories = stories(searcher, docs);
-    String[] sources = values(searcher, docs, ArticleFields.SOURCE);
+    String[] sources = values(searcher, docs, List.of(ArticleFields.SOURCE));
     Map<String, long[]> counts = new HashMap<>();
     Map<String, Set<String>> named = new HashMap<>();
     for (int i = 0; i < docs.length; i++) {
@@ -155,16 +158,16 @@ public final class StoryCollapse {
     return copies;
   }
 
-  /** The story of each of {@code docs}. */
+  /** The story of each of {@code docs}: its story field, or its own id when it founds it. */
   static String[] stories(IndexSearcher searcher, ScoreDoc[] docs) throws IOException {
-    return values(searcher, docs, ArticleFields.STORY);
+    return values(searcher, docs, List.of(ArticleFields.STORY, ArticleFields.ID));
   }
 
   /**
-   * The value of the single-valued keyword {@code field} of each of {@code docs}, read from its doc
-   * values in doc order.
+   * The value of the first of the single-valued keyword {@code fields} that each of {@code docs}
+   * holds, read from their doc values in doc order.
    */
-  private static String[] values(IndexSearcher searcher, ScoreDoc[] docs, String field)
+  private static String[] values(IndexSearcher searcher, ScoreDoc[] docs, List<String> fields)
       throws IOException {
     Integer[] order = new Integer[docs.length];
     for (int i = 0; i < docs.length; i++) {
@@ -174,21 +177,29 @@ public final class StoryCollapse {
     String[] values = new String[docs.length];
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
     int leafIndex = -1;
-    SortedSetDocValues leafValues = null;
+    SortedSetDocValues[] leafValues = new SortedSetDocValues[fields.size()];
     LeafReaderContext leaf = null;
     for (int i : order) {
       int index = ReaderUtil.subIndex(docs[i].doc, leaves);
       if (index != leafIndex) {
         leafIndex = index;
         leaf = leaves.get(index);
-        leafValues = DocValues.getSortedSet(leaf.reader(), field);
+        for (int f = 0; f < leafValues.length; f++) {
+          leafValues[f] = DocValues.getSortedSet(leaf.reader(), fields.get(f));
+        }
       }
-      int doc = docs[i].doc - leaf.docBase;
-      if (!leafValues.advanceExact(doc)) {
-        throw new IllegalStateException("an article is stored without " + field);
-      }
-      values[i] = leafValues.lookupOrd(leafValues.nextOrd()).utf8ToString();
+      values[i] = value(leafValues, docs[i].doc - leaf.docBase, fields);
     }
     return values;
+  }
+
+  private static String value(SortedSetDocValues[] values, int doc, List<String> fields)
+      throws IOException {
+    for (SortedSetDocValues field : values) {
+      if (field.advanceExact(doc)) {
+        return field.lookupOrd(field.nextOrd()).utf8ToString();
+      }
+    }
+    throw new IllegalStateException("an article is stored without " + fields.getLast());
   }
 }

@@ -18,9 +18,16 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -77,10 +84,13 @@ public final class StoryReport {
     long grouped = 0;
     if (terms != null) {
       TermsEnum termsEnum = terms.iterator();
+      IndexSearcher searcher = new IndexSearcher(reader);
       for (BytesRef term = termsEnum.next(); term != null; term = termsEnum.next()) {
-        if (termsEnum.docFreq() >= 2) {
-          groups.add(new Group(term.utf8ToString(), termsEnum.docFreq()));
-          grouped += termsEnum.docFreq();
+        // The copies hold the story's term; its founder, the article with its id, holds none.
+        int articles = termsEnum.docFreq() + searcher.count(founder(term.utf8ToString()));
+        if (articles >= 2) {
+          groups.add(new Group(term.utf8ToString(), articles));
+          grouped += articles;
         }
       }
     }
@@ -96,6 +106,13 @@ public final class StoryReport {
     for (Group group : groups.subList(0, Math.min(LARGEST, groups.size()))) {
       out.append(String.format(Locale.ROOT, "  %5d  %s%n", group.articles(), group.story()));
     }
+  }
+
+  private static Query founder(String story) {
+    return new BooleanQuery.Builder()
+        .add(new TermQuery(new Term(ArticleFields.ID, story)), Occur.MUST)
+        .add(new FieldExistsQuery(ArticleFields.STORY), Occur.MUST_NOT)
+        .build();
   }
 
   private List<Pair> candidatePairs() throws IOException {

@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.ByteBuffersDirectory;
@@ -80,6 +81,36 @@ class CollapsedSearchTest {
     assertThat(story.copySources())
         .containsExactlyInAnyOrder("wire", "daily-herald", "wire-updates");
     assertThat(result.hits().stream().mapToLong(Hit::copies).sum()).isEqualTo(result.total());
+  }
+
+  @Test
+  void onlyTheCopiesHoldTheStoryFieldAndTheFounderIsReadAsItsStory() throws IOException {
+    try (DirectoryReader reader = DirectoryReader.open(directory)) {
+      assertThat(reader.getDocCount(ArticleFields.STORY)).isEqualTo(2);
+      assertThat(reader.docFreq(new Term(ArticleFields.STORY, ORIGINAL.id()))).isEqualTo(2);
+    }
+    assertThat(searcher.story(ORIGINAL.id()).orElseThrow().articles()).isEqualTo(3);
+    assertThat(searcher.story(COPY.id()).orElseThrow().id()).isEqualTo(ORIGINAL.id());
+  }
+
+  @Test
+  void copiesWhoseFounderDoesNotMatchAreOneStoryOfTheirOwnCount() throws IOException {
+    SearchResult result =
+        searcher.search(
+            SearchRequest.defaults()
+                .with(SearchParameters.QUERY, "northhaven")
+                .with(SearchParameters.SOURCES, List.of("daily-herald", "wire-updates"))
+                .with(SearchParameters.COLLAPSE, Collapse.STORY));
+
+    assertThat(result.total()).isEqualTo(2);
+    assertThat(result.stories()).hasValue(1);
+    assertThat(result.hits())
+        .singleElement()
+        .satisfies(hit -> {
+          assertThat(hit.story()).isEqualTo(ORIGINAL.id());
+          assertThat(hit.copies()).isEqualTo(2);
+          assertThat(hit.storyArticles()).isEqualTo(3);
+        });
   }
 
   @Test
