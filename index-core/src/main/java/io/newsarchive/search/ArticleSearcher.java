@@ -61,6 +61,7 @@ public final class ArticleSearcher implements SearchBackend {
   private final SignificantSample significance = new SignificantSample();
   private final ScheduledExecutorService refresher;
   private final RunningSearches searches;
+  private final CountingThreads counting;
   private final LongAdder refreshes = new LongAdder();
 
   /**
@@ -87,8 +88,16 @@ public final class ArticleSearcher implements SearchBackend {
    */
   public ArticleSearcher(Directory directory, String where, SearcherOptions options)
       throws IOException {
+    this(directory, where, options, CountingThreads.forProcessors());
+  }
+
+  /**
+   * Searches the index in {@code directory}, counting the matches of a page by relevance on {@code
+   * countingThreads} threads beside the request thread, or in the page's own pass when zero.
+   */
+  ArticleSearcher(Directory directory, String where, SearcherOptions options, int countingThreads)
+      throws IOException {
     this.directory = directory;
-    this.pages = new PageSearch(parser, hitReader, semantic);
     this.searches = new RunningSearches(options);
     if (!DirectoryReader.indexExists(directory)) {
       boolean interrupted = IndexSchemaCheck.isInterruptedFirstIngest(directory);
@@ -107,6 +116,9 @@ public final class ArticleSearcher implements SearchBackend {
       directory.close();
       throw e;
     }
+    // Started once the index has opened, so that a failed opening leaves no thread behind.
+    this.counting = new CountingThreads(countingThreads, searches);
+    this.pages = new PageSearch(parser, hitReader, semantic, counting);
     manager.addListener(
         new ReferenceManager.RefreshListener() {
           @Override
@@ -460,6 +472,7 @@ public final class ArticleSearcher implements SearchBackend {
   public void close() throws IOException {
     searches.cancelAll();
     refresher.shutdownNow();
+    counting.close();
     IOUtils.close(suggester, semantic, manager, directory);
   }
 }

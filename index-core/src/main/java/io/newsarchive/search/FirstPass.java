@@ -21,9 +21,9 @@ import org.apache.lucene.util.BytesRef;
 
 /**
  * The best {@value FeedbackExpansion#RESCORED} articles of a query as typed and the one after them,
- * best first and ties by document number, collected in the pass that counts every match: what
- * feedback rescores, and what the page of the query as typed is taken from when no feedback word
- * was found. Stateless.
+ * best first and ties by document number, collected in the pass that counts every match or in one
+ * of their own beside it: what feedback rescores, and what the page of the query as typed is taken
+ * from when no feedback word was found. Stateless.
  */
 final class FirstPass {
 
@@ -43,6 +43,16 @@ final class FirstPass {
    */
   static TopScoreDocCollectorManager collector() {
     return new TopScoreDocCollectorManager(RESCORED + 1, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Collects the same articles as {@link #collector()}, in the same order, without counting every
+   * match: once it holds them, it lets the query skip articles that cannot score more than the last
+   * of them. Ties keep document order, as articles are collected in it and a later one must score
+   * more to displace an earlier one, so the page and its cursors are the same.
+   */
+  static TopScoreDocCollectorManager skipping() {
+    return new TopScoreDocCollectorManager(RESCORED + 1, RESCORED + 1);
   }
 
   /**

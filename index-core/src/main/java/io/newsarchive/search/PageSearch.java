@@ -55,11 +55,17 @@ final class PageSearch {
   private final FeedbackExpansion feedback = new FeedbackExpansion();
   private final HitReader hitReader;
   private final SemanticRescore semantic;
+  private final CountingThreads counting;
 
-  PageSearch(ArticleQueryParser parser, HitReader hitReader, SemanticRescore semantic) {
+  PageSearch(
+      ArticleQueryParser parser,
+      HitReader hitReader,
+      SemanticRescore semantic,
+      CountingThreads counting) {
     this.parser = parser;
     this.hitReader = hitReader;
     this.semantic = semantic;
+    this.counting = counting;
   }
 
   /**
@@ -154,116 +160,171 @@ final class PageSearch {
     SortOrder order = request.get(SORT);
     MatchCounter counter = new MatchCounter(searcher, request.get(FACETS));
     TopFieldDocs page;
-    MatchCounter.Counts matching;
-    long total;
+    MatchCounter.Counts matching = null;
+    long total = 0;
     ScoreDoc[] first = null;
-    if (order == SortOrder.RELEVANCE
-        && !everything
-        && (feedbackRoute == Feedback.AFTER || meaningOfFirst)) {
-      // One top-hits collector beside the counts: the page as typed is taken from its best
-      // articles when no feedback word reorders them.
-      Object[] collected =
-          timed.search(query, new MultiCollectorManager(counter, FirstPass.collector()));
-      matching = (MatchCounter.Counts) collected[0];
-      total = matching.total();
-      first = ((TopDocs) collected[1]).scoreDocs;
-      page = null;
-    } else if (order == SortOrder.RELEVANCE && !everything) {
-      var top = new TopFieldCollectorManager(sortOf(order), wanted, after, Integer.MAX_VALUE);
-      Object[] collected = timed.search(query, new MultiCollectorManager(top, counter));
-      page = (TopFieldDocs) collected[0];
-      matching = (MatchCounter.Counts) collected[1];
-      total = page.totalHits.value();
-    } else {
-      // Counted first, the matches per day tell which newest (or oldest) days hold the page, so
-      // that the top hits come from those days alone: in an archive indexed oldest first, every
-      // article would otherwise be a new best when sorting by newest.
-      // So are those of an empty query with filters alone (a month of the archive, a source), for
-      // the most recently asked ones.
-      boolean filtersOnly = text.query() instanceof MatchAllDocsQuery;
-      matching =
-          everything
-              ? searcher.everything()
-              : filtersOnly ? searcher.filtered(query, timed) : timed.search(query, counter);
-      total = everything ? searcher.getIndexReader().numDocs() : matching.total();
-      page = datedPage(timed, query, matching, new Slice(order, wanted, after));
-    }
-    ScoreDoc[] all = page == null ? null : page.scoreDocs;
-    // Feedback words reorder the same matches, so the matches as typed tell whether more follow.
-    boolean more = (page == null ? total : all.length) > offset + request.get(SIZE);
-    if (first != null) {
-      if (!timed.timedOut()) {
-        ScoreDoc[] rescored = Arrays.copyOf(first, Math.min(first.length, RESCORED));
-        if (feedbackRoute == Feedback.AFTER) {
-          expansion = feedback.expand(timed, text.query(), rescored);
-        }
-        if (expansion.isPresent() && !meaningOfFirst) {
-          all = rescoredPage(timed, expansion.get(), first, wanted);
-          if (all == null) {
-            // An article past the rescored ones may reach the page by its id: the whole order.
-            query = expanded(searcher, request, expansion.get());
-            all = timed.search(query, best(wanted)).scoreDocs;
+    // A page by relevance counts its matches on another thread meanwhile, without scores, while
+    // this one finds the best of them, skipping articles that cannot reach them.
+    CountingThreads.Pending<Counted> beside =
+        order == SortOrder.RELEVANCE && !everything && counting.split()
+            ? counting.start(searcher.getIndexReader(), deadline, countAll(query, counter, request))
+            : null;
+    try {
+      if (beside != null && (feedbackRoute == Feedback.AFTER || meaningOfFirst)) {
+        first = timed.search(query, FirstPass.skipping()).scoreDocs;
+        page = null;
+      } else if (beside != null) {
+        page = timed.search(query, new Slice(order, wanted, after).top());
+      } else if (order == SortOrder.RELEVANCE
+          && !everything
+          && (feedbackRoute == Feedback.AFTER || meaningOfFirst)) {
+        // One top-hits collector beside the counts: the page as typed is taken from its best
+        // articles when no feedback word reorders them.
+        Object[] collected =
+            timed.search(query, new MultiCollectorManager(counter, FirstPass.collector()));
+        matching = (MatchCounter.Counts) collected[0];
+        total = matching.total();
+        first = ((TopDocs) collected[1]).scoreDocs;
+        page = null;
+      } else if (order == SortOrder.RELEVANCE && !everything) {
+        var top = new TopFieldCollectorManager(sortOf(order), wanted, after, Integer.MAX_VALUE);
+        Object[] collected = timed.search(query, new MultiCollectorManager(top, counter));
+        page = (TopFieldDocs) collected[0];
+        matching = (MatchCounter.Counts) collected[1];
+        total = page.totalHits.value();
+      } else {
+        // Counted first, the matches per day tell which newest (or oldest) days hold the page, so
+        // that the top hits come from those days alone: in an archive indexed oldest first, every
+        // article would otherwise be a new best when sorting by newest.
+        // So are those of an empty query with filters alone (a month of the archive, a source),
+        // for the most recently asked ones.
+        boolean filtersOnly = text.query() instanceof MatchAllDocsQuery;
+        matching =
+            everything
+                ? searcher.everything()
+                : filtersOnly ? searcher.filtered(query, timed) : timed.search(query, counter);
+        total = everything ? searcher.getIndexReader().numDocs() : matching.total();
+        page = datedPage(timed, query, matching, new Slice(order, wanted, after));
+      }
+      ScoreDoc[] all = page == null ? null : page.scoreDocs;
+      if (first != null) {
+        if (!timed.timedOut()) {
+          ScoreDoc[] rescored = Arrays.copyOf(first, Math.min(first.length, RESCORED));
+          if (feedbackRoute == Feedback.AFTER) {
+            expansion = feedback.expand(timed, text.query(), rescored);
           }
-          all = timed.timedOut() ? null : all;
-          expansion = timed.timedOut() ? Optional.empty() : expansion;
-        } else if (meaningOfFirst) {
-          if (expansion.isPresent()) {
-            query = expanded(searcher, request, expansion.get());
-            Query among = restricted(timed, query, rescored);
-            rescored =
-                timed.search(among, new TopScoreDocCollectorManager(RESCORED, RESCORED)).scoreDocs;
+          if (expansion.isPresent() && !meaningOfFirst) {
+            all = rescoredPage(timed, expansion.get(), first, wanted);
+            if (all == null) {
+              // An article past the rescored ones may reach the page by its id: the whole order.
+              query = expanded(searcher, request, expansion.get());
+              all = timed.search(query, best(wanted)).scoreDocs;
+            }
+            all = timed.timedOut() ? null : all;
+            expansion = timed.timedOut() ? Optional.empty() : expansion;
+          } else if (meaningOfFirst) {
+            if (expansion.isPresent()) {
+              query = expanded(searcher, request, expansion.get());
+              Query among = restricted(timed, query, rescored);
+              rescored =
+                  timed.search(among, new TopScoreDocCollectorManager(RESCORED, RESCORED))
+                      .scoreDocs;
+            }
+            query = semantic.among(timed, query, rescored, request.get(SearchParameters.QUERY));
+            ScoreDoc[] reordered =
+                timed.search(restricted(timed, query, rescored), best(wanted)).scoreDocs;
+            all = timed.timedOut() ? null : reordered;
+            expansion = timed.timedOut() ? Optional.empty() : expansion;
           }
-          query = semantic.among(timed, query, rescored, request.get(SearchParameters.QUERY));
-          ScoreDoc[] reordered =
-              timed.search(restricted(timed, query, rescored), best(wanted)).scoreDocs;
-          all = timed.timedOut() ? null : reordered;
-          expansion = timed.timedOut() ? Optional.empty() : expansion;
+        }
+        if (all == null) {
+          all = typedPage(timed, typed, first, wanted);
         }
       }
-      if (all == null) {
-        all = typedPage(timed, typed, first, wanted);
+      boolean timedOut = timed.timedOut();
+      deadline.ignoreReads();
+      if (everything && timedOut) {
+        // Stopped by its deadline, the page counts what it saw, as any other search does: a total
+        // below the whole and no values.
+        matching = counter.reduce(List.of());
+        total = page.totalHits.value();
+      }
+      int end = Math.min(all.length, offset + request.get(SIZE));
+      ScoreDoc[] docs = offset >= end ? new ScoreDoc[0] : Arrays.copyOfRange(all, offset, end);
+      if (request.get(SORT) == SortOrder.RELEVANCE) {
+        for (ScoreDoc doc : docs) {
+          doc.score = (Float) ((FieldDoc) doc).fields[0];
+        }
+      } else if (docs.length > 0) {
+        TopFieldCollector.populateScores(docs, searcher, query);
+      }
+      List<Hit> hits = hitReader.read(searcher, typed, docs);
+      Counted counted = beside != null ? beside.join() : Counted.of(matching, total, request);
+      timedOut |= counted.timedOut();
+      // Feedback words reorder the same matches, so the matches as typed tell whether more follow.
+      boolean more =
+          (page == null ? counted.total() : page.scoreDocs.length) > offset + request.get(SIZE);
+      Optional<String> next =
+          more && docs.length > 0
+              ? Optional.of(Cursor.encode(request.get(SORT), (FieldDoc) docs[docs.length - 1]))
+              : Optional.empty();
+      Optional<WordsMatched> match = match(text, relaxed);
+      return new SearchResult(
+          counted.total(),
+          !timedOut,
+          (System.nanoTime() - start) / 1_000_000,
+          timedOut,
+          hits,
+          counted.facets(),
+          counted.timeline(),
+          next,
+          Optional.empty(),
+          match,
+          expansion.map(FeedbackExpansion.Expansion::added).orElse(List.of()),
+          OptionalLong.empty());
+    } finally {
+      if (beside != null) {
+        beside.close();
       }
     }
-    boolean timedOut = timed.timedOut();
-    deadline.ignoreReads();
-    if (everything && timedOut) {
-      // Stopped by its deadline, the page counts what it saw, as any other search does: a total
-      // below the whole and no values.
-      matching = counter.reduce(List.of());
-      total = page.totalHits.value();
-    }
-    int end = Math.min(all.length, offset + request.get(SIZE));
-    ScoreDoc[] docs = offset >= end ? new ScoreDoc[0] : Arrays.copyOfRange(all, offset, end);
-    if (request.get(SORT) == SortOrder.RELEVANCE) {
-      for (ScoreDoc doc : docs) {
-        doc.score = (Float) ((FieldDoc) doc).fields[0];
+  }
+
+  /**
+   * Counts every match of {@code query} as {@code request} asks, on a counting thread, and turns
+   * the counts into its facets and timeline there too.
+   */
+  private static CountingThreads.Task<Counted> countAll(
+      Query query, MatchCounter counter, SearchRequest request) {
+    return timed -> {
+      MatchCounter.Counts matching = timed.search(query, counter);
+      Counted counted = Counted.of(matching, matching.total(), request);
+      return timed.timedOut() ? counted.stopped() : counted;
+    };
+  }
+
+  /**
+   * What a page says of all its matches.
+   *
+   * @param timedOut whether the counting was stopped by the search's deadline (when it ran apart
+   *     from the page's hits)
+   */
+  private record Counted(
+      long total, Map<FacetField, List<FacetCount>> facets, Timeline timeline, boolean timedOut) {
+
+    /** The {@code total}, facets and timeline of {@code matching} that {@code request} asks for. */
+    static Counted of(MatchCounter.Counts matching, long total, SearchRequest request)
+        throws IOException {
+      Map<FacetField, List<FacetCount>> facets = new EnumMap<>(FacetField.class);
+      for (FacetField facet : request.get(FACETS)) {
+        facets.put(facet, matching.top(facet, request.get(FACET_SIZE)));
       }
-    } else if (docs.length > 0) {
-      TopFieldCollector.populateScores(docs, searcher, query);
+      return new Counted(total, facets, matching.timeline(request.get(INTERVAL)), false);
     }
-    List<Hit> hits = hitReader.read(searcher, typed, docs);
-    Map<FacetField, List<FacetCount>> facetCounts = new EnumMap<>(FacetField.class);
-    for (FacetField facet : request.get(FACETS)) {
-      facetCounts.put(facet, matching.top(facet, request.get(FACET_SIZE)));
+
+    /** These counts, flagged as stopped by the deadline. */
+    Counted stopped() {
+      return new Counted(total, facets, timeline, true);
     }
-    Optional<String> next =
-        more && docs.length > 0
-            ? Optional.of(Cursor.encode(request.get(SORT), (FieldDoc) docs[docs.length - 1]))
-            : Optional.empty();
-    Optional<WordsMatched> match = match(text, relaxed);
-    return new SearchResult(
-        total,
-        !timedOut,
-        (System.nanoTime() - start) / 1_000_000,
-        timedOut,
-        hits,
-        facetCounts,
-        matching.timeline(request.get(INTERVAL)),
-        next,
-        Optional.empty(),
-        match,
-        expansion.map(FeedbackExpansion.Expansion::added).orElse(List.of()),
-        OptionalLong.empty());
   }
 
   private static Optional<WordsMatched> match(TextQuery text, WordRelaxation.Relaxed relaxed) {

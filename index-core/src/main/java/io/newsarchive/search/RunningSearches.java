@@ -76,6 +76,23 @@ public final class RunningSearches implements QueryTimeout {
     running.forEach(SearchDeadline::cancel);
   }
 
+  /**
+   * Makes the index reader check {@code deadline} on the current thread until the scope closes, for
+   * a part of a search that runs on another thread than the one that admitted it; closing it gives
+   * the thread back the deadline it had before.
+   */
+  SearchCancellation.Scope bind(SearchDeadline deadline) {
+    SearchDeadline previous = current.get();
+    current.set(deadline);
+    return () -> {
+      if (previous == null) {
+        current.remove();
+      } else {
+        current.set(previous);
+      }
+    };
+  }
+
   @Override
   public boolean shouldExit() {
     SearchDeadline deadline = current.get();
