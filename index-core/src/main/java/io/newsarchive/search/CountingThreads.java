@@ -15,10 +15,13 @@ import org.apache.lucene.search.IndexSearcher;
 /**
  * A few daemon threads on which the counting of a page (its total, facets and timeline over every
  * match) runs while the request thread finds, reorders, reads and highlights the page's best hits,
- * so that one request also uses a processor that would otherwise idle. A counting that no thread
- * has started by the time the request thread needs it is taken back from the queue and run on the
- * request thread: a busy server then does the work of one thread per request, and no request waits
- * behind another's counting. Thread-safe; closing it lets its threads end.
+ * so that one request also uses a processor that would otherwise idle. Counting apart costs a
+ * second pass over the matches, so a page counts apart only while a processor idles: while fewer
+ * searches and countings run than there are counting threads (one per processor). A busy server
+ * counts in each page's own pass, as with no counting threads. A counting that no thread has
+ * started by the time the request thread needs it is taken back from the queue and run on the
+ * request thread, so that no request waits behind another's counting. Thread-safe; closing it lets
+ * its threads end.
  */
 final class CountingThreads implements Closeable {
 
@@ -31,6 +34,8 @@ final class CountingThreads implements Closeable {
 
   private final ThreadPoolExecutor pool;
   private final RunningSearches searches;
+  private final int threads;
+  private final AtomicInteger busy = new AtomicInteger();
 
   /**
    * Counts on {@code threads} threads, or with none (zero) in the pass that collects the page's
@@ -41,6 +46,7 @@ final class CountingThreads implements Closeable {
       throw new IllegalArgumentException("counting threads must not be negative: " + threads);
     }
     this.searches = searches;
+    this.threads = threads;
     if (threads == 0) {
       this.pool = null;
       return;
@@ -70,9 +76,13 @@ final class CountingThreads implements Closeable {
     return processors > 1 ? processors : 0;
   }
 
-  /** Whether a page counts on another thread than the one that finds its best hits. */
-  boolean split() {
-    return pool != null;
+  /**
+   * Whether a page should count on another thread than the one that finds its best hits: a
+   * processor idles, as fewer searches (this one included) and countings run than there are
+   * threads.
+   */
+  boolean idleProcessor() {
+    return pool != null && searches.running() + busy.get() < threads;
   }
 
   /**
@@ -167,6 +177,7 @@ final class CountingThreads implements Closeable {
     }
 
     private void run() {
+      busy.incrementAndGet();
       try (SearchCancellation.Scope bound = searches.bind(deadline)) {
         IndexSearcher timed = Ranking.searcher(reader);
         timed.setTimeout(() -> abandoned || deadline.shouldExit());
@@ -174,6 +185,7 @@ final class CountingThreads implements Closeable {
       } catch (IOException | RuntimeException | Error e) {
         failure = e;
       } finally {
+        busy.decrementAndGet();
         done.countDown();
       }
     }

@@ -5,8 +5,6 @@ import static io.newsarchive.search.SearchParameters.COLLAPSE;
 import static io.newsarchive.search.SearchParameters.CURSOR;
 import static io.newsarchive.search.SearchParameters.EXPAND;
 import static io.newsarchive.search.SearchParameters.FACETS;
-import static io.newsarchive.search.SearchParameters.FACET_SIZE;
-import static io.newsarchive.search.SearchParameters.INTERVAL;
 import static io.newsarchive.search.SearchParameters.PAGE;
 import static io.newsarchive.search.SearchParameters.RECENCY;
 import static io.newsarchive.search.SearchParameters.SIZE;
@@ -16,9 +14,7 @@ import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.ArticleQueryParser.TextQuery;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.lucene.document.LongField;
@@ -43,8 +39,9 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
  * Runs one search request on one index version: parse, rewrite once, collect the page with its
- * total, facets and timeline in a single pass, highlight the page, and propose a spelling when
- * nothing matched. Thread-safe: it holds only thread-safe collaborators.
+ * total, facets and timeline in a single pass (or, by relevance, count them on a counting thread
+ * while the request thread finds, reorders and highlights the best hits), highlight the page, and
+ * propose a spelling when nothing matched. Thread-safe: it holds only thread-safe collaborators.
  */
 final class PageSearch {
 
@@ -163,11 +160,12 @@ final class PageSearch {
     MatchCounter.Counts matching = null;
     long total = 0;
     ScoreDoc[] first = null;
-    // A page by relevance counts its matches on another thread meanwhile, without scores, while
-    // this one finds the best of them, skipping articles that cannot reach them.
-    CountingThreads.Pending<Counted> beside =
-        order == SortOrder.RELEVANCE && !everything && counting.split()
-            ? counting.start(searcher.getIndexReader(), deadline, countAll(query, counter, request))
+    // While a processor idles, a page by relevance counts its matches on it, without scores, while
+    // this thread finds the best of them, skipping articles that cannot reach them.
+    CountingThreads.Pending<PageCounts> beside =
+        order == SortOrder.RELEVANCE && !everything && counting.idleProcessor()
+            ? counting.start(
+                searcher.getIndexReader(), deadline, PageCounts.counting(query, counter, request))
             : null;
     try {
       if (beside != null && (feedbackRoute == Feedback.AFTER || meaningOfFirst)) {
@@ -259,7 +257,7 @@ final class PageSearch {
         TopFieldCollector.populateScores(docs, searcher, query);
       }
       List<Hit> hits = hitReader.read(searcher, typed, docs);
-      Counted counted = beside != null ? beside.join() : Counted.of(matching, total, request);
+      PageCounts counted = beside != null ? beside.join() : PageCounts.of(matching, total, request);
       timedOut |= counted.timedOut();
       // Feedback words reorder the same matches, so the matches as typed tell whether more follow.
       boolean more =
@@ -286,44 +284,6 @@ final class PageSearch {
       if (beside != null) {
         beside.close();
       }
-    }
-  }
-
-  /**
-   * Counts every match of {@code query} as {@code request} asks, on a counting thread, and turns
-   * the counts into its facets and timeline there too.
-   */
-  private static CountingThreads.Task<Counted> countAll(
-      Query query, MatchCounter counter, SearchRequest request) {
-    return timed -> {
-      MatchCounter.Counts matching = timed.search(query, counter);
-      Counted counted = Counted.of(matching, matching.total(), request);
-      return timed.timedOut() ? counted.stopped() : counted;
-    };
-  }
-
-  /**
-   * What a page says of all its matches.
-   *
-   * @param timedOut whether the counting was stopped by the search's deadline (when it ran apart
-   *     from the page's hits)
-   */
-  private record Counted(
-      long total, Map<FacetField, List<FacetCount>> facets, Timeline timeline, boolean timedOut) {
-
-    /** The {@code total}, facets and timeline of {@code matching} that {@code request} asks for. */
-    static Counted of(MatchCounter.Counts matching, long total, SearchRequest request)
-        throws IOException {
-      Map<FacetField, List<FacetCount>> facets = new EnumMap<>(FacetField.class);
-      for (FacetField facet : request.get(FACETS)) {
-        facets.put(facet, matching.top(facet, request.get(FACET_SIZE)));
-      }
-      return new Counted(total, facets, matching.timeline(request.get(INTERVAL)), false);
-    }
-
-    /** These counts, flagged as stopped by the deadline. */
-    Counted stopped() {
-      return new Counted(total, facets, timeline, true);
     }
   }
 

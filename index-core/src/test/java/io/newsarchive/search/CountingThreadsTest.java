@@ -163,9 +163,37 @@ class CountingThreadsTest {
   }
 
   @Test
+  void pagesCountApartOnlyWhileAProcessorIdles() throws Exception {
+    try (CountingThreads two = new CountingThreads(2, searches);
+        RunningSearches.Admitted one = searches.admit(System.nanoTime())) {
+      assertThat(two.idleProcessor()).isTrue();
+      CountDownLatch counting = new CountDownLatch(1);
+      CountDownLatch release = new CountDownLatch(1);
+      CountingThreads.Pending<Boolean> pending =
+          two.start(
+              reader,
+              one.deadline(),
+              timed -> {
+                counting.countDown();
+                await(release);
+                return true;
+              });
+      assertThat(counting.await(PATIENCE_SECONDS, TimeUnit.SECONDS)).isTrue();
+      // One search and its counting hold both processors.
+      assertThat(two.idleProcessor()).isFalse();
+      release.countDown();
+      assertThat(pending.join()).isTrue();
+      assertThat(two.idleProcessor()).isTrue();
+      try (RunningSearches.Admitted other = searches.admit(System.nanoTime())) {
+        assertThat(two.idleProcessor()).isFalse();
+      }
+    }
+  }
+
+  @Test
   void withoutThreadsNothingStarts() {
     try (CountingThreads none = new CountingThreads(0, searches)) {
-      assertThat(none.split()).isFalse();
+      assertThat(none.idleProcessor()).isFalse();
       assertThatThrownBy(() -> none.start(reader, null, timed -> 1))
           .isInstanceOf(IllegalStateException.class);
     }
