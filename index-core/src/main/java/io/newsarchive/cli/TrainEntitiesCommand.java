@@ -4,9 +4,6 @@ import io.newsarchive.entities.train.EntityModelTrainer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,16 +47,6 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
       description = "Folder of name lists (default: data/gazetteers).",
       defaultValue = "data/gazetteers")
   Path gazetteers;
-
-  @Option(
-      names = "--add-lists",
-      split = ",",
-      paramLabel = "LIST",
-      description =
-          "Name lists of the gazetteer folder that only a training asking for them reads, by file"
-              + " name without .txt (team-cities, sports-teams, political-parties, universities,"
-              + " airlines; default: none, as for the bundled model).")
-  List<String> addLists = new ArrayList<>();
 
   @Option(
       names = "--seed",
@@ -113,7 +100,6 @@ public final class TrainEntitiesCommand implements Callable<Integer> {
               conll.resolve("eng.testa"),
               noWordStatistics ? null : corpora,
               gazetteers,
-              Set.copyOf(addLists),
               epochs,
               folds,
               seed,

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Lists of names: the English names of ISO 3166 countries and the cities that name time zones (both
@@ -97,18 +96,6 @@ public final class Gazetteer {
    * @throws IOException when a list file in the folder cannot be read
    */
   public static Gazetteer build(Path folder) throws IOException {
-    return build(folder, Set.of());
-  }
-
-  /**
-   * The JDK's countries and time-zone cities plus the lists in {@code folder}, if it is not null,
-   * with the lists read only on request that {@code requested} names ("sports-teams").
-   *
-   * @throws IllegalArgumentException when a requested name is not such a list
-   * @throws IOException when a list file in the folder cannot be read
-   */
-  public static Gazetteer build(Path folder, Set<String> requested) throws IOException {
-    checkRequested(requested);
     Map<String, Integer> names = new HashMap<>();
     for (String code : Locale.getISOCountries()) {
       String name = Locale.of("", code).getDisplayCountry(Locale.ENGLISH);
@@ -129,9 +116,6 @@ public final class Gazetteer {
     Map<String, Integer> alsoNames = new HashMap<>();
     if (folder != null) {
       for (GazetteerList list : GazetteerList.values()) {
-        if (list.use() == GazetteerList.Use.ON_REQUEST && !requested.contains(list.listName())) {
-          continue;
-        }
         Map<String, Integer> layer = list.layer() == GazetteerList.Layer.FIRST ? names : alsoNames;
         for (String name : WordLists.read(folder.resolve(list.file()))) {
           layer.putIfAbsent(key(name), list.kind());
@@ -139,21 +123,6 @@ public final class Gazetteer {
       }
     }
     return new Gazetteer(names, alsoNames);
-  }
-
-  private static void checkRequested(Set<String> requested) {
-    Set<String> known = new TreeSet<>();
-    for (GazetteerList list : GazetteerList.values()) {
-      if (list.use() == GazetteerList.Use.ON_REQUEST) {
-        known.add(list.listName());
-      }
-    }
-    for (String name : requested) {
-      if (!known.contains(name)) {
-        throw new IllegalArgumentException(
-            "no name list '" + name + "' to add; the lists read on request are " + known);
-      }
-    }
   }
 
   /**

@@ -9,8 +9,6 @@ package io.newsarchive.entities;
  * with theirs ("Nurnberg" a place and a club), so that the tagger can learn when the list that
  * names a club or a firm is the one that counts. A city that a league team is named after comes
  * first among them, so that "Chicago" is tagged as a team's city rather than as a club or a firm.
- * The lists of {@link Use#ON_REQUEST} are read only by a training that names them, so that the
- * bundled model, trained without them, is still what the lists give.
  */
 enum GazetteerList {
   ORGANIZATIONS("organizations.txt", 2),
@@ -21,13 +19,13 @@ enum GazetteerList {
   NAME_PARTICLES("name-particles.txt", 7),
   LAST_NAMES("last-names.txt", 8),
   FIRST_NAMES("first-names.txt", 9),
-  TEAM_CITIES("team-cities.txt", 13, Layer.ALSO, Use.ON_REQUEST),
+  TEAM_CITIES("team-cities.txt", 13, Layer.ALSO),
   SPORTS_CLUBS("sports-clubs.txt", 10, Layer.ALSO),
   LISTED_COMPANIES("listed-companies.txt", 11, Layer.ALSO),
-  SPORTS_TEAMS("sports-teams.txt", 12, Layer.ALSO, Use.ON_REQUEST),
-  POLITICAL_PARTIES("political-parties.txt", 14, Layer.ALSO, Use.ON_REQUEST),
-  UNIVERSITIES("universities.txt", 15, Layer.ALSO, Use.ON_REQUEST),
-  AIRLINES("airlines.txt", 16, Layer.ALSO, Use.ON_REQUEST);
+  SPORTS_TEAMS("sports-teams.txt", 12, Layer.ALSO),
+  POLITICAL_PARTIES("political-parties.txt", 14, Layer.ALSO),
+  UNIVERSITIES("universities.txt", 15, Layer.ALSO),
+  AIRLINES("airlines.txt", 16, Layer.ALSO);
 
   /** Whether a list's names take part in the precedence of kinds or are tagged on their own. */
   enum Layer {
@@ -37,42 +35,18 @@ enum GazetteerList {
     ALSO
   }
 
-  /** Whether every model is trained with a list or only one whose training asks for it. */
-  enum Use {
-    /** Read by every training, as for the bundled model. */
-    ALWAYS,
-    /** Read only when the training names it ({@code train-entities --add-lists}). */
-    ON_REQUEST
-  }
-
   private final String file;
   private final int kind;
   private final Layer layer;
-  private final Use use;
 
   GazetteerList(String file, int kind) {
-    this(file, kind, Layer.FIRST, Use.ALWAYS);
+    this(file, kind, Layer.FIRST);
   }
 
   GazetteerList(String file, int kind, Layer layer) {
-    this(file, kind, layer, Use.ALWAYS);
-  }
-
-  GazetteerList(String file, int kind, Layer layer, Use use) {
     this.file = file;
     this.kind = kind;
     this.layer = layer;
-    this.use = use;
-  }
-
-  /** Whether every training reads the list or only one that names it. */
-  Use use() {
-    return use;
-  }
-
-  /** The name a training asks for the list by: its file name without {@code .txt}. */
-  String listName() {
-    return file.substring(0, file.lastIndexOf('.'));
   }
 
   /** Which of the two layers of tags the list's names are given in. */

@@ -1,7 +1,6 @@
 package io.newsarchive.entities;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -17,9 +16,6 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class GazetteerTest {
-
-  private static final Set<String> ON_REQUEST =
-      Set.of("team-cities", "sports-teams", "political-parties", "universities", "airlines");
 
   private static String[] lower(String text) {
     return text.toLowerCase(java.util.Locale.ROOT).split(" ");
@@ -136,8 +132,7 @@ class GazetteerTest {
 
   @Test
   void aTeamsCityIsTaggedApartFromTheTeamAndFromClubsNamedAfterIt() throws IOException {
-    Gazetteer gazetteer =
-        Gazetteer.build(Path.of("../data/gazetteers"), Set.of("team-cities", "sports-teams"));
+    Gazetteer gazetteer = Gazetteer.build(Path.of("../data/gazetteers"));
     int city = GazetteerList.TEAM_CITIES.kind();
     int team = GazetteerList.SPORTS_TEAMS.kind();
     // Results tables name a team by its city alone; "Chicago" is also a football club's name.
@@ -150,7 +145,7 @@ class GazetteerTest {
 
   @Test
   void partiesUniversitiesAndAirlinesHaveKindsOfTheirOwn() throws IOException {
-    Gazetteer gazetteer = Gazetteer.build(Path.of("../data/gazetteers"), ON_REQUEST);
+    Gazetteer gazetteer = Gazetteer.build(Path.of("../data/gazetteers"));
     String[] words = lower("Civic Platform met University of Oxford with Aer Lingus");
     int party = GazetteerList.POLITICAL_PARTIES.kind();
     int university = GazetteerList.UNIVERSITIES.kind();
@@ -170,7 +165,7 @@ class GazetteerTest {
 
   @Test
   void bothLayersOfTagsReadBackFromAModel() throws IOException {
-    Gazetteer built = Gazetteer.build(Path.of("../data/gazetteers"), ON_REQUEST);
+    Gazetteer built = Gazetteer.build(Path.of("../data/gazetteers"));
     Gazetteer read;
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes(built)))) {
       read = Gazetteer.read(in);
@@ -183,31 +178,6 @@ class GazetteerTest {
     // The kind of the last list, the highest, reads back too.
     assertThat(read.tagAlso(words)).containsOnlyOnce(first(GazetteerList.AIRLINES.kind()));
     assertThat(bytes(read)).isEqualTo(bytes(built));
-  }
-
-  @Test
-  void listsReadOnRequestAreLeftOutUnlessATrainingNamesThem() throws IOException {
-    Path folder = Path.of("../data/gazetteers");
-    String[] words = lower("Chicago 4 NY Rangers 2");
-    assertThat(Gazetteer.build(folder).tagAlso(words))
-        .containsExactly(Gazetteer.build(folder, Set.of()).tagAlso(words))
-        .doesNotContain(first(GazetteerList.TEAM_CITIES.kind()));
-    assertThat(Gazetteer.build(folder, Set.of("team-cities")).tagAlso(words))
-        .startsWith(first(GazetteerList.TEAM_CITIES.kind()))
-        .doesNotContain(first(GazetteerList.SPORTS_TEAMS.kind()));
-    for (GazetteerList list : GazetteerList.values()) {
-      assertThat(ON_REQUEST.contains(list.listName()))
-          .as(list.file())
-          .isEqualTo(list.use() == GazetteerList.Use.ON_REQUEST);
-    }
-  }
-
-  @Test
-  void anUnknownListToAddIsRefusedWithTheListsThatCanBe() {
-    assertThatThrownBy(() -> Gazetteer.build(Path.of("../data/gazetteers"), Set.of("clubs")))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("'clubs'")
-        .hasMessageContaining("sports-teams");
   }
 
   @Test

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -31,8 +30,6 @@ public final class EntityModelTrainer {
    * @param devFile CoNLL file that picks the number of epochs ({@code eng.testa})
    * @param corpora folder of unlabeled corpora for word statistics, or null to train without them
    * @param gazetteers folder of the project's name lists ({@code data/gazetteers}), or null
-   * @param addedLists the lists of that folder read only on request that the model is also trained
-   *     with ("sports-teams"; {@code train-entities --add-lists})
    * @param epochs maximum passes over the training data, at least 1
    * @param folds jackknife folds for the second pass, at least 2
    * @param seed seed of the training-document shuffles; the same options give the same model
@@ -48,7 +45,6 @@ public final class EntityModelTrainer {
       Path devFile,
       Path corpora,
       Path gazetteers,
-      Set<String> addedLists,
       int epochs,
       int folds,
       int seed,
@@ -60,7 +56,6 @@ public final class EntityModelTrainer {
       Objects.requireNonNull(trainFile, "trainFile");
       Objects.requireNonNull(devFile, "devFile");
       Objects.requireNonNull(development, "development");
-      addedLists = Set.copyOf(addedLists);
       if (capitalsPercent < 0 || capitalsPercent > 100) {
         throw new IllegalArgumentException(
             "the share of documents in capitals must be 0 to 100%, got " + capitalsPercent);
@@ -101,7 +96,7 @@ public final class EntityModelTrainer {
     List<ConllCorpus.Document> train = ConllCorpus.read(options.trainFile());
     List<ConllCorpus.Document> dev = ConllCorpus.read(options.devFile());
     log.accept("training documents: " + train.size() + ", development documents: " + dev.size());
-    Gazetteer gazetteer = Gazetteer.build(options.gazetteers(), options.addedLists());
+    Gazetteer gazetteer = Gazetteer.build(options.gazetteers());
     WordLexicon lexicon = WordLexicon.empty();
     if (options.corpora() != null) {
       WordLexiconBuilder builder = new WordLexiconBuilder(log);
