@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  *       States"), in any spelling that rule 2 takes for the same ("US", "u.s");
  *   <li>names that differ only in case, accents, dots, a leading "the" or, for organizations, a
  *       company designator ({@code organization-designators.txt}: "Inc", "Corp") are one entity,
- *       named as most articles name it, a spelling in mixed case before one in capitals ("YAOUNDE"
- *       and "Yaounde" are "Yaounde");
+ *       named as most articles name it (the longer spelling when as many name it each way), a
+ *       spelling in mixed case before one in capitals ("YAOUNDE" and "Yaounde" are "Yaounde");
  *   <li>a short form of one word (a surname, an acronym) that the articles which resolve it resolve
  *       to one name at least {@link #DOMINANT_SHARE} of the time, and at least {@link
  *       #MIN_RESOLUTIONS} times, counting only the full names that at least {@link
@@ -330,7 +330,8 @@ public final class EntityNames {
   }
 
   /**
-   * The spelling most articles use, ties by spelling; one in capitals comes after any in mixed case
+   * The spelling most articles use, ties to the longer (the fuller name: "Standard and Poor's Corp"
+   * before "Standard and Poor") and then by spelling; one in capitals comes after any in mixed case
    * unless it is a short acronym ("NATO" and "Nato" go by their counts).
    */
   private static String preferred(Map<String, Long> spellings) {
@@ -338,6 +339,7 @@ public final class EntityNames {
     ranked.sort(
         Comparator.<Map.Entry<String, Long>, Boolean>comparing(e -> inCapitals(e.getKey()))
             .thenComparing(Map.Entry.<String, Long>comparingByValue().reversed())
+            .thenComparing(e -> -e.getKey().length())
             .thenComparing(Map.Entry.comparingByKey()));
     return ranked.get(0).getKey();
   }

@@ -30,6 +30,17 @@ class EntityNamesTest {
   }
 
   @Test
+  void asManyArticlesNamingAnEntityEachWayNameItByItsFullerSpelling() {
+    EntityNames orgs =
+        EntityNames.of(
+            EntityType.ORGANIZATION,
+            Map.of("Standard and Poor", 124L, "Standard and Poor's Corp", 124L),
+            Map.of());
+    assertThat(orgs.canonical("Standard and Poor")).isEqualTo("Standard and Poor's Corp");
+    assertThat(orgs.canonical("Standard and Poor's Corp")).isEqualTo("Standard and Poor's Corp");
+  }
+
+  @Test
   void aListedVariantIsItsNameEvenWhereNoArticleHoldsTheName() {
     EntityNames places =
         EntityNames.of(EntityType.LOCATION, Map.of("U.S.", 4L, "US", 2L), Map.of());
