@@ -131,13 +131,7 @@ class DatedPagesTest {
       for (int week = 0; week < 5; week++) {
         Instant from = FIRST.plusMillis(7 * week * DAY);
         Instant to = from.plusMillis(7 * DAY - 1);
-        SearchResult page =
-            searcher.search(
-                SearchRequest.defaults()
-                    .with(SearchParameters.SORT, SortOrder.NEWEST)
-                    .with(SearchParameters.FROM, from)
-                    .with(SearchParameters.TO, to));
-        assertFilteredCounts(page, inRange(from, to));
+        assertFilteredCounts(newestBetween(from, to), inRange(from, to));
       }
       SearchResult kayhan =
           searcher.search(
@@ -161,13 +155,16 @@ class DatedPagesTest {
     searcher.refresh();
     Instant from = FIRST;
     Instant to = from.plusMillis(7 * DAY - 1);
-    SearchResult first =
-        searcher.search(
-            SearchRequest.defaults()
-                .with(SearchParameters.SORT, SortOrder.NEWEST)
-                .with(SearchParameters.FROM, from)
-                .with(SearchParameters.TO, to));
-    assertFilteredCounts(first, inRange(from, to));
+    assertFilteredCounts(newestBetween(from, to), inRange(from, to));
+  }
+
+  /** The first page of the articles published from {@code from} to {@code to}, newest first. */
+  private SearchResult newestBetween(Instant from, Instant to) throws IOException {
+    return searcher.search(
+        SearchRequest.defaults()
+            .with(SearchParameters.SORT, SortOrder.NEWEST)
+            .with(SearchParameters.FROM, from)
+            .with(SearchParameters.TO, to));
   }
 
   private static Predicate<Article> inRange(Instant from, Instant to) {
