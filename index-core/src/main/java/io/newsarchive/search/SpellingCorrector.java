@@ -20,9 +20,12 @@ import org.apache.lucene.search.spell.SuggestWord;
 /**
  * Proposes a corrected query: every plain word that no headline or body contains, or that is much
  * rarer than a close spelling of it ({@link #worthSuggesting}), is replaced by the closest such
- * word of the archive (Lucene's direct spell checker over the unstemmed text fields, at most two
- * edits away, so no side index is needed). Each word is corrected on its own, so one misspelt word
- * of several is enough. Thread-safe.
+ * word of the archive (Lucene's direct spell checker over the unstemmed text fields, so no side
+ * index is needed): at most two edits away for a word no article holds, one for a word that some
+ * articles hold (a slip printed often enough to be found is most often one letter off, and a
+ * dictionary walk one edit wide costs a fraction of one two edits wide, which every rare but right
+ * word of a query would pay). Each word is corrected on its own, so one misspelt word of several is
+ * enough. Thread-safe.
  */
 public final class SpellingCorrector {
 
@@ -50,6 +53,16 @@ public final class SpellingCorrector {
      * @throws IOException when the archive cannot be read
      */
     Map<String, String> corrections(Set<String> words) throws IOException;
+  }
+
+  /** Walks the words up to two edits from a word no article holds. */
+  private static final DirectSpellChecker UNKNOWN_WORD = new DirectSpellChecker();
+
+  /** Walks the words one edit from a word that articles hold. */
+  private static final DirectSpellChecker KNOWN_WORD = new DirectSpellChecker();
+
+  static {
+    KNOWN_WORD.setMaxEdits(1);
   }
 
   private SpellingCorrector() {}
@@ -115,7 +128,6 @@ public final class SpellingCorrector {
 
   private static Map<String, String> corrections(IndexReader reader, Set<String> words)
       throws IOException {
-    DirectSpellChecker checker = new DirectSpellChecker();
     Map<String, String> corrections = new HashMap<>();
     for (String word : words) {
       Term body = new Term(ArticleFields.BODY_EXACT, word);
@@ -126,6 +138,7 @@ public final class SpellingCorrector {
         continue;
       }
       // Only spellings found in more articles than the word are weighed.
+      DirectSpellChecker checker = articles == 0 ? UNKNOWN_WORD : KNOWN_WORD;
       for (SuggestWord similar :
           checker.suggestSimilar(body, CANDIDATES, reader, SuggestMode.SUGGEST_MORE_POPULAR)) {
         if (worthSuggesting(articles, similar.freq)) {
