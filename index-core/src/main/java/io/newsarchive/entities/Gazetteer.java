@@ -5,10 +5,8 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TimeZone;
 import java.util.TreeMap;
 
@@ -45,25 +43,41 @@ public final class Gazetteer {
 
   private static final int ALSO_BASE = GazetteerList.SPORTS_CLUBS.kind() - 1;
 
+  /** In a phrase's entry of {@link #phrases}: a longer name starts with the phrase. */
+  private static final int LONGER = 1;
+
   private final Map<String, Integer> names;
   private final Map<String, Integer> alsoNames;
-  private final Set<String> firstWords;
-  private final Set<String> alsoFirstWords;
+
+  /** The phrases of {@link #names}, see {@link #phrases(Map)}. */
+  private final Map<String, Integer> phrases;
+
+  /** The phrases of {@link #alsoNames}, see {@link #phrases(Map)}. */
+  private final Map<String, Integer> alsoPhrases;
 
   private Gazetteer(Map<String, Integer> names, Map<String, Integer> alsoNames) {
     this.names = Map.copyOf(names);
     this.alsoNames = Map.copyOf(alsoNames);
-    this.firstWords = firstWords(names);
-    this.alsoFirstWords = firstWords(alsoNames);
+    this.phrases = phrases(names);
+    this.alsoPhrases = phrases(alsoNames);
   }
 
-  private static Set<String> firstWords(Map<String, Integer> names) {
-    Set<String> words = new HashSet<>();
+  /**
+   * Every name of {@code names} and every run of its first words: {@code (1 + kind) << 1} for a
+   * name (0 for a run that is only the start of longer names), plus {@link #LONGER} when a longer
+   * name starts with it. Tagging then extends a phrase word by word only while a longer name may
+   * follow, with one lookup per word, instead of looking up every run of up to {@value #MAX_TOKENS}
+   * words after each word that starts a name.
+   */
+  private static Map<String, Integer> phrases(Map<String, Integer> names) {
+    Map<String, Integer> phrases = new HashMap<>(names.size() * 2);
+    names.forEach((name, kind) -> phrases.merge(name, (1 + kind) << 1, (a, b) -> a | b));
     for (String name : names.keySet()) {
-      int space = name.indexOf(' ');
-      words.add(space < 0 ? name : name.substring(0, space));
+      for (int space = name.indexOf(' '); space > 0; space = name.indexOf(' ', space + 1)) {
+        phrases.merge(name.substring(0, space), LONGER, (a, b) -> a | b);
+      }
     }
-    return words;
+    return phrases;
   }
 
   /** Whether a tag marks a name particle, which is written in lower case too ("bin", "von"). */
@@ -130,7 +144,7 @@ public final class Gazetteer {
    * name's first token and {@code 2 + 2 * kind} for the others.
    */
   int[] tag(String[] lowerWords) {
-    return tag(lowerWords, names, firstWords);
+    return tag(lowerWords, phrases);
   }
 
   /**
@@ -139,33 +153,30 @@ public final class Gazetteer {
    * whatever the other lists call them.
    */
   int[] tagAlso(String[] lowerWords) {
-    return tag(lowerWords, alsoNames, alsoFirstWords);
+    return tag(lowerWords, alsoPhrases);
   }
 
-  private static int[] tag(String[] words, Map<String, Integer> names, Set<String> firstWords) {
+  /** Tags the longest listed name of at most {@value #MAX_TOKENS} words at each word, in turn. */
+  private static int[] tag(String[] words, Map<String, Integer> phrases) {
     int[] tags = new int[words.length];
-    if (names.isEmpty()) {
-      return tags;
-    }
     int i = 0;
     while (i < words.length) {
-      if (!firstWords.contains(words[i])) {
-        i++;
-        continue;
-      }
       int matched = 0;
       int kind = -1;
-      StringBuilder phrase = new StringBuilder();
-      for (int len = 1; len <= MAX_TOKENS && i + len <= words.length; len++) {
-        if (len > 1) {
-          phrase.append(' ');
+      String phrase = words[i];
+      for (int len = 1; ; len++) {
+        Integer found = phrases.get(phrase);
+        if (found == null) {
+          break;
         }
-        phrase.append(words[i + len - 1]);
-        Integer found = names.get(phrase.toString());
-        if (found != null) {
+        if (found >>> 1 > 0) {
           matched = len;
-          kind = found;
+          kind = (found >>> 1) - 1;
         }
+        if ((found & LONGER) == 0 || len == MAX_TOKENS || i + len == words.length) {
+          break;
+        }
+        phrase = phrase + ' ' + words[i + len];
       }
       if (matched == 0) {
         i++;
