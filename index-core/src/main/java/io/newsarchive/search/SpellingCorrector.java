@@ -114,6 +114,17 @@ public final class SpellingCorrector {
   }
 
   /**
+   * Whether a word found in {@code wordArticles} articles should be replaced by {@code candidate},
+   * a close spelling found in {@code candidateArticles}: by the counts ({@link
+   * #worthSuggesting(long, long)}), and never by a stop word, which the corrected query would drop
+   * ("western hits" is not "western his", which searches "western" alone).
+   */
+  public static boolean worthSuggesting(
+      long wordArticles, String candidate, long candidateArticles) {
+    return !Ranking.isQueryStopWord(candidate) && worthSuggesting(wordArticles, candidateArticles);
+  }
+
+  /**
    * Whether a word found in {@code wordArticles} articles may be a misspelling worth a look in the
    * dictionary: a word that {@value #COMMON} articles or more hold is taken as meant, so the common
    * words of a query cost no dictionary walk.
@@ -141,7 +152,7 @@ public final class SpellingCorrector {
       DirectSpellChecker checker = articles == 0 ? UNKNOWN_WORD : KNOWN_WORD;
       for (SuggestWord similar :
           checker.suggestSimilar(body, CANDIDATES, reader, SuggestMode.SUGGEST_MORE_POPULAR)) {
-        if (worthSuggesting(articles, similar.freq)) {
+        if (worthSuggesting(articles, similar.string, similar.freq)) {
           corrections.put(word, similar.string);
           break;
         }

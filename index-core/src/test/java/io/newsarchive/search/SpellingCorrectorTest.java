@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.newsarchive.testing.ReutersIndex;
 import java.io.IOException;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,6 +52,16 @@ class SpellingCorrectorTest {
     // Rare words whose close spellings are not much commoner, or not common at all.
     assertThat(search("Pompeo").didYouMean()).isEmpty();
     assertThat(search("Yeutter").didYouMean()).isEmpty();
+  }
+
+  @Test
+  void noWordIsCorrectedToAStopWordThatTheCorrectedQueryWouldDrop() throws IOException {
+    // "hits" is rare in Reuters-21578 and "his", one letter off, far commoner, but a stop word:
+    // alone in a query it is searched, elsewhere dropped.
+    assertThat(search("hits").didYouMean()).isNotEqualTo(Optional.of("his"));
+    assertThat(search("offs").didYouMean()).isNotEqualTo(Optional.of("off"));
+    assertThat(SpellingCorrector.worthSuggesting(9, "his", 2_264)).isFalse();
+    assertThat(SpellingCorrector.worthSuggesting(9, "government", 2_264)).isTrue();
   }
 
   @Test

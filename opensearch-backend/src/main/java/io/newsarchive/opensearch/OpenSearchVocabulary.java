@@ -92,7 +92,7 @@ final class OpenSearchVocabulary implements SpellingCorrector.Vocabulary {
       List<TermSuggestOption> options =
           suggested == null || suggested.isEmpty() ? List.of() : suggested.get(0).term().options();
       for (TermSuggestOption option : options) {
-        if (SpellingCorrector.worthSuggesting(articles, option.freq())) {
+        if (SpellingCorrector.worthSuggesting(articles, option.text(), option.freq())) {
           corrections.put(ordered.get(i), option.text());
           break;
         }
