@@ -29,14 +29,4 @@ final class AllowedMethods {
   static boolean allows(HandlerType method) {
     return method == HandlerType.GET || method == HandlerType.HEAD || method == HandlerType.OPTIONS;
   }
-
-  /** Whether {@code path} names a file of the web page, which the static file handler serves. */
-  static boolean isWebPageFile(String path) {
-    if (path.contains("..") || path.contains("//") || path.contains("\\")) {
-      return false;
-    }
-    String file = path.equals("/") ? "/index.html" : path;
-    return !file.endsWith("/")
-        && SearchServer.class.getResource(SearchServer.WEB_FOLDER + file) != null;
-  }
 }

@@ -2,7 +2,6 @@ package io.newsarchive.server;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.router.EndpointNotFound;
@@ -85,15 +84,6 @@ final class ErrorMapping {
   }
 
   private static void notFound(Context ctx) {
-    // The web page's files are served without routes; they take the same methods as the routes.
-    if (AllowedMethods.isWebPageFile(ctx.path())) {
-      if (ctx.method() == HandlerType.OPTIONS) {
-        AllowedMethods.options(ctx);
-      } else {
-        methodNotAllowed(ctx);
-      }
-      return;
-    }
     write(
         ctx,
         404,

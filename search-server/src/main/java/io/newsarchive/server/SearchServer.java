@@ -2,7 +2,6 @@ package io.newsarchive.server;
 
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
-import io.javalin.http.staticfiles.Location;
 import io.newsarchive.search.SearchBackend;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,12 +10,12 @@ import java.util.Optional;
 
 /**
  * Builds the HTTP server: the JSON API under {@code /api}, {@code /health}, and the web page from
- * the class path folder {@code web/} at {@code /}. Every response carries the {@link
- * SecurityHeaders}; every request must name the server by a host it answers to ({@link HostCheck});
- * CORS is off unless {@link ServerOptions#corsOrigins()} names origins. Every request is measured
- * for {@code /metrics} ({@link ServerMetrics}) unless the options turn it off, and slow searches
- * are logged ({@link SlowQueryLog}). Both the {@code serve} command and the tests start the app
- * this factory returns.
+ * the class path folder {@code web/} at {@code /} ({@link WebPage}). Every response carries the
+ * {@link SecurityHeaders}; every request must name the server by a host it answers to ({@link
+ * HostCheck}); CORS is off unless {@link ServerOptions#corsOrigins()} names origins. Every request
+ * is measured for {@code /metrics} ({@link ServerMetrics}) unless the options turn it off, and slow
+ * searches are logged ({@link SlowQueryLog}). Both the {@code serve} command and the tests start
+ * the app this factory returns.
  */
 public final class SearchServer {
 
@@ -42,6 +41,7 @@ public final class SearchServer {
     HostCheck hosts = new HostCheck(options);
     CorsPolicy cors = new CorsPolicy(options.corsOrigins());
     SlowQueryLog slowQueries = new SlowQueryLog(options.slowQuery());
+    WebPage page = WebPage.load();
     return Javalin.create(javalin -> {
       javalin.startup.showJavalinBanner = false;
       javalin.jetty.host = options.host();
@@ -59,9 +59,6 @@ public final class SearchServer {
       });
       javalin.http.prefer405over404 = true;
       javalin.jsonMapper(new JsonBodyMapper());
-      if (SearchServer.class.getResource(WEB_FOLDER) != null) {
-        javalin.staticFiles.add(WEB_FOLDER, Location.CLASSPATH);
-      }
       // First, so that even a request refused before its route is counted under that route.
       for (Route route : routes) {
         javalin.routes.before(route.path(), ctx -> ctx.attribute(ROUTE, route));
@@ -81,6 +78,11 @@ public final class SearchServer {
         // HEAD answers as GET does; Jetty leaves out the body.
         javalin.routes.head(route.path(), handler);
         javalin.routes.options(route.path(), AllowedMethods::options);
+      }
+      for (String path : page.paths()) {
+        javalin.routes.get(path, page::serve);
+        javalin.routes.head(path, page::serve);
+        javalin.routes.options(path, AllowedMethods::options);
       }
       ErrorMapping.register(javalin.routes);
     });

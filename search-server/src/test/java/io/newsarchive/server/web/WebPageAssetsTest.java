@@ -23,6 +23,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -92,6 +93,25 @@ class WebPageAssetsTest {
           path.isEmpty() ? "text/html" : path.endsWith(".css") ? "text/css" : "javascript";
       assertThat(type).as(path).contains(expected);
     });
+  }
+
+  @Test
+  void aFileTheBrowserHoldsIsAnsweredNotModifiedByItsTag() throws Exception {
+    HttpResponse<String> first = get("app.js");
+    String tag = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(first.headers().firstValue("Cache-Control")).contains("max-age=0");
+
+    URI uri = URI.create("http://127.0.0.1:" + app.port() + "/app.js");
+    HttpResponse<String> again =
+        client.send(
+            HttpRequest.newBuilder(uri).header("If-None-Match", tag).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(again.body()).isEmpty();
+    assertThat(get("app.css").headers().firstValue("ETag")).isNotEqualTo(Optional.of(tag));
+    assertThat(get("").body()).isEqualTo(get("index.html").body());
+    assertThat(get("").headers().firstValue("ETag"))
+        .isEqualTo(get("index.html").headers().firstValue("ETag"));
   }
 
   @Test
