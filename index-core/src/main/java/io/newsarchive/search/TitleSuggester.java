@@ -33,7 +33,6 @@ import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
 import org.apache.lucene.store.AlreadyClosedException;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.ThreadInterruptedException;
@@ -42,10 +41,10 @@ import org.apache.lucene.util.ThreadInterruptedException;
  * Autocomplete over headlines and entity names with Lucene's infix suggester: every word of the
  * input must start a word of the suggestion. Entity names, canonical ({@link ArchiveEntityNames}),
  * rank ahead of headlines, each by how many articles carry them (a name by the articles of all its
- * variants). The suggester lives in memory and is built in the background for each new version of
- * the index (tens of seconds for a hundred thousand articles); until the first build finishes there
- * are no suggestions, and afterwards the previous build answers while the next one runs, so a
- * lookup never waits. Thread-safe.
+ * variants). The suggester's index is memory-mapped from temporary files ({@link SuggestionFiles})
+ * and built in the background for each new version of the index (tens of seconds for a hundred
+ * thousand articles); until the first build finishes there are no suggestions, and afterwards the
+ * previous build answers while the next one runs, so a lookup never waits. Thread-safe.
  */
 final class TitleSuggester implements Closeable {
 
@@ -54,7 +53,17 @@ final class TitleSuggester implements Closeable {
 
   private static final System.Logger LOG = System.getLogger(TitleSuggester.class.getName());
 
-  private record Built(long version, AnalyzingInfixSuggester lookup) {}
+  private record Built(long version, AnalyzingInfixSuggester lookup, SuggestionFiles files) {
+
+    /** Closes the suggester, then deletes its files. */
+    void close() throws IOException {
+      try {
+        lookup.close();
+      } finally {
+        files.close();
+      }
+    }
+  }
 
   private final AtomicReference<Built> current = new AtomicReference<>();
   private final AtomicBoolean building = new AtomicBoolean();
@@ -106,10 +115,10 @@ final class TitleSuggester implements Closeable {
 
   private void buildAndSwap(DirectoryReader reader, ArchiveEntityNames names) {
     try {
-      Built fresh = new Built(reader.getVersion(), build(reader, names));
+      Built fresh = build(reader, names);
       Built old = current.getAndSet(fresh);
       if (old != null) {
-        old.lookup().close();
+        old.close();
       }
     } catch (InterruptedIOException | ThreadInterruptedException e) {
       // Closing: the build was stopped on purpose.
@@ -142,14 +151,25 @@ final class TitleSuggester implements Closeable {
     return out;
   }
 
-  private static AnalyzingInfixSuggester build(DirectoryReader reader, ArchiveEntityNames names)
-      throws IOException {
+  private static Built build(DirectoryReader reader, ArchiveEntityNames names) throws IOException {
     Analyzer analyzer = new StandardAnalyzer(CharArraySet.EMPTY_SET);
-    AnalyzingInfixSuggester lookup =
-        new AnalyzingInfixSuggester(
-            new ByteBuffersDirectory(), analyzer, analyzer, 3, false, true, false, true);
-    lookup.build(new Entries(entries(reader, names)));
-    return lookup;
+    SuggestionFiles files = SuggestionFiles.create();
+    AnalyzingInfixSuggester lookup = null;
+    try {
+      lookup =
+          new AnalyzingInfixSuggester(
+              files.directory(), analyzer, analyzer, 3, false, true, false, true);
+      lookup.build(new Entries(entries(reader, names)));
+      files.unlinkMapped();
+      return new Built(reader.getVersion(), lookup, files);
+    } catch (IOException | RuntimeException e) {
+      try (files) {
+        if (lookup != null) {
+          lookup.close();
+        }
+      }
+      throw e;
+    }
   }
 
   private record Entry(String text, long weight, Suggestion.Kind kind) {}
@@ -219,7 +239,7 @@ final class TitleSuggester implements Closeable {
     }
     Built built = current.getAndSet(null);
     if (built != null) {
-      built.lookup().close();
+      built.close();
     }
   }
 
