@@ -2,11 +2,7 @@ package io.newsarchive.search;
 
 import static io.newsarchive.search.FeedbackExpansion.RESCORED;
 import static io.newsarchive.search.SearchParameters.COLLAPSE;
-import static io.newsarchive.search.SearchParameters.CURSOR;
-import static io.newsarchive.search.SearchParameters.EXPAND;
 import static io.newsarchive.search.SearchParameters.FACETS;
-import static io.newsarchive.search.SearchParameters.PAGE;
-import static io.newsarchive.search.SearchParameters.RECENCY;
 import static io.newsarchive.search.SearchParameters.SIZE;
 import static io.newsarchive.search.SearchParameters.SORT;
 
@@ -86,7 +82,7 @@ final class PageSearch {
     return WordRelaxation.answer(
         request,
         parser,
-        (text, relaxed) -> run(searcher, request, text, deadline, relaxed),
+        passes(searcher, request, deadline),
         new WordRelaxation.Spelling() {
           @Override
           public Optional<String> correct(String q) throws IOException {
@@ -102,48 +98,45 @@ final class PageSearch {
         });
   }
 
-  private SearchResult run(
-      ArchiveSearcher searcher,
-      SearchRequest request,
-      TextQuery text,
-      SearchDeadline deadline,
-      WordRelaxation.Relaxed relaxed)
-      throws IOException {
+  /** The passes of {@code request} on {@code searcher}, each until {@code deadline}. */
+  private WordRelaxation.Pass passes(
+      ArchiveSearcher searcher, SearchRequest request, SearchDeadline deadline) {
+    return (text, relaxed) -> {
+      deadline.watchReads();
+      // A searcher of its own for this request, over the same index version, carries its deadline.
+      IndexSearcher timed = Ranking.searcher(searcher.getIndexReader());
+      timed.setTimeout(deadline);
+      // Rewritten once: the search and the highlighter then share expanded fuzzy and wildcard
+      // terms.
+      Query typed =
+          searcher.rewrite(
+              parser.query(text.query(), request, searcher.dates().newest(), searcher.names()));
+      return run(new PagePass(searcher, timed, deadline, request, text, relaxed, typed));
+    };
+  }
+
+  private SearchResult run(PagePass pass) throws IOException {
+    ArchiveSearcher searcher = pass.searcher();
+    SearchRequest request = pass.request();
+    TextQuery text = pass.text();
+    SearchDeadline deadline = pass.deadline();
+    IndexSearcher timed = pass.timed();
+    Query typed = pass.typed();
     long start = deadline.start();
-    deadline.watchReads();
-    DateSpan dates = searcher.dates();
-    // A searcher of its own for this request, over the same index version, carries its deadline.
-    IndexSearcher timed = Ranking.searcher(searcher.getIndexReader());
-    timed.setTimeout(deadline);
-    // Rewritten once: the search and the highlighter then share expanded fuzzy and wildcard terms.
-    Query typed =
-        searcher.rewrite(parser.query(text.query(), request, dates.newest(), searcher.names()));
     if (request.get(COLLAPSE) == Collapse.STORY) {
       SearchResult collapsed = new CollapsedSearch(hitReader).run(searcher, request, timed, typed);
-      return finished(collapsed, start, match(text, relaxed));
+      return finished(collapsed, start, pass.matched());
     }
-    FieldDoc after =
-        request.get(CURSOR).isEmpty()
-            ? null
-            : Cursor.decode(request.get(CURSOR), request.get(SORT));
-    int offset = after == null ? (request.get(PAGE) - 1) * request.get(SIZE) : 0;
-    // One hit more than the page shows whether a next page exists.
-    int wanted = offset + request.get(SIZE) + 1;
-    // Feedback words are read from the best articles by the English analyzer: a query analyzed
-    // for other languages goes without them.
-    boolean english = parser.forRequest(request, searcher.languages()).analyzesEnglishOnly();
-    Feedback feedbackRoute = english ? feedbackRoute(request, text, after, wanted) : Feedback.NONE;
-    // The sentence-embedding model is English: auto leaves other languages to the words.
-    boolean byMeaning =
-        semantic.applies(request, text, searcher.getIndexReader())
-            && (english || request.get(SearchParameters.SEMANTIC) == SemanticRanking.ALWAYS);
-    // A first page reorders the best articles that its counting pass keeps; other pages search
-    // the same articles first, reorder them, and page the reordered query.
-    boolean meaningOfFirst =
-        byMeaning && feedbackRoute != Feedback.BEFORE && firstPages(request, after, wanted);
+    PagePlan plan = PagePlan.of(pass, parser, semantic);
+    FieldDoc after = plan.after();
+    int offset = plan.offset();
+    int wanted = plan.wanted();
+    PagePlan.Feedback feedbackRoute = plan.feedback();
+    boolean byMeaning = plan.meaning() != PagePlan.Meaning.NONE;
+    boolean meaningOfFirst = plan.meaning() == PagePlan.Meaning.AFTER;
     Optional<FeedbackExpansion.Expansion> expansion = Optional.empty();
     Query query = typed;
-    if (feedbackRoute == Feedback.BEFORE) {
+    if (feedbackRoute == PagePlan.Feedback.BEFORE) {
       expansion = feedback.expand(timed, text.query(), best(timed, typed));
       // Feedback words only reorder what the query as typed matches, and snippets show its words.
       query = expansion.isEmpty() ? typed : expanded(searcher, request, expansion.get());
@@ -168,14 +161,14 @@ final class PageSearch {
                 searcher.getIndexReader(), deadline, PageCounts.counting(query, counter, request))
             : null;
     try {
-      if (beside != null && (feedbackRoute == Feedback.AFTER || meaningOfFirst)) {
+      if (beside != null && (feedbackRoute == PagePlan.Feedback.AFTER || meaningOfFirst)) {
         first = timed.search(query, FirstPass.skipping()).scoreDocs;
         page = null;
       } else if (beside != null) {
         page = timed.search(query, new Slice(order, wanted, after).top());
       } else if (order == SortOrder.RELEVANCE
           && !everything
-          && (feedbackRoute == Feedback.AFTER || meaningOfFirst)) {
+          && (feedbackRoute == PagePlan.Feedback.AFTER || meaningOfFirst)) {
         // One top-hits collector beside the counts: the page as typed is taken from its best
         // articles when no feedback word reorders them.
         Object[] collected =
@@ -208,7 +201,7 @@ final class PageSearch {
       if (first != null) {
         if (!timed.timedOut()) {
           ScoreDoc[] rescored = Arrays.copyOf(first, Math.min(first.length, RESCORED));
-          if (feedbackRoute == Feedback.AFTER) {
+          if (feedbackRoute == PagePlan.Feedback.AFTER) {
             expansion = feedback.expand(timed, text.query(), rescored);
           }
           if (expansion.isPresent() && !meaningOfFirst) {
@@ -266,7 +259,7 @@ final class PageSearch {
           more && docs.length > 0
               ? Optional.of(Cursor.encode(request.get(SORT), (FieldDoc) docs[docs.length - 1]))
               : Optional.empty();
-      Optional<WordsMatched> match = match(text, relaxed);
+      Optional<WordsMatched> match = pass.matched();
       return new SearchResult(
           counted.total(),
           !timedOut,
@@ -287,14 +280,6 @@ final class PageSearch {
     }
   }
 
-  private static Optional<WordsMatched> match(TextQuery text, WordRelaxation.Relaxed relaxed) {
-    if (text.words() == 0) {
-      return Optional.empty();
-    }
-    WordsMatched words = WordsMatched.of(text.required(), text.words());
-    return Optional.of(relaxed == WordRelaxation.Relaxed.YES ? words.asRelaxed() : words);
-  }
-
   /** {@code result} with the time since {@code start} and what the query's words matched. */
   private static SearchResult finished(
       SearchResult result, long start, Optional<WordsMatched> match) {
@@ -311,40 +296,6 @@ final class PageSearch {
         match,
         result.expandedWith(),
         result.stories());
-  }
-
-  /** When a search ranks with feedback words, if it does. */
-  private enum Feedback {
-    /** Not at all. */
-    NONE,
-    /**
-     * From the best articles of a first pass of the query as typed, before the page is collected by
-     * the expanded query: for pages beyond the rescored articles, cursors and recency boosts.
-     */
-    BEFORE,
-    /**
-     * From the best articles of the page's own pass of the query as typed, which also counts the
-     * matches; the rescored articles are then reordered: the first page and those within the
-     * rescored articles, which the feedback words cannot push others above.
-     */
-    AFTER
-  }
-
-  private static Feedback feedbackRoute(
-      SearchRequest request, TextQuery text, FieldDoc after, int wanted) {
-    if (!request.get(EXPAND).expands(text, request.get(SORT))
-        || text.query() instanceof MatchAllDocsQuery) {
-      return Feedback.NONE;
-    }
-    // The recency boost is not scaled down with the typed words, so feedback can reorder the
-    // articles past the rescored ones too. The extra hit that tells whether a next page exists
-    // may lie past them: only its existence counts.
-    return firstPages(request, after, wanted) ? Feedback.AFTER : Feedback.BEFORE;
-  }
-
-  /** Whether the page lies within the rescored articles and no recency boost reorders past them. */
-  private static boolean firstPages(SearchRequest request, FieldDoc after, int wanted) {
-    return after == null && wanted - 1 <= RESCORED && request.get(RECENCY) == 0;
   }
 
   /** The expanded query of {@code expansion} with the request's filters. */
