@@ -19,15 +19,12 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.SortedSetSortField;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
@@ -106,8 +103,8 @@ final class PageSearch {
       // A searcher of its own for this request, over the same index version, carries its deadline.
       IndexSearcher timed = Ranking.searcher(searcher.getIndexReader());
       timed.setTimeout(deadline);
-      // Rewritten once: the search and the highlighter then share expanded fuzzy and wildcard
-      // terms.
+      // Rewritten once: the search and the highlighter then share expanded fuzzy and
+      // wildcard terms.
       Query typed =
           searcher.rewrite(
               parser.query(text.query(), request, searcher.dates().newest(), searcher.names()));
@@ -128,7 +125,6 @@ final class PageSearch {
       return finished(collapsed, start, pass.matched());
     }
     PagePlan plan = PagePlan.of(pass, parser, semantic);
-    FieldDoc after = plan.after();
     int offset = plan.offset();
     int wanted = plan.wanted();
     PagePlan.Feedback feedbackRoute = plan.feedback();
@@ -144,15 +140,10 @@ final class PageSearch {
     if (byMeaning && !meaningOfFirst) {
       query = semantic.rescored(timed, query, request.get(SearchParameters.QUERY));
     }
-    // An empty query without filters matches every article: its total and counts are the index
-    // version's, counted once, and the sort may find its top hits without visiting every article.
-    boolean everything = query instanceof MatchAllDocsQuery;
+    PageQuery routed = new PageQuery(query, expansion);
+    boolean everything = routed.everything();
     SortOrder order = request.get(SORT);
     MatchCounter counter = new MatchCounter(searcher, request.get(FACETS));
-    TopFieldDocs page;
-    MatchCounter.Counts matching = null;
-    long total = 0;
-    ScoreDoc[] first = null;
     // While a processor idles, a page by relevance counts its matches on it, without scores, while
     // this thread finds the best of them, skipping articles that cannot reach them.
     CountingThreads.Pending<PageCounts> beside =
@@ -161,42 +152,13 @@ final class PageSearch {
                 searcher.getIndexReader(), deadline, PageCounts.counting(query, counter, request))
             : null;
     try {
-      if (beside != null && (feedbackRoute == PagePlan.Feedback.AFTER || meaningOfFirst)) {
-        first = timed.search(query, FirstPass.skipping()).scoreDocs;
-        page = null;
-      } else if (beside != null) {
-        page = timed.search(query, new Slice(order, wanted, after).top());
-      } else if (order == SortOrder.RELEVANCE
-          && !everything
-          && (feedbackRoute == PagePlan.Feedback.AFTER || meaningOfFirst)) {
-        // One top-hits collector beside the counts: the page as typed is taken from its best
-        // articles when no feedback word reorders them.
-        Object[] collected =
-            timed.search(query, new MultiCollectorManager(counter, FirstPass.collector()));
-        matching = (MatchCounter.Counts) collected[0];
-        total = matching.total();
-        first = ((TopDocs) collected[1]).scoreDocs;
-        page = null;
-      } else if (order == SortOrder.RELEVANCE && !everything) {
-        var top = new TopFieldCollectorManager(sortOf(order), wanted, after, Integer.MAX_VALUE);
-        Object[] collected = timed.search(query, new MultiCollectorManager(top, counter));
-        page = (TopFieldDocs) collected[0];
-        matching = (MatchCounter.Counts) collected[1];
-        total = page.totalHits.value();
-      } else {
-        // Counted first, the matches per day tell which newest (or oldest) days hold the page, so
-        // that the top hits come from those days alone: in an archive indexed oldest first, every
-        // article would otherwise be a new best when sorting by newest.
-        // So are those of an empty query with filters alone (a month of the archive, a source),
-        // for the most recently asked ones.
-        boolean filtersOnly = text.query() instanceof MatchAllDocsQuery;
-        matching =
-            everything
-                ? searcher.everything()
-                : filtersOnly ? searcher.filtered(query, timed) : timed.search(query, counter);
-        total = everything ? searcher.getIndexReader().numDocs() : matching.total();
-        page = datedPage(timed, query, matching, new Slice(order, wanted, after));
-      }
+      PageCollection collection = new PageCollection(pass, plan, routed);
+      PageCollection.Collected collected =
+          beside != null ? collection.besideCounting() : collection.withCounts(counter);
+      TopFieldDocs page = collected.page();
+      ScoreDoc[] first = collected.first();
+      MatchCounter.Counts matching = collected.matching();
+      long total = collected.total();
       ScoreDoc[] all = page == null ? null : page.scoreDocs;
       if (first != null) {
         if (!timed.timedOut()) {
@@ -351,43 +313,6 @@ final class PageSearch {
         .add(query, Occur.MUST)
         .add(new DocIdsQuery(timed.getIndexReader(), docs), Occur.FILTER)
         .build();
-  }
-
-  /** The hits a page needs, in its order, after its cursor. */
-  private record Slice(SortOrder order, int wanted, FieldDoc after) {
-
-    /** Collects the slice, counting hits no further than it needs. */
-    TopFieldCollectorManager top() {
-      return new TopFieldCollectorManager(sortOf(order), wanted, after, wanted);
-    }
-  }
-
-  /**
-   * The top hits of {@code query} in {@code slice}'s order, looked for among the articles of the
-   * days that {@code matching} says hold them, and among all when those days hold too few after the
-   * cursor or the search in them ran out of time.
-   */
-  private static TopFieldDocs datedPage(
-      IndexSearcher timed, Query query, MatchCounter.Counts matching, Slice slice)
-      throws IOException {
-    // A relevance cursor (an empty query matches everything alike) holds a score, not a time.
-    Long afterTime =
-        slice.after() == null || slice.order() == SortOrder.RELEVANCE
-            ? null
-            : (Long) slice.after().fields[0];
-    Optional<Query> days =
-        timed.timedOut()
-            ? Optional.empty()
-            : matching.days().holding(slice.order(), slice.wanted(), afterTime);
-    if (days.isPresent()) {
-      Query inDays =
-          new BooleanQuery.Builder().add(query, Occur.MUST).add(days.get(), Occur.FILTER).build();
-      TopFieldDocs page = timed.search(inDays, slice.top());
-      if (page.scoreDocs.length == slice.wanted() || timed.timedOut()) {
-        return page;
-      }
-    }
-    return timed.search(query, slice.top());
   }
 
   static Sort sortOf(SortOrder order) {
