@@ -1,13 +1,11 @@
 package io.newsarchive.search;
 
-import static io.newsarchive.search.FeedbackExpansion.RESCORED;
 import static io.newsarchive.search.SearchParameters.COLLAPSE;
 import static io.newsarchive.search.SearchParameters.FACETS;
 import static io.newsarchive.search.SearchParameters.SIZE;
 import static io.newsarchive.search.SearchParameters.SORT;
 
 import io.newsarchive.schema.ArticleFields;
-import io.newsarchive.search.ArticleQueryParser.TextQuery;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -15,8 +13,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.ExitableDirectoryReader;
-import org.apache.lucene.search.BooleanClause.Occur;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -26,9 +22,7 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.search.TopFieldCollector;
-import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TopScoreDocCollectorManager;
 
 /**
  * Runs one search request on one index version: parse, rewrite once, collect the page with its
@@ -42,10 +36,10 @@ final class PageSearch {
   private static final SortField ID_ORDER = new SortedSetSortField(ArticleFields.ID, false);
 
   private final ArticleQueryParser parser;
-  private final FeedbackExpansion feedback = new FeedbackExpansion();
   private final HitReader hitReader;
   private final SemanticRescore semantic;
   private final CountingThreads counting;
+  private final PageReordering reordering;
 
   PageSearch(
       ArticleQueryParser parser,
@@ -56,6 +50,7 @@ final class PageSearch {
     this.hitReader = hitReader;
     this.semantic = semantic;
     this.counting = counting;
+    this.reordering = new PageReordering(parser, semantic);
   }
 
   /**
@@ -115,7 +110,6 @@ final class PageSearch {
   private SearchResult run(PagePass pass) throws IOException {
     ArchiveSearcher searcher = pass.searcher();
     SearchRequest request = pass.request();
-    TextQuery text = pass.text();
     SearchDeadline deadline = pass.deadline();
     IndexSearcher timed = pass.timed();
     Query typed = pass.typed();
@@ -126,21 +120,8 @@ final class PageSearch {
     }
     PagePlan plan = PagePlan.of(pass, parser, semantic);
     int offset = plan.offset();
-    int wanted = plan.wanted();
-    PagePlan.Feedback feedbackRoute = plan.feedback();
-    boolean byMeaning = plan.meaning() != PagePlan.Meaning.NONE;
-    boolean meaningOfFirst = plan.meaning() == PagePlan.Meaning.AFTER;
-    Optional<FeedbackExpansion.Expansion> expansion = Optional.empty();
-    Query query = typed;
-    if (feedbackRoute == PagePlan.Feedback.BEFORE) {
-      expansion = feedback.expand(timed, text.query(), best(timed, typed));
-      // Feedback words only reorder what the query as typed matches, and snippets show its words.
-      query = expansion.isEmpty() ? typed : expanded(searcher, request, expansion.get());
-    }
-    if (byMeaning && !meaningOfFirst) {
-      query = semantic.rescored(timed, query, request.get(SearchParameters.QUERY));
-    }
-    PageQuery routed = new PageQuery(query, expansion);
+    PageQuery routed = reordering.routed(pass, plan);
+    Query query = routed.query();
     boolean everything = routed.everything();
     SortOrder order = request.get(SORT);
     MatchCounter counter = new MatchCounter(searcher, request.get(FACETS));
@@ -155,45 +136,12 @@ final class PageSearch {
       PageCollection collection = new PageCollection(pass, plan, routed);
       PageCollection.Collected collected =
           beside != null ? collection.besideCounting() : collection.withCounts(counter);
+      PageReordering.Reordered reordered = reordering.reordered(pass, plan, routed, collected);
       TopFieldDocs page = collected.page();
-      ScoreDoc[] first = collected.first();
       MatchCounter.Counts matching = collected.matching();
       long total = collected.total();
-      ScoreDoc[] all = page == null ? null : page.scoreDocs;
-      if (first != null) {
-        if (!timed.timedOut()) {
-          ScoreDoc[] rescored = Arrays.copyOf(first, Math.min(first.length, RESCORED));
-          if (feedbackRoute == PagePlan.Feedback.AFTER) {
-            expansion = feedback.expand(timed, text.query(), rescored);
-          }
-          if (expansion.isPresent() && !meaningOfFirst) {
-            all = rescoredPage(timed, expansion.get(), first, wanted);
-            if (all == null) {
-              // An article past the rescored ones may reach the page by its id: the whole order.
-              query = expanded(searcher, request, expansion.get());
-              all = timed.search(query, best(wanted)).scoreDocs;
-            }
-            all = timed.timedOut() ? null : all;
-            expansion = timed.timedOut() ? Optional.empty() : expansion;
-          } else if (meaningOfFirst) {
-            if (expansion.isPresent()) {
-              query = expanded(searcher, request, expansion.get());
-              Query among = restricted(timed, query, rescored);
-              rescored =
-                  timed.search(among, new TopScoreDocCollectorManager(RESCORED, RESCORED))
-                      .scoreDocs;
-            }
-            query = semantic.among(timed, query, rescored, request.get(SearchParameters.QUERY));
-            ScoreDoc[] reordered =
-                timed.search(restricted(timed, query, rescored), best(wanted)).scoreDocs;
-            all = timed.timedOut() ? null : reordered;
-            expansion = timed.timedOut() ? Optional.empty() : expansion;
-          }
-        }
-        if (all == null) {
-          all = typedPage(timed, typed, first, wanted);
-        }
-      }
+      ScoreDoc[] all = reordered.all();
+      Optional<FeedbackExpansion.Expansion> expansion = reordered.expansion();
       boolean timedOut = timed.timedOut();
       deadline.ignoreReads();
       if (everything && timedOut) {
@@ -258,61 +206,6 @@ final class PageSearch {
         match,
         result.expandedWith(),
         result.stories());
-  }
-
-  /** The expanded query of {@code expansion} with the request's filters. */
-  private Query expanded(
-      ArchiveSearcher searcher, SearchRequest request, FeedbackExpansion.Expansion expansion)
-      throws IOException {
-    return searcher.rewrite(
-        parser.query(expansion.text(), request, searcher.dates().newest(), searcher.names()));
-  }
-
-  /** The best {@value FeedbackExpansion#RESCORED} articles of {@code typed}, best first. */
-  private static ScoreDoc[] best(IndexSearcher timed, Query typed) throws IOException {
-    // No total is needed, so the collector may skip articles that cannot reach the top at once.
-    return timed.search(typed, new TopScoreDocCollectorManager(RESCORED, RESCORED)).scoreDocs;
-  }
-
-  /**
-   * The first {@code wanted} of the expanded order of {@code expansion}, which reorders the
-   * rescored articles at the head of {@code first}, the best articles as typed: taken from those
-   * articles, scored from their scores as typed, unless an article past them, tied with the last of
-   * them as typed, may rank among the first {@code wanted} by its id (when no feedback word adds to
-   * that last one): then null.
-   */
-  private static ScoreDoc[] rescoredPage(
-      IndexSearcher timed, FeedbackExpansion.Expansion expansion, ScoreDoc[] first, int wanted)
-      throws IOException {
-    ScoreDoc[] rescored = Arrays.copyOf(first, Math.min(first.length, RESCORED));
-    ScoreDoc[] scored = FeedbackScores.of(timed, expansion.words(), rescored);
-    return FirstPass.reordered(
-            timed.getIndexReader(), scored, wanted, FirstPass.tiedPastRescored(first))
-        .orElse(null);
-  }
-
-  /**
-   * The first {@code wanted} articles of {@code typed} by relevance, taken from {@code first}, its
-   * best articles by score, when they decide them, or searched again.
-   */
-  private static ScoreDoc[] typedPage(
-      IndexSearcher timed, Query typed, ScoreDoc[] first, int wanted) throws IOException {
-    FirstPass.Seen seen = timed.timedOut() ? FirstPass.Seen.PARTLY : FirstPass.Seen.WHOLLY;
-    Optional<FieldDoc[]> page = FirstPass.page(timed.getIndexReader(), first, wanted, seen);
-    return page.isPresent() ? page.get() : timed.search(typed, best(wanted)).scoreDocs;
-  }
-
-  /** Collects the best {@code size} articles by relevance, without an exact total. */
-  private static TopFieldCollectorManager best(int size) {
-    return new TopFieldCollectorManager(sortOf(SortOrder.RELEVANCE), size, null, size);
-  }
-
-  /** {@code query} matching only {@code docs}. */
-  private static Query restricted(IndexSearcher timed, Query query, ScoreDoc[] docs) {
-    return new BooleanQuery.Builder()
-        .add(query, Occur.MUST)
-        .add(new DocIdsQuery(timed.getIndexReader(), docs), Occur.FILTER)
-        .build();
   }
 
   static Sort sortOf(SortOrder order) {
