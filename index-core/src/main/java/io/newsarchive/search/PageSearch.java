@@ -2,8 +2,6 @@ package io.newsarchive.search;
 
 import static io.newsarchive.search.SearchParameters.COLLAPSE;
 import static io.newsarchive.search.SearchParameters.FACETS;
-import static io.newsarchive.search.SearchParameters.SIZE;
-import static io.newsarchive.search.SearchParameters.SORT;
 
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
@@ -28,7 +26,10 @@ import org.apache.lucene.search.TopFieldDocs;
  * Runs one search request on one index version: parse, rewrite once, collect the page with its
  * total, facets and timeline in a single pass (or, by relevance, count them on a counting thread
  * while the request thread finds, reorders and highlights the best hits), highlight the page, and
- * propose a spelling when nothing matched. Thread-safe: it holds only thread-safe collaborators.
+ * propose a spelling when nothing matched. Each pass plans its page ({@link PagePlan}), routes its
+ * query ({@link PageReordering#routed}), collects it ({@link PageCollection}), reorders it ({@link
+ * PageReordering#reordered}) and assembles the result here. Thread-safe: it holds only thread-safe
+ * collaborators.
  */
 final class PageSearch {
 
@@ -107,87 +108,118 @@ final class PageSearch {
     };
   }
 
+  /** The result of one pass: its page planned, routed, collected, reordered and assembled. */
   private SearchResult run(PagePass pass) throws IOException {
-    ArchiveSearcher searcher = pass.searcher();
     SearchRequest request = pass.request();
-    SearchDeadline deadline = pass.deadline();
-    IndexSearcher timed = pass.timed();
-    Query typed = pass.typed();
-    long start = deadline.start();
     if (request.get(COLLAPSE) == Collapse.STORY) {
-      SearchResult collapsed = new CollapsedSearch(hitReader).run(searcher, request, timed, typed);
-      return finished(collapsed, start, pass.matched());
+      SearchResult collapsed =
+          new CollapsedSearch(hitReader).run(pass.searcher(), request, pass.timed(), pass.typed());
+      return finished(collapsed, pass.deadline().start(), pass.matched());
     }
     PagePlan plan = PagePlan.of(pass, parser, semantic);
-    int offset = plan.offset();
     PageQuery routed = reordering.routed(pass, plan);
-    Query query = routed.query();
-    boolean everything = routed.everything();
-    SortOrder order = request.get(SORT);
-    MatchCounter counter = new MatchCounter(searcher, request.get(FACETS));
+    MatchCounter counter = new MatchCounter(pass.searcher(), request.get(FACETS));
     // While a processor idles, a page by relevance counts its matches on it, without scores, while
     // this thread finds the best of them, skipping articles that cannot reach them.
     CountingThreads.Pending<PageCounts> beside =
-        order == SortOrder.RELEVANCE && !everything && counting.idleProcessor()
+        plan.order() == SortOrder.RELEVANCE && !routed.everything() && counting.idleProcessor()
             ? counting.start(
-                searcher.getIndexReader(), deadline, PageCounts.counting(query, counter, request))
+                pass.searcher().getIndexReader(),
+                pass.deadline(),
+                PageCounts.counting(routed.query(), counter, request))
             : null;
     try {
       PageCollection collection = new PageCollection(pass, plan, routed);
       PageCollection.Collected collected =
           beside != null ? collection.besideCounting() : collection.withCounts(counter);
       PageReordering.Reordered reordered = reordering.reordered(pass, plan, routed, collected);
-      TopFieldDocs page = collected.page();
-      MatchCounter.Counts matching = collected.matching();
-      long total = collected.total();
-      ScoreDoc[] all = reordered.all();
-      Optional<FeedbackExpansion.Expansion> expansion = reordered.expansion();
-      boolean timedOut = timed.timedOut();
-      deadline.ignoreReads();
-      if (everything && timedOut) {
+      boolean timedOut = pass.timed().timedOut();
+      pass.deadline().ignoreReads();
+      if (routed.everything() && timedOut) {
         // Stopped by its deadline, the page counts what it saw, as any other search does: a total
         // below the whole and no values.
-        matching = counter.reduce(List.of());
-        total = page.totalHits.value();
+        TopFieldDocs page = collected.page();
+        collected =
+            new PageCollection.Collected(
+                page, collected.first(), counter.reduce(List.of()), page.totalHits.value());
       }
-      int end = Math.min(all.length, offset + request.get(SIZE));
-      ScoreDoc[] docs = offset >= end ? new ScoreDoc[0] : Arrays.copyOfRange(all, offset, end);
-      if (request.get(SORT) == SortOrder.RELEVANCE) {
-        for (ScoreDoc doc : docs) {
-          doc.score = (Float) ((FieldDoc) doc).fields[0];
-        }
-      } else if (docs.length > 0) {
-        TopFieldCollector.populateScores(docs, searcher, query);
-      }
-      List<Hit> hits = hitReader.read(searcher, typed, docs);
-      PageCounts counted = beside != null ? beside.join() : PageCounts.of(matching, total, request);
-      timedOut |= counted.timedOut();
-      // Feedback words reorder the same matches, so the matches as typed tell whether more follow.
-      boolean more =
-          (page == null ? counted.total() : page.scoreDocs.length) > offset + request.get(SIZE);
-      Optional<String> next =
-          more && docs.length > 0
-              ? Optional.of(Cursor.encode(request.get(SORT), (FieldDoc) docs[docs.length - 1]))
-              : Optional.empty();
-      Optional<WordsMatched> match = pass.matched();
-      return new SearchResult(
-          counted.total(),
-          !timedOut,
-          (System.nanoTime() - start) / 1_000_000,
-          timedOut,
-          hits,
-          counted.facets(),
-          counted.timeline(),
-          next,
-          Optional.empty(),
-          match,
-          expansion.map(FeedbackExpansion.Expansion::added).orElse(List.of()),
-          OptionalLong.empty());
+      return assembled(
+          pass, plan, new Found(routed.query(), collected, reordered, timedOut), beside);
     } finally {
       if (beside != null) {
         beside.close();
       }
     }
+  }
+
+  /**
+   * What a pass found before its hits are read.
+   *
+   * @param query the query the page was collected by
+   * @param collected what its collection found
+   * @param reordered its hits in their final order
+   * @param timedOut whether the deadline stopped the collection or the reordering
+   */
+  private record Found(
+      Query query,
+      PageCollection.Collected collected,
+      PageReordering.Reordered reordered,
+      boolean timedOut) {}
+
+  /**
+   * The result of {@code pass}'s page: the hits it shows, read from the index, its counts, joined
+   * from the counting {@code beside} it when that counts them, and the cursor to the next page.
+   */
+  private SearchResult assembled(
+      PagePass pass, PagePlan plan, Found found, CountingThreads.Pending<PageCounts> beside)
+      throws IOException {
+    ScoreDoc[] docs = shown(pass.searcher(), plan, found.query(), found.reordered().all());
+    List<Hit> hits = hitReader.read(pass.searcher(), pass.typed(), docs);
+    PageCounts counted =
+        beside != null
+            ? beside.join()
+            : PageCounts.of(
+                found.collected().matching(), found.collected().total(), pass.request());
+    boolean timedOut = found.timedOut() | counted.timedOut();
+    // Feedback words reorder the same matches, so the matches as typed tell whether more follow.
+    TopFieldDocs page = found.collected().page();
+    boolean more = (page == null ? counted.total() : page.scoreDocs.length) > plan.end();
+    Optional<String> next =
+        more && docs.length > 0
+            ? Optional.of(Cursor.encode(plan.order(), (FieldDoc) docs[docs.length - 1]))
+            : Optional.empty();
+    return new SearchResult(
+        counted.total(),
+        !timedOut,
+        (System.nanoTime() - pass.deadline().start()) / 1_000_000,
+        timedOut,
+        hits,
+        counted.facets(),
+        counted.timeline(),
+        next,
+        Optional.empty(),
+        pass.matched(),
+        found.reordered().expansion().map(FeedbackExpansion.Expansion::added).orElse(List.of()),
+        OptionalLong.empty());
+  }
+
+  /**
+   * The hits of the page among {@code all}, the first hits of its order, with the scores they show:
+   * their relevance, or their score by {@code query} in other orders.
+   */
+  private static ScoreDoc[] shown(
+      ArchiveSearcher searcher, PagePlan plan, Query query, ScoreDoc[] all) throws IOException {
+    int offset = plan.offset();
+    int end = Math.min(all.length, plan.end());
+    ScoreDoc[] docs = offset >= end ? new ScoreDoc[0] : Arrays.copyOfRange(all, offset, end);
+    if (plan.order() == SortOrder.RELEVANCE) {
+      for (ScoreDoc doc : docs) {
+        doc.score = (Float) ((FieldDoc) doc).fields[0];
+      }
+    } else if (docs.length > 0) {
+      TopFieldCollector.populateScores(docs, searcher, query);
+    }
+    return docs;
   }
 
   /** {@code result} with the time since {@code start} and what the query's words matched. */
