@@ -55,14 +55,14 @@ public final class SpellingCorrector {
     Map<String, String> corrections(Set<String> words) throws IOException;
   }
 
-  /** Walks the words up to two edits from a word no article holds. */
+  /** Walks the words up to two edits from a word no article holds ({@link #maxEdits}). */
   private static final DirectSpellChecker UNKNOWN_WORD = new DirectSpellChecker();
 
   /** Walks the words one edit from a word that articles hold. */
   private static final DirectSpellChecker KNOWN_WORD = new DirectSpellChecker();
 
   static {
-    KNOWN_WORD.setMaxEdits(1);
+    KNOWN_WORD.setMaxEdits(maxEdits(1));
   }
 
   private SpellingCorrector() {}
@@ -125,6 +125,44 @@ public final class SpellingCorrector {
   }
 
   /**
+   * The most edits (insertions, deletions, substitutions, swaps of neighbours) a spelling may be
+   * from a word found in {@code wordArticles} articles: two for a word no article holds, one for a
+   * word that some hold (a slip printed often enough to be found is most often one letter off, and
+   * a dictionary walk one edit wide costs a third of one two edits wide).
+   */
+  public static int maxEdits(long wordArticles) {
+    return wordArticles == 0 ? 2 : 1;
+  }
+
+  /**
+   * Whether {@code a} and {@code b} are at most one edit apart, as Lucene's spell checker counts
+   * edits: one letter inserted, deleted or replaced, or two neighbours swapped.
+   */
+  public static boolean oneEditApart(String a, String b) {
+    if (Math.abs(a.length() - b.length()) > 1) {
+      return false;
+    }
+    int start = 0;
+    while (start < a.length() && start < b.length() && a.charAt(start) == b.charAt(start)) {
+      start++;
+    }
+    int endA = a.length();
+    int endB = b.length();
+    while (endA > start && endB > start && a.charAt(endA - 1) == b.charAt(endB - 1)) {
+      endA--;
+      endB--;
+    }
+    int restA = endA - start;
+    int restB = endB - start;
+    boolean swapped =
+        restA == 2
+            && restB == 2
+            && a.charAt(start) == b.charAt(start + 1)
+            && a.charAt(start + 1) == b.charAt(start);
+    return swapped || Math.max(restA, restB) <= 1;
+  }
+
+  /**
    * Whether a word found in {@code wordArticles} articles may be a misspelling worth a look in the
    * dictionary: a word that {@value #COMMON} articles or more hold is taken as meant, so the common
    * words of a query cost no dictionary walk.
@@ -149,7 +187,7 @@ public final class SpellingCorrector {
         continue;
       }
       // Only spellings found in more articles than the word are weighed.
-      DirectSpellChecker checker = articles == 0 ? UNKNOWN_WORD : KNOWN_WORD;
+      DirectSpellChecker checker = maxEdits(articles) == 2 ? UNKNOWN_WORD : KNOWN_WORD;
       for (SuggestWord similar :
           checker.suggestSimilar(body, CANDIDATES, reader, SuggestMode.SUGGEST_MORE_POPULAR)) {
         if (worthSuggesting(articles, similar.string, similar.freq)) {

@@ -65,6 +65,20 @@ class SpellingCorrectorTest {
   }
 
   @Test
+  void aKnownWordTakesSpellingsOneEditAwayAndAnUnknownOneTwo() {
+    assertThat(SpellingCorrector.maxEdits(0)).isEqualTo(2);
+    assertThat(SpellingCorrector.maxEdits(3)).isEqualTo(1);
+    assertThat(SpellingCorrector.oneEditApart("goverment", "government")).isTrue();
+    assertThat(SpellingCorrector.oneEditApart("cocao", "cocoa")).as("neighbours swapped").isTrue();
+    assertThat(SpellingCorrector.oneEditApart("hits", "hit")).isTrue();
+    assertThat(SpellingCorrector.oneEditApart("toll", "told")).isTrue();
+    assertThat(SpellingCorrector.oneEditApart("saudi", "said")).isFalse();
+    assertThat(SpellingCorrector.oneEditApart("cocoa", "cocoa")).isTrue();
+    assertThat(SpellingCorrector.oneEditApart("cocoa", "coca cola")).isFalse();
+    assertThat(SpellingCorrector.oneEditApart("abc", "cba")).isFalse();
+  }
+
+  @Test
   void theRuleWeighsHowManyArticlesHoldEachSpelling() {
     assertThat(SpellingCorrector.worthSuggesting(0, 1)).isTrue();
     assertThat(SpellingCorrector.worthSuggesting(0, 0)).isFalse();
