@@ -67,7 +67,11 @@ class OpenApiDocumentTest {
           .fieldNames()
           .forEachRemaining(m -> documented.add(m.toUpperCase() + " " + path.getKey()));
     }
-    assertThat(documented).isEqualTo(registered.get("GET"));
+    // The web page's files answer on routes of their own, outside the API the document describes.
+    Set<String> api = new HashSet<>(registered.get("GET"));
+    WebPage.load().paths().forEach(path -> api.remove("GET " + path));
+    assertThat(api).hasSizeLessThan(registered.get("GET").size());
+    assertThat(documented).isEqualTo(api);
   }
 
   @Test
