@@ -114,21 +114,24 @@ public final class SpellingCorrector {
   }
 
   /**
-   * Whether a word found in {@code wordArticles} articles should be replaced by {@code candidate},
-   * a close spelling found in {@code candidateArticles}: by the counts ({@link
-   * #worthSuggesting(long, long)}), and never by a stop word, which the corrected query would drop
-   * ("western hits" is not "western his", which searches "western" alone).
+   * Whether {@code word}, found in {@code wordArticles} articles, should be replaced by {@code
+   * candidate}, a close spelling found in {@code candidateArticles}: within {@link #maxEdits} of
+   * the word, never a stop word, which the corrected query would drop ("western hits" is not
+   * "western his", which searches "western" alone), and by the counts ({@link
+   * #worthSuggesting(long, long)}). Every vocabulary applies this rule, however wide its dictionary
+   * walk.
    */
   public static boolean worthSuggesting(
-      long wordArticles, String candidate, long candidateArticles) {
-    return !Ranking.isQueryStopWord(candidate) && worthSuggesting(wordArticles, candidateArticles);
+      String word, long wordArticles, String candidate, long candidateArticles) {
+    return (maxEdits(wordArticles) == 2 || oneEditApart(word, candidate))
+        && !Ranking.isQueryStopWord(candidate)
+        && worthSuggesting(wordArticles, candidateArticles);
   }
 
   /**
    * The most edits (insertions, deletions, substitutions, swaps of neighbours) a spelling may be
    * from a word found in {@code wordArticles} articles: two for a word no article holds, one for a
-   * word that some hold (a slip printed often enough to be found is most often one letter off, and
-   * a dictionary walk one edit wide costs a third of one two edits wide).
+   * word that some hold.
    */
   public static int maxEdits(long wordArticles) {
     return wordArticles == 0 ? 2 : 1;
@@ -190,7 +193,7 @@ public final class SpellingCorrector {
       DirectSpellChecker checker = maxEdits(articles) == 2 ? UNKNOWN_WORD : KNOWN_WORD;
       for (SuggestWord similar :
           checker.suggestSimilar(body, CANDIDATES, reader, SuggestMode.SUGGEST_MORE_POPULAR)) {
-        if (worthSuggesting(articles, similar.string, similar.freq)) {
+        if (worthSuggesting(word, articles, similar.string, similar.freq)) {
           corrections.put(word, similar.string);
           break;
         }

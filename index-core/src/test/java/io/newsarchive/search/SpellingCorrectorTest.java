@@ -60,8 +60,8 @@ class SpellingCorrectorTest {
     // alone in a query it is searched, elsewhere dropped.
     assertThat(search("hits").didYouMean()).isNotEqualTo(Optional.of("his"));
     assertThat(search("offs").didYouMean()).isNotEqualTo(Optional.of("off"));
-    assertThat(SpellingCorrector.worthSuggesting(9, "his", 2_264)).isFalse();
-    assertThat(SpellingCorrector.worthSuggesting(9, "government", 2_264)).isTrue();
+    assertThat(SpellingCorrector.worthSuggesting("hiss", 9, "his", 2_264)).isFalse();
+    assertThat(SpellingCorrector.worthSuggesting("goverment", 9, "government", 2_264)).isTrue();
   }
 
   @Test
@@ -73,6 +73,8 @@ class SpellingCorrectorTest {
     assertThat(SpellingCorrector.oneEditApart("hits", "hit")).isTrue();
     assertThat(SpellingCorrector.oneEditApart("toll", "told")).isTrue();
     assertThat(SpellingCorrector.oneEditApart("saudi", "said")).isFalse();
+    assertThat(SpellingCorrector.worthSuggesting("saudi", 9, "said", 2_264)).isFalse();
+    assertThat(SpellingCorrector.worthSuggesting("saudi", 0, "said", 2_264)).isTrue();
     assertThat(SpellingCorrector.oneEditApart("cocoa", "cocoa")).isTrue();
     assertThat(SpellingCorrector.oneEditApart("cocoa", "coca cola")).isFalse();
     assertThat(SpellingCorrector.oneEditApart("abc", "cba")).isFalse();

@@ -92,11 +92,9 @@ final class OpenSearchVocabulary implements SpellingCorrector.Vocabulary {
       List<TermSuggestOption> options =
           suggested == null || suggested.isEmpty() ? List.of() : suggested.get(0).term().options();
       for (TermSuggestOption option : options) {
-        // OpenSearch walks two edits wide for every word; a known word takes spellings one off.
-        boolean near =
-            SpellingCorrector.maxEdits(articles) == 2
-                || SpellingCorrector.oneEditApart(ordered.get(i), option.text());
-        if (near && SpellingCorrector.worthSuggesting(articles, option.text(), option.freq())) {
+        // OpenSearch walks two edits wide for every word; the rule keeps those it allows.
+        if (SpellingCorrector.worthSuggesting(
+            ordered.get(i), articles, option.text(), option.freq())) {
           corrections.put(ordered.get(i), option.text());
           break;
         }
