@@ -65,13 +65,23 @@ public final class NerModel {
 
   /** BILOU labels for every sentence of one document. */
   public List<int[]> tag(List<String[]> sentences) {
-    TokenFeatures.DocumentContext doc = new TokenFeatures.DocumentContext(sentences);
+    // Each word's features and lower case, once per document: the votes and the document's clues
+    // are keyed by the lower case, whose hash a kept string computes only once.
+    List<WordFeatures[]> tokens = new ArrayList<>(sentences.size());
+    List<String[]> lower = new ArrayList<>(sentences.size());
+    for (String[] words : sentences) {
+      WordFeatures[] sentenceTokens = features.tokens(words);
+      tokens.add(sentenceTokens);
+      lower.add(TokenFeatures.lowerTexts(sentenceTokens));
+    }
+    TokenFeatures.DocumentContext doc = new TokenFeatures.DocumentContext(sentences, lower);
     List<int[]> first = new ArrayList<>(sentences.size());
     // The second pass's rows of the first-pass features, found by the first pass's lookups and
     // kept rather than the features' hashes: half the memory.
     List<int[][]> secondPassRows = new ArrayList<>(secondPass == null ? 0 : sentences.size());
-    for (String[] words : sentences) {
-      long[][] sentence = features.sentenceRows(words, doc);
+    for (int s = 0; s < sentences.size(); s++) {
+      String[] words = sentences.get(s);
+      long[][] sentence = features.sentenceRows(words, tokens.get(s), doc);
       float[] scores = new float[sentence.length * NerLabels.COUNT];
       int[][] secondRows = new int[sentence.length][];
       for (int i = 0; i < sentence.length; i++) {
@@ -79,7 +89,7 @@ public final class NerModel {
       }
       int[] labels = firstPass.decode(scores, sentence.length);
       first.add(labels);
-      doc.addVotes(words, labels);
+      doc.addVotes(words, lower.get(s), labels);
       if (secondPass != null) {
         secondPassRows.add(secondRows);
       }
@@ -91,7 +101,7 @@ public final class NerModel {
     for (int s = 0; s < sentences.size(); s++) {
       int[][] rows = secondPassRows.get(s);
       secondPassRows.set(s, null);
-      long[][] votes = features.votes(sentences.get(s), doc, first.get(s));
+      long[][] votes = features.votes(sentences.get(s), lower.get(s), doc, first.get(s));
       float[] scores = new float[rows.length * NerLabels.COUNT];
       for (int i = 0; i < rows.length; i++) {
         int base = i * NerLabels.COUNT;

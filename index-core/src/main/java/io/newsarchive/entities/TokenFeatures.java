@@ -67,7 +67,17 @@ public final class TokenFeatures {
      * word's first few occurrences (Ratinov and Roth's context aggregation).
      */
     public DocumentContext(List<String[]> sentences) {
-      for (String[] words : sentences) {
+      this(sentences, lowerCased(sentences));
+    }
+
+    /**
+     * The same, given each sentence's words in lower case ({@code lowerCase}, sentence by
+     * sentence), as the tagger already has them.
+     */
+    DocumentContext(List<String[]> sentences, List<String[]> lowerCase) {
+      for (int s = 0; s < sentences.size(); s++) {
+        String[] words = sentences.get(s);
+        String[] lowerWords = lowerCase.get(s);
         boolean shouting = isShouting(words);
         for (int i = 0; i < words.length; i++) {
           String w = words[i];
@@ -82,7 +92,7 @@ public final class TokenFeatures {
           if (!upper && flag == 0) {
             continue;
           }
-          String lower = w.toLowerCase(Locale.ROOT);
+          String lower = lowerWords[i];
           if (upper) {
             addContext(lower, words, i);
           }
@@ -105,10 +115,15 @@ public final class TokenFeatures {
 
     /** Records first-pass labels of one sentence as votes for the second pass. */
     public void addVotes(String[] words, int[] labels) {
+      addVotes(words, lowerCased(words), labels);
+    }
+
+    /** The same, given the sentence's words in lower case. */
+    void addVotes(String[] words, String[] lower, int[] labels) {
       for (int i = 0; i < words.length; i++) {
         int vote = vote(words[i], labels[i]);
         if (vote >= 0) {
-          votes.computeIfAbsent(words[i].toLowerCase(Locale.ROOT), k -> new int[5])[vote]++;
+          votes.computeIfAbsent(lower[i], k -> new int[5])[vote]++;
         }
       }
     }
@@ -159,29 +174,59 @@ public final class TokenFeatures {
    *
    * @throws IllegalStateException when these features were made without a table
    */
-  long[][] sentenceRows(String[] words, DocumentContext doc) {
+  long[][] sentenceRows(String[] words, WordFeatures[] tokens, DocumentContext doc) {
     if (table == null) {
       throw new IllegalStateException("these features were made without a feature table");
     }
-    return sentence(words, doc, Lists.SEEN);
+    return sentence(words, tokens, doc, Lists.SEEN);
+  }
+
+  /** Each word's features, from this thread's recent words where they are there. */
+  WordFeatures[] tokens(String[] words) {
+    WordFeatures[] tokens = new WordFeatures[words.length];
+    for (int i = 0; i < words.length; i++) {
+      tokens[i] = token(words[i]);
+    }
+    return tokens;
+  }
+
+  /** The words of {@code tokens} in lower case. */
+  static String[] lowerTexts(WordFeatures[] tokens) {
+    String[] lower = new String[tokens.length];
+    for (int i = 0; i < tokens.length; i++) {
+      lower[i] = tokens[i].lowerText;
+    }
+    return lower;
+  }
+
+  private static String[] lowerCased(String[] words) {
+    String[] lower = new String[words.length];
+    for (int i = 0; i < words.length; i++) {
+      lower[i] = words[i].toLowerCase(Locale.ROOT);
+    }
+    return lower;
+  }
+
+  private static List<String[]> lowerCased(List<String[]> sentences) {
+    List<String[]> lower = new java.util.ArrayList<>(sentences.size());
+    for (String[] words : sentences) {
+      lower.add(lowerCased(words));
+    }
+    return lower;
   }
 
   private long[][] hashes(String[] words, DocumentContext doc, Lists lists) {
     if (table != null) {
       throw new IllegalStateException("these features give rows, not hashes");
     }
-    return sentence(words, doc, lists);
+    return sentence(words, tokens(words), doc, lists);
   }
 
   /** The features of a sentence's tokens: their hashes, or their rows when there is a table. */
-  private long[][] sentence(String[] words, DocumentContext doc, Lists lists) {
+  private long[][] sentence(
+      String[] words, WordFeatures[] tokens, DocumentContext doc, Lists lists) {
     int n = words.length;
-    WordFeatures[] tokens = new WordFeatures[n];
-    String[] lowerWords = new String[n];
-    for (int i = 0; i < n; i++) {
-      tokens[i] = token(words[i]);
-      lowerWords[i] = tokens[i].lowerText;
-    }
+    String[] lowerWords = lowerTexts(tokens);
     boolean shouting = isShouting(words);
     int[] gazetteerTags = lists == Lists.SEEN ? gazetteer.tag(lowerWords) : new int[n];
     int[] alsoTags = lists == Lists.SEEN ? gazetteer.tagAlso(lowerWords) : new int[n];
@@ -305,11 +350,16 @@ public final class TokenFeatures {
 
   /** Second-pass features: first-pass labels of the same words elsewhere in the document. */
   public long[][] votes(String[] words, DocumentContext doc, int[] ownLabels) {
+    return votes(words, lowerCased(words), doc, ownLabels);
+  }
+
+  /** The same, given the sentence's words in lower case. */
+  long[][] votes(String[] words, String[] lower, DocumentContext doc, int[] ownLabels) {
     long[][] result = new long[words.length][];
     // Each word's votes are read once, though three tokens' features use them.
     int[][] counts = new int[words.length][];
     for (int j = 0; j < words.length; j++) {
-      counts[j] = doc.votes.get(words[j].toLowerCase(Locale.ROOT));
+      counts[j] = doc.votes.get(lower[j]);
     }
     long[] buffer = new long[8];
     for (int i = 0; i < words.length; i++) {

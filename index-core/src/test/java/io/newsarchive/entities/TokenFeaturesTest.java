@@ -48,7 +48,7 @@ class TokenFeaturesTest {
       // The second round reads every word's rows from the thread's cache.
       for (String[] sentence : document) {
         long[][] expected = hashes.sentence(sentence, context);
-        long[][] actual = rows.sentenceRows(sentence, context);
+        long[][] actual = rows.sentenceRows(sentence, rows.tokens(sentence), context);
         assertThat(actual.length).isEqualTo(expected.length);
         for (int i = 0; i < expected.length; i++) {
           long[] looked = Arrays.stream(expected[i]).map(model.table()::rows).toArray();
