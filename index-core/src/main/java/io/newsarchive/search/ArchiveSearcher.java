@@ -32,6 +32,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.LongValues;
 
 /**
@@ -228,7 +229,11 @@ final class ArchiveSearcher extends IndexSearcher {
         }
         local[ord] = numbered[name];
       }
-      known = new SegmentNames(local, Arrays.copyOf(names, distinct));
+      known =
+          new SegmentNames(
+              local,
+              Arrays.copyOf(names, distinct),
+              segment(leaf).repeating(facet, local, distinct));
       folded.bySegment().compareAndSet(leaf, null, known);
       known = folded.bySegment().get(leaf);
     }
@@ -241,8 +246,9 @@ final class ArchiveSearcher extends IndexSearcher {
    *
    * @param local the segment's number of each of its ordinals' canonical name
    * @param names the position in {@link CanonicalOrdinals#names()} of each number's name
+   * @param repeating the segment's documents that hold two values of one name, or null if none
    */
-  record SegmentNames(int[] local, int[] names) {}
+  record SegmentNames(int[] local, int[] names, FixedBitSet repeating) {}
 
   /**
    * The canonical name of each index ordinal of one entity facet.

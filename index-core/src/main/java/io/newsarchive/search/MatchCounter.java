@@ -24,6 +24,7 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.LongValues;
 
 /**
@@ -171,6 +172,9 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     /** Per field, its counts by canonical name, or null. */
     private final NameCounts[] byName;
 
+    /** Per field, the documents that hold two variants of one name, or null. */
+    private final FixedBitSet[] repeating;
+
     private final SegmentOrdinals ordinals;
     private final KeyCounts days;
     private final long firstDay;
@@ -184,11 +188,13 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
       this.counts = new KeyCounts[fields.length];
       this.canonical = new int[fields.length][];
       this.byName = new NameCounts[fields.length];
+      this.repeating = new FixedBitSet[fields.length];
       for (int i = 0; i < fields.length; i++) {
         if (searcher.canonical(fields[i]) != null) {
           ArchiveSearcher.SegmentNames segmentNames = searcher.canonicalOfSegment(fields[i], ord);
           names.put(fields[i], segmentNames);
           canonical[i] = segmentNames.local();
+          repeating[i] = segmentNames.repeating();
           byName[i] = new NameCounts(segmentNames.names().length);
           named.put(fields[i], byName[i]);
         } else {
@@ -210,7 +216,7 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
         if (canonical[i] == null) {
           ordinals.count(fields[i], doc, counts[i]);
         } else {
-          ordinals.countCanonical(fields[i], doc, byName[i], canonical[i]);
+          ordinals.countCanonical(fields[i], doc, byName[i], canonical[i], repeating[i]);
         }
       }
       int day = ordinals.day(doc);

@@ -33,6 +33,22 @@ final class NameCounts {
   }
 
   /**
+   * Counts {@code name} for a document that holds no other variant of it: most documents, which
+   * need no check against the names they counted already.
+   */
+  void add(int name) {
+    if (counts == null) {
+      counts = new int[bound];
+    }
+    if (counts[name]++ == 0) {
+      if (size == counted.length) {
+        counted = Arrays.copyOf(counted, size * 2);
+      }
+      counted[size++] = name;
+    }
+  }
+
+  /**
    * Counts {@code name} for document {@code doc} unless {@code doc} counted it already; the
    * documents of one segment come in increasing order.
    */

@@ -10,6 +10,7 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * One segment's facet value ordinals and publication days in plain arrays, read once from its doc
@@ -129,21 +130,61 @@ final class SegmentOrdinals {
    * {@code counts}, each name once however many of its variants the document holds.
    *
    * @param canonical the number of each of this segment's ordinals' canonical name
+   * @param repeating the documents with two values of one name ({@link #repeating}), or null
    */
-  void countCanonical(FacetField facet, int doc, NameCounts counts, int[] canonical) {
+  void countCanonical(
+      FacetField facet, int doc, NameCounts counts, int[] canonical, FixedBitSet repeating) {
     int f = facet.ordinal();
     int[] values = ords[f];
     int[] at = starts[f];
     if (at == null) {
       int ord = values[doc];
       if (ord >= 0) {
-        counts.add(canonical[ord], doc);
+        counts.add(canonical[ord]);
+      }
+      return;
+    }
+    if (repeating != null && repeating.get(doc)) {
+      for (int i = at[doc], end = at[doc + 1]; i < end; i++) {
+        counts.add(canonical[values[i]], doc);
       }
       return;
     }
     for (int i = at[doc], end = at[doc + 1]; i < end; i++) {
-      counts.add(canonical[values[i]], doc);
+      counts.add(canonical[values[i]]);
     }
+  }
+
+  /**
+   * The documents that hold two values of {@code facet} with the same canonical name, the only ones
+   * whose names must be told apart when counted; null when there are none.
+   *
+   * @param canonical the number of each of this segment's ordinals' canonical name
+   * @param names how many numbers {@code canonical} gives
+   */
+  FixedBitSet repeating(FacetField facet, int[] canonical, int names) {
+    int f = facet.ordinal();
+    int[] at = starts[f];
+    if (at == null) {
+      return null;
+    }
+    int[] values = ords[f];
+    // The last document (plus one) that held each name: one array read per value.
+    int[] seenIn = new int[names];
+    FixedBitSet found = null;
+    for (int doc = 0; doc + 1 < at.length; doc++) {
+      for (int i = at[doc], end = at[doc + 1]; i < end; i++) {
+        int name = canonical[values[i]];
+        if (seenIn[name] == doc + 1) {
+          if (found == null) {
+            found = new FixedBitSet(at.length - 1);
+          }
+          found.set(doc);
+        }
+        seenIn[name] = doc + 1;
+      }
+    }
+    return found;
   }
 
   /** The UTC epoch day on which document {@code doc} was published, or {@link #UNDATED}. */

@@ -17,6 +17,7 @@ import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.util.FixedBitSet;
 import org.junit.jupiter.api.Test;
 
 class SegmentOrdinalsTest {
@@ -68,6 +69,58 @@ class SegmentOrdinalsTest {
                 : (int) (article.published().toEpochMilli() / 86_400_000L);
         assertThat(ordinals.day(doc)).isEqualTo(expected);
       }
+    }
+  }
+
+  @Test
+  void onlyArticlesHoldingTwoVariantsOfANameAreToldApartAndEachNameCountsOnce() throws IOException {
+    // Persons "Person 0" to "Person 9"; names by the last digit of the ordinal's value modulo 3,
+    // so that "Person 0", "Person 3", "Person 6" and "Person 9" are variants of one name.
+    List<Article> articles = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      List<Entity> entities = new ArrayList<>();
+      for (int p = 0; p < i % 4; p++) {
+        entities.add(person("Person " + (i + 2 * p) % 10));
+      }
+      articles.add(article("wire-" + i, "Title", "Body", null, entities));
+    }
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    TestArticles.index(dir, articles);
+    try (DirectoryReader reader = DirectoryReader.open(dir)) {
+      LeafReader leaf = reader.leaves().get(0).reader();
+      SegmentOrdinals ordinals = SegmentOrdinals.of(leaf);
+      SortedSetDocValues values = DocValues.getSortedSet(leaf, FacetField.PERSON.field());
+      int[] canonical = new int[ordinals.valueCount(FacetField.PERSON)];
+      for (int ord = 0; ord < canonical.length; ord++) {
+        String value = values.lookupOrd(ord).utf8ToString();
+        canonical[ord] = (value.charAt(value.length() - 1) - '0') % 3;
+      }
+      FixedBitSet repeating = ordinals.repeating(FacetField.PERSON, canonical, 3);
+      NameCounts counts = new NameCounts(3);
+      int[] expected = new int[3];
+      int told = 0;
+      for (int doc = 0; doc < leaf.maxDoc(); doc++) {
+        java.util.Set<Integer> names = new java.util.HashSet<>();
+        int held = 0;
+        if (values.advanceExact(doc)) {
+          for (int n = values.docValueCount(); n > 0; n--) {
+            names.add(canonical[(int) values.nextOrd()]);
+            held++;
+          }
+        }
+        names.forEach(name -> expected[name]++);
+        boolean twoVariants = names.size() < held;
+        assertThat(repeating != null && repeating.get(doc))
+            .as("doc %d", doc)
+            .isEqualTo(twoVariants);
+        told += twoVariants ? 1 : 0;
+        ordinals.countCanonical(FacetField.PERSON, doc, counts, canonical, repeating);
+      }
+      assertThat(told).as("articles with two variants of one name").isGreaterThan(5);
+      int[] counted = new int[3];
+      counts.forEach((name, count) -> counted[name] = count);
+      assertThat(counted).containsExactly(expected);
+      assertThat(ordinals.repeating(FacetField.SOURCE, new int[] {0}, 1)).isNull();
     }
   }
 
