@@ -30,6 +30,12 @@ final class CountingThreads implements Closeable {
   interface Task<T> {
     /** Counts with {@code timed}, whose timeout is the search's deadline. */
     T count(IndexSearcher timed) throws IOException;
+
+    /**
+     * Takes a share of a counting that another thread runs, with {@code timed}, from the thread
+     * that waits for it; by default none. Its failures are for {@link #count} to throw.
+     */
+    default void help(IndexSearcher timed) {}
   }
 
   private final ThreadPoolExecutor pool;
@@ -146,6 +152,9 @@ final class CountingThreads implements Closeable {
         pool.remove(onThread);
         run();
       } else {
+        if (done.getCount() > 0) {
+          task.help(timed());
+        }
         awaitDone();
       }
       if (failure instanceof IOException e) {
@@ -179,15 +188,20 @@ final class CountingThreads implements Closeable {
     private void run() {
       busy.incrementAndGet();
       try (SearchCancellation.Scope bound = searches.bind(deadline)) {
-        IndexSearcher timed = Ranking.searcher(reader);
-        timed.setTimeout(() -> abandoned || deadline.shouldExit());
-        result = task.count(timed);
+        result = task.count(timed());
       } catch (IOException | RuntimeException | Error e) {
         failure = e;
       } finally {
         busy.decrementAndGet();
         done.countDown();
       }
+    }
+
+    /** A searcher of the counting's index version that stops at its deadline or when closed. */
+    private IndexSearcher timed() {
+      IndexSearcher timed = Ranking.searcher(reader);
+      timed.setTimeout(() -> abandoned || deadline.shouldExit());
+      return timed;
     }
 
     /** Waits for a counting started on another thread; its deadline bounds the wait. */

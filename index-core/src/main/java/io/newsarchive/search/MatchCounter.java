@@ -141,6 +141,12 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
+      // Pieces of one segment in a row (SharedCounting) count into the same counts: a
+      // document's names come together, in whatever order the pieces do.
+      SegmentCounts last = segments.isEmpty() ? null : segments.getLast();
+      if (last != null && last.ord == context.ord) {
+        return last;
+      }
       SegmentCounts segment = new SegmentCounts(searcher, context.ord, facets, days, firstDay);
       segments.add(segment);
       return segment;

@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 
 /**
@@ -33,17 +35,27 @@ record PageCounts(
   }
 
   /**
-   * Counts every match of {@code query} with {@code counter}, without scores, and turns the counts
-   * into what {@code request} asks for, all on a counting thread.
+   * Counts every match of {@code query} in {@code reader} with {@code counter}, without scores, and
+   * turns the counts into what {@code request} asks for, on a counting thread, which the request's
+   * thread helps once it waits ({@link SharedCounting}).
    */
   static CountingThreads.Task<PageCounts> counting(
-      Query query, MatchCounter counter, SearchRequest request) {
-    return timed -> {
-      MatchCounter.Counts matching = timed.search(query, counter);
-      PageCounts counts = of(matching, matching.total(), request);
-      return timed.timedOut()
-          ? new PageCounts(counts.total, counts.facets, counts.timeline, true)
-          : counts;
+      Query query, MatchCounter counter, SearchRequest request, IndexReader reader) {
+    SharedCounting shared = new SharedCounting(query, counter, reader);
+    return new CountingThreads.Task<>() {
+      @Override
+      public PageCounts count(IndexSearcher timed) throws IOException {
+        MatchCounter.Counts matching = shared.counts(timed);
+        PageCounts counts = of(matching, matching.total(), request);
+        return shared.timedOut()
+            ? new PageCounts(counts.total, counts.facets, counts.timeline, true)
+            : counts;
+      }
+
+      @Override
+      public void help(IndexSearcher timed) {
+        shared.help(timed);
+      }
     };
   }
 }

@@ -126,7 +126,8 @@ final class PageSearch {
             ? counting.start(
                 pass.searcher().getIndexReader(),
                 pass.deadline(),
-                PageCounts.counting(routed.query(), counter, request))
+                PageCounts.counting(
+                    routed.query(), counter, request, pass.searcher().getIndexReader()))
             : null;
     try {
       PageCollection collection = new PageCollection(pass, plan, routed);
