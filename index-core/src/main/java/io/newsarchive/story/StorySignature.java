@@ -66,23 +66,24 @@ public final class StorySignature {
     if (shingles < MIN_SHINGLES) {
       return Optional.empty();
     }
+    // The minima in unsigned order, so that every bit of the hash counts alike, kept with the
+    // sign bit flipped: signed order is then unsigned order, and a branch-free Math.min per hash
+    // function lets the compiler use vector instructions. A minimum starts at Long.MAX_VALUE
+    // (flipped: -1), as signatures have always been computed.
     long[] minima = new long[HASHES];
-    Arrays.fill(minima, Long.MAX_VALUE);
+    Arrays.fill(minima, Long.MAX_VALUE ^ Long.MIN_VALUE);
     for (int start = 0; start < shingles; start++) {
       long shingle = 0;
       for (int i = start; i < start + SHINGLE_WORDS; i++) {
         shingle = mix(shingle * 31 + words[i]);
       }
       for (int h = 0; h < HASHES; h++) {
-        // Unsigned order, so that every bit of the hash counts alike.
-        long value = MULTIPLIERS[h] * shingle + ADDENDS[h];
-        if (Long.compareUnsigned(value, minima[h]) < 0) {
-          minima[h] = value;
-        }
+        minima[h] = Math.min(minima[h], (MULTIPLIERS[h] * shingle + ADDENDS[h]) ^ Long.MIN_VALUE);
       }
     }
     short[] low = new short[HASHES];
     for (int h = 0; h < HASHES; h++) {
+      // The flipped sign bit is not among the low 16 bits.
       low[h] = (short) minima[h];
     }
     return Optional.of(new StorySignature(low));
