@@ -206,18 +206,26 @@ final class CountingThreads implements Closeable {
 
     /** Waits for a counting started on another thread; its deadline bounds the wait. */
     private void awaitDone() {
-      boolean interrupted = false;
-      while (true) {
-        try {
-          done.await();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
+      awaitUninterruptibly(done);
+    }
+  }
+
+  /**
+   * Waits until {@code latch} is open, keeping an interrupt for after: a counting's deadline, not
+   * an interrupt, bounds the wait.
+   */
+  static void awaitUninterruptibly(CountDownLatch latch) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        latch.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
       }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -114,19 +114,8 @@ final class SharedCounting {
    */
   MatchCounter.Counts counts(IndexSearcher timed) throws IOException {
     help(timed);
-    boolean interrupted = false;
-    while (true) {
-      try {
-        // Each piece's counting is bounded by the search's deadline.
-        counted.await();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+    // Each piece's counting is bounded by the search's deadline.
+    CountingThreads.awaitUninterruptibly(counted);
     Throwable failed = failure;
     switch (failed) {
       case null -> {}
