@@ -228,8 +228,18 @@ public final class TokenFeatures {
     int n = words.length;
     String[] lowerWords = lowerTexts(tokens);
     boolean shouting = isShouting(words);
-    int[] gazetteerTags = lists == Lists.SEEN ? gazetteer.tag(lowerWords) : new int[n];
-    int[] alsoTags = lists == Lists.SEEN ? gazetteer.tagAlso(lowerWords) : new int[n];
+    int[] gazetteerTags = new int[n];
+    int[] alsoTags = new int[n];
+    if (lists == Lists.SEEN) {
+      int[] listed = new int[n];
+      int[] listedAlso = new int[n];
+      for (int i = 0; i < n; i++) {
+        listed[i] = tokens[i].listed;
+        listedAlso[i] = tokens[i].listedAlso;
+      }
+      gazetteerTags = gazetteer.tag(lowerWords, listed);
+      alsoTags = gazetteer.tagAlso(lowerWords, listedAlso);
+    }
     int[] phraseTags = lexicon.phraseTags(words, lowerWords);
     for (int i = 0; i < n; i++) {
       // Lists match case-insensitively, but "party" or "post" in lower case names nothing.
@@ -342,7 +352,7 @@ public final class TokenFeatures {
       if (recent.size() >= CACHED_WORDS) {
         recent.clear();
       }
-      token = new WordFeatures(word, lexicon, table);
+      token = new WordFeatures(word, lexicon, gazetteer, table);
       recent.put(word, token);
     }
     return token;

@@ -43,13 +43,23 @@ final class WordFeatures {
   final String lowerText;
   final WordLexicon.Info info;
 
+  /**
+   * The word's own entries in the gazetteer's tables ({@link Gazetteer#entry}, {@link
+   * Gazetteer#alsoEntry}).
+   */
+  final int listed;
+
+  final int listedAlso;
+
   /** The features of the slots above, then the affixes, then the hyphen parts. */
   private final long[] features;
 
   private final int affixCount;
 
-  WordFeatures(String text, WordLexicon lexicon, FeatureTable table) {
+  WordFeatures(String text, WordLexicon lexicon, Gazetteer gazetteer, FeatureTable table) {
     lowerText = text.toLowerCase(Locale.ROOT);
+    listed = gazetteer.entry(lowerText);
+    listedAlso = gazetteer.alsoEntry(lowerText);
     word = TokenFeatures.hash(text);
     lower = TokenFeatures.hash(lowerText);
     shape = TokenFeatures.shapeHash(text);

@@ -117,6 +117,31 @@ class GazetteerTest {
   }
 
   @Test
+  void eachWordsOwnEntryTagsAsItsLookupDoes() throws IOException {
+    Gazetteer gazetteer = Gazetteer.build(Path.of("../data/gazetteers"));
+    for (String sentence :
+        List.of(
+            "Barcelona beat Bayern Munich as Heineken said",
+            "troops left New Zealand for Kataib Hezbollah bases",
+            "Mike Pompeo met Germans from Aston Villa in New York City",
+            "the bank of new york and the new york stock exchange")) {
+      String[] words = lower(sentence);
+      int[] entries = new int[words.length];
+      int[] alsoEntries = new int[words.length];
+      for (int i = 0; i < words.length; i++) {
+        entries[i] = gazetteer.entry(words[i]);
+        alsoEntries[i] = gazetteer.alsoEntry(words[i]);
+      }
+      assertThat(gazetteer.tag(words, entries)).as(sentence).containsExactly(gazetteer.tag(words));
+      assertThat(gazetteer.tagAlso(words, alsoEntries))
+          .as(sentence)
+          .containsExactly(gazetteer.tagAlso(words));
+    }
+    assertThat(gazetteer.entry("zzzqx")).isEqualTo(-1);
+    assertThat(gazetteer.entry("new")).isPositive();
+  }
+
+  @Test
   void clubsAndListedFirmsAreTaggedApartFromThePlacesTheyAreNamedAfter() throws IOException {
     Gazetteer gazetteer = Gazetteer.build(Path.of("../data/gazetteers"));
     int club = GazetteerList.SPORTS_CLUBS.kind();
