@@ -45,6 +45,16 @@ public final class WordLexicon {
   private final Map<String, Info> infos = new HashMap<>();
   private final Set<String> phraseStarts = new HashSet<>();
 
+  /**
+   * Every corpus name phrase and every run of two or more of its first words: {@code (1 + type -
+   * Byte.MIN_VALUE) << 1} for a phrase (0 for a run that only starts longer ones), plus {@link
+   * #LONGER} when a longer phrase starts with it, so that a phrase is extended word by word only
+   * while one may follow.
+   */
+  private final Map<String, Integer> phraseRuns = new HashMap<>();
+
+  private static final int LONGER = 1;
+
   /** A lexicon of the given tables, as training builds it. */
   public WordLexicon(
       Map<String, Byte> caseBins,
@@ -67,6 +77,10 @@ public final class WordLexicon {
         infos.computeIfAbsent(word, this::compute);
       } else {
         phraseStarts.add(word.substring(0, space));
+        phraseRuns.merge(word, (1 + types.get(word) - Byte.MIN_VALUE) << 1, (a, b) -> a | b);
+        for (int end = word.indexOf(' ', space + 1); end > 0; end = word.indexOf(' ', end + 1)) {
+          phraseRuns.merge(word.substring(0, end), LONGER, (a, b) -> a | b);
+        }
       }
     }
   }
@@ -170,10 +184,16 @@ public final class WordLexicon {
       phrase.append(lowerWords[i]);
       for (int len = 2; len <= MAX_PHRASE && i + len <= words.length; len++) {
         phrase.append(' ').append(lowerWords[i + len - 1]);
-        Byte found = corpusTypes.get(phrase.toString());
-        if (found != null) {
+        Integer found = phraseRuns.get(phrase.toString());
+        if (found == null) {
+          break;
+        }
+        if (found >>> 1 > 0) {
           matched = len;
-          code = found;
+          code = (found >>> 1) - 1 + Byte.MIN_VALUE;
+        }
+        if ((found & LONGER) == 0) {
+          break;
         }
       }
       if (matched == 0) {
