@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Type;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Javalin's JSON through {@link ApiJson#mapper()}. Handlers answer with {@code ctx.jsonStream}: the
@@ -18,6 +20,7 @@ import java.lang.reflect.Type;
 final class JsonBodyMapper implements JsonMapper {
 
   private final ObjectMapper mapper = ApiJson.mapper();
+  private final Map<Type, ObjectWriter> writers = new ConcurrentHashMap<>();
 
   @Override
   public String toJsonString(Object value, Type type) {
@@ -46,7 +49,8 @@ final class JsonBodyMapper implements JsonMapper {
     }
   }
 
+  /** One writer per answered type, made at its first answer: a writer finds its serializer once. */
   private ObjectWriter writer(Type type) {
-    return mapper.writerFor(mapper.constructType(type));
+    return writers.computeIfAbsent(type, t -> mapper.writerFor(mapper.constructType(t)));
   }
 }

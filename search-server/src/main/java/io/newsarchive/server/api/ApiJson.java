@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import io.newsarchive.article.Article;
 import io.newsarchive.article.CodeScheme;
 import io.newsarchive.article.Entity;
@@ -45,6 +46,7 @@ public final class ApiJson {
   /** A mapper that writes the API's JSON. Thread-safe once built, like every Jackson mapper. */
   public static ObjectMapper mapper() {
     return JsonMapper.builder()
+        .addModule(new BlackbirdModule())
         .addModule(new JavaTimeModule())
         .addModule(module())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
