@@ -20,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -43,7 +44,8 @@ import org.apache.lucene.util.ThreadInterruptedException;
  * rank ahead of headlines, each by how many articles carry them (a name by the articles of all its
  * variants). The suggester's index is memory-mapped from temporary files ({@link SuggestionFiles})
  * and built in the background for each new version of the index (tens of seconds for a hundred
- * thousand articles); until the first build finishes there are no suggestions, and afterwards the
+ * thousand articles), paced so that rebuilding takes about a tenth of a processor at most ({@link
+ * RebuildPacing}); until the first build finishes there are no suggestions, and afterwards the
  * previous build answers while the next one runs, so a lookup never waits. Thread-safe.
  */
 final class TitleSuggester implements Closeable {
@@ -66,6 +68,8 @@ final class TitleSuggester implements Closeable {
   }
 
   private final AtomicReference<Built> current = new AtomicReference<>();
+  private final RebuildPacing pacing = new RebuildPacing();
+  private final LongSupplier clock = System::nanoTime;
   private final AtomicBoolean building = new AtomicBoolean();
   private final ExecutorService builder =
       Executors.newSingleThreadExecutor(runnable -> {
@@ -82,7 +86,8 @@ final class TitleSuggester implements Closeable {
       DirectoryReader reader, ArchiveEntityNames names, String prefix, int size)
       throws IOException {
     Built built = current.get();
-    if (built == null || built.version() != reader.getVersion()) {
+    if (built == null
+        || built.version() != reader.getVersion() && pacing.mayStart(clock.getAsLong())) {
       prepare(reader, names);
     }
     if (built == null) {
@@ -115,7 +120,9 @@ final class TitleSuggester implements Closeable {
 
   private void buildAndSwap(DirectoryReader reader, ArchiveEntityNames names) {
     try {
+      long started = clock.getAsLong();
       Built fresh = build(reader, names);
+      pacing.built(started, clock.getAsLong());
       Built old = current.getAndSet(fresh);
       if (old != null) {
         old.close();
