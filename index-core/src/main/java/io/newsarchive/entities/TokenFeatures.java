@@ -1,5 +1,6 @@
 package io.newsarchive.entities;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -208,7 +209,7 @@ public final class TokenFeatures {
   }
 
   private static List<String[]> lowerCased(List<String[]> sentences) {
-    List<String[]> lower = new java.util.ArrayList<>(sentences.size());
+    List<String[]> lower = new ArrayList<>(sentences.size());
     for (String[] words : sentences) {
       lower.add(lowerCased(words));
     }

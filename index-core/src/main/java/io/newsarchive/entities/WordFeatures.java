@@ -43,12 +43,10 @@ final class WordFeatures {
   final String lowerText;
   final WordLexicon.Info info;
 
-  /**
-   * The word's own entries in the gazetteer's tables ({@link Gazetteer#entry}, {@link
-   * Gazetteer#alsoEntry}).
-   */
+  /** The word's own entry in the gazetteer's table of names ({@link Gazetteer#entry}). */
   final int listed;
 
+  /** The same in its second layer of lists ({@link Gazetteer#alsoEntry}). */
   final int listedAlso;
 
   /** The features of the slots above, then the affixes, then the hyphen parts. */
