@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.StoredFieldVisitor;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.document.Document;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
@@ -138,6 +136,13 @@ public final class FeedbackExpansion {
    */
   Optional<Expansion> expand(IndexSearcher searcher, Query text, ScoreDoc[] first)
       throws IOException {
+    return expand(searcher, text, first, new StoredDocuments(searcher.getIndexReader()));
+  }
+
+  /** The same, reading the articles through {@code documents}, which the page's hits share. */
+  Optional<Expansion> expand(
+      IndexSearcher searcher, Query text, ScoreDoc[] first, StoredDocuments documents)
+      throws IOException {
     if (text instanceof MatchAllDocsQuery || first.length == 0) {
       return Optional.empty();
     }
@@ -145,12 +150,12 @@ public final class FeedbackExpansion {
       throw new IllegalArgumentException(
           first.length + " articles to rescore, more than " + RESCORED);
     }
-    StoredFields stored = searcher.storedFields();
     List<Feedback> top = new ArrayList<>(FEEDBACK_DOCS);
     for (ScoreDoc hit : Arrays.copyOf(first, Math.min(FEEDBACK_DOCS, first.length))) {
-      TitleAndBody article = new TitleAndBody();
-      stored.document(hit.doc, article);
-      top.add(new Feedback(article.title, article.body, hit.score));
+      Document article = documents.document(hit.doc);
+      top.add(
+          new Feedback(
+              article.get(ArticleFields.TITLE), article.get(ArticleFields.BODY), hit.score));
     }
     BodyDocumentFrequency frequency = new BodyDocumentFrequency(searcher.getIndexReader());
     Optional<Words> words = words(text, model.heaviest(top, frequency), frequency::states);
@@ -214,29 +219,6 @@ public final class FeedbackExpansion {
     }
     // Each original word weighs ORIGINAL_WEIGHT / n, as in Anserini's L1-normalized model.
     return Optional.of(new Words(words.build(), added, ORIGINAL_WEIGHT / Math.max(1, own.size())));
-  }
-
-  /** Reads the stored title and body of an article, and no other field. */
-  private static final class TitleAndBody extends StoredFieldVisitor {
-    private String title;
-    private String body;
-
-    @Override
-    public Status needsField(FieldInfo field) {
-      if (title != null && body != null) {
-        return Status.STOP;
-      }
-      return TEXT_FIELDS.contains(field.name) ? Status.YES : Status.NO;
-    }
-
-    @Override
-    public void stringField(FieldInfo field, String value) {
-      if (field.name.equals(ArticleFields.TITLE)) {
-        title = title == null ? value : title;
-      } else {
-        body = body == null ? value : body;
-      }
-    }
   }
 
   /** The title and body words of {@code text}, outside its negated clauses. */

@@ -16,7 +16,6 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SortedSetDocValues;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.memory.MemoryIndex;
@@ -97,16 +96,21 @@ public final class HitReader {
    * wildcard terms are not expanded a second time.
    */
   List<Hit> read(ArchiveSearcher searcher, Query query, ScoreDoc[] docs) throws IOException {
+    return read(searcher, query, docs, new StoredDocuments(searcher.getIndexReader()));
+  }
+
+  /** The same, reading the articles through {@code documents}, which may hold some already. */
+  List<Hit> read(ArchiveSearcher searcher, Query query, ScoreDoc[] docs, StoredDocuments documents)
+      throws IOException {
     if (docs.length == 0) {
       return List.of();
     }
     int[] ids = new int[docs.length];
     Map<Integer, Article> articles = new HashMap<>();
     String[] stories = new String[docs.length];
-    StoredFields stored = searcher.storedFields();
     for (int i = 0; i < docs.length; i++) {
       ids[i] = docs[i].doc;
-      Document doc = stored.document(ids[i]);
+      Document doc = documents.document(ids[i]);
       articles.put(ids[i], ArticleDocuments.toArticle(doc));
       stories[i] = ArticleDocuments.story(doc);
     }

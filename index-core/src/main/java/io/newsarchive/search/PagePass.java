@@ -24,7 +24,8 @@ record PagePass(
     SearchRequest request,
     TextQuery text,
     WordRelaxation.Relaxed relaxed,
-    Query typed) {
+    Query typed,
+    StoredDocuments documents) {
 
   /** What the query's words matched, when it has words. */
   Optional<WordsMatched> matched() {

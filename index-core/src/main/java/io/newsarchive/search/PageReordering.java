@@ -51,7 +51,8 @@ final class PageReordering {
     Optional<FeedbackExpansion.Expansion> expansion = Optional.empty();
     Query query = pass.typed();
     if (plan.feedback() == PagePlan.Feedback.BEFORE) {
-      expansion = feedback.expand(timed, pass.text().query(), best(timed, pass.typed()));
+      expansion =
+          feedback.expand(timed, pass.text().query(), best(timed, pass.typed()), pass.documents());
       // Feedback words only reorder what the query as typed matches, and snippets show its words.
       query = expansion.isEmpty() ? pass.typed() : expanded(pass, expansion.get());
     }
@@ -94,7 +95,7 @@ final class PageReordering {
     ScoreDoc[] rescored = Arrays.copyOf(first, Math.min(first.length, RESCORED));
     Optional<FeedbackExpansion.Expansion> expansion = routed.expansion();
     if (plan.feedback() == PagePlan.Feedback.AFTER) {
-      expansion = feedback.expand(pass.timed(), pass.text().query(), rescored);
+      expansion = feedback.expand(pass.timed(), pass.text().query(), rescored, pass.documents());
     }
     if (plan.meaning() == PagePlan.Meaning.AFTER) {
       return byMeaning(pass, plan.wanted(), new PageQuery(routed.query(), expansion), rescored);

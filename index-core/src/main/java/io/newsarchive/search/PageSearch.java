@@ -104,7 +104,16 @@ final class PageSearch {
       Query typed =
           searcher.rewrite(
               parser.query(text.query(), request, searcher.dates().newest(), searcher.names()));
-      return run(new PagePass(searcher, timed, deadline, request, text, relaxed, typed));
+      return run(
+          new PagePass(
+              searcher,
+              timed,
+              deadline,
+              request,
+              text,
+              relaxed,
+              typed,
+              new StoredDocuments(searcher.getIndexReader())));
     };
   }
 
@@ -175,7 +184,7 @@ final class PageSearch {
       PagePass pass, PagePlan plan, Found found, CountingThreads.Pending<PageCounts> beside)
       throws IOException {
     ScoreDoc[] docs = shown(pass.searcher(), plan, found.query(), found.reordered().all());
-    List<Hit> hits = hitReader.read(pass.searcher(), pass.typed(), docs);
+    List<Hit> hits = hitReader.read(pass.searcher(), pass.typed(), docs, pass.documents());
     PageCounts counted =
         beside != null
             ? beside.join()
