@@ -179,7 +179,8 @@ final class TitleSuggester implements Closeable {
     }
   }
 
-  private record Entry(String text, long weight, Suggestion.Kind kind) {}
+  /** One suggestion to index: its text, weight and kind (the payload a lookup returns). */
+  record Entry(String text, long weight, Suggestion.Kind kind) {}
 
   private static List<Entry> entries(DirectoryReader reader, ArchiveEntityNames canonical)
       throws IOException {
@@ -251,7 +252,7 @@ final class TitleSuggester implements Closeable {
   }
 
   /** Feeds entries to the suggester, with the kind as payload. */
-  private static final class Entries implements InputIterator {
+  static final class Entries implements InputIterator {
     private final Iterator<Entry> entries;
     private Entry entry;
 

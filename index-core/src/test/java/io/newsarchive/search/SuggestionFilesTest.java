@@ -3,18 +3,13 @@ package io.newsarchive.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.search.suggest.InputIterator;
 import org.apache.lucene.search.suggest.Lookup;
 import org.apache.lucene.search.suggest.analyzing.AnalyzingInfixSuggester;
-import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.Test;
 
 /** Where a build of the suggestions keeps its index, and that it leaves nothing behind. */
@@ -45,40 +40,12 @@ class SuggestionFilesTest {
     assertThat(folder).doesNotExist();
   }
 
-  /** The titles, each of weight 1, with the payload the suggester reads. */
-  private static InputIterator titles(List<String> titles) {
-    Iterator<String> each = titles.iterator();
-    return new InputIterator() {
-      @Override
-      public BytesRef next() {
-        return each.hasNext() ? new BytesRef(each.next()) : null;
-      }
-
-      @Override
-      public long weight() {
-        return 1;
-      }
-
-      @Override
-      public BytesRef payload() {
-        return new BytesRef("TITLE".getBytes(StandardCharsets.UTF_8));
-      }
-
-      @Override
-      public boolean hasPayloads() {
-        return true;
-      }
-
-      @Override
-      public Set<BytesRef> contexts() {
-        return null;
-      }
-
-      @Override
-      public boolean hasContexts() {
-        return false;
-      }
-    };
+  /** The titles, each of weight 1, as the suggester's own entries give them. */
+  private static TitleSuggester.Entries titles(List<String> titles) {
+    return new TitleSuggester.Entries(
+        titles.stream()
+            .map(title -> new TitleSuggester.Entry(title, 1, Suggestion.Kind.TITLE))
+            .toList());
   }
 
   private static List<Path> listing(Path folder) throws IOException {
