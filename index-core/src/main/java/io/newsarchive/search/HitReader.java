@@ -25,10 +25,12 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.uhighlight.CustomSeparatorBreakIterator;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.FieldOffsetStrategy;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageScorer;
+import org.apache.lucene.search.uhighlight.UHComponents;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
 import org.apache.lucene.util.Bits;
@@ -231,6 +233,14 @@ public final class HitReader {
         // Both fields are indexed with offsets (ArticleFields.TEXT_WITH_OFFSETS); asking the index
         // would merge the field infos of every segment for each page.
         return OffsetSource.POSTINGS;
+      }
+
+      @Override
+      protected FieldOffsetStrategy getOffsetStrategy(
+          OffsetSource source, UHComponents components) {
+        return source == OffsetSource.POSTINGS
+            ? new PagePostingsOffsets(components)
+            : super.getOffsetStrategy(source, components);
       }
 
       @Override
