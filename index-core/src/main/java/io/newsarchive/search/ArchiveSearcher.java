@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FilterLeafReader;
@@ -25,6 +27,7 @@ import org.apache.lucene.index.MultiDocValues;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.SegmentReader;
 import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
@@ -43,6 +46,9 @@ import org.apache.lucene.util.LongValues;
  * articles. Thread-safe like {@link IndexSearcher}.
  */
 final class ArchiveSearcher extends IndexSearcher {
+
+  /** The most stored fields kept for pages to read through: as many as read at once. */
+  private static final int SPARE_STORED_FIELDS = 8;
 
   /**
    * Makes an archive searcher for every version a searcher manager opens, and keeps the ordinal
@@ -83,6 +89,11 @@ final class ArchiveSearcher extends IndexSearcher {
   private final FilterCounts filtered = new FilterCounts();
   private volatile Canonical canonical;
 
+  /** Stored fields that pages read through and gave back, their buffers grown; a few. */
+  private final ConcurrentLinkedQueue<StoredFields> spareStored = new ConcurrentLinkedQueue<>();
+
+  private final AtomicInteger spareStoredCount = new AtomicInteger();
+
   private ArchiveSearcher(IndexReader reader, List<SegmentOrdinals> segments) throws IOException {
     super(reader);
     this.segments = segments;
@@ -95,6 +106,28 @@ final class ArchiveSearcher extends IndexSearcher {
       byFacet.put(facet, MatchCounter.Ordinals.of(reader, facet.field()));
     }
     this.ordinals = byFacet;
+  }
+
+  /**
+   * Stored fields of this version for one thread to read through until it gives them back ({@link
+   * #takeBack}): ones given back, or new ones.
+   */
+  StoredFields lendStoredFields() throws IOException {
+    StoredFields spare = spareStored.poll();
+    if (spare == null) {
+      return getIndexReader().storedFields();
+    }
+    spareStoredCount.decrementAndGet();
+    return spare;
+  }
+
+  /** Keeps stored fields lent by {@link #lendStoredFields}, which their reader no longer uses. */
+  void takeBack(StoredFields stored) {
+    if (spareStoredCount.incrementAndGet() > SPARE_STORED_FIELDS) {
+      spareStoredCount.decrementAndGet();
+      return;
+    }
+    spareStored.offer(stored);
   }
 
   /** The publication dates of this version. */
@@ -247,8 +280,14 @@ final class ArchiveSearcher extends IndexSearcher {
    * @param local the segment's number of each of its ordinals' canonical name
    * @param names the position in {@link CanonicalOrdinals#names()} of each number's name
    * @param repeating the segment's documents that hold two values of one name, or null if none
+   * @param spare counts of these names that earlier searches finished with
    */
-  record SegmentNames(int[] local, int[] names, FixedBitSet repeating) {}
+  record SegmentNames(int[] local, int[] names, FixedBitSet repeating, NameCounts.Spare spare) {
+
+    SegmentNames(int[] local, int[] names, FixedBitSet repeating) {
+      this(local, names, repeating, new NameCounts.Spare(names.length));
+    }
+  }
 
   /**
    * The canonical name of each index ordinal of one entity facet.

@@ -119,6 +119,7 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
             NameCounts counted = segment.named.get(facet);
             sum.expect(counted.distinct());
             counted.forEach((name, count) -> sum.add(names.names()[name], count));
+            names.spare().give(counted);
             continue;
           }
           KeyCounts counted = segment.values.get(facet);
@@ -201,7 +202,7 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
           names.put(fields[i], segmentNames);
           canonical[i] = segmentNames.local();
           repeating[i] = segmentNames.repeating();
-          byName[i] = new NameCounts(segmentNames.names().length);
+          byName[i] = segmentNames.spare().take();
           named.put(fields[i], byName[i]);
         } else {
           counts[i] = new KeyCounts(ordinals.valueCount(fields[i]));

@@ -104,16 +104,10 @@ final class PageSearch {
       Query typed =
           searcher.rewrite(
               parser.query(text.query(), request, searcher.dates().newest(), searcher.names()));
-      return run(
-          new PagePass(
-              searcher,
-              timed,
-              deadline,
-              request,
-              text,
-              relaxed,
-              typed,
-              new StoredDocuments(searcher.getIndexReader())));
+      try (StoredDocuments documents = StoredDocuments.lentBy(searcher)) {
+        return run(
+            new PagePass(searcher, timed, deadline, request, text, relaxed, typed, documents));
+      }
     };
   }
 

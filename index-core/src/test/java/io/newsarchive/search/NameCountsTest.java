@@ -82,4 +82,47 @@ class NameCountsTest {
     assertThat(read).containsExactly(expected);
     assertThat(counts.distinct()).isEqualTo(distinct);
   }
+
+  @Test
+  void countsGivenBackAndTakenAgainCountFromZero() throws IOException {
+    NameCounts.Spare spare = new NameCounts.Spare(1_000);
+    for (int round = 0; round < 3; round++) {
+      // Few names (zeroed one by one), then most names (zeroed whole).
+      int names = round == 1 ? 900 : 5 + round;
+      NameCounts counts = spare.take();
+      NameCounts fresh = new NameCounts(1_000);
+      for (int doc = 0; doc < 40; doc++) {
+        for (int k = 0; k < 3; k++) {
+          int name = (doc * 31 + k * 7 + round) % names;
+          counts.add(name, doc);
+          fresh.add(name, doc);
+        }
+      }
+      assertThat(read(counts)).containsExactlyElementsOf(read(fresh));
+      assertThat(counts.distinct()).isEqualTo(fresh.distinct());
+      spare.give(counts);
+      assertThat(spare.take()).as("the counts given back").isSameAs(counts);
+      spare.give(counts);
+    }
+  }
+
+  @Test
+  void aSpareKeepsAFewCountsOfItsOwnBound() {
+    NameCounts.Spare spare = new NameCounts.Spare(100);
+    spare.give(new NameCounts(99));
+    assertThat(spare.take().distinct()).isZero();
+    List<NameCounts> given = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      NameCounts counts = new NameCounts(100);
+      counts.add(i);
+      given.add(counts);
+      spare.give(counts);
+    }
+    List<NameCounts> taken = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      taken.add(spare.take());
+    }
+    assertThat(taken.stream().filter(given::contains).count()).isEqualTo(8);
+    assertThat(taken).allSatisfy(counts -> assertThat(counts.distinct()).isZero());
+  }
 }

@@ -7,6 +7,7 @@ import io.newsarchive.testing.TestArticles;
 import java.io.IOException;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,33 @@ class StoredDocumentsTest {
         assertThat(first.getFields()).hasSameSizeAs(fresh.getFields());
       }
       assertThat(reader.maxDoc()).isGreaterThan(3);
+    }
+  }
+
+  @Test
+  void passesReadThroughStoredFieldsTheVersionLendsAndTakesBack() throws IOException {
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    TestArticles.index(dir, TestArticles.archive());
+    try (DirectoryReader reader = DirectoryReader.open(dir)) {
+      ArchiveSearcher searcher =
+          (ArchiveSearcher) new ArchiveSearcher.Factory().newSearcher(reader, null);
+      StoredFields lent = searcher.lendStoredFields();
+      searcher.takeBack(lent);
+      assertThat(searcher.lendStoredFields()).as("given back, lent again").isSameAs(lent);
+      searcher.takeBack(lent);
+      for (int pass = 0; pass < 3; pass++) {
+        Document read;
+        try (StoredDocuments documents = StoredDocuments.lentBy(searcher)) {
+          read = documents.document(pass);
+          assertThat(read.get(ArticleFields.ID))
+              .isEqualTo(reader.storedFields().document(pass).get(ArticleFields.ID));
+        }
+        assertThat(read.get(ArticleFields.TITLE))
+            .isEqualTo(reader.storedFields().document(pass).get(ArticleFields.TITLE));
+      }
+      assertThat(searcher.lendStoredFields()).as("the passes gave it back").isSameAs(lent);
+      StoredFields second = searcher.lendStoredFields();
+      assertThat(second).as("lent to one reader at a time").isNotSameAs(lent);
     }
   }
 }
