@@ -80,11 +80,14 @@ final class KeyCounts {
 
   /**
    * Prepares for {@code keys} more distinct keys, so that counts as many as a quarter of the bound
-   * go straight into the array instead of growing the list first.
+   * go straight into the array instead of growing the list first, and fewer into a list grown once.
    */
   void expect(int keys) {
     if (dense == null && (long) size + keys >= bound / 4) {
       toDense();
+    } else if (dense == null && size + keys > listed.length) {
+      // Grown once to the expected size rather than doubled up to it.
+      listed = Arrays.copyOf(listed, size + keys);
     }
   }
 
