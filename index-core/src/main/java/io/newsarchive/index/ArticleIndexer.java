@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
@@ -153,10 +154,13 @@ public final class ArticleIndexer implements ArticleStore {
     }
   }
 
+  private static final Codec CODEC = CompactStoredFields.codec();
+
   /** How the index is written: its analyzer, codec and buffer, opening or creating it. */
   static IndexWriterConfig writerConfig() {
     IndexWriterConfig config = new IndexWriterConfig(ArticleFields.analyzer());
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+    config.setCodec(CODEC);
     config.setRAMBufferSizeMB(256);
     config.setCommitOnClose(true);
     config.setMergePolicy(new SmallSegmentMerges());
