@@ -67,14 +67,16 @@ final class EntityCanonicalizer {
   /**
    * The article's entities, most mentioned first.
    *
-   * @param acronyms acronyms the article introduces in parentheses after a name, and that name's
-   *     words as tagged ("ICCO" to "International Cocoa Organization")
+   * @param introduced short names the article introduces for longer ones, and those names' words as
+   *     tagged: acronyms in parentheses after a name ("ICCO" to "International Cocoa Organization")
+   *     and the short forms of designated companies ("Barrick" to "Barrick Gold Corp", see {@link
+   *     DesignatedShortForms})
    * @param usualSpelling how news usually writes a word also printed in capitals ("LONDON" as
    *     "London"), for names the article gives in capitals only
    */
   static List<Entity> entities(
       List<Mention> mentions,
-      Map<String, List<String>> acronyms,
+      Map<String, List<String>> introduced,
       UnaryOperator<String> usualSpelling) {
     List<Mention> cleaned = new ArrayList<>();
     for (Mention m : mentions) {
@@ -90,14 +92,14 @@ final class EntityCanonicalizer {
     for (Mention m : cleaned) {
       named.add(Named.of(m.text(), spell.apply(m), keys));
     }
-    Map<String, Named> introduced = new HashMap<>();
-    acronyms.forEach((acronym, words) -> {
+    Map<String, Named> expansions = new HashMap<>();
+    introduced.forEach((shortName, words) -> {
       Mention expansion = clean(new Mention(words, EntityType.ORGANIZATION, false));
       if (expansion != null) {
-        introduced.put(acronym, Named.of(expansion.text(), spell.apply(expansion), keys));
+        expansions.put(shortName, Named.of(expansion.text(), spell.apply(expansion), keys));
       }
     });
-    List<Named> resolved = new ShortForms(named, introduced).resolveAll();
+    List<Named> resolved = new ShortForms(named, expansions).resolveAll();
     return grouped(resolved, keys);
   }
 

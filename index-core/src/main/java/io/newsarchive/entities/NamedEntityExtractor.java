@@ -81,28 +81,35 @@ public final class NamedEntityExtractor implements EntityExtractor {
 
   /**
    * BILOU labels (see {@link NerLabels}) for the sentences of one document, as {@link #extract}
-   * tags them: sentences in capitals are first written as running text would write them.
+   * tags them: sentences in capitals are first written as running text would write them, and the
+   * short forms of the companies the document names with a designator take their type ({@link
+   * DesignatedShortForms}).
    */
   public List<int[]> tag(List<String[]> sentences) {
-    return model.tag(restorer.restore(sentences));
+    List<String[]> restored = restorer.restore(sentences);
+    List<int[]> labels = model.tag(restored);
+    DesignatedShortForms.relabel(restored, labels);
+    return labels;
   }
 
   @Override
   public List<Entity> extract(String title, String body) {
     Tagged tagged = tag(title == null ? "" : title, body == null ? "" : body);
     return EntityCanonicalizer.entities(
-        tagged.mentions(), tagged.acronyms(), model.lexicon()::usualSpelling);
+        tagged.mentions(), tagged.introduced(), model.lexicon()::usualSpelling);
   }
 
   /**
-   * An article's tagged mentions and the acronyms it introduces.
+   * An article's tagged mentions and the short names it introduces for longer ones.
    *
    * @param mentions every PER, ORG and LOC mention, headline first, and the country that opens an
    *     organization's name or follows its "of" ("Ghana" of "Ghana Cocoa Board") as a place
-   * @param acronyms each acronym written in parentheses right after a tagged place or organization
-   *     ("International Cocoa Organization (ICCO)"), with that name's words
+   * @param introduced each acronym written in parentheses right after a tagged place or
+   *     organization ("International Cocoa Organization (ICCO)") and each short form of a
+   *     designated company ("Barrick" of "Barrick Gold Corp", see {@link DesignatedShortForms}),
+   *     with that name's words
    */
-  record Tagged(List<Mention> mentions, Map<String, List<String>> acronyms) {}
+  record Tagged(List<Mention> mentions, Map<String, List<String>> introduced) {}
 
   /** All tagged PER, ORG and LOC mentions of an article, headline first. */
   List<Mention> mentions(String title, String body) {
@@ -133,8 +140,9 @@ public final class NamedEntityExtractor implements EntityExtractor {
     }
     sentences = restorer.restore(sentences);
     List<int[]> labels = model.tag(sentences);
+    Map<String, List<String>> introduced =
+        new HashMap<>(DesignatedShortForms.relabel(sentences, labels));
     List<Mention> mentions = new ArrayList<>();
-    Map<String, List<String>> acronyms = new HashMap<>();
     int firstBodySentence = titleWords.length > 0 ? 1 : 0;
     for (int s = 0; s < sentences.size(); s++) {
       boolean inTitle = headlineCase && s == 0 && titleWords.length > 0;
@@ -157,14 +165,14 @@ public final class NamedEntityExtractor implements EntityExtractor {
           }
         }
         if (type == EntityType.ORGANIZATION || type == EntityType.LOCATION) {
-          String introduced = introducedAcronym(original, span.end());
-          if (!introduced.isEmpty()) {
-            acronyms.putIfAbsent(introduced, words);
+          String acronym = introducedAcronym(original, span.end());
+          if (!acronym.isEmpty()) {
+            introduced.putIfAbsent(acronym, words);
           }
         }
       }
     }
-    return new Tagged(mentions, acronyms);
+    return new Tagged(mentions, introduced);
   }
 
   /** The acronym in parentheses at {@code at} ("(", "ICCO", ")"), or empty. */

@@ -16,9 +16,10 @@ import java.util.function.BiPredicate;
  * that ends a longer name ("Pompeo", "Bra Kanon": persons of any tagged type, organizations of
  * organizations), an acronym the article introduces in parentheses or whose letters spell one
  * longer organization or place name of the article ({@link Acronyms}), and a person or organization
- * that opens a longer organization name ("Dean Witter", "Moody"). A short form that fits several
- * names is left out; once resolved, every mention spelled like it follows. Confined to one
- * article's resolution; not thread-safe.
+ * that opens a longer organization name ("Dean Witter", "Moody"), and an organization that the
+ * tagging took for a designated company's short form ({@link DesignatedShortForms}: "Barrick" of
+ * "Barrick Gold Corp"). A short form that fits several names is left out; once resolved, every
+ * mention spelled like it follows. Confined to one article's resolution; not thread-safe.
  */
 final class ShortForms {
 
@@ -115,6 +116,10 @@ final class ShortForms {
         return AMBIGUOUS;
       }
     }
+    Named designated = introduced.get(n.name());
+    if (designated != null && n.type() == EntityType.ORGANIZATION) {
+      return typed(designated);
+    }
     Named ended = only(ShortForms::endsWith, n);
     return ended != null ? ended : only(ShortForms::opens, n);
   }
@@ -152,7 +157,7 @@ final class ShortForms {
     return found;
   }
 
-  /** The expansion of an introduced acronym with the type the article's mentions give it. */
+  /** The expansion of an introduced short name with the type the article's mentions give it. */
   private Named typed(Named expansion) {
     String key = EntityCanonicalizer.key(expansion.name());
     for (Named n : mentions) {

@@ -11,8 +11,11 @@ import org.junit.jupiter.api.Test;
 
 class NerEvaluationTest {
 
-  /** The target micro F1; the committed model measures 88.89 (see data/models/README.md). */
+  /** The target micro F1; the bundled model measures 89.55 (see data/models/README.md). */
   private static final double TESTB_FLOOR = 88.0;
+
+  /** The target for organizations; the bundled model measures 86.14. */
+  private static final double TESTB_ORG_FLOOR = 86.0;
 
   @Test
   void bundledModelKeepsItsScoreOnConllTestb() throws IOException {
@@ -22,9 +25,10 @@ class NerEvaluationTest {
     assertThat(run.tokens()).isEqualTo(46_435);
     assertThat(run.scores().microF1()).isGreaterThan(TESTB_FLOOR);
     assertThat(run.scores().f1("PER")).isGreaterThan(TESTB_FLOOR);
+    assertThat(run.scores().f1("ORG")).isGreaterThanOrEqualTo(TESTB_ORG_FLOOR);
   }
 
-  /** The committed model measures 83.86 on upper-cased text (the target is 80). */
+  /** The bundled model measures 85.37 on upper-cased text (the target is 80). */
   private static final double UPPER_CASED_FLOOR = 83.0;
 
   @Test
@@ -34,7 +38,7 @@ class NerEvaluationTest {
     NerEvaluation.Run upper = NerEvaluation.run(extractor, testb, Casing.UPPER);
     assertThat(upper.scores().microF1()).isGreaterThan(UPPER_CASED_FLOOR);
     NerEvaluation.Run original = NerEvaluation.run(extractor, testb, Casing.AS_IS);
-    // Measured: 2,809 of the original's 3,243 entities found again (F1 86.28).
+    // Measured: 2,757 of the original's 3,177 entities found again (F1 86.26).
     assertThat(upper.agreement(original).f1()).isGreaterThan(85.0);
   }
 
