@@ -116,12 +116,16 @@ final class ShortForms {
         return AMBIGUOUS;
       }
     }
+    Named ended = only(ShortForms::endsWith, n);
+    if (ended != null) {
+      // "Baker" beside "James Baker" is the person, even where "Baker Hughes Inc" made it a firm.
+      return ended;
+    }
     Named designated = introduced.get(n.name());
     if (designated != null && n.type() == EntityType.ORGANIZATION) {
       return typed(designated);
     }
-    Named ended = only(ShortForms::endsWith, n);
-    return ended != null ? ended : only(ShortForms::opens, n);
+    return only(ShortForms::opens, n);
   }
 
   private static String spelling(Named n) {

@@ -272,6 +272,33 @@ class EntityCanonicalizerTest {
   }
 
   @Test
+  void aDesignatedCompanysShortFormIsTheCompanyUnlessItEndsAPersonsName() {
+    List<Entity> entities =
+        EntityCanonicalizer.entities(
+            List.of(
+                body(EntityType.ORGANIZATION, "Barrick", "Gold", "Corp"),
+                body(EntityType.ORGANIZATION, "Barrick"),
+                body(EntityType.ORGANIZATION, "Barrick"),
+                body(EntityType.ORGANIZATION, "Baker", "Hughes", "Inc"),
+                body(EntityType.PERSON, "James", "Baker"),
+                body(EntityType.ORGANIZATION, "Baker"),
+                body(EntityType.ORGANIZATION, "Reuters"),
+                body(EntityType.ORGANIZATION, "Reuters", "Holdings", "Plc")),
+            java.util.Map.of(
+                "Barrick", List.of("Barrick", "Gold", "Corp"),
+                "Baker", List.of("Baker", "Hughes", "Inc")),
+            UnaryOperator.identity());
+    assertThat(entities)
+        .containsExactlyInAnyOrder(
+            new Entity("Barrick Gold Corp", EntityType.ORGANIZATION, 3, List.of("Barrick")),
+            new Entity("Baker Hughes Inc", EntityType.ORGANIZATION, 1),
+            new Entity("James Baker", EntityType.PERSON, 2, List.of("Baker")),
+            // Tagged an organization by the model itself, the agency stays apart from the firm.
+            new Entity("Reuters", EntityType.ORGANIZATION, 1),
+            new Entity("Reuters Holdings Plc", EntityType.ORGANIZATION, 1));
+  }
+
+  @Test
   void spellingsOfOneNameAreOneEntityWithoutForms() {
     List<Entity> entities =
         EntityCanonicalizer.entities(
