@@ -414,6 +414,10 @@ public final class ArticleQueryParser {
       plain.forEach(word -> words.add(word, Occur.SHOULD));
       words.setMinimumNumberShouldMatch(match.required(plain.size()));
       Query built = withProximity(words.build(), plain);
+      if (match.required(plain.size()) < plain.size()
+          && plain.stream().allMatch(wordText::containsKey)) {
+        built = Ranking.allWordsFirst(built, plain);
+      }
       if (others > 0) {
         built = rest.add(built, Occur.MUST).build();
       }

@@ -50,7 +50,8 @@ public final class SearchParameters {
           "op",
           "How many of the plain words of q (words without AND, OR, NOT, +, - or quotes) an"
               + " article must contain: or = any word (the default; articles with more of the"
-              + " words, and with the words close together, rank higher), and = every word, auto"
+              + " words, and with the words close together, rank higher, and of two words those"
+              + " with both come first), and = every word, auto"
               + " = every word of a two-word query when some article has both, else any word"
               + " (the response's match says which). Ignored when mm is given.",
           WordMatch.class,

@@ -12,8 +12,9 @@ public enum WordMatch {
   /** Every word. */
   AND,
   /**
-   * Any one word, articles with more of the words and with the words close together ranked higher:
-   * the default, which ranked best on judged queries (see the ranking note in the README).
+   * Any one word, articles with more of the words and with the words close together ranked higher,
+   * and of two words, the articles holding both above all others: the default, which ranked best on
+   * judged queries (see the ranking note in the README).
    */
   OR;
 
