@@ -35,7 +35,6 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.LongValues;
 
 /**
@@ -264,9 +263,7 @@ final class ArchiveSearcher extends IndexSearcher {
       }
       known =
           new SegmentNames(
-              local,
-              Arrays.copyOf(names, distinct),
-              segment(leaf).repeating(facet, local, distinct));
+              segment(leaf).canonicalNames(facet, local, distinct), Arrays.copyOf(names, distinct));
       folded.bySegment().compareAndSet(leaf, null, known);
       known = folded.bySegment().get(leaf);
     }
@@ -277,15 +274,15 @@ final class ArchiveSearcher extends IndexSearcher {
    * The canonical names of one segment's values of an entity facet, numbered within the segment so
    * that its counts need no more room than its values.
    *
-   * @param local the segment's number of each of its ordinals' canonical name
+   * @param ofValues the segment's number of each of its values' canonical name, as {@link
+   *     SegmentOrdinals#canonicalNames} gives them
    * @param names the position in {@link CanonicalOrdinals#names()} of each number's name
-   * @param repeating the segment's documents that hold two values of one name, or null if none
    * @param spare counts of these names that earlier searches finished with
    */
-  record SegmentNames(int[] local, int[] names, FixedBitSet repeating, NameCounts.Spare spare) {
+  record SegmentNames(int[] ofValues, int[] names, NameCounts.Spare spare) {
 
-    SegmentNames(int[] local, int[] names, FixedBitSet repeating) {
-      this(local, names, repeating, new NameCounts.Spare(names.length));
+    SegmentNames(int[] ofValues, int[] names) {
+      this(ofValues, names, new NameCounts.Spare(names.length));
     }
   }
 

@@ -24,7 +24,6 @@ import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.util.FixedBitSet;
 import org.apache.lucene.util.LongValues;
 
 /**
@@ -167,7 +166,10 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     private final FacetField[] fields;
     private final KeyCounts[] counts;
 
-    /** Per field, the segment's number of each of its ordinals' canonical name, or null. */
+    /**
+     * Per field, the canonical name of each of the segment's values ({@link
+     * SegmentOrdinals#canonicalNames}), or null.
+     */
     private final int[][] canonical;
 
     /** The canonical names of the fields counted by canonical name. */
@@ -178,9 +180,6 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
 
     /** Per field, its counts by canonical name, or null. */
     private final NameCounts[] byName;
-
-    /** Per field, the documents that hold two variants of one name, or null. */
-    private final FixedBitSet[] repeating;
 
     private final SegmentOrdinals ordinals;
     private final KeyCounts days;
@@ -195,13 +194,11 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
       this.counts = new KeyCounts[fields.length];
       this.canonical = new int[fields.length][];
       this.byName = new NameCounts[fields.length];
-      this.repeating = new FixedBitSet[fields.length];
       for (int i = 0; i < fields.length; i++) {
         if (searcher.canonical(fields[i]) != null) {
           ArchiveSearcher.SegmentNames segmentNames = searcher.canonicalOfSegment(fields[i], ord);
           names.put(fields[i], segmentNames);
-          canonical[i] = segmentNames.local();
-          repeating[i] = segmentNames.repeating();
+          canonical[i] = segmentNames.ofValues();
           byName[i] = segmentNames.spare().take();
           named.put(fields[i], byName[i]);
         } else {
@@ -223,7 +220,7 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
         if (canonical[i] == null) {
           ordinals.count(fields[i], doc, counts[i]);
         } else {
-          ordinals.countCanonical(fields[i], doc, byName[i], canonical[i], repeating[i]);
+          ordinals.countCanonical(fields[i], doc, byName[i], canonical[i]);
         }
       }
       int day = ordinals.day(doc);

@@ -7,13 +7,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The articles of one segment that hold each of its canonical names of one facet, each article
- * counted once per name however many of the name's variants it holds. A count per name, in an array
+ * counted once per name however many of the name's variants it holds (the segment's values give
+ * each article's names once: {@link SegmentOrdinals#canonicalNames}). A count per name, in an array
  * as long as the segment's names, made at the first match (most segments of a narrow search have
- * none); the names of the current article, to count each once (an article holds a few); and the
- * names counted in a list, so that reading visits those only. A match costs one array read per
- * name, where a list of every match would grow and be sorted. Cleared ({@link #clear}), counts are
- * used again by later searches ({@link Spare}): made per search, their arrays were a tenth of what
- * a page allocated. Not thread-safe.
+ * none), and the names counted in a list, so that reading visits those only. A match costs one
+ * array read per name, where a list of every match would grow and be sorted. Cleared ({@link
+ * #clear}), counts are used again by later searches ({@link Spare}): made per search, their arrays
+ * were a tenth of what a page allocated. Not thread-safe.
  */
 final class NameCounts {
 
@@ -21,12 +21,6 @@ final class NameCounts {
 
   /** By name number, the matches that hold the name. */
   private int[] counts;
-
-  /** The document whose names {@link #ofDoc} holds. */
-  private int doc = -1;
-
-  private int[] ofDoc = new int[8];
-  private int ofDocSize;
 
   private int[] counted = new int[16];
   private int size;
@@ -36,44 +30,11 @@ final class NameCounts {
     this.bound = bound;
   }
 
-  /**
-   * Counts {@code name} for a document that holds no other variant of it: most documents, which
-   * need no check against the names they counted already.
-   */
+  /** Counts {@code name} for a document, which gives each of its names once. */
   void add(int name) {
     if (counts == null) {
       counts = new int[bound];
     }
-    if (counts[name]++ == 0) {
-      if (size == counted.length) {
-        counted = Arrays.copyOf(counted, size * 2);
-      }
-      counted[size++] = name;
-    }
-  }
-
-  /**
-   * Counts {@code name} for document {@code doc} unless {@code doc} counted it already; the
-   * documents of one segment come in increasing order.
-   */
-  void add(int name, int doc) {
-    if (counts == null) {
-      counts = new int[bound];
-    }
-    if (doc != this.doc) {
-      this.doc = doc;
-      ofDocSize = 0;
-    } else {
-      for (int i = 0; i < ofDocSize; i++) {
-        if (ofDoc[i] == name) {
-          return;
-        }
-      }
-    }
-    if (ofDocSize == ofDoc.length) {
-      ofDoc = Arrays.copyOf(ofDoc, ofDocSize * 2);
-    }
-    ofDoc[ofDocSize++] = name;
     if (counts[name]++ == 0) {
       if (size == counted.length) {
         counted = Arrays.copyOf(counted, size * 2);
@@ -97,8 +58,6 @@ final class NameCounts {
       }
     }
     size = 0;
-    doc = -1;
-    ofDocSize = 0;
   }
 
   /**

@@ -10,7 +10,6 @@ import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.DocIdSetIterator;
-import org.apache.lucene.util.FixedBitSet;
 
 /**
  * One segment's facet value ordinals and publication days in plain arrays, read once from its doc
@@ -129,62 +128,55 @@ final class SegmentOrdinals {
    * Counts the canonical names of the values of {@code facet} that document {@code doc} has into
    * {@code counts}, each name once however many of its variants the document holds.
    *
-   * @param canonical the number of each of this segment's ordinals' canonical name
-   * @param repeating the documents with two values of one name ({@link #repeating}), or null
+   * @param names the values' canonical names as {@link #canonicalNames} gives them
    */
-  void countCanonical(
-      FacetField facet, int doc, NameCounts counts, int[] canonical, FixedBitSet repeating) {
-    int f = facet.ordinal();
-    int[] values = ords[f];
-    int[] at = starts[f];
+  void countCanonical(FacetField facet, int doc, NameCounts counts, int[] names) {
+    int[] at = starts[facet.ordinal()];
     if (at == null) {
-      int ord = values[doc];
-      if (ord >= 0) {
-        counts.add(canonical[ord]);
-      }
-      return;
-    }
-    if (repeating != null && repeating.get(doc)) {
-      for (int i = at[doc], end = at[doc + 1]; i < end; i++) {
-        counts.add(canonical[values[i]], doc);
+      int name = names[doc];
+      if (name >= 0) {
+        counts.add(name);
       }
       return;
     }
     for (int i = at[doc], end = at[doc + 1]; i < end; i++) {
-      counts.add(canonical[values[i]]);
+      int name = names[i];
+      if (name >= 0) {
+        counts.add(name);
+      }
     }
   }
 
   /**
-   * The documents that hold two values of {@code facet} with the same canonical name, the only ones
-   * whose names must be told apart when counted; null when there are none.
+   * The canonical name of each value of {@code facet}, in the order of this segment's values (one
+   * per document when the facet is single-valued here), with -1 for none and for a value whose name
+   * the same document holds through an earlier value: counting a document's names then reads each
+   * once, without checking them against each other.
    *
    * @param canonical the number of each of this segment's ordinals' canonical name
    * @param names how many numbers {@code canonical} gives
    */
-  FixedBitSet repeating(FacetField facet, int[] canonical, int names) {
+  int[] canonicalNames(FacetField facet, int[] canonical, int names) {
     int f = facet.ordinal();
+    int[] values = ords[f];
+    int[] named = new int[values.length];
     int[] at = starts[f];
     if (at == null) {
-      return null;
+      for (int doc = 0; doc < values.length; doc++) {
+        named[doc] = values[doc] < 0 ? -1 : canonical[values[doc]];
+      }
+      return named;
     }
-    int[] values = ords[f];
     // The last document (plus one) that held each name: one array read per value.
     int[] seenIn = new int[names];
-    FixedBitSet found = null;
     for (int doc = 0; doc + 1 < at.length; doc++) {
       for (int i = at[doc], end = at[doc + 1]; i < end; i++) {
         int name = canonical[values[i]];
-        if (seenIn[name] == doc + 1) {
-          if (found == null) {
-            found = new FixedBitSet(at.length - 1);
-          }
-          found.set(doc);
-        }
+        named[i] = seenIn[name] == doc + 1 ? -1 : name;
         seenIn[name] = doc + 1;
       }
     }
-    return found;
+    return named;
   }
 
   /** The UTC epoch day on which document {@code doc} was published, or {@link #UNDATED}. */
