@@ -30,6 +30,19 @@ public final class BenchReport {
         articles, queries, clients, clients == 1 ? "" : "s", requests, seconds);
   }
 
+  /** How the warm-up before a measurement went. */
+  public void warmUp(String label, ClosedLoop.WarmUp warmUp) {
+    out.printf(
+        "%-10s warm-up: %d pages in %.1f s%s%s%n",
+        label,
+        warmUp.requests(),
+        warmUp.seconds(),
+        warmUp.compileSeconds() < 0
+            ? ""
+            : String.format(", the JIT compiling for %.1f s", warmUp.compileSeconds()),
+        warmUp.settled() ? "" : " (still compiling at the --settle-seconds limit)");
+  }
+
   /** One measurement: pages/s, latency percentiles and CPU per page. */
   public void result(String label, LoadResult result) {
     out.printf(

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -106,6 +107,16 @@ public final class BenchCommand implements Callable<Integer> {
   int warmup;
 
   @Option(
+      names = "--settle-seconds",
+      defaultValue = "120",
+      paramLabel = "S",
+      description =
+          "After the --warmup requests, keep warming up until the JIT has settled (compiled for"
+              + " less than a tenth of the last 5 s), for at most S seconds in all; 0 does not"
+              + " wait (default: ${DEFAULT-VALUE}).")
+  int settleSeconds;
+
+  @Option(
       names = "--seconds",
       defaultValue = "60",
       description = "Upper bound on the measured time (default: ${DEFAULT-VALUE}).")
@@ -160,6 +171,10 @@ public final class BenchCommand implements Callable<Integer> {
       err()
           .println(
               "newsarchive bench: --requests, --seconds, --clients and --rounds must be positive");
+      return 2;
+    }
+    if (settleSeconds < 0) {
+      err().println("newsarchive bench: --settle-seconds must not be negative");
       return 2;
     }
     // One kept-alive connection per client; the JDK keeps 5 unless told (read once, at first use).
@@ -218,7 +233,14 @@ public final class BenchCommand implements Callable<Integer> {
 
   private LoadResult measure(ClosedLoop loop, PageClient client, String label, BenchReport report)
       throws IOException {
-    loop.warm(client, warmup);
+    report.warmUp(
+        label,
+        loop.warm(
+            client,
+            warmup,
+            Duration.ofSeconds(settleSeconds),
+            ClosedLoop.SETTLE_WINDOW,
+            ClosedLoop::compileMillis));
     LoadResult result = loop.measure(client);
     report.result(label, result);
     return result;

@@ -12,14 +12,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code newsarchive bench} over Reuters-21578: the report, and a failed request. */
+/**
+ * {@code newsarchive bench} over Reuters-21578: the report with its warm-ups, and a failed request.
+ */
 class BenchCommandTest {
 
   @TempDir Path temp;
 
   private record Run(int exitCode, String out, String err) {}
 
-  private Run bench(String... queries) throws IOException {
+  private Run bench(int settleSeconds, String... queries) throws IOException {
     Path file = temp.resolve("queries.txt");
     Files.write(file, java.util.List.of(queries));
     StringWriter out = new StringWriter();
@@ -33,6 +35,7 @@ class BenchCommandTest {
             "--queries", file.toString(),
             "--requests", "40",
             "--warmup", "4",
+            "--settle-seconds", String.valueOf(settleSeconds),
             "--seconds", "30",
             "--clients", "2");
     return new Run(code, out.toString(), err.toString());
@@ -40,11 +43,14 @@ class BenchCommandTest {
 
   @Test
   void reportsOursTheRawBaselineAndTheirRatio() throws IOException {
-    Run run = bench("q=cocoa", "q=gold&size=5&facets=source", "q=&sort=newest");
+    Run run = bench(2, "q=cocoa", "q=gold&size=5&facets=source", "q=&sort=newest");
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("3 distinct queries; 2 clients")
         .contains("raw matches as many articles as ours on 3 of 3 queries")
+        .containsPattern(
+            "ours +warm-up: \\d+ pages in \\d+\\.\\d s, the JIT compiling for \\d+\\.\\d s")
+        .containsPattern("raw direct +warm-up: \\d+ pages in ")
         .containsPattern("ours +40 pages")
         .containsPattern("raw direct +40 pages")
         .containsPattern("raw http +40 pages")
@@ -54,7 +60,7 @@ class BenchCommandTest {
 
   @Test
   void aFailedRequestEndsTheRunWithOneLine() throws IOException {
-    Run run = bench("q=cocoa", "q=gold&size=-3");
+    Run run = bench(0, "q=cocoa", "q=gold&size=-3");
     assertThat(run.exitCode()).isEqualTo(1);
     assertThat(run.err().lines().filter(l -> l.startsWith("newsarchive bench:")))
         .singleElement()
