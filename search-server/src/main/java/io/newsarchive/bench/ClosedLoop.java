@@ -35,16 +35,21 @@ public record ClosedLoop(List<String> mix, int clients, int requests, int second
   }
 
   /**
-   * A window of warming up in which the JIT compiled for less than this share of the window's time
-   * ends the warm-up: what it still compiles then are the rarely taken paths.
+   * A window of warming up in which the JIT compiled for less than this percentage of the window's
+   * time ends the warm-up: what it still compiles then are the rarely taken paths.
    */
-  static final double SETTLED_SHARE = 0.10;
+  public static final int SETTLED_PERCENT = 10;
+
+  private static final double SETTLED_SHARE = SETTLED_PERCENT / 100.0;
+
+  /** How long each window of warming up lasts while waiting for the JIT to settle, in seconds. */
+  public static final int SETTLE_WINDOW_SECONDS = 5;
 
   /** Requests of one window of warming up at most, should they all be answered before its end. */
   private static final int WINDOW_REQUESTS = 200_000;
 
-  /** How long each window of warming up lasts while waiting for the JIT to settle. */
-  public static final Duration SETTLE_WINDOW = Duration.ofSeconds(5);
+  /** {@link #SETTLE_WINDOW_SECONDS} as a duration. */
+  public static final Duration SETTLE_WINDOW = Duration.ofSeconds(SETTLE_WINDOW_SECONDS);
 
   /**
    * How a warm-up went.
@@ -66,9 +71,9 @@ public record ClosedLoop(List<String> mix, int clients, int requests, int second
 
   /**
    * Sends {@code count} requests, unmeasured, and then more, a {@code window} at a time, until the
-   * JIT compiled for less than {@link #SETTLED_SHARE} of a window's time, or until {@code limit}
-   * has passed since the start: a server measured while it compiles its code measures the compiler
-   * as much as its pages. A zero limit sends the {@code count} requests only.
+   * JIT compiled for less than {@link #SETTLED_PERCENT} percent of a window's time, or until {@code
+   * limit} has passed since the start: a server measured while it compiles its code measures the
+   * compiler as much as its pages. A zero limit sends the {@code count} requests only.
    *
    * @param compileMillis the JIT's compile time so far, in milliseconds summed over its threads, or
    *     a negative number when the JVM does not tell (no waiting then)

@@ -112,8 +112,11 @@ public final class BenchCommand implements Callable<Integer> {
       paramLabel = "S",
       description =
           "After the --warmup requests, keep warming up until the JIT has settled (compiled for"
-              + " less than a tenth of the last 5 s), for at most S seconds in all; 0 does not"
-              + " wait (default: ${DEFAULT-VALUE}).")
+              + " less than "
+              + ClosedLoop.SETTLED_PERCENT
+              + "% of the last "
+              + ClosedLoop.SETTLE_WINDOW_SECONDS
+              + " s), for at most S seconds in all; 0 does not wait (default: ${DEFAULT-VALUE}).")
   int settleSeconds;
 
   @Option(
