@@ -157,7 +157,9 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(
       names = "--threads",
       paramLabel = "N",
-      description = "Worker threads (default: one per processor).")
+      description =
+          "Worker threads (default: one per processor but one, at least 1; with --opensearch one"
+              + " per processor).")
   Integer threads;
 
   @Option(
@@ -238,7 +240,7 @@ public final class IndexCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (RejectionLog log = RejectionLog.open(err, Optional.ofNullable(rejects))) {
-      int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+      int workers = threads == null ? IngestOptions.defaultWorkers(opensearch == null) : threads;
       FormatTally formats = new FormatTally(log);
       IngestPipeline pipeline =
           new IngestPipeline(
