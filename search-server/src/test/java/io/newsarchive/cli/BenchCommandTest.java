@@ -8,6 +8,8 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -22,22 +24,29 @@ class BenchCommandTest {
   private record Run(int exitCode, String out, String err) {}
 
   private Run bench(int settleSeconds, String... queries) throws IOException {
+    return bench(settleSeconds, List.of(), queries);
+  }
+
+  private Run bench(int settleSeconds, List<String> options, String... queries) throws IOException {
     Path file = temp.resolve("queries.txt");
-    Files.write(file, java.util.List.of(queries));
+    Files.write(file, List.of(queries));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine line = new CommandLine(new BenchCommand());
     line.setOut(new PrintWriter(out, true));
     line.setErr(new PrintWriter(err, true));
-    int code =
-        line.execute(
+    List<String> args = new ArrayList<>();
+    args.addAll(
+        List.of(
             "--index", ReutersIndex.get().directory().toString(),
             "--queries", file.toString(),
             "--requests", "40",
             "--warmup", "4",
             "--settle-seconds", String.valueOf(settleSeconds),
             "--seconds", "30",
-            "--clients", "2");
+            "--clients", "2"));
+    args.addAll(options);
+    int code = line.execute(args.toArray(String[]::new));
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -56,6 +65,15 @@ class BenchCommandTest {
         .containsPattern("raw http +40 pages")
         .contains("ours/raw direct: p50 ")
         .contains("ours/raw http: p50 ");
+  }
+
+  @Test
+  void theServerStopsAtOnceAfterTheLastMeasurement() throws IOException {
+    // Ours measured last: its clients' connections are still kept alive when the server stops.
+    Run run = bench(0, List.of("--raw", "none"), "q=cocoa", "q=&sort=newest");
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).containsPattern("ours +40 pages");
+    assertThat(run.err()).doesNotContain("stop timeout");
   }
 
   @Test
