@@ -47,7 +47,7 @@ public record IngestOptions(
    * Default number of workers: into a local index one per available processor but one (at least
    * one), since the rest of an ingest needs most of a processor beside them: the reader, the JIT
    * compiler, Lucene's merges and the garbage collector. On two processors, rss-news-2023 without
-   * entities took 33 to 52 s with one worker and 42 to 60 s with two (more segments to merge, and
+   * entities took 33 to 52 s with one worker and 42 to 63 s with two (more segments to merge, and
    * each worker slower while both run), with entities about as long either way at a sixth less CPU.
    * Into OpenSearch, whose node indexes and merges elsewhere and whose workers wait for its
    * answers, one per processor.
