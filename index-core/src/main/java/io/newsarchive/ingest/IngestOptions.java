@@ -58,17 +58,4 @@ public record IngestOptions(
     int processors = Runtime.getRuntime().availableProcessors();
     return localIndex ? Math.max(1, processors - 1) : processors;
   }
-
-  /**
-   * {@link #defaultWorkers(boolean) The default workers} of a local index, the given extractor, a
-   * commit every {@value #DEFAULT_COMMIT_SECONDS} seconds or {@value #DEFAULT_COMMIT_ARTICLES}
-   * articles.
-   */
-  public static IngestOptions defaults(EntityExtractor extractor) {
-    return new IngestOptions(
-        defaultWorkers(true),
-        extractor,
-        Duration.ofSeconds(DEFAULT_COMMIT_SECONDS),
-        DEFAULT_COMMIT_ARTICLES);
-  }
 }
