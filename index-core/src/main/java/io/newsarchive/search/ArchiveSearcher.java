@@ -261,9 +261,8 @@ final class ArchiveSearcher extends IndexSearcher {
         }
         local[ord] = numbered[name];
       }
-      known =
-          new SegmentNames(
-              segment(leaf).canonicalNames(facet, local, distinct), Arrays.copyOf(names, distinct));
+      int[] ofValues = segment(leaf).canonicalNames(facet, local, distinct);
+      known = byFrequency(ofValues, Arrays.copyOf(names, distinct));
       folded.bySegment().compareAndSet(leaf, null, known);
       known = folded.bySegment().get(leaf);
     }
@@ -271,8 +270,46 @@ final class ArchiveSearcher extends IndexSearcher {
   }
 
   /**
+   * The names of a segment numbered again by how many of its values hold them, the most held first:
+   * a search counts a match's names into an array by these numbers, and the few names that most
+   * matches hold then share a few cache lines instead of being spread over an array as long as the
+   * segment's names (their alphabetical order). Counts do not depend on the numbers.
+   *
+   * @param ofValues each value's name number, or -1; renumbered in place
+   * @param names the canonical name of each number
+   */
+  private static SegmentNames byFrequency(int[] ofValues, int[] names) {
+    int[] held = new int[names.length];
+    for (int name : ofValues) {
+      if (name >= 0) {
+        held[name]++;
+      }
+    }
+    // Most held first, ties by their former number: the number in the low half, so that one sort
+    // of longs orders them.
+    long[] order = new long[names.length];
+    for (int name = 0; name < names.length; name++) {
+      order[name] = ((long) (Integer.MAX_VALUE - held[name]) << 32) | name;
+    }
+    Arrays.sort(order);
+    int[] renumbered = new int[names.length];
+    int[] renamed = new int[names.length];
+    for (int number = 0; number < order.length; number++) {
+      int former = (int) order[number];
+      renumbered[former] = number;
+      renamed[number] = names[former];
+    }
+    for (int i = 0; i < ofValues.length; i++) {
+      if (ofValues[i] >= 0) {
+        ofValues[i] = renumbered[ofValues[i]];
+      }
+    }
+    return new SegmentNames(ofValues, renamed);
+  }
+
+  /**
    * The canonical names of one segment's values of an entity facet, numbered within the segment so
-   * that its counts need no more room than its values.
+   * that its counts need no more room than its values, the most held first ({@link #byFrequency}).
    *
    * @param ofValues the segment's number of each of its values' canonical name, as {@link
    *     SegmentOrdinals#canonicalNames} gives them

@@ -34,8 +34,9 @@ import org.apache.lucene.util.LongValues;
  * value ordinals; only the values it saw are mapped to the index's ordinals, once each, when the
  * counts are read. The ordinals and days come from the arrays the index version keeps for each
  * segment ({@link SegmentOrdinals}), past the deadline checks of the index reader, so that a search
- * stopped by its deadline still counts exactly the hits it collected. A new one for each search;
- * the counts it reduces to are read-only.
+ * stopped by its deadline still counts exactly the hits it collected; a segment counts its matches
+ * in batches ({@link SegmentOrdinals.Batch}). A new one for each search; the counts it reduces to
+ * are read-only.
  */
 final class MatchCounter implements CollectorManager<MatchCounter.Counting, MatchCounter.Counts> {
 
@@ -108,6 +109,9 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     }
     long total = 0;
     for (Counting collector : collectors) {
+      for (SegmentCounts segment : collector.segments) {
+        segment.count();
+      }
       collector.days.forEach(perDay::add);
       for (SegmentCounts segment : collector.segments) {
         total += segment.hits;
@@ -184,6 +188,7 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     private final SegmentOrdinals ordinals;
     private final KeyCounts days;
     private final long firstDay;
+    private final SegmentOrdinals.Batch batch = new SegmentOrdinals.Batch();
 
     SegmentCounts(
         ArchiveSearcher searcher, int ord, Set<FacetField> facets, KeyCounts days, long firstDay)
@@ -215,18 +220,35 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
 
     @Override
     public void collect(int doc) {
-      hits++;
+      if (batch.add(doc)) {
+        count();
+      }
+    }
+
+    @Override
+    public void finish() {
+      count();
+    }
+
+    /**
+     * Counts the matches collected and not yet counted: at the end of each piece of the segment,
+     * and before the counts are read (a search stopped by its deadline may not finish its piece).
+     */
+    void count() {
+      int n = batch.size();
+      if (n == 0) {
+        return;
+      }
+      hits += n;
       for (int i = 0; i < fields.length; i++) {
         if (canonical[i] == null) {
-          ordinals.count(fields[i], doc, counts[i]);
+          ordinals.count(fields[i], batch, counts[i]);
         } else {
-          ordinals.countCanonical(fields[i], doc, byName[i], canonical[i]);
+          ordinals.countCanonical(fields[i], batch, byName[i], canonical[i]);
         }
       }
-      int day = ordinals.day(doc);
-      if (day != SegmentOrdinals.UNDATED) {
-        days.add((int) (day - firstDay));
-      }
+      ordinals.countDays(batch, days, firstDay);
+      batch.clear();
     }
   }
 

@@ -107,42 +107,118 @@ final class SegmentOrdinals {
     return valueCounts[facet.ordinal()];
   }
 
-  /** Counts the values of {@code facet} that document {@code doc} has into {@code counts}. */
-  void count(FacetField facet, int doc, KeyCounts counts) {
-    int f = facet.ordinal();
-    int[] values = ords[f];
-    int[] at = starts[f];
-    if (at == null) {
-      int ord = values[doc];
-      if (ord >= 0) {
-        counts.add(ord);
-      }
-      return;
+  /**
+   * Matches of one segment waiting to be counted together: counting them a batch at a time, facet
+   * by facet, lets the processor fetch the arrays' entries of many matches at once, where counting
+   * each match on its own waited for each of them in turn. Reused for the next batch once counted.
+   * Not thread-safe.
+   */
+  static final class Batch {
+
+    /** Matches a batch holds. */
+    static final int SIZE = 256;
+
+    private final int[] docs = new int[SIZE];
+    private final int[] from = new int[SIZE];
+    private final int[] to = new int[SIZE];
+    private int size;
+
+    /** Adds match {@code doc}; true when the batch is then full. */
+    boolean add(int doc) {
+      docs[size++] = doc;
+      return size == SIZE;
     }
-    for (int i = at[doc], end = at[doc + 1]; i < end; i++) {
-      counts.add(values[i]);
+
+    /** The matches added since the last {@link #clear}. */
+    int size() {
+      return size;
+    }
+
+    /** Empties the batch. */
+    void clear() {
+      size = 0;
     }
   }
 
   /**
-   * Counts the canonical names of the values of {@code facet} that document {@code doc} has into
-   * {@code counts}, each name once however many of its variants the document holds.
-   *
-   * @param names the values' canonical names as {@link #canonicalNames} gives them
+   * Counts the values of {@code facet} that the documents of {@code batch} have into {@code
+   * counts}.
    */
-  void countCanonical(FacetField facet, int doc, NameCounts counts, int[] names) {
-    int[] at = starts[facet.ordinal()];
-    if (at == null) {
-      int name = names[doc];
-      if (name >= 0) {
-        counts.add(name);
+  void count(FacetField facet, Batch batch, KeyCounts counts) {
+    int f = facet.ordinal();
+    int[] values = ords[f];
+    int[] docs = batch.docs;
+    int n = batch.size;
+    if (starts[f] == null) {
+      for (int k = 0; k < n; k++) {
+        int ord = values[docs[k]];
+        if (ord >= 0) {
+          counts.add(ord);
+        }
       }
       return;
     }
-    for (int i = at[doc], end = at[doc + 1]; i < end; i++) {
-      int name = names[i];
-      if (name >= 0) {
-        counts.add(name);
+    bounds(starts[f], batch);
+    for (int k = 0; k < n; k++) {
+      for (int i = batch.from[k], end = batch.to[k]; i < end; i++) {
+        counts.add(values[i]);
+      }
+    }
+  }
+
+  /**
+   * Counts the canonical names of the values of {@code facet} that the documents of {@code batch}
+   * have into {@code counts}, each name once per document however many of its variants it holds.
+   *
+   * @param names the values' canonical names as {@link #canonicalNames} gives them
+   */
+  void countCanonical(FacetField facet, Batch batch, NameCounts counts, int[] names) {
+    int[] docs = batch.docs;
+    int n = batch.size;
+    int[] at = starts[facet.ordinal()];
+    if (at == null) {
+      for (int k = 0; k < n; k++) {
+        int name = names[docs[k]];
+        if (name >= 0) {
+          counts.add(name);
+        }
+      }
+      return;
+    }
+    bounds(at, batch);
+    for (int k = 0; k < n; k++) {
+      for (int i = batch.from[k], end = batch.to[k]; i < end; i++) {
+        int name = names[i];
+        if (name >= 0) {
+          counts.add(name);
+        }
+      }
+    }
+  }
+
+  /**
+   * Where the values of each document of {@code batch} start and end, read for all of them before
+   * any value is: reads that do not wait for each other.
+   */
+  private static void bounds(int[] at, Batch batch) {
+    int[] docs = batch.docs;
+    for (int k = 0, n = batch.size; k < n; k++) {
+      int doc = docs[k];
+      batch.from[k] = at[doc];
+      batch.to[k] = at[doc + 1];
+    }
+  }
+
+  /**
+   * Counts the publication day of each dated document of {@code batch} into {@code counts}, keyed
+   * by its days since {@code firstDay}.
+   */
+  void countDays(Batch batch, KeyCounts counts, long firstDay) {
+    int[] docs = batch.docs;
+    for (int k = 0, n = batch.size; k < n; k++) {
+      int day = days[docs[k]];
+      if (day != UNDATED) {
+        counts.add((int) (day - firstDay));
       }
     }
   }

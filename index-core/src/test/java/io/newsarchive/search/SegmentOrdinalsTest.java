@@ -26,7 +26,7 @@ class SegmentOrdinalsTest {
   @Test
   void arraysCountWhatTheDocValuesHold() throws IOException {
     List<Article> articles = new ArrayList<>();
-    for (int i = 0; i < 200; i++) {
+    for (int i = 0; i < 600; i++) {
       List<Entity> entities = new ArrayList<>();
       // Some articles name nobody, some one person, some three; places on every fifth.
       for (int p = 0; p < i % 4 - 1; p++) {
@@ -50,7 +50,7 @@ class SegmentOrdinalsTest {
         assertThat(ordinals.valueCount(facet)).isEqualTo(values.getValueCount());
         for (int doc = 0; doc < leaf.maxDoc(); doc++) {
           KeyCounts fromArrays = new KeyCounts(ordinals.valueCount(facet));
-          ordinals.count(facet, doc, fromArrays);
+          ordinals.count(facet, batchOf(doc), fromArrays);
           KeyCounts fromDocValues = new KeyCounts(ordinals.valueCount(facet));
           if (values.advanceExact(doc)) {
             for (int n = values.docValueCount(); n > 0; n--) {
@@ -61,6 +61,19 @@ class SegmentOrdinalsTest {
               .as("%s of doc %d", facet, doc)
               .isEqualTo(read(fromDocValues));
         }
+        // Every second document in batches, as a search counts its matches: more than one batch.
+        KeyCounts batched = new KeyCounts(ordinals.valueCount(facet));
+        KeyCounts oneByOne = new KeyCounts(ordinals.valueCount(facet));
+        SegmentOrdinals.Batch batch = new SegmentOrdinals.Batch();
+        for (int doc = 0; doc < leaf.maxDoc(); doc += 2) {
+          if (batch.add(doc)) {
+            ordinals.count(facet, batch, batched);
+            batch.clear();
+          }
+          ordinals.count(facet, batchOf(doc), oneByOne);
+        }
+        ordinals.count(facet, batch, batched);
+        assertThat(read(batched)).as("%s in batches", facet).isEqualTo(read(oneByOne));
       }
       for (int doc = 0; doc < leaf.maxDoc(); doc++) {
         Article article = articles.get(doc);
@@ -70,6 +83,22 @@ class SegmentOrdinalsTest {
                 : (int) (article.published().toEpochMilli() / 86_400_000L);
         assertThat(ordinals.day(doc)).isEqualTo(expected);
       }
+      KeyCounts days = new KeyCounts(100_000);
+      SegmentOrdinals.Batch batch = new SegmentOrdinals.Batch();
+      for (int doc = 0; doc < leaf.maxDoc(); doc++) {
+        if (batch.add(doc)) {
+          ordinals.countDays(batch, days, 18_000);
+          batch.clear();
+        }
+      }
+      ordinals.countDays(batch, days, 18_000);
+      KeyCounts expectedDays = new KeyCounts(100_000);
+      for (Article article : articles) {
+        if (article.published() != null) {
+          expectedDays.add((int) (article.published().toEpochMilli() / 86_400_000L - 18_000));
+        }
+      }
+      assertThat(read(days)).isEqualTo(read(expectedDays));
     }
   }
 
@@ -78,7 +107,7 @@ class SegmentOrdinalsTest {
     // Persons "Person 0" to "Person 9"; names by the last digit of the ordinal's value modulo 3,
     // so that "Person 0", "Person 3", "Person 6" and "Person 9" are variants of one name.
     List<Article> articles = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
+    for (int i = 0; i < 600; i++) {
       List<Entity> entities = new ArrayList<>();
       for (int p = 0; p < i % 4; p++) {
         entities.add(person("Person " + (i + 2 * p) % 10));
@@ -98,6 +127,7 @@ class SegmentOrdinalsTest {
       }
       int[] canonicalNames = ordinals.canonicalNames(FacetField.PERSON, canonical, 3);
       NameCounts counts = new NameCounts(3);
+      SegmentOrdinals.Batch batch = new SegmentOrdinals.Batch();
       int[] expected = new int[3];
       int withTwoVariants = 0;
       for (int doc = 0; doc < leaf.maxDoc(); doc++) {
@@ -111,13 +141,23 @@ class SegmentOrdinalsTest {
         }
         names.forEach(name -> expected[name]++);
         withTwoVariants += names.size() < held ? 1 : 0;
-        ordinals.countCanonical(FacetField.PERSON, doc, counts, canonicalNames);
+        if (batch.add(doc)) {
+          ordinals.countCanonical(FacetField.PERSON, batch, counts, canonicalNames);
+          batch.clear();
+        }
       }
+      ordinals.countCanonical(FacetField.PERSON, batch, counts, canonicalNames);
       assertThat(withTwoVariants).as("articles with two variants of one name").isGreaterThan(5);
       int[] counted = new int[3];
       counts.forEach((name, count) -> counted[name] = count);
       assertThat(counted).containsExactly(expected);
     }
+  }
+
+  private static SegmentOrdinals.Batch batchOf(int doc) {
+    SegmentOrdinals.Batch batch = new SegmentOrdinals.Batch();
+    batch.add(doc);
+    return batch;
   }
 
   private static List<String> read(KeyCounts counts) throws IOException {
