@@ -254,9 +254,4 @@ final class SegmentOrdinals {
     }
     return named;
   }
-
-  /** The UTC epoch day on which document {@code doc} was published, or {@link #UNDATED}. */
-  int day(int doc) {
-    return days[doc];
-  }
 }

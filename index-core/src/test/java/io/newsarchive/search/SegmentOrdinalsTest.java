@@ -75,29 +75,28 @@ class SegmentOrdinalsTest {
         ordinals.count(facet, batch, batched);
         assertThat(read(batched)).as("%s in batches", facet).isEqualTo(read(oneByOne));
       }
-      for (int doc = 0; doc < leaf.maxDoc(); doc++) {
-        Article article = articles.get(doc);
-        int expected =
-            article.published() == null
-                ? SegmentOrdinals.UNDATED
-                : (int) (article.published().toEpochMilli() / 86_400_000L);
-        assertThat(ordinals.day(doc)).isEqualTo(expected);
-      }
+      // Each article's day alone (none for an undated one), then all of them in batches.
       KeyCounts days = new KeyCounts(100_000);
+      KeyCounts expectedDays = new KeyCounts(100_000);
       SegmentOrdinals.Batch batch = new SegmentOrdinals.Batch();
       for (int doc = 0; doc < leaf.maxDoc(); doc++) {
+        Article article = articles.get(doc);
+        List<String> expected =
+            article.published() == null
+                ? List.of()
+                : List.of(article.published().toEpochMilli() / 86_400_000L - 18_000 + "x1");
+        KeyCounts alone = new KeyCounts(100_000);
+        ordinals.countDays(batchOf(doc), alone, 18_000);
+        assertThat(read(alone)).as("day of doc %d", doc).isEqualTo(expected);
+        if (article.published() != null) {
+          expectedDays.add((int) (article.published().toEpochMilli() / 86_400_000L - 18_000));
+        }
         if (batch.add(doc)) {
           ordinals.countDays(batch, days, 18_000);
           batch.clear();
         }
       }
       ordinals.countDays(batch, days, 18_000);
-      KeyCounts expectedDays = new KeyCounts(100_000);
-      for (Article article : articles) {
-        if (article.published() != null) {
-          expectedDays.add((int) (article.published().toEpochMilli() / 86_400_000L - 18_000));
-        }
-      }
       assertThat(read(days)).isEqualTo(read(expectedDays));
     }
   }
