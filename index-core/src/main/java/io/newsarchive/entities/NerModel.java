@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -45,8 +44,7 @@ public final class NerModel {
     this.gazetteer = gazetteer;
     this.firstPass = firstPass;
     this.secondPass = secondPass;
-    this.table =
-        new FeatureTable(firstPass.index(), secondPass == null ? null : secondPass.index());
+    this.table = new FeatureTable(firstPass, secondPass);
     this.features = new TokenFeatures(lexicon, gazetteer, table);
   }
 
@@ -76,22 +74,25 @@ public final class NerModel {
     }
     TokenFeatures.DocumentContext doc = new TokenFeatures.DocumentContext(sentences, lower);
     List<int[]> first = new ArrayList<>(sentences.size());
-    // The second pass's rows of the first-pass features, found by the first pass's lookups and
-    // kept rather than the features' hashes: half the memory.
-    List<int[][]> secondPassRows = new ArrayList<>(secondPass == null ? 0 : sentences.size());
+    // The second pass adds the weights of the same features, kept by their rows in the table.
+    List<long[][]> rows = new ArrayList<>(secondPass == null ? 0 : sentences.size());
     for (int s = 0; s < sentences.size(); s++) {
       String[] words = sentences.get(s);
       long[][] sentence = features.sentenceRows(words, tokens.get(s), doc);
       float[] scores = new float[sentence.length * NerLabels.COUNT];
-      int[][] secondRows = new int[sentence.length][];
       for (int i = 0; i < sentence.length; i++) {
-        secondRows[i] = scoreFirstPass(sentence[i], scores, i * NerLabels.COUNT);
+        int base = i * NerLabels.COUNT;
+        for (long row : sentence[i]) {
+          if (row >= 0) {
+            table.addFirst(row, scores, base);
+          }
+        }
       }
       int[] labels = firstPass.decode(scores, sentence.length);
       first.add(labels);
       doc.addVotes(words, lower.get(s), labels);
       if (secondPass != null) {
-        secondPassRows.add(secondRows);
+        rows.add(sentence);
       }
     }
     if (secondPass == null) {
@@ -99,46 +100,27 @@ public final class NerModel {
     }
     List<int[]> second = new ArrayList<>(sentences.size());
     for (int s = 0; s < sentences.size(); s++) {
-      int[][] rows = secondPassRows.get(s);
-      secondPassRows.set(s, null);
+      long[][] sentence = rows.get(s);
+      rows.set(s, null);
       long[][] votes = features.votes(sentences.get(s), lower.get(s), doc, first.get(s));
-      float[] scores = new float[rows.length * NerLabels.COUNT];
-      for (int i = 0; i < rows.length; i++) {
+      float[] scores = new float[sentence.length * NerLabels.COUNT];
+      for (int i = 0; i < sentence.length; i++) {
         int base = i * NerLabels.COUNT;
-        for (int row : rows[i]) {
-          secondPass.addRow(row, scores, base);
+        for (long row : sentence[i]) {
+          if (row >= 0) {
+            table.addSecond(row, scores, base);
+          }
         }
         for (long vote : votes[i]) {
-          int row = (int) (table.rows(vote) >>> 32);
+          long row = table.row(vote);
           if (row >= 0) {
-            secondPass.addRow(row, scores, base);
+            table.addSecond(row, scores, base);
           }
         }
       }
-      second.add(secondPass.decode(scores, rows.length));
+      second.add(secondPass.decode(scores, sentence.length));
     }
     return second;
-  }
-
-  /**
-   * Adds the first pass's weights of one token's features, given by their rows in the table, to its
-   * {@code scores} from {@code base}, and returns the second pass's rows of the same features, in
-   * order; unknown features are dropped.
-   */
-  private int[] scoreFirstPass(long[] features, float[] scores, int base) {
-    int[] secondRows = new int[features.length];
-    int count = 0;
-    for (long rows : features) {
-      int firstRow = (int) rows;
-      int secondRow = (int) (rows >>> 32);
-      if (firstRow >= 0) {
-        firstPass.addRow(firstRow, scores, base);
-      }
-      if (secondRow >= 0) {
-        secondRows[count++] = secondRow;
-      }
-    }
-    return count == features.length ? secondRows : Arrays.copyOf(secondRows, count);
   }
 
   /** Writes the model, gzip-compressed. */

@@ -75,6 +75,13 @@ public final class SequencePerceptron {
     }
   }
 
+  /**
+   * Copies the weights of feature row {@code row}, label by label, into {@code to} from {@code at}.
+   */
+  void copyRow(int row, float[] to, int at) {
+    System.arraycopy(weights, row * L, to, at, L);
+  }
+
   /** The best label sequence for tokens given by their feature rows. */
   public int[] decode(int[][] tokenRows) {
     int n = tokenRows.length;

@@ -223,7 +223,9 @@ public final class TokenFeatures {
     return sentence(words, tokens(words), doc, lists);
   }
 
-  /** The features of a sentence's tokens: their hashes, or their rows when there is a table. */
+  /**
+   * The features of a sentence's tokens: their hashes, or their rows in it when there is a table.
+   */
   private long[][] sentence(
       String[] words, WordFeatures[] tokens, DocumentContext doc, Lists lists) {
     int n = words.length;
@@ -340,9 +342,9 @@ public final class TokenFeatures {
     return result;
   }
 
-  /** A feature as this instance gives it: its hash, or its rows when there is a table. */
+  /** A feature as this instance gives it: its hash, or its row when there is a table. */
   private long feature(long hash) {
-    return table == null ? hash : table.rows(hash);
+    return table == null ? hash : table.row(hash);
   }
 
   /** The word's features, from this thread's recent words when it is there. */

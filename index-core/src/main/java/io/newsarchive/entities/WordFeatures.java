@@ -94,12 +94,12 @@ final class WordFeatures {
     System.arraycopy(hyphenParts, 0, features, AFFIXES + affixCount, hyphenParts.length);
     if (table != null) {
       for (int i = 0; i < features.length; i++) {
-        features[i] = table.rows(features[i]);
+        features[i] = table.row(features[i]);
       }
     }
   }
 
-  /** The feature (its hash, or its rows with a table) of one of the slots above. */
+  /** The feature (its hash, or its row with a table) of one of the slots above. */
   long feature(int slot) {
     return features[slot];
   }

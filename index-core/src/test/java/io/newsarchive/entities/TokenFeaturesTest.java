@@ -51,7 +51,7 @@ class TokenFeaturesTest {
         long[][] actual = rows.sentenceRows(sentence, rows.tokens(sentence), context);
         assertThat(actual.length).isEqualTo(expected.length);
         for (int i = 0; i < expected.length; i++) {
-          long[] looked = Arrays.stream(expected[i]).map(model.table()::rows).toArray();
+          long[] looked = Arrays.stream(expected[i]).map(model.table()::row).toArray();
           assertThat(actual[i]).as("token %s", sentence[i]).containsExactly(looked);
         }
       }
