@@ -4,11 +4,11 @@ package io.newsarchive.entities;
  * Every feature either pass knows, in one open-addressing table, with both passes' weights side by
  * side. A slot holds a feature's hash and, right after it, its row, so that one lookup touches one
  * cache line; with the hash and the row in separate arrays, and a table per pass, a known feature
- * cost four cache misses, and the tagger looks up about seventy features per token. A row holds the
- * first pass's weight of each label and then the second pass's, zero where a pass does not know the
- * feature: the second pass adds the weights of the features the first pass added a moment before,
- * now in the cache lines next to them, where each pass's rows in an array of their own were a
- * second miss per feature (a fifth of tagging). A zero adds nothing to a sum of floats, so each
+ * cost four cache misses, and the tagger looked up about seventy features per token. A row holds
+ * the first pass's weight of each label and then the second pass's, zero where a pass does not know
+ * the feature: the second pass adds the weights of the features the first pass added a moment
+ * before, now in the cache lines next to them, where each pass's rows in an array of their own were
+ * a second miss per feature (a fifth of tagging). A zero adds nothing to a sum of floats, so each
  * pass's scores are those of its own weights, to the last bit. Immutable and thread-safe.
  */
 final class FeatureTable {
@@ -54,7 +54,7 @@ final class FeatureTable {
     int[] secondRows = new int[secondFeatures.length];
     int rows = firstFeatures.length;
     for (int row = 0; row < firstFeatures.length; row++) {
-      slots[2 * slotOf(firstFeatures[row], row) + 1] = row;
+      slotOf(firstFeatures[row], row);
     }
     for (int row = 0; row < secondFeatures.length; row++) {
       int slot = slotOf(secondFeatures[row], rows);
@@ -105,6 +105,48 @@ final class FeatureTable {
     int from = (int) row * stride + L;
     for (int y = 0; y < L; y++) {
       scores[base + y] += weights[from + y];
+    }
+  }
+
+  /**
+   * The sums of the weights of each list of feature hashes, list {@code l} from {@code l *
+   * stride()}: the first pass's weight of each label, then the second pass's, as a row holds them.
+   * A feature neither pass knows adds nothing.
+   */
+  float[] sums(long[][] features) {
+    float[] sums = new float[features.length * stride];
+    for (int l = 0; l < features.length; l++) {
+      for (long feature : features[l]) {
+        long row = row(feature);
+        if (row >= 0) {
+          int from = (int) row * stride;
+          for (int y = 0; y < stride; y++) {
+            sums[l * stride + y] += weights[from + y];
+          }
+        }
+      }
+    }
+    return sums;
+  }
+
+  /** How many weights a row and a sum hold: each label's, for each pass. */
+  int stride() {
+    return stride;
+  }
+
+  /** Adds the first pass's weights of list {@code l} of {@code sums} (from {@link #sums}). */
+  void addFirst(float[] sums, int l, float[] scores, int base) {
+    int from = l * stride;
+    for (int y = 0; y < L; y++) {
+      scores[base + y] += sums[from + y];
+    }
+  }
+
+  /** The same with the second pass's weights; only for a model of two passes. */
+  void addSecond(float[] sums, int l, float[] scores, int base) {
+    int from = l * stride + L;
+    for (int y = 0; y < L; y++) {
+      scores[base + y] += sums[from + y];
     }
   }
 

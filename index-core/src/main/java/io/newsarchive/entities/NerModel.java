@@ -78,10 +78,15 @@ public final class NerModel {
     List<long[][]> rows = new ArrayList<>(secondPass == null ? 0 : sentences.size());
     for (int s = 0; s < sentences.size(); s++) {
       String[] words = sentences.get(s);
-      long[][] sentence = features.sentenceRows(words, tokens.get(s), doc);
+      WordFeatures[] window = tokens.get(s);
+      long[][] sentence = features.sentenceRows(words, window, doc);
       float[] scores = new float[sentence.length * NerLabels.COUNT];
       for (int i = 0; i < sentence.length; i++) {
         int base = i * NerLabels.COUNT;
+        for (int o = -WordFeatures.REACH; o <= WordFeatures.REACH; o++) {
+          table.addFirst(
+              features.at(window, i + o).weights(), o + WordFeatures.REACH, scores, base);
+        }
         for (long row : sentence[i]) {
           if (row >= 0) {
             table.addFirst(row, scores, base);
@@ -102,10 +107,15 @@ public final class NerModel {
     for (int s = 0; s < sentences.size(); s++) {
       long[][] sentence = rows.get(s);
       rows.set(s, null);
+      WordFeatures[] window = tokens.get(s);
       long[][] votes = features.votes(sentences.get(s), lower.get(s), doc, first.get(s));
       float[] scores = new float[sentence.length * NerLabels.COUNT];
       for (int i = 0; i < sentence.length; i++) {
         int base = i * NerLabels.COUNT;
+        for (int o = -WordFeatures.REACH; o <= WordFeatures.REACH; o++) {
+          table.addSecond(
+              features.at(window, i + o).weights(), o + WordFeatures.REACH, scores, base);
+        }
         for (long row : sentence[i]) {
           if (row >= 0) {
             table.addSecond(row, scores, base);

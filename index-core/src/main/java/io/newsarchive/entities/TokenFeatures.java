@@ -24,7 +24,10 @@ public final class TokenFeatures {
   static final long FNV_PRIME = 0x100000001b3L;
   static final long PAD = hash("<PAD>");
 
-  /** Most words whose features a thread keeps, about 20 MB of them. */
+  /**
+   * Most words whose features a thread keeps: about 60 MB of them when tagging, most of it each
+   * word's summed weights (170 floats for the bundled model).
+   */
   private static final int CACHED_WORDS = 1 << 16;
 
   private final WordLexicon lexicon;
@@ -32,6 +35,9 @@ public final class TokenFeatures {
 
   /** The rows of the features, when these features are for tagging; null for training. */
   private final FeatureTable table;
+
+  /** The features of a window's places before a sentence's first word and after its last. */
+  private final WordFeatures outside;
 
   /**
    * Each thread's features of the words it met lately, so that a word's hashes, lexicon entry and
@@ -53,6 +59,7 @@ public final class TokenFeatures {
     this.lexicon = lexicon;
     this.gazetteer = gazetteer;
     this.table = table;
+    this.outside = WordFeatures.outside(table);
   }
 
   /** What the whole document says about each word, keyed by lower case. */
@@ -168,10 +175,10 @@ public final class TokenFeatures {
   }
 
   /**
-   * The rows in the table of every first-pass feature of every token of a sentence, as {@link
-   * FeatureTable#rows} gives them ({@link FeatureTable#UNKNOWN} for a feature neither pass knows),
-   * in the order of {@link #sentence}. A word's own features are looked up once for all its
-   * occurrences.
+   * The rows in the table of the first-pass features of every token of a sentence, as {@link
+   * FeatureTable#row} gives them ({@link FeatureTable#UNKNOWN} for a feature neither pass knows),
+   * except those the words of its window give it ({@link WordFeatures}), whose summed weights the
+   * tagger adds from {@link #at}; with those, the features of {@link #sentence}.
    *
    * @throws IllegalStateException when these features were made without a table
    */
@@ -260,15 +267,13 @@ public final class TokenFeatures {
       int k = 0;
       WordFeatures t = tokens[i];
       buffer[k++] = feature(f(1, 0));
-      for (int o = -2; o <= 2; o++) {
-        int j = i + o;
-        boolean outside = j < 0 || j >= n;
-        buffer[k++] =
-            outside ? feature(f(4 + o, PAD)) : tokens[j].feature(WordFeatures.LOWER_AT + o + 2);
-        buffer[k++] =
-            outside ? feature(f(10 + o, PAD)) : tokens[j].feature(WordFeatures.SHAPE_AT + o + 2);
+      if (table == null) {
+        // With a table, the caller adds the window's words' summed weights instead.
+        for (int o = -WordFeatures.REACH; o <= WordFeatures.REACH; o++) {
+          int j = i + o;
+          k = (j < 0 || j >= n ? outside : tokens[j]).copy(o, buffer, k);
+        }
       }
-      buffer[k++] = t.feature(WordFeatures.WORD);
       long prevShape = i > 0 ? tokens[i - 1].shape : PAD;
       long nextShape = i + 1 < n ? tokens[i + 1].shape : PAD;
       long prevLower = i > 0 ? tokens[i - 1].lower : PAD;
@@ -277,26 +282,9 @@ public final class TokenFeatures {
       buffer[k++] = feature(f(15, t.shape, nextShape));
       buffer[k++] = feature(f(16, prevLower, t.lower));
       buffer[k++] = feature(f(17, t.lower, nextLower));
-      k = t.copyAffixes(buffer, k);
-      buffer[k++] = i > 0 ? tokens[i - 1].feature(WordFeatures.SUFFIX_BEFORE) : feature(f(30, PAD));
-      buffer[k++] =
-          i + 1 < n ? tokens[i + 1].feature(WordFeatures.SUFFIX_AFTER) : feature(f(31, PAD));
-      int prefixes = WordLexicon.CLUSTER_PREFIXES.length;
-      for (int o = -1; o <= 1; o++) {
-        int j = i + o;
-        for (int p = 0; p < prefixes; p++) {
-          int slot = prefixes * (o + 1) + p;
-          buffer[k++] =
-              j < 0 || j >= n
-                  ? feature(f(40 + slot, PAD))
-                  : tokens[j].feature(WordFeatures.CLUSTER_AT + slot);
-        }
-      }
       int caseBin = t.info.caseBin();
       buffer[k++] = feature(f(60, caseBin, i == 0 ? 1 : 0));
       buffer[k++] = feature(f(61, caseBin, shouting ? 1 : 0));
-      buffer[k++] = i > 0 ? tokens[i - 1].feature(WordFeatures.CASE_BEFORE) : feature(f(62, -2));
-      buffer[k++] = i + 1 < n ? tokens[i + 1].feature(WordFeatures.CASE_AFTER) : feature(f(63, -2));
       buffer[k++] = feature(f(64, t.shape, i == 0 ? 1 : 0));
       Integer flags = doc.flags.get(t.lowerText);
       buffer[k++] = feature(f(65, flags == null ? 0 : flags, t.shape));
@@ -311,16 +299,12 @@ public final class TokenFeatures {
         buffer[k++] = feature(f(78, alsoTags[i], numbers));
       }
       int corpusType = t.info.corpusType();
-      buffer[k++] = t.feature(WordFeatures.CORPUS_TYPE);
-      buffer[k++] = t.feature(WordFeatures.CORPUS_TYPE_SHAPE);
       buffer[k++] = feature(f(82, i > 0 ? tokens[i - 1].info.corpusType() : -2, corpusType));
       buffer[k++] = feature(f(83, corpusType, i + 1 < n ? tokens[i + 1].info.corpusType() : -2));
       // Multi-word names the corpus tagger found in unlabeled news ("Standard Liege").
       buffer[k++] = feature(f(84, phraseTags[i]));
       buffer[k++] = feature(f(85, i > 0 ? phraseTags[i - 1] : -2, phraseTags[i]));
       buffer[k++] = feature(f(86, phraseTags[i], i + 1 < n ? phraseTags[i + 1] : -2));
-      // A hyphenated word is read through its parts too: "Tripoli-based", "German-Israeli".
-      k = t.copyHyphenParts(buffer, k);
       long[] contexts = doc.contexts.get(t.lowerText);
       if (contexts != null && Character.isUpperCase(words[i].charAt(0))) {
         long prev = i > 0 ? tokens[i - 1].lower : PAD;
@@ -340,6 +324,14 @@ public final class TokenFeatures {
       result[i] = java.util.Arrays.copyOf(buffer, k);
     }
     return result;
+  }
+
+  /**
+   * The word at {@code j} of a sentence's {@code tokens}, or the features of a window's place
+   * before its first word or after its last when {@code j} is outside it.
+   */
+  WordFeatures at(WordFeatures[] tokens, int j) {
+    return j < 0 || j >= tokens.length ? outside : tokens[j];
   }
 
   /** A feature as this instance gives it: its hash, or its row when there is a table. */

@@ -4,42 +4,24 @@ import java.util.Locale;
 
 /**
  * What a word contributes to the features of the tokens around it, whatever the sentence: its
- * hashes, and the features it gives at each place it can take in a token's window (the word itself
- * at an offset, its shape, affixes, clusters, capitalization and corpus type). News repeats its
- * words, so these are computed once per word and kept. With a {@link FeatureTable} the features are
- * kept as their rows, so that a word's features are looked up in the model once, not at each
- * occurrence; without one, as their hashes. Immutable.
+ * hashes, and the features it gives a token at each offset from it in the token's window (the word
+ * itself, its shape, affixes, clusters, capitalization and corpus type). News repeats its words, so
+ * these are computed once per word and kept. For training they are kept as hashes. For tagging,
+ * with a {@link FeatureTable}, only their weights are kept, summed offset by offset: a token adds
+ * five sums for the words of its window instead of about forty rows from the model's table, which
+ * were most of tagging's waits on memory. Immutable.
  */
 final class WordFeatures {
 
-  /** Slot of the word at offset {@code o} (-2 to 2) from a token: {@code LOWER_AT + o + 2}. */
-  static final int LOWER_AT = 0;
+  /** How far from a token the words whose features it takes reach, on either side. */
+  static final int REACH = 2;
 
-  /** Slot of the word's shape at offset {@code o} from a token: {@code SHAPE_AT + o + 2}. */
-  static final int SHAPE_AT = 5;
-
-  static final int WORD = 10;
-  static final int SUFFIX_BEFORE = 11;
-  static final int SUFFIX_AFTER = 12;
-
-  /**
-   * Slot of cluster prefix {@code p} at offset {@code o} (-1 to 1): {@code CLUSTER_AT + 4(o+1) +
-   * p}.
-   */
-  static final int CLUSTER_AT = 13;
-
-  static final int CASE_BEFORE = CLUSTER_AT + 3 * WordLexicon.CLUSTER_PREFIXES.length;
-  static final int CASE_AFTER = CASE_BEFORE + 1;
-  static final int CORPUS_TYPE = CASE_AFTER + 1;
-  static final int CORPUS_TYPE_SHAPE = CORPUS_TYPE + 1;
-
-  /** The first of the affix slots, then the hyphen parts' slots. */
-  private static final int AFFIXES = CORPUS_TYPE_SHAPE + 1;
+  /** Offsets in a window, from {@code -REACH} to {@code REACH}. */
+  static final int OFFSETS = 2 * REACH + 1;
 
   final long word;
   final long lower;
   final long shape;
-  final long suffix3;
   final String lowerText;
   final WordLexicon.Info info;
 
@@ -49,10 +31,17 @@ final class WordFeatures {
   /** The same in its second layer of lists ({@link Gazetteer#alsoEntry}). */
   final int listedAlso;
 
-  /** The features of the slots above, then the affixes, then the hyphen parts. */
-  private final long[] features;
+  /**
+   * The hashes of the features the word gives a token at offset {@code o} from it, at {@code o +
+   * REACH}; null with a table.
+   */
+  private final long[][] byOffset;
 
-  private final int affixCount;
+  /**
+   * With a table, the sums of the weights of those features, offset by offset, laid out as {@link
+   * FeatureTable#sums} lays them out; null without.
+   */
+  private final float[] weights;
 
   WordFeatures(String text, WordLexicon lexicon, Gazetteer gazetteer, FeatureTable table) {
     lowerText = text.toLowerCase(Locale.ROOT);
@@ -61,60 +50,93 @@ final class WordFeatures {
     word = TokenFeatures.hash(text);
     lower = TokenFeatures.hash(lowerText);
     shape = TokenFeatures.shapeHash(text);
-    long h = TokenFeatures.FNV_OFFSET;
-    for (int i = Math.max(0, lowerText.length() - 3); i < lowerText.length(); i++) {
-      h = (h ^ lowerText.charAt(i)) * TokenFeatures.FNV_PRIME;
-    }
-    suffix3 = h;
     info = lexicon.info(text);
+    long suffix3 = TokenFeatures.FNV_OFFSET;
+    for (int i = Math.max(0, lowerText.length() - 3); i < lowerText.length(); i++) {
+      suffix3 = (suffix3 ^ lowerText.charAt(i)) * TokenFeatures.FNV_PRIME;
+    }
+    int affixCount = 2 * Math.min(4, lowerText.length());
     long[] hyphenParts = hyphenParts(text, lowerText, lexicon);
-    affixCount = 2 * Math.min(4, lowerText.length());
-    features = new long[AFFIXES + affixCount + hyphenParts.length];
-    for (int o = -2; o <= 2; o++) {
-      features[LOWER_AT + o + 2] = TokenFeatures.f(4 + o, lower);
-      features[SHAPE_AT + o + 2] = TokenFeatures.f(10 + o, shape);
-    }
-    features[WORD] = TokenFeatures.f(13, word);
-    features[SUFFIX_BEFORE] = TokenFeatures.f(30, suffix3);
-    features[SUFFIX_AFTER] = TokenFeatures.f(31, suffix3);
-    long[] clusters = info.clusterPrefixes();
+    long[] own = new long[3 + affixCount + hyphenParts.length];
+    own[0] = TokenFeatures.f(13, word);
+    own[1] = TokenFeatures.f(80, info.corpusType());
+    own[2] = TokenFeatures.f(81, info.corpusType(), shape);
+    affixes(lowerText, own, 3);
+    System.arraycopy(hyphenParts, 0, own, 3 + affixCount, hyphenParts.length);
+    long[][] hashes = byOffset(lower, shape, suffix3, info.clusterPrefixes(), info.caseBin(), own);
+    byOffset = table == null ? hashes : null;
+    weights = table == null ? null : table.sums(hashes);
+  }
+
+  /** A window's place with no word: before a sentence's first or after its last. */
+  private WordFeatures(FeatureTable table) {
+    long pad = TokenFeatures.PAD;
+    word = pad;
+    lower = pad;
+    shape = pad;
+    lowerText = "";
+    info = null;
+    listed = 0;
+    listedAlso = 0;
+    long[][] hashes = byOffset(pad, pad, pad, null, -2, new long[0]);
+    byOffset = table == null ? hashes : null;
+    weights = table == null ? null : table.sums(hashes);
+  }
+
+  /** The features of the places of a window that no word fills, as {@code table} gives them. */
+  static WordFeatures outside(FeatureTable table) {
+    return new WordFeatures(table);
+  }
+
+  /**
+   * The features a word gives a token at each offset from it: its lower case and shape at every
+   * offset; its suffix, cluster prefixes and capitalization from beside the token; and, as the
+   * token itself, {@code own} (the word, its corpus type, affixes and hyphen parts) and its
+   * clusters.
+   */
+  private static long[][] byOffset(
+      long lower, long shape, long suffix3, long[] clusters, int caseBin, long[] own) {
     int prefixes = WordLexicon.CLUSTER_PREFIXES.length;
-    for (int o = -1; o <= 1; o++) {
-      for (int p = 0; p < prefixes; p++) {
-        features[CLUSTER_AT + prefixes * (o + 1) + p] =
-            TokenFeatures.f(
-                40 + prefixes * (o + 1) + p, clusters == null ? TokenFeatures.PAD : clusters[p]);
+    long[][] result = new long[OFFSETS][];
+    for (int o = -REACH; o <= REACH; o++) {
+      boolean beside = Math.abs(o) == 1;
+      int n = 2 + (beside ? 2 + prefixes : 0) + (o == 0 ? prefixes + own.length : 0);
+      long[] features = new long[n];
+      int k = 0;
+      features[k++] = TokenFeatures.f(4 + o, lower);
+      features[k++] = TokenFeatures.f(10 + o, shape);
+      if (beside) {
+        features[k++] = TokenFeatures.f(o < 0 ? 30 : 31, suffix3);
+        features[k++] = TokenFeatures.f(o < 0 ? 62 : 63, caseBin);
       }
-    }
-    features[CASE_BEFORE] = TokenFeatures.f(62, info.caseBin());
-    features[CASE_AFTER] = TokenFeatures.f(63, info.caseBin());
-    features[CORPUS_TYPE] = TokenFeatures.f(80, info.corpusType());
-    features[CORPUS_TYPE_SHAPE] = TokenFeatures.f(81, info.corpusType(), shape);
-    affixes(lowerText, features, AFFIXES);
-    System.arraycopy(hyphenParts, 0, features, AFFIXES + affixCount, hyphenParts.length);
-    if (table != null) {
-      for (int i = 0; i < features.length; i++) {
-        features[i] = table.row(features[i]);
+      if (Math.abs(o) <= 1) {
+        for (int p = 0; p < prefixes; p++) {
+          features[k++] =
+              TokenFeatures.f(
+                  40 + prefixes * (o + 1) + p, clusters == null ? TokenFeatures.PAD : clusters[p]);
+        }
       }
+      if (o == 0) {
+        System.arraycopy(own, 0, features, k, own.length);
+      }
+      result[o + REACH] = features;
     }
+    return result;
   }
 
-  /** The feature (its hash, or its row with a table) of one of the slots above. */
-  long feature(int slot) {
-    return features[slot];
+  /**
+   * Copies the hashes of the features the word gives a token at offset {@code o} from it to {@code
+   * buffer} from {@code k}; returns the new end. Only without a table.
+   */
+  int copy(int o, long[] buffer, int k) {
+    long[] features = byOffset[o + REACH];
+    System.arraycopy(features, 0, buffer, k, features.length);
+    return k + features.length;
   }
 
-  /** Copies the word's affix features to {@code buffer} from {@code k}; returns the new end. */
-  int copyAffixes(long[] buffer, int k) {
-    System.arraycopy(features, AFFIXES, buffer, k, affixCount);
-    return k + affixCount;
-  }
-
-  /** Copies the features of a hyphenated word's parts to {@code buffer}; returns the new end. */
-  int copyHyphenParts(long[] buffer, int k) {
-    int from = AFFIXES + affixCount;
-    System.arraycopy(features, from, buffer, k, features.length - from);
-    return k + features.length - from;
+  /** The summed weights that {@link FeatureTable#addFirst(float[], int, float[], int)} adds. */
+  float[] weights() {
+    return weights;
   }
 
   /** Prefix and suffix hashes of lengths 1 to 4, computed without building substrings. */
