@@ -109,9 +109,9 @@ final class FeatureTable {
   }
 
   /**
-   * The sums of the weights of each list of feature hashes, list {@code l} from {@code l *
-   * stride()}: the first pass's weight of each label, then the second pass's, as a row holds them.
-   * A feature neither pass knows adds nothing.
+   * The sums of the weights of each list of feature hashes, list {@code l} laid out as a row: the
+   * first pass's weight of each label, then the second pass's. A feature neither pass knows adds
+   * nothing.
    */
   float[] sums(long[][] features) {
     float[] sums = new float[features.length * stride];
@@ -127,11 +127,6 @@ final class FeatureTable {
       }
     }
     return sums;
-  }
-
-  /** How many weights a row and a sum hold: each label's, for each pass. */
-  int stride() {
-    return stride;
   }
 
   /** Adds the first pass's weights of list {@code l} of {@code sums} (from {@link #sums}). */

@@ -19,7 +19,6 @@ final class WordFeatures {
   /** Offsets in a window, from {@code -REACH} to {@code REACH}. */
   static final int OFFSETS = 2 * REACH + 1;
 
-  final long word;
   final long lower;
   final long shape;
   final String lowerText;
@@ -47,7 +46,7 @@ final class WordFeatures {
     lowerText = text.toLowerCase(Locale.ROOT);
     listed = gazetteer.entry(lowerText);
     listedAlso = gazetteer.alsoEntry(lowerText);
-    word = TokenFeatures.hash(text);
+    long word = TokenFeatures.hash(text);
     lower = TokenFeatures.hash(lowerText);
     shape = TokenFeatures.shapeHash(text);
     info = lexicon.info(text);
@@ -71,7 +70,6 @@ final class WordFeatures {
   /** A window's place with no word: before a sentence's first or after its last. */
   private WordFeatures(FeatureTable table) {
     long pad = TokenFeatures.PAD;
-    word = pad;
     lower = pad;
     shape = pad;
     lowerText = "";
