@@ -122,7 +122,9 @@ final class PageCollection {
               .add(routed.query(), Occur.MUST)
               .add(days.get(), Occur.FILTER)
               .build();
-      TopFieldDocs page = timed.search(inDays, plan.top());
+      // Without a cursor those days hold about the page alone; with one, also the articles before
+      // the cursor, which the sort's indexed dates let the collector skip.
+      TopFieldDocs page = timed.search(inDays, afterTime == null ? plan.topOfFew() : plan.top());
       if (page.scoreDocs.length == plan.wanted() || timed.timedOut()) {
         return page;
       }

@@ -105,6 +105,15 @@ record PagePlan(
     return new TopFieldCollectorManager(PageSearch.sortOf(order), wanted, after, wanted);
   }
 
+  /**
+   * As {@link #top()}, among few more articles than the page: the collector visits them all rather
+   * than narrowing its search by the sort's indexed values after each new best, which would cost
+   * more than it skips.
+   */
+  TopFieldCollectorManager topOfFew() {
+    return new TopFieldCollectorManager(PageSearch.sortOf(order), wanted, after, Integer.MAX_VALUE);
+  }
+
   private static Feedback feedbackRoute(
       SearchRequest request, TextQuery text, FieldDoc after, int wanted) {
     if (!request.get(EXPAND).expands(text, request.get(SORT))

@@ -18,7 +18,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
-import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.search.TopFieldCollector;
 import org.apache.lucene.search.TopFieldDocs;
 
@@ -34,7 +33,7 @@ import org.apache.lucene.search.TopFieldDocs;
 final class PageSearch {
 
   /** Every order ends with the article id, so that positions are total and cursors exact. */
-  private static final SortField ID_ORDER = new SortedSetSortField(ArticleFields.ID, false);
+  private static final SortField ID_ORDER = IdOrder.ID_ORDER;
 
   private final ArticleQueryParser parser;
   private final HitReader hitReader;
