@@ -32,6 +32,9 @@ final class IdOrder extends FieldComparator<BytesRef> {
 
   private static final int MISSING = -1;
 
+  /** Where an absent id lies ({@code Leaf#find}). */
+  private static final int NO_ID = Integer.MIN_VALUE;
+
   private final String field;
 
   /** The ordinal of each slot's id in the segment it came from, {@link #MISSING} without one. */
@@ -117,28 +120,19 @@ final class IdOrder extends FieldComparator<BytesRef> {
   private final class Leaf implements LeafFieldComparator {
 
     private final SortedDocValues ids;
-    private final int topOrd;
-    private final boolean topInSegment;
 
-    /** Whether {@link #bottomOrd} is known for this segment. */
+    /** Where the cursor's id lies in this segment ({@link #find}). */
+    private final int top;
+
+    /** Whether {@link #bottom} is known for this segment. */
     private boolean bottomKnown;
 
-    /** Whether the bottom's id is in this segment, so that its ordinal compares exactly. */
-    private boolean bottomInSegment;
-
-    private int bottomOrd;
+    /** Where the bottom's id lies in this segment ({@link #find}), once known. */
+    private int bottom;
 
     Leaf(SortedDocValues ids) throws IOException {
       this.ids = ids;
-      if (topValue == null) {
-        topOrd = MISSING;
-        topInSegment = true;
-      } else {
-        int ord = ids.lookupTerm(topValue);
-        topInSegment = ord >= 0;
-        // Not in the segment: the ordinal of the id before it, which a doc's ties sort after.
-        topOrd = ord >= 0 ? ord : -ord - 2;
-      }
+      this.top = find(topValue);
       if (bottomSlot != -1) {
         setBottom(bottomSlot);
       }
@@ -148,50 +142,36 @@ final class IdOrder extends FieldComparator<BytesRef> {
       return ids.advanceExact(doc) ? ids.ordValue() : MISSING;
     }
 
+    /**
+     * Where {@code id} lies in this segment: its ordinal, {@link #NO_ID} for none, or as {@link
+     * SortedDocValues#lookupTerm} tells an id the segment does not hold (negative).
+     */
+    private int find(BytesRef id) throws IOException {
+      return id == null ? NO_ID : ids.lookupTerm(id);
+    }
+
     @Override
     public void setBottom(int slot) {
       bottomSlot = slot;
       bottomKnown = readerGen[slot] == currentReaderGen;
       if (bottomKnown) {
-        bottomOrd = ords[slot];
-        bottomInSegment = true;
+        bottom = ords[slot] == MISSING ? NO_ID : ords[slot];
       }
-    }
-
-    /** Looks the bottom's id up in this segment, once per bottom, when a tie asks for it. */
-    private void knowBottom() throws IOException {
-      BytesRef bottom = valueOf(bottomSlot);
-      if (bottom == null) {
-        bottomOrd = MISSING;
-        bottomInSegment = true;
-      } else {
-        int ord = ids.lookupTerm(bottom);
-        bottomInSegment = ord >= 0;
-        bottomOrd = ord >= 0 ? ord : -ord - 2;
-      }
-      bottomKnown = true;
     }
 
     @Override
     public int compareBottom(int doc) throws IOException {
       if (!bottomKnown) {
-        knowBottom();
+        // Looked up once per bottom from another segment, when a tie asks for it.
+        bottom = find(valueOf(bottomSlot));
+        bottomKnown = true;
       }
-      int ord = ordOf(doc);
-      if (bottomInSegment) {
-        return Integer.compare(bottomOrd, ord);
-      }
-      // The bottom's id lies after bottomOrd's: a doc at or before it sorts first.
-      return bottomOrd >= ord ? 1 : -1;
+      return compareWith(bottom, ordOf(doc));
     }
 
     @Override
     public int compareTop(int doc) throws IOException {
-      int ord = ordOf(doc);
-      if (topInSegment) {
-        return Integer.compare(topOrd, ord);
-      }
-      return ord <= topOrd ? 1 : -1;
+      return compareWith(top, ordOf(doc));
     }
 
     @Override
@@ -204,6 +184,22 @@ final class IdOrder extends FieldComparator<BytesRef> {
 
     @Override
     public void setScorer(Scorable scorer) {}
+  }
+
+  /**
+   * How an id that lies at {@code found} in a segment ({@code Leaf#find}) compares with a doc of
+   * that segment whose id has the ordinal {@code ord}: positive when the doc sorts first.
+   */
+  private static int compareWith(int found, int ord) {
+    if (found == NO_ID) {
+      return Integer.compare(MISSING, ord);
+    }
+    if (found >= 0) {
+      return Integer.compare(found, ord);
+    }
+    // Not in the segment: it lies after the id before its insertion point, so a doc at or
+    // before that id sorts first.
+    return ord <= -found - 2 ? 1 : -1;
   }
 
   private static final class Source extends FieldComparatorSource {

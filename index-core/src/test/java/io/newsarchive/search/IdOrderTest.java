@@ -83,12 +83,16 @@ class IdOrderTest {
     return new Sort(fields);
   }
 
-  /** Every page of {@code size} of {@code query} in {@code sort}, each after the one before. */
+  /**
+   * Every page of {@code size} of {@code query} in {@code sort}, each after the one before, and no
+   * more pages than the matches fill (an order that returned a hit twice would go on forever).
+   */
   private static List<FieldDoc> pages(IndexSearcher searcher, Query query, Sort sort, int size)
       throws IOException {
     List<FieldDoc> hits = new ArrayList<>();
     FieldDoc after = null;
-    while (true) {
+    int pages = searcher.count(query) / size + 1;
+    for (int n = 0; n < pages; n++) {
       TopFieldDocs page =
           searcher.search(query, new TopFieldCollectorManager(sort, size, after, size));
       for (ScoreDoc hit : page.scoreDocs) {
@@ -99,6 +103,7 @@ class IdOrderTest {
       }
       after = (FieldDoc) page.scoreDocs[page.scoreDocs.length - 1];
     }
+    return hits;
   }
 
   private static void assertSameOrder(IndexSearcher searcher, Query query, Sort sort, int size)
