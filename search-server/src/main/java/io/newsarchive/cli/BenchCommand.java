@@ -114,7 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
           "After the --warmup requests, keep warming up until the JIT has settled (compiled for"
               + " less than "
               + ClosedLoop.SETTLED_PERCENT
-              + "% of the last "
+              + "%% of the last "
               + ClosedLoop.SETTLE_WINDOW_SECONDS
               + " s), for at most S seconds in all; 0 does not wait (default: ${DEFAULT-VALUE}).")
   int settleSeconds;
