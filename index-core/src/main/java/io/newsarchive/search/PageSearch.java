@@ -32,9 +32,6 @@ import org.apache.lucene.search.TopFieldDocs;
  */
 final class PageSearch {
 
-  /** Every order ends with the article id, so that positions are total and cursors exact. */
-  private static final SortField ID_ORDER = IdOrder.ID_ORDER;
-
   private final ArticleQueryParser parser;
   private final HitReader hitReader;
   private final SemanticRescore semantic;
@@ -243,19 +240,23 @@ final class PageSearch {
         result.stories());
   }
 
+  /**
+   * The order of {@code order}, ending with the article id so that positions are total and cursors
+   * exact.
+   */
   static Sort sortOf(SortOrder order) {
     return switch (order) {
-      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, ID_ORDER);
+      case RELEVANCE -> new Sort(SortField.FIELD_SCORE, IdOrder.ID_ORDER);
       case NEWEST ->
           new Sort(
               LongField.newSortField(
                   ArticleFields.PUBLISHED, true, SortedNumericSelector.Type.MIN, Long.MIN_VALUE),
-              ID_ORDER);
+              IdOrder.ID_ORDER);
       case OLDEST ->
           new Sort(
               LongField.newSortField(
                   ArticleFields.PUBLISHED, false, SortedNumericSelector.Type.MIN, Long.MAX_VALUE),
-              ID_ORDER);
+              IdOrder.ID_ORDER);
     };
   }
 }
