@@ -154,7 +154,7 @@ public final class ArticleIndexer implements ArticleStore {
     }
   }
 
-  private static final Codec CODEC = CompactStoredFields.codec();
+  private static final Codec CODEC = ArticleCodec.codec();
 
   /** How the index is written: its analyzer, codec and buffer, opening or creating it. */
   static IndexWriterConfig writerConfig() {

@@ -1,8 +1,6 @@
 package io.newsarchive.index;
 
 import java.io.IOException;
-import org.apache.lucene.codecs.Codec;
-import org.apache.lucene.codecs.FilterCodec;
 import org.apache.lucene.codecs.StoredFieldsFormat;
 import org.apache.lucene.codecs.StoredFieldsReader;
 import org.apache.lucene.codecs.StoredFieldsWriter;
@@ -28,10 +26,9 @@ import org.apache.lucene.util.compress.LZ4;
  * compressed harder when segments merge: the same bytes any Lucene reads the same way and as fast,
  * with the matches found by LZ4's high-compression search instead of its fast one. The chunks,
  * their dictionaries and blocks are laid out as Lucene lays them out, so only the search for
- * repeated text differs; the segments are written under the default codec's name, and the index
- * needs nothing of this project to be read. A flush, which runs while articles are being indexed,
- * compresses as fast as before; the merges that follow, among them the one an ingest ends with,
- * write the smaller stored fields.
+ * repeated text differs; the stored fields need nothing of this project to be read. A flush, which
+ * runs while articles are being indexed, compresses as fast as before; the merges that follow,
+ * among them the one an ingest ends with, write the smaller stored fields.
  */
 final class CompactStoredFields {
 
@@ -49,16 +46,9 @@ final class CompactStoredFields {
 
   private CompactStoredFields() {}
 
-  /** The default codec, writing stored fields as described above when segments merge. */
-  static Codec codec() {
-    Codec standard = Codec.getDefault();
-    StoredFieldsFormat format = new Format();
-    return new FilterCodec(standard.getName(), standard) {
-      @Override
-      public StoredFieldsFormat storedFieldsFormat() {
-        return format;
-      }
-    };
+  /** Stored fields as described above: Lucene's, compressed harder when segments merge. */
+  static StoredFieldsFormat format() {
+    return new Format();
   }
 
   /** Reads as Lucene does; writes merged segments with {@link HighCompression}. */

@@ -53,7 +53,7 @@ public final class ArticleFields {
 
   /**
    * Headline words, unstemmed and with stop words kept, as {@link #WORDS_ONLY}: the spelling
-   * corrector's vocabulary.
+   * corrector's vocabulary. A {@link #VOCABULARY} field: its words and their article counts only.
    */
   public static final String TITLE_EXACT = "title_exact";
 
@@ -66,9 +66,18 @@ public final class ArticleFields {
 
   /**
    * Body words, unstemmed and with stop words kept, as {@link #WORDS_ONLY}: see {@link
-   * #TITLE_EXACT}.
+   * #TITLE_EXACT}; also the background counts of what is unusual in a result set.
    */
   public static final String BODY_EXACT = "body_exact";
+
+  /**
+   * The fields whose words are only counted, never matched, each with the stored field it is
+   * analyzed from (by {@link #exactAnalyzer}): their segments keep each word and the number of
+   * articles that hold it, and no list of those articles. A merge subtracts the words of the
+   * deleted articles, read again from the stored field, so the counts stay those of the articles a
+   * segment holds, as Lucene's own counts do.
+   */
+  public static final Map<String, String> VOCABULARY = Map.of(TITLE_EXACT, TITLE, BODY_EXACT, BODY);
 
   /**
    * Publication time in epoch milliseconds: point for range filters, doc values for sort and
@@ -261,8 +270,16 @@ public final class ArticleFields {
     return analyzed.equals(TextLanguages.DEFAULT) ? field : field + '.' + analyzed;
   }
 
+  /**
+   * The analyzer of the unstemmed fields ({@link #TITLE_EXACT}, {@link #BODY_EXACT}): lower-cased
+   * standard tokens, stop words kept. Thread-safe.
+   */
+  public static Analyzer exactAnalyzer() {
+    return new StandardAnalyzer(CharArraySet.EMPTY_SET);
+  }
+
   private static Analyzer perField(Analyzer names, Analyzer text) {
-    Analyzer exact = new StandardAnalyzer(CharArraySet.EMPTY_SET);
+    Analyzer exact = exactAnalyzer();
     Map<String, Analyzer> perField = new HashMap<>();
     perField.put(TITLE, text);
     perField.put(BODY, text);

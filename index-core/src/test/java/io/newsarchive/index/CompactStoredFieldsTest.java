@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.codecs.Codec;
+import org.apache.lucene.codecs.FilterCodec;
+import org.apache.lucene.codecs.PostingsFormat;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FilterLeafReader;
@@ -36,7 +38,16 @@ class CompactStoredFieldsTest {
         DirectoryReader.open(FSDirectory.open(ReutersIndex.get().directory()))) {
       // Adding a reader's segments merges them: the indexer's codec compresses them as it merges.
       copy(source, compact, ArticleIndexer.writerConfig());
-      copy(source, standard, new IndexWriterConfig());
+      // Lucene's stored fields; the vocabulary fields, which only their format can copy, alike.
+      Codec indexer = ArticleIndexer.writerConfig().getCodec();
+      Codec lucene =
+          new FilterCodec(Codec.getDefault().getName(), Codec.getDefault()) {
+            @Override
+            public PostingsFormat postingsFormat() {
+              return indexer.postingsFormat();
+            }
+          };
+      copy(source, standard, new IndexWriterConfig().setCodec(lucene));
     }
     try (Directory compactDir = FSDirectory.open(compact);
         Directory standardDir = FSDirectory.open(standard);
