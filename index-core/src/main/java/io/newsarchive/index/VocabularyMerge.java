@@ -111,6 +111,9 @@ final class VocabularyMerge {
             counted.put(field, terms.iterator());
           }
         }
+        if (counted.isEmpty()) {
+          continue; // nothing of this segment to subtract from: its deleted articles are not read
+        }
         // A clone: the stored fields of the same segments may be merged at the same time.
         StoredFieldsReader stored = state.storedFieldsReaders[segment].clone();
         for (int doc = 0; doc < state.maxDocs[segment]; doc++) {
