@@ -3,6 +3,7 @@ package io.newsarchive.schema;
 import io.newsarchive.article.Article;
 import io.newsarchive.article.CodeScheme;
 import io.newsarchive.article.Entity;
+import io.newsarchive.article.EntityType;
 import io.newsarchive.article.Sha256;
 import io.newsarchive.story.StoryMatcher;
 import io.newsarchive.story.StorySignature;
@@ -15,9 +16,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.document.Document;
@@ -29,11 +39,31 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StoredValue;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.util.BytesRef;
 
 /** Converts an {@link Article} to a Lucene {@link Document} and back. Stateless and thread-safe. */
 public final class ArticleDocuments {
+
+  /**
+   * The fields an article is rebuilt from without a stored copy, read from their doc values: the
+   * publication time and the entities' names.
+   */
+  private static final Set<String> READ_FROM_DOC_VALUES =
+      Stream.concat(
+              Stream.of(ArticleFields.PUBLISHED),
+              Arrays.stream(EntityType.values()).map(ArticleFields::entityField))
+          .collect(Collectors.toUnmodifiableSet());
+
+  /** What {@link #published(LeafReader, int)} returns for an article without a date. */
+  public static final long NOT_PUBLISHED = Long.MIN_VALUE;
 
   private ArticleDocuments() {}
 
@@ -51,7 +81,7 @@ public final class ArticleDocuments {
     if (article.published() != null) {
       doc.add(
           new LongField(
-              ArticleFields.PUBLISHED, article.published().toEpochMilli(), Field.Store.YES));
+              ArticleFields.PUBLISHED, article.published().toEpochMilli(), Field.Store.NO));
     }
     addStored(doc, ArticleFields.PUBLISHED_TEXT, article.publishedText());
     if (!article.language().isEmpty()) {
@@ -67,7 +97,6 @@ public final class ArticleDocuments {
       doc.add(
           new TextField(
               ArticleFields.entityTextField(entity.type()), entity.name(), Field.Store.NO));
-      doc.add(new StoredField(ArticleFields.ENTITY, encode(entity)));
       for (String form : entity.forms()) {
         doc.add(
             new StringField(
@@ -75,6 +104,9 @@ public final class ArticleDocuments {
                 ArticleFields.entityForm(entity.type(), form, entity.name()),
                 Field.Store.NO));
       }
+    }
+    if (!article.entities().isEmpty()) {
+      doc.add(new StoredField(ArticleFields.ENTITIES, encodeEntities(article.entities())));
     }
     for (CodeScheme scheme : CodeScheme.values()) {
       for (String code : article.codes(scheme)) {
@@ -131,10 +163,41 @@ public final class ArticleDocuments {
   }
 
   /**
-   * The article stored in {@code doc}. The document must have been loaded with all its stored
-   * fields.
+   * The article indexed as document {@code doc} of {@code reader}: its stored fields, and its
+   * entities' names from the doc values of the entity fields.
    */
-  public static Article toArticle(Document doc) {
+  public static Article article(IndexReader reader, int doc) throws IOException {
+    return toArticle(reader.storedFields().document(doc), reader, doc);
+  }
+
+  /**
+   * The article indexed as document {@code doc} of {@code reader}, whose stored fields {@code
+   * stored} holds, all of them loaded; its entities' names are read from the doc values of the
+   * entity fields.
+   */
+  public static Article toArticle(Document stored, IndexReader reader, int doc) throws IOException {
+    LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+    DocumentValues values = new DocumentValues(leaf.reader(), doc - leaf.docBase);
+    long published = values.published();
+    Article.Builder builder =
+        storedArticle(stored, published == NOT_PUBLISHED ? null : Instant.ofEpochMilli(published));
+    String entities = stored.get(ArticleFields.ENTITIES);
+    if (entities != null) {
+      decodeEntities(entities, values, builder);
+    }
+    return builder.build();
+  }
+
+  /**
+   * The {@link ArticleFields#PUBLISHED} time of document {@code doc} of {@code reader} in epoch
+   * milliseconds, or {@link #NOT_PUBLISHED} when the article has no date.
+   */
+  public static long published(LeafReader reader, int doc) throws IOException {
+    SortedNumericDocValues values = DocValues.getSortedNumeric(reader, ArticleFields.PUBLISHED);
+    return values.advanceExact(doc) ? values.nextValue() : NOT_PUBLISHED;
+  }
+
+  private static Article.Builder storedArticle(Document doc, Instant published) {
     Article.Builder builder =
         Article.builder()
             .id(doc.get(ArticleFields.ID))
@@ -144,10 +207,7 @@ public final class ArticleDocuments {
             .title(doc.get(ArticleFields.TITLE))
             .body(doc.get(ArticleFields.BODY))
             .language(doc.get(ArticleFields.LANGUAGE));
-    IndexableField published = doc.getField(ArticleFields.PUBLISHED);
-    builder.published(
-        published == null ? null : Instant.ofEpochMilli(published.numericValue().longValue()),
-        doc.get(ArticleFields.PUBLISHED_TEXT));
+    builder.published(published, doc.get(ArticleFields.PUBLISHED_TEXT));
     for (String author : doc.getValues(ArticleFields.AUTHOR)) {
       builder.author(author);
     }
@@ -160,7 +220,7 @@ public final class ArticleDocuments {
         builder.codes(scheme, List.of(values));
       }
     }
-    return builder.build();
+    return builder;
   }
 
   /**
@@ -177,11 +237,12 @@ public final class ArticleDocuments {
   }
 
   /**
-   * The digest of every stored field of {@code doc}, in the order {@link #toDocument} adds them,
-   * with the schema version: a stored field added there is part of the hash without further code.
-   * Each name and value is written with its length, so no two different documents encode alike. The
-   * first 64 bits of SHA-256 are kept: they tell two versions of one article apart with certainty
-   * in practice, in a quarter of the space.
+   * The digest of every stored field of {@code doc} and of the fields read from doc values in place
+   * of a stored copy (its publication time and its entities' names), in the order {@link
+   * #toDocument} adds them, with the schema version: a stored field added there is part of the hash
+   * without further code. Each name and value is written with its length, so no two different
+   * documents encode alike. The first 64 bits of SHA-256 are kept: they tell two versions of one
+   * article apart with certainty in practice, in a quarter of the space.
    */
   private static long storedFieldsHash(Document doc) {
     MessageDigest digest = Sha256.newDigest();
@@ -193,6 +254,13 @@ public final class ArticleDocuments {
         if (value != null) {
           out.writeUTF(field.name());
           writeStoredValue(out, value);
+        } else if (READ_FROM_DOC_VALUES.contains(field.name())) {
+          out.writeUTF(field.name());
+          if (field.numericValue() != null) {
+            out.writeLong(field.numericValue().longValue());
+          } else {
+            writeBytes(out, field.stringValue().getBytes(StandardCharsets.UTF_8));
+          }
         }
       }
     } catch (IOException e) {
@@ -223,20 +291,95 @@ public final class ArticleDocuments {
   }
 
   /**
-   * Encodes an entity for the stored {@link ArticleFields#ENTITY} field: {@code field TAB name TAB
-   * mentions}, then {@code TAB form} for each of its forms.
+   * Encodes {@code entities} for the stored {@link ArticleFields#ENTITIES} field: a line per
+   * entity, its type's ordinal digit and the rank of its name among the names of that type in byte
+   * order (the order of the type's doc values), then {@code TAB mentions} and {@code TAB form} per
+   * form.
    */
-  static String encode(Entity entity) {
-    StringBuilder out =
-        new StringBuilder(ArticleFields.entityField(entity.type()))
-            .append('\t')
-            .append(entity.name())
-            .append('\t')
-            .append(entity.mentions());
-    for (String form : entity.forms()) {
-      out.append('\t').append(form);
+  static String encodeEntities(List<Entity> entities) {
+    Map<EntityType, SortedSet<BytesRef>> names = new EnumMap<>(EntityType.class);
+    for (Entity entity : entities) {
+      names
+          .computeIfAbsent(entity.type(), type -> new TreeSet<>())
+          .add(new BytesRef(entity.name()));
+    }
+    Map<EntityType, List<BytesRef>> ranked = new EnumMap<>(EntityType.class);
+    names.forEach((type, sorted) -> ranked.put(type, new ArrayList<>(sorted)));
+    StringBuilder out = new StringBuilder();
+    for (Entity entity : entities) {
+      if (!out.isEmpty()) {
+        out.append('\n');
+      }
+      int rank = Collections.binarySearch(ranked.get(entity.type()), new BytesRef(entity.name()));
+      out.append(entity.type().ordinal()).append(rank).append('\t').append(entity.mentions());
+      for (String form : entity.forms()) {
+        out.append('\t').append(form);
+      }
     }
     return out.toString();
+  }
+
+  /** Decodes {@link #encodeEntities} into {@code builder}, the names read through {@code names}. */
+  static void decodeEntities(String encoded, DocumentValues names, Article.Builder builder)
+      throws IOException {
+    for (String line : encoded.split("\n")) {
+      String[] parts = line.split("\t", -1);
+      try {
+        EntityType type = EntityType.values()[parts[0].charAt(0) - '0'];
+        String name = names.name(type, Integer.parseInt(parts[0], 1, parts[0].length(), 10));
+        builder.entity(
+            new Entity(
+                name,
+                type,
+                Integer.parseInt(parts[1]),
+                Arrays.asList(parts).subList(2, parts.length)));
+      } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+        throw new IllegalStateException("corrupt stored entity: " + line, e);
+      }
+    }
+  }
+
+  /**
+   * The values of one document read from doc values: its publication time, and its entity names per
+   * type in the byte order of the doc values, read when a type is first asked for.
+   */
+  static final class DocumentValues {
+    private final LeafReader reader;
+    private final int doc;
+    private final Map<EntityType, List<String>> names = new EnumMap<>(EntityType.class);
+
+    DocumentValues(LeafReader reader, int doc) {
+      this.reader = reader;
+      this.doc = doc;
+    }
+
+    long published() throws IOException {
+      return ArticleDocuments.published(reader, doc);
+    }
+
+    String name(EntityType type, int rank) throws IOException {
+      List<String> of = names.get(type);
+      if (of == null) {
+        of = new ArrayList<>();
+        SortedSetDocValues values = DocValues.getSortedSet(reader, ArticleFields.entityField(type));
+        if (values.advanceExact(doc)) {
+          for (int i = 0; i < values.docValueCount(); i++) {
+            of.add(values.lookupOrd(values.nextOrd()).utf8ToString());
+          }
+        }
+        names.put(type, of);
+      }
+      if (rank >= of.size()) {
+        throw new IllegalStateException(
+            "corrupt stored entity: the article has "
+                + of.size()
+                + " "
+                + ArticleFields.entityField(type)
+                + " names, the stored entities name number "
+                + (rank + 1));
+      }
+      return of.get(rank);
+    }
   }
 
   /** Decodes a stored {@link ArticleFields#ENTITY} value. */

@@ -111,9 +111,19 @@ public final class ArticleFields {
   public static final String TEXT_SUFFIX = "_text";
 
   /**
-   * Stored entities with type, mention count and forms, {@code field TAB name TAB mentions} and
-   * {@code TAB form} per form, for display and to rebuild the article; the type is written as its
-   * {@link #entityField} name.
+   * The article's entities in its order, for display and to rebuild the article: one stored value,
+   * a line per entity, {@code T R TAB mentions} and {@code TAB form} per form, where {@code T} is
+   * the digit of the type's ordinal and {@code R} the rank of the entity's name among the article's
+   * names of that type in byte order. The names themselves are read from the sorted-set doc values
+   * of the type's {@link #entityField}, which index them anyway (for filters and facets) and which
+   * list each document's names in that order; a stored copy of every name was a tenth of the index.
+   */
+  public static final String ENTITIES = "entities";
+
+  /**
+   * The stored entities of indexes written before {@link #ENTITIES}: a value per entity, {@code
+   * field TAB name TAB mentions} and {@code TAB form} per form, the type written as its {@link
+   * #entityField} name. Still read; a re-ingest rewrites such an article with {@link #ENTITIES}.
    */
   public static final String ENTITY = "entity";
 

@@ -284,8 +284,7 @@ public final class ArticleSearcher implements SearchBackend {
       if (top.scoreDocs.length == 0) {
         return Optional.empty();
       }
-      Article stored =
-          ArticleDocuments.toArticle(searcher.storedFields().document(top.scoreDocs[0].doc));
+      Article stored = ArticleDocuments.article(searcher.getIndexReader(), top.scoreDocs[0].doc);
       return Optional.of(((ArchiveSearcher) searcher).names().canonical(stored));
     } finally {
       manager.release(searcher);
@@ -323,7 +322,7 @@ public final class ArticleSearcher implements SearchBackend {
         return Optional.empty();
       }
       int doc = self.scoreDocs[0].doc;
-      Article article = ArticleDocuments.toArticle(searcher.storedFields().document(doc));
+      Article article = ArticleDocuments.article(searcher.getIndexReader(), doc);
       String language = TextLanguages.analysisLanguage(article.language());
       // An article in another language is re-read by its own analyzer, built for this request.
       Analyzer analyzer =

@@ -113,7 +113,7 @@ public final class HitReader {
     for (int i = 0; i < docs.length; i++) {
       ids[i] = docs[i].doc;
       Document doc = documents.document(ids[i]);
-      articles.put(ids[i], ArticleDocuments.toArticle(doc));
+      articles.put(ids[i], ArticleDocuments.toArticle(doc, searcher.getIndexReader(), ids[i]));
       stories[i] = ArticleDocuments.story(doc);
     }
     ArchiveEntityNames names = searcher.names();

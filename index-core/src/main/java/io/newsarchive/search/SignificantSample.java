@@ -53,7 +53,8 @@ final class SignificantSample {
     SampleText text = new SampleText(analyzer);
     StoredFields stored = searcher.storedFields();
     for (ScoreDoc hit : top.scoreDocs) {
-      Article article = ArticleDocuments.toArticle(stored.document(hit.doc));
+      Article article =
+          ArticleDocuments.toArticle(stored.document(hit.doc), searcher.getIndexReader(), hit.doc);
       counts.articles++;
       boolean copy = text.add(article.body());
       if (!copy) {

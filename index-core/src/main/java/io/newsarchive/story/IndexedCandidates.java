@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
@@ -37,7 +38,6 @@ final class IndexedCandidates {
       Set.of(
           ArticleFields.ID,
           ArticleFields.SOURCE,
-          ArticleFields.PUBLISHED,
           ArticleFields.STORY,
           ArticleFields.TITLE,
           ArticleFields.BODY);
@@ -110,8 +110,7 @@ final class IndexedCandidates {
         lock.unlock();
       }
     }
-    StoryCandidate candidate =
-        candidate(leaf.reader().storedFields().document(doc - leaf.docBase, FIELDS));
+    StoryCandidate candidate = candidate(leaf.reader(), doc - leaf.docBase);
     if (key != null) {
       lock.lock();
       try {
@@ -123,26 +122,29 @@ final class IndexedCandidates {
     return candidate;
   }
 
+  /** The candidate indexed as document {@code doc} of {@code reader}. */
+  static StoryCandidate candidate(LeafReader reader, int doc) throws IOException {
+    return candidate(
+        reader.storedFields().document(doc, FIELDS), ArticleDocuments.published(reader, doc));
+  }
+
   /**
-   * The candidate stored as {@code doc}, loaded with {@link #FIELDS}. Its signature is computed
-   * again from its stored title and body rather than stored: candidates are few (copies, and the
-   * latest holders of a feed's boilerplate, which stay kept), while a stored signature would cost
-   * every article 256 bytes that do not compress.
+   * The candidate stored as {@code doc}, loaded with {@link #FIELDS}, published at {@code
+   * published} ({@link ArticleDocuments#published}). Its signature is computed again from its
+   * stored title and body rather than stored: candidates are few (copies, and the latest holders of
+   * a feed's boilerplate, which stay kept), while a stored signature would cost every article 256
+   * bytes that do not compress.
    */
-  static StoryCandidate candidate(Document doc) {
+  private static StoryCandidate candidate(Document doc, long published) {
     String id = doc.get(ArticleFields.ID);
     StorySignature signature =
         StorySignature.of(text(doc, ArticleFields.TITLE), text(doc, ArticleFields.BODY))
             .orElseThrow(() ->
                 new IllegalStateException("article " + id + " has band keys but too little text"));
-    Number published =
-        doc.getField(ArticleFields.PUBLISHED) == null
-            ? null
-            : doc.getField(ArticleFields.PUBLISHED).numericValue();
     return new StoryCandidate(
         id,
         doc.get(ArticleFields.SOURCE),
-        published == null ? StoryCandidate.UNKNOWN : published.longValue(),
+        published == ArticleDocuments.NOT_PUBLISHED ? StoryCandidate.UNKNOWN : published,
         ArticleDocuments.story(doc),
         signature);
   }

@@ -15,8 +15,10 @@ import java.util.Random;
 import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
@@ -163,7 +165,8 @@ public final class StoryReport {
   private StoryCandidate candidate(int doc) throws IOException {
     StoryCandidate candidate = candidates.get(doc);
     if (candidate == null) {
-      candidate = IndexedCandidates.candidate(stored.document(doc, IndexedCandidates.FIELDS));
+      LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+      candidate = IndexedCandidates.candidate(leaf.reader(), doc - leaf.docBase);
       candidates.put(doc, candidate);
     }
     return candidate;

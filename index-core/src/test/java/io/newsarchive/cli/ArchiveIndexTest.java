@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,10 +51,9 @@ class ArchiveIndexTest {
 
   private static List<Article> storedArticles(Path index) throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
-      StoredFields stored = reader.storedFields();
       List<Article> articles = new ArrayList<>();
       for (int doc = 0; doc < reader.maxDoc(); doc++) {
-        articles.add(ArticleDocuments.toArticle(stored.document(doc)));
+        articles.add(ArticleDocuments.article(reader, doc));
       }
       return articles;
     }

@@ -145,7 +145,7 @@ class CheckEntitiesCommandTest {
       IndexSearcher searcher = new IndexSearcher(reader);
       TermQuery query = new TermQuery(new Term(CodeScheme.PLACES.field(), "ghana"));
       for (ScoreDoc hit : searcher.search(query, 1_000).scoreDocs) {
-        Article article = ArticleDocuments.toArticle(reader.storedFields().document(hit.doc));
+        Article article = ArticleDocuments.article(reader, hit.doc);
         if (ghana.matcher(article.title() + "\n" + article.body()).find()) {
           coded.add(article.id());
           if (article.title().equals("GHANA COCOA PURCHASES SLOW")) {

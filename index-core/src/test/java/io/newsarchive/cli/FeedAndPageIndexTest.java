@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiBits;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.Bits;
 import org.junit.jupiter.api.Test;
@@ -64,12 +63,11 @@ class FeedAndPageIndexTest {
 
   private static List<Article> storedArticles(Path index) throws IOException {
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(index))) {
-      StoredFields stored = reader.storedFields();
       Bits live = MultiBits.getLiveDocs(reader);
       List<Article> articles = new ArrayList<>();
       for (int doc = 0; doc < reader.maxDoc(); doc++) {
         if (live == null || live.get(doc)) {
-          articles.add(ArticleDocuments.toArticle(stored.document(doc)));
+          articles.add(ArticleDocuments.article(reader, doc));
         }
       }
       return articles;

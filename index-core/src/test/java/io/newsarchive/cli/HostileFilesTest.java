@@ -19,7 +19,6 @@ import java.util.Random;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,9 +103,8 @@ class HostileFilesTest {
   private List<Article> stored() throws IOException {
     List<Article> articles = new ArrayList<>();
     try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(temp.resolve("index")))) {
-      StoredFields fields = reader.storedFields();
       for (int doc = 0; doc < reader.maxDoc(); doc++) {
-        articles.add(ArticleDocuments.toArticle(fields.document(doc)));
+        articles.add(ArticleDocuments.article(reader, doc));
       }
     }
     return articles;

@@ -43,7 +43,7 @@ class IndexCommandTest {
       IndexSearcher searcher = new IndexSearcher(reader);
       TopDocs top = searcher.search(new TermQuery(new Term(ArticleFields.ID, id)), 2);
       assertThat(top.totalHits.value()).as("documents with id %s", id).isEqualTo(1);
-      return ArticleDocuments.toArticle(searcher.storedFields().document(top.scoreDocs[0].doc));
+      return ArticleDocuments.article(reader, top.scoreDocs[0].doc);
     }
   }
 

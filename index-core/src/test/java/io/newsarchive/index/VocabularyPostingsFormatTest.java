@@ -19,7 +19,6 @@ import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.SerialMergeScheduler;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -87,9 +86,8 @@ class VocabularyPostingsFormatTest {
     List<Article> articles = new ArrayList<>();
     try (DirectoryReader reader =
         DirectoryReader.open(FSDirectory.open(ReutersIndex.get().directory()))) {
-      StoredFields stored = reader.storedFields();
       for (int doc = 0; articles.size() < ARTICLES; doc++) {
-        articles.add(ArticleDocuments.toArticle(stored.document(doc)));
+        articles.add(ArticleDocuments.article(reader, doc));
       }
     }
     return articles;

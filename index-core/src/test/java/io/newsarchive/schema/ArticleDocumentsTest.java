@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.TermsEnum;
@@ -52,10 +54,110 @@ class ArticleDocumentsTest {
         writer.addDocument(ArticleDocuments.toDocument(article));
       }
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        Document stored = reader.storedFields().document(0);
-        assertThat(ArticleDocuments.toArticle(stored)).isEqualTo(article);
+        assertThat(ArticleDocuments.article(reader, 0)).isEqualTo(article);
       }
     }
+  }
+
+  /**
+   * An article whose entities are in no sorted order, with a name under two types and names whose
+   * UTF-16 order is not their byte order (a supplementary letter sorts first in a Java string, last
+   * in UTF-8).
+   */
+  private static Article manyEntities() {
+    return fullArticle()
+        .withEntities(
+            List.of(
+                new Entity("Washington", EntityType.LOCATION, 5, List.of("D.C.")),
+                new Entity("\uFF21cme Corp", EntityType.ORGANIZATION, 4),
+                new Entity("George Washington", EntityType.PERSON, 3, List.of("Washington")),
+                new Entity("\uD835\uDD04lpha Group", EntityType.ORGANIZATION, 2),
+                new Entity("Abidjan", EntityType.LOCATION, 2),
+                new Entity("Washington", EntityType.PERSON, 1),
+                new Entity("Zeta Bank", EntityType.ORGANIZATION, 1, List.of("Zeta", "ZB"))));
+  }
+
+  private static DirectoryReader indexed(ByteBuffersDirectory directory, Document... docs)
+      throws IOException {
+    try (IndexWriter writer =
+        new IndexWriter(directory, new IndexWriterConfig(ArticleFields.analyzer()))) {
+      for (Document doc : docs) {
+        writer.addDocument(doc);
+      }
+    }
+    return DirectoryReader.open(directory);
+  }
+
+  @Test
+  void entitiesAndDateReadBackFromDocValuesWithNoStoredCopy() throws IOException {
+    Article article = manyEntities();
+    try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        DirectoryReader reader =
+            indexed(
+                directory,
+                ArticleDocuments.toDocument(fullArticle()),
+                ArticleDocuments.toDocument(article))) {
+      assertThat(ArticleDocuments.article(reader, 1)).isEqualTo(article);
+      assertThat(ArticleDocuments.article(reader, 0)).isEqualTo(fullArticle());
+      Document stored = reader.storedFields().document(1);
+      assertThat(stored.getField(ArticleFields.PUBLISHED)).isNull();
+      assertThat(stored.getValues(ArticleFields.ENTITIES)).hasSize(1);
+      // Only the forms are stored, "Washington" among them.
+      for (IndexableField field : stored) {
+        if (field.stringValue() != null && !field.name().equals(ArticleFields.BODY)) {
+          assertThat(field.stringValue())
+              .as(field.name())
+              .doesNotContain(
+                  "George Washington", "\uFF21cme", "lpha Group", "Abidjan", "Zeta Bank");
+        }
+      }
+    }
+  }
+
+  @Test
+  void documentsStoredWithTheirEntitiesNamedStillReadBack() throws IOException {
+    Article article = fullArticle();
+    Document legacy = ArticleDocuments.toDocument(article);
+    legacy.removeFields(ArticleFields.ENTITIES);
+    legacy.add(new StoredField(ArticleFields.ENTITY, "place\tAbidjan\t1"));
+    legacy.add(new StoredField(ArticleFields.ENTITY, "person\tMike Pompeo\t3\tPompeo\tPOMPEO"));
+    legacy.add(new StoredField(ArticleFields.PUBLISHED, article.published().toEpochMilli()));
+    try (ByteBuffersDirectory directory = new ByteBuffersDirectory();
+        DirectoryReader reader = indexed(directory, legacy)) {
+      assertThat(ArticleDocuments.article(reader, 0)).isEqualTo(article);
+    }
+  }
+
+  @Test
+  void contentHashCoversWhatIsReadFromDocValues() {
+    Article article = fullArticle();
+    long hash = ArticleDocuments.contentHash(article);
+    // The same ranks, mentions and forms: only the names, which no stored field holds, differ.
+    Article renamed =
+        article.withEntities(
+            List.of(
+                new Entity("Accra", EntityType.LOCATION, 1),
+                new Entity("Mike Pompeo", EntityType.PERSON, 3, List.of("Pompeo", "POMPEO"))));
+    assertThat(ArticleDocuments.contentHash(renamed)).isNotEqualTo(hash);
+    Article redated =
+        Article.builder()
+            .source("reuters")
+            .sourceId("42")
+            .url(article.url())
+            .title(article.title())
+            .body(article.body())
+            .published(article.published().plusSeconds(60), article.publishedText())
+            .language("en-US")
+            .author("Jane Doe")
+            .entity(article.entities().get(0))
+            .entity(article.entities().get(1))
+            .codes(CodeScheme.TOPICS, List.of("cocoa"))
+            .codes(CodeScheme.PLACES, List.of("ivory-coast", "usa"))
+            .build();
+    assertThat(ArticleDocuments.contentHash(redated)).isNotEqualTo(hash);
+    assertThat(ArticleDocuments.contentHash(manyEntities()))
+        .isEqualTo(ArticleDocuments.contentHash(manyEntities()))
+        .isNotEqualTo(hash);
   }
 
   @Test
@@ -148,11 +250,10 @@ class ArticleDocumentsTest {
         writer.addDocument(ArticleDocuments.toDocument(article));
       }
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        Document stored = reader.storedFields().document(0);
         NumericDocValues hashes =
             reader.leaves().getFirst().reader().getNumericDocValues(ArticleFields.CONTENT_HASH);
         assertThat(hashes.advanceExact(0)).isTrue();
-        assertThat(ArticleDocuments.contentHash(ArticleDocuments.toArticle(stored)))
+        assertThat(ArticleDocuments.contentHash(ArticleDocuments.article(reader, 0)))
             .isEqualTo(hashes.longValue())
             .isEqualTo(ArticleDocuments.contentHash(article));
       }

@@ -10,6 +10,7 @@ import io.newsarchive.ingest.IngestListener;
 import io.newsarchive.ingest.Rejection;
 import io.newsarchive.ingest.ReutersSgmlReader;
 import io.newsarchive.schema.ArticleDocuments;
+import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.search.ArticleSearcher;
 import io.newsarchive.search.Collapse;
 import io.newsarchive.search.Hit;
@@ -240,7 +241,7 @@ class StoryParityTest {
       StoredFields stored = reader.storedFields();
       for (int doc = 0; doc < reader.maxDoc(); doc++) {
         var document = stored.document(doc);
-        stories.put(ArticleDocuments.toArticle(document).id(), ArticleDocuments.story(document));
+        stories.put(document.get(ArticleFields.ID), ArticleDocuments.story(document));
       }
     }
     return stories;

@@ -27,7 +27,9 @@ import org.apache.lucene.facet.StringDocValuesReaderState;
 import org.apache.lucene.facet.StringValueFacetCounts;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.PointValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
@@ -67,12 +69,7 @@ import org.apache.lucene.util.NumericUtils;
 public final class RawLucenePage implements Closeable {
 
   private static final Set<String> SHOWN =
-      Set.of(
-          ArticleFields.ID,
-          ArticleFields.TITLE,
-          ArticleFields.SOURCE,
-          ArticleFields.URL,
-          ArticleFields.PUBLISHED);
+      Set.of(ArticleFields.ID, ArticleFields.TITLE, ArticleFields.SOURCE, ArticleFields.URL);
 
   private final DirectoryReader reader;
   private final IndexSearcher searcher;
@@ -192,18 +189,19 @@ public final class RawLucenePage implements Closeable {
     String[] snippets = highlighter.highlight(ArticleFields.BODY, query, page, 1);
     List<RawPage.Hit> hits = new ArrayList<>();
     for (int i = 0; i < page.scoreDocs.length; i++) {
-      Document doc = searcher.storedFields().document(page.scoreDocs[i].doc, SHOWN);
-      Number published =
-          doc.getField(ArticleFields.PUBLISHED) == null
-              ? null
-              : doc.getField(ArticleFields.PUBLISHED).numericValue();
+      int docId = page.scoreDocs[i].doc;
+      Document doc = searcher.storedFields().document(docId, SHOWN);
+      LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(docId, reader.leaves()));
+      SortedNumericDocValues dates =
+          DocValues.getSortedNumeric(leaf.reader(), ArticleFields.PUBLISHED);
+      Long published = dates.advanceExact(docId - leaf.docBase) ? dates.nextValue() : null;
       hits.add(
           new RawPage.Hit(
               doc.get(ArticleFields.ID),
               doc.get(ArticleFields.TITLE),
               doc.get(ArticleFields.SOURCE),
               doc.get(ArticleFields.URL),
-              published == null ? null : Instant.ofEpochMilli(published.longValue()).toString(),
+              published == null ? null : Instant.ofEpochMilli(published).toString(),
               snippets[i]));
     }
     return hits;

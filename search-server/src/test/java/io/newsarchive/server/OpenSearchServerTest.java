@@ -26,7 +26,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,9 +82,8 @@ class OpenSearchServerTest {
     List<Article> articles = new ArrayList<>();
     try (FSDirectory directory = FSDirectory.open(ReutersIndex.get().directory());
         DirectoryReader reader = DirectoryReader.open(directory)) {
-      StoredFields stored = reader.storedFields();
       for (int doc = 0; doc < reader.maxDoc(); doc++) {
-        articles.add(ArticleDocuments.toArticle(stored.document(doc)));
+        articles.add(ArticleDocuments.article(reader, doc));
       }
     }
     articles.sort(Comparator.comparing(Article::id));
