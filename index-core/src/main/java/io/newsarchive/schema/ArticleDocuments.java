@@ -62,6 +62,9 @@ public final class ArticleDocuments {
               Arrays.stream(EntityType.values()).map(ArticleFields::entityField))
           .collect(Collectors.toUnmodifiableSet());
 
+  /** The entity types by ordinal, as the stored entities number them. */
+  private static final EntityType[] ENTITY_TYPES = EntityType.values();
+
   /** What {@link #published(LeafReader, int)} returns for an article without a date. */
   public static final long NOT_PUBLISHED = Long.MIN_VALUE;
 
@@ -176,16 +179,87 @@ public final class ArticleDocuments {
    * entity fields.
    */
   public static Article toArticle(Document stored, IndexReader reader, int doc) throws IOException {
-    LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
-    DocumentValues values = new DocumentValues(leaf.reader(), doc - leaf.docBase);
-    long published = values.published();
-    Article.Builder builder =
-        storedArticle(stored, published == NOT_PUBLISHED ? null : Instant.ofEpochMilli(published));
-    String entities = stored.get(ArticleFields.ENTITIES);
-    if (entities != null) {
-      decodeEntities(entities, values, builder);
+    return reading(reader).article(stored, doc);
+  }
+
+  /**
+   * A reader of {@code reader}'s articles for one thread, which keeps each segment's doc values
+   * from one article to the next: a page's hits read in increasing document order share them.
+   */
+  public static Reading reading(IndexReader reader) {
+    return new Reading(reader);
+  }
+
+  /**
+   * Rebuilds articles of one index version from their stored fields and doc values. A segment's doc
+   * values only move forward, so it keeps them while the articles asked for come in increasing
+   * document order and opens them again for an earlier one; opening them costs more than reading an
+   * article's few values (a sorted set's terms dictionary has buffers of its own). Used by one
+   * thread.
+   */
+  public static final class Reading {
+    private final List<LeafReaderContext> leaves;
+    private final SegmentValues[] segments;
+
+    private Reading(IndexReader reader) {
+      this.leaves = reader.leaves();
+      this.segments = new SegmentValues[leaves.size()];
     }
-    return builder.build();
+
+    /**
+     * The article indexed as document {@code doc}, whose stored fields {@code stored} holds, all of
+     * them loaded.
+     */
+    public Article article(Document stored, int doc) throws IOException {
+      int leaf = ReaderUtil.subIndex(doc, leaves);
+      SegmentValues segment = segments[leaf];
+      if (segment == null) {
+        segment = new SegmentValues(leaves.get(leaf).reader());
+        segments[leaf] = segment;
+      }
+      DocumentValues values = new DocumentValues(segment, doc - leaves.get(leaf).docBase);
+      long published = values.published();
+      Article.Builder builder =
+          storedArticle(
+              stored, published == NOT_PUBLISHED ? null : Instant.ofEpochMilli(published));
+      String entities = stored.get(ArticleFields.ENTITIES);
+      if (entities != null) {
+        decodeEntities(entities, values, builder);
+      }
+      return builder.build();
+    }
+  }
+
+  /** One segment's doc values of the time and the entity names, positioned on the last article. */
+  private static final class SegmentValues {
+    private final LeafReader reader;
+    private final SortedSetDocValues[] names = new SortedSetDocValues[ENTITY_TYPES.length];
+    private SortedNumericDocValues published;
+
+    SegmentValues(LeafReader reader) {
+      this.reader = reader;
+    }
+
+    long published(int doc) throws IOException {
+      if (published == null || published.docID() >= doc) {
+        published = DocValues.getSortedNumeric(reader, ArticleFields.PUBLISHED);
+      }
+      return published.advanceExact(doc) ? published.nextValue() : NOT_PUBLISHED;
+    }
+
+    /** Adds the names of {@code type} of document {@code doc} to {@code to}, in byte order. */
+    void names(EntityType type, int doc, List<String> to) throws IOException {
+      SortedSetDocValues values = names[type.ordinal()];
+      if (values == null || values.docID() >= doc) {
+        values = DocValues.getSortedSet(reader, ArticleFields.entityField(type));
+        names[type.ordinal()] = values;
+      }
+      if (values.advanceExact(doc)) {
+        for (int i = 0; i < values.docValueCount(); i++) {
+          to.add(values.lookupOrd(values.nextOrd()).utf8ToString());
+        }
+      }
+    }
   }
 
   /**
@@ -325,7 +399,7 @@ public final class ArticleDocuments {
     for (String line : encoded.split("\n")) {
       String[] parts = line.split("\t", -1);
       try {
-        EntityType type = EntityType.values()[parts[0].charAt(0) - '0'];
+        EntityType type = ENTITY_TYPES[parts[0].charAt(0) - '0'];
         String name = names.name(type, Integer.parseInt(parts[0], 1, parts[0].length(), 10));
         builder.entity(
             new Entity(
@@ -344,29 +418,24 @@ public final class ArticleDocuments {
    * type in the byte order of the doc values, read when a type is first asked for.
    */
   static final class DocumentValues {
-    private final LeafReader reader;
+    private final SegmentValues segment;
     private final int doc;
     private final Map<EntityType, List<String>> names = new EnumMap<>(EntityType.class);
 
-    DocumentValues(LeafReader reader, int doc) {
-      this.reader = reader;
+    DocumentValues(SegmentValues segment, int doc) {
+      this.segment = segment;
       this.doc = doc;
     }
 
     long published() throws IOException {
-      return ArticleDocuments.published(reader, doc);
+      return segment.published(doc);
     }
 
     String name(EntityType type, int rank) throws IOException {
       List<String> of = names.get(type);
       if (of == null) {
         of = new ArrayList<>();
-        SortedSetDocValues values = DocValues.getSortedSet(reader, ArticleFields.entityField(type));
-        if (values.advanceExact(doc)) {
-          for (int i = 0; i < values.docValueCount(); i++) {
-            of.add(values.lookupOrd(values.nextOrd()).utf8ToString());
-          }
-        }
+        segment.names(type, doc, of);
         names.put(type, of);
       }
       if (rank >= of.size()) {

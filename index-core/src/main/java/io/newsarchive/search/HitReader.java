@@ -6,6 +6,7 @@ import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,13 +109,23 @@ public final class HitReader {
       return List.of();
     }
     int[] ids = new int[docs.length];
-    Map<Integer, Article> articles = new HashMap<>();
-    String[] stories = new String[docs.length];
     for (int i = 0; i < docs.length; i++) {
       ids[i] = docs[i].doc;
-      Document doc = documents.document(ids[i]);
-      articles.put(ids[i], ArticleDocuments.toArticle(doc, searcher.getIndexReader(), ids[i]));
-      stories[i] = ArticleDocuments.story(doc);
+    }
+    // Read in document order, in which each segment's doc values serve all its hits.
+    int[] inDocOrder = ids.clone();
+    Arrays.sort(inDocOrder);
+    ArticleDocuments.Reading reading = ArticleDocuments.reading(searcher.getIndexReader());
+    Map<Integer, Article> articles = new HashMap<>();
+    Map<Integer, String> storyOf = new HashMap<>();
+    for (int id : inDocOrder) {
+      Document doc = documents.document(id);
+      articles.put(id, reading.article(doc, id));
+      storyOf.put(id, ArticleDocuments.story(doc));
+    }
+    String[] stories = new String[docs.length];
+    for (int i = 0; i < docs.length; i++) {
+      stories[i] = storyOf.get(ids[i]);
     }
     ArchiveEntityNames names = searcher.names();
     Map<String, String[]> snippets =

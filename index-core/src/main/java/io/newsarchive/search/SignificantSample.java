@@ -7,6 +7,8 @@ import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -52,9 +54,17 @@ final class SignificantSample {
     Counts counts = new Counts();
     SampleText text = new SampleText(analyzer);
     StoredFields stored = searcher.storedFields();
+    // Read in document order, in which each segment's doc values serve all its articles; counted
+    // in the order of relevance, in which the first of copies counts.
+    ScoreDoc[] inDocOrder = top.scoreDocs.clone();
+    Arrays.sort(inDocOrder, Comparator.comparingInt(hit -> hit.doc));
+    ArticleDocuments.Reading reading = ArticleDocuments.reading(searcher.getIndexReader());
+    Map<Integer, Article> read = new HashMap<>();
+    for (ScoreDoc hit : inDocOrder) {
+      read.put(hit.doc, reading.article(stored.document(hit.doc), hit.doc));
+    }
     for (ScoreDoc hit : top.scoreDocs) {
-      Article article =
-          ArticleDocuments.toArticle(stored.document(hit.doc), searcher.getIndexReader(), hit.doc);
+      Article article = read.get(hit.doc);
       counts.articles++;
       boolean copy = text.add(article.body());
       if (!copy) {

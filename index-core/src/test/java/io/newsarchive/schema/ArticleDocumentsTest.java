@@ -115,6 +115,50 @@ class ArticleDocumentsTest {
   }
 
   @Test
+  void oneReadingReadsArticlesOfSeveralSegmentsInAnyOrder() throws IOException {
+    Article undated =
+        Article.builder()
+            .source("reuters")
+            .sourceId("7")
+            .title("Undated")
+            .body("No entities and no date.")
+            .build();
+    List<Article> articles =
+        List.of(
+            manyEntities(),
+            undated,
+            fullArticle()
+                .withEntities(List.of(new Entity("Zeta Bank", EntityType.ORGANIZATION, 1))),
+            fullArticle()
+                .withEntities(
+                    List.of(
+                        new Entity("Abidjan", EntityType.LOCATION, 2),
+                        new Entity("Mike Pompeo", EntityType.PERSON, 1))),
+            manyEntities().withEntities(List.of()));
+    try (ByteBuffersDirectory directory = new ByteBuffersDirectory()) {
+      try (IndexWriter writer =
+          new IndexWriter(directory, new IndexWriterConfig(ArticleFields.analyzer()))) {
+        for (int i = 0; i < articles.size(); i++) {
+          writer.addDocument(ArticleDocuments.toDocument(articles.get(i)));
+          if (i == 2) {
+            writer.commit(); // the last two in a segment of their own
+          }
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        assertThat(reader.leaves()).hasSize(2);
+        ArticleDocuments.Reading reading = ArticleDocuments.reading(reader);
+        // Forward, then back within a segment, the same article twice, back across segments.
+        for (int doc : new int[] {0, 1, 2, 3, 4, 2, 0, 0, 4, 3, 1}) {
+          assertThat(reading.article(reader.storedFields().document(doc), doc))
+              .as("document %d", doc)
+              .isEqualTo(articles.get(doc));
+        }
+      }
+    }
+  }
+
+  @Test
   void documentsStoredWithTheirEntitiesNamedStillReadBack() throws IOException {
     Article article = fullArticle();
     Document legacy = ArticleDocuments.toDocument(article);
