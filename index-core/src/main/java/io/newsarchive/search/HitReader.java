@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
@@ -117,15 +116,12 @@ public final class HitReader {
     Arrays.sort(inDocOrder);
     ArticleDocuments.Reading reading = ArticleDocuments.reading(searcher.getIndexReader());
     Map<Integer, Article> articles = new HashMap<>();
-    Map<Integer, String> storyOf = new HashMap<>();
     for (int id : inDocOrder) {
-      Document doc = documents.document(id);
-      articles.put(id, reading.article(doc, id));
-      storyOf.put(id, ArticleDocuments.story(doc));
+      articles.put(id, reading.article(documents.document(id), id));
     }
     String[] stories = new String[docs.length];
     for (int i = 0; i < docs.length; i++) {
-      stories[i] = storyOf.get(ids[i]);
+      stories[i] = ArticleDocuments.story(documents.document(ids[i])); // read once, kept
     }
     ArchiveEntityNames names = searcher.names();
     Map<String, String[]> snippets =
