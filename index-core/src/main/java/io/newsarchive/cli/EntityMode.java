@@ -13,10 +13,13 @@ enum EntityMode {
   /** Index without entities (faster). */
   NONE;
 
-  /** The extractor for this mode. */
+  /**
+   * The extractor for this mode. The model loads in the background (most of a second), while the
+   * index opens and the first files are read.
+   */
   EntityExtractor extractor() {
     return switch (this) {
-      case MODEL -> NamedEntityExtractor.loadDefault();
+      case MODEL -> EntityExtractor.loadedInBackground(NamedEntityExtractor::loadDefault);
       case NONE -> EntityExtractor.none();
     };
   }

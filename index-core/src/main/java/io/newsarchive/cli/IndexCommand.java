@@ -158,8 +158,8 @@ public final class IndexCommand implements Callable<Integer> {
       names = "--threads",
       paramLabel = "N",
       description =
-          "Worker threads (default: one per processor but one, at least 1; with --opensearch one"
-              + " per processor).")
+          "Worker threads (default: one per processor; without entities into a local index one"
+              + " per processor but one, at least 1).")
   Integer threads;
 
   @Option(
@@ -240,7 +240,10 @@ public final class IndexCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (RejectionLog log = RejectionLog.open(err, Optional.ofNullable(rejects))) {
-      int workers = threads == null ? IngestOptions.defaultWorkers(opensearch == null) : threads;
+      int workers =
+          threads == null
+              ? IngestOptions.defaultWorkers(opensearch == null, entities == EntityMode.MODEL)
+              : threads;
       FormatTally formats = new FormatTally(log);
       IngestPipeline pipeline =
           new IngestPipeline(

@@ -44,18 +44,21 @@ public record IngestOptions(
   }
 
   /**
-   * Default number of workers: into a local index one per available processor but one (at least
-   * one), since the rest of an ingest needs most of a processor beside them: the reader, the JIT
-   * compiler, Lucene's merges and the garbage collector. On two processors, rss-news-2023 without
-   * entities took 33 to 52 s with one worker and 42 to 63 s with two (more segments to merge, and
-   * each worker slower while both run), with entities about as long either way at a sixth less CPU.
-   * Into OpenSearch, whose node indexes and merges elsewhere and whose workers wait for its
-   * answers, one per processor.
+   * Default number of workers. Tagging entities is most of an ingest's work, so with entities one
+   * per available processor: on an idle two-processor machine the whole ingest of Reuters-21578
+   * took 15.7, 16.0 and 15.0 s with two workers against 17.5, 17.2 and 16.8 s with one (see the
+   * README's {@code --threads}). Without entities into a local index one per processor but one (at
+   * least one), since the rest of that ingest needs most of a processor beside them: the reader,
+   * the JIT compiler, Lucene's merges and the garbage collector; there two workers took
+   * rss-news-2023 19.9 and 18.7 s against one worker's 17.3 and 17.9 s (more segments to merge, and
+   * each worker slower while both run). Into OpenSearch, whose node indexes and merges elsewhere
+   * and whose workers wait for its answers, one per processor.
    *
    * @param localIndex whether the articles go into a local Lucene index
+   * @param entities whether the workers tag entities
    */
-  public static int defaultWorkers(boolean localIndex) {
+  public static int defaultWorkers(boolean localIndex, boolean entities) {
     int processors = Runtime.getRuntime().availableProcessors();
-    return localIndex ? Math.max(1, processors - 1) : processors;
+    return localIndex && !entities ? Math.max(1, processors - 1) : processors;
   }
 }

@@ -2,6 +2,7 @@ package io.newsarchive.ingest;
 
 import io.newsarchive.article.Article;
 import io.newsarchive.entities.EntityExtractor;
+import io.newsarchive.entities.ExtractorUnavailableException;
 import io.newsarchive.index.ArticleStore;
 import io.newsarchive.index.ArticlesRefusedException;
 import io.newsarchive.index.UpsertOutcome;
@@ -230,6 +231,9 @@ public final class IngestPipeline {
     }
     try {
       return Optional.of(article.withEntities(extractor.extract(article.title(), article.body())));
+    } catch (ExtractorUnavailableException e) {
+      // Not this article's fault: no article can be tagged, so the run ends with the reason.
+      throw e;
     } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
       // One article the tagger cannot handle is rejected; the run goes on.
       reject(file, "article " + article.id() + " could not be tagged: " + describe(e));

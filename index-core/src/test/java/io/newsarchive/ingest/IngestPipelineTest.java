@@ -1,10 +1,12 @@
 package io.newsarchive.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsarchive.article.Article;
 import io.newsarchive.article.Entity;
 import io.newsarchive.entities.EntityExtractor;
+import io.newsarchive.entities.ExtractorUnavailableException;
 import io.newsarchive.index.ArticleIndexer;
 import io.newsarchive.index.ArticleStore;
 import io.newsarchive.index.ArticlesRefusedException;
@@ -142,6 +144,23 @@ class IngestPipelineTest {
     assertThat(reports.rejections)
         .extracting(Rejection::toString)
         .anySatisfy(r -> assertThat(r).contains("x: article", "could not be tagged", "no tags"));
+  }
+
+  @Test
+  void aModelThatCannotBeLoadedEndsTheRunInsteadOfRejectingEveryArticle() {
+    EntityExtractor unloadable =
+        EntityExtractor.loadedInBackground(() -> {
+          throw new IllegalStateException("no named-entity model at /models/ner-en.bin");
+        });
+    IngestInput input = failingAfter("x", 10, n -> new java.io.EOFException("end"));
+
+    assertThatThrownBy(() ->
+            run(new IngestOptions(2, unloadable, Duration.ofMinutes(1), 1000), List.of(input)))
+        .isInstanceOf(ExtractorUnavailableException.class)
+        .hasMessageContaining("no named-entity model at /models/ner-en.bin");
+    assertThat(reports.rejections)
+        .extracting(Rejection::toString)
+        .noneSatisfy(r -> assertThat(r).contains("could not be tagged"));
   }
 
   /** The local index, except that it refuses the articles whose title ends in {@code suffix}. */
