@@ -187,7 +187,17 @@ public final class ArticleDocuments {
    * from one article to the next: a page's hits read in increasing document order share them.
    */
   public static Reading reading(IndexReader reader) {
-    return new Reading(reader);
+    return new Reading(reader, false);
+  }
+
+  /**
+   * A {@link #reading} for the pages of a server, which keeps each entity name it reads with its
+   * segment ({@link SegmentNames}) for the pages after it: the names a page shows are mostly those
+   * earlier pages showed. Reading every article of an archive (an export) would keep every name, so
+   * only pages use it.
+   */
+  public static Reading pageReading(IndexReader reader) {
+    return new Reading(reader, true);
   }
 
   /**
@@ -200,10 +210,12 @@ public final class ArticleDocuments {
   public static final class Reading {
     private final List<LeafReaderContext> leaves;
     private final SegmentValues[] segments;
+    private final boolean keepNames;
 
-    private Reading(IndexReader reader) {
+    private Reading(IndexReader reader, boolean keepNames) {
       this.leaves = reader.leaves();
       this.segments = new SegmentValues[leaves.size()];
+      this.keepNames = keepNames;
     }
 
     /**
@@ -214,7 +226,8 @@ public final class ArticleDocuments {
       int leaf = ReaderUtil.subIndex(doc, leaves);
       SegmentValues segment = segments[leaf];
       if (segment == null) {
-        segment = new SegmentValues(leaves.get(leaf).reader());
+        LeafReader reader = leaves.get(leaf).reader();
+        segment = new SegmentValues(reader, keepNames ? SegmentNames.of(reader) : null);
         segments[leaf] = segment;
       }
       DocumentValues values = new DocumentValues(segment, doc - leaves.get(leaf).docBase);
@@ -235,9 +248,12 @@ public final class ArticleDocuments {
     private final LeafReader reader;
     private final SortedSetDocValues[] names = new SortedSetDocValues[ENTITY_TYPES.length];
     private SortedNumericDocValues published;
+    private final SegmentNames kept;
 
-    SegmentValues(LeafReader reader) {
+    /** The values of {@code reader}, whose names {@code kept} keeps, if not null. */
+    SegmentValues(LeafReader reader, SegmentNames kept) {
       this.reader = reader;
+      this.kept = kept;
     }
 
     long published(int doc) throws IOException {
@@ -256,7 +272,9 @@ public final class ArticleDocuments {
       }
       if (values.advanceExact(doc)) {
         for (int i = 0; i < values.docValueCount(); i++) {
-          to.add(values.lookupOrd(values.nextOrd()).utf8ToString());
+          long ord = values.nextOrd();
+          to.add(
+              kept == null ? values.lookupOrd(ord).utf8ToString() : kept.name(type, values, ord));
         }
       }
     }

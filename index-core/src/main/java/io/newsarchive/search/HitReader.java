@@ -114,7 +114,7 @@ public final class HitReader {
     // Read in document order, in which each segment's doc values serve all its hits.
     int[] inDocOrder = ids.clone();
     Arrays.sort(inDocOrder);
-    ArticleDocuments.Reading reading = ArticleDocuments.reading(searcher.getIndexReader());
+    ArticleDocuments.Reading reading = ArticleDocuments.pageReading(searcher.getIndexReader());
     Map<Integer, Article> articles = new HashMap<>();
     for (int id : inDocOrder) {
       articles.put(id, reading.article(documents.document(id), id));

@@ -58,7 +58,7 @@ final class SignificantSample {
     // in the order of relevance, in which the first of copies counts.
     ScoreDoc[] inDocOrder = top.scoreDocs.clone();
     Arrays.sort(inDocOrder, Comparator.comparingInt(hit -> hit.doc));
-    ArticleDocuments.Reading reading = ArticleDocuments.reading(searcher.getIndexReader());
+    ArticleDocuments.Reading reading = ArticleDocuments.pageReading(searcher.getIndexReader());
     Map<Integer, Article> read = new HashMap<>();
     for (ScoreDoc hit : inDocOrder) {
       read.put(hit.doc, reading.article(stored.document(hit.doc), hit.doc));

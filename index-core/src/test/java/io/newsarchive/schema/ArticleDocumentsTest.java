@@ -145,16 +145,35 @@ class ArticleDocumentsTest {
           }
         }
       }
+      int keptBefore = SegmentNames.segmentsKept();
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         assertThat(reader.leaves()).hasSize(2);
-        ArticleDocuments.Reading reading = ArticleDocuments.reading(reader);
-        // Forward, then back within a segment, the same article twice, back across segments.
-        for (int doc : new int[] {0, 1, 2, 3, 4, 2, 0, 0, 4, 3, 1}) {
-          assertThat(reading.article(reader.storedFields().document(doc), doc))
-              .as("document %d", doc)
-              .isEqualTo(articles.get(doc));
+        // Pages keep the names they read with their segment: twice, then as a later page would.
+        List<ArticleDocuments.Reading> readings =
+            List.of(
+                ArticleDocuments.reading(reader),
+                ArticleDocuments.pageReading(reader),
+                ArticleDocuments.pageReading(reader));
+        for (ArticleDocuments.Reading reading : readings) {
+          // Forward, then back within a segment, the same article twice, back across segments.
+          for (int doc : new int[] {0, 1, 2, 3, 4, 2, 0, 0, 4, 3, 1}) {
+            assertThat(reading.article(reader.storedFields().document(doc), doc))
+                .as("document %d", doc)
+                .isEqualTo(articles.get(doc));
+          }
         }
+        assertThat(SegmentNames.segmentsKept()).isEqualTo(keptBefore + 2);
+        // The second page's names are the strings the first page read.
+        Article first =
+            ArticleDocuments.pageReading(reader).article(reader.storedFields().document(3), 3);
+        Article again =
+            ArticleDocuments.pageReading(reader).article(reader.storedFields().document(3), 3);
+        assertThat(again.entities().getFirst().name())
+            .isEqualTo("Abidjan")
+            .isSameAs(first.entities().getFirst().name());
       }
+      // Closed segments keep nothing.
+      assertThat(SegmentNames.segmentsKept()).isEqualTo(keptBefore);
     }
   }
 

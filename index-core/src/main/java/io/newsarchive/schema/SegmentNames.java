@@ -1,0 +1,65 @@
+package io.newsarchive.schema;
+
+import io.newsarchive.article.EntityType;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.SortedSetDocValues;
+
+/**
+ * The entity names of one segment by their number (ordinal) in its sorted-set doc values, each read
+ * from the terms dictionary once and then kept while the segment lives: the names of a page's hits
+ * become array reads, where each lookup decompressed a block of the dictionary and made a new
+ * string. Kept per segment core and dropped when the segment closes. A name is kept only once some
+ * article that holds it was read, so the memory is at most a reference per name of the segment and
+ * the names read as strings. Thread-safe: the arrays are written without locks, but a string is
+ * immutable and published whole, so a thread sees either a name or none, and a name two threads
+ * look up at once is read twice and one of the equal strings kept.
+ */
+final class SegmentNames {
+
+  private static final Map<IndexReader.CacheKey, SegmentNames> BY_CORE = new ConcurrentHashMap<>();
+
+  private final String[][] byType = new String[EntityType.values().length][];
+
+  private SegmentNames() {}
+
+  /** The kept names of {@code reader}'s segment, or null when the segment has no core to key on. */
+  static SegmentNames of(LeafReader reader) {
+    IndexReader.CacheHelper core = reader.getCoreCacheHelper();
+    if (core == null) {
+      return null;
+    }
+    return BY_CORE.computeIfAbsent(
+        core.getKey(),
+        key -> {
+          core.addClosedListener(BY_CORE::remove);
+          return new SegmentNames();
+        });
+  }
+
+  /** Number of segments whose names are kept, for tests. */
+  static int segmentsKept() {
+    return BY_CORE.size();
+  }
+
+  /**
+   * The name numbered {@code ord} of {@code type}, whose doc values of this segment are {@code
+   * values}.
+   */
+  String name(EntityType type, SortedSetDocValues values, long ord) throws IOException {
+    String[] names = byType[type.ordinal()];
+    if (names == null) {
+      names = new String[Math.toIntExact(values.getValueCount())];
+      byType[type.ordinal()] = names;
+    }
+    String name = names[(int) ord];
+    if (name == null) {
+      name = values.lookupOrd(ord).utf8ToString();
+      names[(int) ord] = name;
+    }
+    return name;
+  }
+}
