@@ -18,9 +18,11 @@ class BackgroundLoadedExtractorTest {
   @Test
   void tagsAsTheModelLoadedInTheForegroundDoes() throws IOException {
     List<String> lines = Files.readAllLines(Path.of("../data/sample/kayhan-83245.txt"));
-    int i =
-        lines.indexOf(lines.stream().filter(l -> l.startsWith("Publish Date")).findFirst().get())
-            + 1;
+    int i = 0;
+    while (!lines.get(i).startsWith("Publish Date")) {
+      i++;
+    }
+    i++;
     while (lines.get(i).isBlank()) {
       i++;
     }
