@@ -3,11 +3,15 @@ package io.newsarchive.entities;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.newsarchive.article.Article;
 import io.newsarchive.article.Entity;
+import io.newsarchive.ingest.IngestListener;
+import io.newsarchive.ingest.KayhanTextReader;
+import io.newsarchive.ingest.ReadOptions;
+import io.newsarchive.ingest.Rejection;
+import io.newsarchive.testing.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,17 +21,26 @@ class BackgroundLoadedExtractorTest {
 
   @Test
   void tagsAsTheModelLoadedInTheForegroundDoes() throws IOException {
-    List<String> lines = Files.readAllLines(Path.of("../data/sample/kayhan-83245.txt"));
-    int i = 0;
-    while (!lines.get(i).startsWith("Publish Date")) {
-      i++;
+    Article seed;
+    try (KayhanTextReader reader =
+        KayhanTextReader.open(
+            Repository.seedArticle(),
+            ReadOptions.defaults(),
+            new IngestListener() {
+              @Override
+              public void rejected(Rejection rejection) {
+                throw new AssertionError(rejection.toString());
+              }
+
+              @Override
+              public void warned(Rejection warning) {
+                throw new AssertionError(warning.toString());
+              }
+            })) {
+      seed = reader.next().orElseThrow();
     }
-    i++;
-    while (lines.get(i).isBlank()) {
-      i++;
-    }
-    String title = lines.get(i);
-    String body = String.join("\n", lines.subList(i + 1, lines.size()));
+    String title = seed.title();
+    String body = seed.body();
 
     List<Entity> expected = NamedEntityExtractor.loadDefault().extract(title, body);
     EntityExtractor background =
