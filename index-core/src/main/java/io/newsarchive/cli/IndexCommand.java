@@ -257,7 +257,7 @@ public final class IndexCommand implements Callable<Integer> {
         return NOTHING_READ;
       }
       IngestProgress result;
-      try (ArticleStore store = openStore(err);
+      try (ArticleStore store = openStore(err, workers);
           ConsoleProgress bar = ConsoleProgress.start(progress, err)) {
         result = pipeline.run(store, asInputs(files, read.toReadOptions()), bar);
         out.println(summary(result, store.documentCount()));
@@ -318,12 +318,17 @@ public final class IndexCommand implements Callable<Integer> {
     }
   }
 
-  /** The local index, or the cluster's with {@code --opensearch}. */
-  private ArticleStore openStore(PrintWriter err) throws IOException {
+  /**
+   * The local index, whose articles at most {@link IngestOptions#indexWriters} of the run's {@code
+   * workers} add at once, or the cluster's with {@code --opensearch}.
+   */
+  private ArticleStore openStore(PrintWriter err, int workers) throws IOException {
     if (opensearch == null) {
       noteInterruptedIngest(err);
       return ArticleIndexer.open(
-          index, semantic ? Optional.of(PassageEmbedder.load()) : Optional.empty());
+          index,
+          semantic ? Optional.of(PassageEmbedder.load()) : Optional.empty(),
+          IngestOptions.indexWriters(workers, entities == EntityMode.MODEL));
     }
     try {
       ClusterIndex target =

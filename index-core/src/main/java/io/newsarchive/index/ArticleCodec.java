@@ -9,10 +9,10 @@ import org.apache.lucene.codecs.perfield.PerFieldPostingsFormat;
 
 /**
  * How the indexer writes segments: Lucene's default codec, under its name, with stored fields
- * compressed harder when segments merge ({@link CompactStoredFields}) and the {@link
- * ArticleFields#VOCABULARY} fields in {@link VocabularyPostingsFormat}. A segment records the
- * postings format of each field, so it is read by Lucene's codec with that format found by name;
- * segments written before, with Lucene's postings for every field, are read and merged alike.
+ * compressed harder ({@link CompactStoredFields}) and the {@link ArticleFields#VOCABULARY} fields
+ * in {@link VocabularyPostingsFormat}. A segment records the postings format of each field, so it
+ * is read by Lucene's codec with that format found by name; segments written before, with Lucene's
+ * postings for every field, are read and merged alike.
  */
 final class ArticleCodec {
 

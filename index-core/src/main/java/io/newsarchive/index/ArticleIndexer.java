@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.apache.lucene.codecs.Codec;
@@ -44,8 +45,8 @@ import org.apache.lucene.util.IOUtils;
  * idempotent. Each article written gets the story of its copies ({@link StoryMatcher}) and, when
  * the indexer was opened with a {@link PassageEmbedder}, the sentence embeddings of its passages;
  * an article skipped as unchanged keeps what it had. What a run wrote is looked up in memory until
- * the reader is reopened on the writer, every {@link #WRITTEN_PER_READER} writes, so that the
- * memory of a run does not grow with it.
+ * the reader is reopened on the writer, every {@link #WRITTEN_PER_READER} writes (by default), so
+ * that the memory of a run does not grow with it.
  *
  * <p>Thread-safe: {@link #upsert} may be called from several threads at once. Changes become
  * durable and visible to searchers at {@link #commit()} and {@link #close()}.
@@ -55,14 +56,28 @@ public final class ArticleIndexer implements ArticleStore {
   private static final int LOCK_STRIPES = 64;
 
   /**
-   * Articles written between two reopenings of the reader in which articles are looked up: it
-   * bounds the memory of what this run wrote and the reader does not hold yet (ids and content
-   * hashes, the story matcher's candidates), at the cost of one more segment per reopening.
+   * What holding one article this run wrote costs until the reader is reopened: its id and content
+   * hash, and the story matcher's candidate (a signature of 128 shorts and 16 band keys with their
+   * places in the matcher's maps). A class histogram of an ingest of rss-news-2023 holding 113,913
+   * articles counted about 103 MB of them, about 0.9 KB each.
    */
-  public static final int WRITTEN_PER_READER = 20_000;
+  private static final long BYTES_PER_HELD_ARTICLE = 1024;
+
+  /**
+   * Articles written between two reopenings of the reader in which articles are looked up, sized so
+   * that what the run holds for them takes at most an eighth of the heap: 131,072 with a gigabyte.
+   * The reopening bounds that memory; each costs a segment per indexing thread, which merges then
+   * rewrite, so the fewer the faster an ingest (README, {@code index}).
+   */
+  public static final int WRITTEN_PER_READER =
+      Math.clamp(Runtime.getRuntime().maxMemory() / 8 / BYTES_PER_HELD_ARTICLE, 1_000, 4_000_000);
 
   private final Directory directory;
   private final IndexWriter writer;
+  private final int writtenPerReader;
+
+  // Permits to add a document at once: each thread adding at once fills a segment of its own.
+  private final Semaphore adding;
   private final SmallSegmentMerges merges;
   private volatile DirectoryReader before;
   private final ConcurrentHashMap<String, Long> writtenThisRun = new ConcurrentHashMap<>();
@@ -87,10 +102,14 @@ public final class ArticleIndexer implements ArticleStore {
       Directory directory,
       IndexWriter writer,
       DirectoryReader before,
-      Optional<PassageEmbedder> embedder)
+      Optional<PassageEmbedder> embedder,
+      int writtenPerReader,
+      int writers)
       throws IOException {
     this.directory = directory;
     this.writer = writer;
+    this.writtenPerReader = writtenPerReader;
+    this.adding = new Semaphore(writers);
     this.merges = (SmallSegmentMerges) writer.getConfig().getMergePolicy();
     this.before = before;
     this.embedder = embedder;
@@ -118,9 +137,23 @@ public final class ArticleIndexer implements ArticleStore {
    */
   public static ArticleIndexer open(Path location, Optional<PassageEmbedder> embedder)
       throws IOException {
+    return open(location, embedder, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Opens (or creates) the index in a file-system directory, as {@link #open(Path, Optional)} does,
+   * letting at most {@code writers} threads add documents at once. Each thread that adds while
+   * another does fills a segment of its own, which the merges then join; where adding is a small
+   * part of each thread's work (beside tagging entities), fewer writers than threads leave fewer
+   * segments to merge for little waiting ({@code IngestOptions#indexWriters}).
+   *
+   * @throws IndexVersionException when the directory holds an index of another schema version
+   */
+  public static ArticleIndexer open(Path location, Optional<PassageEmbedder> embedder, int writers)
+      throws IOException {
     Directory directory = FSDirectory.open(location);
     try {
-      return open(directory, location, embedder);
+      return open(directory, location, embedder, WRITTEN_PER_READER, writers);
     } catch (IOException | RuntimeException e) {
       directory.close();
       throw e;
@@ -141,13 +174,41 @@ public final class ArticleIndexer implements ArticleStore {
    */
   public static ArticleIndexer open(
       Directory directory, Path location, Optional<PassageEmbedder> embedder) throws IOException {
+    return open(directory, location, embedder, WRITTEN_PER_READER, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Opens (or creates) the index in {@code directory}, as {@link #open(Directory, Path, Optional)}
+   * does, reopening the reader in which articles are looked up after every {@code writtenPerReader}
+   * writes instead of {@link #WRITTEN_PER_READER}.
+   */
+  public static ArticleIndexer open(
+      Directory directory, Path location, Optional<PassageEmbedder> embedder, int writtenPerReader)
+      throws IOException {
+    return open(directory, location, embedder, writtenPerReader, Integer.MAX_VALUE);
+  }
+
+  private static ArticleIndexer open(
+      Directory directory,
+      Path location,
+      Optional<PassageEmbedder> embedder,
+      int writtenPerReader,
+      int writers)
+      throws IOException {
+    if (writtenPerReader < 1) {
+      throw new IllegalArgumentException(
+          "writtenPerReader must be at least 1: " + writtenPerReader);
+    }
+    if (writers < 1) {
+      throw new IllegalArgumentException("writers must be at least 1: " + writers);
+    }
     IndexSchemaCheck.requireCompatible(directory, location);
     IndexWriter writer = new IndexWriter(directory, writerConfig());
     writer.setLiveCommitData(IndexSchemaCheck.commitUserData().entrySet());
     DirectoryReader before = null;
     try {
       before = DirectoryReader.indexExists(directory) ? DirectoryReader.open(directory) : null;
-      return new ArticleIndexer(directory, writer, before, embedder);
+      return new ArticleIndexer(directory, writer, before, embedder, writtenPerReader, writers);
     } catch (IOException | RuntimeException e) {
       IOUtils.closeWhileHandlingException(before, writer);
       throw e;
@@ -179,7 +240,7 @@ public final class ArticleIndexer implements ArticleStore {
     } finally {
       reopening.readLock().unlock();
     }
-    if (writtenThisRun.size() >= WRITTEN_PER_READER) {
+    if (writtenThisRun.size() >= writtenPerReader) {
       reopen();
     }
     return outcome;
@@ -210,12 +271,17 @@ public final class ArticleIndexer implements ArticleStore {
             new BinaryDocValuesField(
                 ArticleFields.PASSAGE_VECTORS, PassageVectors.encode(passages)));
       }
-      if (previous == null) {
-        // No document holds this id, so there is nothing to delete: adding skips the delete term
-        // that Lucene would otherwise resolve against every segment.
-        writer.addDocument(doc);
-      } else {
-        writer.updateDocument(new Term(ArticleFields.ID, article.id()), doc);
+      adding.acquireUninterruptibly();
+      try {
+        if (previous == null) {
+          // No document holds this id, so there is nothing to delete: adding skips the delete term
+          // that Lucene would otherwise resolve against every segment.
+          writer.addDocument(doc);
+        } else {
+          writer.updateDocument(new Term(ArticleFields.ID, article.id()), doc);
+        }
+      } finally {
+        adding.release();
       }
       writtenThisRun.put(article.id(), hash);
       onlyWritten.ifPresent(ids -> ids.add(article.id()));
@@ -330,7 +396,7 @@ public final class ArticleIndexer implements ArticleStore {
       writer.flush();
       reopening.writeLock().lock();
       try {
-        if (writtenThisRun.size() < WRITTEN_PER_READER) {
+        if (writtenThisRun.size() < writtenPerReader) {
           return;
         }
         DirectoryReader previous = before;

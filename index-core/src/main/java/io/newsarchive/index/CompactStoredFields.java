@@ -23,12 +23,13 @@ import org.apache.lucene.util.compress.LZ4;
 
 /**
  * Stored fields in Lucene's default fast format (LZ4 with a preset dictionary, {@code BEST_SPEED}),
- * compressed harder when segments merge: the same bytes any Lucene reads the same way and as fast,
- * with the matches found by LZ4's high-compression search instead of its fast one. The chunks,
- * their dictionaries and blocks are laid out as Lucene lays them out, so only the search for
- * repeated text differs; the stored fields need nothing of this project to be read. A flush, which
- * runs while articles are being indexed, compresses as fast as before; the merges that follow,
- * among them the one an ingest ends with, write the smaller stored fields.
+ * compressed harder: the same bytes any Lucene reads the same way and as fast, with the matches
+ * found by LZ4's high-compression search instead of its fast one. The chunks, their dictionaries
+ * and blocks are laid out as Lucene lays them out, so only the search for repeated text differs;
+ * the stored fields need nothing of this project to be read. Segments are read through the same
+ * format that writes them, so a merge copies their compressed chunks as they are (Lucene's bulk
+ * merge, for segments without deletions) instead of decompressing and compressing every article
+ * again; a segment written by Lucene's fast compressor (an index written before) is copied alike.
  */
 final class CompactStoredFields {
 
@@ -46,16 +47,18 @@ final class CompactStoredFields {
 
   private CompactStoredFields() {}
 
-  /** Stored fields as described above: Lucene's, compressed harder when segments merge. */
+  /** Stored fields as described above. */
   static StoredFieldsFormat format() {
     return new Format();
   }
 
-  /** Reads as Lucene does; writes merged segments with {@link HighCompression}. */
+  /**
+   * Lucene's compressing stored fields with {@link HighCompression}, which also reads: the reader
+   * then names the writer's compression, which is what Lucene's merge asks of a segment before it
+   * copies its chunks.
+   */
   private static final class Format extends StoredFieldsFormat {
-    private final StoredFieldsFormat standard =
-        new Lucene90StoredFieldsFormat(Lucene90StoredFieldsFormat.Mode.BEST_SPEED);
-    private final StoredFieldsFormat merged =
+    private final StoredFieldsFormat compact =
         new Lucene90CompressingStoredFieldsFormat(
             FORMAT_NAME, new HighCompression(), CHUNK_BYTES, CHUNK_DOCS, BLOCK_SHIFT);
 
@@ -63,19 +66,16 @@ final class CompactStoredFields {
     public StoredFieldsReader fieldsReader(
         Directory directory, SegmentInfo info, FieldInfos fields, IOContext context)
         throws IOException {
-      return standard.fieldsReader(directory, info, fields, context);
+      return compact.fieldsReader(directory, info, fields, context);
     }
 
     @Override
     public StoredFieldsWriter fieldsWriter(Directory directory, SegmentInfo info, IOContext context)
         throws IOException {
-      if (context.context() != IOContext.Context.MERGE) {
-        return standard.fieldsWriter(directory, info, context);
-      }
-      // What the standard writer records, so that the standard reader reads the segment.
+      // What Lucene's fast writer records, so that Lucene's own codec reads the segment.
       info.putAttribute(
           Lucene90StoredFieldsFormat.MODE_KEY, Lucene90StoredFieldsFormat.Mode.BEST_SPEED.name());
-      return merged.fieldsWriter(directory, info, context);
+      return compact.fieldsWriter(directory, info, context);
     }
   }
 

@@ -61,4 +61,18 @@ public record IngestOptions(
     int processors = Runtime.getRuntime().availableProcessors();
     return localIndex && !entities ? Math.max(1, processors - 1) : processors;
   }
+
+  /**
+   * How many of {@code workers} may add documents to a local index at once. Each worker adding
+   * while another does fills a segment of its own, which the merges then join, one of them after
+   * the last article. Beside tagging entities adding is a small part of a worker's work (about a
+   * third of the tagging), so one writer serves up to three workers; without entities adding is the
+   * work, and every worker writes.
+   *
+   * @param workers the worker threads of the run
+   * @param entities whether the workers tag entities
+   */
+  public static int indexWriters(int workers, boolean entities) {
+    return entities ? (workers + 2) / 3 : workers;
+  }
 }

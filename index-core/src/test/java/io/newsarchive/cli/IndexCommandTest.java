@@ -147,6 +147,23 @@ class IndexCommandTest {
   }
 
   @Test
+  void workersTaggingEntitiesAddToOneSegment() throws IOException {
+    Path index = temp.resolve("index");
+    Path input = temp.resolve("wire.jsonl");
+    Files.writeString(input, stories(1, 3_000), StandardCharsets.UTF_8);
+
+    // Three workers tag at once; one of them adds at a time, so they fill one segment together.
+    CliRun run =
+        index(
+            "--index", index.toString(), "--threads", "3", "--merge-small", "0", input.toString());
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    assertThat(run.out()).contains("added 3,000,").doesNotContain("Merged");
+    assertThat(segmentCount(index)).isEqualTo(1);
+    assertThat(documentCount(index)).isEqualTo(3_000);
+  }
+
+  @Test
   void aNegativeSmallSegmentSizeIsRefused() {
     CliRun run =
         index(

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -210,9 +211,11 @@ class ArticleIndexerTest {
   @Test
   void aFreshIndexFindsWhatTheRunWroteBeforeTheReaderWasReopened() throws IOException {
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
-    try (ArticleIndexer indexer = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
+    int writtenPerReader = 1_000;
+    try (ArticleIndexer indexer =
+        ArticleIndexer.open(keepOpen(directory), LOCATION, Optional.empty(), writtenPerReader)) {
       List<Article> batch = new ArrayList<>();
-      for (int i = 0; i <= ArticleIndexer.WRITTEN_PER_READER; i++) {
+      for (int i = 0; i <= writtenPerReader; i++) {
         batch.add(article("a" + i, "body " + i));
       }
       // Past this many writes the run's articles are looked up in the reopened reader only.
@@ -220,7 +223,7 @@ class ArticleIndexerTest {
       assertThat(indexer.upsert(article("a0", "body 0"))).isEqualTo(UpsertOutcome.UNCHANGED);
       assertThat(indexer.upsert(article("a7", "a changed body"))).isEqualTo(UpsertOutcome.UPDATED);
       assertThat(indexer.upsert(article("b1", "a new body"))).isEqualTo(UpsertOutcome.ADDED);
-      assertThat(indexer.documentCount()).isEqualTo(ArticleIndexer.WRITTEN_PER_READER + 2L);
+      assertThat(indexer.documentCount()).isEqualTo(writtenPerReader + 2L);
     }
   }
 

@@ -2,14 +2,19 @@ package io.newsarchive.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.testing.ReutersIndex;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.codecs.Codec;
 import org.apache.lucene.codecs.FilterCodec;
 import org.apache.lucene.codecs.PostingsFormat;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.index.CodecReader;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.FilterLeafReader;
@@ -17,6 +22,7 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.IndexableField;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NoMergePolicy;
 import org.apache.lucene.index.SegmentCommitInfo;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.SlowCodecReaderWrapper;
@@ -82,6 +88,81 @@ class CompactStoredFieldsTest {
       assertThat(compactSize)
           .as("stored fields compressed harder: %d against %d bytes", compactSize, standardSize)
           .isLessThan(standardSize * 95 / 100);
+    }
+  }
+
+  @Test
+  void flushedSegmentsAreCompactAndMergesKeepTheirChunks() throws IOException {
+    Path compact = temp.resolve("flushed-compact");
+    Path standard = temp.resolve("flushed-standard");
+    try (DirectoryReader source =
+        DirectoryReader.open(FSDirectory.open(ReutersIndex.get().directory()))) {
+      // Two segments written as an ingest writes them: documents added, then flushed by a commit.
+      flush(source, compact, ArticleIndexer.writerConfig());
+      flush(source, standard, new IndexWriterConfig().setCodec(Codec.getDefault()));
+    }
+    try (Directory compactDir = FSDirectory.open(compact);
+        Directory standardDir = FSDirectory.open(standard)) {
+      long flushed = storedFieldsBytes(compactDir);
+      long standardSize = storedFieldsBytes(standardDir);
+      assertThat(flushed)
+          .as("flushed stored fields: %d against Lucene's %d bytes", flushed, standardSize)
+          .isLessThan(standardSize * 95 / 100);
+      try (IndexWriter writer =
+          new IndexWriter(compactDir, ArticleIndexer.writerConfig().setUseCompoundFile(false))) {
+        writer.forceMerge(1);
+      }
+      long merged = storedFieldsBytes(compactDir);
+      // The merge copies the compressed chunks; only each segment's last, partly filled chunk is
+      // compressed again, with the rest.
+      assertThat(merged).isBetween(flushed * 98 / 100, flushed * 101 / 100);
+      try (DirectoryReader reader = DirectoryReader.open(compactDir);
+          DirectoryReader lucene = DirectoryReader.open(standardDir)) {
+        assertThat(reader.leaves()).hasSize(1);
+        assertThat(reader.maxDoc()).isEqualTo(lucene.maxDoc()).isEqualTo(FLUSHED_DOCS);
+        // The merge may order the segments by size: the same articles, by id.
+        assertThat(bodiesById(reader)).isEqualTo(bodiesById(lucene));
+      }
+    }
+  }
+
+  private static Map<String, String> bodiesById(DirectoryReader reader) throws IOException {
+    Map<String, String> bodies = new HashMap<>();
+    StoredFields stored = reader.storedFields();
+    for (int doc = 0; doc < reader.maxDoc(); doc++) {
+      Document document = stored.document(doc);
+      bodies.put(document.get(ArticleFields.ID), document.get(ArticleFields.BODY));
+    }
+    assertThat(bodies).hasSize(reader.maxDoc());
+    return bodies;
+  }
+
+  private static final int FLUSHED_DOCS = 8_000;
+
+  /** Adds the first {@link #FLUSHED_DOCS} stored documents of {@code source}, in two segments. */
+  private static void flush(DirectoryReader source, Path target, IndexWriterConfig config)
+      throws IOException {
+    StoredFields stored = source.storedFields();
+    try (Directory directory = FSDirectory.open(target);
+        IndexWriter writer =
+            new IndexWriter(
+                directory,
+                config.setUseCompoundFile(false).setMergePolicy(NoMergePolicy.INSTANCE))) {
+      for (int doc = 0; doc < FLUSHED_DOCS; doc++) {
+        Document document = new Document();
+        for (IndexableField field : stored.document(doc).getFields()) {
+          if (field.stringValue() != null) {
+            document.add(new StoredField(field.name(), field.stringValue()));
+          }
+        }
+        writer.addDocument(document);
+        if (doc == FLUSHED_DOCS / 2) {
+          writer.commit();
+        }
+      }
+    }
+    try (Directory directory = FSDirectory.open(target)) {
+      assertThat(SegmentInfos.readLatestCommit(directory).size()).isEqualTo(2);
     }
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
@@ -25,6 +26,11 @@ import org.junit.jupiter.api.Test;
 class StoryMatcherTest {
 
   private static final Path LOCATION = Path.of("memory");
+
+  /**
+   * Small, so that a test writes past a reopening of the reader in which articles are looked up.
+   */
+  private static final int WRITTEN_PER_READER = 1_000;
 
   private static final Article ORIGINAL = StoryFixtures.article("original", "wire");
   private static final Article COPY = StoryFixtures.article("copy", "daily-herald");
@@ -139,7 +145,7 @@ class StoryMatcherTest {
   void aCopyWrittenAfterTheReaderIsReopenedFindsItsOriginalThere() throws IOException {
     List<Article> articles = new ArrayList<>();
     articles.add(ORIGINAL);
-    for (int i = 0; i <= ArticleIndexer.WRITTEN_PER_READER; i++) {
+    for (int i = 0; i <= WRITTEN_PER_READER; i++) {
       articles.add(
           StoryFixtures.article("filler/" + i, "Filler " + i, "", StoryFixtures.PUBLISHED));
     }
@@ -162,7 +168,8 @@ class StoryMatcherTest {
           "Orchestra returns to the concert hall after two years of repairs");
 
   private List<UpsertOutcome> ingest(List<Article> articles) throws IOException {
-    try (ArticleIndexer indexer = ArticleIndexer.open(keepOpen(directory), LOCATION)) {
+    try (ArticleIndexer indexer =
+        ArticleIndexer.open(keepOpen(directory), LOCATION, Optional.empty(), WRITTEN_PER_READER)) {
       return indexer.upsert(articles);
     }
   }
