@@ -223,6 +223,9 @@ public final class ArticleIndexer implements ArticleStore {
     config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
     config.setCodec(CODEC);
     config.setRAMBufferSizeMB(256);
+    // A segment's files stay apart, as a merge of a large segment leaves them: a flush writes each
+    // file once instead of copying them all into a compound file, which searches read as slices.
+    config.setUseCompoundFile(false);
     config.setCommitOnClose(true);
     config.setMergePolicy(new SmallSegmentMerges());
     return config;

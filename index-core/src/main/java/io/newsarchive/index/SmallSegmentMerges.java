@@ -27,7 +27,14 @@ final class SmallSegmentMerges extends FilterMergePolicy {
   private volatile long smallBytes;
 
   SmallSegmentMerges() {
-    super(new TieredMergePolicy());
+    super(tiered());
+  }
+
+  /** Lucene's tiered merges, whose merged segments keep their files apart, as flushes do. */
+  private static TieredMergePolicy tiered() {
+    TieredMergePolicy tiered = new TieredMergePolicy();
+    tiered.setNoCFSRatio(0.0);
+    return tiered;
   }
 
   /** Forced merges from now on merge the segments under {@code bytes} only; 0 ends that. */
