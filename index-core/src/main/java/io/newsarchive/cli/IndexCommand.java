@@ -190,7 +190,7 @@ public final class IndexCommand implements Callable<Integer> {
   @Option(
       names = "--merge-small",
       paramLabel = "MB",
-      defaultValue = "64",
+      defaultValue = "128",
       description =
           "After reading, merge the segments smaller than MB megabytes into one, so that searches"
               + " visit fewer segments; 0 leaves them as written (default: ${DEFAULT-VALUE}).")
