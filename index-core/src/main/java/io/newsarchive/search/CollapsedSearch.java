@@ -44,7 +44,7 @@ final class CollapsedSearch {
         request.get(CURSOR).isEmpty()
             ? (request.get(PAGE) - 1) * size
             : StoryCollapse.offset(request.get(CURSOR), size);
-    MatchCounter counter = new MatchCounter(searcher, request.get(FACETS));
+    MatchCounter counter = new MatchCounter(searcher, request.get(FACETS), request.get(FACET_SIZE));
     Object[] collected = timed.search(query, new MultiCollectorManager(counter, new StoryCount()));
     MatchCounter.Counts matching = (MatchCounter.Counts) collected[0];
     long stories = (Long) collected[1];

@@ -135,16 +135,26 @@ final class KeyCounts {
     if (dense != null) {
       for (int key = 0; key < bound; key++) {
         if (dense[key] > 0) {
-          kept = keep(heap, kept, ((long) dense[key] << 32) | (Integer.MAX_VALUE - key));
+          kept = keep(heap, kept, entry(key, dense[key]));
         }
       }
     } else {
       compact();
       for (int i = 0; i < size; i++) {
         int key = (int) (listed[i] >>> 32);
-        kept = keep(heap, kept, ((long) (int) listed[i] << 32) | (Integer.MAX_VALUE - key));
+        kept = keep(heap, kept, entry(key, (int) listed[i]));
       }
     }
+    return ranked(heap, kept);
+  }
+
+  /** A key and its count as {@link #keep} orders them: more counts first, then the lower key. */
+  static long entry(int key, int count) {
+    return ((long) count << 32) | (Integer.MAX_VALUE - key);
+  }
+
+  /** The {@code kept} entries of {@code heap} ({@link #keep}), best first. */
+  static Ranked ranked(long[] heap, int kept) {
     long[] best = Arrays.copyOf(heap, kept);
     Arrays.sort(best);
     int[] keys = new int[kept];
@@ -157,8 +167,11 @@ final class KeyCounts {
     return new Ranked(keys, counts);
   }
 
-  /** Keeps {@code entry} in the min-heap of the best {@code heap.length}; returns the new size. */
-  private static int keep(long[] heap, int kept, long entry) {
+  /**
+   * Keeps {@code entry} ({@link #entry}) in the min-heap of the best {@code heap.length}; returns
+   * the new size.
+   */
+  static int keep(long[] heap, int kept, long entry) {
     if (kept < heap.length) {
       int at = kept;
       while (at > 0 && heap[(at - 1) / 2] > entry) {
@@ -191,7 +204,15 @@ final class KeyCounts {
   }
 
   /** Keys and their counts, best first. */
-  record Ranked(int[] keys, int[] counts) {}
+  record Ranked(int[] keys, int[] counts) {
+
+    /** The first {@code size} of them, or all when they are fewer. */
+    Ranked first(int size) {
+      return size >= keys.length
+          ? this
+          : new Ranked(Arrays.copyOf(keys, size), Arrays.copyOf(counts, size));
+    }
+  }
 
   /**
    * Sorts the listed keys and merges repeats; until the next {@link #add}, reading the counts then

@@ -77,13 +77,31 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
 
   private final ArchiveSearcher searcher;
   private final Set<FacetField> facets;
+  private final int ranked;
   private final long firstDay;
   private final int days;
 
-  /** Counts {@code facets} and the publication days over {@code searcher}'s index version. */
+  /**
+   * Counts {@code facets} and the publication days over {@code searcher}'s index version, for
+   * reading any number of each facet's top values.
+   */
   MatchCounter(ArchiveSearcher searcher, Set<FacetField> facets) {
+    this(searcher, facets, 0);
+  }
+
+  /**
+   * Counts {@code facets} and the publication days over {@code searcher}'s index version, for
+   * reading at most {@code ranked} top values of each facet (0 for any number): an entity facet
+   * whose matches one segment holds then ranks its top values straight from that segment's counts
+   * when they are reduced, instead of adding them up by the index's names first.
+   */
+  MatchCounter(ArchiveSearcher searcher, Set<FacetField> facets, int ranked) {
+    if (ranked < 0) {
+      throw new IllegalArgumentException("negative number of top values " + ranked);
+    }
     this.searcher = searcher;
     this.facets = facets;
+    this.ranked = ranked;
     DateSpan dates = searcher.dates();
     this.firstDay = dates.any() ? Math.floorDiv(dates.oldest(), DAY_MILLIS) : 0;
     this.days = dates.any() ? (int) (Math.floorDiv(dates.newest(), DAY_MILLIS) - firstDay + 1) : 0;
@@ -97,8 +115,22 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
   @Override
   public Counts reduce(Collection<Counting> collectors) throws IOException {
     KeyCounts perDay = new KeyCounts(days);
+    for (Counting collector : collectors) {
+      for (SegmentCounts segment : collector.segments) {
+        segment.count();
+      }
+    }
+    Map<FacetField, KeyCounts.Ranked> top = new EnumMap<>(FacetField.class);
+    if (ranked > 0) {
+      for (FacetField facet : facets) {
+        rankedInOneSegment(facet, collectors).ifPresent(best -> top.put(facet, best));
+      }
+    }
     Map<FacetField, KeyCounts> perValue = new EnumMap<>(FacetField.class);
     for (FacetField facet : facets) {
+      if (top.containsKey(facet)) {
+        continue;
+      }
       ArchiveSearcher.CanonicalOrdinals canonical = searcher.canonical(facet);
       perValue.put(
           facet,
@@ -109,13 +141,10 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     }
     long total = 0;
     for (Counting collector : collectors) {
-      for (SegmentCounts segment : collector.segments) {
-        segment.count();
-      }
       collector.days.forEach(perDay::add);
       for (SegmentCounts segment : collector.segments) {
         total += segment.hits;
-        for (FacetField facet : facets) {
+        for (FacetField facet : perValue.keySet()) {
           KeyCounts sum = perValue.get(facet);
           ArchiveSearcher.SegmentNames names = segment.names.get(facet);
           if (names != null) {
@@ -135,7 +164,42 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
     }
     int[] dayCounts = new int[days];
     perDay.forEach((day, count) -> dayCounts[day] = count);
-    return new Counts(searcher, perValue, total, new Days(firstDay, dayCounts));
+    return new Counts(searcher, perValue, top, ranked, total, new Days(firstDay, dayCounts));
+  }
+
+  /**
+   * The {@link #ranked} top canonical names of {@code facet} when one segment holds all its matches
+   * (in one or more pieces, whose counts are added up): ranked from that segment's counts by name
+   * number, each name read as its index-wide number only if it may enter the top. That skips adding
+   * every counted name into counts as long as the index's names and reading them all again, which
+   * cost more than the ranking. Empty for a facet counted by value or held by several segments,
+   * which the index-wide counts rank. The segment's counts are given back once ranked.
+   */
+  private Optional<KeyCounts.Ranked> rankedInOneSegment(
+      FacetField facet, Collection<Counting> collectors) {
+    List<SegmentCounts> holding = new ArrayList<>();
+    for (Counting collector : collectors) {
+      for (SegmentCounts segment : collector.segments) {
+        if (segment.named.get(facet) == null
+            || (!holding.isEmpty() && holding.getFirst().ord != segment.ord)) {
+          return Optional.empty();
+        }
+        holding.add(segment);
+      }
+    }
+    if (holding.isEmpty()) {
+      return Optional.empty();
+    }
+    NameCounts counts = holding.getFirst().named.get(facet);
+    for (SegmentCounts piece : holding.subList(1, holding.size())) {
+      counts.addAll(piece.named.get(facet));
+    }
+    ArchiveSearcher.SegmentNames names = holding.getFirst().names.get(facet);
+    KeyCounts.Ranked best = counts.top(ranked, names.names());
+    for (SegmentCounts piece : holding) {
+      names.spare().give(piece.named.get(facet));
+    }
+    return Optional.of(best);
   }
 
   /** Counts the matches of the segments of one slice. */
@@ -316,13 +380,22 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
   static final class Counts {
     private final ArchiveSearcher searcher;
     private final Map<FacetField, KeyCounts> perValue;
+    private final Map<FacetField, KeyCounts.Ranked> ranked;
+    private final int rankedSize;
     private final long total;
     private final Days days;
 
     private Counts(
-        ArchiveSearcher searcher, Map<FacetField, KeyCounts> perValue, long total, Days days) {
+        ArchiveSearcher searcher,
+        Map<FacetField, KeyCounts> perValue,
+        Map<FacetField, KeyCounts.Ranked> ranked,
+        int rankedSize,
+        long total,
+        Days days) {
       this.searcher = searcher;
       this.perValue = perValue;
+      this.ranked = ranked;
+      this.rankedSize = rankedSize;
       this.total = total;
       this.days = days;
       // Compacted now, the counts are only read from here on, by any thread.
@@ -345,8 +418,13 @@ final class MatchCounter implements CollectorManager<MatchCounter.Counting, Matc
      */
     List<FacetCount> top(FacetField facet, int size) throws IOException {
       ArchiveSearcher.CanonicalOrdinals canonical = searcher.canonical(facet);
+      KeyCounts.Ranked known = ranked.get(facet);
+      if (known != null && size > rankedSize) {
+        throw new IllegalArgumentException(
+            size + " top values of " + facet + " asked of counts ranked for " + rankedSize);
+      }
       if (canonical != null) {
-        KeyCounts.Ranked best = perValue.get(facet).top(size);
+        KeyCounts.Ranked best = known != null ? known.first(size) : perValue.get(facet).top(size);
         List<FacetCount> counts = new ArrayList<>(best.keys().length);
         for (int i = 0; i < best.keys().length; i++) {
           counts.add(new FacetCount(canonical.names()[best.keys()[i]], best.counts()[i]));

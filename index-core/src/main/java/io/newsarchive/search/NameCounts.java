@@ -36,11 +36,60 @@ final class NameCounts {
       counts = new int[bound];
     }
     if (counts[name]++ == 0) {
-      if (size == counted.length) {
-        counted = Arrays.copyOf(counted, size * 2);
-      }
-      counted[size++] = name;
+      listed(name);
     }
+  }
+
+  private void listed(int name) {
+    if (size == counted.length) {
+      counted = Arrays.copyOf(counted, size * 2);
+    }
+    counted[size++] = name;
+  }
+
+  /**
+   * Adds the counts of {@code other}, which counted the same names (another piece of the same
+   * segment).
+   */
+  void addAll(NameCounts other) {
+    if (other.bound != bound) {
+      throw new IllegalArgumentException(
+          "counts of " + other.bound + " names added to counts of " + bound);
+    }
+    if (other.size > 0 && counts == null) {
+      counts = new int[bound];
+    }
+    for (int i = 0; i < other.size; i++) {
+      int name = other.counted[i];
+      int before = counts[name];
+      counts[name] = before + other.counts[name];
+      if (before == 0) {
+        listed(name);
+      }
+    }
+  }
+
+  /**
+   * The {@code wanted} names counted most, most first, each as its key in {@code keys} (by name
+   * number), ties by the lower key: what {@link KeyCounts#top} gives for the same counts added by
+   * those keys, without an array as long as every key. A name whose count cannot enter the best is
+   * passed over without reading its key.
+   */
+  KeyCounts.Ranked top(int wanted, int[] keys) {
+    if (wanted < 0) {
+      throw new IllegalArgumentException("negative number of names " + wanted);
+    }
+    long[] heap = new long[wanted];
+    int kept = 0;
+    for (int i = 0; i < size; i++) {
+      int name = counted[i];
+      int count = counts[name];
+      if (kept == wanted && (wanted == 0 || count < (int) (heap[0] >>> 32))) {
+        continue;
+      }
+      kept = KeyCounts.keep(heap, kept, KeyCounts.entry(keys[name], count));
+    }
+    return KeyCounts.ranked(heap, kept);
   }
 
   /**

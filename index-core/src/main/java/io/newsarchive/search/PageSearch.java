@@ -2,6 +2,7 @@ package io.newsarchive.search;
 
 import static io.newsarchive.search.SearchParameters.COLLAPSE;
 import static io.newsarchive.search.SearchParameters.FACETS;
+import static io.newsarchive.search.SearchParameters.FACET_SIZE;
 
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
@@ -117,7 +118,8 @@ final class PageSearch {
     }
     PagePlan plan = PagePlan.of(pass, parser, semantic);
     PageQuery routed = reordering.routed(pass, plan);
-    MatchCounter counter = new MatchCounter(pass.searcher(), request.get(FACETS));
+    MatchCounter counter =
+        new MatchCounter(pass.searcher(), request.get(FACETS), request.get(FACET_SIZE));
     // While a processor idles, a page by relevance counts its matches on it, without scores, while
     // this thread finds the best of them, skipping articles that cannot reach them.
     CountingThreads.Pending<PageCounts> beside =
