@@ -10,6 +10,7 @@ import io.newsarchive.testing.ReutersIndex;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -74,6 +75,53 @@ class CanonicalNamesTest {
       }
     }
     assertThat(merged).as("facet values that stand for several held names").isGreaterThan(10);
+  }
+
+  @Test
+  void aFacetShowsTheNamesHeldMostInItsOrderAndNoneHeldMoreIsLeftOut() throws IOException {
+    for (String query : List.of("oil prices", "cocoa")) {
+      for (EntityType type : EntityType.values()) {
+        FacetField facet = FacetField.of(type);
+        SearchRequest request =
+            SearchRequest.defaults()
+                .with(SearchParameters.QUERY, query)
+                .with(SearchParameters.SIZE, 50)
+                .with(SearchParameters.FACETS, Set.of(facet));
+        SearchResult result = searcher.search(request.with(SearchParameters.FACET_SIZE, 20));
+        List<FacetCount> top = result.facets().get(facet);
+        String what = type + " for '" + query + "'";
+        assertThat(top).as(what).hasSize(20);
+        // Most held first, ties by name, as the facet module orders them.
+        for (int i = 1; i < top.size(); i++) {
+          FacetCount before = top.get(i - 1);
+          FacetCount after = top.get(i);
+          assertThat(
+                  before.count() > after.count()
+                      || (before.count() == after.count()
+                          && before.value().compareTo(after.value()) < 0))
+              .as(what + ": " + before + " before " + after)
+              .isTrue();
+        }
+        assertThat(
+                searcher.search(request.with(SearchParameters.FACET_SIZE, 5)).facets().get(facet))
+            .as(what + ", the first five")
+            .isEqualTo(top.subList(0, 5));
+        // Any name that the best hits hold and the list leaves out is held by no more articles
+        // than the last one shown, counted by the filter on that name.
+        long last = top.getLast().count();
+        Set<String> shown = top.stream().map(FacetCount::value).collect(Collectors.toSet());
+        int checked = 0;
+        for (Hit hit : result.hits()) {
+          for (String name : hit.entities().getOrDefault(type, List.of())) {
+            if (!shown.contains(name)) {
+              assertThat(total(type, name, query)).as(what + ": " + name).isLessThanOrEqualTo(last);
+              checked++;
+            }
+          }
+        }
+        assertThat(checked).as(what + ": names the list leaves out").isGreaterThan(0);
+      }
+    }
   }
 
   @Test
