@@ -1,7 +1,10 @@
 package io.newsarchive.article;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -42,6 +45,26 @@ public record Entity(String name, EntityType type, int mentions, List<String> fo
   /** An entity the article names only as {@code name}. */
   public Entity(String name, EntityType type, int mentions) {
     this(name, type, mentions, List.of());
+  }
+
+  /**
+   * {@code entities} with those of one type and name as one, their mentions added up, without
+   * forms, most mentioned first and otherwise in their order: an article's entities once several
+   * names it holds were renamed to one.
+   */
+  public static List<Entity> merged(List<Entity> entities) {
+    Map<String, Entity> merged = new LinkedHashMap<>();
+    for (Entity entity : entities) {
+      merged.merge(
+          entity.type() + "\t" + entity.name(),
+          entity.forms().isEmpty()
+              ? entity
+              : new Entity(entity.name(), entity.type(), entity.mentions()),
+          (a, b) -> new Entity(a.name(), a.type(), a.mentions() + b.mentions()));
+    }
+    List<Entity> result = new ArrayList<>(merged.values());
+    result.sort((a, b) -> Integer.compare(b.mentions(), a.mentions()));
+    return result;
   }
 
   private static String requireName(String value, String what) {

@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
@@ -187,7 +188,7 @@ public final class ArticleDocuments {
    * from one article to the next: a page's hits read in increasing document order share them.
    */
   public static Reading reading(IndexReader reader) {
-    return new Reading(reader, false);
+    return new Reading(reader, false, null);
   }
 
   /**
@@ -197,7 +198,27 @@ public final class ArticleDocuments {
    * only pages use it.
    */
   public static Reading pageReading(IndexReader reader) {
-    return new Reading(reader, true);
+    return new Reading(reader, true, null);
+  }
+
+  /**
+   * {@link #pageReading(IndexReader)}, the articles' entities under the canonical names of {@code
+   * renaming}, as {@link Renaming} says. Each name of a segment is renamed once for an archive
+   * version, not once for each article that holds it.
+   */
+  public static Reading pageReading(IndexReader reader, Renaming renaming) {
+    return new Reading(reader, true, Objects.requireNonNull(renaming, "renaming"));
+  }
+
+  /**
+   * The canonical entity names of one archive version. An article read with them holds its entities
+   * under those names; when some name was renamed, those that share a name and type are one,
+   * without forms, their mentions added up, most mentioned first ({@link Entity#merged}).
+   * Implementations are immutable and thread-safe, one instance per archive version.
+   */
+  public interface Renaming {
+    /** The canonical name of {@code name} of {@code type}, which may be {@code name}. */
+    String canonical(EntityType type, String name);
   }
 
   /**
@@ -211,11 +232,13 @@ public final class ArticleDocuments {
     private final List<LeafReaderContext> leaves;
     private final SegmentValues[] segments;
     private final boolean keepNames;
+    private final Renaming renaming;
 
-    private Reading(IndexReader reader, boolean keepNames) {
+    private Reading(IndexReader reader, boolean keepNames, Renaming renaming) {
       this.leaves = reader.leaves();
       this.segments = new SegmentValues[leaves.size()];
       this.keepNames = keepNames;
+      this.renaming = renaming;
     }
 
     /**
@@ -227,7 +250,7 @@ public final class ArticleDocuments {
       SegmentValues segment = segments[leaf];
       if (segment == null) {
         LeafReader reader = leaves.get(leaf).reader();
-        segment = new SegmentValues(reader, keepNames ? SegmentNames.of(reader) : null);
+        segment = new SegmentValues(reader, keepNames ? SegmentNames.of(reader) : null, renaming);
         segments[leaf] = segment;
       }
       DocumentValues values = new DocumentValues(segment, doc - leaves.get(leaf).docBase);
@@ -249,11 +272,16 @@ public final class ArticleDocuments {
     private final SortedSetDocValues[] names = new SortedSetDocValues[ENTITY_TYPES.length];
     private SortedNumericDocValues published;
     private final SegmentNames kept;
+    private final Renaming renaming;
 
-    /** The values of {@code reader}, whose names {@code kept} keeps, if not null. */
-    SegmentValues(LeafReader reader, SegmentNames kept) {
+    /**
+     * The values of {@code reader}, whose names {@code kept} keeps, if not null, renamed by {@code
+     * renaming}, if not null.
+     */
+    SegmentValues(LeafReader reader, SegmentNames kept, Renaming renaming) {
       this.reader = reader;
       this.kept = kept;
+      this.renaming = renaming;
     }
 
     long published(int doc) throws IOException {
@@ -263,8 +291,12 @@ public final class ArticleDocuments {
       return published.advanceExact(doc) ? published.nextValue() : NOT_PUBLISHED;
     }
 
-    /** Adds the names of {@code type} of document {@code doc} to {@code to}, in byte order. */
-    void names(EntityType type, int doc, List<String> to) throws IOException {
+    /**
+     * Adds the names of {@code type} of document {@code doc} to {@code held}, in byte order, and
+     * their canonical names to {@code renamed} when this reading renames.
+     */
+    void names(EntityType type, int doc, List<String> held, List<String> renamed)
+        throws IOException {
       SortedSetDocValues values = names[type.ordinal()];
       if (values == null || values.docID() >= doc) {
         values = DocValues.getSortedSet(reader, ArticleFields.entityField(type));
@@ -273,8 +305,15 @@ public final class ArticleDocuments {
       if (values.advanceExact(doc)) {
         for (int i = 0; i < values.docValueCount(); i++) {
           long ord = values.nextOrd();
-          to.add(
-              kept == null ? values.lookupOrd(ord).utf8ToString() : kept.name(type, values, ord));
+          String name =
+              kept == null ? values.lookupOrd(ord).utf8ToString() : kept.name(type, values, ord);
+          held.add(name);
+          if (renaming != null) {
+            renamed.add(
+                kept == null
+                    ? renaming.canonical(type, name)
+                    : kept.renamed(type, values, ord, renaming));
+          }
         }
       }
     }
@@ -411,34 +450,50 @@ public final class ArticleDocuments {
     return out.toString();
   }
 
-  /** Decodes {@link #encodeEntities} into {@code builder}, the names read through {@code names}. */
+  /**
+   * Decodes {@link #encodeEntities} into {@code builder}, the names read through {@code names}: as
+   * held, or renamed when {@code names} renames and some name changes ({@link Renaming}).
+   */
   static void decodeEntities(String encoded, DocumentValues names, Article.Builder builder)
       throws IOException {
+    List<Entity> entities = new ArrayList<>();
+    List<Entity> renamed = new ArrayList<>();
+    boolean changed = false;
     for (String line : encoded.split("\n")) {
       String[] parts = line.split("\t", -1);
       try {
         EntityType type = ENTITY_TYPES[parts[0].charAt(0) - '0'];
-        String name = names.name(type, Integer.parseInt(parts[0], 1, parts[0].length(), 10));
-        builder.entity(
-            new Entity(
-                name,
-                type,
-                Integer.parseInt(parts[1]),
-                Arrays.asList(parts).subList(2, parts.length)));
+        int rank = Integer.parseInt(parts[0], 1, parts[0].length(), 10);
+        String name = names.name(type, rank);
+        int mentions = Integer.parseInt(parts[1]);
+        String canonical = names.renamed(type, rank);
+        if (canonical != null) {
+          changed |= !canonical.equals(name);
+          renamed.add(new Entity(canonical, type, mentions));
+        }
+        if (!changed) {
+          entities.add(
+              new Entity(name, type, mentions, Arrays.asList(parts).subList(2, parts.length)));
+        }
       } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
         throw new IllegalStateException("corrupt stored entity: " + line, e);
       }
+    }
+    for (Entity entity : changed ? Entity.merged(renamed) : entities) {
+      builder.entity(entity);
     }
   }
 
   /**
    * The values of one document read from doc values: its publication time, and its entity names per
-   * type in the byte order of the doc values, read when a type is first asked for.
+   * type in the byte order of the doc values, read when a type is first asked for, and renamed when
+   * its reading renames.
    */
   static final class DocumentValues {
     private final SegmentValues segment;
     private final int doc;
     private final Map<EntityType, List<String>> names = new EnumMap<>(EntityType.class);
+    private final Map<EntityType, List<String>> renamed = new EnumMap<>(EntityType.class);
 
     DocumentValues(SegmentValues segment, int doc) {
       this.segment = segment;
@@ -449,12 +504,15 @@ public final class ArticleDocuments {
       return segment.published(doc);
     }
 
+    /** The name numbered {@code rank} among the names of {@code type} of the document. */
     String name(EntityType type, int rank) throws IOException {
       List<String> of = names.get(type);
       if (of == null) {
         of = new ArrayList<>();
-        segment.names(type, doc, of);
+        List<String> canonical = new ArrayList<>();
+        segment.names(type, doc, of, canonical);
         names.put(type, of);
+        renamed.put(type, canonical);
       }
       if (rank >= of.size()) {
         throw new IllegalStateException(
@@ -466,6 +524,15 @@ public final class ArticleDocuments {
                 + (rank + 1));
       }
       return of.get(rank);
+    }
+
+    /**
+     * The canonical name of the name numbered {@code rank} of {@code type}, after {@link #name}
+     * read it; null when the reading does not rename.
+     */
+    String renamed(EntityType type, int rank) {
+      List<String> of = renamed.get(type);
+      return of == null || of.isEmpty() ? null : of.get(rank);
     }
   }
 

@@ -24,6 +24,16 @@ final class SegmentNames {
 
   private final String[][] byType = new String[EntityType.values().length][];
 
+  /**
+   * The canonical names of this segment's names in the archive version that last asked for them:
+   * versions follow one another, so one is kept; while an older version's searches finish beside a
+   * newer one's, each may find the other's here and start its own again.
+   */
+  private volatile Renamed renamed;
+
+  /** The canonical names of {@code renaming}'s version, per type by ordinal, filled as read. */
+  private record Renamed(ArticleDocuments.Renaming renaming, String[][] byType) {}
+
   private SegmentNames() {}
 
   /** The kept names of {@code reader}'s segment, or null when the segment has no core to key on. */
@@ -58,6 +68,31 @@ final class SegmentNames {
     String name = names[(int) ord];
     if (name == null) {
       name = values.lookupOrd(ord).utf8ToString();
+      names[(int) ord] = name;
+    }
+    return name;
+  }
+
+  /**
+   * The canonical name in {@code renaming}'s archive version of the name numbered {@code ord} of
+   * {@code type}, whose doc values of this segment are {@code values}.
+   */
+  String renamed(
+      EntityType type, SortedSetDocValues values, long ord, ArticleDocuments.Renaming renaming)
+      throws IOException {
+    Renamed current = renamed;
+    if (current == null || current.renaming() != renaming) {
+      current = new Renamed(renaming, new String[EntityType.values().length][]);
+      renamed = current;
+    }
+    String[] names = current.byType()[type.ordinal()];
+    if (names == null) {
+      names = new String[Math.toIntExact(values.getValueCount())];
+      current.byType()[type.ordinal()] = names;
+    }
+    String name = names[(int) ord];
+    if (name == null) {
+      name = renaming.canonical(type, name(type, values, ord));
       names[(int) ord] = name;
     }
     return name;

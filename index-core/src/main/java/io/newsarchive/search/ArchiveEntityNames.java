@@ -4,13 +4,13 @@ import io.newsarchive.article.Article;
 import io.newsarchive.article.Entity;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.entities.EntityNames;
+import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
@@ -29,7 +29,7 @@ import org.apache.lucene.util.BytesRef;
  * canonical name once for the articles holding any of its variants, and an article's entities are
  * shown by their canonical names. Immutable and thread-safe.
  */
-public final class ArchiveEntityNames {
+public final class ArchiveEntityNames implements ArticleDocuments.Renaming {
 
   private final Map<EntityType, EntityNames> tables;
 
@@ -233,21 +233,19 @@ public final class ArchiveEntityNames {
     if (article.entities().isEmpty()) {
       return article;
     }
-    Map<String, Entity> merged = new LinkedHashMap<>();
-    boolean renamed = false;
+    List<Entity> renamed = new ArrayList<>(article.entities().size());
+    boolean changed = false;
     for (Entity entity : article.entities()) {
-      String name = tables.get(entity.type()).canonical(entity.name());
-      renamed |= !name.equals(entity.name());
-      merged.merge(
-          entity.type() + "\t" + name,
-          new Entity(name, entity.type(), entity.mentions()),
-          (a, b) -> new Entity(name, a.type(), a.mentions() + b.mentions()));
+      String name = canonical(entity.type(), entity.name());
+      changed |= !name.equals(entity.name());
+      renamed.add(new Entity(name, entity.type(), entity.mentions()));
     }
-    if (!renamed) {
-      return article;
-    }
-    List<Entity> entities = new ArrayList<>(merged.values());
-    entities.sort((a, b) -> Integer.compare(b.mentions(), a.mentions()));
-    return article.withEntities(entities);
+    return changed ? article.withEntities(Entity.merged(renamed)) : article;
+  }
+
+  /** The canonical name of {@code name} of {@code type} in this archive version. */
+  @Override
+  public String canonical(EntityType type, String name) {
+    return tables.get(type).canonical(name);
   }
 }

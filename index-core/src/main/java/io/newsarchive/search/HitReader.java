@@ -114,7 +114,8 @@ public final class HitReader {
     // Read in document order, in which each segment's doc values serve all its hits.
     int[] inDocOrder = ids.clone();
     Arrays.sort(inDocOrder);
-    ArticleDocuments.Reading reading = ArticleDocuments.pageReading(searcher.getIndexReader());
+    ArticleDocuments.Reading reading =
+        ArticleDocuments.pageReading(searcher.getIndexReader(), searcher.names());
     Map<Integer, Article> articles = new HashMap<>();
     for (int id : inDocOrder) {
       articles.put(id, reading.article(documents.document(id), id));
@@ -123,7 +124,6 @@ public final class HitReader {
     for (int i = 0; i < docs.length; i++) {
       stories[i] = ArticleDocuments.story(documents.document(ids[i])); // read once, kept
     }
-    ArchiveEntityNames names = searcher.names();
     Map<String, String[]> snippets =
         highlighter(searcher, articles)
             .highlightFields(
@@ -134,7 +134,7 @@ public final class HitReader {
       Article article = articles.get(ids[i]);
       hits.add(
           Hit.of(
-                  names.canonical(article),
+                  article,
                   docs[i].score,
                   Snippet.of(snippets.get(ArticleFields.TITLE)[i], article.title()),
                   Snippet.of(snippets.get(ArticleFields.BODY)[i], article.body()))

@@ -58,7 +58,8 @@ final class SignificantSample {
     // in the order of relevance, in which the first of copies counts.
     ScoreDoc[] inDocOrder = top.scoreDocs.clone();
     Arrays.sort(inDocOrder, Comparator.comparingInt(hit -> hit.doc));
-    ArticleDocuments.Reading reading = ArticleDocuments.pageReading(searcher.getIndexReader());
+    ArticleDocuments.Reading reading =
+        ArticleDocuments.pageReading(searcher.getIndexReader(), names);
     Map<Integer, Article> read = new HashMap<>();
     for (ScoreDoc hit : inDocOrder) {
       read.put(hit.doc, reading.article(stored.document(hit.doc), hit.doc));
@@ -68,7 +69,7 @@ final class SignificantSample {
       counts.articles++;
       boolean copy = text.add(article.body());
       if (!copy) {
-        counts.addEntities(names.canonical(article).entities());
+        counts.addEntities(article.entities());
       }
     }
     IndexReader reader = searcher.getIndexReader();

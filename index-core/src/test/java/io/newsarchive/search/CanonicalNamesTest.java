@@ -6,11 +6,17 @@ import io.newsarchive.article.Article;
 import io.newsarchive.article.Entity;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.entities.EntityNames;
+import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.testing.ReutersIndex;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -170,5 +176,36 @@ class CanonicalNamesTest {
       assertThat(article.entities().stream().map(e -> e.type() + e.name()).distinct().count())
           .isEqualTo(article.entities().size());
     }
+  }
+
+  @Test
+  void aPageReadsEachArticleUnderTheCanonicalNamesItWouldBeRenamedTo() throws IOException {
+    ArchiveEntityNames names = searcher.entityNames();
+    int renamed = 0;
+    int merged = 0;
+    try (Directory directory = FSDirectory.open(ReutersIndex.get().directory());
+        DirectoryReader reader = DirectoryReader.open(directory)) {
+      StoredFields stored = reader.storedFields();
+      ArticleDocuments.Reading held = ArticleDocuments.reading(reader);
+      // Twice through one reading: the second time every name comes from the segment's kept names.
+      for (int pass = 0; pass < 2; pass++) {
+        ArticleDocuments.Reading page = ArticleDocuments.pageReading(reader, names);
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+          Document document = stored.document(doc);
+          Article asHeld = held.article(document, doc);
+          Article expected = names.canonical(asHeld);
+          assertThat(page.article(document, doc).entities())
+              .as("doc %d", doc)
+              .isEqualTo(expected.entities());
+          if (pass == 0 && expected != asHeld) {
+            renamed++;
+            merged += asHeld.entities().size() > expected.entities().size() ? 1 : 0;
+          }
+        }
+        held = ArticleDocuments.reading(reader);
+      }
+    }
+    assertThat(renamed).as("articles with a renamed entity").isGreaterThan(1_000);
+    assertThat(merged).as("articles with two names renamed to one").isGreaterThan(10);
   }
 }
