@@ -188,26 +188,40 @@ public final class ArticleDocuments {
    * from one article to the next: a page's hits read in increasing document order share them.
    */
   public static Reading reading(IndexReader reader) {
-    return new Reading(reader, false, null);
+    return new Reading(reader, null, null);
   }
 
   /**
-   * A {@link #reading} for the pages of a server, which keeps each entity name it reads with its
-   * segment ({@link SegmentNames}) for the pages after it: the names a page shows are mostly those
-   * earlier pages showed. Reading every article of an archive (an export) would keep every name, so
-   * only pages use it.
+   * A {@link #reading} for the pages of a server, which keeps each entity name it reads in {@code
+   * kept}, one {@link KeptNames} per segment of {@code reader} in the order of its leaves, for the
+   * pages after it that read through the same: the names a page shows are mostly those earlier
+   * pages showed. Reading every article of an archive (an export) would keep every name, so only
+   * pages use it.
+   *
+   * @throws IllegalArgumentException when {@code kept} does not hold one per segment
    */
-  public static Reading pageReading(IndexReader reader) {
-    return new Reading(reader, true, null);
+  public static Reading pageReading(IndexReader reader, List<KeptNames> kept) {
+    return new Reading(reader, perSegment(reader, kept), null);
   }
 
   /**
-   * {@link #pageReading(IndexReader)}, the articles' entities under the canonical names of {@code
-   * renaming}, as {@link Renaming} says. Each name of a segment is renamed once for an archive
-   * version, not once for each article that holds it.
+   * {@link #pageReading(IndexReader, List)}, the articles' entities under the canonical names of
+   * {@code renaming}, as {@link Renaming} says. Each name of a segment is renamed once for an
+   * archive version, not once for each article that holds it.
+   *
+   * @throws IllegalArgumentException when {@code kept} does not hold one per segment
    */
-  public static Reading pageReading(IndexReader reader, Renaming renaming) {
-    return new Reading(reader, true, Objects.requireNonNull(renaming, "renaming"));
+  public static Reading pageReading(IndexReader reader, List<KeptNames> kept, Renaming renaming) {
+    return new Reading(
+        reader, perSegment(reader, kept), Objects.requireNonNull(renaming, "renaming"));
+  }
+
+  private static List<KeptNames> perSegment(IndexReader reader, List<KeptNames> kept) {
+    if (kept.size() != reader.leaves().size()) {
+      throw new IllegalArgumentException(
+          kept.size() + " segments' kept names for " + reader.leaves().size() + " segments");
+    }
+    return kept;
   }
 
   /**
@@ -231,13 +245,14 @@ public final class ArticleDocuments {
   public static final class Reading {
     private final List<LeafReaderContext> leaves;
     private final SegmentValues[] segments;
-    private final boolean keepNames;
+    private final List<KeptNames> kept;
     private final Renaming renaming;
 
-    private Reading(IndexReader reader, boolean keepNames, Renaming renaming) {
+    /** Keeping names in {@code kept}, one per segment, unless it is null. */
+    private Reading(IndexReader reader, List<KeptNames> kept, Renaming renaming) {
       this.leaves = reader.leaves();
       this.segments = new SegmentValues[leaves.size()];
-      this.keepNames = keepNames;
+      this.kept = kept;
       this.renaming = renaming;
     }
 
@@ -250,7 +265,7 @@ public final class ArticleDocuments {
       SegmentValues segment = segments[leaf];
       if (segment == null) {
         LeafReader reader = leaves.get(leaf).reader();
-        segment = new SegmentValues(reader, keepNames ? SegmentNames.of(reader) : null, renaming);
+        segment = new SegmentValues(reader, kept == null ? null : kept.get(leaf), renaming);
         segments[leaf] = segment;
       }
       DocumentValues values = new DocumentValues(segment, doc - leaves.get(leaf).docBase);
@@ -271,14 +286,14 @@ public final class ArticleDocuments {
     private final LeafReader reader;
     private final SortedSetDocValues[] names = new SortedSetDocValues[ENTITY_TYPES.length];
     private SortedNumericDocValues published;
-    private final SegmentNames kept;
+    private final KeptNames kept;
     private final Renaming renaming;
 
     /**
      * The values of {@code reader}, whose names {@code kept} keeps, if not null, renamed by {@code
      * renaming}, if not null.
      */
-    SegmentValues(LeafReader reader, SegmentNames kept, Renaming renaming) {
+    SegmentValues(LeafReader reader, KeptNames kept, Renaming renaming) {
       this.reader = reader;
       this.kept = kept;
       this.renaming = renaming;

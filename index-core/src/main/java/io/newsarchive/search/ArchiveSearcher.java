@@ -2,7 +2,9 @@ package io.newsarchive.search;
 
 import io.newsarchive.article.EntityType;
 import io.newsarchive.entities.EntityNames;
+import io.newsarchive.schema.ArticleDocuments;
 import io.newsarchive.schema.ArticleFields;
+import io.newsarchive.schema.KeptNames;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,10 +59,14 @@ final class ArchiveSearcher extends IndexSearcher {
   static final class Factory extends SearcherFactory {
     private final Map<IndexReader.CacheKey, SegmentOrdinals> segments = new ConcurrentHashMap<>();
 
+    /** The entity names that pages read from each open segment, which later pages read again. */
+    private final Map<IndexReader.CacheKey, KeptNames> names = new ConcurrentHashMap<>();
+
     @Override
     public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader)
         throws IOException {
       List<SegmentOrdinals> bySegment = new ArrayList<>();
+      List<KeptNames> kept = new ArrayList<>();
       for (LeafReaderContext leaf : reader.leaves()) {
         IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
         SegmentOrdinals known = segments.get(core.getKey());
@@ -71,11 +77,24 @@ final class ArchiveSearcher extends IndexSearcher {
           }
         }
         bySegment.add(known);
+        kept.add(
+            names.computeIfAbsent(
+                core.getKey(),
+                key -> {
+                  core.addClosedListener(names::remove);
+                  return new KeptNames();
+                }));
       }
-      ArchiveSearcher searcher = new ArchiveSearcher(reader, List.copyOf(bySegment));
+      ArchiveSearcher searcher =
+          new ArchiveSearcher(reader, List.copyOf(bySegment), List.copyOf(kept));
       // Read here, by whoever refreshes, rather than by the first search of the version.
       searcher.names();
       return searcher;
+    }
+
+    /** Number of open segments whose names pages keep, for tests. */
+    int segmentsWithKeptNames() {
+      return names.size();
     }
   }
 
@@ -84,6 +103,7 @@ final class ArchiveSearcher extends IndexSearcher {
   private final long bytes;
   private final Map<FacetField, MatchCounter.Ordinals> ordinals;
   private final List<SegmentOrdinals> segments;
+  private final List<KeptNames> keptNames;
   private volatile MatchCounter.Counts everything;
   private final FilterCounts filtered = new FilterCounts();
   private volatile Canonical canonical;
@@ -93,9 +113,12 @@ final class ArchiveSearcher extends IndexSearcher {
 
   private final AtomicInteger spareStoredCount = new AtomicInteger();
 
-  private ArchiveSearcher(IndexReader reader, List<SegmentOrdinals> segments) throws IOException {
+  private ArchiveSearcher(
+      IndexReader reader, List<SegmentOrdinals> segments, List<KeptNames> keptNames)
+      throws IOException {
     super(reader);
     this.segments = segments;
+    this.keptNames = keptNames;
     setSimilarity(Ranking.similarity());
     this.dates = DateSpan.of(reader);
     this.languages = languagesOf(reader);
@@ -210,6 +233,14 @@ final class ArchiveSearcher extends IndexSearcher {
       filtered.put(filters, counts);
     }
     return counts;
+  }
+
+  /**
+   * The entity names that pages keep for each segment of this version, in the order of its leaves
+   * ({@link ArticleDocuments#pageReading(IndexReader, List, ArticleDocuments.Renaming)}).
+   */
+  List<KeptNames> keptNames() {
+    return keptNames;
   }
 
   /**

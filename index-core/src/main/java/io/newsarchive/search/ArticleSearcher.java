@@ -240,8 +240,7 @@ public final class ArticleSearcher implements SearchBackend {
                 .forRequest(request, archive.languages())
                 .query(request, archive.dates().newest(), archive.names());
         SignificantTerms found =
-            significance.find(
-                timed, query, new SignificantSample.Limits(size, sample), archive.names());
+            significance.find(timed, query, new SignificantSample.Limits(size, sample), archive);
         if (timed.timedOut()) {
           admitted.stoppedEarly();
         }

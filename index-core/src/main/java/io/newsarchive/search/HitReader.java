@@ -115,7 +115,8 @@ public final class HitReader {
     int[] inDocOrder = ids.clone();
     Arrays.sort(inDocOrder);
     ArticleDocuments.Reading reading =
-        ArticleDocuments.pageReading(searcher.getIndexReader(), searcher.names());
+        ArticleDocuments.pageReading(
+            searcher.getIndexReader(), searcher.keptNames(), searcher.names());
     Map<Integer, Article> articles = new HashMap<>();
     for (int id : inDocOrder) {
       articles.put(id, reading.article(documents.document(id), id));

@@ -43,11 +43,12 @@ final class SignificantSample {
   /**
    * The {@code size} most unusual words, two-word phrases and names of each type among the best
    * {@code sample} matches of {@code query}, found with {@code searcher} (which may carry a time
-   * limit), names under their canonical form in {@code names}.
+   * limit) over the same index version as {@code archive}, names under their canonical form in
+   * {@code archive}'s version.
    */
-  SignificantTerms find(
-      IndexSearcher searcher, Query query, Limits limits, ArchiveEntityNames names)
+  SignificantTerms find(IndexSearcher searcher, Query query, Limits limits, ArchiveSearcher archive)
       throws IOException {
+    ArchiveEntityNames names = archive.names();
     TopDocs top =
         searcher.search(
             query, new TopScoreDocCollectorManager(limits.sample(), null, Integer.MAX_VALUE));
@@ -59,7 +60,7 @@ final class SignificantSample {
     ScoreDoc[] inDocOrder = top.scoreDocs.clone();
     Arrays.sort(inDocOrder, Comparator.comparingInt(hit -> hit.doc));
     ArticleDocuments.Reading reading =
-        ArticleDocuments.pageReading(searcher.getIndexReader(), names);
+        ArticleDocuments.pageReading(searcher.getIndexReader(), archive.keptNames(), names);
     Map<Integer, Article> read = new HashMap<>();
     for (ScoreDoc hit : inDocOrder) {
       read.put(hit.doc, reading.article(stored.document(hit.doc), hit.doc));

@@ -1,6 +1,7 @@
 package io.newsarchive.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsarchive.article.Article;
 import io.newsarchive.article.CodeScheme;
@@ -145,15 +146,15 @@ class ArticleDocumentsTest {
           }
         }
       }
-      int keptBefore = SegmentNames.segmentsKept();
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
         assertThat(reader.leaves()).hasSize(2);
         // Pages keep the names they read with their segment: twice, then as a later page would.
+        List<KeptNames> kept = KeptNames.forLeaves(reader);
         List<ArticleDocuments.Reading> readings =
             List.of(
                 ArticleDocuments.reading(reader),
-                ArticleDocuments.pageReading(reader),
-                ArticleDocuments.pageReading(reader));
+                ArticleDocuments.pageReading(reader, kept),
+                ArticleDocuments.pageReading(reader, kept));
         for (ArticleDocuments.Reading reading : readings) {
           // Forward, then back within a segment, the same article twice, back across segments.
           for (int doc : new int[] {0, 1, 2, 3, 4, 2, 0, 0, 4, 3, 1}) {
@@ -162,18 +163,27 @@ class ArticleDocumentsTest {
                 .isEqualTo(articles.get(doc));
           }
         }
-        assertThat(SegmentNames.segmentsKept()).isEqualTo(keptBefore + 2);
-        // The second page's names are the strings the first page read.
+        // The second page's names are the strings the first page read; a page that keeps names
+        // of its own reads them again.
         Article first =
-            ArticleDocuments.pageReading(reader).article(reader.storedFields().document(3), 3);
+            ArticleDocuments.pageReading(reader, kept)
+                .article(reader.storedFields().document(3), 3);
         Article again =
-            ArticleDocuments.pageReading(reader).article(reader.storedFields().document(3), 3);
+            ArticleDocuments.pageReading(reader, kept)
+                .article(reader.storedFields().document(3), 3);
+        Article apart =
+            ArticleDocuments.pageReading(reader, KeptNames.forLeaves(reader))
+                .article(reader.storedFields().document(3), 3);
         assertThat(again.entities().getFirst().name())
             .isEqualTo("Abidjan")
             .isSameAs(first.entities().getFirst().name());
+        assertThat(apart.entities().getFirst().name())
+            .isEqualTo("Abidjan")
+            .isNotSameAs(first.entities().getFirst().name());
+        assertThatThrownBy(() -> ArticleDocuments.pageReading(reader, kept.subList(0, 1)))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("1 segments' kept names for 2 segments");
       }
-      // Closed segments keep nothing.
-      assertThat(SegmentNames.segmentsKept()).isEqualTo(keptBefore);
     }
   }
 

@@ -7,6 +7,7 @@ import io.newsarchive.article.Entity;
 import io.newsarchive.article.EntityType;
 import io.newsarchive.entities.EntityNames;
 import io.newsarchive.schema.ArticleDocuments;
+import io.newsarchive.schema.KeptNames;
 import io.newsarchive.testing.ReutersIndex;
 import java.io.IOException;
 import java.util.List;
@@ -188,8 +189,9 @@ class CanonicalNamesTest {
       StoredFields stored = reader.storedFields();
       ArticleDocuments.Reading held = ArticleDocuments.reading(reader);
       // Twice through one reading: the second time every name comes from the segment's kept names.
+      List<KeptNames> kept = KeptNames.forLeaves(reader);
       for (int pass = 0; pass < 2; pass++) {
-        ArticleDocuments.Reading page = ArticleDocuments.pageReading(reader, names);
+        ArticleDocuments.Reading page = ArticleDocuments.pageReading(reader, kept, names);
         for (int doc = 0; doc < reader.maxDoc(); doc++) {
           Document document = stored.document(doc);
           Article asHeld = held.article(document, doc);

@@ -2,25 +2,23 @@ package io.newsarchive.schema;
 
 import io.newsarchive.article.EntityType;
 import java.io.IOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.SortedSetDocValues;
 
 /**
  * The entity names of one segment by their number (ordinal) in its sorted-set doc values, each read
- * from the terms dictionary once and then kept while the segment lives: the names of a page's hits
+ * from the terms dictionary once and then kept for the pages after it: the names of a page's hits
  * become array reads, where each lookup decompressed a block of the dictionary and made a new
- * string. Kept per segment core and dropped when the segment closes. A name is kept only once some
- * article that holds it was read, so the memory is at most a reference per name of the segment and
- * the names read as strings. Thread-safe: the arrays are written without locks, but a string is
+ * string. Whoever keeps them keeps one per segment while the segment lives (a server's searcher
+ * factory, by the segment's core, dropping it when the segment closes). A name is kept only once
+ * some article that holds it was read, so the memory is at most a reference per name of the segment
+ * and the names read as strings. Thread-safe: the arrays are written without locks, but a string is
  * immutable and published whole, so a thread sees either a name or none, and a name two threads
  * look up at once is read twice and one of the equal strings kept.
  */
-final class SegmentNames {
-
-  private static final Map<IndexReader.CacheKey, SegmentNames> BY_CORE = new ConcurrentHashMap<>();
+public final class KeptNames {
 
   private final String[][] byType = new String[EntityType.values().length][];
 
@@ -34,25 +32,18 @@ final class SegmentNames {
   /** The canonical names of {@code renaming}'s version, per type by ordinal, filled as read. */
   private record Renamed(ArticleDocuments.Renaming renaming, String[][] byType) {}
 
-  private SegmentNames() {}
+  /** No names kept yet, for a segment whose names will be read through it. */
+  public KeptNames() {}
 
-  /** The kept names of {@code reader}'s segment, or null when the segment has no core to key on. */
-  static SegmentNames of(LeafReader reader) {
-    IndexReader.CacheHelper core = reader.getCoreCacheHelper();
-    if (core == null) {
-      return null;
+  /**
+   * A new, empty {@link KeptNames} for each segment of {@code reader}, in the order of its leaves.
+   */
+  public static List<KeptNames> forLeaves(IndexReader reader) {
+    List<KeptNames> kept = new ArrayList<>(reader.leaves().size());
+    for (int i = 0; i < reader.leaves().size(); i++) {
+      kept.add(new KeptNames());
     }
-    return BY_CORE.computeIfAbsent(
-        core.getKey(),
-        key -> {
-          core.addClosedListener(BY_CORE::remove);
-          return new SegmentNames();
-        });
-  }
-
-  /** Number of segments whose names are kept, for tests. */
-  static int segmentsKept() {
-    return BY_CORE.size();
+    return List.copyOf(kept);
   }
 
   /**
