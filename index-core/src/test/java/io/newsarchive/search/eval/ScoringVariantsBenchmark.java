@@ -196,6 +196,14 @@ class ScoringVariantsBenchmark {
       variants.add(
           new Variant("length prior ^" + power + ", served", ranker(kept, prior(served, power))));
     }
+    for (int lead : new int[] {25, 50, 100}) {
+      for (float weight : new float[] {0.1f, 0.25f, 0.5f, 1f}) {
+        variants.add(
+            new Variant(
+                "lead " + lead + " words x" + weight + ", served",
+                ranker(kept, lead(served, lead, weight))));
+      }
+    }
     Ranker bm25 = ranker(kept, served);
     for (float mu : new float[] {250, 1000}) {
       Ranker lm = ranker(() -> new LMDirichletSimilarity(mu), served);
@@ -284,6 +292,33 @@ class ScoringVariantsBenchmark {
                 searcher.storedFields().document(hit.doc).get(ArticleFields.ID), hit.score));
       }
       return run;
+    };
+  }
+
+  /**
+   * The query of {@code base} plus, for each content word, its body occurrences among the first
+   * {@code lead} words of the body, weighted {@code weight}: the lead of a news story names its
+   * topic.
+   */
+  private QueryBuilder lead(QueryBuilder base, int lead, float weight) {
+    return (reader, text) -> {
+      BooleanQuery.Builder query = new BooleanQuery.Builder();
+      query.add(base.build(reader, text), Occur.MUST);
+      for (String word : text.split("\\s+")) {
+        if (word.isBlank() || Ranking.isQueryStopWord(word)) {
+          continue;
+        }
+        for (String term : AnalysisVariantsBenchmark.terms(analyzer, BODY, word)) {
+          query.add(
+              new BoostQuery(
+                  new org.apache.lucene.queries.spans.SpanFirstQuery(
+                      new org.apache.lucene.queries.spans.SpanTermQuery(new Term(BODY, term)),
+                      lead),
+                  weight),
+              Occur.SHOULD);
+        }
+      }
+      return query.build();
     };
   }
 
