@@ -53,14 +53,19 @@ final class ArchiveSearcher extends IndexSearcher {
 
   /**
    * Makes an archive searcher for every version a searcher manager opens, and keeps the ordinal
-   * arrays of each segment for as long as the segment is open, so that a new version reads only its
-   * new segments'. Thread-safe.
+   * arrays and the pages' kept entity names of each segment for as long as the segment is open, so
+   * that a new version reads only its new segments' and its pages find the names earlier pages
+   * read. Thread-safe.
    */
   static final class Factory extends SearcherFactory {
-    private final Map<IndexReader.CacheKey, SegmentOrdinals> segments = new ConcurrentHashMap<>();
 
-    /** The entity names that pages read from each open segment, which later pages read again. */
-    private final Map<IndexReader.CacheKey, KeptNames> names = new ConcurrentHashMap<>();
+    /**
+     * What is kept of one open segment: its ordinal arrays, and the entity names that pages read
+     * from it, which later pages read again.
+     */
+    private record Segment(SegmentOrdinals ordinals, KeptNames names) {}
+
+    private final Map<IndexReader.CacheKey, Segment> segments = new ConcurrentHashMap<>();
 
     @Override
     public IndexSearcher newSearcher(IndexReader reader, IndexReader previousReader)
@@ -69,21 +74,19 @@ final class ArchiveSearcher extends IndexSearcher {
       List<KeptNames> kept = new ArrayList<>();
       for (LeafReaderContext leaf : reader.leaves()) {
         IndexReader.CacheHelper core = leaf.reader().getCoreCacheHelper();
-        SegmentOrdinals known = segments.get(core.getKey());
+        Segment known = segments.get(core.getKey());
         if (known == null) {
-          known = SegmentOrdinals.of(FilterLeafReader.unwrap(leaf.reader()));
-          if (segments.putIfAbsent(core.getKey(), known) == null) {
+          Segment read =
+              new Segment(
+                  SegmentOrdinals.of(FilterLeafReader.unwrap(leaf.reader())), new KeptNames());
+          known = segments.putIfAbsent(core.getKey(), read);
+          if (known == null) {
+            known = read;
             core.addClosedListener(segments::remove);
           }
         }
-        bySegment.add(known);
-        kept.add(
-            names.computeIfAbsent(
-                core.getKey(),
-                key -> {
-                  core.addClosedListener(names::remove);
-                  return new KeptNames();
-                }));
+        bySegment.add(known.ordinals());
+        kept.add(known.names());
       }
       ArchiveSearcher searcher =
           new ArchiveSearcher(reader, List.copyOf(bySegment), List.copyOf(kept));
@@ -92,9 +95,9 @@ final class ArchiveSearcher extends IndexSearcher {
       return searcher;
     }
 
-    /** Number of open segments whose names pages keep, for tests. */
-    int segmentsWithKeptNames() {
-      return names.size();
+    /** Number of open segments whose ordinals and names are kept, for tests. */
+    int segmentsKept() {
+      return segments.size();
     }
   }
 

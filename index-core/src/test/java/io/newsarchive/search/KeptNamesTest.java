@@ -31,7 +31,7 @@ class KeptNamesTest {
       for (int leaf = 0; leaf < 2; leaf++) {
         assertThat(second.keptNames().get(leaf)).isSameAs(first.keptNames().get(leaf));
       }
-      assertThat(factory.segmentsWithKeptNames()).isEqualTo(2);
+      assertThat(factory.segmentsKept()).isEqualTo(2);
       int doc = withEntities(reader);
       Article read =
           ArticleDocuments.pageReading(reader, first.keptNames(), first.names())
@@ -45,7 +45,7 @@ class KeptNamesTest {
       }
     }
     // Closed segments keep nothing.
-    assertThat(factory.segmentsWithKeptNames()).isZero();
+    assertThat(factory.segmentsKept()).isZero();
   }
 
   /** A document of {@code reader} whose article has entities. */
