@@ -41,6 +41,10 @@ class RssCorpusIndexTest {
             index.toString(),
             "--entities",
             "none",
+            // Commits by time only at the end, however slow the machine, so that the segments
+            // written are those the article count decides.
+            "--commit-interval",
+            "3600",
             corpus.toString());
     assertThat(run.exitCode()).as(run.err()).isZero();
     reader = DirectoryReader.open(FSDirectory.open(index));
@@ -57,6 +61,13 @@ class RssCorpusIndexTest {
   void rssNews2023ReadsAsIsWithoutOptions() {
     assertThat(run.out()).contains("read 121,844,", "added 121,844,", "rejected 0,");
     assertThat(reader.numDocs()).isEqualTo(121_844);
+  }
+
+  @Test
+  void anIngestOfFewerArticlesThanTheCommitCountWritesOneSegmentAndMergesNothing() {
+    // With a commit after 100,000 articles, it wrote a second segment and merged both at the end.
+    assertThat(run.out()).doesNotContain("Merged");
+    assertThat(reader.leaves()).hasSize(1);
   }
 
   @Test
