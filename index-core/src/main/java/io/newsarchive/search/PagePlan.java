@@ -58,8 +58,7 @@ record PagePlan(
    * The plan of {@code pass}'s page: {@code parser} tells the languages its query is analyzed for,
    * {@code semantic} whether it is reordered by meaning.
    *
-   * @throws InvalidRequestException when the cursor is malformed, or the request asks for meaning
-   *     on an index without passage vectors
+   * @throws InvalidRequestException when the cursor is malformed
    */
   static PagePlan of(PagePass pass, ArticleQueryParser parser, SemanticRescore semantic) {
     SearchRequest request = pass.request();

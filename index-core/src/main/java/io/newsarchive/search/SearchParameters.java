@@ -248,13 +248,17 @@ public final class SearchParameters {
               + " passage is to the query, weight "
               + SemanticRescore.MEANING_WEIGHT
               + " each, scores scaled over those articles; the rest keep their order, and total,"
-              + " facets and timeline are those of the query. Needs an index built with"
-              + " newsarchive index --semantic. auto (the default) reorders queries of plain words"
-              + " (no operators, quotes, fields, wildcards or fuzzy words) analyzed as English,"
-              + " the model's language, on such an index and"
-              + " nothing on another; true reorders every query ranked by relevance and answers"
-              + " 400 on an index without passage vectors; false reorders none. Over OpenSearch"
-              + " it is ignored.",
+              + " facets and timeline are those of the query. An index built with newsarchive"
+              + " index --semantic holds every passage's vector; on another, each article's"
+              + " passage that the query's words fit best is encoded while the query is"
+              + " searched (a fraction of a second for a new question). auto (the default)"
+              + " reorders queries of plain words (no operators, quotes, fields, wildcards or"
+              + " fuzzy words) analyzed as English, the model's language: all of them on an"
+              + " index with passage vectors, those of more than "
+              + QueryExpansion.AUTO_MAX_WORDS
+              + " words (stop words aside) on another, where shorter ones get feedback words;"
+              + " true reorders every query ranked by relevance; false reorders none. Over"
+              + " OpenSearch it is ignored.",
           SemanticRanking.class,
           SemanticRanking.AUTO,
           SemanticRanking::key);

@@ -4,17 +4,20 @@ import io.newsarchive.search.ArticleQueryParser.TextQuery;
 
 /**
  * When a search reorders its best articles by their meaning beside their words ({@link
- * SemanticRescore}), on an index whose articles carry passage vectors ({@code newsarchive index
- * --semantic}). It gained on both judged sets, long sentences and short paraphrases alike (see the
- * ranking note in the README).
+ * SemanticRescore}). On an index whose articles carry passage vectors ({@code newsarchive index
+ * --semantic}) it gained on both judged sets, long sentences and short paraphrases alike; on any
+ * other index the passages are encoded while the query is searched, which costs a long question a
+ * fraction of a second and gains where feedback words lose: on questions of more words than
+ * feedback expands (see the ranking note in the README).
  */
 public enum SemanticRanking {
   /**
-   * Queries of plain words ranked by relevance and analyzed as English (the model's language), on
-   * an index with passage vectors: the default. On an index without them, nothing changes.
+   * Queries of plain words ranked by relevance and analyzed as English (the model's language): all
+   * of them on an index with passage vectors, those of more than {@value
+   * QueryExpansion#AUTO_MAX_WORDS} words (stop words aside) on another. The default.
    */
   AUTO("auto"),
-  /** Every query ranked by relevance that is not blank; refused on an index without vectors. */
+  /** Every query ranked by relevance that is not blank. */
   ALWAYS("true"),
   /** No query. */
   NEVER("false");
@@ -30,15 +33,20 @@ public enum SemanticRanking {
     return key;
   }
 
-  /** Whether the search of {@code text} in {@code order} is reordered, if the index allows. */
-  boolean reorders(TextQuery text, SortOrder order) {
+  /**
+   * Whether the search of {@code text} in {@code order} is reordered on an index that has passage
+   * {@code vectors} or not.
+   */
+  boolean reorders(TextQuery text, SortOrder order, boolean vectors) {
     if (order != SortOrder.RELEVANCE || text.form() == TextQuery.Form.EVERYTHING) {
       return false;
     }
     return switch (this) {
       case ALWAYS -> true;
       case NEVER -> false;
-      case AUTO -> text.form() == TextQuery.Form.WORDS;
+      case AUTO ->
+          text.form() == TextQuery.Form.WORDS
+              && (vectors || text.words() > QueryExpansion.AUTO_MAX_WORDS);
     };
   }
 }

@@ -45,27 +45,19 @@ final class SemanticRescore implements Closeable {
   private static final int REMEMBERED_QUERIES = 1024;
 
   private final Map<String, float[]> encoded = new ConcurrentHashMap<>();
+  private final ChosenPassages chosen = new ChosenPassages();
   private final ReentrantLock loading = new ReentrantLock();
   private volatile PassageEmbedder embedder;
 
   /**
-   * Whether {@code request} is reordered by meaning on {@code reader}.
-   *
-   * @throws InvalidRequestException when it asks for it on an index without passage vectors
+   * Whether {@code request} is reordered by meaning on {@code reader}: as {@link SemanticRanking}
+   * says, by the passage vectors of an index that has them, otherwise by the passages that the
+   * query's words fit best, encoded while it is searched ({@link ChosenPassages}).
    */
   boolean applies(SearchRequest request, TextQuery text, IndexReader reader) {
-    SemanticRanking mode = request.get(SearchParameters.SEMANTIC);
-    if (!mode.reorders(text, request.get(SearchParameters.SORT))) {
-      return false;
-    }
-    boolean vectors = hasVectors(reader);
-    if (!vectors && mode == SemanticRanking.ALWAYS) {
-      throw new InvalidRequestException(
-          SearchParameters.SEMANTIC.name(),
-          "this index has no passage vectors, which semantic=true needs",
-          "build the index with newsarchive index --semantic, or leave semantic out");
-    }
-    return vectors;
+    return request
+        .get(SearchParameters.SEMANTIC)
+        .reorders(text, request.get(SearchParameters.SORT), hasVectors(reader));
   }
 
   /**
@@ -97,7 +89,11 @@ final class SemanticRescore implements Closeable {
       encoded.put(text, meaning);
     }
     Arrays.sort(best, (a, b) -> Integer.compare(a.doc, b.doc));
-    double[] closeness = closeness(searcher.getIndexReader(), best, meaning);
+    IndexReader reader = searcher.getIndexReader();
+    double[] closeness =
+        hasVectors(reader)
+            ? closeness(reader, best, meaning)
+            : chosen.closeness(reader, best, text, meaning, embedder());
     int[] docs = new int[best.length];
     float[] scores = new float[best.length];
     double[] words = new double[best.length];
@@ -115,7 +111,7 @@ final class SemanticRescore implements Closeable {
       double mixed = (1 - MEANING_WEIGHT) * scaledWords[i] + MEANING_WEIGHT * scaledMeaning[i];
       scores[i] = (float) (low + span * mixed);
     }
-    return new RescoredQuery(query, searcher.getIndexReader(), docs, scores);
+    return new RescoredQuery(query, reader, docs, scores);
   }
 
   /** The best passage cosine of each of {@code docs} (ascending), -1 for an article without. */
@@ -177,6 +173,7 @@ final class SemanticRescore implements Closeable {
 
   @Override
   public void close() throws IOException {
+    chosen.close();
     PassageEmbedder loaded = embedder;
     if (loaded != null) {
       loaded.close();

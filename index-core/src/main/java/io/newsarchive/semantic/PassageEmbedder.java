@@ -74,6 +74,11 @@ public final class PassageEmbedder implements AutoCloseable {
     return embed(text);
   }
 
+  /** The unit vector of one passage of an article, one of its {@link #passages}. */
+  public float[] passage(String text) {
+    return embed(text);
+  }
+
   /** One unit vector per passage of the article ({@link #passages}). */
   public float[][] article(String title, String body) {
     List<String> passages = passages(title, body);

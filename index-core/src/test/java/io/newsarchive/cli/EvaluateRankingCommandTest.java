@@ -54,11 +54,24 @@ class EvaluateRankingCommandTest {
 
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).contains("queries: 83 read, 79 with a relevant judgment");
-    // Measured 0.6736 / 0.7308: any of the words, stop words dropped, BM25 1.5/0.9, word pairs,
-    // and feedback on the queries of at most four words.
-    assertThat(metric(run.out(), "MAP")).isGreaterThanOrEqualTo(0.665);
-    assertThat(metric(run.out(), "nDCG@10")).isGreaterThanOrEqualTo(0.72);
+    // Measured 0.7021 / 0.7621: any of the words, stop words dropped, BM25 1.5/0.9, word pairs,
+    // feedback on the queries of at most four words, and the longer ones reordered by the meaning
+    // of the passages their words fit best. The targets of the ranking work are 0.70 / 0.76.
+    assertThat(metric(run.out(), "MAP")).isGreaterThanOrEqualTo(0.70);
+    assertThat(metric(run.out(), "nDCG@10")).isGreaterThanOrEqualTo(0.76);
     assertThat(run.out()).contains("zero-hit queries: 0");
+  }
+
+  @Test
+  void theWordsAloneRankBelowTheDefault() {
+    CliRun words = evaluate("--param", "semantic=false");
+
+    assertThat(words.exitCode()).as(words.err()).isZero();
+    // Measured 0.6736 / 0.7308 without the meaning: the stories that say it in other words rank
+    // lower.
+    assertThat(metric(words.out(), "MAP")).isBetween(0.665, 0.68);
+    assertThat(metric(words.out(), "nDCG@10")).isBetween(0.72, 0.74);
+    assertThat(metric(plain.out(), "MAP")).isGreaterThan(metric(words.out(), "MAP") + 0.02);
   }
 
   @Test
@@ -68,8 +81,8 @@ class EvaluateRankingCommandTest {
     assertThat(plain.exitCode()).as(plain.err()).isZero();
     assertThat(expanded.exitCode()).as(expanded.err()).isZero();
     assertThat(expanded.out()).contains("zero-hit queries: 0");
-    // Measured 0.6294 MAP and 0.6894 nDCG@10 with RM3 feedback on every query, against 0.6736 and
-    // 0.7308 by default: on TIME's long queries feedback words dilute a ranking that already has
+    // Measured 0.6570 MAP and 0.7200 nDCG@10 with RM3 feedback on every query, against 0.7021 and
+    // 0.7621 by default: on TIME's long queries feedback words dilute a ranking that already has
     // every query word, which is why the default expands only short queries.
     assertThat(metric(expanded.out(), "MAP")).isBetween(0.59, metric(plain.out(), "MAP"));
     assertThat(metric(expanded.out(), "nDCG@10")).isBetween(0.65, metric(plain.out(), "nDCG@10"));

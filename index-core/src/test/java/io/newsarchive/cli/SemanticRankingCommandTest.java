@@ -56,7 +56,8 @@ class SemanticRankingCommandTest {
     CliRun run = evaluate("--param", "semantic=false");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    // The same as an index without vectors (EvaluateRankingCommandTest): 0.6736 / 0.7308.
+    // The same as an index without vectors with semantic=false (EvaluateRankingCommandTest): 0.6736
+    // / 0.7308.
     assertThat(metric(run.out(), "MAP")).isBetween(0.665, 0.68);
     assertThat(metric(run.out(), "nDCG@10")).isBetween(0.72, 0.74);
   }

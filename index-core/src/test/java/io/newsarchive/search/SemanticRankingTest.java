@@ -2,7 +2,6 @@ package io.newsarchive.search;
 
 import static io.newsarchive.testing.TestArticles.article;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.newsarchive.article.Article;
 import io.newsarchive.index.ArticleIndexer;
@@ -89,7 +88,7 @@ class SemanticRankingTest {
   }
 
   private static List<String> ids(SearchRequest request) throws IOException {
-    return withVectors.search(request).hits().stream().map(Hit::id).toList();
+    return ids(withVectors, request);
   }
 
   private static SearchRequest query(String q, SemanticRanking semantic) {
@@ -143,20 +142,37 @@ class SemanticRankingTest {
   }
 
   @Test
-  void semanticTrueOnAnIndexWithoutVectorsIsRefusedAndAutoChangesNothing() throws IOException {
+  void withoutVectorsTheChosenPassagesAreEncodedWhileSearching() throws IOException {
+    ByteBuffersDirectory dir = new ByteBuffersDirectory();
+    TestArticles.index(dir, harvests());
+    SearcherOptions options = SearcherOptions.DEFAULTS.withTimeBudget(Duration.ofMinutes(1));
+    try (ArticleSearcher plain = new ArticleSearcher(dir, "memory", options)) {
+      // Each article here is one passage, so the passage chosen is the one whose stored vector
+      // the index with vectors compares.
+      assertThat(ids(plain, query("maize harvest", SemanticRanking.ALWAYS)))
+          .isEqualTo(ids(withVectors, query("maize harvest", SemanticRanking.ALWAYS)))
+          .startsWith("reuters-1");
+      // More words than feedback expands: reordered by meaning by default.
+      String question = "how much grain did growers gather in the autumn harvest";
+      assertThat(ids(plain, query(question, SemanticRanking.AUTO)))
+          .isEqualTo(ids(withVectors, query(question, SemanticRanking.AUTO)))
+          .isNotEqualTo(ids(plain, query(question, SemanticRanking.NEVER)));
+    }
+  }
+
+  @Test
+  void withoutVectorsAutoLeavesQueriesOfFewWordsToTheWords() throws IOException {
     ByteBuffersDirectory dir = new ByteBuffersDirectory();
     TestArticles.index(dir, harvests());
     try (ArticleSearcher plain = new ArticleSearcher(dir, "memory", SearcherOptions.DEFAULTS)) {
-      assertThatThrownBy(() -> plain.search(query("maize harvest", SemanticRanking.ALWAYS)))
-          .isInstanceOf(InvalidRequestException.class)
-          .hasMessageContaining("no passage vectors")
-          .hasMessageContaining("newsarchive index --semantic")
-          .satisfies(e -> assertThat(((InvalidRequestException) e).param()).contains("semantic"));
-      List<String> auto =
-          plain.search(query("maize harvest", SemanticRanking.AUTO)).hits().stream()
-              .map(Hit::id)
-              .toList();
-      assertThat(auto).isEqualTo(ids(query("maize harvest", SemanticRanking.NEVER)));
+      assertThat(ids(plain, query("maize harvest", SemanticRanking.AUTO)))
+          .isEqualTo(ids(plain, query("maize harvest", SemanticRanking.NEVER)))
+          .isNotEqualTo(ids(withVectors, query("maize harvest", SemanticRanking.AUTO)));
     }
+  }
+
+  private static List<String> ids(ArticleSearcher searcher, SearchRequest request)
+      throws IOException {
+    return searcher.search(request).hits().stream().map(Hit::id).toList();
   }
 }
