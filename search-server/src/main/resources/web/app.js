@@ -416,6 +416,7 @@ function renderZeroHits(data) {
   if (note) parts.push(h('p', { class: 'match-note', text: note }));
   const expansion = zero ? '' : expansionNote(data.expandedWith);
   if (expansion) parts.push(h('p', { class: 'expansion-note', text: expansion }));
+  if (!zero && data.rankedByMeaning) parts.push(h('p', { class: 'meaning-note', text: MEANING_NOTE }));
   if (zero && hasCriteria({ ...state, q: '' })) {
     parts.push(h('p', { text: 'Removing a filter or widening the dates may find more.' }));
   } else if (zero) {
@@ -435,6 +436,10 @@ function matchNote(match) {
     ? `Showing articles with any of the ${match.of} words, best matches first.`
     : `Showing articles with at least ${match.required} of the ${match.of} words.`;
 }
+
+/** Says that the best matches were also ranked by meaning (response field rankedByMeaning). */
+const MEANING_NOTE = 'The best matches are also ranked by how close their passages are in meaning'
+  + ' to your words. They reorder the matching articles and add none.';
 
 /** Says in words which feedback words from the best matches also ranked the articles. */
 function expansionNote(words) {

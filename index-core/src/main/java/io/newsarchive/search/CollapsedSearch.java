@@ -84,6 +84,7 @@ final class CollapsedSearch {
         Optional.empty(),
         Optional.empty(),
         List.of(),
+        false,
         OptionalLong.of(stories));
   }
 }

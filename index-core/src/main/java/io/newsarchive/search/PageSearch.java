@@ -202,6 +202,7 @@ final class PageSearch {
         Optional.empty(),
         pass.matched(),
         found.reordered().expansion().map(FeedbackExpansion.Expansion::added).orElse(List.of()),
+        plan.meaning() != PagePlan.Meaning.NONE && !timedOut,
         OptionalLong.empty());
   }
 
@@ -239,6 +240,7 @@ final class PageSearch {
         result.didYouMean(),
         match,
         result.expandedWith(),
+        result.rankedByMeaning(),
         result.stories());
   }
 

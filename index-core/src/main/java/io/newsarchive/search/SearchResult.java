@@ -26,6 +26,8 @@ import java.util.OptionalLong;
  * @param expandedWith feedback words that reordered the matching articles ({@link
  *     SearchParameters#EXPAND}), heaviest first, as indexed (stemmed); empty when the query was not
  *     expanded
+ * @param rankedByMeaning whether the best articles were reordered by their meaning beside their
+ *     words ({@link SearchParameters#SEMANTIC})
  * @param stories with {@link SearchParameters#COLLAPSE} {@code story}, the number of distinct
  *     stories among the matching articles; else empty
  */
@@ -41,6 +43,7 @@ public record SearchResult(
     Optional<String> didYouMean,
     Optional<WordsMatched> match,
     List<String> expandedWith,
+    boolean rankedByMeaning,
     OptionalLong stories) {
 
   /** Copies the collections. */
@@ -72,6 +75,7 @@ public record SearchResult(
         Optional.empty(),
         Optional.empty(),
         List.of(),
+        false,
         OptionalLong.empty());
   }
 
@@ -89,6 +93,7 @@ public record SearchResult(
         Optional.of(suggestion),
         match,
         expandedWith,
+        rankedByMeaning,
         stories);
   }
 }

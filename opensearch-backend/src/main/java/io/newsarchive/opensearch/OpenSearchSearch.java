@@ -282,6 +282,7 @@ final class OpenSearchSearch {
         result.didYouMean(),
         result.match(),
         added,
+        result.rankedByMeaning(),
         result.stories());
   }
 
@@ -300,6 +301,7 @@ final class OpenSearchSearch {
         result.didYouMean(),
         result.match(),
         result.expandedWith(),
+        result.rankedByMeaning(),
         stories);
   }
 
@@ -317,6 +319,7 @@ final class OpenSearchSearch {
         result.didYouMean(),
         result.match(),
         result.expandedWith(),
+        result.rankedByMeaning(),
         result.stories());
   }
 }

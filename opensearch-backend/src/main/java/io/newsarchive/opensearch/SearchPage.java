@@ -258,6 +258,7 @@ record SearchPage(
         Optional.empty(),
         match,
         List.of(),
+        false,
         OptionalLong.empty());
   }
 

@@ -3,6 +3,7 @@ package io.newsarchive.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
 import io.newsarchive.article.Article;
 import io.newsarchive.server.TestServer.Reply;
 import io.newsarchive.testing.TestArticles;
@@ -87,6 +88,7 @@ class SearchServerTest {
             "didYouMean",
             "match",
             "expandedWith",
+            "rankedByMeaning",
             "stories");
     assertThat(json.get("total").asLong()).isEqualTo(4);
     assertThat(json.get("totalExact").asBoolean()).isTrue();
@@ -117,6 +119,7 @@ class SearchServerTest {
     assertThat(json.get("nextCursor").isNull()).isTrue();
     assertThat(json.get("didYouMean").isNull()).isTrue();
     assertThat(json.get("expandedWith").isArray()).isTrue();
+    assertThat(json.get("rankedByMeaning").asBoolean()).isFalse();
   }
 
   @Test
@@ -222,6 +225,26 @@ class SearchServerTest {
     assertThat(server.get("/api/search?q=ghana&expand=true").json().get("expandedWith"))
         .isEqualTo(json.get("expandedWith"));
     assertThat(server.get("/api/search?q=ghana+OR+cocoa").json().get("expandedWith")).isEmpty();
+  }
+
+  @Test
+  void questionsAreRankedByMeaningByDefaultWithoutChangingWhatIsCounted() {
+    String question = enc("which countries grow the cocoa that chocolate makers buy");
+    JsonNode words = server.get("/api/search?semantic=false&q=" + question).json();
+    JsonNode json = server.get("/api/search?q=" + question).json();
+
+    assertThat(json.get("rankedByMeaning").asBoolean()).isTrue();
+    assertThat(words.get("rankedByMeaning").asBoolean()).isFalse();
+    assertThat(json.get("expandedWith")).isEmpty();
+    assertThat(json.get("total").asLong()).isEqualTo(words.get("total").asLong()).isPositive();
+    assertThat(json.get("facets")).isEqualTo(words.get("facets"));
+    assertThat(json.get("timeline")).isEqualTo(words.get("timeline"));
+    assertThat(ids(json)).containsExactlyInAnyOrderElementsOf(ids(words));
+    // Short queries are left to their words and feedback words.
+    assertThat(server.get("/api/search?q=cocoa").json().get("rankedByMeaning").asBoolean())
+        .isFalse();
+    assertThat(server.get("/api/search?semantic=true&q=cocoa").json().get("rankedByMeaning"))
+        .isEqualTo(BooleanNode.TRUE);
   }
 
   @Test

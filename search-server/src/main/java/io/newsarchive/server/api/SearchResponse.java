@@ -30,6 +30,8 @@ import java.util.Map;
  *     when it has none
  * @param expandedWith feedback words that reordered the matching articles (parameter {@code
  *     expand}), heaviest first; empty when the query was not expanded
+ * @param rankedByMeaning whether the best articles were reordered by their meaning beside their
+ *     words (parameter {@code semantic})
  * @param stories with {@code collapse=story}, the number of distinct stories among the matching
  *     articles; {@code null} otherwise
  */
@@ -47,6 +49,7 @@ public record SearchResponse(
     String didYouMean,
     WordsMatched match,
     List<String> expandedWith,
+    boolean rankedByMeaning,
     Long stories) {
 
   /** The body of a library result for {@code request}. */
@@ -65,6 +68,7 @@ public record SearchResponse(
         result.didYouMean().orElse(null),
         result.match().orElse(null),
         result.expandedWith(),
+        result.rankedByMeaning(),
         result.stories().isPresent() ? result.stories().getAsLong() : null);
   }
 }
