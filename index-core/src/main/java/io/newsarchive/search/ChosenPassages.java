@@ -4,6 +4,7 @@ import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.semantic.PassageEmbedder;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,11 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -23,6 +27,7 @@ import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.ScoreDoc;
@@ -45,6 +50,16 @@ final class ChosenPassages implements Closeable {
   private static final double K1 = 1.2;
   private static final double B = 0.75;
 
+  /** How often a search waiting for its passages checks its deadline. */
+  static final long DEADLINE_CHECK_MILLIS = 20;
+
+  /**
+   * What is asked: the query's {@code text}, its unit vector {@code meaning} by {@code model},
+   * which encodes the passages, and the {@code deadline} of its search, at which the encoding
+   * stops.
+   */
+  record Question(String text, float[] meaning, PassageEmbedder model, QueryTimeout deadline) {}
+
   private final Analyzer analyzer = new EnglishAnalyzer();
   private final Map<String, float[]> remembered = new LinkedHashMap<>(1024, 0.75f, true);
   private final ReentrantLock rememberedLock = new ReentrantLock();
@@ -52,13 +67,12 @@ final class ChosenPassages implements Closeable {
   private volatile ExecutorService pool;
 
   /**
-   * The cosine of {@code meaning}, the unit vector of {@code text}, with the passage of each of
-   * {@code docs} that {@code text}'s words fit best, encoded by {@code embedder}.
+   * The cosine of the {@code question}'s meaning with the passage of each of {@code docs} that its
+   * words fit best; empty when its deadline came first.
    */
-  double[] closeness(
-      IndexReader reader, ScoreDoc[] docs, String text, float[] meaning, PassageEmbedder embedder)
+  Optional<double[]> closeness(IndexReader reader, ScoreDoc[] docs, Question question)
       throws IOException {
-    Map<String, Double> weights = weights(reader, text);
+    Map<String, Double> weights = weights(reader, question.text());
     StoredFields stored = reader.storedFields();
     Set<String> fields = Set.of(ArticleFields.TITLE, ArticleFields.BODY);
     String[] chosen = new String[docs.length];
@@ -70,12 +84,15 @@ final class ChosenPassages implements Closeable {
                   document.get(ArticleFields.TITLE), document.get(ArticleFields.BODY)),
               weights);
     }
-    Map<String, float[]> vectors = vectors(chosen, embedder);
+    Optional<Map<String, float[]>> vectors = vectors(chosen, question);
+    if (vectors.isEmpty()) {
+      return Optional.empty();
+    }
     double[] closeness = new double[docs.length];
     for (int i = 0; i < docs.length; i++) {
-      closeness[i] = dot(meaning, vectors.get(chosen[i]));
+      closeness[i] = dot(question.meaning(), vectors.get().get(chosen[i]));
     }
-    return closeness;
+    return Optional.of(closeness);
   }
 
   /** Each distinct analyzed word of {@code text} with its BM25 idf in the bodies of the index. */
@@ -131,8 +148,11 @@ final class ChosenPassages implements Closeable {
     return words;
   }
 
-  /** The vectors of {@code passages}: remembered ones, the others encoded on all cores. */
-  private Map<String, float[]> vectors(String[] passages, PassageEmbedder embedder)
+  /**
+   * The vectors of {@code passages}: remembered ones, the others encoded on all cores by the {@code
+   * question}'s model; empty when its deadline came first.
+   */
+  private Optional<Map<String, float[]>> vectors(String[] passages, Question question)
       throws IOException {
     Map<String, float[]> vectors = new HashMap<>();
     List<String> missing = new ArrayList<>();
@@ -150,17 +170,23 @@ final class ChosenPassages implements Closeable {
     } finally {
       rememberedLock.unlock();
     }
+    if (missing.isEmpty()) {
+      return Optional.of(vectors);
+    }
+    PassageEmbedder model = question.model();
     List<Future<float[]>> encoded = new ArrayList<>(missing.size());
     for (String passage : missing) {
-      encoded.add(pool().submit(() -> embedder.passage(passage)));
+      encoded.add(pool().submit(() -> model.passage(passage)));
     }
-    for (int i = 0; i < missing.size(); i++) {
-      vectors.put(missing.get(i), done(encoded.get(i)));
-    }
+    boolean complete = awaited(encoded, question.deadline());
     rememberedLock.lock();
     try {
-      for (String passage : missing) {
-        remembered.put(passage, vectors.get(passage));
+      for (int i = 0; i < missing.size(); i++) {
+        Future<float[]> future = encoded.get(i);
+        if (future.state() == Future.State.SUCCESS) {
+          vectors.put(missing.get(i), future.resultNow());
+          remembered.put(missing.get(i), future.resultNow());
+        }
       }
       while (remembered.size() > REMEMBERED_PASSAGES) {
         remembered.remove(remembered.keySet().iterator().next());
@@ -168,18 +194,36 @@ final class ChosenPassages implements Closeable {
     } finally {
       rememberedLock.unlock();
     }
-    return vectors;
+    return complete ? Optional.of(vectors) : Optional.empty();
   }
 
-  private static float[] done(Future<float[]> future) throws IOException {
-    try {
-      return future.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted while encoding passages", e);
-    } catch (ExecutionException e) {
-      throw new IOException("cannot encode a passage: " + e.getCause().getMessage(), e.getCause());
+  /**
+   * Waits for every one of {@code encoded}; at {@code deadline} cancels those not started and
+   * answers false. Those under way finish, and are remembered for the next question.
+   */
+  private static boolean awaited(List<Future<float[]>> encoded, QueryTimeout deadline)
+      throws IOException {
+    for (Future<float[]> future : encoded) {
+      while (true) {
+        try {
+          future.get(DEADLINE_CHECK_MILLIS, TimeUnit.MILLISECONDS);
+          break;
+        } catch (TimeoutException e) {
+          if (deadline.shouldExit()) {
+            encoded.forEach(f -> f.cancel(false));
+            return false;
+          }
+        } catch (InterruptedException e) {
+          encoded.forEach(f -> f.cancel(false));
+          Thread.currentThread().interrupt();
+          throw new InterruptedIOException("interrupted while encoding passages");
+        } catch (ExecutionException e) {
+          throw new IOException(
+              "cannot encode a passage: " + e.getCause().getMessage(), e.getCause());
+        }
+      }
     }
+    return true;
   }
 
   /** One encoding thread per core, started at the first passage to encode. */

@@ -28,8 +28,10 @@ final class PageReordering {
    * @param all the first {@link PagePlan#wanted()} hits of the page's order, or fewer, each with
    *     its sort values
    * @param expansion the feedback words that reordered them, if any
+   * @param byMeaning whether their meaning reordered them too
    */
-  record Reordered(ScoreDoc[] all, Optional<FeedbackExpansion.Expansion> expansion) {}
+  record Reordered(
+      ScoreDoc[] all, Optional<FeedbackExpansion.Expansion> expansion, boolean byMeaning) {}
 
   private final ArticleQueryParser parser;
   private final FeedbackExpansion feedback = new FeedbackExpansion();
@@ -57,7 +59,7 @@ final class PageReordering {
       query = expansion.isEmpty() ? pass.typed() : expanded(pass, expansion.get());
     }
     if (plan.meaning() == PagePlan.Meaning.BEFORE) {
-      query = semantic.rescored(timed, query, pass.request().get(SearchParameters.QUERY));
+      query = semantic.rescored(pass, query);
     }
     return new PageQuery(query, expansion);
   }
@@ -72,7 +74,8 @@ final class PageReordering {
       throws IOException {
     ScoreDoc[] first = collected.first();
     if (first == null) {
-      return new Reordered(collected.page().scoreDocs, routed.expansion());
+      return new Reordered(
+          collected.page().scoreDocs, routed.expansion(), routed.query() instanceof RescoredQuery);
     }
     Optional<Reordered> reordered =
         pass.timed().timedOut() ? Optional.empty() : fromFirst(pass, plan, routed, first);
@@ -82,7 +85,7 @@ final class PageReordering {
     // A first pass is never expanded before it is collected, and a reordering that ran out of time
     // drops its feedback words.
     return new Reordered(
-        typedPage(pass.timed(), pass.typed(), first, plan.wanted()), Optional.empty());
+        typedPage(pass.timed(), pass.typed(), first, plan.wanted()), Optional.empty(), false);
   }
 
   /**
@@ -118,7 +121,7 @@ final class PageReordering {
             : timed.search(expanded(pass, expansion), best(wanted)).scoreDocs;
     return timed.timedOut()
         ? Optional.empty()
-        : Optional.of(new Reordered(all, Optional.of(expansion)));
+        : Optional.of(new Reordered(all, Optional.of(expansion), false));
   }
 
   /**
@@ -137,12 +140,12 @@ final class PageReordering {
       candidates =
           timed.search(among, new TopScoreDocCollectorManager(RESCORED, RESCORED)).scoreDocs;
     }
-    query = semantic.among(timed, query, candidates, pass.request().get(SearchParameters.QUERY));
+    query = semantic.among(pass, query, candidates);
     ScoreDoc[] reordered =
         timed.search(restricted(timed, query, candidates), best(wanted)).scoreDocs;
     return timed.timedOut()
         ? Optional.empty()
-        : Optional.of(new Reordered(reordered, found.expansion()));
+        : Optional.of(new Reordered(reordered, found.expansion(), query instanceof RescoredQuery));
   }
 
   /** The expanded query of {@code expansion} with the request's filters. */

@@ -202,7 +202,7 @@ final class PageSearch {
         Optional.empty(),
         pass.matched(),
         found.reordered().expansion().map(FeedbackExpansion.Expansion::added).orElse(List.of()),
-        plan.meaning() != PagePlan.Meaning.NONE && !timedOut,
+        found.reordered().byMeaning() && !timedOut,
         OptionalLong.empty());
   }
 

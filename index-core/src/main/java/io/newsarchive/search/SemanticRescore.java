@@ -8,16 +8,25 @@ import io.newsarchive.semantic.PassageEmbedder;
 import io.newsarchive.semantic.PassageVectors;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.QueryTimeout;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
@@ -44,10 +53,16 @@ final class SemanticRescore implements Closeable {
    */
   private static final int REMEMBERED_QUERIES = 1024;
 
+  private static final System.Logger LOG = System.getLogger(SemanticRescore.class.getName());
+
+  /** Loads the model off the searching thread, which waits for it only until its deadline. */
+  private static final Executor LOADER =
+      runnable -> Thread.ofPlatform().daemon().name("sentence-model-loader").start(runnable);
+
   private final Map<String, float[]> encoded = new ConcurrentHashMap<>();
   private final ChosenPassages chosen = new ChosenPassages();
   private final ReentrantLock loading = new ReentrantLock();
-  private volatile PassageEmbedder embedder;
+  private volatile CompletableFuture<PassageEmbedder> embedder;
 
   /**
    * Whether {@code request} is reordered by meaning on {@code reader}: as {@link SemanticRanking}
@@ -62,38 +77,43 @@ final class SemanticRescore implements Closeable {
 
   /**
    * {@code query} with its {@value FeedbackExpansion#RESCORED} best articles rescored by their
-   * meaning's closeness to {@code text}.
+   * meaning's closeness to the words of {@code pass}; {@code query} itself when its deadline came
+   * first.
    */
-  Query rescored(IndexSearcher searcher, Query query, String text) throws IOException {
+  Query rescored(PagePass pass, Query query) throws IOException {
     ScoreDoc[] best =
-        searcher.search(query, new TopScoreDocCollectorManager(RESCORED, RESCORED)).scoreDocs;
-    return among(searcher, query, best, text);
+        pass.timed().search(query, new TopScoreDocCollectorManager(RESCORED, RESCORED)).scoreDocs;
+    return among(pass, query, best);
   }
 
   /**
    * {@code query} with {@code best}, its best articles and their scores, rescored by their
-   * meaning's closeness to {@code text}.
+   * meaning's closeness to the words of {@code pass}; {@code query} itself when its deadline came
+   * first.
    */
-  Query among(IndexSearcher searcher, Query query, ScoreDoc[] hits, String text)
-      throws IOException {
+  Query among(PagePass pass, Query query, ScoreDoc[] hits) throws IOException {
     ScoreDoc[] best = hits.clone();
-    if (best.length < 2) {
+    Optional<PassageEmbedder> model = embedder(pass.deadline());
+    if (best.length < 2 || model.isEmpty()) {
       return query;
     }
+    String text = pass.request().get(SearchParameters.QUERY);
     float[] meaning = encoded.get(text);
     if (meaning == null) {
       if (encoded.size() >= REMEMBERED_QUERIES) {
         encoded.clear();
       }
-      meaning = embedder().query(text);
+      meaning = model.get().query(text);
       encoded.put(text, meaning);
     }
     Arrays.sort(best, (a, b) -> Integer.compare(a.doc, b.doc));
-    IndexReader reader = searcher.getIndexReader();
-    double[] closeness =
-        hasVectors(reader)
-            ? closeness(reader, best, meaning)
-            : chosen.closeness(reader, best, text, meaning, embedder());
+    IndexReader reader = pass.timed().getIndexReader();
+    Optional<double[]> closeness =
+        closeness(
+            reader, best, new ChosenPassages.Question(text, meaning, model.get(), pass.deadline()));
+    if (closeness.isEmpty()) {
+      return query;
+    }
     int[] docs = new int[best.length];
     float[] scores = new float[best.length];
     double[] words = new double[best.length];
@@ -102,7 +122,7 @@ final class SemanticRescore implements Closeable {
       words[i] = best[i].score;
     }
     double[] scaledWords = scaled(words);
-    double[] scaledMeaning = scaled(closeness);
+    double[] scaledMeaning = scaled(closeness.get());
     double low = Arrays.stream(words).min().orElseThrow();
     double high = Arrays.stream(words).max().orElseThrow();
     // Tied scores (one word in every best article) still leave room for the meaning to order them.
@@ -114,8 +134,39 @@ final class SemanticRescore implements Closeable {
     return new RescoredQuery(query, reader, docs, scores);
   }
 
-  /** The best passage cosine of each of {@code docs} (ascending), -1 for an article without. */
-  private static double[] closeness(IndexReader reader, ScoreDoc[] docs, float[] meaning)
+  /**
+   * The closeness of each of {@code docs} (ascending) to {@code question}: by its stored passage
+   * vectors, or, for an article without (an index or a segment built without them), by the passage
+   * that the question's words fit best, encoded now; empty when the deadline came first.
+   */
+  private Optional<double[]> closeness(
+      IndexReader reader, ScoreDoc[] docs, ChosenPassages.Question question) throws IOException {
+    double[] closeness = stored(reader, docs, question.meaning());
+    List<Integer> without = new ArrayList<>();
+    for (int i = 0; i < docs.length; i++) {
+      if (Double.isNaN(closeness[i])) {
+        without.add(i);
+      }
+    }
+    if (without.isEmpty()) {
+      return Optional.of(closeness);
+    }
+    ScoreDoc[] rest = without.stream().map(i -> docs[i]).toArray(ScoreDoc[]::new);
+    Optional<double[]> chosenCloseness = chosen.closeness(reader, rest, question);
+    if (chosenCloseness.isEmpty()) {
+      return Optional.empty();
+    }
+    for (int j = 0; j < rest.length; j++) {
+      closeness[without.get(j)] = chosenCloseness.get()[j];
+    }
+    return Optional.of(closeness);
+  }
+
+  /**
+   * The best stored passage cosine of each of {@code docs} (ascending), NaN for an article without
+   * stored vectors.
+   */
+  private static double[] stored(IndexReader reader, ScoreDoc[] docs, float[] meaning)
       throws IOException {
     List<LeafReaderContext> leaves = reader.leaves();
     double[] closeness = new double[docs.length];
@@ -131,7 +182,7 @@ final class SemanticRescore implements Closeable {
       closeness[i] =
           values != null && values.advanceExact(doc)
               ? PassageVectors.bestScore(meaning, values.binaryValue())
-              : -1;
+              : Double.NaN;
     }
     return closeness;
   }
@@ -155,28 +206,61 @@ final class SemanticRescore implements Closeable {
     return false;
   }
 
-  private PassageEmbedder embedder() throws IOException {
-    PassageEmbedder loaded = embedder;
-    if (loaded != null) {
-      return loaded;
+  /**
+   * The model, which the first search that needs it starts loading on a thread of its own (about a
+   * second); empty when {@code deadline} comes first, or has already come, so that the search
+   * answers within its budget by its words, and when it cannot be loaded here (its native library
+   * is built for the usual 64-bit platforms), which the log says once.
+   */
+  private Optional<PassageEmbedder> embedder(QueryTimeout deadline) {
+    if (deadline.shouldExit()) {
+      return Optional.empty();
     }
-    loading.lock();
-    try {
-      if (embedder == null) {
-        embedder = PassageEmbedder.load();
+    CompletableFuture<PassageEmbedder> load = embedder;
+    if (load == null) {
+      loading.lock();
+      try {
+        if (embedder == null) {
+          embedder = CompletableFuture.supplyAsync(SemanticRescore::load, LOADER);
+        }
+        load = embedder;
+      } finally {
+        loading.unlock();
       }
-      return embedder;
-    } finally {
-      loading.unlock();
+    }
+    while (true) {
+      try {
+        return Optional.of(load.get(ChosenPassages.DEADLINE_CHECK_MILLIS, TimeUnit.MILLISECONDS));
+      } catch (TimeoutException e) {
+        if (deadline.shouldExit()) {
+          return Optional.empty();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return Optional.empty();
+      } catch (ExecutionException e) {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private static PassageEmbedder load() {
+    try {
+      return PassageEmbedder.load();
+    } catch (IOException e) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "searches are ranked by their words alone: " + e.getMessage());
+      throw new UncheckedIOException(e);
     }
   }
 
   @Override
   public void close() throws IOException {
     chosen.close();
-    PassageEmbedder loaded = embedder;
-    if (loaded != null) {
-      loaded.close();
+    CompletableFuture<PassageEmbedder> load = embedder;
+    if (load != null && load.state() == Future.State.SUCCESS) {
+      load.resultNow().close();
     }
   }
 }

@@ -171,6 +171,26 @@ class SemanticRankingTest {
     }
   }
 
+  @Test
+  void articlesAddedWithoutVectorsAreComparedByTheirChosenPassage() throws IOException {
+    Path mixed = temp.resolve("mixed");
+    List<Article> all = harvests();
+    try (ArticleIndexer indexer = ArticleIndexer.open(mixed, Optional.of(PassageEmbedder.load()))) {
+      indexer.upsert(all.subList(1, all.size()));
+    }
+    try (ArticleIndexer indexer = ArticleIndexer.open(mixed)) {
+      indexer.upsert(all.subList(0, 1));
+    }
+    SearcherOptions options = SearcherOptions.DEFAULTS.withTimeBudget(Duration.ofMinutes(1));
+    try (ArticleSearcher searcher = ArticleSearcher.open(mixed, options)) {
+      // The corn story, added later, has no vector, the others have theirs; one passage each, so
+      // the order is the one of the index where every article has its vector.
+      assertThat(ids(searcher, query("maize harvest", SemanticRanking.AUTO)))
+          .isEqualTo(ids(query("maize harvest", SemanticRanking.AUTO)))
+          .startsWith("reuters-1");
+    }
+  }
+
   private static List<String> ids(ArticleSearcher searcher, SearchRequest request)
       throws IOException {
     return searcher.search(request).hits().stream().map(Hit::id).toList();
