@@ -200,8 +200,9 @@ public final class IndexCommand implements Callable<Integer> {
       names = "--semantic",
       description =
           "Also give each article the sentence embeddings of its passages (all-MiniLM-L6-v2), with"
-              + " which searches rank their best articles by meaning too (the semantic parameter)."
-              + " About seven times the CPU of an ingest without them; articles already in the index"
+              + " which every search of plain words ranks its best articles by meaning too (the"
+              + " semantic parameter); without them only questions of more than four words are, by"
+              + " passages encoded while searching. About seven times the CPU of an ingest without them; articles already in the index"
               + " unchanged keep what they had, so build a new index to add them (default: off).")
   boolean semantic;
 
