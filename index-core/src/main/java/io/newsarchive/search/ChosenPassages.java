@@ -36,9 +36,9 @@ import org.apache.lucene.search.ScoreDoc;
  * The closeness in meaning of articles whose index holds no passage vectors (built without {@code
  * newsarchive index --semantic}): of each article, the one passage that the query's words fit best
  * (their BM25 over the passage) is encoded while the query is searched, and its cosine with the
- * query is the article's closeness. On TIME 1963 this ranks as well as the closest of all passages
- * that such an index stores, at a hundredth of an ingest's cost on an archive that is mostly never
- * asked long questions (see the ranking note in the README). The passages encoded last are
+ * query is the article's closeness. On TIME 1963 this ranks as well as the closest of all passages,
+ * which such an index would have stored at about seven times an ingest's CPU; a new question costs
+ * instead about a second of CPU (see the ranking note in the README). The passages encoded last are
  * remembered, so an article asked about again is not encoded again. Thread-safe.
  */
 final class ChosenPassages implements Closeable {

@@ -92,11 +92,14 @@ final class SemanticRescore implements Closeable {
    * first.
    */
   Query among(PagePass pass, Query query, ScoreDoc[] hits) throws IOException {
-    ScoreDoc[] best = hits.clone();
-    Optional<PassageEmbedder> model = embedder(pass.deadline());
-    if (best.length < 2 || model.isEmpty()) {
+    if (hits.length < 2) {
       return query;
     }
+    Optional<PassageEmbedder> model = embedder(pass.deadline());
+    if (model.isEmpty()) {
+      return query;
+    }
+    ScoreDoc[] best = hits.clone();
     String text = pass.request().get(SearchParameters.QUERY);
     float[] meaning = encoded.get(text);
     if (meaning == null) {
