@@ -2,6 +2,7 @@ package io.newsarchive.search;
 
 import io.newsarchive.schema.ArticleFields;
 import io.newsarchive.semantic.PassageEmbedder;
+import io.newsarchive.semantic.PassageVectors;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -90,7 +91,7 @@ final class ChosenPassages implements Closeable {
     }
     double[] closeness = new double[docs.length];
     for (int i = 0; i < docs.length; i++) {
-      closeness[i] = dot(question.meaning(), vectors.get().get(chosen[i]));
+      closeness[i] = PassageVectors.cosine(question.meaning(), vectors.get().get(chosen[i]));
     }
     return Optional.of(closeness);
   }
@@ -244,14 +245,6 @@ final class ChosenPassages implements Closeable {
     } finally {
       poolLock.unlock();
     }
-  }
-
-  private static double dot(float[] a, float[] b) {
-    double sum = 0;
-    for (int i = 0; i < a.length; i++) {
-      sum += a[i] * b[i];
-    }
-    return sum;
   }
 
   @Override

@@ -32,6 +32,15 @@ public final class PassageVectors {
     return new BytesRef(bytes);
   }
 
+  /** The cosine of two unit vectors of the same length: their dot product. */
+  public static double cosine(float[] a, float[] b) {
+    double sum = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum += a[i] * b[i];
+    }
+    return sum;
+  }
+
   /**
    * The best cosine of {@code query} with a passage of {@code encoded} (both unit vectors): how
    * close the article's closest passage is to the query in meaning.
