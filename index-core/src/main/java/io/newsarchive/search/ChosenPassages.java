@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -73,7 +73,7 @@ final class ChosenPassages implements Closeable {
    */
   Optional<double[]> closeness(IndexReader reader, ScoreDoc[] docs, Question question)
       throws IOException {
-    Map<String, Double> weights = weights(reader, question.text());
+    Weights weights = weights(reader, question.text());
     StoredFields stored = reader.storedFields();
     Set<String> fields = Set.of(ArticleFields.TITLE, ArticleFields.BODY);
     String[] chosen = new String[docs.length];
@@ -96,41 +96,66 @@ final class ChosenPassages implements Closeable {
     return Optional.of(closeness);
   }
 
-  /** Each distinct analyzed word of {@code text} with its BM25 idf in the bodies of the index. */
-  private Map<String, Double> weights(IndexReader reader, String text) throws IOException {
-    Map<String, Double> weights = new HashMap<>();
+  /**
+   * The distinct analyzed words of a query and their BM25 idf in the bodies of the index, looked up
+   * by a passage's tokens without a string per token.
+   */
+  private record Weights(CharArrayMap<Integer> index, double[] idf) {}
+
+  private Weights weights(IndexReader reader, String text) throws IOException {
+    CharArrayMap<Integer> index = new CharArrayMap<>(8, false);
+    List<Double> idf = new ArrayList<>();
     int articles = reader.numDocs();
-    for (String word : new LinkedHashSet<>(words(text))) {
-      int df = reader.docFreq(new Term(ArticleFields.BODY, word));
-      weights.put(word, Math.log(1 + (articles - df + 0.5) / (df + 0.5)));
+    for (String word : words(text)) {
+      if (!index.containsKey(word)) {
+        index.put(word, idf.size());
+        int df = reader.docFreq(new Term(ArticleFields.BODY, word));
+        idf.add(Math.log(1 + (articles - df + 0.5) / (df + 0.5)));
+      }
     }
-    return weights;
+    return new Weights(index, idf.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
   /** The passage with the highest BM25 of the weighted words; the first one on a tie. */
-  private String best(List<String> passages, Map<String, Double> weights) {
+  private String best(List<String> passages, Weights weights) {
     String best = passages.get(0);
     double bestScore = -1;
     for (String passage : passages) {
-      List<String> words = words(passage);
-      Map<String, Integer> frequencies = new HashMap<>();
-      for (String word : words) {
-        if (weights.containsKey(word)) {
-          frequencies.merge(word, 1, Integer::sum);
-        }
-      }
-      double norm = K1 * (1 - B + B * words.size() / (double) PassageEmbedder.PASSAGE_WORDS);
-      double score = 0;
-      for (Map.Entry<String, Integer> entry : frequencies.entrySet()) {
-        int f = entry.getValue();
-        score += weights.get(entry.getKey()) * f * (K1 + 1) / (f + norm);
-      }
+      double score = fit(passage, weights);
       if (score > bestScore) {
         bestScore = score;
         best = passage;
       }
     }
     return best;
+  }
+
+  /** The BM25 of {@code weights}' words over {@code passage}, its length against a full one. */
+  private double fit(String passage, Weights weights) {
+    int[] frequencies = new int[weights.idf().length];
+    int length = 0;
+    try (TokenStream tokens = analyzer.tokenStream(ArticleFields.BODY, passage)) {
+      CharTermAttribute term = tokens.addAttribute(CharTermAttribute.class);
+      tokens.reset();
+      while (tokens.incrementToken()) {
+        length++;
+        Integer word = weights.index().get(term.buffer(), 0, term.length());
+        if (word != null) {
+          frequencies[word]++;
+        }
+      }
+      tokens.end();
+    } catch (IOException e) {
+      // Analysis of a string in memory reads nothing that can fail.
+      throw new UncheckedIOException(e);
+    }
+    double norm = K1 * (1 - B + B * length / (double) PassageEmbedder.PASSAGE_WORDS);
+    double score = 0;
+    for (int word = 0; word < frequencies.length; word++) {
+      int f = frequencies[word];
+      score += f == 0 ? 0 : weights.idf()[word] * f * (K1 + 1) / (f + norm);
+    }
+    return score;
   }
 
   private List<String> words(String text) {
