@@ -72,11 +72,15 @@ record PagePlan(
     // Feedback words are read from the best articles by the English analyzer: a query analyzed
     // for other languages goes without them.
     boolean english = parser.forRequest(request, pass.searcher().languages()).analyzesEnglishOnly();
+    // A page of no hits, asked for its counts alone, has nothing that feedback words or meaning
+    // could reorder: they never change which articles match.
+    boolean shows = request.get(SIZE) > 0;
     Feedback feedback =
-        english ? feedbackRoute(request, pass.text(), after, wanted) : Feedback.NONE;
+        english && shows ? feedbackRoute(request, pass.text(), after, wanted) : Feedback.NONE;
     // The sentence-embedding model is English: auto leaves other languages to the words.
     boolean byMeaning =
-        semantic.applies(request, pass.text(), pass.searcher().getIndexReader())
+        shows
+            && semantic.applies(request, pass.text(), pass.searcher().getIndexReader())
             && (english || request.get(SearchParameters.SEMANTIC) == SemanticRanking.ALWAYS);
     // A first page reorders the best articles that its counting pass keeps; other pages search
     // the same articles first, reorder them, and page the reordered query.

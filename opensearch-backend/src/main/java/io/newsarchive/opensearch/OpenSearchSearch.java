@@ -164,8 +164,10 @@ final class OpenSearchSearch {
     boolean collapsed = request.get(COLLAPSE) == Collapse.STORY;
     Optional<OpenSearchFeedback.Expanded> expansion = Optional.empty();
     // A collapsed page is ranked without feedback words, as locally; feedback words are read by
-    // the English analyzer, as locally: only for English queries.
+    // the English analyzer, as locally: only for English queries; and, as locally, a page of no
+    // hits has nothing for them to reorder.
     if (!collapsed
+        && request.get(SIZE) > 0
         && parser.analyzesEnglishOnly()
         && request.get(EXPAND).expands(text, request.get(SORT))
         && !(text.query() instanceof MatchAllDocsQuery)) {

@@ -228,6 +228,25 @@ class SearchServerTest {
   }
 
   @Test
+  void aRequestForCountsAloneIsNeitherExpandedNorRankedByMeaning() {
+    // Feedback words and meaning only reorder the hits; a page of none is counted as typed.
+    for (String q : List.of("ghana", "which countries grow the cocoa that chocolate makers buy")) {
+      JsonNode page = server.get("/api/search?q=" + enc(q)).json();
+      JsonNode counts = server.get("/api/search?size=0&q=" + enc(q)).json();
+      assertThat(
+              page.get("expandedWith").size() + (page.get("rankedByMeaning").asBoolean() ? 1 : 0))
+          .as("the page of %s is reordered", q)
+          .isPositive();
+      assertThat(counts.get("hits")).isEmpty();
+      assertThat(counts.get("expandedWith")).as(q).isEmpty();
+      assertThat(counts.get("rankedByMeaning").asBoolean()).as(q).isFalse();
+      assertThat(counts.get("total").asLong()).isEqualTo(page.get("total").asLong()).isPositive();
+      assertThat(counts.get("facets")).isEqualTo(page.get("facets"));
+      assertThat(counts.get("timeline")).isEqualTo(page.get("timeline"));
+    }
+  }
+
+  @Test
   void questionsAreRankedByMeaningByDefaultWithoutChangingWhatIsCounted() {
     String question = enc("which countries grow the cocoa that chocolate makers buy");
     JsonNode words = server.get("/api/search?semantic=false&q=" + question).json();
