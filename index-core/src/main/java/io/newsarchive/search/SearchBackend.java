@@ -127,13 +127,21 @@ public interface SearchBackend extends Closeable {
   /**
    * Up to {@code size} headlines and entity names whose words start with the words of {@code
    * prefix}; empty for a blank prefix, and may be empty while the backend is still preparing its
-   * suggestions after opening.
+   * suggestions, which it may start doing at the first call ({@link #prepareSuggestions}).
    *
    * @throws InvalidRequestException when {@code size} is outside {@link
    *     SearchParameters#SUGGEST_SIZE}'s limits
    * @throws IOException when the archive cannot be read
    */
   List<Suggestion> suggest(String prefix, int size) throws IOException;
+
+  /**
+   * Starts preparing the suggestions of {@link #suggest} in the background, where the backend
+   * prepares them and has not yet for its current version, and returns at once: for a client that
+   * is about to ask for them, such as the web page as it loads. By default there is nothing to
+   * prepare.
+   */
+  default void prepareSuggestions() {}
 
   /**
    * Article count, date range, article counts per source and storage size, all of one consistent

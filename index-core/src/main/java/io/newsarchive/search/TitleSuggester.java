@@ -43,10 +43,11 @@ import org.apache.lucene.util.ThreadInterruptedException;
  * input must start a word of the suggestion. Entity names, canonical ({@link ArchiveEntityNames}),
  * rank ahead of headlines, each by how many articles carry them (a name by the articles of all its
  * variants). The suggester's index is memory-mapped from temporary files ({@link SuggestionFiles})
- * and built in the background for each new version of the index (tens of seconds for a hundred
- * thousand articles), paced so that rebuilding takes about a tenth of a processor at most ({@link
- * RebuildPacing}); until the first build finishes there are no suggestions, and afterwards the
- * previous build answers while the next one runs, so a lookup never waits. Thread-safe.
+ * and built in the background for each new version of the index that suggestions are asked of (tens
+ * of seconds for a hundred thousand articles), paced so that rebuilding takes about a tenth of a
+ * processor at most ({@link RebuildPacing}); until the first build finishes there are no
+ * suggestions, and afterwards the previous build answers while the next one runs, so a lookup never
+ * waits. Thread-safe.
  */
 final class TitleSuggester implements Closeable {
 
@@ -71,6 +72,7 @@ final class TitleSuggester implements Closeable {
   private final RebuildPacing pacing = new RebuildPacing();
   private final LongSupplier clock = System::nanoTime;
   private final AtomicBoolean building = new AtomicBoolean();
+  private volatile boolean requested;
   private final ExecutorService builder =
       Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "newsarchive-suggest-build");
@@ -85,11 +87,7 @@ final class TitleSuggester implements Closeable {
   List<Suggestion> suggest(
       DirectoryReader reader, ArchiveEntityNames names, String prefix, int size)
       throws IOException {
-    Built built = current.get();
-    if (built == null
-        || built.version() != reader.getVersion() && pacing.mayStart(clock.getAsLong())) {
-      prepare(reader, names);
-    }
+    Built built = keepUp(reader, names);
     if (built == null) {
       return List.of();
     }
@@ -102,10 +100,37 @@ final class TitleSuggester implements Closeable {
   }
 
   /**
+   * The latest build, after starting one for {@code reader}'s version, whose canonical entity names
+   * are {@code names}, when there is none yet or the latest is older and the pacing allows another.
+   */
+  private Built keepUp(DirectoryReader reader, ArchiveEntityNames names) {
+    requested = true;
+    Built built = current.get();
+    if (built == null
+        || built.version() != reader.getVersion() && pacing.mayStart(clock.getAsLong())) {
+      prepare(reader, names);
+    }
+    return built;
+  }
+
+  /**
+   * Starts building the suggester of {@code reader}'s version when {@link #suggest} would: when
+   * there is none yet, or the latest is older and the pacing allows another.
+   */
+  void prepareFor(DirectoryReader reader, ArchiveEntityNames names) {
+    keepUp(reader, names);
+  }
+
+  /** Whether suggestions were asked for or prepared since this suggester was made. */
+  boolean requested() {
+    return requested;
+  }
+
+  /**
    * Starts building the suggester of {@code reader}'s version, whose canonical entity names are
    * {@code names}, unless a build is running.
    */
-  void prepare(DirectoryReader reader, ArchiveEntityNames names) {
+  private void prepare(DirectoryReader reader, ArchiveEntityNames names) {
     if (!building.compareAndSet(false, true)) {
       return;
     }

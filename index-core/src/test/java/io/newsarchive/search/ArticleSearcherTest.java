@@ -366,8 +366,26 @@ class ArticleSearcherTest {
   }
 
   @Test
+  void suggestionsAreLeftUntilAskedForThenPreparedInTheBackground()
+      throws IOException, InterruptedException {
+    // Opening and searching spend nothing on suggestions.
+    assertThat(
+            searcher.search(SearchRequest.defaults().with(SearchParameters.QUERY, "iraq")).total())
+        .isPositive();
+    assertThat(searcher.suggestionsRequested()).isFalse();
+    searcher.prepareSuggestions();
+    assertThat(searcher.suggestionsRequested()).isTrue();
+    List<Suggestion> suggestions = searcher.suggest("bag", 8);
+    for (int i = 0; i < 100 && suggestions.isEmpty(); i++) {
+      Thread.sleep(100);
+      suggestions = searcher.suggest("bag", 8);
+    }
+    assertThat(suggestions).contains(new Suggestion("Baghdad", Suggestion.Kind.PLACE));
+  }
+
+  @Test
   void suggestCompletesTitlesAndNames() throws IOException, InterruptedException {
-    // The suggester is built in the background after opening; allow it up to 10 s.
+    // The first call starts building the suggester in the background; allow it up to 10 s.
     List<Suggestion> suggestions = searcher.suggest("ira", 8);
     for (int i = 0; i < 100 && suggestions.isEmpty(); i++) {
       Thread.sleep(100);

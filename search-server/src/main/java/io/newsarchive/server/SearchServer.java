@@ -80,7 +80,16 @@ public final class SearchServer {
         javalin.routes.options(route.path(), AllowedMethods::options);
       }
       for (String path : page.paths()) {
-        javalin.routes.get(path, page::serve);
+        // The page offers suggestions as its user types: loading it starts preparing them, which
+        // the backend otherwise leaves until they are first asked for.
+        Handler serve =
+            path.equals("/") || path.equals("/index.html")
+                ? ctx -> {
+                  backend.prepareSuggestions();
+                  page.serve(ctx);
+                }
+                : page::serve;
+        javalin.routes.get(path, serve);
         javalin.routes.head(path, page::serve);
         javalin.routes.options(path, AllowedMethods::options);
       }

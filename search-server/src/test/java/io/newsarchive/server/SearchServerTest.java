@@ -5,9 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import io.newsarchive.article.Article;
+import io.newsarchive.search.ArticleSearcher;
+import io.newsarchive.search.SearchBackend;
+import io.newsarchive.search.SearcherOptions;
 import io.newsarchive.server.TestServer.Reply;
 import io.newsarchive.testing.TestArticles;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -16,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -397,8 +403,39 @@ class SearchServerTest {
   }
 
   @Test
+  void loadingThePagePreparesTheSuggestionsAndTheApiDoesNot() throws IOException {
+    AtomicInteger prepared = new AtomicInteger();
+    SearchBackend archive = ArticleSearcher.open(indexDir, SearcherOptions.DEFAULTS);
+    SearchBackend counted =
+        (SearchBackend)
+            Proxy.newProxyInstance(
+                SearchBackend.class.getClassLoader(),
+                new Class<?>[] {SearchBackend.class},
+                (proxy, method, args) -> {
+                  if (method.getName().equals("prepareSuggestions")) {
+                    prepared.incrementAndGet();
+                  }
+                  try {
+                    return method.invoke(archive, args);
+                  } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                  }
+                });
+    try (TestServer own = new TestServer(counted, new ServerOptions("127.0.0.1", 0))) {
+      assertThat(own.get("/api/search?q=wire").status()).isEqualTo(200);
+      assertThat(own.get("/api/stats").status()).isEqualTo(200);
+      assertThat(own.get("/app.js").status()).isEqualTo(200);
+      assertThat(prepared).hasValue(0);
+      assertThat(own.get("/").status()).isEqualTo(200);
+      assertThat(prepared).hasValue(1);
+      assertThat(own.get("/index.html").status()).isEqualTo(200);
+      assertThat(prepared).hasValue(2);
+    }
+  }
+
+  @Test
   void suggestCompletesNamesAndTitles() throws InterruptedException {
-    // The suggester is built in the background after opening; allow it up to 10 s.
+    // The first request starts building the suggester in the background; allow it up to 10 s.
     JsonNode json = server.get("/api/suggest?prefix=bag").json();
     for (int i = 0; i < 100 && json.get("suggestions").isEmpty(); i++) {
       Thread.sleep(100);
