@@ -159,7 +159,8 @@ public final class IndexCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "Worker threads (default: one per processor; without entities into a local index one"
-              + " per processor but one, at least 1).")
+              + " per processor but one, at least 1). With entities into a local index the"
+              + " workers tag and one more thread per three of them stores.")
   Integer threads;
 
   @Option(
@@ -249,7 +250,11 @@ public final class IndexCommand implements Callable<Integer> {
       IngestPipeline pipeline =
           new IngestPipeline(
               new IngestOptions(
-                  workers, entities.extractor(), Duration.ofSeconds(commitSeconds), commitArticles),
+                  workers,
+                  entities.extractor(),
+                  Duration.ofSeconds(commitSeconds),
+                  commitArticles,
+                  IngestOptions.storers(workers, opensearch == null, entities == EntityMode.MODEL)),
               formats);
       List<InputFile> files =
           InputFiles.discover(inputs, Optional.ofNullable(format), pipeline.listener());

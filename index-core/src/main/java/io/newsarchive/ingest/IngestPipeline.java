@@ -28,9 +28,10 @@ import java.util.function.Consumer;
  * Reads input files, detects languages that readers leave open, extracts entities from English
  * articles and upserts every article into an {@link ArticleStore}, using several threads: reader
  * threads parse files concurrently into a bounded queue, and worker threads run the (costly) entity
- * extraction and hand each batch to the store in one call. A malformed record, an unreadable file,
- * an article the tagger fails on or one the store refuses is reported and counted, and the run goes
- * on; only a failure of the store itself ends it.
+ * extraction and hand each batch to the store in one call, or, with {@link IngestOptions#storers},
+ * to a queue from which that many threads of their own store the batches. A malformed record, an
+ * unreadable file, an article the tagger fails on or one the store refuses is reported and counted,
+ * and the run goes on; only a failure of the store itself ends it.
  *
  * <p>Rejections and warnings are counted in one place, the pipeline's {@link #listener()}: hand it
  * to {@link InputFiles#discover} as well, so that files skipped before reading are in the same
@@ -97,6 +98,10 @@ public final class IngestPipeline {
     ExecutorService readers = Executors.newFixedThreadPool(readerCount, named("ingest-reader"));
     ExecutorService workers =
         Executors.newFixedThreadPool(options.threads(), named("ingest-worker"));
+    // Tagged batches on their way to the storing threads, when the workers do not store them.
+    BlockingQueue<Batch> tagged = new ArrayBlockingQueue<>(Math.max(1, options.threads() * 4));
+    ExecutorService storers =
+        Executors.newFixedThreadPool(Math.max(1, options.storers()), named("ingest-storer"));
     try {
       List<Future<?>> readerTasks = new ArrayList<>();
       for (IngestInput input : inputs) {
@@ -104,24 +109,27 @@ public final class IngestPipeline {
       }
       List<Future<?>> workerTasks = new ArrayList<>();
       for (int i = 0; i < options.threads(); i++) {
-        workerTasks.add(workers.submit(() -> work(store, queue)));
+        workerTasks.add(
+            workers.submit(
+                options.storers() > 0 ? () -> tagOnly(queue, tagged) : () -> work(store, queue)));
+      }
+      List<Future<?>> storerTasks = new ArrayList<>();
+      for (int i = 0; i < options.storers(); i++) {
+        storerTasks.add(storers.submit(() -> storeAll(store, tagged)));
       }
       CommitClock commits = new CommitClock();
-      while (!allDone(readerTasks) && failures.isEmpty()) {
-        progress.accept(snapshot(inputs.size(), bytesTotal, started));
-        commits.commitIfDue(store);
-        sleepQuietly(100);
-      }
-      rethrowFailure();
+      awaitWhileCommitting(
+          readerTasks, store, commits, inputs.size(), bytesTotal, started, progress);
       for (int i = 0; i < options.threads(); i++) {
         putQuietly(queue, END);
       }
-      while (!allDone(workerTasks) && failures.isEmpty()) {
-        progress.accept(snapshot(inputs.size(), bytesTotal, started));
-        commits.commitIfDue(store);
-        sleepQuietly(100);
+      awaitWhileCommitting(
+          workerTasks, store, commits, inputs.size(), bytesTotal, started, progress);
+      for (int i = 0; i < options.storers(); i++) {
+        putQuietly(tagged, END);
       }
-      rethrowFailure();
+      awaitWhileCommitting(
+          storerTasks, store, commits, inputs.size(), bytesTotal, started, progress);
       store.commit();
       IngestProgress done = snapshot(inputs.size(), bytesTotal, started);
       progress.accept(done);
@@ -129,9 +137,32 @@ public final class IngestPipeline {
     } finally {
       readers.shutdownNow();
       workers.shutdownNow();
+      storers.shutdownNow();
       awaitQuietly(readers);
       awaitQuietly(workers);
+      awaitQuietly(storers);
     }
+  }
+
+  /**
+   * Waits until {@code tasks} are done or one of the run's threads failed, reporting progress and
+   * committing when due meanwhile; then throws the first failure, if any.
+   */
+  private void awaitWhileCommitting(
+      List<Future<?>> tasks,
+      ArticleStore store,
+      CommitClock commits,
+      int files,
+      long bytesTotal,
+      long started,
+      Consumer<IngestProgress> progress)
+      throws IOException {
+    while (!allDone(tasks) && failures.isEmpty()) {
+      progress.accept(snapshot(files, bytesTotal, started));
+      commits.commitIfDue(store);
+      sleepQuietly(100);
+    }
+    rethrowFailure();
   }
 
   private void readFile(IngestInput input, BlockingQueue<Batch> queue) {
@@ -200,13 +231,50 @@ public final class IngestPipeline {
         : message + (e instanceof IOException ? "" : " (" + e.getClass().getSimpleName() + ")");
   }
 
+  /** Tags the batches of {@code queue} until its end and hands them to {@code tagged}. */
+  private void tagOnly(BlockingQueue<Batch> queue, BlockingQueue<Batch> tagged) {
+    try {
+      for (Batch batch = queue.take(); batch != END; batch = queue.take()) {
+        List<Article> articles = tagged(batch);
+        if (!articles.isEmpty()) {
+          tagged.put(new Batch(batch.file(), articles));
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      failures.add(e);
+      queue.clear();
+    }
+  }
+
+  /** Stores the tagged batches of {@code tagged} until its end. */
+  private void storeAll(ArticleStore store, BlockingQueue<Batch> tagged) {
+    try {
+      for (Batch batch = tagged.take(); batch != END; batch = tagged.take()) {
+        store(store, batch.file(), batch.articles());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException | RuntimeException e) {
+      failures.add(e);
+      tagged.clear();
+    }
+  }
+
+  /** The articles of {@code batch} that the tagger did not reject, tagged. */
+  private List<Article> tagged(Batch batch) {
+    List<Article> tagged = new ArrayList<>(batch.articles().size());
+    for (Article article : batch.articles()) {
+      tag(batch.file(), article).ifPresent(tagged::add);
+    }
+    return tagged;
+  }
+
   private void work(ArticleStore store, BlockingQueue<Batch> queue) {
     try {
       for (Batch batch = queue.take(); batch != END; batch = queue.take()) {
-        List<Article> tagged = new ArrayList<>(batch.articles().size());
-        for (Article article : batch.articles()) {
-          tag(batch.file(), article).ifPresent(tagged::add);
-        }
+        List<Article> tagged = tagged(batch);
         if (!tagged.isEmpty()) {
           store(store, batch.file(), tagged);
         }

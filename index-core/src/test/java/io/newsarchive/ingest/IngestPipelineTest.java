@@ -2,6 +2,7 @@ package io.newsarchive.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.newsarchive.article.Article;
 import io.newsarchive.article.Entity;
@@ -81,6 +82,15 @@ class IngestPipelineTest {
         };
       }
     };
+  }
+
+  /** {@code count} files of {@code articles} articles each, every one ending in a broken record. */
+  private static List<IngestInput> files(int count, int articles) {
+    List<IngestInput> inputs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      inputs.add(failingAfter("file" + i, articles, n -> new java.io.EOFException("end")));
+    }
+    return inputs;
   }
 
   private long commitGeneration;
@@ -163,8 +173,28 @@ class IngestPipelineTest {
         .noneSatisfy(r -> assertThat(r).contains("could not be tagged"));
   }
 
+  /** A store that commits, counts and closes as the local index it stores into does. */
+  private interface OnIndex extends ArticleStore {
+    ArticleIndexer index();
+
+    @Override
+    default void commit() throws IOException {
+      index().commit();
+    }
+
+    @Override
+    default long documentCount() throws IOException {
+      return index().documentCount();
+    }
+
+    @Override
+    default void close() throws IOException {
+      index().close();
+    }
+  }
+
   /** The local index, except that it refuses the articles whose title ends in {@code suffix}. */
-  private record RefusingStore(ArticleIndexer index, String suffix) implements ArticleStore {
+  private record RefusingStore(ArticleIndexer index, String suffix) implements OnIndex {
     @Override
     public List<UpsertOutcome> upsert(List<Article> articles) throws IOException {
       List<Article> taken = new ArrayList<>();
@@ -183,20 +213,30 @@ class IngestPipelineTest {
       }
       return stored;
     }
+  }
 
-    @Override
-    public void commit() throws IOException {
-      index.commit();
+  /** The local index, except that its {@code failing}-th batch fails as a full disk would. */
+  private static final class FailingStore implements OnIndex {
+    private final ArticleIndexer index;
+    private final int failing;
+    private int batches;
+
+    FailingStore(ArticleIndexer index, int failing) {
+      this.index = index;
+      this.failing = failing;
     }
 
     @Override
-    public long documentCount() throws IOException {
-      return index.documentCount();
+    public ArticleIndexer index() {
+      return index;
     }
 
     @Override
-    public void close() throws IOException {
-      index.close();
+    public synchronized List<UpsertOutcome> upsert(List<Article> articles) throws IOException {
+      if (++batches == failing) {
+        throw new IOException("disk full");
+      }
+      return index.upsert(articles);
     }
   }
 
@@ -226,10 +266,7 @@ class IngestPipelineTest {
 
   @Test
   void commitsEveryFewArticlesSoACrashLosesLittle() throws IOException {
-    List<IngestInput> inputs = new ArrayList<>();
-    for (int i = 0; i < 4; i++) {
-      inputs.add(failingAfter("file" + i, 1_000, n -> new java.io.EOFException("end")));
-    }
+    List<IngestInput> inputs = files(4, 1_000);
     EntityExtractor slow =
         (title, body) -> {
           try {
@@ -245,5 +282,63 @@ class IngestPipelineTest {
     // 4,000 articles and a commit at least every 500 of them (checked ten times a second), while
     // the hour between commits never comes: only the final commit would leave generation 1.
     assertThat(commitGeneration).isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void threadsThatOnlyStoreTakeEveryArticleTheWorkersTagged() throws IOException {
+    List<IngestInput> inputs = files(4, 300);
+    EntityExtractor tagsAllButSevens =
+        (title, body) -> {
+          if (title.endsWith("7")) {
+            throw new IllegalArgumentException("no tags for this one");
+          }
+          return List.<Entity>of();
+        };
+
+    IngestProgress p;
+    long stored;
+    try (ArticleIndexer indexer = ArticleIndexer.open(directory, Path.of("memory"))) {
+      p =
+          new IngestPipeline(
+                  new IngestOptions(2, tagsAllButSevens, Duration.ofMinutes(1), 1000, 1), reports)
+              .run(indexer, inputs, progress -> {});
+      stored = indexer.documentCount();
+    }
+
+    // Of each file's 300 articles, 30 have a title ending in 7; each file also ends in a broken
+    // record.
+    assertThat(p.read()).isEqualTo(4 * 300 + 4);
+    assertThat(p.added()).isEqualTo(4 * 270);
+    assertThat(stored).isEqualTo(4 * 270);
+    assertThat(p.rejected()).isEqualTo(4 * 30 + 4);
+    assertCountsAddUp(p);
+  }
+
+  @Test
+  void aStoreThatFailsEndsARunWhoseThreadsOnlyStore() throws IOException {
+    List<IngestInput> inputs = files(4, 5_000);
+    try (ArticleStore failsOnThirdBatch =
+        new FailingStore(ArticleIndexer.open(directory, Path.of("memory")), 3)) {
+      IngestPipeline pipeline =
+          new IngestPipeline(
+              new IngestOptions(2, NO_ENTITIES, Duration.ofMinutes(1), 100_000, 1), reports);
+
+      // The workers, whose tagged batches no thread takes any more, must not keep the run waiting.
+      assertThatThrownBy(() ->
+              assertTimeoutPreemptively(
+                  Duration.ofSeconds(60),
+                  () -> pipeline.run(failsOnThirdBatch, inputs, progress -> {})))
+          .isInstanceOf(IOException.class)
+          .hasMessage("disk full");
+    }
+  }
+
+  @Test
+  void onlyALocalIndexWithFewerWritersThanWorkersHasThreadsThatOnlyStore() {
+    assertThat(IngestOptions.storers(2, true, true)).isEqualTo(1);
+    assertThat(IngestOptions.storers(6, true, true)).isEqualTo(2);
+    assertThat(IngestOptions.storers(1, true, true)).isZero();
+    assertThat(IngestOptions.storers(2, true, false)).isZero();
+    assertThat(IngestOptions.storers(2, false, true)).isZero();
   }
 }
