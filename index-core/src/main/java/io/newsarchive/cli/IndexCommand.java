@@ -159,8 +159,8 @@ public final class IndexCommand implements Callable<Integer> {
       paramLabel = "N",
       description =
           "Worker threads (default: one per processor; without entities into a local index one"
-              + " per processor but one, at least 1). With entities into a local index the"
-              + " workers tag and one more thread per three of them stores.")
+              + " per processor but one, at least 1). With entities into a local index, two or"
+              + " more workers only tag, and one more thread per three of them stores.")
   Integer threads;
 
   @Option(
