@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Computes each token's features as 64-bit hashes: the word and its neighbours, shapes, affixes,
@@ -25,8 +26,9 @@ public final class TokenFeatures {
   static final long PAD = hash("<PAD>");
 
   /**
-   * Most words whose features a thread keeps: about 60 MB of them when tagging, most of it each
-   * word's summed weights (170 floats for the bundled model).
+   * How many words a generation of {@link #recentTokens} holds; two generations, at most about 120
+   * MB of features when tagging, most of it each word's summed weights (170 floats for the bundled
+   * model).
    */
   private static final int CACHED_WORDS = 1 << 16;
 
@@ -40,14 +42,16 @@ public final class TokenFeatures {
   private final WordFeatures outside;
 
   /**
-   * Each thread's features of the words it met lately, so that a word's hashes, lexicon entry and
-   * rows are computed once for many documents rather than once per occurrence: news repeats its
-   * words from article to article, and looking up a word's own features in the model's table took a
-   * third of tagging. They depend on the word, the lexicon and the table only, so reusing them
-   * changes no feature.
+   * The features of the words the tagging threads met lately, so that a word's hashes, lexicon
+   * entry and rows are computed once for many documents rather than once per occurrence: news
+   * repeats its words from article to article, and looking up a word's own features in the model's
+   * table took a third of tagging. They depend on the word, the lexicon and the table only, so
+   * reusing them changes no feature.
    */
-  private final ThreadLocal<Map<String, WordFeatures>> recentTokens =
-      ThreadLocal.withInitial(HashMap::new);
+  private final RecentWords<WordFeatures> recentTokens = new RecentWords<>(CACHED_WORDS);
+
+  /** Computes a word's features, for {@link #recentTokens}. */
+  private final Function<String, WordFeatures> newToken;
 
   /** Features drawn from the given lexicon and gazetteer, as hashes, for training. */
   public TokenFeatures(WordLexicon lexicon, Gazetteer gazetteer) {
@@ -60,6 +64,7 @@ public final class TokenFeatures {
     this.gazetteer = gazetteer;
     this.table = table;
     this.outside = WordFeatures.outside(table);
+    this.newToken = word -> new WordFeatures(word, lexicon, gazetteer, table);
   }
 
   /** What the whole document says about each word, keyed by lower case. */
@@ -189,7 +194,7 @@ public final class TokenFeatures {
     return sentence(words, tokens, doc, Lists.SEEN);
   }
 
-  /** Each word's features, from this thread's recent words where they are there. */
+  /** Each word's features, from the recent words where they are there. */
   WordFeatures[] tokens(String[] words) {
     WordFeatures[] tokens = new WordFeatures[words.length];
     for (int i = 0; i < words.length; i++) {
@@ -339,18 +344,9 @@ public final class TokenFeatures {
     return table == null ? hash : table.row(hash);
   }
 
-  /** The word's features, from this thread's recent words when it is there. */
+  /** The word's features, from the recent words when it is there. */
   private WordFeatures token(String word) {
-    Map<String, WordFeatures> recent = recentTokens.get();
-    WordFeatures token = recent.get(word);
-    if (token == null) {
-      if (recent.size() >= CACHED_WORDS) {
-        recent.clear();
-      }
-      token = new WordFeatures(word, lexicon, gazetteer, table);
-      recent.put(word, token);
-    }
-    return token;
+    return recentTokens.get(word, newToken);
   }
 
   /** Second-pass features: first-pass labels of the same words elsewhere in the document. */
