@@ -66,6 +66,7 @@ final class RecentWords<V> {
   }
 
   private ConcurrentHashMap<String, V> newGeneration() {
-    return new ConcurrentHashMap<>(Math.min(generation, 1 << 20) * 4 / 3 + 1);
+    // Sized for a generation's words (the map allows for its own load factor), up to a million.
+    return new ConcurrentHashMap<>(Math.min(generation, 1 << 20));
   }
 }
