@@ -41,11 +41,7 @@ class RecentWordsTest {
   void atMostTwoGenerationsAreHeldAndAWordNotSeenForTwoIsComputedAgain() {
     RecentWords<Integer> words = new RecentWords<>(100);
     AtomicInteger computations = new AtomicInteger();
-    Function<String, Integer> length =
-        w -> {
-          computations.incrementAndGet();
-          return w.length();
-        };
+    Function<String, Integer> length = lengthCounting(computations);
     words.get("first", length);
     for (int i = 0; i < 1_000; i++) {
       words.get("word" + i, length);
@@ -99,27 +95,17 @@ class RecentWordsTest {
   void aWordOneThreadComputedIsNotComputedAgainByAnother() throws Exception {
     RecentWords<Integer> words = new RecentWords<>(1_000);
     AtomicInteger computations = new AtomicInteger();
-    Function<String, Integer> length =
-        w -> {
-          computations.incrementAndGet();
-          return w.length();
-        };
-    Thread first =
-        Thread.ofPlatform()
-            .start(() -> {
-              for (int i = 0; i < 500; i++) {
-                words.get("word" + i, length);
-              }
-            });
-    first.join();
-    Thread second =
-        Thread.ofPlatform()
-            .start(() -> {
-              for (int i = 0; i < 500; i++) {
-                words.get("word" + i, length);
-              }
-            });
-    second.join();
+    Function<String, Integer> length = lengthCounting(computations);
+    // One thread after the other, each over the same words.
+    for (int t = 0; t < 2; t++) {
+      Thread.ofPlatform()
+          .start(() -> {
+            for (int i = 0; i < 500; i++) {
+              words.get("word" + i, length);
+            }
+          })
+          .join();
+    }
     assertThat(computations).hasValue(500);
   }
 
@@ -127,5 +113,13 @@ class RecentWordsTest {
   void aGenerationHoldsAtLeastOneWord() {
     assertThatThrownBy(() -> new RecentWords<String>(0))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** A word's length, counted in {@code computations} each time it is computed. */
+  private static Function<String, Integer> lengthCounting(AtomicInteger computations) {
+    return w -> {
+      computations.incrementAndGet();
+      return w.length();
+    };
   }
 }
