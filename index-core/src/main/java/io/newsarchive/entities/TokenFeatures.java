@@ -357,16 +357,27 @@ public final class TokenFeatures {
   /** The same, given the sentence's words in lower case. */
   long[][] votes(String[] words, String[] lower, DocumentContext doc, int[] ownLabels) {
     long[][] result = new long[words.length][];
-    // Each word's votes are read once, though three tokens' features use them.
-    int[][] counts = new int[words.length][];
-    for (int j = 0; j < words.length; j++) {
-      counts[j] = doc.votes.get(lower[j]);
-    }
-    long[] buffer = new long[8];
+    int[][] counts = voteCounts(lower, doc);
+    long[] buffer = new long[MOST_VOTES];
     for (int i = 0; i < words.length; i++) {
       result[i] = java.util.Arrays.copyOf(buffer, addVotes(buffer, words, i, counts, ownLabels));
     }
     return result;
+  }
+
+  /** The most vote features {@link #addVotes} gives one token. */
+  static final int MOST_VOTES = 8;
+
+  /**
+   * The first pass's labels of each of a sentence's words (given in lower case) over the document,
+   * null for a word it never labelled: read once per word, though three tokens' votes use them.
+   */
+  static int[][] voteCounts(String[] lower, DocumentContext doc) {
+    int[][] counts = new int[lower.length][];
+    for (int j = 0; j < lower.length; j++) {
+      counts[j] = doc.votes.get(lower[j]);
+    }
+    return counts;
   }
 
   /** First-pass features followed by second-pass features, token by token. */
@@ -379,9 +390,11 @@ public final class TokenFeatures {
     return result;
   }
 
-  /** Token {@code i}'s vote features, given each word's votes; returns their number. */
-  private static int addVotes(
-      long[] buffer, String[] words, int i, int[][] votes, int[] ownLabels) {
+  /**
+   * Writes token {@code i}'s vote features into {@code buffer} (room for {@link #MOST_VOTES}),
+   * given each word's {@link #voteCounts}; returns their number.
+   */
+  static int addVotes(long[] buffer, String[] words, int i, int[][] votes, int[] ownLabels) {
     int k = 0;
     for (int o = -1; o <= 1; o++) {
       int j = i + o;
