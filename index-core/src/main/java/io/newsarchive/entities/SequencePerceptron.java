@@ -99,13 +99,20 @@ public final class SequencePerceptron {
    * {@code y} of token {@code t} at {@code emissions[t * NerLabels.COUNT + y]}.
    */
   int[] decode(float[] emissions, int n) {
+    return decode(emissions, n, new int[n * L]);
+  }
+
+  /**
+   * The same, keeping the best predecessors in {@code back} (at least {@code n * NerLabels.COUNT}
+   * long), which a caller decoding many sentences reuses.
+   */
+  int[] decode(float[] emissions, int n, int[] back) {
     int[] labels = new int[n];
     if (n == 0) {
       return labels;
     }
     float[] score = new float[L];
     float[] next = new float[L];
-    int[] back = new int[n * L];
     for (int y = 0; y < L; y++) {
       score[y] = ALLOWED[0][y] ? emissions[y] + transitions[y] : Float.NEGATIVE_INFINITY;
     }
