@@ -34,6 +34,12 @@ public final class NerModel {
   private final FeatureTable table;
 
   /**
+   * Each tagging thread's array for a sentence's feature rows, kept from document to document: most
+   * news items are a few sentences, and an array made per document was grown again for each.
+   */
+  private final ThreadLocal<long[]> rowBuffers = ThreadLocal.withInitial(() -> new long[4096]);
+
+  /**
    * A model of two perceptron passes over the given lexicon and gazetteer, as training builds it.
    */
   public NerModel(
@@ -57,6 +63,16 @@ public final class NerModel {
     return lexicon;
   }
 
+  /** The first pass. */
+  SequencePerceptron firstPass() {
+    return firstPass;
+  }
+
+  /** The second pass, or null when the model has one pass. */
+  SequencePerceptron secondPass() {
+    return secondPass;
+  }
+
   /** Both passes' rows of every feature the model knows. */
   FeatureTable table() {
     return table;
@@ -75,75 +91,79 @@ public final class NerModel {
     }
     TokenFeatures.DocumentContext doc = new TokenFeatures.DocumentContext(sentences, lower);
     List<int[]> first = new ArrayList<>(sentences.size());
-    // The second pass adds the weights of the same features, kept by their rows in the table.
-    List<long[][]> rows = new ArrayList<>(secondPass == null ? 0 : sentences.size());
-    // Both passes sum each sentence's scores and decode them in two arrays reused from sentence to
-    // sentence, sized for the longest; an array apiece was a fifth of what tagging allocated.
+    // The second pass adds the weights of the same features before those of the votes: the first
+    // pass, which finds each feature's row, adds both passes' weights (side by side in the table),
+    // in the order the second pass would, into a sentence's second scores kept for it. Kept
+    // instead, the rows were the largest part of what tagging allocated, and read twice.
+    List<float[]> secondScores = new ArrayList<>(secondPass == null ? 0 : sentences.size());
+    // The first pass sums each sentence's scores, and both decode them, in arrays reused from
+    // sentence to sentence, sized for the longest; an array apiece was a fifth of the allocation.
     int longest = 0;
     for (String[] words : sentences) {
       longest = Math.max(longest, words.length);
     }
     float[] scores = new float[longest * NerLabels.COUNT];
     int[] back = new int[longest * NerLabels.COUNT];
+    long[] rowBuffer = rowBuffers.get();
     for (int s = 0; s < sentences.size(); s++) {
       String[] words = sentences.get(s);
       WordFeatures[] window = tokens.get(s);
-      long[][] sentence = features.sentenceRows(words, window, doc);
-      Arrays.fill(scores, 0, sentence.length * NerLabels.COUNT, 0f);
-      for (int i = 0; i < sentence.length; i++) {
+      TokenFeatures.Rows sentence = features.sentenceRows(words, window, doc, rowBuffer);
+      long[] rows = sentence.features();
+      rowBuffer = rows;
+      Arrays.fill(scores, 0, words.length * NerLabels.COUNT, 0f);
+      float[] second = secondPass == null ? null : new float[words.length * NerLabels.COUNT];
+      for (int i = 0; i < words.length; i++) {
         int base = i * NerLabels.COUNT;
         for (int o = -WordFeatures.REACH; o <= WordFeatures.REACH; o++) {
-          table.addFirst(
-              features.at(window, i + o).weights(), o + WordFeatures.REACH, scores, base);
+          float[] weights = features.at(window, i + o).weights();
+          table.addFirst(weights, o + WordFeatures.REACH, scores, base);
+          if (second != null) {
+            table.addSecond(weights, o + WordFeatures.REACH, second, base);
+          }
         }
-        for (long row : sentence[i]) {
+        for (int r = sentence.start(i); r < sentence.end(i); r++) {
+          long row = rows[r];
           if (row >= 0) {
             table.addFirst(row, scores, base);
+            if (second != null) {
+              table.addSecond(row, second, base);
+            }
           }
         }
       }
-      int[] labels = firstPass.decode(scores, sentence.length, back);
+      int[] labels = firstPass.decode(scores, words.length, back);
       first.add(labels);
       doc.addVotes(words, lower.get(s), labels);
-      if (secondPass != null) {
-        rows.add(sentence);
+      if (second != null) {
+        secondScores.add(second);
       }
     }
+    rowBuffers.set(rowBuffer);
     if (secondPass == null) {
       return first;
     }
     List<int[]> second = new ArrayList<>(sentences.size());
     long[] votes = new long[TokenFeatures.MOST_VOTES];
     for (int s = 0; s < sentences.size(); s++) {
-      long[][] sentence = rows.get(s);
-      rows.set(s, null);
-      WordFeatures[] window = tokens.get(s);
+      float[] sentenceScores = secondScores.get(s);
+      secondScores.set(s, null);
       String[] words = sentences.get(s);
       int[] firstLabels = first.get(s);
       int[][] counts = TokenFeatures.voteCounts(lower.get(s), doc);
-      Arrays.fill(scores, 0, sentence.length * NerLabels.COUNT, 0f);
-      for (int i = 0; i < sentence.length; i++) {
+      for (int i = 0; i < words.length; i++) {
         int base = i * NerLabels.COUNT;
-        for (int o = -WordFeatures.REACH; o <= WordFeatures.REACH; o++) {
-          table.addSecond(
-              features.at(window, i + o).weights(), o + WordFeatures.REACH, scores, base);
-        }
-        for (long row : sentence[i]) {
-          if (row >= 0) {
-            table.addSecond(row, scores, base);
-          }
-        }
         // Each token's votes go through one buffer, where an array apiece was a fiftieth of an
         // ingest's CPU (allocating and copying them).
         int voteCount = TokenFeatures.addVotes(votes, words, i, counts, firstLabels);
         for (int v = 0; v < voteCount; v++) {
           long row = table.row(votes[v]);
           if (row >= 0) {
-            table.addSecond(row, scores, base);
+            table.addSecond(row, sentenceScores, base);
           }
         }
       }
-      second.add(secondPass.decode(scores, sentence.length, back));
+      second.add(secondPass.decode(sentenceScores, words.length, back));
     }
     return second;
   }

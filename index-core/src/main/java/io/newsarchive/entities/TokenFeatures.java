@@ -187,11 +187,19 @@ public final class TokenFeatures {
    *
    * @throws IllegalStateException when these features were made without a table
    */
-  long[][] sentenceRows(String[] words, WordFeatures[] tokens, DocumentContext doc) {
+  Rows sentenceRows(String[] words, WordFeatures[] tokens, DocumentContext doc) {
+    return sentenceRows(words, tokens, doc, new long[0]);
+  }
+
+  /**
+   * The same, written into {@code buffer} when it has room for them (so a caller reads one
+   * sentence's rows before it asks for the next's) and else into a larger array.
+   */
+  Rows sentenceRows(String[] words, WordFeatures[] tokens, DocumentContext doc, long[] buffer) {
     if (table == null) {
       throw new IllegalStateException("these features were made without a feature table");
     }
-    return sentence(words, tokens, doc, Lists.SEEN);
+    return sentence(words, tokens, doc, Lists.SEEN, buffer);
   }
 
   /** Each word's features, from the recent words where they are there. */
@@ -232,14 +240,58 @@ public final class TokenFeatures {
     if (table != null) {
       throw new IllegalStateException("these features give rows, not hashes");
     }
-    return sentence(words, tokens(words), doc, lists);
+    return sentence(words, tokens(words), doc, lists, new long[0]).arrays();
   }
+
+  /**
+   * The features of a sentence's tokens, token after token in one array: token {@code i}'s from
+   * {@link #start} to {@link #end}. An array per token was the largest part of what tagging
+   * allocated.
+   *
+   * @param features the features, their hashes or their rows in a table; more room may follow, and
+   *     the array may be reused for the next sentence's (see {@link #sentenceRows})
+   * @param ends where each token's features end
+   */
+  record Rows(long[] features, int[] ends) {
+
+    /** The number of tokens. */
+    int size() {
+      return ends.length;
+    }
+
+    /** Where token {@code i}'s features start. */
+    int start(int i) {
+      return i == 0 ? 0 : ends[i - 1];
+    }
+
+    /** Where token {@code i}'s features end. */
+    int end(int i) {
+      return ends[i];
+    }
+
+    /** Token {@code i}'s features in an array of their own. */
+    long[] token(int i) {
+      return java.util.Arrays.copyOfRange(features, start(i), end(i));
+    }
+
+    /** Each token's features in an array of their own. */
+    long[][] arrays() {
+      long[][] arrays = new long[size()][];
+      for (int i = 0; i < arrays.length; i++) {
+        arrays[i] = token(i);
+      }
+      return arrays;
+    }
+  }
+
+  /** The features a token has on average, for sizing a sentence's {@link Rows} at first. */
+  private static final int USUAL_FEATURES = 32;
 
   /**
    * The features of a sentence's tokens: their hashes, or their rows in it when there is a table.
    */
-  private long[][] sentence(
-      String[] words, WordFeatures[] tokens, DocumentContext doc, Lists lists) {
+  private Rows sentence(
+      String[] words, WordFeatures[] tokens, DocumentContext doc, Lists lists, long[] room) {
     int n = words.length;
     String[] lowerWords = lowerTexts(tokens);
     boolean shouting = isShouting(words);
@@ -266,10 +318,14 @@ public final class TokenFeatures {
       }
     }
     int numbers = hasNumber(words) ? 1 : 0;
-    long[][] result = new long[n][];
-    long[] buffer = new long[MAX_FEATURES];
+    long[] buffer =
+        room.length >= MAX_FEATURES ? room : new long[n * USUAL_FEATURES + MAX_FEATURES];
+    int[] ends = new int[n];
+    int k = 0;
     for (int i = 0; i < n; i++) {
-      int k = 0;
+      if (buffer.length - k < MAX_FEATURES) {
+        buffer = java.util.Arrays.copyOf(buffer, Math.max(2 * buffer.length, k + MAX_FEATURES));
+      }
       WordFeatures t = tokens[i];
       buffer[k++] = feature(f(1, 0));
       if (table == null) {
@@ -326,9 +382,9 @@ public final class TokenFeatures {
           buffer[k++] = feature(f(91, right));
         }
       }
-      result[i] = java.util.Arrays.copyOf(buffer, k);
+      ends[i] = k;
     }
-    return result;
+    return new Rows(buffer, ends);
   }
 
   /**

@@ -54,7 +54,7 @@ class TokenFeaturesTest {
       for (String[] sentence : document) {
         long[][] expected = hashes.sentence(sentence, context);
         WordFeatures[] tokens = rows.tokens(sentence);
-        long[][] actual = rows.sentenceRows(sentence, tokens, context);
+        long[][] actual = rows.sentenceRows(sentence, tokens, context).arrays();
         assertThat(actual.length).isEqualTo(expected.length);
         for (int i = 0; i < expected.length; i++) {
           // Each of the token's rows is the row of one of its hashes; the window gives the rest.
