@@ -40,6 +40,12 @@ public final class NerModel {
   private final ThreadLocal<long[]> rowBuffers = ThreadLocal.withInitial(() -> new long[4096]);
 
   /**
+   * The largest array of rows a thread keeps (512 KB): one a sentence of thousands of words grew, a
+   * record with no punctuation, is left to the collector.
+   */
+  private static final int KEPT_ROWS = 1 << 16;
+
+  /**
    * A model of two perceptron passes over the given lexicon and gazetteer, as training builds it.
    */
   public NerModel(
@@ -139,7 +145,9 @@ public final class NerModel {
         secondScores.add(second);
       }
     }
-    rowBuffers.set(rowBuffer);
+    if (rowBuffer.length <= KEPT_ROWS) {
+      rowBuffers.set(rowBuffer);
+    }
     if (secondPass == null) {
       return first;
     }
