@@ -72,21 +72,7 @@ class NerModelTaggingTest {
     for (int s = 0; s < sentences.size(); s++) {
       String[] words = sentences.get(s);
       long[][] sentence = features.sentenceRows(words, tokens.get(s), doc).arrays();
-      float[] scores = new float[words.length * labels];
-      for (int i = 0; i < words.length; i++) {
-        for (int o = -WordFeatures.REACH; o <= WordFeatures.REACH; o++) {
-          table.addFirst(
-              features.at(tokens.get(s), i + o).weights(),
-              o + WordFeatures.REACH,
-              scores,
-              i * labels);
-        }
-        for (long row : sentence[i]) {
-          if (row >= 0) {
-            table.addFirst(row, scores, i * labels);
-          }
-        }
-      }
+      float[] scores = sums(table, features, tokens.get(s), sentence, false);
       int[] firstLabels = model.firstPass().decode(scores, words.length);
       first.add(firstLabels);
       doc.addVotes(words, lower.get(s), firstLabels);
@@ -96,20 +82,8 @@ class NerModelTaggingTest {
     for (int s = 0; s < sentences.size(); s++) {
       String[] words = sentences.get(s);
       long[][] votes = features.votes(words, lower.get(s), doc, first.get(s));
-      float[] scores = new float[words.length * labels];
+      float[] scores = sums(table, features, tokens.get(s), rows.get(s), true);
       for (int i = 0; i < words.length; i++) {
-        for (int o = -WordFeatures.REACH; o <= WordFeatures.REACH; o++) {
-          table.addSecond(
-              features.at(tokens.get(s), i + o).weights(),
-              o + WordFeatures.REACH,
-              scores,
-              i * labels);
-        }
-        for (long row : rows.get(s)[i]) {
-          if (row >= 0) {
-            table.addSecond(row, scores, i * labels);
-          }
-        }
         for (long vote : votes[i]) {
           long row = table.row(vote);
           if (row >= 0) {
@@ -120,6 +94,35 @@ class NerModelTaggingTest {
       second.add(model.secondPass().decode(scores, words.length));
     }
     return second;
+  }
+
+  /** One pass's sums of each token's window weights, then of its own features' weights. */
+  private static float[] sums(
+      FeatureTable table,
+      TokenFeatures features,
+      WordFeatures[] window,
+      long[][] rows,
+      boolean secondPass) {
+    int labels = NerLabels.COUNT;
+    float[] scores = new float[rows.length * labels];
+    for (int i = 0; i < rows.length; i++) {
+      for (int o = -WordFeatures.REACH; o <= WordFeatures.REACH; o++) {
+        float[] weights = features.at(window, i + o).weights();
+        if (secondPass) {
+          table.addSecond(weights, o + WordFeatures.REACH, scores, i * labels);
+        } else {
+          table.addFirst(weights, o + WordFeatures.REACH, scores, i * labels);
+        }
+      }
+      for (long row : rows[i]) {
+        if (row >= 0 && secondPass) {
+          table.addSecond(row, scores, i * labels);
+        } else if (row >= 0) {
+          table.addFirst(row, scores, i * labels);
+        }
+      }
+    }
+    return scores;
   }
 
   /** The first {@code items} news items of rss-news-2023, each its headline and body sentences. */
